@@ -1,0 +1,148 @@
+"""The typed objects every stage reads and fills.
+
+An :class:`Article` flows through the pipeline; each stage adds one kind of
+:class:`Mention` (or the events) and never touches what another stage set.
+All offsets are character offsets into ``Article.text``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Mention:
+    """A span of the article text; subclasses say what it refers to."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class PlaceMention(Mention):
+    geonameid: int | None = None
+    name: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    country_code: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    feature_class: str | None = None  # GeoNames: P populated place, A admin area
+    feature_code: str | None = None  # PPL..., PCLI country, ADM1 first-level division
+    population: int = 0
+    # 1 the place itself, 2 near / outskirts / part of it, 3 only the region is known
+    precision: int = 1
+
+
+@dataclass(slots=True)
+class ActorMention(Mention):
+    name: str | None = None  # canonical ACLED-style name, None while unresolved
+    category: str | None = None  # ACLED inter category, e.g. "State forces"
+    country_code: str | None = None
+    generic: bool = False  # "militants", "the army": resolved from context
+
+
+@dataclass(slots=True)
+class DateMention(Mention):
+    date: date | None = None  # start of the period, None when unresolvable
+    end_date: date | None = None  # end of a range ("3-5 July"), else None
+    precision: int = 1  # ACLED time_precision: 1 day, 2 week/range, 3 month or more
+    relation: str = "on"  # on | since | until | before | after
+
+
+@dataclass(slots=True)
+class CasualtyMention(Mention):
+    kind: str = "killed"  # killed | injured | abducted | arrested
+    group: str | None = None  # civilians, children, soldiers, ... None when unsaid
+    minimum: int | None = None
+    maximum: int | None = None  # None for "at least", equal to minimum for exact counts
+
+
+@dataclass(slots=True)
+class AttributionMention(Mention):
+    source: str | None = None  # "local sources", "the health ministry"
+    certainty: str = "reported"  # reported | claimed | alleged | confirmed | denied
+
+
+@dataclass(slots=True)
+class SentenceStatus:
+    """How one sentence relates to the article's news: new, ongoing, background, future."""
+
+    sentence: int
+    status: str
+    cue: str | None = None
+
+
+@dataclass(slots=True)
+class Trigger(Mention):
+    """A word or phrase that evokes an event, with the type it evokes."""
+
+    sentence: int = 0
+    event_type: str = ""
+    sub_event_type: str = ""
+    plover_event: str | None = None
+    plover_mode: str | None = None
+    passive: bool = False
+
+
+@dataclass(slots=True)
+class Event:
+    """One real-world event as the article tells it; fields follow DESIGN.md's record."""
+
+    trigger: Trigger
+    sentences: list[int]
+    event_type: str
+    sub_event_type: str
+    plover_event: str | None = None
+    plover_mode: str | None = None
+    actor1: ActorMention | None = None
+    actor2: ActorMention | None = None
+    assoc_actor_1: ActorMention | None = None
+    assoc_actor_2: ActorMention | None = None
+    place: PlaceMention | None = None
+    date: DateMention | None = None
+    casualties: list[CasualtyMention] = field(default_factory=list)
+    attributions: list[AttributionMention] = field(default_factory=list)
+    status: str = "new"
+    certainty: str = "reported"
+    civilian_targeting: bool = False
+
+
+@dataclass
+class Article:
+    id: str
+    text: str
+    published: date | None = None
+    url: str | None = None
+    source: str | None = None
+    title: str | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    casualties: list[CasualtyMention] = field(default_factory=list)
+    attributions: list[AttributionMention] = field(default_factory=list)
+    statuses: list[SentenceStatus] = field(default_factory=list)
+    triggers: list[Trigger] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence holding a character offset."""
+        for sentence in self.sentences:
+            if sentence.start <= offset < sentence.end:
+                return sentence
+        return None
+
+    def in_sentence(self, mentions: list, index: int) -> list:
+        """The mentions of one kind that lie in sentence ``index``."""
+        sentence = self.sentences[index]
+        return [m for m in mentions if sentence.start <= m.start < sentence.end]

@@ -1,0 +1,52 @@
+"""Sentence splitting: cheap rules that keep character offsets into the original text.
+
+News wire copy breaks at paragraph ends and at ``. ! ?`` followed by a capital or a quote;
+abbreviations such as "Gen." or "U.S." and initials do not end a sentence.
+"""
+from __future__ import annotations
+
+import re
+
+from eventcoder.article import Article, Sentence
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl",
+    "pvt", "adm", "gov", "sen", "rep", "rev", "st", "mt", "ft", "jr", "sr", "no", "vs", "etc",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m", "inc", "co", "corp", "ltd", "dept",
+}
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n+")
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+
+def split_sentences(article: Article) -> Article:
+    """Sets ``article.sentences``."""
+    text = article.text
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        if match.group().startswith((".",)) and _is_abbreviation(text[start:match.start() + 1]):
+            continue
+        _append(sentences, text, start, end)
+        start = end
+    _append(sentences, text, start, len(text))
+    article.sentences = sentences
+    return article
+
+
+def _is_abbreviation(chunk: str) -> bool:
+    word = _LAST_WORD.search(chunk)
+    if not word:
+        return False
+    token = word.group(1).lower()
+    return token in _ABBREVIATIONS or len(token) == 1 or (len(token) <= 4 and "." in token)
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(len(sentences), start, end, text[start:end]))
