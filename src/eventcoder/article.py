@@ -92,6 +92,7 @@ class Trigger(Mention):
     plover_event: str | None = None
     plover_mode: str | None = None
     passive: bool = False
+    entry: int = -1  # index of the lexicon entry it matched
 
 
 @dataclass(slots=True)

@@ -27,3 +27,10 @@ def process(article: Article) -> Article:
     for stage, _fields in STAGES:
         stage(article)
     return article
+
+
+def extract_records(article: Article) -> list[dict]:
+    """The event records of one article (DESIGN.md's record), main event first."""
+    from eventcoder.records import event_records
+
+    return event_records(process(article))

@@ -1,0 +1,95 @@
+"""The command line: parse arguments, call the library, report rejects and a summary on stderr."""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+from pathlib import Path
+
+from eventcoder.article import Article
+from eventcoder.io.formats import WRITERS
+from eventcoder.io.ingest import Reject, read_inputs
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="eventcoder", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    extract = commands.add_parser("extract", help="news articles in, one event record a line out")
+    _add_io_arguments(extract, formats=sorted(WRITERS))
+
+    geoparse = commands.add_parser("geoparse", help="places named in each article, geocoded")
+    _add_io_arguments(geoparse, formats=["jsonl"])
+
+    gazetteer = commands.add_parser("gazetteer", help="manage the place index")
+    gazetteer_commands = gazetteer.add_subparsers(dest="gazetteer_command", required=True)
+    importer = gazetteer_commands.add_parser(
+        "import", help="add GeoNames dump files (allCountries.zip, SO.zip, admin1CodesASCII.txt...)")
+    importer.add_argument("files", nargs="+", metavar="FILE")
+    return parser.parse_args(argv)
+
+
+def _add_io_arguments(parser: argparse.ArgumentParser, formats: list[str]) -> None:
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="a file, a directory or - for stdin")
+    parser.add_argument("--published", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                        help="publication date for inputs that carry none")
+    parser.add_argument("--format", choices=formats, default="jsonl")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.command == "gazetteer":
+        from eventcoder.gazetteer import import_geonames
+
+        print(import_geonames([Path(f) for f in args.files]), file=sys.stderr)
+        return 0
+    if args.command == "geoparse":
+        from eventcoder.geoparse import place_record
+
+        return _run(args, lambda article: [place_record(article)], "places")
+    from eventcoder.pipeline import extract_records
+
+    return _run(args, extract_records, "events")
+
+
+def _run(args: argparse.Namespace, produce: Callable[[Article], list[dict]], unit: str) -> int:
+    """Streams inputs through ``produce`` into the chosen writer; rejects go to stderr."""
+    started = time.perf_counter()
+    counts = {"articles": 0, unit: 0, "rejected": 0}
+    stream = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    writer = WRITERS[args.format](stream)
+    try:
+        for item in _progress(read_inputs(args.inputs, published=args.published)):
+            if isinstance(item, Reject):
+                counts["rejected"] += 1
+                print(f"eventcoder: rejected {item}", file=sys.stderr)
+                continue
+            counts["articles"] += 1
+            for record in produce(item):
+                writer.write(record)
+                counts[unit] += 1
+    finally:
+        writer.close()
+        if args.output:
+            stream.close()
+    seconds = time.perf_counter() - started
+    print(f"{counts['articles']} articles, {counts[unit]} {unit}, {counts['rejected']} rejected, "
+          f"{seconds:.1f} seconds", file=sys.stderr)
+    return 0
+
+
+def _progress(items: Iterable) -> Iterator:
+    """A progress bar on a terminal; nothing in a pipe or a log."""
+    if not sys.stderr.isatty():
+        yield from items
+        return
+    from tqdm import tqdm
+
+    yield from tqdm(items, unit=" articles", file=sys.stderr, dynamic_ncols=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

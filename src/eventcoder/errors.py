@@ -1,0 +1,58 @@
+"""Every message eventcoder reports about bad input or misuse, in one place.
+
+Messages carry a code (``[E005]``) so a user can search for it, and name the record and
+what was expected. Readers turn an :class:`InputError` into a per-record reject; the
+exceptions are also raised to callers where a whole call is misused (an unknown format).
+"""
+from __future__ import annotations
+
+
+class Errors:
+    """Message templates, filled with ``str.format``; each starts with its code."""
+
+    E001 = "[E001] no such file or directory"
+    E002 = "[E002] cannot read: {error}"
+    E003 = "[E003] empty text"
+    E004 = "[E004] binary file, not text ({why})"
+    E005 = "[E005] invalid UTF-8 at {where}; save the text as UTF-8"
+    E006 = "[E006] too large: {size}, over the limit of {limit:,} characters per record"
+    E007 = "[E007] malformed JSON on line {line}: {message}"
+    E008 = "[E008] JSON {kind} on line {line}, expected an object with 'id' and 'text'"
+    E009 = "[E009] no 'text' or 'html' field (found: {fields})"
+    E010 = "[E010] field '{field}' must be a string, got {kind}"
+    E011 = "[E011] published {value!r} is not a date: expected YYYY-MM-DD or an ISO timestamp"
+    E012 = "[E012] no article text found in the HTML"
+    E013 = "[E013] malformed CSV on line {line}: {message}"
+    E014 = "[E014] CSV header has no 'text' or 'html' column (columns: {columns})"
+    E015 = "[E015] directory holds no input files"
+    E016 = "[E016] unknown output format {name!r}: expected one of {choices}"
+
+
+class EventcoderError(Exception):
+    """The base of every error eventcoder raises, so callers can catch them together."""
+
+
+class InputError(EventcoderError, ValueError):
+    """One input record could not be read; says which record, where, and why."""
+
+    def __init__(
+        self,
+        reason: str,
+        record_id: str | None = None,
+        source: str | None = None,
+        line: int | None = None,
+    ) -> None:
+        self.reason = reason
+        self.record_id = record_id
+        self.source = source
+        self.line = line
+        where = source if line is None else f"{source}:{line}"
+        super().__init__(f"{record_id} ({where}): {reason}" if record_id else reason)
+
+
+class UnknownFormatError(EventcoderError, ValueError):
+    """An output format was asked for by a name no writer is registered under."""
+
+    def __init__(self, name: str, choices: list[str]) -> None:
+        self.name = name
+        super().__init__(Errors.E016.format(name=name, choices=", ".join(sorted(choices))))

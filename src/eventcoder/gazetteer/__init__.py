@@ -1,0 +1,128 @@
+"""The gazetteer: GeoNames places, countries and first-level divisions behind one index.
+
+``load_gazetteer()`` returns the process-wide :class:`Gazetteer`, building the on-disk index
+on first use (see :mod:`eventcoder.gazetteer.build`); ``import_geonames`` adds GeoNames dump
+files to it.
+"""
+from __future__ import annotations
+
+import marshal
+from array import array
+from dataclasses import dataclass
+from functools import cache
+
+from eventcoder.gazetteer.build import build_index, cache_dir, index_path
+from eventcoder.gazetteer.geonames_dump import import_geonames
+from eventcoder.gazetteer.names import name_key, skeleton_key
+
+__all__ = ["Gazetteer", "Place", "cache_dir", "import_geonames", "load_gazetteer"]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer record; ``index`` is its position in the index, stable within a build."""
+
+    index: int
+    geonameid: int | None
+    name: str
+    latitude: float
+    longitude: float
+    country_code: str
+    country: str | None
+    admin1_code: str
+    admin1: str | None
+    feature_class: str
+    feature_code: str
+    population: int
+
+    @property
+    def is_country(self) -> bool:
+        return self.feature_code == "PCLI"
+
+    @property
+    def is_admin1(self) -> bool:
+        return self.feature_code == "ADM1"
+
+
+class Gazetteer:
+    """Look-ups by normalised name over the compiled index."""
+
+    def __init__(self, index: dict) -> None:
+        self._geonameid = array("q")
+        self._geonameid.frombytes(index["geonameid"])
+        self._lat = array("d")
+        self._lat.frombytes(index["lat"])
+        self._lon = array("d")
+        self._lon.frombytes(index["lon"])
+        self._population = array("q")
+        self._population.frombytes(index["population"])
+        self._name = index["name"]
+        self._cc = index["cc"]
+        self._admin1 = index["admin1"]
+        self._fclass = index["fclass"]
+        self._fcode = index["fcode"]
+        self._exact = index["exact"]
+        self._loose = index["loose"]
+        self.admin1_names: dict[str, str] = index["admin1_names"]
+        self.country_names: dict[str, str] = index["country_names"]
+        self._places: dict[int, Place] = {}
+
+    def __len__(self) -> int:
+        return len(self._name)
+
+    def lookup(self, name: str) -> list[Place]:
+        """Places whose normalised name equals this one's."""
+        return self.lookup_key(name_key(name))
+
+    def lookup_key(self, key: str) -> list[Place]:
+        return self._places_of(self._exact.get(key))
+
+    def lookup_loose(self, name: str) -> list[Place]:
+        """Places whose skeleton key equals this name's: only when :meth:`lookup` finds none."""
+        return self._places_of(self._loose.get(skeleton_key(name_key(name))))
+
+    def by_geonameid(self, geonameid: int) -> Place | None:
+        for index, value in enumerate(self._geonameid):
+            if value == geonameid:
+                return self.place(index)
+        return None
+
+    def country(self, country_code: str) -> Place | None:
+        """The country record of an ISO alpha-2 code."""
+        name = self.country_names.get(country_code)
+        if name is None:
+            return None
+        return next((p for p in self.lookup(name) if p.is_country
+                     and p.country_code == country_code), None)
+
+    def place(self, index: int) -> Place:
+        place = self._places.get(index)
+        if place is None:
+            cc, admin1 = self._cc[index], self._admin1[index]
+            place = Place(
+                index=index, geonameid=self._geonameid[index] or None, name=self._name[index],
+                latitude=self._lat[index], longitude=self._lon[index], country_code=cc,
+                country=self.country_names.get(cc), admin1_code=admin1,
+                admin1=self.admin1_names.get(f"{cc}.{admin1}"),
+                feature_class=self._fclass[index], feature_code=self._fcode[index],
+                population=self._population[index])
+            self._places[index] = place
+        return place
+
+    def _places_of(self, found) -> list[Place]:
+        if found is None:
+            return []
+        if isinstance(found, int):
+            return [self.place(found)]
+        return [self.place(i) for i in found]
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, from the cached index (built on first use)."""
+    path = index_path()
+    if path.exists():
+        index = marshal.loads(path.read_bytes())
+    else:
+        index = build_index()
+    return Gazetteer(index)

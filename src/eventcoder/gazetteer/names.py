@@ -1,0 +1,81 @@
+"""Normalising place names so that transliterations of one name meet in one key.
+
+Two tiers: :func:`name_key` folds script, case, apostrophes, hyphens, the Arabic article
+and a few whole-token spellings (``data/places_names.yaml``); :func:`skeleton_key` goes
+further (vowels, doubled letters, q/k, dh/d) and is only consulted when the exact key finds
+nothing, because it also brings unrelated names together.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+import yaml
+from anyascii import anyascii
+
+_APOSTROPHES = re.compile(r"['’‘`ʿʾʼ´′ʻ]")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_VOWELS = re.compile(r"[aeiouyw]+")
+_CONSONANT_FOLDS = (("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "s"),
+                    ("ph", "f"), ("ch", "c"), ("q", "k"), ("c", "k"), ("j", "g"),
+                    ("g", "k"), ("v", "b"), ("z", "s"))
+_DOUBLES = re.compile(r"(.)\1+")
+
+
+@cache
+def _rules() -> dict:
+    text = resources.files("eventcoder").joinpath("data", "places_names.yaml").read_text("utf-8")
+    rules = yaml.safe_load(text)
+    rules["articles"] = frozenset(a.strip("-") for a in rules["articles"])
+    rules["division_words"] = frozenset(rules["division_words"])
+    return rules
+
+
+def name_tokens(name: str) -> list[str]:
+    """Lower-case ASCII tokens of a name, apostrophes removed, the Arabic article dropped."""
+    ascii_name = _APOSTROPHES.sub("", anyascii(_APOSTROPHES.sub("", name))).lower()
+    tokens = [t for t in _NON_ALNUM.split(ascii_name) if t]
+    rules = _rules()
+    if len(tokens) > 1:
+        tokens = [t for t in tokens if t not in rules["articles"]] or tokens[-1:]
+    variants = rules["token_variants"]
+    return [variants.get(t, t) for t in tokens]
+
+
+def name_key(name: str) -> str:
+    """The exact-tier key: "Dayr al-Zawr", "Deir ez-Zor" and "Dayr az Zawr" all give "deirzor"."""
+    return "".join(name_tokens(name))
+
+
+def skeleton_key(key: str) -> str:
+    """The loose-tier key of a :func:`name_key`: first letter kept, later vowels dropped.
+
+    "kismayo", "kismaayo" and "kismayu" all give "ksm"; used only when the exact key fails.
+    """
+    if key.startswith("al") and len(key) > 6:
+        key = key[2:]
+    if not key:
+        return key
+    head, tail = key[0], key[1:]
+    for old, new in _CONSONANT_FOLDS:
+        tail = tail.replace(old, new)
+    tail = _VOWELS.sub("", tail.replace("h", ""))
+    head = {"q": "k", "c": "k", "j": "k", "g": "k", "v": "b", "z": "s"}.get(head, head)
+    if head in "aeiouy":
+        head = "a"
+    return _DOUBLES.sub(r"\1", head + tail)
+
+
+def strip_division_word(name: str) -> str | None:
+    """The name without a trailing or leading division word ("Idlib Governorate" -> "Idlib")."""
+    words = name.split()
+    division_words = _rules()["division_words"]
+    if len(words) > 1 and words[-1].lower() in division_words:
+        return " ".join(words[:-1])
+    first = words[0].lower() if words else ""
+    if len(words) > 1 and first in division_words:
+        return " ".join(words[1:])
+    if "-" in first and first.split("-")[0] in division_words:
+        return name.split("-", 1)[1].lstrip("e ").strip() or None
+    return None

@@ -1,0 +1,170 @@
+"""Turns an Article's events into the flat event records of DESIGN.md (ACLED field names)."""
+from __future__ import annotations
+
+import hashlib
+
+from eventcoder.article import ActorMention, Article, CasualtyMention, Event
+from eventcoder.stages.casualties import top_level
+from eventcoder.stages.events import load_lexicon
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"]
+
+
+def event_records(article: Article) -> list[dict]:
+    """One record per event, main event first, in DESIGN.md's field order."""
+    digest = hashlib.sha1(article.text.encode("utf-8")).hexdigest()
+    return [_record(article, event, digest) for event in article.events]
+
+
+def _record(article: Article, event: Event, digest: str) -> dict:
+    place = event.place
+    date = event.date
+    totals = summarize_casualties(event.casualties)
+    key = f"{digest}:{event.trigger.start}:{event.sub_event_type}"
+    record = {
+        "event_id": "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+        "article_id": article.id,
+        "event_date": date.date.isoformat() if date and date.date else None,
+        "time_precision": date.precision if date and date.date else None,
+        "date_text": date.text if date else None,
+        "event_type": event.event_type,
+        "sub_event_type": event.sub_event_type,
+        "plover_event": event.plover_event,
+        "plover_mode": event.plover_mode,
+        "actor1": _name(event.actor1),
+        "actor2": _name(event.actor2),
+        "assoc_actor_1": _name(event.assoc_actor_1),
+        "assoc_actor_2": _name(event.assoc_actor_2),
+        "inter1": event.actor1.category if event.actor1 else None,
+        "inter2": event.actor2.category if event.actor2 else None,
+        "civilian_targeting": _targets_civilians(event),
+        "location": place.name if place else None,
+        "admin1": (place.name if place.feature_code == "ADM1" else place.admin1) if place else None,
+        "country": place.country if place else None,
+        "country_code": place.country_code if place else None,
+        "latitude": place.latitude if place else None,
+        "longitude": place.longitude if place else None,
+        "geonameid": place.geonameid if place else None,
+        "geo_precision": _geo_precision(place) if place else None,
+        "location_text": place.text if place else None,
+        "fatalities": totals["fatalities"],
+        "killed_min": totals["killed_min"],
+        "killed_max": totals["killed_max"],
+        "injured_min": totals["injured_min"],
+        "injured_max": totals["injured_max"],
+        "victims": totals["victims"],
+        "sources": sorted({a.source for a in event.attributions if a.source}),
+        "certainty": event.certainty,
+        "status": event.status,
+        "evidence": [{"text": article.sentences[i].text, "start": article.sentences[i].start,
+                      "end": article.sentences[i].end} for i in event.sentences],
+        "notes": None,
+    }
+    record["notes"] = _note(record, event)
+    return record
+
+
+def _name(actor: ActorMention | None) -> str | None:
+    return actor.name if actor else None
+
+
+def _targets_civilians(event: Event) -> bool:
+    if event.actor2 is not None and event.actor2.category == "Civilians":
+        return event.event_type in ("Violence against civilians", "Explosions/Remote violence", "Riots")
+    return event.event_type == "Violence against civilians"
+
+
+def _geo_precision(place) -> int:
+    if place.feature_class == "A":
+        return 3
+    return place.precision
+
+
+def summarize_casualties(mentions: list[CasualtyMention]) -> dict:
+    """Totals for one event: groups in one sentence add up; retellings give the highest count.
+
+    ACLED's ``fatalities`` is the most conservative reported total: the lower bound, or the upper
+    one when only "up to N" is said, and 0 when no death is reported.
+    """
+    totals: dict[str, tuple[int | None, int | None]] = {}
+    for kind in ("killed", "injured"):
+        lows, highs = [], []
+        for group in _by_clause_groups(mentions, kind):
+            low = sum(m.minimum for m in group if m.minimum is not None) if any(m.minimum is not None for m in group) else None
+            high = None if any(m.maximum is None for m in group) else sum(m.maximum for m in group)
+            lows.append(low)
+            highs.append(high)
+        known = [x for x in lows if x is not None]
+        low = max(known) if known else None
+        high = None
+        if highs and all(h is not None for h in highs):
+            high = max(highs)
+        if low is not None and high is not None and high < low:
+            high = low
+        totals[kind] = (low, high)
+    killed_min, killed_max = totals["killed"]
+    fatalities = killed_min if killed_min is not None else (killed_max or 0)
+    victims = _victims(mentions)
+    return {"fatalities": fatalities, "killed_min": killed_min, "killed_max": killed_max,
+            "injured_min": totals["injured"][0], "injured_max": totals["injured"][1], "victims": victims}
+
+
+def _by_clause_groups(mentions: list[CasualtyMention], kind: str) -> list[list[CasualtyMention]]:
+    """Top-level mentions of one kind, grouped by the sentence-sized stretch they sit in."""
+    groups: list[list[CasualtyMention]] = []
+    for mention in sorted(top_level(mentions), key=lambda m: m.start):
+        if mention.kind != kind or (mention.minimum is None and mention.maximum is None):
+            continue
+        if groups and mention.start - groups[-1][-1].end < 120:
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    return groups
+
+
+def _victims(mentions: list[CasualtyMention]) -> list[dict]:
+    by_group: dict[str, dict] = {}
+    for mention in mentions:
+        if mention.kind not in ("killed", "injured") or not mention.group:
+            continue
+        entry = by_group.setdefault(mention.group, {"group": mention.group, "killed_min": None,
+                                                    "killed_max": None, "injured_min": None, "injured_max": None})
+        for bound, value in (("min", mention.minimum), ("max", mention.maximum)):
+            field = f"{mention.kind}_{bound}"
+            if value is not None:
+                entry[field] = max(entry[field] or 0, value)
+    return list(by_group.values())
+
+
+def _note(record: dict, event: Event) -> str:
+    """One sentence in ACLED's note style: date, who did what to whom, where, and the toll."""
+    template = load_lexicon().notes[event.sub_event_type]
+    actor1 = record["actor1"] or "an unidentified actor"
+    actor2 = record["actor2"] or "unidentified targets"
+    what = template.format(actor1=actor1, actor2=actor2)
+    parts = []
+    if record["event_date"]:
+        year, month, day = (int(x) for x in record["event_date"].split("-"))
+        parts.append(f"On {day} {_MONTHS[month - 1]} {year}, ")
+    parts.append(what[0].upper() + what[1:] if not parts else what)
+    if record["location"]:
+        where = record["location"]
+        context = ", ".join(x for x in (record["admin1"], record["country"]) if x and x != where)
+        nearby = "near " if record["geo_precision"] == 2 else "in "
+        parts.append(f" {nearby}{where}" + (f" ({context})" if context else ""))
+    if record["killed_min"] is not None or record["killed_max"] is not None:
+        low, high = record["killed_min"], record["killed_max"]
+        if low is not None and high is None:
+            parts.append(f", killing at least {low}")
+        elif low is not None and high is not None and high != low:
+            parts.append(f", killing {low} to {high}")
+        elif low is not None:
+            parts.append(f", killing {low}")
+        else:
+            parts.append(f", killing up to {high}")
+    if record["injured_min"]:
+        parts.append(f" and injuring {'at least ' if record['injured_max'] is None else ''}{record['injured_min']}")
+    if record["sources"]:
+        parts.append(f", according to {' and '.join(record['sources'])}")
+    return "".join(parts) + "."

@@ -1,0 +1,397 @@
+"""Event detection: triggers typed by ACLED's taxonomy, then arguments attached from the sentence.
+
+Finding and deciding are separate steps. ``find_triggers`` matches the trigger lexicon
+(``data/event_types.yaml``) over each sentence in one compiled pass. ``find_events`` keeps one
+trigger per family and sentence (the most specific weapon or act), attaches actors, place, date
+and casualties from the clause around it (passive "X was killed by Y", "clashes between X and
+Y", the subject before the verb, the object after it), decides the sub-type where it depends on
+who acted on whom, and merges sentences that retell the same event ("the airstrikes").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+import yaml
+
+from eventcoder.article import (
+    ActorMention,
+    Article,
+    CasualtyMention,
+    DateMention,
+    Event,
+    PlaceMention,
+    Trigger,
+)
+
+CIVILIAN_GROUPS = {"civilians", "people", "women", "children", "men", "students", "worshippers",
+                   "journalists", "aid workers", "refugees", "villagers", "residents", "family members"}
+ARMED_GROUPS = {"soldiers", "troops", "police", "policemen", "fighters", "militants", "rebels",
+                "insurgents", "officers", "guards", "militiamen", "security forces"}
+ARMED_CATEGORIES = {"State forces", "Rebel group", "Political militia", "Identity militia",
+                    "External/Other forces"}
+CROWD_CATEGORIES = {"Protesters", "Rioters"}
+
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|,\s+(?:which|who|where|while|but|and)\b|\b(?:when|after|before|while|whereas|as|but|said|says|"
+    r"told|stated|reported|indicating|indicated|claimed|added|that)\b", re.I)
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$", re.I)
+_BY_AGENT = re.compile(r"^\W*(?:\w+\s+){0,6}?by\b", re.I)
+_BETWEEN = re.compile(r"^\s*(?:\w+\s+){0,3}?between\b", re.I)
+_STATUS_RANK = {"new": 0, "ongoing": 1, "future": 2, "background": 3}
+
+
+@dataclass(frozen=True)
+class _Entry:
+    sub_event_type: str
+    event_type: str
+    family: str
+    rank: int
+    plover_event: str | None
+    plover_mode: str | None
+    weak: bool
+    generic: bool
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    entries: tuple[_Entry, ...]
+    trigger_pattern: re.Pattern
+    cues: dict[str, re.Pattern]
+    notes: dict[str, str]
+
+
+def _alternation(patterns: list[str]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(patterns) + r")\b", re.I)
+
+
+@cache
+def load_lexicon() -> _Lexicon:
+    """Compiles the trigger lexicon once: one alternation, most specific entries first."""
+    data = yaml.safe_load(files("eventcoder.data").joinpath("event_types.yaml").read_text("utf-8"))
+    event_type_of = {sub: event for event, subs in data["taxonomy"].items() for sub in subs}
+    raw = sorted(data["triggers"], key=lambda entry: -entry["rank"])
+    entries, groups = [], []
+    for index, entry in enumerate(raw):
+        plover_event, plover_mode = entry["plover"]
+        entries.append(_Entry(entry["sub_event_type"], event_type_of[entry["sub_event_type"]],
+                              entry["family"], entry["rank"], plover_event, plover_mode,
+                              entry.get("weak", False), entry.get("generic", False)))
+        groups.append(f"(?P<t{index}>" + "|".join(entry["patterns"]) + ")")
+    trigger_pattern = re.compile(r"\b(?:" + "|".join(groups) + r")\b", re.I)
+    cue_names = ["protest_intervention", "protest_excessive_force", "non_violent_transfer",
+                 "future_cues", "non_combatant_subjects"]
+    cues = {name: _alternation(data[name]) for name in cue_names}
+    cues["anaphora"] = re.compile(r"\b(?:" + "|".join(data["anaphora"]) + r")\s+(?:\w+\s+){0,2}$", re.I)
+    return _Lexicon(tuple(entries), trigger_pattern, cues, data["notes"])
+
+
+def find_triggers(article: Article) -> list[Trigger]:
+    """Every trigger phrase in every sentence, typed by the lexicon entry it matched."""
+    lexicon = load_lexicon()
+    triggers = []
+    for sentence in article.sentences:
+        for match in lexicon.trigger_pattern.finditer(sentence.text):
+            entry_index = int(match.lastgroup[1:])
+            entry = lexicon.entries[entry_index]
+            start = sentence.start + match.start()
+            before = article.text[sentence.start:start]
+            triggers.append(Trigger(
+                match.group(), start, sentence.start + match.end(), sentence=sentence.index,
+                event_type=entry.event_type, sub_event_type=entry.sub_event_type,
+                plover_event=entry.plover_event, plover_mode=entry.plover_mode,
+                passive=bool(_PASSIVE_AUX.search(before[-40:])), entry=entry_index,
+            ))
+    return triggers
+
+
+def _entry_of(trigger: Trigger) -> _Entry:
+    return load_lexicon().entries[trigger.entry]
+
+
+def _pick_per_family(triggers: list[Trigger]) -> list[Trigger]:
+    """One trigger per family in a sentence: the highest-ranked; weak ones only when alone."""
+    best: dict[str, tuple[_Entry, Trigger]] = {}
+    for trigger in triggers:
+        entry = _entry_of(trigger)
+        held = best.get(entry.family)
+        if held is None or entry.rank > held[0].rank:
+            best[entry.family] = (entry, trigger)
+    strong = {family for family, (entry, _) in best.items() if not entry.weak}
+    # Protest words and violence words in one sentence describe one protest event.
+    if "protest" in strong:
+        for family in ("violence", "arrest"):
+            best.pop(family, None)
+    return sorted((trigger for family, (entry, trigger) in best.items()
+                   if not entry.weak or not strong - {family}), key=lambda t: t.start)
+
+
+def _clause_start(text: str, sentence_start: int, position: int) -> int:
+    """Where the clause holding ``position`` begins: after the last clause break before it."""
+    start = sentence_start
+    for match in _CLAUSE_BREAK.finditer(text, sentence_start, position):
+        start = match.end()
+    return start
+
+
+def _is_victim(actor: ActorMention) -> bool:
+    return actor.category == "Civilians"
+
+
+def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention],
+                   casualties: list[CasualtyMention]) -> tuple[ActorMention | None, ActorMention | None]:
+    """actor1 acted, actor2 was acted upon, read from the clause around the trigger."""
+    text = article.text
+    sentence = article.sentences[trigger.sentence]
+    clause_start = _clause_start(text, sentence.start, trigger.start)
+    before = [a for a in actors if a.end <= trigger.start]
+    after = [a for a in actors if a.start >= trigger.end]
+    in_clause = [a for a in before if a.start >= clause_start]
+    actor1 = actor2 = None
+
+    if after and _BETWEEN.match(text[trigger.end:after[0].start]):
+        actor1 = after[0]
+        actor2 = after[1] if len(after) > 1 else None
+        return actor1, actor2
+    if trigger.passive:
+        agent = next((a for a in after if _BY_AGENT.match(text[trigger.end:a.start])), None)
+        if agent:
+            patient = in_clause[0] if in_clause else (before[-1] if before else None)
+            return agent, patient
+        patient = in_clause[0] if in_clause else None
+        return None, patient
+
+    acting = [a for a in in_clause if not _is_victim(a)] or [a for a in before if not _is_victim(a)]
+    if acting:
+        actor1 = acting[0]
+        if trigger.sub_event_type == "Armed clash" and len(acting) > 1:
+            actor2 = acting[1]
+    elif trigger.plover_event == "PROTEST":
+        actor1 = next(iter(in_clause or before or after), None)
+    if actor2 is None:
+        remaining = [a for a in after if a is not actor1 and a.name != (actor1.name if actor1 else None)]
+        victims = [a for a in actors if _is_victim(a) and a is not actor1]
+        if trigger.plover_event == "ASSAULT" and victims and (not remaining or victims[0].start < remaining[0].start):
+            actor2 = victims[0]
+        elif remaining:
+            actor2 = remaining[0]
+        elif victims:
+            actor2 = victims[0]
+    if actor1 is None and actor2 is not None and trigger.plover_event != "ASSAULT":
+        others = [a for a in after if a is not actor2]
+        actor1 = others[0] if others else None
+    return actor1, actor2
+
+
+def _victim_groups(casualties: list[CasualtyMention]) -> set[str]:
+    return {c.group for c in casualties if c.group}
+
+
+def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | None,
+                     actor2: ActorMention | None, casualties: list[CasualtyMention]) -> tuple[str, str, str | None, str | None]:
+    """The sub-type that depends on who acted on whom, on protest escalation and on deals."""
+    lexicon = load_lexicon()
+    entry = _entry_of(trigger)
+    sentence = article.sentences[trigger.sentence].text
+    sub = trigger.sub_event_type
+    groups = _victim_groups(casualties)
+    if entry.family == "violence" and sub in ("Attack", "Armed clash"):
+        civilian_target = (actor2 is not None and _is_victim(actor2)) or (
+            groups & CIVILIAN_GROUPS and not groups & ARMED_GROUPS)
+        armed_target = (actor2 is not None and actor2.category in ARMED_CATEGORIES) or bool(groups & ARMED_GROUPS)
+        sub = "Armed clash" if armed_target and not civilian_target else "Attack"
+        if sub == "Armed clash" and actor2 is None and actor1 is None and not groups:
+            sub = "Attack"
+    elif entry.family == "protest" and sub == "Peaceful protest":
+        if lexicon.cues["protest_excessive_force"].search(sentence) or any(
+                c.kind == "killed" and (c.minimum or c.maximum) for c in casualties):
+            sub = "Excessive force against protesters"
+        elif lexicon.cues["protest_intervention"].search(sentence):
+            sub = "Protest with intervention"
+    elif entry.family == "territory" and sub != "Non-violent transfer of territory":
+        nearby = " ".join(s.text for s in article.sentences[trigger.sentence:trigger.sentence + 2])
+        if lexicon.cues["non_violent_transfer"].search(nearby):
+            sub = "Non-violent transfer of territory"
+        elif actor1 is not None and actor1.category == "State forces":
+            sub = "Government regains territory"
+        else:
+            sub = "Non-state actor overtakes territory"
+    if sub == trigger.sub_event_type:
+        return entry.event_type, sub, trigger.plover_event, trigger.plover_mode
+    return _retype(sub)
+
+
+@cache
+def _retype(sub: str) -> tuple[str, str, str | None, str | None]:
+    for entry in load_lexicon().entries:
+        if entry.sub_event_type == sub:
+            return entry.event_type, sub, entry.plover_event, entry.plover_mode
+    if sub in ("Protest with intervention",):
+        return "Protests", sub, "PROTEST", "demonstrate"
+    if sub == "Excessive force against protesters":
+        return "Protests", sub, "COERCE", "crowd-control"
+    raise LookupError(sub)
+
+
+def _best_place(places: list[PlaceMention]) -> PlaceMention | None:
+    """The most specific resolved place: a town before a province before a country."""
+    resolved = [p for p in places if p.geonameid is not None]
+    if not resolved:
+        return None
+    def specificity(place: PlaceMention) -> tuple[int, int]:
+        if place.feature_class == "P":
+            level = 0
+        elif place.feature_code == "ADM1":
+            level = 2
+        elif place.feature_class == "A" and place.feature_code and place.feature_code.startswith("PCL"):
+            level = 3
+        else:
+            level = 1
+        return (level, place.precision)
+    return min(resolved, key=specificity)
+
+
+def _best_date(dates: list[DateMention], status: str) -> DateMention | None:
+    """A day beats a week beats a month; "since" only dates an ongoing event."""
+    usable = [d for d in dates if d.date is not None and (d.relation != "since" or status == "ongoing")]
+    if not usable:
+        return None
+    return min(usable, key=lambda d: (d.relation == "overnight", d.precision))
+
+
+def _status_of(article: Article, trigger: Trigger, family: str) -> str:
+    statuses = {s.sentence: s.status for s in article.statuses}
+    status = statuses.get(trigger.sentence, "new")
+    sentence = article.sentences[trigger.sentence]
+    clause_start = _clause_start(article.text, sentence.start, trigger.start)
+    lead = article.text[clause_start:trigger.start]
+    if status == "background":
+        return status
+    future = load_lexicon().cues["future_cues"].search(lead)
+    if family == "threaten":
+        return "new" if status == "future" else status
+    if future:
+        return "future"
+    return status
+
+
+def _certainty(attributions: list) -> str:
+    order = ["denied", "alleged", "claimed", "confirmed", "reported"]
+    found = {a.certainty for a in attributions}
+    return next((c for c in order if c in found), "reported")
+
+
+def _compatible(first: Event, second: Event) -> bool:
+    if _entry_of(first.trigger).family != _entry_of(second.trigger).family:
+        return False
+    if first.status != second.status and "background" in (first.status, second.status):
+        return False
+    if first.date and second.date and first.date.date != second.date.date and second.date.relation != "overnight":
+        return False
+    if first.place and second.place and first.place.geonameid != second.place.geonameid:
+        p, q = first.place, second.place
+        if p.feature_class == "P" and q.feature_class == "P":
+            return False
+    names1 = {a.name for a in (first.actor1, first.actor2) if a}
+    names2 = {a.name for a in (second.actor1, second.actor2) if a}
+    return not (first.actor1 and second.actor1 and first.actor1.name not in names2 and second.actor1.name not in names1)
+
+
+def _retells(article: Article, previous: Event, event: Event) -> bool:
+    """A later mention of the same event: "the airstrikes", or the very next sentence going on."""
+    if not _compatible(previous, event):
+        return False
+    trigger = event.trigger
+    sentence = article.sentences[trigger.sentence]
+    lead = article.text[sentence.start:trigger.start]
+    anaphoric = bool(load_lexicon().cues["anaphora"].search(lead[-40:]))
+    adjacent = trigger.sentence - max(previous.sentences) <= 1
+    return anaphoric or (adjacent and event.date is None and (event.place is None or previous.place is None))
+
+
+def _absorb(target: Event, other: Event) -> None:
+    target.sentences = sorted(set(target.sentences) | set(other.sentences))
+    target.actor1 = target.actor1 or other.actor1
+    if target.actor2 is None or (other.actor2 is not None and other.actor2.generic is False and target.actor2.generic):
+        target.actor2 = target.actor2 or other.actor2
+    target.place = _best_place([p for p in (target.place, other.place) if p]) or target.place
+    target.date = target.date or other.date
+    target.casualties += [c for c in other.casualties if c not in target.casualties]
+    target.attributions += [a for a in other.attributions if a not in target.attributions]
+    target.certainty = _certainty(target.attributions)
+
+
+def _context_place(article: Article, index: int) -> PlaceMention | None:
+    """For a sentence that names no place: the last place named in the two sentences before."""
+    for back in range(index - 1, max(index - 3, -1), -1):
+        place = _best_place(article.in_sentence(article.places, back))
+        if place:
+            return place
+    return None
+
+
+def _context_date(article: Article, index: int, status: str) -> DateMention | None:
+    for back in range(index - 1, max(index - 3, -1), -1):
+        date = _best_date(article.in_sentence(article.dates, back), status)
+        if date:
+            return date
+    return None
+
+
+def find_events(article: Article) -> Article:
+    """Sets ``article.triggers`` and ``article.events`` (main event first)."""
+    article.triggers = find_triggers(article)
+    by_sentence: dict[int, list[Trigger]] = {}
+    for trigger in article.triggers:
+        by_sentence.setdefault(trigger.sentence, []).append(trigger)
+
+    events: list[Event] = []
+    for index, triggers in sorted(by_sentence.items()):
+        actors = article.in_sentence(article.actors, index)
+        casualties = article.in_sentence(article.casualties, index)
+        for trigger in _pick_per_family(triggers):
+            entry = _entry_of(trigger)
+            event = _build_event(article, trigger, entry, actors, casualties)
+            if event is not None:
+                events.append(event)
+
+    merged: list[Event] = []
+    for event in events:
+        target = next((m for m in reversed(merged) if _retells(article, m, event)), None)
+        if target is not None:
+            _absorb(target, event)
+        else:
+            merged.append(event)
+    for event in merged:
+        event.place = event.place or _context_place(article, event.sentences[0])
+        event.date = event.date or _context_date(article, event.sentences[0], event.status)
+    merged.sort(key=lambda e: (_STATUS_RANK.get(e.status, 9), e.sentences[0]))
+    article.events = merged
+    return article
+
+
+def _build_event(article: Article, trigger: Trigger, entry: _Entry, actors: list[ActorMention],
+                 casualties: list[CasualtyMention]) -> Event | None:
+    lexicon = load_lexicon()
+    index = trigger.sentence
+    actor1, actor2 = _assign_actors(article, trigger, actors, casualties)
+    if entry.weak and actor1 is not None:
+        subject = article.text[_clause_start(article.text, article.sentences[index].start, trigger.start):trigger.start]
+        if lexicon.cues["non_combatant_subjects"].search(subject):
+            return None
+    if entry.family == "violence" and entry.generic and actor1 is None and actor2 is None and not casualties:
+        return None  # "attack" with nobody and no victims: a word, not an event
+    event_type, sub, plover_event, plover_mode = _decide_sub_type(article, trigger, actor1, actor2, casualties)
+    status = _status_of(article, trigger, entry.family)
+    attributions = article.in_sentence(article.attributions, index)
+    event = Event(
+        trigger=trigger, sentences=[index], event_type=event_type, sub_event_type=sub,
+        plover_event=plover_event, plover_mode=plover_mode, actor1=actor1, actor2=actor2,
+        place=_best_place(article.in_sentence(article.places, index)),
+        date=_best_date(article.in_sentence(article.dates, index), status),
+        casualties=list(casualties), attributions=list(attributions), status=status,
+        certainty=_certainty(attributions),
+    )
+    return event

@@ -1,0 +1,4 @@
+"""Toponyms."""
+
+def find_places(article):
+    return article
