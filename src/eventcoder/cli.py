@@ -10,7 +10,7 @@ from pathlib import Path
 
 from eventcoder.article import Article
 from eventcoder.io.formats import WRITERS
-from eventcoder.io.ingest import Reject, read_inputs
+from eventcoder.io.ingest import Reject, count_inputs, read_inputs
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -62,7 +62,7 @@ def _run(args: argparse.Namespace, produce: Callable[[Article], list[dict]], uni
     stream = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
     writer = WRITERS[args.format](stream)
     try:
-        for item in _progress(read_inputs(args.inputs, published=args.published)):
+        for item in _progress(read_inputs(args.inputs, published=args.published), args.inputs):
             if isinstance(item, Reject):
                 counts["rejected"] += 1
                 print(f"eventcoder: rejected {item}", file=sys.stderr)
@@ -81,14 +81,14 @@ def _run(args: argparse.Namespace, produce: Callable[[Article], list[dict]], uni
     return 0
 
 
-def _progress(items: Iterable) -> Iterator:
+def _progress(items: Iterable, inputs: list[str]) -> Iterator:
     """A progress bar on a terminal; nothing in a pipe or a log."""
     if not sys.stderr.isatty():
         yield from items
         return
     from tqdm import tqdm
 
-    yield from tqdm(items, unit=" articles", file=sys.stderr, dynamic_ncols=True)
+    yield from tqdm(items, total=count_inputs(inputs), unit=" articles", file=sys.stderr, dynamic_ncols=True)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,6 @@ import csv
 import hashlib
 import json
 import marshal
-import math
 import os
 import re
 from array import array
@@ -28,7 +27,7 @@ import yaml
 
 from eventcoder.gazetteer.names import name_key, skeleton_key, strip_division_word
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 _LATIN = re.compile(r"^[\u0000-\u024F\u1E00-\u1EFF]+$")
 _CODE_LIKE = re.compile(r"^[A-Z]{2,4}$|\d")
 
@@ -171,28 +170,24 @@ def _admin1_names(columns: dict[str, list]) -> dict[str, str]:
 
 
 def _add_admin1(builder: _Builder, admin1_names: dict[str, str], imported: dict) -> None:
-    """One ADM1 record per named division, at the population-weighted centre of its places."""
-    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0])
+    """One ADM1 record per named division, at the centre of its places (see :func:`_centre`)."""
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    populations: Counter = Counter()
     columns = builder.columns
     for cc, admin1, lat, lon, population, fclass in zip(
             columns["cc"], columns["admin1"], columns["lat"], columns["lon"],
             columns["population"], columns["fclass"]):
-        if fclass != "P":
-            continue
-        weight = max(population, 1)
-        total = sums[f"{cc}.{admin1}"]
-        total[0] += weight * lat
-        total[1] += weight * lon
-        total[2] += weight
-        total[3] += population
+        if fclass == "P":
+            points[f"{cc}.{admin1}"].append((lat, lon))
+            populations[f"{cc}.{admin1}"] += population
     subdivision_names = _pycountry_subdivisions()
     rows = getattr(builder, "imported_admin1_rows", {})
     for code, name in admin1_names.items():
-        if code not in sums and code not in rows:
+        if code not in points and code not in rows:
             continue
         cc, admin1 = code.split(".", 1)
-        lat_sum, lon_sum, weight, population = sums.get(code, [0.0, 0.0, 1.0, 0])
-        lat, lon = lat_sum / weight, lon_sum / weight
+        lat, lon = _centre(points.get(code, [(0.0, 0.0)]))
+        population = populations[code]
         names = {name, *imported.get(code, ("",))[1:2]}
         geonameid = int(imported[code][2]) if code in imported and imported[code][2] else 0
         if code in rows:
@@ -224,19 +219,15 @@ def _pycountry_subdivisions() -> dict[str, list[str]]:
 
 
 def _add_countries(builder: _Builder, countries: dict) -> None:
-    """One PCLI record per country, at the population-weighted centre of its places."""
+    """One PCLI record per country, at the centre of its places (see :func:`_centre`)."""
     import pycountry
 
-    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     columns = builder.columns
-    for cc, lat, lon, population, fclass in zip(columns["cc"], columns["lat"], columns["lon"],
-                                                columns["population"], columns["fclass"]):
+    for cc, lat, lon, fclass in zip(columns["cc"], columns["lat"], columns["lon"],
+                                    columns["fclass"]):
         if fclass == "P":
-            weight = math.sqrt(max(population, 1))
-            total = sums[cc]
-            total[0] += weight * lat
-            total[1] += weight * lon
-            total[2] += weight
+            points[cc].append((lat, lon))
     for country in countries.values():
         cc = country["iso"]
         names = {country["name"]}
@@ -244,11 +235,24 @@ def _add_countries(builder: _Builder, countries: dict) -> None:
         if record is not None:
             names.update(getattr(record, a, None) or country["name"]
                          for a in ("name", "official_name", "common_name"))
-        lat_sum, lon_sum, weight = sums.get(cc, [0.0, 0.0, 0.0])
-        if not weight:
+        if cc not in points:
             continue
-        builder.add(int(country["geonameid"]), country["name"], lat_sum / weight,
-                    lon_sum / weight, cc, "", "A", "PCLI", int(country["population"] or 0), names)
+        lat, lon = _centre(points[cc])
+        builder.add(int(country["geonameid"]), country["name"], lat, lon, cc, "", "A", "PCLI",
+                    int(country["population"] or 0), names)
+
+
+def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of the box holding the central 90% of an area's places.
+
+    GeoNames puts a country or division near its geographic centre; the box of its towns,
+    trimmed of outliers (islands, exclaves), lands close to that, where a population-weighted
+    centre would sit on its biggest city.
+    """
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    low, high = int(len(points) * 0.05), max(int(len(points) * 0.95) - 1, 0)
+    return (lats[low] + lats[high]) / 2, (lons[low] + lons[high]) / 2
 
 
 def _add_aliases(builder: _Builder) -> None:

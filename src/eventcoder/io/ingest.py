@@ -2,13 +2,14 @@
 
 Inputs, by extension:
 
-- ``.txt`` (and ``.text``, ``.md``): one article, id = the file name, text = its content.
+- ``.txt`` (and any file of another extension): one article, id = the file name, text = its
+  content.
 - ``.html``/``.htm``/``.xhtml``: one article, boilerplate removed with trafilatura; title,
   date, url and site name come from the page's metadata when present.
-- ``.jsonl``/``.ndjson``: one object a line, read a line at a time; ``.json``: one object or a
-  list of them. Fields ``id``, ``text`` or ``html`` (text wins), ``published`` (YYYY-MM-DD or
-  an ISO timestamp, whose date is kept as written), ``url``, ``source``, ``title``. A record
-  without an id gets ``<file name>:<line>``.
+- ``.jsonl``/``.ndjson``: one object a line, read a line at a time. Fields ``id``, ``text``
+  or ``html`` (text wins), ``published`` (YYYY-MM-DD, or an ISO timestamp whose date is kept
+  as written), ``url``, ``source``, ``title``. A record without an id gets
+  ``<file name>:<line>``.
 - ``.csv``: the same fields as columns under a header row.
 - a directory: every file below it, in sorted order, skipping hidden files and folders and
   media files (images, audio, video, fonts); other unknown files are read as plain text.
@@ -37,7 +38,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -50,10 +51,8 @@ __all__ = ["DEFAULT_MAX_CHARS", "Reject", "count_inputs", "read_inputs"]
 
 DEFAULT_MAX_CHARS = 5_000_000
 
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-JSON_SUFFIXES = frozenset({".json"})
 CSV_SUFFIXES = frozenset({".csv"})
 #: Files in a directory that are clearly not articles: skipped without a reject.
 MEDIA_SUFFIXES = frozenset(
@@ -108,7 +107,7 @@ def read_inputs(
             yield from _read_path(Path(path), options, in_directory=False)
 
 
-def count_inputs(paths: Iterable[str]) -> int | None:
+def count_inputs(paths: Iterable[str], max_chars: int = DEFAULT_MAX_CHARS) -> int | None:
     """How many items :func:`read_inputs` will yield, for a progress bar's total.
 
     Exact for well-formed inputs (JSONL lines, CSV rows, files in directories); None when
@@ -118,7 +117,7 @@ def count_inputs(paths: Iterable[str]) -> int | None:
     for path in paths:
         if path == "-":
             return None
-        total += _count_path(Path(path), in_directory=False)
+        total += _count_path(Path(path), max_chars, in_directory=False)
     return total
 
 
@@ -139,12 +138,10 @@ def _read_path(path: Path, options: _Options, in_directory: bool) -> Iterator[Ar
                 yield from _read_jsonl(stream, path.name, str(path), options)
             elif suffix in CSV_SUFFIXES:
                 yield from _read_csv(stream, path.name, str(path), options)
-            elif suffix in JSON_SUFFIXES:
-                yield from _read_json(stream, size, path.name, str(path), options)
-            elif suffix in HTML_SUFFIXES:
-                yield _record_or_reject(path.name, str(path), None, _html_file, stream, size, path.name, options)
             else:
-                yield _record_or_reject(path.name, str(path), None, _text_file, stream, size, path.name, options)
+                read_file = _html_file if suffix in HTML_SUFFIXES else _text_file
+                name = path.name
+                yield _record_or_reject(name, str(path), None, read_file, stream, size, name, options)
     except FileNotFoundError:
         yield Reject(path.name, str(path), None, Errors.E001)
     except OSError as error:
@@ -152,12 +149,11 @@ def _read_path(path: Path, options: _Options, in_directory: bool) -> Iterator[Ar
 
 
 def _read_directory(directory: Path, options: _Options) -> Iterator[Article | Reject]:
-    found = False
-    for path in _directory_files(directory):
-        found = True
+    files = _directory_files(directory)
+    if not files:
+        yield Reject(directory.name or str(directory), str(directory), None, Errors.E015)
+    for path in files:
         yield from _read_path(path, options, in_directory=True)
-    if not found:
-        yield Reject(directory.name, str(directory), None, Errors.E015)
 
 
 def _directory_files(directory: Path) -> list[Path]:
@@ -169,9 +165,10 @@ def _directory_files(directory: Path) -> list[Path]:
     return sorted(files, key=lambda path: path.relative_to(directory).parts)
 
 
-def _count_path(path: Path, in_directory: bool) -> int:
+def _count_path(path: Path, max_chars: int, in_directory: bool) -> int:
     if path.is_dir():
-        return sum(_count_path(file, in_directory=True) for file in _directory_files(path)) or 1
+        files = _directory_files(path)
+        return sum(_count_path(file, max_chars, in_directory=True) for file in files) if files else 1
     suffix = path.suffix.lower()
     if in_directory and suffix in MEDIA_SUFFIXES:
         return 0
@@ -180,6 +177,7 @@ def _count_path(path: Path, in_directory: bool) -> int:
             with path.open("rb") as stream:
                 return sum(1 for line in stream if line.strip())
         if suffix in CSV_SUFFIXES:
+            _allow_csv_fields(max_chars)
             with path.open(encoding="utf-8-sig", errors="replace", newline="") as stream:
                 return max(sum(1 for row in csv.reader(stream) if row) - 1, 0)
     except (OSError, csv.Error):
@@ -187,12 +185,14 @@ def _count_path(path: Path, in_directory: bool) -> int:
     return 1
 
 
-def _record_or_reject(record_id: str, source: str, line: int | None, read, *args) -> Article | Reject:
+def _record_or_reject(
+    default_id: str, source: str, line: int | None, read: Callable[..., Article], *args: Any
+) -> Article | Reject:
     """Calls a reader of one record, turning its InputError into a Reject for that record."""
     try:
         return read(*args)
     except InputError as error:
-        return Reject(record_id, source, line, error.reason)
+        return Reject(error.record_id or default_id, source, line, error.reason)
 
 
 def _text_file(stream: BinaryIO, size: int | None, record_id: str, options: _Options) -> Article:
@@ -200,7 +200,7 @@ def _text_file(stream: BinaryIO, size: int | None, record_id: str, options: _Opt
     return Article(id=record_id, text=text, published=options.published)
 
 
-def _html_file(stream: BinaryIO, size: int | None, record_id: str, options: _Options) -> Article:
+def _html_file(stream: BinaryIO, size: int, record_id: str, options: _Options) -> Article:
     html = _read_html(stream, size, options.max_chars)
     return _article_from_html(html, {}, record_id, options)
 
@@ -215,7 +215,8 @@ def _check_not_binary(head: bytes) -> None:
         raise InputError(Errors.E004.format(why=f"NUL byte at byte offset {nul}"))
     control = len(sample.translate(None, TEXT_BYTES))
     if sample and control / len(sample) > BINARY_CONTROL_SHARE:
-        raise InputError(Errors.E004.format(why=f"{control} of its first {len(sample)} bytes are control bytes"))
+        why = f"{control} of its first {len(sample)} bytes are control bytes"
+        raise InputError(Errors.E004.format(why=why))
 
 
 def _too_large(size: str, max_chars: int) -> InputError:
@@ -239,7 +240,7 @@ def _read_text(stream: BinaryIO, size: int | None, max_chars: int) -> str:
         consumed += len(chunk)
         chars += len(parts[-1])
         if chars > max_chars:
-            raise _too_large(f"more than {max_chars:,} characters", max_chars)
+            raise _too_large(f"{size:,} bytes" if size else f"{chars:,}+ characters", max_chars)
     parts.append(_decode(decoder, b"", consumed, final=True))
     text = "".join(parts).removeprefix("\ufeff")
     if not text.strip():
@@ -256,13 +257,11 @@ def _decode(decoder: codecs.IncrementalDecoder, chunk: bytes, consumed: int, fin
         raise InputError(Errors.E005.format(where=f"byte offset {offset} ({error.reason})")) from None
 
 
-def _read_html(stream: BinaryIO, size: int | None, max_chars: int) -> str:
+def _read_html(stream: BinaryIO, size: int, max_chars: int) -> str:
     """Reads a page as UTF-8, or in the encoding it declares or trafilatura detects."""
-    if size is not None and size > 4 * max_chars:
+    if size > 4 * max_chars:
         raise _too_large(f"{size:,} bytes", max_chars)
-    raw = stream.read(4 * max_chars + 1)
-    if len(raw) > 4 * max_chars:
-        raise _too_large(f"more than {4 * max_chars:,} bytes", max_chars)
+    raw = stream.read()
     _check_not_binary(raw)
     from trafilatura.utils import decode_file
 
@@ -274,15 +273,24 @@ def _read_html(stream: BinaryIO, size: int | None, max_chars: int) -> str:
     return html
 
 
-# --- records (JSONL, JSON, CSV rows) ---------------------------------------------------
+# --- records (JSONL lines, CSV rows) ---------------------------------------------------
 
 
 def _article_from_fields(fields: dict[str, Any], default_id: str, options: _Options) -> Article:
-    """Builds an Article from one record's fields, checking each; raises InputError."""
+    """Builds an Article from one record's fields, checking each; its InputError names the record."""
     record_id = fields.get("id")
     record_id = default_id if record_id is None or record_id == "" else str(record_id)
+    try:
+        return _checked_article(fields, record_id, options)
+    except InputError as error:
+        raise InputError(error.reason, record_id) from None
+
+
+def _checked_article(fields: dict[str, Any], record_id: str, options: _Options) -> Article:
     text, html = _string_field(fields, "text"), _string_field(fields, "html")
     if text is None and html is None:
+        if "text" in fields or "html" in fields:
+            raise InputError(Errors.E003)
         raise InputError(Errors.E009.format(fields=", ".join(map(repr, fields)) or "none"))
     for value in (text, html):
         if value is not None and len(value) > options.max_chars:
@@ -293,12 +301,7 @@ def _article_from_fields(fields: dict[str, Any], default_id: str, options: _Opti
         return _article_from_html(html, {**strings, "published": own_date}, record_id, options)
     if not text.strip():
         raise InputError(Errors.E003)
-    return Article(
-        id=record_id,
-        text=text,
-        published=own_date or options.published,
-        **strings,
-    )
+    return Article(id=record_id, text=text, published=own_date or options.published, **strings)
 
 
 def _string_field(fields: dict[str, Any], name: str) -> str | None:
@@ -321,7 +324,7 @@ def _published(value: Any) -> date | None:
         except ValueError:
             pass
         try:
-            return datetime.fromisoformat(text.replace("z", "Z")).date()
+            return datetime.fromisoformat(text).date()
         except ValueError:
             pass
     raise InputError(Errors.E011.format(value=value))
@@ -357,7 +360,9 @@ def _page_date(value: str | None) -> date | None:
         return None
 
 
-def _record_from_line(line: bytes, line_number: int, offset: int, file_name: str, options: _Options) -> Article:
+def _record_from_line(
+    line: bytes, line_number: int, offset: int, file_name: str, options: _Options
+) -> Article:
     try:
         text = line.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -378,18 +383,9 @@ def _json_kind(value: Any) -> str:
     return kinds.get(type(value), "null")
 
 
-def _line_id(line: bytes, default_id: str) -> str:
-    """The id a JSONL line names, found cheaply for its reject; else the file:line fallback."""
-    match = re.search(rb'"id"\s*:\s*("(?:[^"\\]|\\.){1,200}"|-?\d{1,30})', line[:4096])
-    if match is None:
-        return default_id
-    try:
-        return str(json.loads(match.group(1)))
-    except (ValueError, UnicodeDecodeError):
-        return default_id
-
-
-def _read_jsonl(stream: BinaryIO, file_name: str, source: str, options: _Options) -> Iterator[Article | Reject]:
+def _read_jsonl(
+    stream: BinaryIO, file_name: str, source: str, options: _Options
+) -> Iterator[Article | Reject]:
     """Reads one line at a time; a line too long for ``max_chars`` is skipped unread."""
     line_limit = 6 * options.max_chars + 4096
     line_number = offset = 0
@@ -400,14 +396,12 @@ def _read_jsonl(stream: BinaryIO, file_name: str, source: str, options: _Options
         if len(line) > line_limit and not line.endswith(b"\n"):
             offset += _skip_rest_of_line(stream)
             size = f"a line of more than {line_limit:,} bytes"
-            yield Reject(_line_id(line, default_id), source, line_number, _too_large(size, options.max_chars).reason)
+            yield Reject(default_id, source, line_number, _too_large(size, options.max_chars).reason)
             continue
         if not line.strip():
             continue
-        try:
-            yield _record_from_line(line, line_number, line_start, file_name, options)
-        except InputError as error:
-            yield Reject(_line_id(line, default_id), source, line_number, error.reason)
+        args = (line, line_number, line_start, file_name, options)
+        yield _record_or_reject(default_id, source, line_number, _record_from_line, *args)
 
 
 def _skip_rest_of_line(stream: BinaryIO) -> int:
@@ -419,44 +413,25 @@ def _skip_rest_of_line(stream: BinaryIO) -> int:
     return skipped
 
 
-def _read_json(stream: BinaryIO, size: int, file_name: str, source: str, options: _Options) -> Iterator[Article | Reject]:
-    """A .json file: one record object, or an array of them (read whole, within the size limit)."""
-    try:
-        text = _read_text(stream, size if size > 6 * options.max_chars else None, 6 * options.max_chars)
-        value = json.loads(text)
-    except InputError as error:
-        yield Reject(file_name, source, None, error.reason)
-        return
-    except json.JSONDecodeError as error:
-        message = f"{error.msg} (column {error.colno})"
-        yield Reject(file_name, source, error.lineno, Errors.E007.format(line=error.lineno, message=message))
-        return
-    records = value if isinstance(value, list) else [value]
-    for index, record in enumerate(records, start=1):
-        default_id = file_name if len(records) == 1 else f"{file_name}:{index}"
-        if not isinstance(record, dict):
-            reason = Errors.E008.format(kind=_json_kind(record), line=index).replace("on line", "at item")
-            yield Reject(default_id, source, None, reason)
-            continue
-        yield _record_or_reject(str(record.get("id") or default_id), source, None, _article_from_fields, record, default_id, options)
-
-
-def _read_csv(stream: BinaryIO, file_name: str, source: str, options: _Options) -> Iterator[Article | Reject]:
+def _read_csv(
+    stream: BinaryIO, file_name: str, source: str, options: _Options
+) -> Iterator[Article | Reject]:
     """Reads rows under a header; invalid UTF-8 and malformed rows reject only their row."""
-    head = stream.peek(BINARY_SNIFF_BYTES) if hasattr(stream, "peek") else b""
     try:
-        _check_not_binary(head)
+        _check_not_binary(stream.peek(BINARY_SNIFF_BYTES))
     except InputError as error:
         yield Reject(file_name, source, None, error.reason)
         return
-    if csv.field_size_limit() < options.max_chars + 1:
-        csv.field_size_limit(options.max_chars + 1)  # longer fields then raise, row by row
+    _allow_csv_fields(options.max_chars)
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")
     reader = csv.reader(text)
     try:
         header = [name.strip().lower() for name in next(reader)]
-    except (StopIteration, csv.Error):
-        yield Reject(file_name, source, 1, Errors.E003)
+    except StopIteration:
+        yield Reject(file_name, source, None, Errors.E003)
+        return
+    except csv.Error as error:
+        yield Reject(file_name, source, 1, Errors.E013.format(line=1, message=error))
         return
     if "text" not in header and "html" not in header:
         yield Reject(file_name, source, 1, Errors.E014.format(columns=", ".join(header) or "none"))
@@ -472,7 +447,7 @@ def _read_csv(stream: BinaryIO, file_name: str, source: str, options: _Options) 
         except csv.Error as error:
             message = str(error)
             reason = (
-                _too_large("a field longer than the limit", options.max_chars).reason
+                _too_large(f"a field of {options.max_chars + 1:,}+ characters", options.max_chars).reason
                 if message.startswith("field larger than field limit")
                 else Errors.E013.format(line=line_number, message=message)
             )
@@ -481,14 +456,22 @@ def _read_csv(stream: BinaryIO, file_name: str, source: str, options: _Options) 
         if not any(row):
             continue
         fields = dict(zip(header, row))
-        yield _record_or_reject(fields.get("id") or default_id, source, line_number, _csv_record, fields, default_id, options)
+        yield _record_or_reject(default_id, source, line_number, _csv_record, fields, default_id, options)
 
 
 def _csv_record(fields: dict[str, str], default_id: str, options: _Options) -> Article:
     for name, value in fields.items():
         if match := UNDECODED_BYTE.search(value):
-            raise InputError(Errors.E005.format(where=f"column '{name}', character {match.start()}"))
+            where = f"column '{name}', character {match.start()}"
+            raise InputError(Errors.E005.format(where=where), fields.get("id") or None)
     return _article_from_fields(fields, default_id, options)
+
+
+def _allow_csv_fields(max_chars: int) -> None:
+    """Raises the csv module's field limit (128 KiB) so a field up to ``max_chars`` can be read;
+    a longer one then fails its own row only."""
+    if csv.field_size_limit() < max_chars + 1:
+        csv.field_size_limit(max_chars + 1)
 
 
 # --- stdin -----------------------------------------------------------------------------

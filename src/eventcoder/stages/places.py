@@ -1,4 +1,223 @@
-"""Toponyms."""
+"""The place stage: finding toponyms in the text and geocoding them.
 
-def find_places(article):
+Finding: capitalised word sequences (with lower-case connectors such as "al-" or "de"
+inside) are looked up in the gazetteer, longest span first. Precision comes from general
+rules over the context (``data/places_context.yaml``): stop words, person titles and "X
+said", a name continued by an unknown capitalised word, organisation words after the name,
+and a caution for common English words that are also small places. Resolving and
+geo-precision are in :mod:`eventcoder.gazetteer.resolve`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+from rapidfuzz.fuzz import ratio
+
+from eventcoder.article import Article
+from eventcoder.gazetteer import Place, load_gazetteer
+from eventcoder.gazetteer.names import name_key
+from eventcoder.gazetteer.resolve import Candidate, resolve_candidates
+
+MAX_SPAN_TOKENS = 6
+#: rapidfuzz ratio (0-100), vowels folded, between a skeleton-matched span and the place's main name.
+LOOSE_MIN_SIMILARITY = 80
+#: Zipf frequency (wordfreq) from which a lone word is a common English word.
+COMMON_WORD_ZIPF = 4.0
+#: A weak place: neither country, first-level division nor a city this big.
+STRONG_POPULATION = 250_000
+#: Places known well enough to stand next to other capitalised words or be common words.
+MAJOR_POPULATION = 1_000_000
+
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}"  # U.S., U.K.
+    r"|[^\W\d_](?:[\w'’‘ʿ`]|-(?=[^\W\d_]))*", re.UNICODE)
+_VOWEL_RUN = re.compile(r"[aeiouy]+")
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ed|ash|as|az|ez|ar|an|at|adh|ath|ech|esh|es|en)-"
+                             r"(?=[A-Z])")
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    lower: str
+    capitalised: bool
+    sentence_initial: bool
+
+
+@cache
+def _context() -> dict:
+    text = resources.files("eventcoder").joinpath("data", "places_context.yaml").read_text("utf-8")
+    raw = yaml.safe_load(text)
+    return {key: frozenset(raw[key]) for key in (
+        "stop_words", "connectors", "person_titles", "person_verbs", "organisation_words",
+        "place_suffixes", "never_alone")}
+
+
+@cache
+def _zipf():
+    """wordfreq's English frequency, loaded on first use."""
+    from wordfreq import zipf_frequency
+
+    return lambda word: zipf_frequency(word, "en")
+
+
+def find_places(article: Article) -> Article:
+    """Sets ``article.places``: toponyms, geocoded, sorted by start."""
+    gazetteer = load_gazetteer()
+    tokens = _tokens(article)
+    candidates = [c for c in _match(article.text, tokens, gazetteer) if _plausible(c, article.text)]
+    article.places = sorted(resolve_candidates(article.text, candidates), key=lambda m: m.start)
     return article
+
+
+def _tokens(article: Article) -> list[_Token]:
+    text = article.text
+    starts = {s.start for s in article.sentences} or {0}
+    tokens = []
+    previous_end = 0
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        end = match.end()
+        possessive = _POSSESSIVE.search(word)
+        if possessive and len(word) > 3 and not word.isupper():
+            word = word[:possessive.start()]
+            end = match.start() + len(word)
+        initial = match.start() in starts or _opens_sentence(text[previous_end:match.start()])
+        previous_end = match.end()
+        capitalised = word[0].isupper() or _ARTICLE_PREFIX.match(word) is not None
+        tokens.append(_Token(match.start(), end, word, word.lower(), capitalised, initial))
+    if tokens:
+        tokens[0].sentence_initial = True
+    return tokens
+
+
+def _opens_sentence(gap: str) -> bool:
+    return "\n" in gap or any(ch in gap for ch in ".!?:\"“")
+
+
+def _sequences(text: str, tokens: list[_Token]) -> list[list[_Token]]:
+    """Runs of capitalised tokens joined by single spaces, connectors allowed inside."""
+    context = _context()
+    stop, connectors = context["stop_words"], context["connectors"]
+    runs: list[list[_Token]] = []
+    run: list[_Token] = []
+    for index, token in enumerate(tokens):
+        is_name = token.capitalised and token.lower not in stop
+        is_connector = (not token.capitalised and token.lower in connectors and bool(run)
+                        and index + 1 < len(tokens) and tokens[index + 1].capitalised)
+        joined = bool(run) and _joins(text[run[-1].end:token.start])
+        if (is_name or is_connector) and (joined or not run):
+            run.append(token)
+            continue
+        if run:
+            runs.append(run)
+        run = [token] if is_name else []
+    if run:
+        runs.append(run)
+    for run in runs:
+        while run and not run[-1].capitalised:
+            run.pop()
+    return [r for r in runs if r]
+
+
+def _joins(gap: str) -> bool:
+    return gap in (" ", "-") or (gap.strip() == "" and "\n" not in gap and len(gap) <= 2)
+
+
+def _match(text: str, tokens: list[_Token], gazetteer) -> list[Candidate]:
+    """Longest gazetteer matches inside each capitalised run."""
+    found: list[Candidate] = []
+    position = {id(t): i for i, t in enumerate(tokens)}
+    for run in _sequences(text, tokens):
+        i = 0
+        while i < len(run):
+            for j in range(min(len(run), i + MAX_SPAN_TOKENS), i, -1):
+                if not run[j - 1].capitalised or not run[i].capitalised:
+                    continue
+                span = text[run[i].start:run[j - 1].end]
+                places = gazetteer.lookup(span)
+                loose = False
+                if not places and _loose_allowed(run[i:j]):
+                    places = [p for p in gazetteer.lookup_loose(span)
+                              if (p.population >= 1000 or p.feature_class == "A")
+                              and _similar(span, p.name)]
+                    loose = bool(places)
+                if places:
+                    found.append(Candidate(
+                        start=run[i].start, end=run[j - 1].end, text=span, places=places,
+                        loose=loose, run_before=run[:i], run_after=run[j:],
+                        token_index=position[id(run[i])], last_token_index=position[id(run[j - 1])],
+                        tokens=tokens, sentence_initial=run[i].sentence_initial))
+                    i = j
+                    break
+            else:
+                i += 1
+    return found
+
+
+def _loose_allowed(tokens: list[_Token]) -> bool:
+    """The skeleton tier only for rare words long enough to carry a skeleton."""
+    zipf = _zipf()
+    letters = sum(len(t.text) for t in tokens)
+    return letters >= 6 and all(zipf(t.lower) < 2.5 for t in tokens)
+
+
+def _similar(span: str, name: str) -> bool:
+    """A skeleton match must still look like the place's main name (rejects "Kafriya" for
+    "Kfar HaRo'e")."""
+    return ratio(_VOWEL_RUN.sub("a", name_key(span)),
+                 _VOWEL_RUN.sub("a", name_key(name))) >= LOOSE_MIN_SIMILARITY
+
+
+def _plausible(candidate: Candidate, text: str) -> bool:
+    """General rules that keep person names, organisations and common words out."""
+    context = _context()
+    tokens = candidate.tokens
+    strong = any(_is_strong(p) for p in candidate.places)
+    country = any(p.is_country for p in candidate.places)
+    major = country or any(p.population >= MAJOR_POPULATION for p in candidate.places)
+    before = tokens[candidate.token_index - 1] if candidate.token_index > 0 else None
+    after = (tokens[candidate.last_token_index + 1]
+             if candidate.last_token_index + 1 < len(tokens) else None)
+    adjacent_after = after is not None and _joins(text[candidate.end:after.start])
+    adjacent_before = before is not None and _joins(text[before.end:candidate.start])
+    if adjacent_before and before.lower.rstrip(".") in context["person_titles"]:
+        return False
+    if adjacent_after and after.lower in context["organisation_words"] and after.capitalised:
+        return False
+    single = candidate.last_token_index == candidate.token_index
+    if single and candidate.text.lower() in context["never_alone"]:
+        return False
+    if candidate.run_after and not country:
+        following = candidate.run_after[0]
+        if following.capitalised and following.lower not in context["place_suffixes"]:
+            return False  # "Victoria Beckham", "Southern Front"
+    if candidate.run_before and not country:
+        preceding = candidate.run_before[-1]
+        if preceding.capitalised and not preceding.sentence_initial:
+            return False  # "Patrick Henry", "Ahrar al-Sham"
+    if single and adjacent_after and after.lower in context["person_verbs"] and not strong:
+        return False
+    if single and not major:
+        frequency = _zipf()(candidate.text.lower())
+        if frequency >= COMMON_WORD_ZIPF or (candidate.sentence_initial and frequency >= 3.0
+                                             and not strong):
+            return False
+    if candidate.loose and single and candidate.sentence_initial:
+        return False
+    if single and not strong and not any(
+            name_key(p.name) == name_key(candidate.text) for p in candidate.places):
+        return False  # a small place known by this name only as an alternate: usually a surname
+    return True
+
+
+def _is_strong(place: Place) -> bool:
+    return place.feature_class == "A" or place.population >= STRONG_POPULATION
+

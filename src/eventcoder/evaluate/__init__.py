@@ -1,0 +1,1 @@
+"""Evaluation against gold-standard corpora: one reader per format, shared metrics."""

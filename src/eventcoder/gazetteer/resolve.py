@@ -1,0 +1,175 @@
+"""Choosing one gazetteer place for each toponym, and its geo-precision.
+
+Each candidate place is scored by its population, by the country context of the article
+(countries named in it, the countries of its unambiguous places), by admin hints next to
+the name ("Afgooye, Lower Shabelle", "(Qandala, Bari)", "X in Y province"), by division
+cues ("province of X" prefers the first-level division) and by nearness to the article's
+other places. Precision follows ACLED: 1 the place itself, 2 near or part of it, 3 only a
+division or a country.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from eventcoder.article import PlaceMention
+from eventcoder.gazetteer import Place
+
+#: Weights of the scoring rules, in units of log10(population).
+NAMED_COUNTRY_BONUS = 3.0
+CONTEXT_COUNTRY_BONUS = 2.0
+ADMIN_HINT_BONUS = 6.0
+DIVISION_CUE_BONUS = 6.0
+COUNTRY_BONUS = 2.5
+DIVISION_WITHOUT_CUE_PENALTY = 1.5
+NEAR_BONUS_KM = ((200.0, 2.0), (800.0, 1.0))
+_HINT_GAP = re.compile(r"^\s*(?:,|\(|\bin\b|\bof\b)\s*(?:the\s+)?$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A span found in the text with the places its name may denote."""
+
+    start: int
+    end: int
+    text: str
+    places: list[Place]
+    loose: bool = False
+    run_before: list = field(default_factory=list)
+    run_after: list = field(default_factory=list)
+    token_index: int = 0
+    last_token_index: int = 0
+    tokens: list = field(default_factory=list)
+    sentence_initial: bool = False
+
+
+@cache
+def _cues() -> dict:
+    text = resources.files("eventcoder").joinpath("data", "places_context.yaml").read_text("utf-8")
+    raw = yaml.safe_load(text)
+    cues = {}
+    for key in ("near_before", "division_before"):
+        phrases = sorted(raw[key], key=len, reverse=True)
+        cues[key] = re.compile(
+            r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\s+(?:the\s+)?"
+            r"(?:(?:city|town|village|province|governorate|region|district)\s+of\s+)?$",
+            re.IGNORECASE)
+    for key in ("near_after", "division_after"):
+        cues[key] = re.compile(r"^\s+(?:" + "|".join(raw[key]) + r")\b", re.IGNORECASE)
+    return cues
+
+
+def resolve_candidates(text: str, candidates: list[Candidate]) -> list[PlaceMention]:
+    """One PlaceMention per candidate, with the best-scoring place's fields filled."""
+    if not candidates:
+        return []
+    division_cued = [_division_cue(text, c) for c in candidates]
+    named_countries = {c.places[0].country_code for c in candidates
+                       if len(c.places) >= 1 and c.places[0].is_country
+                       and all(p.is_country for p in c.places)}
+    hints = [_admin_hints(candidates, i, text) for i in range(len(candidates))]
+    first = [_best(c, named_countries, set(), hint, cued, None)
+             for c, hint, cued in zip(candidates, hints, division_cued)]
+    unambiguous = [p for c, p in zip(candidates, first) if _unambiguous(c)]
+    context_countries = {p.country_code for p in unambiguous} | {p.country_code for p in first}
+    anchors = [(p.latitude, p.longitude) for p in unambiguous if not p.is_country] or None
+    mentions = []
+    for candidate, hint, cued in zip(candidates, hints, division_cued):
+        place = _best(candidate, named_countries, context_countries, hint, cued, anchors)
+        if candidate.loose and place.country_code not in named_countries:
+            continue  # a skeleton match is only trusted inside a country the article names
+        mentions.append(_mention(text, candidate, place, cued))
+    return mentions
+
+
+def _unambiguous(candidate: Candidate) -> bool:
+    places = candidate.places
+    if len(places) == 1 or len({p.country_code for p in places}) == 1:
+        return True
+    ranked = sorted((p.population for p in places), reverse=True)
+    return ranked[0] >= 20 * max(ranked[1], 1) and ranked[0] >= 100_000
+
+
+def _division_cue(text: str, candidate: Candidate) -> bool:
+    cues = _cues()
+    before = text[max(0, candidate.start - 40):candidate.start]
+    return bool(cues["division_before"].search(before)
+                or cues["division_after"].match(text[candidate.end:candidate.end + 20]))
+
+
+def _admin_hints(candidates: list[Candidate], index: int, text: str) -> set[tuple[str, str]]:
+    """(country, admin1 code) pairs named right after a place: "Qandala, Bari", "X in Y"."""
+    hints: set[tuple[str, str]] = set()
+    candidate = candidates[index]
+    for other in candidates[index + 1:index + 2]:
+        if _HINT_GAP.match(text[candidate.end:other.start]):
+            hints.update((p.country_code, p.admin1_code) for p in other.places if p.is_admin1)
+            hints.update((p.country_code, "") for p in other.places if p.is_country)
+    return hints
+
+
+def _best(candidate: Candidate, named_countries: set[str], context_countries: set[str],
+          hints: set[tuple[str, str]], division_cued: bool, anchors) -> Place:
+    towns_by_country = {p.country_code for p in candidate.places if p.feature_class == "P"}
+    return max(candidate.places, key=lambda place: _score(
+        place, named_countries, context_countries, hints, division_cued, anchors,
+        towns_by_country))
+
+
+def _score(place: Place, named_countries: set[str], context_countries: set[str],
+           hints: set[tuple[str, str]], division_cued: bool, anchors,
+           towns_by_country: set[str]) -> float:
+    score = math.log10(place.population + 10)
+    if place.country_code in named_countries:
+        score += NAMED_COUNTRY_BONUS
+    if place.country_code in context_countries:
+        score += CONTEXT_COUNTRY_BONUS
+    if (place.country_code, place.admin1_code) in hints or (place.country_code, "") in hints:
+        score += ADMIN_HINT_BONUS
+    if place.is_country:
+        score += COUNTRY_BONUS
+    if place.is_admin1:
+        if division_cued:
+            score += DIVISION_CUE_BONUS
+        elif place.country_code in towns_by_country:
+            score -= DIVISION_WITHOUT_CUE_PENALTY
+    if anchors and not place.is_country:
+        nearest = min(distance_km(place.latitude, place.longitude, lat, lon)
+                      for lat, lon in anchors)
+        score += next((bonus for limit, bonus in NEAR_BONUS_KM if nearest <= limit), 0.0)
+    return score
+
+
+def _mention(text: str, candidate: Candidate, place: Place, division_cued: bool) -> PlaceMention:
+    return PlaceMention(
+        text=candidate.text, start=candidate.start, end=candidate.end,
+        geonameid=place.geonameid, name=place.name, latitude=place.latitude,
+        longitude=place.longitude, country_code=place.country_code, country=place.country,
+        admin1=place.admin1, feature_class=place.feature_class,
+        feature_code=place.feature_code, population=place.population,
+        precision=_precision(text, candidate, place, division_cued))
+
+
+def _precision(text: str, candidate: Candidate, place: Place, division_cued: bool) -> int:
+    if place.is_country or place.is_admin1 or division_cued:
+        return 3
+    cues = _cues()
+    before = text[max(0, candidate.start - 45):candidate.start]
+    after = text[candidate.end:candidate.end + 20]
+    if cues["near_before"].search(before) or cues["near_after"].match(after):
+        return 2
+    return 1
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+

@@ -1,0 +1,451 @@
+"""The actor stage: who is named in the article, as ACLED-style canonical actors.
+
+Finding: one Aho-Corasick automaton over a lower-cased copy of the text that keeps every
+offset (only length-preserving changes: case, curly quotes, dash variants), matches kept at
+word boundaries, the longest match winning. The facts are data: named groups, coalitions,
+context-dependent acronyms and generic words in ``data/actors.yaml``; state forces of every
+country are generated from pycountry and ``data/demonyms.csv`` ("Syrian army", "army of
+Syria" -> Military Forces of Syria).
+
+Resolving: generic mentions ("militants", "the army", "civilians") and context-dependent
+ones ("the coalition", "AA") are resolved against the article's main country (from the place
+stage's mentions, else from country names and demonyms in the text) and, for armed groups,
+the non-state group the article names most, weighted towards the sentence at hand.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import ahocorasick
+import pycountry
+import yaml
+
+from eventcoder.article import ActorMention, Article
+
+NON_STATE_ARMED = frozenset({"Rebel group", "Political militia", "Identity militia"})
+#: Generic kinds that an adjacent named actor absorbs: "Daesh terrorists", "Houthi fighters".
+ABSORBED_GENERICS = frozenset({"armed", "military"})
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
+_NORMALISE = str.maketrans({
+    **{c: "'" for c in "\u2018\u2019\u02bc\u02bf\u0060\u00b4"},
+    **{c: '"' for c in "\u201c\u201d\u201e"},
+    **{c: "-" for c in _DASHES},
+    "\u00a0": " ", "\n": " ", "\t": " ", "\r": " ",
+})
+_ALIAS_TOKEN = re.compile(r"[A-Za-z.]+")
+_WORD = re.compile(r"[^\W_]+(?:\.[^\W_]+)*\.?")
+_NEGATING_PREFIXES = ("pro-", "anti-")
+_CAPITALS_RUN = re.compile(r"[A-Z]\.?[A-Z]")
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str
+    category: str
+    country_code: str | None = None
+    branch: str | None = None  # military | police | government, for state forces
+    qualify: frozenset[str] | None = None  # countries whose name is appended; "*" = any
+    active: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    code: str
+    name: str
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What one alias means: a named actor, a context-dependent alias, a generic word, a
+    phrase that names no actor, or a country cue (name or demonym, never a mention)."""
+
+    kind: str  # actor | contextual | generic | block | country
+    exact_caps: tuple[tuple[int, str], ...] = ()  # offsets that must be these capitals
+    needs_capital: bool = False
+    acronym: bool = False
+    actor: Actor | None = None
+    by_country: tuple[tuple[str, tuple[Actor, ...]], ...] = ()
+    generic: str | None = None
+    country_code: str | None = None
+
+
+@dataclass(slots=True)
+class Lexicon:
+    automaton: ahocorasick.Automaton
+    countries: dict[str, Country]
+    generic_names: dict[str, tuple[str, str]]  # kind -> (name template, category)
+    actors_by_name: dict[str, Actor] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Match:
+    start: int
+    end: int
+    entry: Entry
+
+
+def find_actors(article: Article) -> Article:
+    """Sets ``article.actors``: actor mentions sorted by start, never overlapping."""
+    lexicon = load_lexicon()
+    text = article.text
+    matches, cues = _match(text, lexicon)
+    sentence_starts = [s.start for s in article.sentences]
+    country = main_country(article, cues, sentence_starts)
+    year = article.published.year if article.published else None
+    mentions: list[ActorMention] = []
+    pending: list[tuple[ActorMention, str]] = []
+    for match in matches:
+        entry = match.entry
+        span = text[match.start:match.end]
+        if entry.kind == "actor":
+            mentions.append(_named(span, match, entry.actor, country, lexicon))
+        elif entry.kind == "contextual":
+            actor = _contextual(entry, country, year)
+            if actor:
+                mentions.append(_named(span, match, actor, country, lexicon))
+        elif entry.kind == "generic":
+            mention = ActorMention(span, match.start, match.end, generic=True)
+            mentions.append(mention)
+            pending.append((mention, entry.generic))
+    mentions = _absorb_generics(mentions, pending, text)
+    kinds = {id(mention): kind for mention, kind in pending}
+    for mention in mentions:
+        if mention.generic:
+            _resolve_generic(mention, kinds[id(mention)], mentions, country, sentence_starts,
+                             lexicon)
+    article.actors = [m for m in mentions if m.name]
+    return article
+
+
+def main_country(article: Article, cues: list[tuple[int, str]],
+                 sentence_starts: list[int]) -> str | None:
+    """The country the article is about: its places (weighted to early sentences), else the
+    country names and demonyms in its text; None when neither names one."""
+    located = [(p.start, p.country_code) for p in article.places if p.country_code]
+    votes: Counter[str] = Counter()
+    for start, code in located or cues:
+        sentence = max(bisect_right(sentence_starts, start) - 1, 0)
+        votes[code] += 1 + 2 / (1 + sentence)
+    if not votes:
+        return None
+    return votes.most_common(1)[0][0]
+
+
+def normalise(text: str) -> str:
+    """A lower-cased copy of the same length, so offsets carry over unchanged."""
+    translated = text.translate(_NORMALISE)
+    lowered = translated.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in translated)
+
+
+def _match(text: str, lexicon: Lexicon) -> tuple[list[_Match], list[tuple[int, str]]]:
+    """Valid matches, longest first without overlaps and sorted by start, and country cues."""
+    haystack = normalise(text)
+    candidates: list[_Match] = []
+    cues: list[tuple[int, str]] = []
+    for last, (length, entries) in lexicon.automaton.iter(haystack):
+        end = last + 1
+        start = end - length
+        if not _at_word_boundaries(haystack, start, end):
+            continue
+        for entry in entries:
+            if not _case_fits(text, start, end, entry):
+                continue
+            if entry.kind == "country":
+                cues.append((start, entry.country_code))
+            elif not _after_negating_prefix(haystack, start):
+                candidates.append(_Match(start, end, entry))
+                break
+    candidates.sort(key=lambda m: (m.start - m.end, m.start))
+    taken = bytearray(len(text))
+    kept = []
+    for match in candidates:
+        if any(taken[match.start:match.end]):
+            continue
+        taken[match.start:match.end] = b"\x01" * (match.end - match.start)
+        if match.entry.kind != "block":
+            kept.append(match)
+    kept.sort(key=lambda m: m.start)
+    return kept, cues
+
+
+def _at_word_boundaries(haystack: str, start: int, end: int) -> bool:
+    return ((start == 0 or not haystack[start - 1].isalnum())
+            and (end == len(haystack) or not haystack[end].isalnum()))
+
+
+def _after_negating_prefix(haystack: str, start: int) -> bool:
+    """"pro-Russian forces" are not Russia's forces, nor are "anti-government protesters"
+    the government."""
+    return any(haystack.endswith(prefix, 0, start)
+               and (start == len(prefix) or not haystack[start - len(prefix) - 1].isalnum())
+               for prefix in _NEGATING_PREFIXES)
+
+
+def _case_fits(text: str, start: int, end: int, entry: Entry) -> bool:
+    """Acronyms must be in capitals ("IS", not "is"); proper names need a capital; an acronym
+    inside an all-capitals heading ("WHAT IS NEXT") is not one."""
+    if any(text[start + offset] != char for offset, char in entry.exact_caps):
+        return False
+    span = text[start:end]
+    if entry.needs_capital and span.islower():
+        return False
+    if entry.acronym and _in_capitals_run(text, start, end):
+        return False
+    return True
+
+
+def _in_capitals_run(text: str, start: int, end: int) -> bool:
+    before = _WORD.findall(text[max(0, start - 30):start])
+    after = _WORD.findall(text[end:end + 30])
+    neighbours = ([before[-1]] if before else []) + ([after[0]] if after else [])
+    return any(len(word) > 1 and word.isupper() for word in neighbours)
+
+
+def _named(span: str, match: _Match, actor: Actor, country: str | None,
+           lexicon: Lexicon) -> ActorMention:
+    name, code = actor.name, actor.country_code
+    if actor.qualify and country and ("*" in actor.qualify or country in actor.qualify):
+        name, code = f"{actor.name} ({lexicon.countries[country].name})", country
+    return ActorMention(span, match.start, match.end, name=name, category=actor.category,
+                        country_code=code)
+
+
+def _contextual(entry: Entry, country: str | None, year: int | None) -> Actor | None:
+    """The actor a context-dependent alias names in this country at this date, if any."""
+    choices = dict(entry.by_country).get(country) if country else None
+    if not choices:
+        return None
+    if year is not None:
+        for actor in choices:
+            if actor.active and actor.active[0] <= year <= actor.active[1]:
+                return actor
+    return choices[-1]
+
+
+def _absorb_generics(mentions: list[ActorMention], pending: list[tuple[ActorMention, str]],
+                     text: str) -> list[ActorMention]:
+    """"Daesh terrorists" is one mention of Islamic State, not a name and a generic word."""
+    kinds = {id(mention): kind for mention, kind in pending}
+    kept: list[ActorMention] = []
+    for mention in mentions:
+        previous = kept[-1] if kept else None
+        if (mention.generic and kinds[id(mention)] in ABSORBED_GENERICS and previous
+                and not previous.generic and previous.category != "Civilians"
+                and text[previous.end:mention.start] == " "):
+            previous.end = mention.end
+            previous.text = text[previous.start:mention.end]
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _resolve_generic(mention: ActorMention, kind: str, mentions: list[ActorMention],
+                     country: str | None, sentence_starts: list[int],
+                     lexicon: Lexicon) -> None:
+    actor = None
+    if kind == "armed":
+        actor = _dominant_armed_group(mention, mentions, sentence_starts)
+    elif kind in ("military", "police"):
+        actor = _recent_state_force(mention, kind, mentions, sentence_starts, lexicon)
+    if actor:
+        mention.name, mention.category = actor.name, actor.category
+        mention.country_code = actor.country_code
+        return
+    template, category = lexicon.generic_names[kind]
+    country_name = lexicon.countries[country].name if country else None
+    mention.name = _fill(template, country_name)
+    mention.category, mention.country_code = category, country
+
+
+def _fill(template: str, country_name: str | None) -> str:
+    """"Civilians ({country})" -> "Civilians (Syria)", or "Civilians" with no country."""
+    if country_name:
+        return template.format(country=country_name)
+    return template.replace(" ({country})", "").replace(" of {country}", "")
+
+
+def _sentence_of(offset: int, sentence_starts: list[int]) -> int:
+    return max(bisect_right(sentence_starts, offset) - 1, 0)
+
+
+def _dominant_armed_group(mention: ActorMention, mentions: list[ActorMention],
+                          sentence_starts: list[int]) -> Actor | None:
+    """The non-state armed group the article names most, counting names in the same and the
+    next sentences more."""
+    here = _sentence_of(mention.start, sentence_starts)
+    scores: Counter[str] = Counter()
+    first_seen: dict[str, ActorMention] = {}
+    for other in mentions:
+        if other.generic or other.category not in NON_STATE_ARMED:
+            continue
+        distance = abs(_sentence_of(other.start, sentence_starts) - here)
+        scores[other.name] += 1 + (2 if distance == 0 else 1 if distance == 1 else 0)
+        first_seen.setdefault(other.name, other)
+    if not scores:
+        return None
+    best = max(scores, key=lambda name: (scores[name], -first_seen[name].start))
+    named = first_seen[best]
+    return Actor(named.name, named.category, named.country_code)
+
+
+def _recent_state_force(mention: ActorMention, branch: str, mentions: list[ActorMention],
+                        sentence_starts: list[int], lexicon: Lexicon) -> Actor | None:
+    """"Russian troops ... the soldiers": the last state force of this branch named in the
+    same or the previous sentence."""
+    here = _sentence_of(mention.start, sentence_starts)
+    for other in reversed(mentions):
+        if other.start >= mention.start or other.generic:
+            continue
+        if here - _sentence_of(other.start, sentence_starts) > 1:
+            break
+        actor = lexicon.actors_by_name.get(other.name)
+        if actor and actor.branch == branch:
+            return actor
+    return None
+
+
+# --- loading the data ------------------------------------------------------------------
+
+
+def _data_text(name: str) -> str:
+    return resources.files("eventcoder").joinpath("data", name).read_text("utf-8")
+
+
+@cache
+def load_countries() -> dict[str, Country]:
+    """Every pycountry country (plus rows only the data file has, e.g. Kosovo) with its
+    ACLED name, the names news uses for it and its demonyms."""
+    rows = {row["code"]: row for row in csv.DictReader(
+        line for line in _data_text("demonyms.csv").splitlines() if not line.startswith("#"))}
+    explicit = {name for row in rows.values() for name in _split(row["other_names"])}
+    countries = {}
+    codes = [c.alpha_2 for c in pycountry.countries] + [c for c in rows if
+                                                         not pycountry.countries.get(alpha_2=c)]
+    for code in codes:
+        record = pycountry.countries.get(alpha_2=code)
+        row = rows.get(code, {"acled_name": "", "other_names": "", "demonyms": ""})
+        standard = [getattr(record, key, "") for key in ("common_name", "name")] if record else []
+        standard = [name for name in standard if name and "," not in name and "(" not in name]
+        name = row["acled_name"] or standard[0]
+        names = [name, *_split(row["other_names"])]
+        names += [n for n in standard if n not in explicit]
+        countries[code] = Country(code, name, tuple(dict.fromkeys(names)),
+                                  tuple(_split(row["demonyms"])))
+    return countries
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in (value or "").split("|") if part.strip()]
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Compiles every alias into one automaton (once per process)."""
+    data = yaml.load(_data_text("actors.yaml"), Loader=getattr(yaml, "CSafeLoader",
+                                                                yaml.SafeLoader))
+    countries = load_countries()
+    variants = [tuple(pair) for pair in data["spelling_variants"]]
+    builder = _Builder(variants)
+    actors_by_name: dict[str, Actor] = {}
+
+    for group in data["groups"]:
+        qualify = group.get("qualify")
+        actor = Actor(group["name"], group["category"], group.get("country"),
+                      qualify=frozenset(["*"] if qualify == "any" else qualify or []) or None,
+                      active=tuple(group["active"]) if group.get("active") else None)
+        actors_by_name[actor.name] = actor
+        for alias in [actor.name.split(": ")[-1], *group["aliases"]]:
+            builder.add(alias, "actor", actor=actor)
+
+    state = data["state_forces"]
+    for code, country in countries.items():
+        for branch, spec in ((b, state[b]) for b in ("military", "police", "government")):
+            actor = Actor(spec["name"].format(country=country.name), spec["category"], code,
+                          branch=branch)
+            actors_by_name[actor.name] = actor
+            for alias in state["extra_aliases"].get(code, {}).get(branch, []):
+                builder.add(alias, "actor", actor=actor)
+            for template in spec["by_demonym"]:
+                for adjective in country.demonyms:
+                    builder.add(template.format(adj=adjective), "actor", actor=actor)
+            for template in spec["by_name"]:
+                for name in country.names:
+                    builder.add(template.format(name=name), "actor", actor=actor)
+        for cue in (*country.names, *country.demonyms):
+            builder.add(cue, "country", country_code=code)
+
+    for item in data["contextual"]:
+        by_country = tuple((code, tuple(actors_by_name[name] for name in names))
+                           for code, names in item["by_country"].items())
+        for alias in item["aliases"]:
+            builder.add(alias, "contextual", by_country=by_country)
+
+    generic_names = {}
+    for kind, spec in data["generic"].items():
+        generic_names[kind] = (spec["name"], spec["category"])
+        for word in spec["words"]:
+            builder.add(word, "generic", generic=kind)
+    for phrase in data["not_actors"]:
+        builder.add(phrase, "block")
+    return Lexicon(builder.compile(), countries, generic_names, actors_by_name)
+
+
+class _Builder:
+    """Collects aliases (with their spelling variants) into automaton keys."""
+
+    def __init__(self, variants: list[tuple[str, str]]):
+        pairs = variants + [(b, a) for a, b in variants]
+        self.variants = [(a, b, a.capitalize(), b.capitalize()) for a, b in pairs]
+        self.variant_words = re.compile("|".join(re.escape(a) for a, _ in pairs), re.I)
+        self.entries: dict[str, list[Entry]] = defaultdict(list)
+        self.interned: dict[tuple, Entry] = {}
+
+    def add(self, alias: str, kind: str, **meaning) -> None:
+        if not alias.isascii():
+            alias = alias.translate(_NORMALISE)
+        for form in self._forms(alias.strip()):
+            caps = ()
+            if _CAPITALS_RUN.search(form):
+                caps = tuple((m.start() + i, ch) for m in _ALIAS_TOKEN.finditer(form)
+                             if _is_acronym(m.group()) for i, ch in enumerate(m.group())
+                             if ch.isupper())
+            needs_capital = not caps and not form.islower()
+            acronym = bool(caps) and form.replace(".", "").isupper()
+            signature = (kind, caps, needs_capital, acronym, *meaning.items())
+            entry = self.interned.get(signature)
+            if entry is None:
+                entry = Entry(kind, caps, needs_capital, acronym, **meaning)
+                self.interned[signature] = entry
+            bucket = self.entries[form.lower() if form.isascii() else normalise(form)]
+            if entry not in bucket:
+                bucket.append(entry)
+
+    def _forms(self, alias: str) -> set[str]:
+        forms = {alias, alias.replace("-", " ")} if "-" in alias else {alias}
+        if self.variant_words.search(alias):
+            for a, b, cap_a, cap_b in self.variants:
+                forms |= {form.replace(a, b).replace(cap_a, cap_b) for form in forms}
+        return forms
+
+    def compile(self) -> ahocorasick.Automaton:
+        automaton = ahocorasick.Automaton()
+        for key, entries in self.entries.items():
+            automaton.add_word(key, (len(key), tuple(entries)))
+        automaton.make_automaton()
+        return automaton
+
+
+def _is_acronym(token: str) -> bool:
+    letters = token.replace(".", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()

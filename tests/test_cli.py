@@ -1,0 +1,48 @@
+import json
+
+from eventcoder.cli import main
+
+ARTICLE = "Gunmen killed three farmers in Benue state on Sunday, police said."
+
+
+def test_extract_writes_records_and_a_summary(tmp_path, capsys):
+    (tmp_path / "report.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "events.jsonl"
+    assert main(["extract", str(tmp_path / "report.txt"), "--published", "2024-05-07", "-o", str(out)]) == 0
+    record = json.loads(out.read_text().splitlines()[0])
+    assert record["article_id"] == "report.txt"
+    assert record["event_date"] == "2024-05-05"
+    assert "1 articles, 1 events, 0 rejected" in capsys.readouterr().err
+
+
+def test_bad_records_are_named_and_the_rest_come_out(tmp_path, capsys):
+    lines = [json.dumps({"id": "good-1", "text": ARTICLE, "published": "2024-05-07"}), "{not json",
+             json.dumps({"id": "no-text"}), json.dumps({"id": "good-2", "text": ARTICLE})]
+    (tmp_path / "batch.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 bombing".encode("latin-1"))
+    assert main(["extract", str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    ids = [json.loads(line)["article_id"] for line in captured.out.splitlines()]
+    assert ids == ["good-1", "good-2"]
+    for name in ("batch.jsonl:2", "no-text", "empty.txt", "binary.txt", "latin1.txt"):
+        assert name in captured.err
+    assert "Traceback" not in captured.err
+    assert "2 articles, 2 events, 5 rejected" in captured.err
+
+
+def test_geoparse_lists_places(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("Fighting broke out in Mogadishu and Kismayo.", encoding="utf-8")
+    assert main(["geoparse", str(tmp_path / "a.txt")]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert [p["text"] for p in record["places"]] == ["Mogadishu", "Kismayo"]
+    assert {p["country_code"] for p in record["places"]} == {"SO"}
+
+
+def test_geojson_output(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    assert main(["extract", str(tmp_path / "a.txt"), "--format", "geojson"]) == 0
+    collection = json.loads(capsys.readouterr().out)
+    assert collection["type"] == "FeatureCollection"
+    assert collection["features"][0]["properties"]["sub_event_type"] == "Attack"

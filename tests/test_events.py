@@ -1,0 +1,124 @@
+from datetime import date
+
+import pytest
+
+from eventcoder.article import Article
+from eventcoder.pipeline import extract_records, process
+from eventcoder.stages.events import find_triggers, load_lexicon
+from eventcoder.stages.text import split_sentences
+
+PUBLISHED = date(2024, 5, 10)  # a Friday
+
+
+def main_event(text: str) -> dict:
+    records = extract_records(Article("t", text, published=PUBLISHED))
+    assert records, f"no event found in: {text}"
+    return records[0]
+
+
+@pytest.mark.parametrize("sub_event_type, text", [
+    ("Armed clash", "Somali soldiers clashed with Al-Shabaab fighters near Baidoa on Tuesday, leaving five fighters dead."),
+    ("Government regains territory", "The Iraqi army recaptured the town of Tal Afar from Islamic State militants on Sunday."),
+    ("Non-state actor overtakes territory", "Al-Shabaab fighters seized control of the town of Mahas on Monday."),
+    ("Chemical weapon", "Government helicopters dropped chlorine gas barrels on the town of Saraqib on Friday, injuring 30 people."),
+    ("Air/drone strike", "A US drone strike killed three suspected al-Qaeda militants in Yemen's Marib province on Saturday."),
+    ("Suicide bomb", "A suicide bomber blew himself up at a police checkpoint in Kabul on Tuesday, killing six policemen."),
+    ("Shelling/artillery/missile attack", "Russian artillery shelled residential areas of Kharkiv overnight, killing two civilians."),
+    ("Remote explosive/landmine/IED", "Two soldiers were killed when their vehicle struck a roadside bomb near Gao on Wednesday."),
+    ("Grenade", "Unidentified attackers threw a grenade into a bar in Bujumbura on Saturday night, injuring seven people."),
+    ("Sexual violence", "Armed men raped at least 15 women in a village near Minova last week, local officials said."),
+    ("Attack", "Gunmen shot dead four villagers in Zamfara state on Monday, police said."),
+    ("Abduction/forced disappearance", "Gunmen abducted 20 students from a school in Kaduna on Thursday."),
+    ("Peaceful protest", "Thousands of people protested peacefully in Bamako on Friday against the presence of foreign troops."),
+    ("Protest with intervention", "Police fired tear gas to disperse hundreds of protesters in Nairobi on Tuesday."),
+    ("Excessive force against protesters", "Security forces opened fire on protesters in Mandalay on Sunday, killing three demonstrators."),
+    ("Violent demonstration", "Rioters burned tyres and threw stones at police in Kisumu on Wednesday."),
+    ("Mob violence", "A mob lynched two men accused of theft at a market in Goma on Sunday."),
+    ("Agreement", "The government and the rebels signed a ceasefire agreement in Doha on Saturday."),
+    ("Arrests", "Police arrested 45 people suspected of links to Boko Haram in Maiduguri on Friday."),
+    ("Change to group/activity", "The Kenyan army deployed reinforcements to the border town of Mandera on Monday."),
+    ("Disrupted weapons use", "Ukrainian air defences intercepted 12 Russian drones over Kyiv overnight."),
+    ("Headquarters or base established", "Wagner fighters set up a new base near the town of Menaka on Tuesday."),
+    ("Looting/property destruction", "Militiamen looted and torched dozens of houses in the village of Djugu on Thursday."),
+    ("Non-violent transfer of territory", "Rebel fighters withdrew from the town of Bunagana on Friday without a fight."),
+    ("Other", "Government negotiators held talks with Taliban representatives in Doha on Monday."),
+])
+def test_each_sub_event_type(sub_event_type, text):
+    event = main_event(text)
+    assert event["sub_event_type"] == sub_event_type
+    assert sub_event_type in load_lexicon().notes
+
+
+def test_lexicon_covers_the_whole_taxonomy():
+    covered = {entry.sub_event_type for entry in load_lexicon().entries}
+    derived = {"Protest with intervention", "Excessive force against protesters"}
+    assert len(covered | derived) == 25
+
+
+def test_passive_voice_puts_the_agent_first():
+    event = main_event("Two civilians were killed by Houthi rebels in Taiz on Friday.")
+    assert event["sub_event_type"] == "Attack"
+    assert "Houthi" in event["actor1"] or "Ansar Allah" in event["actor1"]
+    assert event["actor2"].startswith("Civilians")
+    assert event["civilian_targeting"] is True
+
+
+def test_numbers_in_words():
+    event = main_event("Twenty-one soldiers were killed when militants attacked an army post in Borno on Wednesday.")
+    assert event["fatalities"] == 21
+    assert event["event_date"] == "2024-05-08"
+
+
+def test_several_events_in_one_article():
+    text = ("An airstrike killed 12 fighters in Idlib on Tuesday. "
+            "Separately, gunmen abducted a doctor in Aleppo on Wednesday. "
+            "In Damascus, police arrested two journalists on Thursday.")
+    types = [e["sub_event_type"] for e in extract_records(Article("t", text, published=PUBLISHED))]
+    assert types == ["Air/drone strike", "Abduction/forced disappearance", "Arrests"]
+
+
+def test_a_retelling_of_the_same_strike_is_one_event():
+    text = ("Warplanes struck a market in Maarat al-Numan on Monday, killing 15 civilians. "
+            "The airstrikes also wounded 40 people, rescuers said.")
+    records = extract_records(Article("t", text, published=PUBLISHED))
+    assert len(records) == 1
+    assert records[0]["injured_min"] == 40
+    assert len(records[0]["evidence"]) == 2
+
+
+def test_an_article_of_history_only_gives_no_new_event():
+    text = ("The war in Syria began in March 2011. Islamic State fighters seized Raqqa in 2014, "
+            "and the city was recaptured by the Syrian Democratic Forces in October 2017.")
+    records = extract_records(Article("t", text, published=PUBLISHED))
+    assert all(r["status"] == "background" for r in records)
+
+
+def test_a_threat_is_not_a_past_attack():
+    records = extract_records(Article("t", "The group threatened to attack Mogadishu next month.", published=PUBLISHED))
+    assert not [r for r in records if r["event_type"] != "Strategic developments" and r["status"] == "new"]
+
+
+def test_triggers_carry_exact_offsets():
+    article = split_sentences(Article("t", "Heavy shelling hit Donetsk. A car bomb exploded in Kabul."))
+    for trigger in find_triggers(article):
+        assert article.text[trigger.start:trigger.end] == trigger.text
+
+
+def test_evidence_offsets_point_into_the_article():
+    article = Article("t", "Police said gunmen killed three traders in Kano on Monday.", published=PUBLISHED)
+    record = extract_records(article)[0]
+    for evidence in record["evidence"]:
+        assert article.text[evidence["start"]:evidence["end"]] == evidence["text"]
+    assert record["notes"].startswith("On 6 May 2024")
+
+
+def test_event_ids_are_stable():
+    text = "A roadside bomb killed two soldiers near Kidal on Monday."
+    first = extract_records(Article("a", text, published=PUBLISHED))
+    second = extract_records(Article("a", text, published=PUBLISHED))
+    assert first[0]["event_id"] == second[0]["event_id"]
+
+
+def test_process_fills_every_stage():
+    article = process(Article("t", "Gunmen killed two farmers in Benue on Sunday.", published=PUBLISHED))
+    assert article.sentences and article.places and article.actors and article.dates and article.casualties
