@@ -80,6 +80,10 @@ def test_one_name_with_and_is_not_split():
         ('"We will not stop," Ibrahim Musa told AFP.', "Ibrahim Musa"),
         ("Zabihullah Mujahid, a Taliban spokesman, said the post was overrun.", "Zabihullah Mujahid"),
         ("He said the convoy was ambushed.", None),
+        ("The Arakan Army (AA) announced it had taken the base.", "the Arakan Army"),
+        ("The convoy was hit, the district commissioner said.", "the district commissioner"),
+        ("President Tinubu today accused the bandits of the raid.", "President Tinubu"),
+        ("The emir was quoted today as saying the talks failed.", "the emir"),
     ],
 )
 def test_speaker_around_quotes_asides_and_pronouns(text, source):
@@ -94,6 +98,7 @@ def test_speaker_around_quotes_asides_and_pronouns(text, source):
         "Aid convoys were denied access to the city.",
         "Residents were told to leave their homes.",
         "The much-reported collaboration ended.",
+        "The United States sent more troops.",  # "States" is no verb
     ],
 )
 def test_no_attribution_where_nothing_is_attributed(text):

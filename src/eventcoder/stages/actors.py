@@ -39,9 +39,10 @@ _NORMALISE = str.maketrans({
     "\u00a0": " ", "\n": " ", "\t": " ", "\r": " ",
 })
 _ALIAS_TOKEN = re.compile(r"[A-Za-z.]+")
-_WORD = re.compile(r"[^\W_]+(?:\.[^\W_]+)*\.?")
+_CAPITALS_WORD = re.compile(r"[^\W\d_]+")
+_CLAUSE_END = re.compile(r"[.!?:;\n]")
 _NEGATING_PREFIXES = ("pro-", "anti-")
-_CAPITALS_RUN = re.compile(r"[A-Z]\.?[A-Z]")
+_CAPITALS_RUN = re.compile(r"[A-Za-z]\.?[A-Z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +71,7 @@ class Entry:
     kind: str  # actor | contextual | generic | block | country
     exact_caps: tuple[tuple[int, str], ...] = ()  # offsets that must be these capitals
     needs_capital: bool = False
-    acronym: bool = False
+    acronym: int = 0  # letters of an all-capitals alias ("IS": 2), else 0
     actor: Actor | None = None
     by_country: tuple[tuple[str, tuple[Actor, ...]], ...] = ()
     generic: str | None = None
@@ -100,8 +101,9 @@ def find_actors(article: Article) -> Article:
     sentence_starts = [s.start for s in article.sentences]
     country = main_country(article, cues, sentence_starts)
     year = article.published.year if article.published else None
+    cue_ending_at = {end + 1: (start, code) for start, end, code in cues if text[end:end + 1] == " "}
     mentions: list[ActorMention] = []
-    pending: list[tuple[ActorMention, str]] = []
+    generics: dict[int, tuple[str, str | None]] = {}  # id(mention) -> (kind, own country)
     for match in matches:
         entry = match.entry
         span = text[match.start:match.end]
@@ -113,27 +115,31 @@ def find_actors(article: Article) -> Article:
                 mentions.append(_named(span, match, actor, country, lexicon))
         elif entry.kind == "generic":
             mention = ActorMention(span, match.start, match.end, generic=True)
+            own_country = None
+            demonym = cue_ending_at.get(match.start)
+            if demonym and (not mentions or mentions[-1].end <= demonym[0]):
+                mention.start, own_country = demonym  # "Sudanese rebels", "Somali civilians"
+                mention.text = text[mention.start:mention.end]
             mentions.append(mention)
-            pending.append((mention, entry.generic))
-    mentions = _absorb_generics(mentions, pending, text)
-    kinds = {id(mention): kind for mention, kind in pending}
+            generics[id(mention)] = (entry.generic, own_country)
+    mentions = _absorb_generics(mentions, generics, text)
     for mention in mentions:
         if mention.generic:
-            _resolve_generic(mention, kinds[id(mention)], mentions, country, sentence_starts,
-                             lexicon)
+            kind, own_country = generics[id(mention)]
+            _resolve_generic(mention, kind, mentions, own_country or country, own_country,
+                             sentence_starts, lexicon)
     article.actors = [m for m in mentions if m.name]
     return article
 
 
-def main_country(article: Article, cues: list[tuple[int, str]],
+def main_country(article: Article, cues: list[tuple[int, int, str]],
                  sentence_starts: list[int]) -> str | None:
     """The country the article is about: its places (weighted to early sentences), else the
     country names and demonyms in its text; None when neither names one."""
     located = [(p.start, p.country_code) for p in article.places if p.country_code]
     votes: Counter[str] = Counter()
-    for start, code in located or cues:
-        sentence = max(bisect_right(sentence_starts, start) - 1, 0)
-        votes[code] += 1 + 2 / (1 + sentence)
+    for start, code in located or [(start, code) for start, _, code in cues]:
+        votes[code] += 1 + 2 / (1 + _sentence_of(start, sentence_starts))
     if not votes:
         return None
     return votes.most_common(1)[0][0]
@@ -148,21 +154,24 @@ def normalise(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in translated)
 
 
-def _match(text: str, lexicon: Lexicon) -> tuple[list[_Match], list[tuple[int, str]]]:
+def _match(text: str, lexicon: Lexicon) -> tuple[list[_Match], list[tuple[int, int, str]]]:
     """Valid matches, longest first without overlaps and sorted by start, and country cues."""
     haystack = normalise(text)
+    letters = sum(map(str.isalpha, text))
+    capitals_text = letters > 0 and sum(map(str.isupper, text)) > 0.8 * letters
     candidates: list[_Match] = []
-    cues: list[tuple[int, str]] = []
+    cues: list[tuple[int, int, str]] = []
     for last, (length, entries) in lexicon.automaton.iter(haystack):
         end = last + 1
         start = end - length
         if not _at_word_boundaries(haystack, start, end):
             continue
         for entry in entries:
-            if not _case_fits(text, start, end, entry):
+            if not _case_fits(text, start, end, entry, capitals_text):
                 continue
             if entry.kind == "country":
-                cues.append((start, entry.country_code))
+                if not (capitals_text and entry.acronym):  # "LET US", "A CAR"
+                    cues.append((start, end, entry.country_code))
             elif not _after_negating_prefix(haystack, start):
                 candidates.append(_Match(start, end, entry))
                 break
@@ -192,24 +201,27 @@ def _after_negating_prefix(haystack: str, start: int) -> bool:
                for prefix in _NEGATING_PREFIXES)
 
 
-def _case_fits(text: str, start: int, end: int, entry: Entry) -> bool:
+def _case_fits(text: str, start: int, end: int, entry: Entry, capitals_text: bool) -> bool:
     """Acronyms must be in capitals ("IS", not "is"); proper names need a capital; an acronym
-    inside an all-capitals heading ("WHAT IS NEXT") is not one."""
+    inside an all-capitals heading ("WHAT IS NEXT") is not one. In text written all in
+    capitals (old wire copy) acronyms count, except two-letter ones such as "IS" and "AA"."""
     if any(text[start + offset] != char for offset, char in entry.exact_caps):
         return False
-    span = text[start:end]
-    if entry.needs_capital and span.islower():
+    if entry.needs_capital and text[start:end].islower():
         return False
-    if entry.acronym and _in_capitals_run(text, start, end):
-        return False
+    if entry.acronym:
+        if capitals_text:
+            return entry.acronym > 2
+        return not _in_capitals_run(text, start, end)
     return True
 
 
 def _in_capitals_run(text: str, start: int, end: int) -> bool:
-    before = _WORD.findall(text[max(0, start - 30):start])
-    after = _WORD.findall(text[end:end + 30])
-    neighbours = ([before[-1]] if before else []) + ([after[0]] if after else [])
-    return any(len(word) > 1 and word.isupper() for word in neighbours)
+    """Whether the words around a span, within its sentence, are mostly in capitals."""
+    before = _CLAUSE_END.split(text[max(0, start - 40):start])[-1]
+    after = _CLAUSE_END.split(text[end:end + 40])[0]
+    words = [w for w in _CAPITALS_WORD.findall(before + " " + after) if len(w) > 1]
+    return bool(words) and 2 * sum(w.isupper() for w in words) > len(words)
 
 
 def _named(span: str, match: _Match, actor: Actor, country: str | None,
@@ -233,16 +245,14 @@ def _contextual(entry: Entry, country: str | None, year: int | None) -> Actor | 
     return choices[-1]
 
 
-def _absorb_generics(mentions: list[ActorMention], pending: list[tuple[ActorMention, str]],
+def _absorb_generics(mentions: list[ActorMention], generics: dict[int, tuple[str, str | None]],
                      text: str) -> list[ActorMention]:
     """"Daesh terrorists" is one mention of Islamic State, not a name and a generic word."""
-    kinds = {id(mention): kind for mention, kind in pending}
     kept: list[ActorMention] = []
     for mention in mentions:
         previous = kept[-1] if kept else None
-        if (mention.generic and kinds[id(mention)] in ABSORBED_GENERICS and previous
-                and not previous.generic and previous.category != "Civilians"
-                and text[previous.end:mention.start] == " "):
+        if (mention.generic and generics[id(mention)][0] in ABSORBED_GENERICS and previous
+                and not previous.generic and text[previous.end:mention.start] == " "):
             previous.end = mention.end
             previous.text = text[previous.start:mention.end]
             continue
@@ -251,11 +261,12 @@ def _absorb_generics(mentions: list[ActorMention], pending: list[tuple[ActorMent
 
 
 def _resolve_generic(mention: ActorMention, kind: str, mentions: list[ActorMention],
-                     country: str | None, sentence_starts: list[int],
+                     country: str | None, own_country: str | None, sentence_starts: list[int],
                      lexicon: Lexicon) -> None:
+    """Names a generic mention; ``own_country`` is set by a demonym in the mention itself."""
     actor = None
     if kind == "armed":
-        actor = _dominant_armed_group(mention, mentions, sentence_starts)
+        actor = _dominant_armed_group(mention, mentions, own_country, sentence_starts)
     elif kind in ("military", "police"):
         actor = _recent_state_force(mention, kind, mentions, sentence_starts, lexicon)
     if actor:
@@ -280,14 +291,16 @@ def _sentence_of(offset: int, sentence_starts: list[int]) -> int:
 
 
 def _dominant_armed_group(mention: ActorMention, mentions: list[ActorMention],
-                          sentence_starts: list[int]) -> Actor | None:
-    """The non-state armed group the article names most, counting names in the same and the
-    next sentences more."""
+                          own_country: str | None, sentence_starts: list[int]) -> Actor | None:
+    """The non-state armed group the article names most (of the mention's own country, if it
+    has one), counting names in the same and the next sentences more."""
     here = _sentence_of(mention.start, sentence_starts)
     scores: Counter[str] = Counter()
     first_seen: dict[str, ActorMention] = {}
     for other in mentions:
         if other.generic or other.category not in NON_STATE_ARMED:
+            continue
+        if own_country and other.country_code != own_country:
             continue
         distance = abs(_sentence_of(other.start, sentence_starts) - here)
         scores[other.name] += 1 + (2 if distance == 0 else 1 if distance == 1 else 0)
@@ -415,13 +428,10 @@ class _Builder:
         if not alias.isascii():
             alias = alias.translate(_NORMALISE)
         for form in self._forms(alias.strip()):
-            caps = ()
-            if _CAPITALS_RUN.search(form):
-                caps = tuple((m.start() + i, ch) for m in _ALIAS_TOKEN.finditer(form)
-                             if _is_acronym(m.group()) for i, ch in enumerate(m.group())
-                             if ch.isupper())
+            caps = _exact_case_letters(form) if _CAPITALS_RUN.search(form) else ()
             needs_capital = not caps and not form.islower()
-            acronym = bool(caps) and form.replace(".", "").isupper()
+            letters = form.replace(".", "")
+            acronym = len(letters) if caps and letters.isupper() else 0
             signature = (kind, caps, needs_capital, acronym, *meaning.items())
             entry = self.interned.get(signature)
             if entry is None:
@@ -446,6 +456,14 @@ class _Builder:
         return automaton
 
 
-def _is_acronym(token: str) -> bool:
-    letters = token.replace(".", "")
-    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+def _exact_case_letters(alias: str) -> tuple[tuple[int, str], ...]:
+    """Offsets whose case must match: the capitals of acronyms ("FSA", "U.S.") and every
+    letter of short mixed-case tokens ("LeT" is not "let" nor "LET")."""
+    exact = []
+    for match in _ALIAS_TOKEN.finditer(alias):
+        token, letters = match.group(), match.group().replace(".", "")
+        if len(letters) >= 2 and letters.isupper():
+            exact += [(match.start() + i, ch) for i, ch in enumerate(token) if ch.isupper()]
+        elif len(letters) <= 4 and any(ch.isupper() for ch in token[1:]):
+            exact += [(match.start() + i, ch) for i, ch in enumerate(token)]
+    return tuple(exact)

@@ -23,7 +23,8 @@
   4. dated references that all lie more than 60 days before publication -> ``background``;
   5. dates only after publication -> ``future``;
   6. a history cue ("first broke out", "was formed", "previously") -> ``background``;
-  7. a lasting-state cue ("continues", "in recent days", "has been besieging") -> ``ongoing``;
+  7. a lasting-state cue ("continues", "in recent days", "has been besieging") or a date the
+     dates stage marks ``relation="ongoing"`` -> ``ongoing``;
   8. a bare "would" (a hypothetical: "its return would cut ...") -> ``future``, since such a
      clause is no event; any ongoing or history cue outranks it;
   9. otherwise ``new``.
@@ -60,8 +61,10 @@ _MONTH = re.compile(
 _SINCE_BEFORE = re.compile(r"\bsince\s*$", re.IGNORECASE)
 _SKIPPED_BEFORE_VERB = {
     "has", "have", "had", "also", "later", "earlier", "would", "will", "could", "did", "does",
-    "do", "not", "further", "separately", "first", "then", "again",
+    "do", "not", "further", "separately", "first", "then", "again", "today", "yesterday", "tonight",
+    "now", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 }
+_CLAUSE_WORDS = {"has", "have", "had", "that", "and", "but", "or", "to", "of", "in", "on", "at", "by", "with", "for"}
 _TOLD_OBJECTS = {"reporters", "journalists", "media", "press"}
 _CLAIM_OBJECTS = re.compile(r"\s+(?:responsibility|credit)\b", re.IGNORECASE)
 
@@ -179,6 +182,8 @@ class _SentenceAttributions:
             word = token.lower
             if word == "according" and self._word(index + 1) == "to":
                 found += self._according_to(index)
+            elif not token.text[:1].islower():
+                continue  # "The United States", "Reports said": a name or noun, not a verb
             elif word in self.lexicon.citing:
                 found += self._citing(index)
             elif word in self.lexicon.verbs:
@@ -199,6 +204,8 @@ class _SentenceAttributions:
 
     def _citing(self, index: int) -> list[AttributionMention]:
         """ "X quoted Y as saying", "..., citing local sources": Y is the source."""
+        if self._is_passive(index):
+            return self._quoted_passive(index)
         span = self._source_right(index + 1)
         if span is None or not self._has_head(span):
             return []
@@ -211,6 +218,18 @@ class _SentenceAttributions:
         start = self.tokens[subject[0]].start if subject else self.tokens[index].start
         self.used.update(range(index, end_index + 1))
         return self._mentions(span, start, self.tokens[end_index].end, "reported")
+
+    def _quoted_passive(self, index: int) -> list[AttributionMention]:
+        """ "King Hassan was quoted today as saying": the subject is the source."""
+        saying = next((i for i in range(index + 1, index + 4) if self._word(i) == "saying" and self._word(i - 1) == "as"), None)
+        auxiliary = index - 1
+        while self.tokens[auxiliary].lower not in self.lexicon.passive_auxiliaries:
+            auxiliary -= 1
+        source = self._source_left(auxiliary)
+        if saying is None or source is None:
+            return []
+        self.used.update(range(index, saying + 1))
+        return self._mentions(source, self.tokens[source[0]].start, self.tokens[saying].end, "reported")
 
     def _reporting_verb(self, index: int) -> list[AttributionMention]:
         token = self.tokens[index]
@@ -279,9 +298,35 @@ class _SentenceAttributions:
             last -= 1
         if last < 0:
             return None
+        if self._is_bracketed_acronym(last):
+            return self._phrase_ending_at(last - 1)  # "the Revolutionary United Front (RUF) announced"
         if not self._joined(last, last + 1):
             return self._source_before_aside(last + 1)
-        return self._phrase_ending_at(last)
+        return self._phrase_ending_at(last) or self._short_subject(last)
+
+    def _is_bracketed_acronym(self, index: int) -> bool:
+        token = self.tokens[index]
+        if index == 0 or not token.text.isupper() or index + 1 >= len(self.tokens):
+            return False
+        before = self.text[self.tokens[index - 1].end:token.start]
+        after = self.text[token.end:self.tokens[index + 1].start]
+        return before.strip() == "(" and after.strip() == ")"
+
+    def _short_subject(self, last: int) -> tuple[int, int] | None:
+        """A short subject of words the lexicon lacks: "the Parliament speaker said"."""
+        first = last
+        while first > 0 and self._joined(first - 1, first) and last - first < 4:
+            first -= 1
+        if first > 0 and self._joined(first - 1, first):
+            return None
+        words = [t.lower for t in self.tokens[first:last + 1]]
+        opens = words[0] in self.lexicon.determiners or self.tokens[first].text[:1].isupper()
+        verb_like = any(
+            w in self.lexicon.passive_auxiliaries or w in _CLAUSE_WORDS or w in self.lexicon.irregular_past
+            or w in self.lexicon.pronouns or (w.endswith("ed") and "-" not in w)
+            for w in words
+        )
+        return (first, last) if opens and not verb_like else None
 
     def _phrase_ending_at(self, last: int) -> tuple[int, int] | None:
         if self.tokens[last].lower in self.lexicon.pronouns:
@@ -395,7 +440,8 @@ class _SentenceAttributions:
             inside_name = right_first.text[:1].isupper() and any(
                 self.tokens[i].lower in {"of", "for"} for i in range(first, index)
             )
-            if left_is_head and not inside_name:
+            title_before_name = index - first == 1 and span[1] - index >= 3
+            if left_is_head and not inside_name and not title_before_name:
                 parts.append((first, index - 1))
                 first = index + 1
         parts.append((first, span[1]))
@@ -407,8 +453,9 @@ class _SentenceAttributions:
             return None
         name = self.text[self.tokens[first].start:self.tokens[last].end]
         head = self.tokens[first].lower
-        lexical = head in self.lexicon.determiners or head in self.lexicon.nouns or head in self.lexicon.modifiers
-        if lexical and self._starts_sentence(first):
+        common = head in self.lexicon.nouns or head in self.lexicon.modifiers
+        before_common_word = first == last or self.tokens[first + 1].text[:1].islower()
+        if (head in self.lexicon.determiners or (common and before_common_word)) and self._starts_sentence(first):
             name = name[0].lower() + name[1:]
         return name
 

@@ -1,6 +1,348 @@
-"""Casualty mentions (in progress)."""
-from eventcoder.article import Article
+"""Casualty mentions: how many were killed, injured, abducted or arrested, and who they were.
+
+Each sentence is scanned for casualty verbs ("killed", "lost their lives", "wounding"); the
+victims are read to the verb's left when it is passive or intransitive ("At least 30
+civilians have lost their lives", "three were wounded", "12 dead") and to its right when it
+is active ("killing five soldiers and two civilians", "the killing of 12 people"). Counts
+after a number ("12 deaths"), tolls ("the death toll rose to 45") and denials ("no
+casualties") are found apart.
+
+A mention's span is its victim phrase, the number and the group ("At least 30 civilians",
+"five others", "two"), not the verb. Counts follow ACLED: an exact figure is minimum =
+maximum; "at least 30"/"more than 30" is minimum 30, maximum None; "up to 7" minimum None,
+maximum 7; an approximation ("about 50", "nearly 50") is the stated figure; vague words take
+numbers.yaml's conventional values ("dozens" at least 12, "several" at least 3, "many" unknown).
+
+Subsets: in "30 civilians, including 12 children, were killed" the top-level mention spans
+"30 civilians, including 12 children" and the subset "12 children" (group children) is a
+mention of its own that lies inside it. A mention inside another of the same kind is a
+subset; :func:`top_level` drops them so that totals do not count anyone twice.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from eventcoder.article import Article, CasualtyMention
+
+_UNITS_AFTER_NUMBER = (r"days?|weeks?|months?|years?|hours?|minutes?|km|kilometres?|kilometers?|miles?|"
+                       r"metres?|meters?|percent|per\s+cent|%|times|o'clock|a\.m|p\.m|am|pm|and\s+a\s+half")
+_DETERMINERS = r"(?:the|its|their|his|her|all|all\s+the)"
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    cue: re.Pattern
+    roles: dict[str, dict[str, str]]  # phrase -> {role: kind}; roles passive/intransitive/active
+    passive_left: re.Pattern
+    passive_before: re.Pattern
+    passive_follower: re.Pattern
+    victim: re.Pattern
+    victim_after: re.Pattern
+    continuation: re.Pattern
+    subset_after: re.Pattern
+    quantity: re.Pattern
+    count_noun: re.Pattern
+    toll: re.Pattern
+    denial: re.Pattern
+    groups: dict[str, str | None]
+    unspecified: frozenset[str]
+    count_kinds: dict[str, str]
+    toll_kinds: dict[str, str]
+    denial_kinds: dict[str, list[str]]
+    perfect_auxiliaries: frozenset[str]
+    number_words: dict[str, int]
+    scales: dict[str, int]
+    vague: dict[str, list[int | None]]
+    qualifier_class: dict[str, str]
 
 
 def find_casualties(article: Article) -> Article:
+    """Sets ``article.casualties``: every casualty mention, sorted by start, subsets included."""
+    lexicon = _lexicon()
+    spans = [(s.start, s.end) for s in article.sentences] or [(0, len(article.text))]
+    found: dict[tuple[str, int, int], CasualtyMention] = {}
+    for start, end in spans:
+        for mention in _in_sentence(lexicon, article.text, start, end):
+            found.setdefault((mention.kind, mention.start, mention.end), mention)
+    article.casualties = sorted(found.values(), key=lambda m: (m.start, -m.end, m.kind))
     return article
+
+
+def top_level(casualties: list[CasualtyMention]) -> list[CasualtyMention]:
+    """The mentions to add up: those not inside another mention of the same kind."""
+    return [m for m in casualties
+            if not any(o is not m and o.kind == m.kind and o.start <= m.start and m.end <= o.end
+                       and (o.start, o.end) != (m.start, m.end) for o in casualties)]
+
+
+def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[CasualtyMention]:
+    mentions: list[CasualtyMention] = []
+    boundary = start
+    for cue in lexicon.cue.finditer(text, start, end):
+        if cue.start() < boundary:
+            continue
+        roles = lexicon.roles[_normal(cue.group())]
+        found: list[CasualtyMention] = []
+        after_passive_auxiliary = lexicon.passive_before.search(text, max(boundary, cue.start() - 40), cue.start())
+        if "active" in roles and not after_passive_auxiliary:
+            found = _objects(lexicon, text, cue, end, roles["active"])
+        if not found and ("passive" in roles or "intransitive" in roles):
+            found = _subjects(lexicon, text, boundary, cue, end, roles)
+        mentions += found
+        boundary = max([boundary, cue.end(), *(m.end for m in found)])
+    mentions += _counts(lexicon, text, start, end)
+    mentions += _tolls(lexicon, text, start, end)
+    mentions += _denials(lexicon, text, start, end)
+    return mentions
+
+
+def _subjects(lexicon: _Lexicon, text: str, boundary: int, cue: re.Match, end: int,
+              roles: dict[str, str]) -> list[CasualtyMention]:
+    """Victims before a passive or intransitive verb: "Five soldiers were killed"."""
+    match = lexicon.passive_left.search(text, boundary, cue.start())
+    if match is None:
+        return []
+    items = list(lexicon.victim.finditer(text, match.start("list"), match.end("list")))
+    if "intransitive" in roles:
+        kind = roles["intransitive"]
+    else:
+        kind = roles["passive"]
+        auxiliaries = set(match["aux"].lower().split())
+        if auxiliaries & lexicon.perfect_auxiliaries and "been" not in auxiliaries:
+            return []  # "have killed": active, and it found no object
+        if not auxiliaries:
+            if not lexicon.passive_follower.match(text, cue.end(), end):
+                return []  # "gunmen killed the chief"
+            if not any(item["qty"] or item["bare"] for item in items):
+                return []
+    return _mentions(lexicon, text, kind, items, match, "subset")
+
+
+def _objects(lexicon: _Lexicon, text: str, cue: re.Match, end: int, kind: str) -> list[CasualtyMention]:
+    """Victims after an active verb: "killing three soldiers and two civilians"."""
+    first = lexicon.victim_after.match(text, cue.end(), end)
+    if first is None:
+        return []
+    mentions: list[CasualtyMention] = []
+    item, position = first, first.end()
+    while item is not None:
+        subset = lexicon.subset_after.match(text, position, end)
+        mentions += _mentions(lexicon, text, kind, [item], subset, "subset")
+        position = subset.end("subset") if subset else position
+        item = lexicon.continuation.match(text, position, end)
+        position = item.end() if item else position
+    return mentions
+
+
+def _mentions(lexicon: _Lexicon, text: str, kind: str, items: list[re.Match],
+              subset_holder: re.Match | None, subset_group: str) -> list[CasualtyMention]:
+    """One mention per victim phrase; the last one absorbs an "including ..." subset."""
+    subset_start = subset_holder.start(subset_group) if subset_holder and subset_holder[subset_group] else None
+    mentions = []
+    for index, item in enumerate(items):
+        last = index == len(items) - 1
+        end = subset_holder.end(subset_group) if last and subset_start is not None else item.end("item")
+        mention = _mention(lexicon, text, kind, item, item.start("item"), end)
+        if mention is not None:
+            mentions.append(mention)
+    if subset_start is not None and mentions:
+        for item in lexicon.victim.finditer(text, subset_start, subset_holder.end(subset_group)):
+            mention = _mention(lexicon, text, kind, item, item.start("item"), item.end("item"))
+            if mention is not None:
+                mentions.append(mention)
+    return mentions
+
+
+def _mention(lexicon: _Lexicon, text: str, kind: str, item: re.Match, start: int,
+             end: int) -> CasualtyMention | None:
+    quantity = item["qty"] or item["bare"]
+    alias = _normal(item["group"]) if item["group"] else None
+    if quantity is None and (alias is None or alias in lexicon.unspecified):
+        return None  # "killing them", "others were hurt": nobody counted or named
+    minimum, maximum = _count(lexicon, quantity) if quantity else (None, None)
+    group = lexicon.groups.get(alias) if alias else None
+    return CasualtyMention(text[start:end], start, end, kind=kind, group=group, minimum=minimum, maximum=maximum)
+
+
+def _counts(lexicon: _Lexicon, text: str, start: int, end: int) -> list[CasualtyMention]:
+    """ "12 deaths", "45 fatalities", "claimed 12 lives"."""
+    mentions = []
+    for match in lexicon.count_noun.finditer(text, start, end):
+        minimum, maximum = _count(lexicon, match["qty"])
+        mentions.append(CasualtyMention(match.group(), match.start(), match.end(),
+                                        kind=lexicon.count_kinds[_normal(match["noun"])],
+                                        minimum=minimum, maximum=maximum))
+    return mentions
+
+
+def _tolls(lexicon: _Lexicon, text: str, start: int, end: int) -> list[CasualtyMention]:
+    """ "the death toll rose to 45": the victim phrase after the toll, with a number."""
+    mentions = []
+    for match in lexicon.toll.finditer(text, start, end):
+        item = lexicon.victim.match(text, match.end(), end)
+        if item is None or not (item["qty"] or item["bare"]):
+            continue
+        mention = _mention(lexicon, text, lexicon.toll_kinds[_normal(match["noun"])], item, item.start(), item.end())
+        if mention is not None and (mention.minimum is not None or mention.maximum is not None):
+            mentions.append(mention)
+    return mentions
+
+
+def _denials(lexicon: _Lexicon, text: str, start: int, end: int) -> list[CasualtyMention]:
+    """ "no casualties", "without deaths": zero of each kind the noun covers."""
+    return [CasualtyMention(match.group(), match.start(), match.end(), kind=kind, minimum=0, maximum=0)
+            for match in lexicon.denial.finditer(text, start, end)
+            for kind in lexicon.denial_kinds[_normal(match["noun"])]]
+
+
+def _count(lexicon: _Lexicon, quantity: str) -> tuple[int | None, int | None]:
+    """(minimum, maximum) of a quantity phrase such as "at least 30", "three to five", "dozens"."""
+    parts = lexicon.quantity.fullmatch(quantity)
+    if parts is None:
+        return None, None
+    if parts["zero"]:
+        return 0, 0
+    if parts["one"]:
+        return 1, 1
+    if parts["vague"]:
+        low, high = lexicon.vague[_normal(parts["vague"])]
+    elif parts["b1"]:
+        low, high = _number(lexicon, parts["b1"]), _number(lexicon, parts["b2"])
+    else:
+        low = _number(lexicon, parts["n1"])
+        high = _number(lexicon, parts["n2"]) if parts["n2"] else low
+        if parts["more"]:
+            high = None
+    qualifier = lexicon.qualifier_class.get(_normal(parts["qual"] or ""))
+    if qualifier == "at_least":
+        return low, None
+    if qualifier == "at_most":
+        return None, high if high is not None else low
+    return low, high
+
+
+def _number(lexicon: _Lexicon, words: str) -> int:
+    """ "1,200" -> 1200, "twenty-one" -> 21, "two hundred and fifty" -> 250, "1.5 million"."""
+    tokens = [t for t in re.split(r"[\s-]+", words.lower().replace(",", "")) if t and t != "and"]
+    total = current = 0.0
+    for token in tokens:
+        if token in lexicon.scales:
+            scale = lexicon.scales[token]
+            if scale == 100:
+                current = (current or 1) * scale
+            else:
+                total += (current or 1) * scale
+                current = 0
+        elif token in lexicon.number_words:
+            current += lexicon.number_words[token]
+        else:
+            current += float(token)
+    return int(total + current)
+
+
+def _normal(phrase: str) -> str:
+    return re.sub(r"\s+", " ", phrase.strip().lower())
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+def _load(name: str) -> dict:
+    return yaml.safe_load(resources.files("eventcoder.data").joinpath(name).read_text("utf-8"))
+
+
+def _uncaptured(pattern: str) -> str:
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    numbers, terms = _load("numbers.yaml"), _load("casualty_terms.yaml")
+    number_words = {**numbers["units"], **numbers["tens"]}
+    qualifier_class = {_normal(q): cls for cls, words in numbers["qualifiers"].items() for q in words}
+
+    number_word = _alternation([*number_words, *numbers["scales"]])
+    number = (rf"(?:\d{{1,3}}(?:,\d{{3}})+\b|\d+(?:\.\d+)?\s+(?:{_alternation(numbers['scales'])})\b|\d+\b"
+              rf"|(?:{number_word})(?:(?:[\s-]+|\s+and\s+)(?:{number_word}))*\b)")
+    suffix = _alternation(numbers["at_least_suffixes"])
+    counted = (rf"(?:(?P<qual>{_alternation(qualifier_class)})\s+)?"
+               rf"(?:between\s+(?P<b1>{number})\s+and\s+(?P<b2>{number})"
+               rf"|(?P<n1>{number})(?:(?:\s*[-–—]\s*|\s+(?:to|or)\s+)(?P<n2>{number}))?(?P<more>\s*(?:{suffix}))?"
+               rf"|(?P<vague>{_alternation(numbers['vague'])})\b)")
+    zero = _alternation(numbers["zero"])
+    # "no" and "a" only count before a group ("no civilians", "a soldier").
+    quantity_parser = re.compile(rf"{counted}|(?P<zero>{zero}|no)\b|(?P<one>an?|another)", re.IGNORECASE)
+    quantity_plain = _uncaptured(rf"{counted}|(?:{zero})\b")
+
+    groups: dict[str, str | None] = {_normal(a): g for g, aliases in terms["groups"].items() for a in aliases}
+    groups.update({_normal(a): None for a in terms["unspecified"]})
+    group = _alternation(groups)
+    modifier = (rf"(?:(?!(?:{_alternation(terms['not_modifiers'])})\b)(?-i:[A-Z])[\w'’]*(?:-[\w'’]+)*"
+                rf"|[\w'’]+(?:-[\w'’]+)+|(?:{_alternation(terms['modifiers'])})\b)")
+    with_group = (rf"(?:(?P<qty>{quantity_plain}|no|an?|another)(?:\s+of(?:\s+(?:the|those))?)?\s+)?"
+                  rf"(?:{modifier}\s+){{0,3}}?(?P<group>{group})\b")
+    bare = rf"(?P<bare>{quantity_plain})(?![\w+-])(?!\s+(?:{_UNITS_AFTER_NUMBER})\b)"
+    victim = rf"(?<![\w-])(?P<item>{with_group}|{bare})"
+    victim_list = rf"{_uncaptured(victim)}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_uncaptured(victim)})*"
+    subset_cue = _alternation(terms["subset_cues"])
+
+    roles: dict[str, dict[str, str]] = {}
+    for kind, words in terms["kinds"].items():
+        for role in ("passive", "intransitive", "active"):
+            for phrase in words[role]:
+                roles.setdefault(_normal(phrase), {})[role] = kind
+    cue = _alternation(roles)
+    active = _alternation(p for p, r in roles.items() if "active" in r)
+    auxiliaries = _alternation(terms["auxiliaries"])
+    passive_auxiliaries = _alternation(terms["passive_auxiliaries"])
+
+    def kinds_of(field: str) -> dict[str, str]:
+        return {_normal(w): kind for kind, words in terms["kinds"].items() for w in words[field]}
+
+    count_kinds, toll_kinds = kinds_of("count_nouns"), kinds_of("toll_nouns")
+    flags = re.IGNORECASE
+    return _Lexicon(
+        cue=re.compile(rf"(?<![\w-])(?:{cue})(?![\w-])", flags),
+        roles=roles,
+        passive_left=re.compile(
+            rf"(?P<list>{victim_list})"
+            rf"(?:(?:\s*[,(—–]\s*|\s+)(?P<subset>(?:{subset_cue})\s+[^,;()—–]+?)\s*[,)—–]?)?"
+            rf"\s*(?P<aux>(?:\b(?:{auxiliaries})\s+){{0,6}})$", flags),
+        passive_before=re.compile(rf"\b(?:{passive_auxiliaries})\s+(?:\w+ly\s+)?$", flags),
+        passive_follower=re.compile(
+            rf"\s*(?:$|[,.;:()\"'“”‘’—–-]|(?:{_alternation(terms['passive_followers'])})\b)", flags),
+        victim=re.compile(victim, flags),
+        victim_after=re.compile(rf"\s+(?:{_DETERMINERS}\s+)?{victim}", flags),
+        continuation=re.compile(
+            rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_DETERMINERS}\s+)?(?<![\w-])(?P<item>{with_group})"
+            rf"(?!\s+(?:(?:{passive_auxiliaries})|(?:{cue}))\b)", flags),
+        subset_after=re.compile(
+            rf"(?:\s*[,(—–]\s*|\s+)(?P<subset>(?:{subset_cue})\s+[^,;()—–]+?)"
+            rf"(?=\s*[,;()—–.]|\s*$|\s+and\s+(?:{active})\b)", flags),
+        quantity=quantity_parser,
+        count_noun=re.compile(
+            rf"(?<![\w-])(?P<qty>{quantity_plain})\s+(?:{modifier}\s+){{0,2}}?"
+            rf"(?P<noun>{_alternation(count_kinds)})\b", flags),
+        toll=re.compile(
+            rf"\b(?P<noun>{_alternation(toll_kinds)})\b[^.;:]{{0,40}}?"
+            rf"\b(?:to|at|of|reached|hit|is|was|now|stood\s+at|stands\s+at)\s+", flags),
+        denial=re.compile(
+            rf"\b(?:no|without|zero)\s+(?:(?:immediate|reported|known|further|other|serious|major)\s+)?"
+            rf"(?P<noun>{_alternation(terms['none_nouns'])})\b", flags),
+        groups=groups,
+        unspecified=frozenset(_normal(a) for a in terms["unspecified"]),
+        count_kinds=count_kinds,
+        toll_kinds=toll_kinds,
+        denial_kinds={_normal(k): v for k, v in terms["none_nouns"].items()},
+        perfect_auxiliaries=frozenset(_normal(a) for a in terms["perfect_auxiliaries"]),
+        number_words=number_words,
+        scales=numbers["scales"],
+        vague=numbers["vague"],
+        qualifier_class=qualifier_class,
+    )

@@ -29,6 +29,8 @@ LOOSE_MIN_SIMILARITY = 80
 COMMON_WORD_ZIPF = 4.0
 #: A weak place: neither country, first-level division nor a city this big.
 STRONG_POPULATION = 250_000
+#: Below this a place matched only by an alternate name is taken for a surname.
+SMALL_POPULATION = 10_000
 #: Places known well enough to stand next to other capitalised words or be common words.
 MAJOR_POPULATION = 1_000_000
 
@@ -187,8 +189,9 @@ def _plausible(candidate: Candidate, text: str) -> bool:
     after = (tokens[candidate.last_token_index + 1]
              if candidate.last_token_index + 1 < len(tokens) else None)
     adjacent_after = after is not None and _joins(text[candidate.end:after.start])
-    adjacent_before = before is not None and _joins(text[before.end:candidate.start])
-    if adjacent_before and before.lower.rstrip(".") in context["person_titles"]:
+    gap_before = text[before.end:candidate.start] if before is not None else ""
+    if (gap_before.lstrip(".") in (" ", "\u00a0") and before is not None
+            and before.lower in context["person_titles"]):
         return False
     if adjacent_after and after.lower in context["organisation_words"] and after.capitalised:
         return False
@@ -212,8 +215,8 @@ def _plausible(candidate: Candidate, text: str) -> bool:
             return False
     if candidate.loose and single and candidate.sentence_initial:
         return False
-    if single and not strong and not any(
-            name_key(p.name) == name_key(candidate.text) for p in candidate.places):
+    if single and all(p.population < SMALL_POPULATION and p.feature_class == "P"
+                      and name_key(p.name) != name_key(candidate.text) for p in candidate.places):
         return False  # a small place known by this name only as an alternate: usually a surname
     return True
 

@@ -1,0 +1,187 @@
+from collections import Counter
+from datetime import date
+
+import pycountry
+import pytest
+
+from eventcoder.article import Article, PlaceMention
+from eventcoder.stages.actors import find_actors, load_countries, load_lexicon
+from eventcoder.stages.text import split_sentences
+
+
+def _article(text: str, country: str | None = None, published: date | None = None) -> Article:
+    article = split_sentences(Article("test", text, published=published))
+    if country:
+        article.places = [PlaceMention("Town", 0, 4, country_code=country)]
+    return find_actors(article)
+
+
+def _names(text: str, country: str | None = None, published: date | None = None) -> dict:
+    return {m.text: m.name for m in _article(text, country, published).actors}
+
+
+def test_every_country_has_state_forces_with_an_acled_name():
+    lexicon = load_lexicon()
+    for code, country in load_countries().items():
+        assert "," not in country.name and "(" not in country.name or code == "CC"
+        for template in ("Military Forces of {}", "Police Forces of {}", "Government of {}"):
+            assert template.format(country.name) in lexicon.actors_by_name
+    assert len(load_countries()) >= len(pycountry.countries)
+
+
+def test_each_demonym_belongs_to_one_country():
+    owners = Counter(d.lower() for c in load_countries().values() for d in set(c.demonyms))
+    assert [d for d, n in owners.items() if n > 1] == []
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("the Syrian army", "Military Forces of Syria"),
+    ("the army of Syria", "Military Forces of Syria"),
+    ("Syria's army", "Military Forces of Syria"),
+    ("Syrian warplanes", "Military Forces of Syria"),
+    ("Syrian government forces", "Military Forces of Syria"),
+    ("Somalian troops", "Military Forces of Somalia"),
+    ("Congolese soldiers", "Military Forces of Democratic Republic of Congo"),
+    ("Turkish jets", "Military Forces of Turkey"),
+    ("Iranian police", "Police Forces of Iran"),
+    ("Russian officials", "Government of Russia"),
+    ("the FARDC", "Military Forces of Democratic Republic of Congo"),
+    ("U.S. troops", "Military Forces of United States"),
+])
+def test_state_forces_from_demonyms_and_names(phrase, name):
+    assert list(_names(f"Yesterday {phrase} arrived.").values()) == [name]
+
+
+@pytest.mark.parametrize("alias, name", [
+    ("Daesh", "Islamic State"), ("ISIS", "Islamic State"), ("ISIL", "Islamic State"),
+    ("the Islamic State group", "Islamic State"), ("IS fighters", "Islamic State"),
+    ("al-Nusra Front", "Jabhat al-Nusra"), ("Jabhat Fatah al-Sham", "Jabhat al-Nusra"),
+    ("Hayat Tahrir al-Sham", "Hayat Tahrir al-Sham"), ("al-Shabab", "Al Shabaab"),
+    ("Harakat al-Shabaab al-Mujahideen", "Al Shabaab"), ("Ansar Allah", "Houthis"),
+    ("Houthi rebels", "Houthis"), ("the FSA", "Free Syrian Army"),
+    ("ISWAP", "Islamic State (West Africa)"), ("Jama’at Nusrat al-Islam wal-Muslimin",
+                                               "JNIM: Group for Support of Islam and Muslims"),
+    ("the Pakistani Taliban", "TTP: Tehreek-i-Taliban Pakistan"), ("Wagner", "Wagner Group"),
+    ("the Qassam Brigades", "Hamas"), ("the Gulf Clan", "Clan del Golfo"),
+    ("the People's Defense Force", "PDF: People's Defense Force"),
+    ("the US-led coalition", "US-led Coalition Against Islamic State"),
+    ("Operation Inherent Resolve", "US-led Coalition Against Islamic State"),
+])
+def test_named_groups_and_their_aliases(alias, name):
+    assert list(_names(f"Officials said {alias} attacked.").values()) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "There is no doubt.", "WHAT IS NEXT FOR THE REGION", "Download the pdf here.",
+    "A Syrian man said the rain had stopped.", "The aa battery died.",
+])
+def test_no_actor_in_ordinary_words(text):
+    assert _names(text) == {}
+
+
+def test_acronyms_that_need_their_country():
+    assert _names("The AA took the town.", "MM") == {"AA": "Arakan Army"}
+    assert _names("The AA took the town.", "US") == {}
+
+
+def test_islamic_state_is_qualified_by_the_main_country_and_kept_bare_elsewhere():
+    assert _names("Daesh attacked.", "SY") == {"Daesh": "Islamic State (Syria)"}
+    assert _names("Daesh attacked.", "KE") == {"Daesh": "Islamic State"}
+
+
+def test_mentions_are_exact_sorted_and_the_longest_match_wins():
+    text = "Free Syrian Army (FSA) fighters and Daesh terrorists fled as the Syrian army came."
+    mentions = _article(text, "SY").actors
+    assert [(m.text, m.name) for m in mentions] == [
+        ("Free Syrian Army", "Free Syrian Army"), ("FSA", "Free Syrian Army"),
+        ("fighters", "Free Syrian Army"), ("Daesh terrorists", "Islamic State (Syria)"), ("Syrian army", "Military Forces of Syria")]
+    assert all(text[m.start:m.end] == m.text for m in mentions)
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+
+
+@pytest.mark.parametrize("text, country, generic, name", [
+    ("Al-Shabaab claimed the raid. Later militants burned a school.", "SO", "militants",
+     "Al Shabaab"),
+    ("Gunmen stormed a village.", "NG", "Gunmen", "Unidentified Armed Group (Nigeria)"),
+    ("Troops entered the town.", "ML", "Troops", "Military Forces of Mali"),
+    ("The police arrested him.", "PK", "The police", "Police Forces of Pakistan"),
+    ("Villagers fled the fighting.", "SY", "Villagers", "Civilians (Syria)"),
+    ("Women and children were hurt.", "YE", "Women and children", "Civilians (Yemen)"),
+    ("Protesters blocked roads.", "KE", "Protesters", "Protesters (Kenya)"),
+    ("Rioters torched cars.", "KE", "Rioters", "Rioters (Kenya)"),
+    ("Civilians were killed.", None, "Civilians", "Civilians"),
+])
+def test_generic_mentions_are_resolved_from_context(text, country, generic, name):
+    mention = next(m for m in _article(text, country).actors if m.text == generic)
+    assert mention.generic and mention.name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sudanese rebels shelled the town.", "Unidentified Armed Group (Sudan)"),
+    ("Congolese civilians fled.", "Civilians (Democratic Republic of Congo)"),
+])
+def test_a_demonym_gives_a_generic_mention_its_own_country(text, name):
+    mention = _article(text, "SS").actors[0]
+    assert (mention.text, mention.name) == (text.split(" ")[0] + " " + text.split(" ")[1], name)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They let LeT fighters pass.", {"LeT fighters": "Lashkar-e-Taiba"}),
+    ("WE LET THE ELN GUERRILLAS GO.", {"ELN GUERRILLAS": "ELN: National Liberation Army"}),
+    ("THE GROUP IS STRONG, SAID THE FMLN.", {"FMLN": "FMLN: Farabundo Marti National Liberation Front"}),
+])
+def test_case_rules_for_mixed_case_and_all_capitals_text(text, expected):
+    assert _names(text, "CO") == expected
+
+
+def test_main_country_from_demonyms_when_no_places_are_known():
+    assert _names("Somali troops said civilians died.")["civilians"] == "Civilians (Somalia)"
+
+
+def test_places_in_early_sentences_outweigh_later_ones():
+    article = split_sentences(Article("t", "Residents fled. Then more. Later still. It ended."))
+    article.places = [PlaceMention("A", 0, 1, country_code="SY"),
+                      PlaceMention("B", 40, 41, country_code="IQ")]
+    assert find_actors(article).actors[0].name == "Civilians (Syria)"
+
+
+def test_generic_troops_follow_the_state_force_just_named():
+    names = _names("Russian troops advanced. The soldiers dug in.", "UA")
+    assert names["soldiers"] == "Military Forces of Russia"
+
+
+@pytest.mark.parametrize("country, name", [
+    ("YE", "Saudi-led Coalition"), ("SY", "US-led Coalition Against Islamic State")])
+def test_the_coalition_depends_on_the_country(country, name):
+    assert _names("The coalition bombed a bridge.", country) == {"The coalition": name}
+
+
+def test_a_mission_is_picked_by_publication_year():
+    text = "AU troops repelled the attack."
+    assert _names(text, "SO", date(2019, 5, 1))["AU troops"] == "AMISOM"
+    assert _names(text, "SO", date(2023, 5, 1))["AU troops"] == "ATMIS"
+
+
+def test_pro_and_anti_prefixes_negate_state_forces():
+    assert "Russian forces" not in _names("Pro-Russian forces shelled the town.", "UA")
+
+
+def test_seed_article(shared_data):
+    text = (shared_data / "seed" / "article.txt").read_text()
+    article = _article(text, published=date(2018, 7, 13))
+    by_text = {}
+    for mention in article.actors:
+        by_text.setdefault(mention.text, set()).add(mention.name)
+    assert by_text["US-led coalition"] == {"US-led Coalition Against Islamic State"}
+    assert by_text["Daesh terrorists"] == {"Islamic State (Syria)"}
+    assert by_text["civilians"] == {"Civilians (Syria)"}
+    assert by_text["Syrian army"] == {"Military Forces of Syria"}
+    assert by_text["Russian military"] == {"Military Forces of Russia"}
+    assert by_text["FSA"] == by_text["Free Syrian Army"] == {"Free Syrian Army"}
+    nusra = {"al-Nusra Front", "Nusra Front", "Jabhat Fatah al-Sham"}
+    assert set().union(*(by_text[alias] for alias in nusra)) == {"Jabhat al-Nusra"}
+    assert by_text["Hayat Tahrir al-Sham"] == {"Hayat Tahrir al-Sham"}
+    assert by_text["Ahrar al-Sham"] == {"Ahrar al-Sham"}
+    daraa_militants = next(m for m in article.actors
+                           if m.text == "militants" and "final push" in text[m.start - 60:m.start])
+    assert daraa_militants.name == "Free Syrian Army"

@@ -1,0 +1,43 @@
+import pytest
+
+from eventcoder.gazetteer.names import name_key, skeleton_key, strip_division_word
+
+
+@pytest.mark.parametrize("left, right", [
+    ("Dayr al-Zawr", "Dayr az-Zawr"),
+    ("Dayr al-Zawr", "Deir ez-Zor"),
+    ("Deir ez-Zor", "Deir al-Zour"),
+    ("Dara'a", "Dara’a"),
+    ("Dara'a", "Daraa"),
+    ("Daraa", "Deraa"),
+    ("Albu Kamal", "Abu Kamal"),
+    ("Jalalabad", "Jalal-Abad"),
+    ("Busra al-Sham", "Buşrá ash Shām"),
+    ("al-Bukamal", "Al Bukamal"),
+])
+def test_exact_key_meets(left, right):
+    assert name_key(left) == name_key(right)
+
+
+@pytest.mark.parametrize("left, right", [
+    ("Kismayo", "Kismaayo"),
+    ("Kismayo", "Kismayu"),
+    ("Mogadishu", "Muqdisho"),
+    ("Afgooye", "Afgoye"),
+    ("Kandahar", "Qandahar"),
+    ("Helmand", "Hilmand"),
+    ("al-Bukamal", "Albukamal"),
+])
+def test_skeleton_key_meets(left, right):
+    assert skeleton_key(name_key(left)) == skeleton_key(name_key(right))
+
+
+@pytest.mark.parametrize("left, right", [("Kabul", "Kano"), ("Homs", "Hama"), ("Paris", "Perth")])
+def test_different_names_stay_apart(left, right):
+    assert skeleton_key(name_key(left)) != skeleton_key(name_key(right))
+
+
+@pytest.mark.parametrize("name, bare", [
+    ("Idlib Governorate", "Idlib"), ("Wilayat-e Baghlan", "Baghlan"), ("Kabul", None)])
+def test_strip_division_word(name, bare):
+    assert strip_division_word(name) == bare

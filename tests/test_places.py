@@ -1,0 +1,99 @@
+import pytest
+
+from eventcoder.article import Article
+from eventcoder.stages.places import find_places
+from eventcoder.stages.text import split_sentences
+
+
+def _places(text):
+    article = split_sentences(Article(id="t", text=text))
+    return find_places(article).places
+
+
+def _found(text):
+    return {m.text: m for m in _places(text)}
+
+
+def test_offsets_are_exact():
+    text = "Fighting spread from Dayr az-Zawr to Raqqa and the Iraqi border near Mosul."
+    places = _places(text)
+    assert [m.text for m in places] == ["Dayr az-Zawr", "Raqqa", "Mosul"]
+    assert all(text[m.start:m.end] == m.text for m in places)
+
+
+def test_possessive_is_left_out_of_the_span():
+    assert list(_found("Yemen’s capital was quiet.")) == ["Yemen"]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Many people fled on Friday in March.", {"Many", "Friday", "March"}),
+    ("Police said Henry will testify.", {"Police", "Henry"}),
+    ("Victoria Beckham arrived late.", {"Victoria"}),
+    ("Mr. Jordan said nothing.", {"Jordan"}),
+    ("He studied at Harvard University and read the Seattle Times.", {"Seattle"}),
+    ("Fighters of Ahrar al-Sham withdrew.", {"al-Sham"}),
+    ("Commanders of the Southern Front met.", {"Southern"}),
+])
+def test_non_places_are_not_found(text, absent):
+    assert not absent & set(_found(text))
+
+
+def test_country_context_chooses_among_namesakes():
+    found = _found("Troops moved into Jordan after talks in Amman.")
+    assert found["Jordan"].country_code == "JO" and found["Jordan"].feature_code == "PCLI"
+
+
+def test_admin_hint_chooses_the_division():
+    found = _found("Militants attacked Qandala, Bari on Sunday.")
+    assert found["Qandala"].country_code == "SO"
+
+
+@pytest.mark.parametrize("text, name, geonameid", [
+    ("Shelling hit Aleppo and Homs in Syria.", "Homs", 169577),
+    ("Clashes were reported in Afgooye, Lower Shabelle.", "Afgooye", 65785),
+    ("A blast struck Kismaayo port.", "Kismaayo", 55671),
+])
+def test_resolves_to_geonameid(text, name, geonameid):
+    assert _found(text)[name].geonameid == geonameid
+
+
+def test_nearness_prefers_places_close_to_the_others():
+    found = _found("Raids in Kandahar and Helmand reached Lashkar Gah and Jalal-Abad.")
+    assert found["Jalal-Abad"].country_code == "AF"
+
+
+@pytest.mark.parametrize("text, name, precision, feature_code", [
+    ("A car bomb exploded in Baghdad.", "Baghdad", 1, "PPLC"),
+    ("Shells fell on the outskirts of Aleppo.", "Aleppo", 2, "PPL"),
+    ("A camp 20 km from Mosul was hit.", "Mosul", 2, "PPL"),
+    ("Clashes in the Hama countryside.", "Hama", 2, "PPL"),
+    ("Troops advanced in Idlib province.", "Idlib", 3, "ADM1"),
+    ("Troops advanced in the province of Idlib.", "Idlib", 3, "ADM1"),
+    ("Troops advanced in Idlib.", "Idlib", 1, "PPL"),
+    ("Drones were seen over Helmand.", "Helmand", 3, "ADM1"),
+])
+def test_precision_and_feature(text, name, precision, feature_code):
+    mention = _found(text)[name]
+    assert (mention.precision, mention.feature_code) == (precision, feature_code)
+
+
+def test_seed_article(shared_data):
+    text = (shared_data / "seed" / "article.txt").read_text(encoding="utf-8")
+    places = _places(text)
+    by_text = {}
+    for mention in places:
+        by_text.setdefault(mention.text, []).append(mention)
+    assert all(text[m.start:m.end] == m.text for m in places)
+    assert by_text["Dayr al-Zawr"][0].feature_code == "ADM1"
+    assert by_text["Dayr al-Zawr"][0].admin1 == "Deir ez-Zor"
+    bukamal = by_text["al-Bukamal"][0]
+    assert (bukamal.geonameid, bukamal.precision) == (174448, 2)
+    assert {m.geonameid for m in by_text["Dara'a"]} >= {170905}
+    assert by_text["Dara’a"][0].geonameid == 170905
+    assert by_text["Busra al-Sham"][0].geonameid == 171126
+    assert {m.geonameid for m in by_text["Idlib"]} == {169389, None}
+    assert [m.feature_code for m in by_text["Idlib"] if m.geonameid is None] == ["ADM1"]
+    assert {m.country_code for m in by_text["Syria"]} == {"SY"}
+    assert by_text["Iraq"][0].country_code == "IQ"
+    assert by_text["Jordan"][0].country_code == "JO"
+    assert "Golan" not in by_text
