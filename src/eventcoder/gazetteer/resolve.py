@@ -9,6 +9,8 @@ division or a country.
 """
 from __future__ import annotations
 
+from anyascii import anyascii
+
 import math
 import re
 from dataclasses import dataclass, field
@@ -148,7 +150,7 @@ def _score(place: Place, named_countries: set[str], context_countries: set[str],
 def _mention(text: str, candidate: Candidate, place: Place, division_cued: bool) -> PlaceMention:
     return PlaceMention(
         text=candidate.text, start=candidate.start, end=candidate.end,
-        geonameid=place.geonameid, name=place.name, latitude=place.latitude,
+        geonameid=place.geonameid, name=anyascii(place.name), latitude=place.latitude,
         longitude=place.longitude, country_code=place.country_code, country=place.country,
         admin1=place.admin1, feature_class=place.feature_class,
         feature_code=place.feature_code, population=place.population,

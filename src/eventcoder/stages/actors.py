@@ -84,6 +84,8 @@ class Lexicon:
     countries: dict[str, Country]
     generic_names: dict[str, tuple[str, str]]  # kind -> (name template, category)
     actors_by_name: dict[str, Actor] = field(default_factory=dict)
+    subject_verbs: dict[str, str] = field(default_factory=dict)  # verb -> state branch
+    state_actors: dict[tuple[str, str], Actor] = field(default_factory=dict)  # (code, branch)
 
 
 @dataclass(slots=True)
@@ -123,6 +125,7 @@ def find_actors(article: Article) -> Article:
             mentions.append(mention)
             generics[id(mention)] = (entry.generic, own_country)
     mentions = _absorb_generics(mentions, generics, text)
+    mentions = sorted(mentions + _countries_as_subjects(text, cues, mentions, lexicon), key=lambda m: m.start)
     for mention in mentions:
         if mention.generic:
             kind, own_country = generics[id(mention)]
@@ -130,6 +133,31 @@ def find_actors(article: Article) -> Article:
                              sentence_starts, lexicon)
     article.actors = [m for m in mentions if m.name]
     return article
+
+
+_SUBJECT_VERB = re.compile(r"['’]?\s*(?:(?:which|that|who)\s+)?(?:\w+ly\s+)?(?:also\s+)?([a-z]+)\b")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|into|from|of|to|with|at|on|by|near|across|inside|between|against)\s+(?:the\s+)?$", re.I)
+
+
+def _countries_as_subjects(text: str, cues: list[tuple[int, int, str]], mentions: list[ActorMention],
+                           lexicon: Lexicon) -> list[ActorMention]:
+    """A country's name followed by an act's verb stands for its state ("Russia warns ...")."""
+    found = []
+    taken = [(m.start, m.end) for m in mentions]
+    for start, end, code in cues:
+        country = lexicon.countries.get(code)
+        if country is None or text[start:end] not in country.names or not text[start:end][:1].isupper():
+            continue
+        verb = _SUBJECT_VERB.match(text, end)
+        branch = lexicon.subject_verbs.get(verb.group(1)) if verb else None
+        if branch is None or _PREPOSITION_BEFORE.search(text[max(0, start - 30):start]):
+            continue
+        if any(s < end and start < e for s, e in taken):
+            continue
+        actor = lexicon.state_actors[code, branch]
+        found.append(ActorMention(text[start:end], start, end, name=actor.name, category=actor.category,
+                                  country_code=code))
+    return found
 
 
 def main_country(article: Article, cues: list[tuple[int, int, str]],
@@ -371,6 +399,7 @@ def load_lexicon() -> Lexicon:
     variants = [tuple(pair) for pair in data["spelling_variants"]]
     builder = _Builder(variants)
     actors_by_name: dict[str, Actor] = {}
+    state_actors: dict[tuple[str, str], Actor] = {}
 
     for group in data["groups"]:
         qualify = group.get("qualify")
@@ -387,6 +416,7 @@ def load_lexicon() -> Lexicon:
             actor = Actor(spec["name"].format(country=country.name), spec["category"], code,
                           branch=branch)
             actors_by_name[actor.name] = actor
+            state_actors[code, branch] = actor
             for alias in state["extra_aliases"].get(code, {}).get(branch, []):
                 builder.add(alias, "actor", actor=actor)
             for template in spec["by_demonym"]:
@@ -411,7 +441,8 @@ def load_lexicon() -> Lexicon:
             builder.add(word, "generic", generic=kind)
     for phrase in data["not_actors"]:
         builder.add(phrase, "block")
-    return Lexicon(builder.compile(), countries, generic_names, actors_by_name)
+    subject_verbs = {verb: branch for branch, verbs in data["country_as_subject"].items() for verb in verbs}
+    return Lexicon(builder.compile(), countries, generic_names, actors_by_name, subject_verbs, state_actors)
 
 
 class _Builder:

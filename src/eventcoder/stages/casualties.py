@@ -160,9 +160,9 @@ def _mentions(lexicon: _Lexicon, text: str, kind: str, items: list[re.Match],
 
 def _mention(lexicon: _Lexicon, text: str, kind: str, item: re.Match, start: int,
              end: int) -> CasualtyMention | None:
-    quantity = item["qty"] or item["bare"]
+    quantity = item["qty"] or item.groupdict().get("bare")
     alias = _normal(item["group"]) if item["group"] else None
-    if quantity is None and (alias is None or alias in lexicon.unspecified):
+    if quantity is None and (alias not in lexicon.groups or alias in lexicon.unspecified):
         return None  # "killing them", "others were hurt": nobody counted or named
     minimum, maximum = _count(lexicon, quantity) if quantity else (None, None)
     group = lexicon.groups.get(alias) if alias else None
@@ -282,7 +282,8 @@ def _lexicon() -> _Lexicon:
 
     groups: dict[str, str | None] = {_normal(a): g for g, aliases in terms["groups"].items() for a in aliases}
     groups.update({_normal(a): None for a in terms["unspecified"]})
-    group = _alternation(groups)
+    # A capitalised plural is a nationality or community ("23 Palestinians"): counted, group None.
+    group = rf"{_alternation(groups)}|(?-i:[A-Z][a-z]+s)"
     modifier = (rf"(?:(?!(?:{_alternation(terms['not_modifiers'])})\b)(?-i:[A-Z])[\w'’]*(?:-[\w'’]+)*"
                 rf"|[\w'’]+(?:-[\w'’]+)+|(?:{_alternation(terms['modifiers'])})\b)")
     with_group = (rf"(?:(?P<qty>{quantity_plain}|no|an?|another)(?:\s+of(?:\s+(?:the|those))?)?\s+)?"

@@ -38,6 +38,13 @@ _RANGE_JOINER = r"\s*(?:-|–|—|\bto\b|\band\b|\buntil\b|\bthrough\b)\s*"
 
 
 @dataclass(frozen=True)
+class _Prefix:
+    start: int
+    prep: str | None
+    mod: str | None
+
+
+@dataclass(frozen=True)
 class _Terms:
     months: dict[str, int]
     weekdays: dict[str, int]
@@ -48,6 +55,7 @@ class _Terms:
     month_parts: dict[str, list[int]]
     year_parts: dict[str, list[int]]
     count_words: dict[str, int]
+    prefix: re.Pattern
     patterns: tuple[tuple[re.Pattern, Callable], ...]
 
 
@@ -57,11 +65,19 @@ def find_dates(article: Article) -> Article:
     candidates: list[DateMention] = []
     for pattern, resolve in terms.patterns:
         for match in pattern.finditer(article.text):
-            mention = resolve(terms, match, article.published)
+            mention = resolve(terms, match, _prefix(terms, match), article.published)
             if mention is not None:
                 candidates.append(mention)
     article.dates = _longest_non_overlapping(candidates)
     return article
+
+
+def _prefix(terms: _Terms, match: re.Match) -> _Prefix:
+    """The preposition and modifier just before a date ("since", "late on", "mid-")."""
+    before = terms.prefix.search(match.string, max(0, match.start() - 40), match.start())
+    if before is None or before.start() == before.end():
+        return _Prefix(match.start(), None, None)
+    return _Prefix(before.start(), before["prep"], before["mod"])
 
 
 def _longest_non_overlapping(candidates: list[DateMention]) -> list[DateMention]:
@@ -86,18 +102,18 @@ def _terms() -> _Terms:
     full_months = _alternation(raw["months"])
     any_month = rf"(?:{_alternation(months)})\b\.?"
     weekday = _alternation(raw["weekdays"])
-    prefix = (rf"(?:(?P<prep>{_alternation(raw['relations'])})\s+)?"
-              rf"(?:(?P<mod>early|late|earlier|later|mid|overnight)(?:\s+on|\s+in)?(?:\s+|-))?")
-    weekday_prefix = rf"(?:(?:{weekday}),?\s+)?"
+    prefix = (rf"\b(?:(?P<prep>{_alternation(raw['relations'])})\s+)?"
+              rf"(?:(?P<mod>early|late|earlier|later|mid|overnight)(?:\s+on|\s+in)?(?:\s+|-))?"
+              rf"(?:(?:{weekday}),?\s+)?$")
     bodies: list[tuple[str, Callable]] = [
         (r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", _iso),
         (rf"(?P<between>between\s+)?(?P<d1>\d{{1,2}}){_ORDINAL}(?:\s+(?P<m1>{any_month}))?{_RANGE_JOINER}"
          rf"(?P<d2>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<m2>{any_month})(?:,?\s+(?P<y>{_YEAR}))?\b", _day_range),
         (rf"(?P<between>between\s+)?(?P<m1>{any_month})\s+(?P<d1>\d{{1,2}}){_ORDINAL}{_RANGE_JOINER}"
          rf"(?:(?P<m2>{any_month})\s+)?(?P<d2>\d{{1,2}}){_ORDINAL}\b(?:,?\s+(?P<y>{_YEAR})\b)?", _day_range),
-        (rf"{weekday_prefix}(?:the\s+)?(?P<d>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<m>{any_month})"
+        (rf"(?:the\s+)?(?P<d>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<m>{any_month})"
          rf"(?:,?\s+(?P<y>{_YEAR}))?\b", _day_month),
-        (rf"{weekday_prefix}(?P<m>{any_month})\s+(?P<d>\d{{1,2}}){_ORDINAL}\b(?:,?\s+(?P<y>{_YEAR})\b)?", _day_month),
+        (rf"(?P<m>{any_month})\s+(?P<d>\d{{1,2}}){_ORDINAL}\b(?:,?\s+(?P<y>{_YEAR})\b)?", _day_month),
         (rf"(?P<m>{any_month}),?\s+(?P<y>{_YEAR})\b", _month_year),
         (rf"(?:(?P<which>last|next|this|past)\s+)?(?P<m>{full_months})\b(?!\s*\d)", _month_alone),
         (rf"(?:between|from)\s+(?P<y1>{_YEAR})\s*(?:and|to|-|–)\s*(?P<y2>{_YEAR})\b"
@@ -109,20 +125,20 @@ def _terms() -> _Terms:
          _relative),
         (rf"(?P<n>\d{{1,2}}|{_alternation(raw['count_words'])})\s+(?P<unit>day|week|month|year)s?\s+ago\b", _ago),
     ]
-    patterns = tuple((re.compile(rf"\b{prefix}(?:{body})", re.IGNORECASE), resolve) for body, resolve in bodies)
+    patterns = tuple((re.compile(rf"\b(?:{body})", re.IGNORECASE), resolve) for body, resolve in bodies)
     return _Terms(months, raw["weekdays"], raw["relations"], raw["relative_days"], raw["relative_periods"],
-                  raw["recent_spans"], raw["month_parts"], raw["year_parts"], raw["count_words"], patterns)
+                  raw["recent_spans"], raw["month_parts"], raw["year_parts"], raw["count_words"],
+                  re.compile(prefix, re.IGNORECASE), patterns)
 
 
-def _mention(match: re.Match, terms: _Terms, day: date | None, precision: int,
+def _mention(match: re.Match, prefix: _Prefix, terms: _Terms, day: date | None, precision: int,
              end_date: date | None = None, relation: str | None = None) -> DateMention:
-    """Builds the mention; a preposition's relation wins over the default "on"."""
-    prep = match.group("prep")
-    prep_relation = terms.relations[re.sub(r"\s+", " ", prep.lower())] if prep else "on"
+    """Builds the mention from the prefix on; a preposition's relation wins over the default "on"."""
+    prep_relation = terms.relations[re.sub(r"\s+", " ", prefix.prep.lower())] if prefix.prep else "on"
     if relation is None or prep_relation != "on":
         relation = prep_relation
-    return DateMention(match.group(), match.start(), match.end(), date=day, end_date=end_date,
-                       precision=precision, relation=relation)
+    return DateMention(match.string[prefix.start:match.end()], prefix.start, match.end(), date=day,
+                       end_date=end_date, precision=precision, relation=relation)
 
 
 def _month(terms: _Terms, word: str) -> int:
@@ -155,12 +171,12 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _iso(terms: _Terms, match: re.Match, published: date | None) -> DateMention | None:
+def _iso(terms: _Terms, match: re.Match, prefix: _Prefix, published: date | None) -> DateMention | None:
     day = _safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
-    return _mention(match, terms, day, 1) if day else None
+    return _mention(match, prefix, terms, day, 1) if day else None
 
 
-def _day_month(terms: _Terms, match: re.Match, published: date | None) -> DateMention | None:
+def _day_month(terms: _Terms, match: re.Match, prefix: _Prefix, published: date | None) -> DateMention | None:
     if not _is_capitalised(match["m"]):
         return None
     month, day_of_month = _month(terms, match["m"]), int(match["d"])
@@ -172,10 +188,10 @@ def _day_month(terms: _Terms, match: re.Match, published: date | None) -> DateMe
         if not 1 <= day_of_month <= 31:
             return None
         day = _without_year(published, month, day_of_month)
-    return _mention(match, terms, day, 1)
+    return _mention(match, prefix, terms, day, 1)
 
 
-def _day_range(terms: _Terms, match: re.Match, published: date | None) -> DateMention | None:
+def _day_range(terms: _Terms, match: re.Match, prefix: _Prefix, published: date | None) -> DateMention | None:
     """ "3-5 July", "between 3 and 5 July 2018", "July 3-5", "June 28 to July 2"."""
     if not (_is_capitalised(match["m1"]) and _is_capitalised(match["m2"])):
         return None
@@ -189,21 +205,21 @@ def _day_range(terms: _Terms, match: re.Match, published: date | None) -> DateMe
     else:
         end = _without_year(published, end_month, last)
     if end is None:
-        return _mention(match, terms, None, 2) if published is None and not match["y"] else None
+        return _mention(match, prefix, terms, None, 2) if published is None and not match["y"] else None
     start = _safe_date(end.year, start_month, first)
     if start is not None and start > end:
         start = _safe_date(end.year - 1, start_month, first)
     if start is None or start >= end:
         return None
-    return _mention(match, terms, start, 2 if (end - start).days <= 31 else 3, end_date=end)
+    return _mention(match, prefix, terms, start, 2 if (end - start).days <= 31 else 3, end_date=end)
 
 
-def _month_year(terms: _Terms, match: re.Match, published: date | None) -> DateMention | None:
+def _month_year(terms: _Terms, match: re.Match, prefix: _Prefix, published: date | None) -> DateMention | None:
     if not _is_capitalised(match["m"]):
         return None
     year, month = int(match["y"]), _month(terms, match["m"])
-    first, last = _month_span(terms, match["mod"], year, month)
-    return _mention(match, terms, first, 3, end_date=last)
+    first, last = _month_span(terms, prefix.mod, year, month)
+    return _mention(match, prefix, terms, first, 3, end_date=last)
 
 
 def _month_span(terms: _Terms, mod: str | None, year: int, month: int) -> tuple[date, date]:
@@ -215,12 +231,12 @@ def _month_span(terms: _Terms, mod: str | None, year: int, month: int) -> tuple[
     return date(year, month, part[0]), min(end, date(year, month, min(part[1], end.day)))
 
 
-def _month_alone(terms: _Terms, match: re.Match, published: date | None) -> DateMention | None:
+def _month_alone(terms: _Terms, match: re.Match, prefix: _Prefix, published: date | None) -> DateMention | None:
     """ "in September": the latest such month up to publication (futurity is another stage's)."""
-    if not _is_capitalised(match["m"]) or not (match["prep"] or match["mod"] or match["which"]):
+    if not _is_capitalised(match["m"]) or not (prefix.prep or prefix.mod or match["which"]):
         return None
     if published is None:
-        return _mention(match, terms, None, 3)
+        return _mention(match, prefix, terms, None, 3)
     month = _month(terms, match["m"])
     which = (match["which"] or "").lower()
     year = published.year if month <= published.month else published.year - 1
@@ -228,59 +244,59 @@ def _month_alone(terms: _Terms, match: re.Match, published: date | None) -> Date
         year -= 1
     elif which == "next":
         year = published.year if month > published.month else published.year + 1
-    first, last = _month_span(terms, match["mod"], year, month)
-    return _mention(match, terms, first, 3, end_date=last)
+    first, last = _month_span(terms, prefix.mod, year, month)
+    return _mention(match, prefix, terms, first, 3, end_date=last)
 
 
-def _year_range(terms: _Terms, match: re.Match, published: date | None) -> DateMention | None:
+def _year_range(terms: _Terms, match: re.Match, prefix: _Prefix, published: date | None) -> DateMention | None:
     first, last = int(match["y1"] or match["y3"]), int(match["y2"] or match["y4"])
     if last <= first:
         return None
-    return _mention(match, terms, date(first, 1, 1), 3, end_date=date(last, 12, 31))
+    return _mention(match, prefix, terms, date(first, 1, 1), 3, end_date=date(last, 12, 31))
 
 
-def _year(terms: _Terms, match: re.Match, published: date | None) -> DateMention | None:
+def _year(terms: _Terms, match: re.Match, prefix: _Prefix, published: date | None) -> DateMention | None:
     """A bare year only counts after a preposition or "early/mid/late" ("in 2015", "mid-2014")."""
-    if not (match["prep"] or match["mod"] or match.group().lower().startswith("the year")):
+    if not (prefix.prep or prefix.mod or match.group().lower().startswith("the year")):
         return None
     year = int(match["y"])
-    part = terms.year_parts.get((match["mod"] or "").lower())
+    part = terms.year_parts.get((prefix.mod or "").lower())
     first_month, last_month = part if part else (1, 12)
-    return _mention(match, terms, date(year, first_month, 1), 3, end_date=_month_end(year, last_month))
+    return _mention(match, prefix, terms, date(year, first_month, 1), 3, end_date=_month_end(year, last_month))
 
 
-def _weekday(terms: _Terms, match: re.Match, published: date | None) -> DateMention | None:
+def _weekday(terms: _Terms, match: re.Match, prefix: _Prefix, published: date | None) -> DateMention | None:
     """The most recent such day on or before publication; "last" excludes it, "next" looks ahead."""
     if published is None:
-        return _mention(match, terms, None, 1)
+        return _mention(match, prefix, terms, None, 1)
     target = terms.weekdays[match["wd"].lower()]
     which = re.sub(r"\s+", " ", (match["which"] or "").lower())
     back = (published.weekday() - target) % 7
     if which in ("last", "past") and back == 0:
         back = 7
     if which in ("next", "this coming"):
-        return _mention(match, terms, published + timedelta(days=(target - published.weekday()) % 7 or 7), 1)
-    return _mention(match, terms, published - timedelta(days=back), 1)
+        return _mention(match, prefix, terms, published + timedelta(days=(target - published.weekday()) % 7 or 7), 1)
+    return _mention(match, prefix, terms, published - timedelta(days=back), 1)
 
 
-def _relative(terms: _Terms, match: re.Match, published: date | None) -> DateMention | None:
+def _relative(terms: _Terms, match: re.Match, prefix: _Prefix, published: date | None) -> DateMention | None:
     phrase = re.sub(r"\s+", " ", match["rel"].lower())
     if phrase in terms.relative_days:
         spec = terms.relative_days[phrase]
         day = published + timedelta(days=spec["offset"]) if published else None
-        return _mention(match, terms, day, 1, relation=spec.get("relation"))
+        return _mention(match, prefix, terms, day, 1, relation=spec.get("relation"))
     if phrase in terms.recent_spans:
         spec = terms.recent_spans[phrase]
         start = published - timedelta(days=spec["days"]) if published else None
-        return _mention(match, terms, start, spec["precision"], end_date=published, relation="ongoing")
+        return _mention(match, prefix, terms, start, spec["precision"], end_date=published, relation="ongoing")
     spec = terms.relative_periods[phrase]
     precision = 2 if spec["unit"] == "week" else 3
     if published is None:
-        return _mention(match, terms, None, precision)
+        return _mention(match, prefix, terms, None, precision)
     start, end = _period(published, spec["unit"], spec["offset"])
     if spec.get("to_published"):
         end = published
-    return _mention(match, terms, start, precision, end_date=end)
+    return _mention(match, prefix, terms, start, precision, end_date=end)
 
 
 def _period(published: date, unit: str, offset: int) -> tuple[date, date]:
@@ -294,18 +310,18 @@ def _period(published: date, unit: str, offset: int) -> tuple[date, date]:
     return date(published.year + offset, 1, 1), date(published.year + offset, 12, 31)
 
 
-def _ago(terms: _Terms, match: re.Match, published: date | None) -> DateMention | None:
+def _ago(terms: _Terms, match: re.Match, prefix: _Prefix, published: date | None) -> DateMention | None:
     """ "two days ago" (a day), "a week ago" (a week), "three months ago" (a month)."""
     count_text = re.sub(r"\s+", " ", match["n"].lower())
     count = int(count_text) if count_text.isdigit() else terms.count_words[count_text]
     unit = match["unit"].lower()
     precision = {"day": 1, "week": 2}.get(unit, 3)
     if published is None:
-        return _mention(match, terms, None, precision)
+        return _mention(match, prefix, terms, None, precision)
     if unit in ("day", "week"):
-        return _mention(match, terms, published - timedelta(days=count * (7 if unit == "week" else 1)), precision)
+        return _mention(match, prefix, terms, published - timedelta(days=count * (7 if unit == "week" else 1)), precision)
     if unit == "month":
         start, end = _period(published, "month", -count)
     else:
         start, end = _period(published, "year", -count)
-    return _mention(match, terms, start, precision, end_date=end)
+    return _mention(match, prefix, terms, start, precision, end_date=end)

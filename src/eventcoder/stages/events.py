@@ -10,7 +10,7 @@ who acted on whom, and merges sentences that retell the same event ("the airstri
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
 
@@ -35,11 +35,12 @@ ARMED_CATEGORIES = {"State forces", "Rebel group", "Political militia", "Identit
 CROWD_CATEGORIES = {"Protesters", "Rioters"}
 
 _CLAUSE_BREAK = re.compile(
-    r"[;:]|,\s+(?:which|who|where|while|but|and)\b|\b(?:when|after|before|while|whereas|as|but|said|says|"
+    r"[;:]|,\s+(?:where|and)\b|\b(?:which|who|when|after|before|while|whereas|as|but|said|says|"
     r"told|stated|reported|indicating|indicated|claimed|added|that)\b", re.I)
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$", re.I)
 _BY_AGENT = re.compile(r"^\W*(?:\w+\s+){0,6}?by\b", re.I)
 _BETWEEN = re.compile(r"^\s*(?:\w+\s+){0,3}?between\b", re.I)
+_YEAR = re.compile(r"\b\d{4}\b")
 _STATUS_RANK = {"new": 0, "ongoing": 1, "future": 2, "background": 3}
 
 
@@ -130,10 +131,15 @@ def _pick_per_family(triggers: list[Trigger]) -> list[Trigger]:
 
 def _clause_start(text: str, sentence_start: int, position: int) -> int:
     """Where the clause holding ``position`` begins: after the last clause break before it."""
-    start = sentence_start
+    return _clause_break(text, sentence_start, position)[0]
+
+
+def _clause_break(text: str, sentence_start: int, position: int) -> tuple[int, str]:
+    """The clause's start and the word that opened it ("" at the sentence start)."""
+    start, opener = sentence_start, ""
     for match in _CLAUSE_BREAK.finditer(text, sentence_start, position):
-        start = match.end()
-    return start
+        start, opener = match.end(), match.group().lower()
+    return start, opener
 
 
 def _is_victim(actor: ActorMention) -> bool:
@@ -145,7 +151,7 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     """actor1 acted, actor2 was acted upon, read from the clause around the trigger."""
     text = article.text
     sentence = article.sentences[trigger.sentence]
-    clause_start = _clause_start(text, sentence.start, trigger.start)
+    clause_start, opener = _clause_break(text, sentence.start, trigger.start)
     before = [a for a in actors if a.end <= trigger.start]
     after = [a for a in actors if a.start >= trigger.end]
     in_clause = [a for a in before if a.start >= clause_start]
@@ -163,7 +169,10 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
         patient = in_clause[0] if in_clause else None
         return None, patient
 
-    acting = [a for a in in_clause if not _is_victim(a)] or [a for a in before if not _is_victim(a)]
+    acting = [a for a in in_clause if not _is_victim(a)]
+    if not acting and opener in ("which", "who") and before and not _is_victim(before[-1]):
+        acting = [before[-1]]  # "... and Israel, which has beefed up": the antecedent acts
+    acting = acting or [a for a in before if not _is_victim(a)]
     if acting:
         actor1 = acting[0]
         if trigger.sub_event_type == "Armed clash" and len(acting) > 1:
@@ -235,30 +244,41 @@ def _retype(sub: str) -> tuple[str, str, str | None, str | None]:
     raise LookupError(sub)
 
 
+def _specificity(place: PlaceMention) -> int:
+    """0 a town, 1 another place, 2 a province, 3 a country."""
+    if place.feature_class == "P":
+        return 0
+    if place.feature_code == "ADM1":
+        return 2
+    if place.feature_code and place.feature_code.startswith("PCL"):
+        return 3
+    return 1
+
+
 def _best_place(places: list[PlaceMention]) -> PlaceMention | None:
     """The most specific resolved place: a town before a province before a country."""
-    resolved = [p for p in places if p.geonameid is not None]
-    if not resolved:
-        return None
-    def specificity(place: PlaceMention) -> tuple[int, int]:
-        if place.feature_class == "P":
-            level = 0
-        elif place.feature_code == "ADM1":
-            level = 2
-        elif place.feature_class == "A" and place.feature_code and place.feature_code.startswith("PCL"):
-            level = 3
-        else:
-            level = 1
-        return (level, place.precision)
-    return min(resolved, key=specificity)
+    resolved = [p for p in places if p.geonameid is not None or p.feature_code == "ADM1"]
+    return min(resolved, key=lambda p: (_specificity(p), p.precision), default=None)
 
 
-def _best_date(dates: list[DateMention], status: str) -> DateMention | None:
-    """A day beats a week beats a month; "since" only dates an ongoing event."""
-    usable = [d for d in dates if d.date is not None and (d.relation != "since" or status == "ongoing")]
-    if not usable:
-        return None
-    return min(usable, key=lambda d: (d.relation == "overnight", d.precision))
+def _place_near(article: Article, trigger: Trigger) -> PlaceMention | None:
+    """The place of the trigger's own clause first, then the most specific in the sentence."""
+    places = [p for p in article.in_sentence(article.places, trigger.sentence)
+              if p.geonameid is not None or p.feature_code == "ADM1"]
+    sentence = article.sentences[trigger.sentence]
+    clause_start = _clause_start(article.text, sentence.start, trigger.start)
+    return min(places, key=lambda p: (p.end <= clause_start, _specificity(p), p.precision), default=None)
+
+
+def _best_date(dates: list[DateMention], status: str, published=None) -> DateMention | None:
+    """A day beats a week beats a month; "since" dates only what is ongoing or history."""
+    usable = [d for d in dates if d.date is not None and (d.relation != "since" or status != "new")]
+    best = min(usable, key=lambda d: (d.relation == "overnight", d.precision), default=None)
+    if best is not None and status == "future" and published and best.date < published \
+            and not _YEAR.search(best.text):
+        # "in September" in a plan means the coming September, not the last one.
+        best = replace(best, date=best.date.replace(year=best.date.year + 1))
+    return best
 
 
 def _status_of(article: Article, trigger: Trigger, family: str) -> str:
@@ -301,14 +321,16 @@ def _compatible(first: Event, second: Event) -> bool:
 
 def _retells(article: Article, previous: Event, event: Event) -> bool:
     """A later mention of the same event: "the airstrikes", or the very next sentence going on."""
-    if not _compatible(previous, event):
+    if previous.status != event.status:
         return False
     trigger = event.trigger
     sentence = article.sentences[trigger.sentence]
     lead = article.text[sentence.start:trigger.start]
-    anaphoric = bool(load_lexicon().cues["anaphora"].search(lead[-40:]))
+    if previous.sub_event_type == event.sub_event_type and load_lexicon().cues["anaphora"].search(lead[-40:]):
+        return True
     adjacent = trigger.sentence - max(previous.sentences) <= 1
-    return anaphoric or (adjacent and event.date is None and (event.place is None or previous.place is None))
+    return (_compatible(previous, event) and adjacent and event.date is None
+            and (event.place is None or previous.place is None))
 
 
 def _absorb(target: Event, other: Event) -> None:
@@ -316,7 +338,8 @@ def _absorb(target: Event, other: Event) -> None:
     target.actor1 = target.actor1 or other.actor1
     if target.actor2 is None or (other.actor2 is not None and other.actor2.generic is False and target.actor2.generic):
         target.actor2 = target.actor2 or other.actor2
-    target.place = _best_place([p for p in (target.place, other.place) if p]) or target.place
+    if target.place is None or (other.place is not None and _specificity(other.place) < _specificity(target.place)):
+        target.place = other.place
     target.date = target.date or other.date
     target.casualties += [c for c in other.casualties if c not in target.casualties]
     target.attributions += [a for a in other.attributions if a not in target.attributions]
@@ -333,8 +356,13 @@ def _context_place(article: Article, index: int) -> PlaceMention | None:
 
 
 def _context_date(article: Article, index: int, status: str) -> DateMention | None:
+    """For a sentence that names no date: the date of the sentences just before, if they tell
+    the same kind of news (a date from history does not date today's event)."""
+    statuses = {s.sentence: s.status for s in article.statuses}
     for back in range(index - 1, max(index - 3, -1), -1):
-        date = _best_date(article.in_sentence(article.dates, back), status)
+        if statuses.get(back, "new") != status:
+            break
+        date = _best_date(article.in_sentence(article.dates, back), status, article.published)
         if date:
             return date
     return None
@@ -372,6 +400,15 @@ def find_events(article: Article) -> Article:
     return article
 
 
+def _own_dates(article: Article, trigger: Trigger, entry: _Entry) -> list[DateMention]:
+    """Dates in the trigger's sentence; a threat is dated by what comes before the threat,
+    not by when the threatened attack is due."""
+    dates = article.in_sentence(article.dates, trigger.sentence)
+    if entry.family == "threaten":
+        dates = [d for d in dates if d.end <= trigger.start]
+    return dates
+
+
 def _build_event(article: Article, trigger: Trigger, entry: _Entry, actors: list[ActorMention],
                  casualties: list[CasualtyMention]) -> Event | None:
     lexicon = load_lexicon()
@@ -389,8 +426,8 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry, actors: list
     event = Event(
         trigger=trigger, sentences=[index], event_type=event_type, sub_event_type=sub,
         plover_event=plover_event, plover_mode=plover_mode, actor1=actor1, actor2=actor2,
-        place=_best_place(article.in_sentence(article.places, index)),
-        date=_best_date(article.in_sentence(article.dates, index), status),
+        place=_place_near(article, trigger),
+        date=_best_date(_own_dates(article, trigger, entry), status, article.published),
         casualties=list(casualties), attributions=list(attributions), status=status,
         certainty=_certainty(attributions),
     )

@@ -1,0 +1,107 @@
+import json
+from datetime import date
+
+import pytest
+
+from eventcoder.article import Article
+from eventcoder.stages.casualties import find_casualties, top_level
+from eventcoder.stages.text import split_sentences
+
+
+def casualties_in(text: str):
+    return find_casualties(split_sentences(Article("t", text))).casualties
+
+
+def summary(text: str):
+    return [(m.text, m.kind, m.group, m.minimum, m.maximum) for m in casualties_in(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At least 30 civilians have lost their lives.", [("At least 30 civilians", "killed", "civilians", 30, None)]),
+    ("Five soldiers were killed.", [("Five soldiers", "killed", "soldiers", 5, 5)]),
+    ("The blast killed two.", [("two", "killed", None, 2, 2)]),
+    ("The attack left 12 people dead.", [("12 people", "killed", None, 12, 12)]),
+    ("Three were wounded.", [("Three", "injured", None, 3, 3)]),
+    ("The death toll rose to 45.", [("45", "killed", None, 45, 45)]),
+    ("More than 100 people were killed.", [("More than 100 people", "killed", None, 100, None)]),
+    ("Over 100 died.", [("Over 100", "killed", None, 100, None)]),
+    ("Up to 7 people were killed.", [("Up to 7 people", "killed", None, None, 7)]),
+    ("As many as 7 were hurt.", [("As many as 7", "injured", None, None, 7)]),
+    ("Nearly 50 fighters died.", [("Nearly 50 fighters", "killed", "fighters", 50, 50)]),
+    ("About 50 soldiers were killed.", [("About 50 soldiers", "killed", "soldiers", 50, 50)]),
+    ("Gunmen killed 3-7 villagers.", [("3-7 villagers", "killed", "civilians", 3, 7)]),
+    ("Between 3 and 7 people died.", [("Between 3 and 7 people", "killed", None, 3, 7)]),
+    ("Three to five civilians were hurt.", [("Three to five civilians", "injured", "civilians", 3, 5)]),
+    ("Twenty-one troops were killed.", [("Twenty-one troops", "killed", "soldiers", 21, 21)]),
+    ("The army detained 1,200 protesters.", [("1,200 protesters", "arrested", "protesters", 1200, 1200)]),
+    ("A dozen police officers were injured.", [("A dozen police officers", "injured", "police", 12, 12)]),
+    ("Dozens of people were killed.", [("Dozens of people", "killed", None, 12, None)]),
+    ("Scores were wounded.", [("Scores", "injured", None, 20, None)]),
+    ("Tens of students were arrested.", [("Tens of students", "arrested", "students", 10, None)]),
+    ("Hundreds of civilians died.", [("Hundreds of civilians", "killed", "civilians", 100, None)]),
+    ("Several worshippers were killed.", [("Several worshippers", "killed", "worshippers", 3, None)]),
+    ("A number of journalists were detained.", [("A number of journalists", "arrested", "journalists", 3, None)]),
+    ("A couple of aid workers were kidnapped.", [("A couple of aid workers", "abducted", "aid workers", 2, 2)]),
+    ("Many refugees were hurt.", [("Many refugees", "injured", "refugees", None, None)]),
+    ("A policeman was shot dead.", [("A policeman", "killed", "police", 1, 1)]),
+    ("Gunmen abducted 20 schoolgirls.", [("20 schoolgirls", "abducted", "students", 20, 20)]),
+    ("Ten passengers were taken hostage.", [("Ten passengers", "abducted", "civilians", 10, 10)]),
+    ("Four suspects were taken into custody.", [("Four suspects", "arrested", "suspects", 4, 4)]),
+    ("Police rounded up 30 men.", [("30 men", "arrested", "men", 30, 30)]),
+    ("The killing of 12 civilians sparked protests.", [("12 civilians", "killed", "civilians", 12, 12)]),
+    ("The clashes left 7 dead and 12 wounded.", [("7", "killed", None, 7, 7), ("12", "injured", None, 12, 12)]),
+    ("No one was killed.", [("No one", "killed", None, 0, 0)]),
+    ("There were no deaths.", [("no deaths", "killed", None, 0, 0)]),
+    ("There were no casualties.", [("no casualties", "injured", None, 0, 0), ("no casualties", "killed", None, 0, 0)]),
+    ("The attack killed 15 worshippers and wounded 40 others.",
+     [("15 worshippers", "killed", "worshippers", 15, 15), ("40 others", "injured", None, 40, 40)]),
+    ("Militants attacked, killing three soldiers and two civilians and wounding five others.",
+     [("three soldiers", "killed", "soldiers", 3, 3), ("two civilians", "killed", "civilians", 2, 2),
+      ("five others", "injured", None, 5, 5)]),
+    ("Five soldiers were killed and three were wounded.",
+     [("Five soldiers", "killed", "soldiers", 5, 5), ("three", "injured", None, 3, 3)]),
+])
+def test_counts_kinds_and_groups(text, expected):
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed the village chief.",
+    "He was killed two weeks ago.",
+    "The death toll may rise due to the condition of some of the wounded.",
+])
+def test_no_casualty_count(text):
+    assert casualties_in(text) == []
+
+
+def test_subset_lies_inside_its_group_and_is_not_counted_twice():
+    text = "In the strike 30 civilians, including 12 children, were killed."
+    found = casualties_in(text)
+    assert [(m.text, m.group, m.minimum) for m in found] == [
+        ("30 civilians, including 12 children", "civilians", 30), ("12 children", "children", 12)]
+    assert [m.text for m in top_level(found)] == ["30 civilians, including 12 children"]
+
+
+def test_unnumbered_groups_in_an_including_clause():
+    found = casualties_in("Many others, including women and children, were injured.")
+    assert [(m.text, m.kind, m.group, m.minimum) for m in found] == [
+        ("Many others, including women and children", "injured", None, None),
+        ("women", "injured", "women", None), ("children", "injured", "children", None)]
+    assert len(top_level(found)) == 1
+
+
+def test_offsets_are_exact_across_sentences():
+    text = "Rockets hit Aden. Two children were hurt. A raid killed four militants."
+    for mention in casualties_in(text):
+        assert text[mention.start:mention.end] == mention.text
+
+
+def test_seed_article(shared_data):
+    record = json.loads((shared_data / "seed" / "article.jsonl").read_text().splitlines()[0])
+    article = split_sentences(Article(record["id"], record["text"], date.fromisoformat(record["published"])))
+    found = find_casualties(article).casualties
+    killed = [m for m in found if m.kind == "killed" and m.minimum is not None]
+    assert [(m.text, m.group, m.minimum, m.maximum) for m in killed] == [
+        ("At least 30 civilians", "civilians", 30, None)]
+    injured_groups = {m.group for m in found if m.kind == "injured"}
+    assert {"women", "children"} <= injured_groups

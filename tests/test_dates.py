@@ -1,0 +1,92 @@
+import json
+from datetime import date
+
+import pytest
+
+from eventcoder.article import Article
+from eventcoder.stages.dates import find_dates
+
+FRIDAY = date(2018, 7, 13)
+
+
+def dates_in(text: str, published: date | None = FRIDAY):
+    return find_dates(Article("t", text, published)).dates
+
+
+def only(text: str, published: date | None = FRIDAY):
+    found = dates_in(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, phrase, day, end_day, precision, relation", [
+    ("Gunmen struck on Friday.", "on Friday", date(2018, 7, 13), None, 1, "on"),
+    ("Talks began Thursday.", "Thursday", date(2018, 7, 12), None, 1, "on"),
+    ("The raid came late on Monday.", "late on Monday", date(2018, 7, 9), None, 1, "on"),
+    ("Shelling resumed on Saturday night.", "on Saturday night", date(2018, 7, 7), None, 1, "on"),
+    ("A bomb went off last Friday.", "last Friday", date(2018, 7, 6), None, 1, "on"),
+    ("Two were shot yesterday.", "yesterday", date(2018, 7, 12), None, 1, "on"),
+    ("Police said this morning.", "this morning", FRIDAY, None, 1, "on"),
+    ("Rockets fell overnight.", "overnight", FRIDAY, None, 1, "overnight"),
+    ("Shots rang out last night.", "last night", date(2018, 7, 12), None, 1, "on"),
+    ("Troops arrived earlier this week.", "earlier this week", date(2018, 7, 9), FRIDAY, 2, "on"),
+    ("Fighting flared last week.", "last week", date(2018, 7, 2), date(2018, 7, 8), 2, "on"),
+    ("It was signed last month.", "last month", date(2018, 6, 1), date(2018, 6, 30), 3, "on"),
+    ("Raids began earlier this month.", "earlier this month", date(2018, 7, 1), FRIDAY, 3, "on"),
+    ("He vanished two days ago.", "two days ago", date(2018, 7, 11), None, 1, "on"),
+    ("The strikes come a day after the army entered.", "a day after", date(2018, 7, 12), None, 1, "relative"),
+    ("Troops massed in recent days.", "in recent days", date(2018, 7, 6), FRIDAY, 2, "ongoing"),
+    ("It said on December 14, 2017 that", "on December 14, 2017", date(2017, 12, 14), None, 1, "on"),
+    ("Signed 14 December 2017 in Doha.", "14 December 2017", date(2017, 12, 14), None, 1, "on"),
+    ("Clashes on Dec. 14 killed two.", "on Dec. 14", date(2017, 12, 14), None, 1, "on"),
+    ("The siege began June 19.", "June 19", date(2018, 6, 19), None, 1, "on"),
+    ("A vote is due July 15.", "July 15", date(2018, 7, 15), None, 1, "on"),
+    ("Since June 19, the army has advanced.", "Since June 19", date(2018, 6, 19), None, 1, "since"),
+    ("The uprising began in March 2011.", "in March 2011", date(2011, 3, 1), date(2011, 3, 31), 3, "on"),
+    ("The city fell in 2015.", "in 2015", date(2015, 1, 1), date(2015, 12, 31), 3, "on"),
+    ("An offensive came in September.", "in September", date(2017, 9, 1), date(2017, 9, 30), 3, "on"),
+    ("Talks ran between 3 and 5 July.", "between 3 and 5 July", date(2018, 7, 3), date(2018, 7, 5), 2, "on"),
+    ("Talks ran 3-5 July 2016.", "3-5 July 2016", date(2016, 7, 3), date(2016, 7, 5), 2, "on"),
+    ("Vote held 2018-07-01 in Kano.", "2018-07-01", date(2018, 7, 1), None, 1, "on"),
+    ("It was taken in mid-2014.", "in mid-2014", date(2014, 5, 1), date(2014, 8, 31), 3, "on"),
+    ("Earlier on Thursday, officials met.", "Earlier on Thursday", date(2018, 7, 12), None, 1, "on"),
+])
+def test_resolves_against_publication(text, phrase, day, end_day, precision, relation):
+    found = only(text)
+    assert (found.text, found.date, found.end_date, found.precision, found.relation) == (
+        phrase, day, end_day, precision, relation)
+    assert text[found.start:found.end] == phrase
+
+
+@pytest.mark.parametrize("text", ["Troops retook it a year later.", "Peace may come.", "They march on."])
+def test_unresolvable_or_not_a_date(text):
+    assert dates_in(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen struck on Friday.", None),
+    ("Two were shot yesterday.", None),
+    ("Fighting flared last week.", None),
+    ("The siege began June 19.", None),
+    ("It said on December 14, 2017 that", date(2017, 12, 14)),
+])
+def test_without_publication_only_explicit_years_resolve(text, expected):
+    assert only(text, published=None).date == expected
+
+
+def test_sorted_by_start_and_longest_wins():
+    found = dates_in("Since June 19 and until 3 July 2018, and again on Friday.")
+    assert [d.text for d in found] == ["Since June 19", "until 3 July 2018", "on Friday"]
+    assert found[1].relation == "until"
+
+
+def test_seed_article(shared_data):
+    record = json.loads((shared_data / "seed" / "article.jsonl").read_text().splitlines()[0])
+    article = Article(record["id"], record["text"], date.fromisoformat(record["published"]))
+    by_text = {d.text: d for d in find_dates(article).dates}
+    assert by_text["on Friday"].date == date(2018, 7, 13)
+    assert by_text["On December 14, 2017"].date == date(2017, 12, 14)
+    assert (by_text["Since June 19"].date, by_text["Since June 19"].relation) == (date(2018, 6, 19), "since")
+    assert by_text["in March 2011"].precision == 3
+    assert by_text["Earlier on Thursday"].date == date(2018, 7, 12)
+    assert by_text["overnight"].relation == "overnight"
