@@ -60,6 +60,15 @@ def summary(text: str):
       ("five others", "injured", None, 5, 5)]),
     ("Five soldiers were killed and three were wounded.",
      [("Five soldiers", "killed", "soldiers", 5, 5), ("three", "injured", None, 3, 3)]),
+    ("Since June 19, 30 people were killed.", [("30 people", "killed", None, 30, 30)]),
+    ("Two policemen and a civilian were killed.",
+     [("Two policemen", "killed", "police", 2, 2), ("a civilian", "killed", "civilians", 1, 1)]),
+    ("Air strikes killed 23 Palestinians, including nine children.",
+     [("23 Palestinians, including nine children", "killed", None, 23, 23),
+      ("nine children", "killed", "children", 9, 9)]),
+    ("At least 22 were killed, among them 10 children.",
+     [("At least 22 were killed, among them 10 children", "killed", None, 22, None),
+      ("10 children", "killed", "children", 10, 10)]),
 ])
 def test_counts_kinds_and_groups(text, expected):
     assert summary(text) == expected
@@ -69,6 +78,8 @@ def test_counts_kinds_and_groups(text, expected):
     "Gunmen killed the village chief.",
     "He was killed two weeks ago.",
     "The death toll may rise due to the condition of some of the wounded.",
+    "The rebels seized 300 weapons.",
+    "Officials warned of many deaths.",
 ])
 def test_no_casualty_count(text):
     assert casualties_in(text) == []

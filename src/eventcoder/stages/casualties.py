@@ -15,8 +15,13 @@ numbers.yaml's conventional values ("dozens" at least 12, "several" at least 3, 
 
 Subsets: in "30 civilians, including 12 children, were killed" the top-level mention spans
 "30 civilians, including 12 children" and the subset "12 children" (group children) is a
-mention of its own that lies inside it. A mention inside another of the same kind is a
-subset; :func:`top_level` drops them so that totals do not count anyone twice.
+mention of its own that lies inside it (when the subset follows the verb, "22 were killed,
+among them 10 children", the top-level mention spans the clause up to its end). A mention
+inside a longer one of the same kind is a subset; :func:`top_level` drops them so that totals
+do not count anyone twice.
+
+Objects of abduction and arrest verbs need a victim group ("seized 300 weapons" is not an
+abduction); a bare number after "killed" or "wounded" counts people ("the blast killed two").
 """
 from __future__ import annotations
 
@@ -32,6 +37,8 @@ from eventcoder.article import Article, CasualtyMention
 _UNITS_AFTER_NUMBER = (r"days?|weeks?|months?|years?|hours?|minutes?|km|kilometres?|kilometers?|miles?|"
                        r"metres?|meters?|percent|per\s+cent|%|times|o'clock|a\.m|p\.m|am|pm|and\s+a\s+half")
 _DETERMINERS = r"(?:the|its|their|his|her|all|all\s+the)"
+#: Kinds whose verbs also take things ("seized 300 weapons"), so their objects need a group.
+_PEOPLE_ONLY = {"abducted", "arrested"}
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,7 @@ class _Lexicon:
     passive_before: re.Pattern
     passive_follower: re.Pattern
     victim: re.Pattern
+    victim_item: re.Pattern  # one victim of a list, up to the next "," or "and"
     victim_after: re.Pattern
     continuation: re.Pattern
     subset_after: re.Pattern
@@ -76,8 +84,8 @@ def find_casualties(article: Article) -> Article:
 def top_level(casualties: list[CasualtyMention]) -> list[CasualtyMention]:
     """The mentions to add up: those not inside another mention of the same kind."""
     return [m for m in casualties
-            if not any(o is not m and o.kind == m.kind and o.start <= m.start and m.end <= o.end
-                       and (o.start, o.end) != (m.start, m.end) for o in casualties)]
+            if not any(o.kind == m.kind and o.start <= m.start and m.end <= o.end
+                       and o.end - o.start > m.end - m.start for o in casualties)]
 
 
 def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[CasualtyMention]:
@@ -107,7 +115,7 @@ def _subjects(lexicon: _Lexicon, text: str, boundary: int, cue: re.Match, end: i
     match = lexicon.passive_left.search(text, boundary, cue.start())
     if match is None:
         return []
-    items = list(lexicon.victim.finditer(text, match.start("list"), match.end("list")))
+    items = list(lexicon.victim_item.finditer(text, match.start("list"), match.end("list")))
     if "intransitive" in roles:
         kind = roles["intransitive"]
     else:
@@ -120,19 +128,20 @@ def _subjects(lexicon: _Lexicon, text: str, boundary: int, cue: re.Match, end: i
                 return []  # "gunmen killed the chief"
             if not any(item["qty"] or item["bare"] for item in items):
                 return []
-    return _mentions(lexicon, text, kind, items, match, "subset")
+    subset = match if match["subset"] else lexicon.subset_after.match(text, cue.end(), end)
+    return _mentions(lexicon, text, kind, items, subset)
 
 
 def _objects(lexicon: _Lexicon, text: str, cue: re.Match, end: int, kind: str) -> list[CasualtyMention]:
     """Victims after an active verb: "killing three soldiers and two civilians"."""
     first = lexicon.victim_after.match(text, cue.end(), end)
-    if first is None:
-        return []
+    if first is None or (kind in _PEOPLE_ONLY and not first["group"]):
+        return []  # "seized 300 weapons": a bare number is only read as people killed or hurt
     mentions: list[CasualtyMention] = []
     item, position = first, first.end()
     while item is not None:
         subset = lexicon.subset_after.match(text, position, end)
-        mentions += _mentions(lexicon, text, kind, [item], subset, "subset")
+        mentions += _mentions(lexicon, text, kind, [item], subset)
         position = subset.end("subset") if subset else position
         item = lexicon.continuation.match(text, position, end)
         position = item.end() if item else position
@@ -140,18 +149,18 @@ def _objects(lexicon: _Lexicon, text: str, cue: re.Match, end: int, kind: str) -
 
 
 def _mentions(lexicon: _Lexicon, text: str, kind: str, items: list[re.Match],
-              subset_holder: re.Match | None, subset_group: str) -> list[CasualtyMention]:
-    """One mention per victim phrase; the last one absorbs an "including ..." subset."""
-    subset_start = subset_holder.start(subset_group) if subset_holder and subset_holder[subset_group] else None
+              subset: re.Match | None) -> list[CasualtyMention]:
+    """One mention per victim phrase; the last one stretches over its "including ..." subset."""
+    has_subset = subset is not None and subset["subset"] is not None
     mentions = []
     for index, item in enumerate(items):
         last = index == len(items) - 1
-        end = subset_holder.end(subset_group) if last and subset_start is not None else item.end("item")
+        end = subset.end("subset") if last and has_subset else item.end("item")
         mention = _mention(lexicon, text, kind, item, item.start("item"), end)
         if mention is not None:
             mentions.append(mention)
-    if subset_start is not None and mentions:
-        for item in lexicon.victim.finditer(text, subset_start, subset_holder.end(subset_group)):
+    if has_subset and mentions:
+        for item in lexicon.victim_item.finditer(text, subset.start("subset"), subset.end("subset")):
             mention = _mention(lexicon, text, kind, item, item.start("item"), item.end("item"))
             if mention is not None:
                 mentions.append(mention)
@@ -174,6 +183,8 @@ def _counts(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Casualty
     mentions = []
     for match in lexicon.count_noun.finditer(text, start, end):
         minimum, maximum = _count(lexicon, match["qty"])
+        if minimum is None and maximum is None:
+            continue  # "many deaths"
         mentions.append(CasualtyMention(match.group(), match.start(), match.end(),
                                         kind=lexicon.count_kinds[_normal(match["noun"])],
                                         minimum=minimum, maximum=maximum))
@@ -283,14 +294,17 @@ def _lexicon() -> _Lexicon:
     groups: dict[str, str | None] = {_normal(a): g for g, aliases in terms["groups"].items() for a in aliases}
     groups.update({_normal(a): None for a in terms["unspecified"]})
     # A capitalised plural is a nationality or community ("23 Palestinians"): counted, group None.
-    group = rf"{_alternation(groups)}|(?-i:[A-Z][a-z]+s)"
+    group = rf"{_alternation(groups)}|(?!(?:{_alternation(numbers['vague'])})\b)(?-i:[A-Z][a-z]+s)"
     modifier = (rf"(?:(?!(?:{_alternation(terms['not_modifiers'])})\b)(?-i:[A-Z])[\w'’]*(?:-[\w'’]+)*"
                 rf"|[\w'’]+(?:-[\w'’]+)+|(?:{_alternation(terms['modifiers'])})\b)")
     with_group = (rf"(?:(?P<qty>{quantity_plain}|no|an?|another)(?:\s+of(?:\s+(?:the|those))?)?\s+)?"
                   rf"(?:{modifier}\s+){{0,3}}?(?P<group>{group})\b")
     bare = rf"(?P<bare>{quantity_plain})(?![\w+-])(?!\s+(?:{_UNITS_AFTER_NUMBER})\b)"
     victim = rf"(?<![\w-])(?P<item>{with_group}|{bare})"
-    victim_list = rf"{_uncaptured(victim)}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_uncaptured(victim)})*"
+    # Several victims are listed only with their groups ("two soldiers and a civilian"), so that
+    # "Since June 19, 30 people were killed" does not read "19" as a victim.
+    listed = rf"(?<![\w-]){_uncaptured(with_group)}"
+    victim_list = rf"(?:{listed}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){listed})+|{_uncaptured(victim)})"
     subset_cue = _alternation(terms["subset_cues"])
 
     roles: dict[str, dict[str, str]] = {}
@@ -319,6 +333,7 @@ def _lexicon() -> _Lexicon:
         passive_follower=re.compile(
             rf"\s*(?:$|[,.;:()\"'“”‘’—–-]|(?:{_alternation(terms['passive_followers'])})\b)", flags),
         victim=re.compile(victim, flags),
+        victim_item=re.compile(rf"{victim}(?=\s*,|\s+and\s|\s*$)", flags),
         victim_after=re.compile(rf"\s+(?:{_DETERMINERS}\s+)?{victim}", flags),
         continuation=re.compile(
             rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_DETERMINERS}\s+)?(?<![\w-])(?P<item>{with_group})"
