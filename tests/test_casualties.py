@@ -116,3 +116,8 @@ def test_seed_article(shared_data):
         ("At least 30 civilians", "civilians", 30, None)]
     injured_groups = {m.group for m in found if m.kind == "injured"}
     assert {"women", "children"} <= injured_groups
+
+
+def test_a_source_after_the_list_is_not_a_victim():
+    assert summary("Militants killed 12 soldiers and wounded 20 others, a military official said.") == [
+        ("12 soldiers", "killed", "soldiers", 12, 12), ("20 others", "injured", None, 20, 20)]

@@ -122,3 +122,32 @@ def test_event_ids_are_stable():
 def test_process_fills_every_stage():
     article = process(Article("t", "Gunmen killed two farmers in Benue on Sunday.", published=PUBLISHED))
     assert article.sentences and article.places and article.actors and article.dates and article.casualties
+
+
+def test_the_dateline_neither_places_nor_dates_the_event():
+    text = "NAIROBI, May 10 (Reuters) - Gunmen killed five herders near Marsabit on Wednesday, police said."
+    event = main_event(text)
+    assert (event["location"], event["event_date"], event["geo_precision"]) == ("Marsabit", "2024-05-08", 2)
+
+
+def test_an_agent_after_by_acts_even_without_a_passive_verb():
+    event = main_event("Heavy shelling by the Rapid Support Forces killed six civilians in Omdurman on Thursday.")
+    assert event["actor1"] == "Rapid Support Forces"
+    assert event["actor2"] == "Civilians (Sudan)"
+
+
+def test_the_crowd_acts_in_a_protest_and_the_police_intervene():
+    event = main_event("Hundreds of demonstrators rallied in Lagos on Monday; police fired tear gas to disperse them.")
+    assert event["sub_event_type"] == "Protest with intervention"
+    assert (event["actor1"], event["actor2"]) == ("Protesters (Nigeria)", "Police Forces of Nigeria")
+
+
+def test_a_closed_aside_does_not_take_the_subject():
+    text = "Boko Haram, which split from a faction allied to Islamic State, attacked a military base in Borno on Monday."
+    assert main_event(text)["actor1"].startswith("Boko Haram")
+
+
+def test_another_incident_is_not_merged():
+    text = ("A roadside bomb killed three soldiers in Gao on Monday. "
+            "Separately, a roadside bomb wounded two civilians in Gao.")
+    assert len(extract_records(Article("t", text, published=PUBLISHED))) == 2

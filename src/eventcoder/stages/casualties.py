@@ -69,6 +69,10 @@ class _Lexicon:
     qualifier_class: dict[str, str]
 
 
+# "..., wounding 20 others, a military official said": the official is the source, not a victim.
+_REPORTING = r"(?:said|says|told|reported|added|confirmed|stated|noted)"
+
+
 def find_casualties(article: Article) -> Article:
     """Sets ``article.casualties``: every casualty mention, sorted by start, subsets included."""
     lexicon = _lexicon()
@@ -337,7 +341,7 @@ def _lexicon() -> _Lexicon:
         victim_after=re.compile(rf"\s+(?:{_DETERMINERS}\s+)?{victim}", flags),
         continuation=re.compile(
             rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_DETERMINERS}\s+)?(?<![\w-])(?P<item>{with_group})"
-            rf"(?!\s+(?:(?:{passive_auxiliaries})|(?:{cue}))\b)", flags),
+            rf"(?!\s+(?:(?:{passive_auxiliaries})|(?:{cue})|{_REPORTING})\b)", flags),
         subset_after=re.compile(
             rf"(?:\s*[,(—–]\s*|\s+)(?P<subset>(?:{subset_cue})\s+[^,;()—–]+?)"
             rf"(?=\s*[,;()—–.]|\s*$|\s+and\s+(?:{active})\b)", flags),

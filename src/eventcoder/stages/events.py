@@ -39,6 +39,9 @@ _CLAUSE_BREAK = re.compile(
     r"told|stated|reported|indicating|indicated|claimed|added|that)\b", re.I)
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$", re.I)
 _BY_AGENT = re.compile(r"^\W*(?:\w+\s+){0,6}?by\b", re.I)
+_NOMINAL_BY = re.compile(r"^\s+(?:[a-z]+\s+){0,2}by\s+(?:the\s+|an?\s+)?$", re.I)
+# "MOGADISHU, March 15 (Reuters) - ": where the report was filed, not where the event happened.
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[\w .]{2,30}?)?(?:\s*\([^)]{1,30}\))?\s*[-—–]{1,2}\s+")
 _BETWEEN = re.compile(r"^\s*(?:\w+\s+){0,3}?between\b", re.I)
 _YEAR = re.compile(r"\b\d{4}\b")
 _STATUS_RANK = {"new": 0, "ongoing": 1, "future": 2, "background": 3}
@@ -85,6 +88,7 @@ def load_lexicon() -> _Lexicon:
     cue_names = ["protest_intervention", "protest_excessive_force", "non_violent_transfer",
                  "future_cues", "non_combatant_subjects"]
     cues = {name: _alternation(data[name]) for name in cue_names}
+    cues["new_incident"] = re.compile(r"\W*(?:" + "|".join(data["new_incident_cues"]) + r")\b", re.I)
     cues["anaphora"] = re.compile(r"\b(?:" + "|".join(data["anaphora"]) + r")\s+(?:\w+\s+){0,2}$", re.I)
     return _Lexicon(tuple(entries), trigger_pattern, cues, data["notes"])
 
@@ -121,10 +125,13 @@ def _pick_per_family(triggers: list[Trigger]) -> list[Trigger]:
         if held is None or entry.rank > held[0].rank:
             best[entry.family] = (entry, trigger)
     strong = {family for family, (entry, _) in best.items() if not entry.weak}
-    # Protest words and violence words in one sentence describe one protest event.
+    # Protest words and violence words in one sentence describe one protest event; a fight
+    # for ground is one territorial event ("retook the town after heavy fighting").
     if "protest" in strong:
         for family in ("violence", "arrest"):
             best.pop(family, None)
+    if "territory" in strong and "violence" in best and best["violence"][0].sub_event_type in ("Armed clash", "Attack"):
+        best.pop("violence")
     return sorted((trigger for family, (entry, trigger) in best.items()
                    if not entry.weak or not strong - {family}), key=lambda t: t.start)
 
@@ -138,7 +145,10 @@ def _clause_break(text: str, sentence_start: int, position: int) -> tuple[int, s
     """The clause's start and the word that opened it ("" at the sentence start)."""
     start, opener = sentence_start, ""
     for match in _CLAUSE_BREAK.finditer(text, sentence_start, position):
-        start, opener = match.end(), match.group().lower()
+        word = match.group().lower()
+        if word in ("which", "who") and "," in text[match.end():position]:
+            continue  # "Al-Shabaab, which is linked to al-Qaeda, has fought": the aside is closed
+        start, opener = match.end(), word
     return start, opener
 
 
@@ -161,6 +171,11 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
         actor1 = after[0]
         actor2 = after[1] if len(after) > 1 else None
         return actor1, actor2
+    nominal_agent = next((a for a in after[:1] if _NOMINAL_BY.match(text[trigger.end:a.start])), None)
+    if nominal_agent is not None and not trigger.passive:
+        victims = [a for a in actors if _is_victim(a)]
+        others = [a for a in after[1:] if a.name != nominal_agent.name]
+        return nominal_agent, (victims or others or [None])[0]
     if trigger.passive:
         agent = next((a for a in after if _BY_AGENT.match(text[trigger.end:a.start])), None)
         if agent:
@@ -210,9 +225,10 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
         civilian_target = (actor2 is not None and _is_victim(actor2)) or (
             groups & CIVILIAN_GROUPS and not groups & ARMED_GROUPS)
         armed_target = (actor2 is not None and actor2.category in ARMED_CATEGORIES) or bool(groups & ARMED_GROUPS)
-        sub = "Armed clash" if armed_target and not civilian_target else "Attack"
-        if sub == "Armed clash" and actor2 is None and actor1 is None and not groups:
-            sub = "Attack"
+        if entry.generic:
+            sub = "Armed clash" if armed_target and not civilian_target else "Attack"
+        elif civilian_target and not armed_target:
+            sub = "Attack"  # "stormed a village, killing ten civilians"
     elif entry.family == "protest" and sub == "Peaceful protest":
         if lexicon.cues["protest_excessive_force"].search(sentence) or any(
                 c.kind == "killed" and (c.minimum or c.maximum) for c in casualties):
@@ -261,13 +277,21 @@ def _best_place(places: list[PlaceMention]) -> PlaceMention | None:
     return min(resolved, key=lambda p: (_specificity(p), p.precision), default=None)
 
 
+def _dateline_end(text: str) -> int:
+    match = _DATELINE.match(text)
+    return match.end() if match else 0
+
+
 def _place_near(article: Article, trigger: Trigger) -> PlaceMention | None:
-    """The place of the trigger's own clause first, then the most specific in the sentence."""
+    """The most specific place of the trigger's own clause, the nearest among equals; the
+    dateline's place only when the sentence names no other."""
     places = [p for p in article.in_sentence(article.places, trigger.sentence)
               if p.geonameid is not None or p.feature_code == "ADM1"]
     sentence = article.sentences[trigger.sentence]
     clause_start = _clause_start(article.text, sentence.start, trigger.start)
-    return min(places, key=lambda p: (p.end <= clause_start, _specificity(p), p.precision), default=None)
+    dateline = _dateline_end(article.text)
+    return min(places, key=lambda p: (p.end <= dateline, p.end <= clause_start, _specificity(p),
+                                      abs(p.start - trigger.start)), default=None)
 
 
 def _best_date(dates: list[DateMention], status: str, published=None) -> DateMention | None:
@@ -326,11 +350,12 @@ def _retells(article: Article, previous: Event, event: Event) -> bool:
     trigger = event.trigger
     sentence = article.sentences[trigger.sentence]
     lead = article.text[sentence.start:trigger.start]
+    if load_lexicon().cues["new_incident"].match(lead):
+        return False
     if previous.sub_event_type == event.sub_event_type and load_lexicon().cues["anaphora"].search(lead[-40:]):
         return True
     adjacent = trigger.sentence - max(previous.sentences) <= 1
-    return (_compatible(previous, event) and adjacent and event.date is None
-            and (event.place is None or previous.place is None))
+    return adjacent and _compatible(previous, event)
 
 
 def _absorb(target: Event, other: Event) -> None:
@@ -362,7 +387,7 @@ def _context_date(article: Article, index: int, status: str) -> DateMention | No
     for back in range(index - 1, max(index - 3, -1), -1):
         if statuses.get(back, "new") != status:
             break
-        date = _best_date(article.in_sentence(article.dates, back), status, article.published)
+        date = _best_date(_dates_in(article, back), status, article.published)
         if date:
             return date
     return None
@@ -400,10 +425,32 @@ def find_events(article: Article) -> Article:
     return article
 
 
+def _protest_sides(sub: str, actors: list[ActorMention]) -> tuple[ActorMention | None, ActorMention | None]:
+    """ACLED's sides of a protest: the crowd acts, unless the state's force against it is the event."""
+    crowd = next((a for a in actors if a.category in CROWD_CATEGORIES), None)
+    force = next((a for a in actors if a.category == "State forces"), None)
+    if crowd is not None and sub in ("Violent demonstration", "Mob violence") and crowd.category == "Protesters":
+        crowd = replace(crowd, name=crowd.name.replace("Protesters", "Rioters", 1), category="Rioters")
+    if sub == "Excessive force against protesters":
+        return force, crowd
+    if sub == "Peaceful protest":
+        return crowd, None
+    if sub == "Mob violence":
+        victim = next((a for a in actors if a.category == "Civilians"), None)
+        return crowd, victim
+    return crowd, force
+
+
+def _dates_in(article: Article, index: int) -> list[DateMention]:
+    """The dates a sentence gives, leaving out the dateline's filing date."""
+    dateline = _dateline_end(article.text)
+    return [d for d in article.in_sentence(article.dates, index) if d.start >= dateline]
+
+
 def _own_dates(article: Article, trigger: Trigger, entry: _Entry) -> list[DateMention]:
     """Dates in the trigger's sentence; a threat is dated by what comes before the threat,
     not by when the threatened attack is due."""
-    dates = article.in_sentence(article.dates, trigger.sentence)
+    dates = _dates_in(article, trigger.sentence)
     if entry.family == "threaten":
         dates = [d for d in dates if d.end <= trigger.start]
     return dates
@@ -421,6 +468,8 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry, actors: list
     if entry.family == "violence" and entry.generic and actor1 is None and actor2 is None and not casualties:
         return None  # "attack" with nobody and no victims: a word, not an event
     event_type, sub, plover_event, plover_mode = _decide_sub_type(article, trigger, actor1, actor2, casualties)
+    if entry.family == "protest":
+        actor1, actor2 = _protest_sides(sub, actors)
     status = _status_of(article, trigger, entry.family)
     attributions = article.in_sentence(article.attributions, index)
     event = Event(
