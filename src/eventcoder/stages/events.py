@@ -75,8 +75,9 @@ def _alternation(patterns: list[str]) -> re.Pattern:
 def load_lexicon() -> _Lexicon:
     """Compiles the trigger lexicon once: one alternation, most specific entries first."""
     data = yaml.safe_load(files("eventcoder.data").joinpath("event_types.yaml").read_text("utf-8"))
+    plover = yaml.safe_load(files("eventcoder.data").joinpath("plover_triggers.yaml").read_text("utf-8"))
     event_type_of = {sub: event for event, subs in data["taxonomy"].items() for sub in subs}
-    raw = sorted(data["triggers"], key=lambda entry: -entry["rank"])
+    raw = sorted(data["triggers"] + (plover or {}).get("triggers", []), key=lambda entry: -entry["rank"])
     entries, groups = [], []
     for index, entry in enumerate(raw):
         plover_event, plover_mode = entry["plover"]
