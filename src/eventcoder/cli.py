@@ -23,6 +23,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     geoparse = commands.add_parser("geoparse", help="places named in each article, geocoded")
     _add_io_arguments(geoparse, formats=["jsonl"])
 
+    evaluation = commands.add_parser("eval", help="score extraction against a gold-coded file")
+    evaluation.add_argument("gold", type=Path, metavar="GOLD",
+                            help="ACLED CSV, MUC-4 folder or key file, PLOVER gold file, LGL/GWN XML, or JSONL")
+    evaluation.add_argument("--format", choices=["acled", "muc4", "plover", "geoxml", "jsonl"],
+                            help="the gold file's format (guessed from its name when left out)")
+    evaluation.add_argument("--json", action="store_true", help="print the figures as JSON")
+    evaluation.add_argument("--report", type=Path, metavar="DIR",
+                            help="also write an HTML report with pictures and the worst cases")
+
     gazetteer = commands.add_parser("gazetteer", help="manage the place index")
     gazetteer_commands = gazetteer.add_subparsers(dest="gazetteer_command", required=True)
     importer = gazetteer_commands.add_parser(
@@ -46,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
 
         print(import_geonames([Path(f) for f in args.files]), file=sys.stderr)
         return 0
+    if args.command == "eval":
+        return _evaluate(args)
     if args.command == "geoparse":
         from eventcoder.geoparse import place_record
 
@@ -53,6 +64,30 @@ def main(argv: list[str] | None = None) -> int:
     from eventcoder.pipeline import extract_records
 
     return _run(args, extract_records, "events")
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    import json
+
+    from eventcoder.evaluate import run_evaluation
+    from eventcoder.evaluate.html import write_report
+
+    try:
+        report = run_evaluation(args.gold, args.format)
+    except (OSError, ValueError) as error:
+        print(f"eventcoder: {error}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(report.as_json(), indent=2))
+    else:
+        width = max(map(len, report.figures), default=0)
+        print(report.name)
+        for name, value in report.figures.items():
+            shown = f"{value:.3f}" if isinstance(value, float) else value
+            print(f"  {name:<{width}}  {shown}")
+    if args.report:
+        print(f"report: {write_report([report], args.report)}", file=sys.stderr)
+    return 0
 
 
 def _run(args: argparse.Namespace, produce: Callable[[Article], list[dict]], unit: str) -> int:
