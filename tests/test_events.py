@@ -151,3 +151,10 @@ def test_another_incident_is_not_merged():
     text = ("A roadside bomb killed three soldiers in Gao on Monday. "
             "Separately, a roadside bomb wounded two civilians in Gao.")
     assert len(extract_records(Article("t", text, published=PUBLISHED))) == 2
+
+
+def test_an_ally_of_the_attacker_is_an_associated_actor():
+    text = "Syrian troops, backed by Russian warplanes, attacked Jabhat al-Nusra fighters near Idlib on Monday."
+    event = main_event(text)
+    assert event["actor1"] == "Military Forces of Syria"
+    assert event["assoc_actor_1"] == "Military Forces of Russia"

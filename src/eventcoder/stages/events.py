@@ -42,6 +42,9 @@ _BY_AGENT = re.compile(r"^\W*(?:\w+\s+){0,6}?by\b", re.I)
 _NOMINAL_BY = re.compile(r"^\s+(?:[a-z]+\s+){0,2}by\s+(?:the\s+|an?\s+)?$", re.I)
 # "MOGADISHU, March 15 (Reuters) - ": where the report was filed, not where the event happened.
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[\w .]{2,30}?)?(?:\s*\([^)]{1,30}\))?\s*[-—–]{1,2}\s+")
+# "backed by X", "alongside X": allies that acted with a side (ACLED's associated actors).
+_ALLY_CUE = re.compile(r"\b(?:(?:backed|supported|aided|assisted|accompanied|joined) by|alongside|together with|"
+                       r"with the (?:support|help|backing) of|in coordination with|allied with)\s+(?:the\s+)?$", re.I)
 _BETWEEN = re.compile(r"^\s*(?:\w+\s+){0,3}?between\b", re.I)
 _YEAR = re.compile(r"\b\d{4}\b")
 _STATUS_RANK = {"new": 0, "ongoing": 1, "future": 2, "background": 3}
@@ -442,6 +445,19 @@ def _protest_sides(sub: str, actors: list[ActorMention]) -> tuple[ActorMention |
     return crowd, force
 
 
+def _ally_of(article: Article, actors: list[ActorMention], actor1: ActorMention | None,
+             actor2: ActorMention | None) -> ActorMention | None:
+    """An actor introduced as an ally ("backed by Russian jets") of the acting side."""
+    if actor1 is None:
+        return None
+    for actor in actors:
+        if actor is actor1 or actor is actor2 or actor.name in (actor1.name, actor2.name if actor2 else None):
+            continue
+        if _ALLY_CUE.search(article.text[max(0, actor.start - 40):actor.start]):
+            return actor
+    return None
+
+
 def _dates_in(article: Article, index: int) -> list[DateMention]:
     """The dates a sentence gives, leaving out the dateline's filing date."""
     dateline = _dateline_end(article.text)
@@ -471,12 +487,13 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry, actors: list
     event_type, sub, plover_event, plover_mode = _decide_sub_type(article, trigger, actor1, actor2, casualties)
     if entry.family == "protest":
         actor1, actor2 = _protest_sides(sub, actors)
+    assoc1 = _ally_of(article, actors, actor1, actor2)
     status = _status_of(article, trigger, entry.family)
     attributions = article.in_sentence(article.attributions, index)
     event = Event(
         trigger=trigger, sentences=[index], event_type=event_type, sub_event_type=sub,
         plover_event=plover_event, plover_mode=plover_mode, actor1=actor1, actor2=actor2,
-        place=_place_near(article, trigger),
+        assoc_actor_1=assoc1, place=_place_near(article, trigger),
         date=_best_date(_own_dates(article, trigger, entry), status, article.published),
         casualties=list(casualties), attributions=list(attributions), status=status,
         certainty=_certainty(attributions),
