@@ -121,3 +121,16 @@ def test_seed_article(shared_data):
 def test_a_source_after_the_list_is_not_a_victim():
     assert summary("Militants killed 12 soldiers and wounded 20 others, a military official said.") == [
         ("12 soldiers", "killed", "soldiers", 12, 12), ("20 others", "injured", None, 20, 20)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A PEASANT WAS SHOT TO DEATH BY TERRORISTS IN USULUTAN.", [("killed", "civilians", 1)]),
+    ("SIX JESUIT PRIESTS WERE MURDERED IN SAN SALVADOR.", [("killed", "clergy", 6)]),
+    ("ONE PERSON WAS KILLED AND THREE OTHERS INJURED TONIGHT IN THE BLAST.",
+     [("killed", None, 1), ("injured", None, 3)]),
+    ("Gunmen shot and killed two policemen in Lima.", [("killed", "police", 2)]),
+    ("A MAYOR WAS ASSASSINATED ON SUNDAY.", [("killed", "officials", 1)]),
+])
+def test_wire_copy_in_capitals(text, expected):
+    found = casualties_in(text)
+    assert [(m.kind, m.group, m.minimum) for m in top_level(found)] == expected

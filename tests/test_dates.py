@@ -90,3 +90,13 @@ def test_seed_article(shared_data):
     assert by_text["in March 2011"].precision == 3
     assert by_text["Earlier on Thursday"].date == date(2018, 7, 12)
     assert by_text["overnight"].relation == "overnight"
+
+
+@pytest.mark.parametrize("text, day", [
+    ("THREE SUBVERSIVES WERE KILLED DURING CLASHES YESTERDAY IN USULUTAN.", date(1990, 1, 2)),
+    ("TWO BOMBS EXPLODED LAST NIGHT IN THE CAPITAL.", date(1990, 1, 2)),
+    ("THE MASS KIDNAPPING TOOK PLACE ON 30 DECEMBER IN SAN LUIS.", date(1989, 12, 30)),
+    ("THE ATTACK TOOK PLACE ON 2 JAN 90 IN APOPA.", date(1990, 1, 2)),
+])
+def test_upper_case_wire_copy(text, day):
+    assert [m.date for m in dates_in(text, date(1990, 1, 3)) if m.date] == [day]

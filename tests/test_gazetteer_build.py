@@ -30,6 +30,14 @@ def test_first_level_divisions_have_names(name, country):
     assert [p.country_code for p in divisions] == [country]
 
 
+def test_divisions_with_one_skeleton_stay_apart():
+    assert [p.name for p in load_gazetteer().lookup("Iowa") if p.is_admin1] == ["Iowa"]
+
+
+def test_continents_are_places():
+    assert [p.feature_code for p in load_gazetteer().lookup("Europe")] == ["CONT"]
+
+
 def test_loose_lookup_finds_spelling_variant():
     assert 53654 in {p.geonameid for p in load_gazetteer().lookup_loose("Muqdisho")}
 

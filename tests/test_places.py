@@ -1,7 +1,7 @@
 import pytest
 
 from eventcoder.article import Article
-from eventcoder.stages.places import find_places
+from eventcoder.stages.places import DEMONYM, find_places
 from eventcoder.stages.text import split_sentences
 
 
@@ -17,7 +17,7 @@ def _found(text):
 def test_offsets_are_exact():
     text = "Fighting spread from Dayr az-Zawr to Raqqa and the Iraqi border near Mosul."
     places = _places(text)
-    assert [m.text for m in places] == ["Dayr az-Zawr", "Raqqa", "Mosul"]
+    assert [m.text for m in places] == ["Dayr az-Zawr", "Raqqa", "Iraqi", "Mosul"]
     assert all(text[m.start:m.end] == m.text for m in places)
 
 
@@ -30,7 +30,7 @@ def test_possessive_is_left_out_of_the_span():
     ("Police said Henry will testify.", {"Police", "Henry"}),
     ("Victoria Beckham arrived late.", {"Victoria"}),
     ("Mr. Jordan said nothing.", {"Jordan"}),
-    ("He studied at Harvard University and read the Seattle Times.", {"Seattle"}),
+    ("Eric Stevens, a paramedic, came. Stevens said little.", {"Stevens"}),
     ("Fighters of Ahrar al-Sham withdrew.", {"al-Sham"}),
     ("Commanders of the Southern Front met.", {"Southern"}),
 ])
@@ -97,3 +97,38 @@ def test_seed_article(shared_data):
     assert by_text["Iraq"][0].country_code == "IQ"
     assert by_text["Jordan"][0].country_code == "JO"
     assert "Golan" not in by_text
+
+
+def test_demonyms_are_their_country_marked_as_demonyms():
+    found = _found("Syrian troops and Palestinians met Europeans.")
+    assert {name: (m.country_code, m.feature_code) for name, m in found.items()} == {
+        "Syrian": ("SY", DEMONYM), "Palestinians": ("PS", DEMONYM), "Europeans": (None, DEMONYM)}
+
+
+def test_name_holding_a_demonym_stays_a_place():
+    assert _found("They flew to American Samoa.")["American Samoa"].feature_code != DEMONYM
+
+
+def test_toponym_inside_an_organisation_name_is_found():
+    assert _found("The Texas Department of Health said so.")["Texas"].feature_code == "ADM1"
+
+
+def test_country_sits_at_its_gazetteer_point():
+    usa = _found("Talks in the United States ended.")["United States"]
+    assert abs(usa.latitude - 39.76) < 1 and abs(usa.longitude + 98.5) < 1
+
+
+def test_division_abbreviation_is_found_and_hints_the_town():
+    found = _found("He was born in Louisville, Ky., in 1950.")
+    assert found["Ky."].feature_code == "ADM1"
+    assert (found["Louisville"].country_code, found["Louisville"].admin1) == (
+        "US", found["Ky."].admin1)
+
+
+def test_named_division_chooses_the_local_namesake():
+    found = _found("Unlike Alabama, Georgia allows advance voting.")
+    assert (found["Georgia"].country_code, found["Georgia"].feature_code) == ("US", "ADM1")
+
+
+def test_plural_possessive_keeps_the_word():
+    assert "Jone" not in _found("Roy Jones' store in Paris, Texas closed.")

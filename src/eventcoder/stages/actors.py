@@ -135,7 +135,13 @@ def find_actors(article: Article) -> Article:
     return article
 
 
-_SUBJECT_VERB = re.compile(r"['’]?\s*(?:(?:which|that|who)\s+)?(?:\w+ly\s+)?(?:also\s+)?([a-z]+)\b")
+# After a country's name: another country joined by "and", "which", a time phrase or adverb,
+# an auxiliary ("has", "will not"), then the verb that says which branch acts.
+_SUBJECT_VERB = re.compile(
+    r"['’]?(?:\s+and\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)?\s*(?:(?:which|that|who)\s+)?"
+    r"(?:(?:on\s+[A-Z][a-z]+day|today|yesterday|tonight|again|also|now|finally|once\s+again|\w+ly)\s+)*"
+    r"(?:(has|have|had|will|would|is|are|was|were|may|might|could|can|did|does|do)\s+(?:not\s+)?(?:been\s+)?"
+    r"(?:(?:also|again|now|once\s+again|\w+ly)\s+)*)?([a-z]+)\b")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|into|from|of|to|with|at|on|by|near|across|inside|between|against)\s+(?:the\s+)?$", re.I)
 
 
@@ -149,7 +155,7 @@ def _countries_as_subjects(text: str, cues: list[tuple[int, int, str]], mentions
         if country is None or text[start:end] not in country.names or not text[start:end][:1].isupper():
             continue
         verb = _SUBJECT_VERB.match(text, end)
-        branch = lexicon.subject_verbs.get(verb.group(1)) if verb else None
+        branch = (lexicon.subject_verbs.get(verb.group(2)) or lexicon.subject_verbs.get(verb.group(1) or "")) if verb else None
         if branch is None or _PREPOSITION_BEFORE.search(text[max(0, start - 30):start]):
             continue
         if any(s < end and start < e for s, e in taken):

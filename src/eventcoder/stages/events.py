@@ -33,6 +33,8 @@ ARMED_GROUPS = {"soldiers", "troops", "police", "policemen", "fighters", "milita
 ARMED_CATEGORIES = {"State forces", "Rebel group", "Political militia", "Identity militia",
                     "External/Other forces"}
 CROWD_CATEGORIES = {"Protesters", "Rioters"}
+#: Place mentions the place stage emits that name no event location: demonyms, continents.
+NOT_EVENT_LOCATIONS = {"DEMONYM", "CONT"}
 
 _CLAUSE_BREAK = re.compile(
     r"[;:]|,\s+(?:where|and)\b|\b(?:which|who|when|after|before|while|whereas|as|but|said|says|"
@@ -275,9 +277,16 @@ def _specificity(place: PlaceMention) -> int:
     return 1
 
 
+def _locates(place: PlaceMention) -> bool:
+    """Whether a place mention can locate an event: "Syrian" or "Europe" cannot."""
+    if place.feature_code in NOT_EVENT_LOCATIONS:
+        return False
+    return place.geonameid is not None or place.feature_code == "ADM1"
+
+
 def _best_place(places: list[PlaceMention]) -> PlaceMention | None:
     """The most specific resolved place: a town before a province before a country."""
-    resolved = [p for p in places if p.geonameid is not None or p.feature_code == "ADM1"]
+    resolved = [p for p in places if _locates(p)]
     return min(resolved, key=lambda p: (_specificity(p), p.precision), default=None)
 
 
@@ -289,8 +298,7 @@ def _dateline_end(text: str) -> int:
 def _place_near(article: Article, trigger: Trigger) -> PlaceMention | None:
     """The most specific place of the trigger's own clause, the nearest among equals; the
     dateline's place only when the sentence names no other."""
-    places = [p for p in article.in_sentence(article.places, trigger.sentence)
-              if p.geonameid is not None or p.feature_code == "ADM1"]
+    places = [p for p in article.in_sentence(article.places, trigger.sentence) if _locates(p)]
     sentence = article.sentences[trigger.sentence]
     clause_start = _clause_start(article.text, sentence.start, trigger.start)
     dateline = _dateline_end(article.text)

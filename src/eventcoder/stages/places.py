@@ -6,9 +6,15 @@ rules over the context (``data/places_context.yaml``): stop words, person titles
 said", a name continued by an unknown capitalised word, organisation words after the name,
 and a caution for common English words that are also small places. Resolving and
 geo-precision are in :mod:`eventcoder.gazetteer.resolve`.
+
+Demonyms ("Syrian", "Palestinians", "European") are toponyms too (gold sets count them):
+they are emitted as their country or continent with ``feature_code`` :data:`DEMONYM`, so
+that later stages can tell them from places where something happened; their countries
+also count as the article's country context.
 """
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -17,12 +23,15 @@ from importlib import resources
 import yaml
 from rapidfuzz.fuzz import ratio
 
-from eventcoder.article import Article
+from eventcoder.article import Article, PlaceMention
 from eventcoder.gazetteer import Place, load_gazetteer
 from eventcoder.gazetteer.names import name_key
 from eventcoder.gazetteer.resolve import Candidate, resolve_candidates
 
 MAX_SPAN_TOKENS = 6
+#: ``PlaceMention.feature_code`` of a demonym: it names a country's or continent's people,
+#: not a location of the events.
+DEMONYM = "DEMONYM"
 #: rapidfuzz ratio (0-100), vowels folded, between a skeleton-matched span and the place's main name.
 LOOSE_MIN_SIMILARITY = 80
 #: Zipf frequency (wordfreq) from which a lone word is a common English word.
@@ -33,12 +42,20 @@ STRONG_POPULATION = 250_000
 SMALL_POPULATION = 10_000
 #: Places known well enough to stand next to other capitalised words or be common words.
 MAJOR_POPULATION = 1_000_000
+#: Zipf frequency from which a word after a division or big city starts the rest of an
+#: organisation's name ("Texas Department", "Ohio Coalition") rather than a surname.
+NAME_WORD_ZIPF = 4.5
+#: A city this big keeps its name even when the word is frequent (wordfreq counts the city's
+#: own mentions: "Oxford", "Richmond"); smaller namesakes of frequent words are dropped.
+KNOWN_CITY_POPULATION = 100_000
 
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., U.K.
     r"|[^\W\d_](?:[\w'’‘ʿ`]|-(?=[^\W\d_]))*", re.UNICODE)
 _VOWEL_RUN = re.compile(r"[aeiouy]+")
-_POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_DEMONYM_WORD = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)*$")
+_NO_PLURAL = ("ese", "ish", "ch", "ss", "s")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ed|ash|as|az|ez|ar|an|at|adh|ath|ech|esh|es|en)-"
                              r"(?=[A-Z])")
 
@@ -63,6 +80,34 @@ def _context() -> dict:
 
 
 @cache
+def _demonym_pattern() -> tuple[re.Pattern, dict[str, Place]]:
+    """Demonyms (and their plurals) to their country's or continent's record: countries from
+    ``data/demonyms.csv``, continents from ``data/places_aliases.yaml``."""
+    gazetteer = load_gazetteer()
+    targets: dict[str, Place] = {}
+    data = resources.files("eventcoder").joinpath("data")
+    for row in csv.DictReader(line for line in data.joinpath("demonyms.csv").read_text(
+            "utf-8").splitlines() if not line.startswith("#")):
+        country = gazetteer.country(row["code"])
+        for word in row["demonyms"].split("|") if country else ():
+            targets.setdefault(word, country)
+    aliases = yaml.safe_load(data.joinpath("places_aliases.yaml").read_text("utf-8"))
+    for geonameid, words in (aliases.get("continent_demonyms") or {}).items():
+        continent = gazetteer.by_geonameid(int(geonameid))
+        for word in words if continent else ():
+            targets[word] = continent
+    forms: dict[str, Place] = {}
+    for word, place in targets.items():
+        if not _DEMONYM_WORD.match(word) or any(p.is_country for p in gazetteer.lookup(word)):
+            continue  # "US", "New Zealand": names, found as places
+        forms[word] = place
+        if not word.endswith(_NO_PLURAL):
+            forms[word + "s"] = place
+    alternatives = "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w’']|-[a-z])"), forms
+
+
+@cache
 def _zipf():
     """wordfreq's English frequency, loaded on first use."""
     from wordfreq import zipf_frequency
@@ -74,9 +119,71 @@ def find_places(article: Article) -> Article:
     """Sets ``article.places``: toponyms, geocoded, sorted by start."""
     gazetteer = load_gazetteer()
     tokens = _tokens(article)
-    candidates = [c for c in _match(article.text, tokens, gazetteer) if _plausible(c, article.text)]
-    article.places = sorted(resolve_candidates(article.text, candidates), key=lambda m: m.start)
+    demonyms = _demonyms(article.text)
+    matched = [c for c in _match(article.text, tokens, gazetteer)
+               if not _inside_demonym(c, demonyms)]
+    surnames = {c.text for c in matched if _surname(c, article.text)}
+    candidates = [c for c in matched if _plausible(c, article.text)
+                  and not (c.text in surnames and not _is_major(c))]
+    abbreviated = _abbreviations(article.text, gazetteer)
+    candidates = sorted([c for c in candidates if not any(
+        a.start < c.end and c.start < a.end for a in abbreviated)] + abbreviated,
+        key=lambda c: c.start)
+    kept = [d for d in demonyms if not any(c.start <= d.start and d.end <= c.end
+                                            for c in candidates)]
+    places = resolve_candidates(article.text, candidates,
+                                {d.country_code for d in kept if d.country_code})
+    article.places = sorted(places + kept, key=lambda m: m.start)
     return article
+
+
+def _demonyms(text: str) -> list[PlaceMention]:
+    """Demonym mentions, each set to its country's (or continent's) record."""
+    pattern, forms = _demonym_pattern()
+    found = []
+    for match in pattern.finditer(text):
+        place = forms[match.group()]
+        found.append(PlaceMention(
+            text=match.group(), start=match.start(), end=match.end(), geonameid=place.geonameid,
+            name=place.name, latitude=place.latitude, longitude=place.longitude,
+            country_code=place.country_code or None, country=place.country,
+            feature_class=place.feature_class, feature_code=DEMONYM,
+            population=place.population, precision=3))
+    return found
+
+
+@cache
+def _abbreviation_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    """Division abbreviations ("Ky.", "W.Va.") to "CC.admin1" codes, from
+    ``data/places_aliases.yaml``; only after a comma, hyphen or bracket."""
+    text = resources.files("eventcoder").joinpath("data", "places_aliases.yaml").read_text("utf-8")
+    codes = {abbreviation: code for code, abbreviations in
+             (yaml.safe_load(text).get("division_abbreviations") or {}).items()
+             for abbreviation in abbreviations}
+    alternatives = "|".join(re.escape(a) for a in sorted(codes, key=len, reverse=True))
+    return re.compile(rf"(?:(?<=,\s)|(?<=[-(]))(?:{alternatives})(?![\w.])"), codes
+
+
+def _abbreviations(text: str, gazetteer) -> list[Candidate]:
+    """Candidates for abbreviated divisions ("Louisville, Ky."), each with its one division."""
+    pattern, codes = _abbreviation_pattern()
+    found = []
+    for match in pattern.finditer(text):
+        code = codes[match.group()]
+        name = gazetteer.admin1_names.get(code)
+        country_code, admin1 = code.split(".", 1)
+        places = [p for p in gazetteer.lookup(name or "") if p.is_admin1
+                  and p.country_code == country_code and p.admin1_code == admin1]
+        if places:
+            found.append(Candidate(start=match.start(), end=match.end(), text=match.group(),
+                                   places=places))
+    return found
+
+
+def _inside_demonym(candidate: Candidate, demonyms: list[PlaceMention]) -> bool:
+    """A place match that a demonym covers ("Russian" the town) yields to it; a longer name
+    holding a demonym ("American Samoa") does not."""
+    return any(d.start <= candidate.start and candidate.end <= d.end for d in demonyms)
 
 
 def _tokens(article: Article) -> list[_Token]:
@@ -185,6 +292,7 @@ def _plausible(candidate: Candidate, text: str) -> bool:
     strong = any(_is_strong(p) for p in candidate.places)
     country = any(p.is_country for p in candidate.places)
     major = country or any(p.population >= MAJOR_POPULATION for p in candidate.places)
+    known = any(p.population >= KNOWN_CITY_POPULATION for p in candidate.places)
     before = tokens[candidate.token_index - 1] if candidate.token_index > 0 else None
     after = (tokens[candidate.last_token_index + 1]
              if candidate.last_token_index + 1 < len(tokens) else None)
@@ -193,15 +301,15 @@ def _plausible(candidate: Candidate, text: str) -> bool:
     if (gap_before.lstrip(".") in (" ", "\u00a0") and before is not None
             and before.lower in context["person_titles"]):
         return False
-    if adjacent_after and after.lower in context["organisation_words"] and after.capitalised:
-        return False
     single = candidate.last_token_index == candidate.token_index
     if single and candidate.text.lower() in context["never_alone"]:
         return False
     if candidate.run_after and not country:
         following = candidate.run_after[0]
-        if following.capitalised and following.lower not in context["place_suffixes"]:
-            return False  # "Victoria Beckham", "Southern Front"
+        if (following.capitalised and following.lower not in context["place_suffixes"]
+                and following.lower not in context["organisation_words"]
+                and not (strong and _zipf()(following.lower) >= NAME_WORD_ZIPF)):
+            return False  # "Victoria Beckham", "Southern Front"; not "Texas Department"
     if candidate.run_before and not country:
         preceding = candidate.run_before[-1]
         if preceding.capitalised and not preceding.sentence_initial:
@@ -210,8 +318,8 @@ def _plausible(candidate: Candidate, text: str) -> bool:
         return False
     if single and not major:
         frequency = _zipf()(candidate.text.lower())
-        if frequency >= COMMON_WORD_ZIPF or (candidate.sentence_initial and frequency >= 3.0
-                                             and not strong):
+        if ((frequency >= COMMON_WORD_ZIPF and not known)
+                or (candidate.sentence_initial and frequency >= 3.0 and not strong)):
             return False
     if candidate.loose and single and candidate.sentence_initial:
         return False
@@ -219,6 +327,24 @@ def _plausible(candidate: Candidate, text: str) -> bool:
                       and name_key(p.name) != name_key(candidate.text) for p in candidate.places):
         return False  # a small place known by this name only as an alternate: usually a surname
     return True
+
+
+def _surname(candidate: Candidate, text: str) -> bool:
+    """A one-word match seen once after a first name or an initial ("Matthew D. Flores",
+    "Eric Stevens"): the word is then a surname everywhere in the article."""
+    if candidate.last_token_index != candidate.token_index or candidate.token_index == 0:
+        return False
+    before = candidate.tokens[candidate.token_index - 1]
+    gap = text[before.end:candidate.start]
+    if len(before.text) == 1 and before.text.isupper() and gap == ". ":
+        return True
+    return (gap == " " and before.capitalised
+            and bool(candidate.run_before) and before.lower not in _context()["stop_words"]
+            and not load_gazetteer().lookup(before.text))
+
+
+def _is_major(candidate: Candidate) -> bool:
+    return any(p.is_country or p.population >= MAJOR_POPULATION for p in candidate.places)
 
 
 def _is_strong(place: Place) -> bool:

@@ -1,0 +1,206 @@
+"""ACLED-format evaluation: eventcoder's main event of each ACLED note against that row's coding.
+
+``evaluate(path)`` reads a CSV with ACLED's own column names, as researchers export them
+(missing columns are tolerated, extra ones ignored). Each row's ``notes`` is the article text;
+its publication date is the row's ``event_date`` when the note opens with ACLED's "On <date>,"
+(the date it reports is then the day the note was written about), else unknown. The first
+record ``extract_records`` returns (the main event) is set beside the row.
+
+Figures: event type and sub-event type accuracy (with a sub-event confusion table); fatalities
+exact and within 20% of ACLED's figure; the share of rows whose place lies within 10, 25 and
+50 km of ACLED's coordinates; the event date exact; actor1 and actor2 matched.
+
+Actor rule (:func:`actors_match`): both names are lower-cased, ACLED's period suffixes such as
+"(2022-)" or "(2000-2024)" and the word "the" are dropped ("Military Forces of the Democratic
+Republic of Congo" is ours without "the"), and every run of characters other than letters and
+digits becomes one space; the names then match when equal or when one contains the other as
+whole words ("al shabaab" in "al shabaab", "jnim" in "jnim group for support of islam and
+muslims"). An empty name never matches. actor2 is scored only on rows where ACLED codes one.
+"""
+from __future__ import annotations
+
+import csv
+import re
+import statistics
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import partial
+from pathlib import Path
+
+from eventcoder.article import Article
+from eventcoder.evaluate.report import Case, Report, share
+from eventcoder.gazetteer.resolve import distance_km
+from eventcoder.pipeline import extract_records
+
+FIELDS = ("event_type", "sub_event_type", "fatalities", "location", "event_date", "actor1", "actor2")
+RADII_KM = (10, 25, 50)
+#: a case's location counts as right within this distance
+LOCATION_KM = 25
+FATALITY_TOLERANCE = 0.2
+NONE = "(none)"
+
+_NOTE_DATE = re.compile(r"^\s*On (\d{1,2} [A-Z][a-z]+ \d{4})\b")
+_PERIOD = re.compile(r"\(\s*\d{4}\s*-\s*(?:\d{4})?\s*\)")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+_THE = re.compile(r"\bthe\b")
+#: ACLED's date spellings: ISO in current exports, "12 March 2024" / "12-March-2024" in older ones
+_DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d/%m/%Y")
+
+
+@dataclass(slots=True)
+class GoldEvent:
+    """One ACLED row, the fields scored and the note they were coded from."""
+
+    id: str
+    notes: str
+    published: date | None
+    event_date: date | None
+    event_type: str
+    sub_event_type: str
+    actor1: str
+    actor2: str
+    location: str
+    latitude: float | None
+    longitude: float | None
+    fatalities: int | None
+
+
+def read_acled(path: Path) -> list[GoldEvent]:
+    """The rows of an ACLED CSV export that have a note; other columns may be absent."""
+    events = []
+    with open(path, encoding="utf-8-sig", newline="") as stream:
+        for number, row in enumerate(csv.DictReader(stream), 1):
+            get = partial(_cell, row)
+            notes = get("notes")
+            if not notes:
+                continue
+            event_date = _date(get("event_date"))
+            said = _NOTE_DATE.match(notes)
+            published = (event_date or _date(said.group(1))) if said else None
+            events.append(GoldEvent(
+                get("event_id_cnty") or str(number), notes, published, event_date,
+                get("event_type"), get("sub_event_type"), get("actor1"), get("actor2"),
+                get("location"), _float(get("latitude")), _float(get("longitude")),
+                _int(get("fatalities"))))
+    return events
+
+
+def normalise_actor(name: str | None) -> str:
+    """Lower case, no period suffix, no "the", words separated by single spaces."""
+    if not name:
+        return ""
+    return _NON_WORD.sub(" ", _THE.sub(" ", _PERIOD.sub(" ", name.lower()))).strip()
+
+
+def actors_match(gold: str | None, ours: str | None) -> bool:
+    """Equal after :func:`normalise_actor`, or one contains the other as whole words."""
+    gold, ours = normalise_actor(gold), normalise_actor(ours)
+    if not gold or not ours:
+        return False
+    return gold == ours or f" {gold} " in f" {ours} " or f" {ours} " in f" {gold} "
+
+
+def fatalities_close(gold: int, ours: int | None) -> bool:
+    """Within 20% of ACLED's figure (exact when ACLED codes 0)."""
+    return ours is not None and abs(ours - gold) <= FATALITY_TOLERANCE * gold
+
+
+def evaluate(path: Path) -> Report:
+    """Runs the pipeline over every note of an ACLED CSV and scores its main event."""
+    report = Report("acled")
+    hits = dict.fromkeys(("event_type", "sub_event_type", "fatalities_exact",
+                          "fatalities_within_20pct", "event_date", "actor1", "actor2",
+                          *(f"within_{km}km" for km in RADII_KM)), 0)
+    totals = dict.fromkeys(("event_type", "sub_event_type", "fatalities", "located",
+                            "event_date", "actor1", "actor2"), 0)
+    no_event = 0
+    for gold in read_acled(path):
+        records = extract_records(Article(gold.id, gold.notes, published=gold.published))
+        ours = records[0] if records else {}
+        no_event += not records
+        right: dict[str, bool] = {}
+        if gold.event_type:
+            right["event_type"] = ours.get("event_type") == gold.event_type
+        if gold.sub_event_type:
+            right["sub_event_type"] = ours.get("sub_event_type") == gold.sub_event_type
+            report.confusion[(gold.sub_event_type, ours.get("sub_event_type") or NONE)] += 1
+        if gold.fatalities is not None:
+            right["fatalities"] = ours.get("fatalities") == gold.fatalities
+            hits["fatalities_within_20pct"] += fatalities_close(gold.fatalities, ours.get("fatalities"))
+        distance = None
+        if gold.latitude is not None and gold.longitude is not None:
+            totals["located"] += 1
+            if ours.get("latitude") is not None and ours.get("longitude") is not None:
+                distance = distance_km(gold.latitude, gold.longitude, ours["latitude"], ours["longitude"])
+                report.distances_km.append(distance)
+                for km in RADII_KM:
+                    hits[f"within_{km}km"] += distance <= km
+            right["location"] = distance is not None and distance <= LOCATION_KM
+        if gold.event_date:
+            right["event_date"] = ours.get("event_date") == gold.event_date.isoformat()
+        if gold.actor1:
+            right["actor1"] = actors_match(gold.actor1, ours.get("actor1"))
+        if gold.actor2:
+            right["actor2"] = actors_match(gold.actor2, ours.get("actor2"))
+        for name, ok in right.items():
+            if name != "location":  # scored by distance above
+                totals[name] += 1
+                hits["fatalities_exact" if name == "fatalities" else name] += ok
+        report.cases.append(_case(gold, ours, right, distance))
+    report.figures = {
+        "reports": len(report.cases),
+        "no_event": no_event,
+        "event_type_accuracy": share(hits["event_type"], totals["event_type"]),
+        "sub_event_type_accuracy": share(hits["sub_event_type"], totals["sub_event_type"]),
+        "fatalities_exact": share(hits["fatalities_exact"], totals["fatalities"]),
+        "fatalities_within_20pct": share(hits["fatalities_within_20pct"], totals["fatalities"]),
+        **{f"location_within_{km}km": share(hits[f"within_{km}km"], totals["located"]) for km in RADII_KM},
+        "median_error_km": statistics.median(report.distances_km) if report.distances_km else 0.0,
+        "date_exact": share(hits["event_date"], totals["event_date"]),
+        "actor1_match": share(hits["actor1"], totals["actor1"]),
+        "actor2_match": share(hits["actor2"], totals["actor2"]),
+    }
+    return report
+
+
+def _case(gold: GoldEvent, ours: dict, right: dict[str, bool], distance: float | None) -> Case:
+    expected = {"event_type": gold.event_type, "sub_event_type": gold.sub_event_type,
+                "fatalities": gold.fatalities, "location": gold.location,
+                "latitude": gold.latitude, "longitude": gold.longitude,
+                "event_date": gold.event_date.isoformat() if gold.event_date else None,
+                "actor1": gold.actor1, "actor2": gold.actor2}
+    extracted = {name: ours.get(name) for name in (*expected, "location_text")}
+    wrong = [name for name in FIELDS if name in right and not right[name]]
+    note = "wrong: " + ", ".join(wrong) if wrong else ""
+    if distance is not None and not right.get("location", True):
+        note += f" ({distance:.0f} km off)"
+    return Case(gold.id, gold.notes, expected, extracted,
+                share(sum(right.values()), len(right)) if right else 1.0, note)
+
+
+def _cell(row: dict[str, str | None], column: str) -> str:
+    """A CSV cell; an absent column (or a short row) reads as ""."""
+    return (row.get(column) or "").strip()
+
+
+def _date(text: str) -> date | None:
+    for pattern in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _float(text: str) -> float | None:
+    try:
+        return float(text) if text else None
+    except ValueError:
+        return None
+
+
+def _int(text: str) -> int | None:
+    try:
+        return int(float(text)) if text else None
+    except ValueError:
+        return None

@@ -1,0 +1,92 @@
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from eventcoder.evaluate import acled
+from eventcoder.evaluate.acled import actors_match, evaluate, fatalities_close, normalise_actor, read_acled
+
+GOLD = Path(__file__).parent / "data" / "acled_reports.csv"
+
+TINY = (
+    "\ufeffevent_id_cnty,event_date,sub_event_type,event_type,actor1,actor2,latitude,longitude,"
+    "fatalities,notes,something_else\n"
+    'SOM1,2024-03-12,Armed clash,Battles,Al Shabaab,Military Forces of Somalia (2022-),2.1381,45.1212,'
+    '12,"On 12 March 2024, Al Shabaab attacked a base in Afgooye, killing 12 soldiers.",x\n'
+    "SOM2,5 June 2023,Attack,Violence against civilians,Al Shabaab,,,,0,"
+    '"Around 5 June 2023 (as reported), militants beat a man in Jowhar.",y\n'
+    "SOM3,2024-01-01,Attack,Violence against civilians,,,,,,,z\n"
+)
+
+
+@pytest.fixture
+def tiny(tmp_path) -> Path:
+    path = tmp_path / "acled.csv"
+    path.write_text(TINY, encoding="utf-8")
+    return path
+
+
+def test_reader_tolerates_missing_and_extra_columns(tiny):
+    first, second = read_acled(tiny)  # the row without notes is left out
+    assert first.id == "SOM1" and first.published == first.event_date == date(2024, 3, 12)
+    assert (first.latitude, first.fatalities, first.location) == (2.1381, 12, "")
+    assert second.event_date == date(2023, 6, 5) and second.published is None
+    assert second.latitude is None and second.actor2 == ""
+
+
+@pytest.mark.parametrize("gold, ours, expected", [
+    ("Military Forces of Somalia (2022-)", "Military Forces of Somalia", True),
+    ("Military Forces of Syria (2000-2024)", "military forces of syria", True),
+    ("Military Forces of the Democratic Republic of Congo (2019-)",
+     "Military Forces of Democratic Republic of Congo", True),
+    ("JNIM: Group for Support of Islam and Muslims", "JNIM", True),
+    ("Al Shabaab", "Al-Shabaab", True),
+    ("Civilians (Syria)", "Civilians (Russia)", False),
+    ("Al Shabaab", None, False),
+    ("Hamas Movement", "Hamas Mov", False),
+])
+def test_actor_rule(gold, ours, expected):
+    assert actors_match(gold, ours) is expected
+
+
+def test_normalise_drops_periods_and_punctuation():
+    assert normalise_actor("Military Forces of Yemen (2017-) Houthi") == "military forces of yemen houthi"
+
+
+@pytest.mark.parametrize("gold, ours, expected", [(0, 0, True), (0, 1, False), (10, 12, True),
+                                                   (10, 13, False), (5, None, False)])
+def test_fatalities_within_twenty_percent(gold, ours, expected):
+    assert fatalities_close(gold, ours) is expected
+
+
+def test_metrics_over_fixed_records(tiny, monkeypatch):
+    records = {"SOM1": [{"event_type": "Battles", "sub_event_type": "Armed clash", "fatalities": 12,
+                         "latitude": 2.2, "longitude": 45.1212, "event_date": "2024-03-12",
+                         "actor1": "Al Shabaab", "actor2": "Military Forces of Somalia"}],
+               "SOM2": []}
+    monkeypatch.setattr(acled, "extract_records", lambda article: records[article.id])
+    report = evaluate(tiny)
+    figures = report.figures
+    assert figures["reports"] == 2 and figures["no_event"] == 1
+    assert figures["sub_event_type_accuracy"] == 0.5 and figures["fatalities_exact"] == 0.5
+    assert figures["location_within_10km"] == 1.0 and figures["location_within_25km"] == 1.0
+    assert figures["actor1_match"] == 0.5 and figures["actor2_match"] == 1.0
+    assert report.confusion == Counter({("Armed clash", "Armed clash"): 1, ("Attack", "(none)"): 1})
+    assert 6 < report.distances_km[0] < 8
+    assert [case.score for case in report.worst()] == [0.0, 1.0]
+
+
+def test_gold_file_covers_every_sub_event_type():
+    rows = read_acled(GOLD)
+    counts = Counter(row.sub_event_type for row in rows)
+    assert len(rows) >= 70 and len(counts) == 25 and min(counts.values()) >= 2
+
+
+def test_run_over_gold_file_is_sane():
+    report = evaluate(GOLD)
+    assert report.figures["reports"] == len(report.cases) == sum(report.confusion.values())
+    assert all(0.0 <= value <= 1.0 for name, value in report.figures.items()
+               if name not in ("reports", "no_event", "median_error_km"))
+    assert report.figures["no_event"] < report.figures["reports"]
+    assert all(distance >= 0 for distance in report.distances_km)
