@@ -162,6 +162,28 @@ def test_a_mission_is_picked_by_publication_year():
     assert _names(text, "SO", date(2023, 5, 1))["AU troops"] == "ATMIS"
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Serbia on Tuesday demanded talks.", "Government of Serbia"),
+    ("Libya has offered to help.", "Government of Libya"),
+    ("The United States and Jordan have agreed on a pact.", "Government of United States"),
+    ("Israel has beefed up its presence.", "Military Forces of Israel"),
+    ("Russia will strike again.", "Military Forces of Russia"),
+])
+def test_a_country_as_subject_is_read_past_time_phrases_and_auxiliaries(text, name):
+    assert name in _names(text).values()
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("Taiwan's foreign minister", "Government of Taiwan"),
+    ("the Kyrgyz prime minister", "Government of Kyrgyzstan"),
+    ("the Israeli high court", "Government of Israel"),
+    ("the president of Armenia", "Government of Armenia"),
+])
+def test_office_holders_speak_for_their_government(phrase, name):
+    assert list(_names(f"Yesterday {phrase} spoke.").values()) == [name]
+
+
+
 def test_pro_and_anti_prefixes_negate_state_forces():
     assert "Russian forces" not in _names("Pro-Russian forces shelled the town.", "UA")
 

@@ -12,7 +12,8 @@ Actors: gold gives {code: CAMEO country or organisation code, sector: GOV, MIL, 
 eventcoder gives canonical names ("Military Forces of Syria", "Civilians (Syria)", named
 groups). Both sides are reduced to (country, role): the role is government, military, police,
 civilians or non-state (rebels, opposition, militias, protesters, rioters). Gold codes with no
-country (IGO, NGO, ...) match when a word of the gold actor's text is in our actor's name.
+country (IGO, NGO, ...) match when a distinctive word of the gold actor's text ("NATO",
+"Amnesty"; not "United" or "Forces") is in our actor's name.
 Two figures are reported: ``country`` (the right country or organisation, whatever its role)
 and ``exact`` (country and a compatible role; a gold country without a sector is its state,
 so any of government, military or police). Actor1 is scored against the gold sources,
@@ -57,6 +58,10 @@ _CATEGORY_ROLES = {"Civilians": "civilians", "Protesters": "non-state", "Rioters
                    "Identity militia": "non-state", "External/Other forces": "external"}
 _QUALIFIED = re.compile(r"^(?P<base>.+?) \((?P<country>[^()]+)\)$")
 _WORD = re.compile(r"[A-Za-z]{3,}")
+#: Words too common in actor names to tie an organisation to one of ours.
+_COMMON_WORDS = frozenset({"united", "states", "nations", "national", "forces", "military", "government",
+                           "police", "civilians", "group", "armed", "army", "front", "unidentified",
+                           "the", "and", "for", "international", "people", "peoples"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,11 +165,11 @@ def match_actor(name: str | None, gold_actors: tuple[GoldActor, ...]) -> tuple[b
     if not name:
         return False, False
     country, role = actor_key(name)
-    words = {w.lower() for w in _WORD.findall(name)}
+    words = _distinctive_words(name)
     country_hit = exact_hit = False
     for gold in gold_actors:
         if gold.country is None:
-            hit = bool(words & {w.lower() for w in _WORD.findall(gold.text)})
+            hit = bool(words & _distinctive_words(gold.text))
             country_hit |= hit
             exact_hit |= hit
             continue
@@ -176,6 +181,10 @@ def match_actor(name: str | None, gold_actors: tuple[GoldActor, ...]) -> tuple[b
         else:
             exact_hit |= role == gold.role
     return country_hit, exact_hit
+
+
+def _distinctive_words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)} - _COMMON_WORDS
 
 
 def actor_key(name: str) -> tuple[str | None, str | None]:
