@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -49,6 +50,8 @@ def _add_io_arguments(parser: argparse.ArgumentParser, formats: list[str]) -> No
 
 
 def main(argv: list[str] | None = None) -> int:
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # "| head" ends the output quietly
     args = parse_args(argv)
     if args.command == "gazetteer":
         from eventcoder.gazetteer import import_geonames

@@ -27,7 +27,7 @@ def _record(article: Article, event: Event, digest: str) -> dict:
         "article_id": article.id,
         "event_date": date.date.isoformat() if date and date.date else None,
         "time_precision": date.precision if date and date.date else None,
-        "date_text": date.text if date else None,
+        "date_text": (date.text or None) if date else None,
         "event_type": event.event_type,
         "sub_event_type": event.sub_event_type,
         "plover_event": event.plover_event,

@@ -331,7 +331,7 @@ def _lexicon() -> _Lexicon:
         roles=roles,
         passive_left=re.compile(
             rf"(?P<list>{victim_list})"
-            rf"(?:(?:\s*[,(—–]\s*|\s+)(?P<subset>(?:{subset_cue})\s+[^,;()—–]+?)\s*[,)—–]?)?"
+            rf"(?:(?:\s*[,(—–]\s*|\s+)(?P<subset>(?:{subset_cue})\s+[^;()—–.]{{1,100}}?)\s*[,)—–]?)?"
             rf"\s*(?P<aux>(?:\b(?:{auxiliaries})\s+){{0,6}})$", flags),
         passive_before=re.compile(rf"\b(?:{passive_auxiliaries})\s+(?:\w+ly\s+)?$", flags),
         passive_follower=re.compile(

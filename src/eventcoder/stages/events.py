@@ -33,6 +33,9 @@ ARMED_GROUPS = {"soldiers", "troops", "police", "policemen", "fighters", "milita
 ARMED_CATEGORIES = {"State forces", "Rebel group", "Political militia", "Identity militia",
                     "External/Other forces"}
 CROWD_CATEGORIES = {"Protesters", "Rioters"}
+#: Families of events that happen on the ground; statements (talks, threats, accusations)
+#: rank after them as an article's main event and never silence them.
+MATERIAL_FAMILIES = {"violence", "territory", "protest", "arrest", "property", "disrupted", "base"}
 #: Place mentions the place stage emits that name no event location: demonyms, continents.
 NOT_EVENT_LOCATIONS = {"DEMONYM", "CONT"}
 
@@ -47,6 +50,9 @@ _DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[\w .]{2,30}?)?(?:\s*\
 # "backed by X", "alongside X": allies that acted with a side (ACLED's associated actors).
 _ALLY_CUE = re.compile(r"\b(?:(?:backed|supported|aided|assisted|accompanied|joined) by|alongside|together with|"
                        r"with the (?:support|help|backing) of|in coordination with|allied with)\s+(?:the\s+)?$", re.I)
+_PAST_ASIDE = re.compile(r"\b(?:who|which|that)\s+(?:had|have|has)\s+(?:been\s+)?(?:\w+ly\s+)?$", re.I)
+_AFTER_PHRASE = re.compile(r"\b(?:after|following|since)\s+(?:the\s+|a\s+|an\s+|last\s+\w+['’]s\s+|\w+['’]s\s+)?"
+                           r"(?:[\w-]+\s+){0,2}$", re.I)
 _BETWEEN = re.compile(r"^\s*(?:\w+\s+){0,3}?between\b", re.I)
 _YEAR = re.compile(r"\b\d{4}\b")
 _STATUS_RANK = {"new": 0, "ongoing": 1, "future": 2, "background": 3}
@@ -62,6 +68,7 @@ class _Entry:
     plover_mode: str | None
     weak: bool
     generic: bool
+    suppresses_weapons: bool  # "defused a bomb", "found a cache of rockets": the weapon was not used
 
 
 @dataclass(frozen=True)
@@ -88,11 +95,12 @@ def load_lexicon() -> _Lexicon:
         plover_event, plover_mode = entry["plover"]
         entries.append(_Entry(entry["sub_event_type"], event_type_of[entry["sub_event_type"]],
                               entry["family"], entry["rank"], plover_event, plover_mode,
-                              entry.get("weak", False), entry.get("generic", False)))
+                              entry.get("weak", False), entry.get("generic", False),
+                              entry.get("suppresses_weapons", False)))
         groups.append(f"(?P<t{index}>" + "|".join(entry["patterns"]) + ")")
     trigger_pattern = re.compile(r"\b(?:" + "|".join(groups) + r")\b", re.I)
     cue_names = ["protest_intervention", "protest_excessive_force", "non_violent_transfer",
-                 "future_cues", "non_combatant_subjects"]
+                 "future_cues", "non_combatant_subjects", "riot_cues", "fighting_cues"]
     cues = {name: _alternation(data[name]) for name in cue_names}
     cues["new_incident"] = re.compile(r"\W*(?:" + "|".join(data["new_incident_cues"]) + r")\b", re.I)
     cues["anaphora"] = re.compile(r"\b(?:" + "|".join(data["anaphora"]) + r")\s+(?:\w+\s+){0,2}$", re.I)
@@ -122,7 +130,7 @@ def _entry_of(trigger: Trigger) -> _Entry:
     return load_lexicon().entries[trigger.entry]
 
 
-def _pick_per_family(triggers: list[Trigger]) -> list[Trigger]:
+def _pick_per_family(triggers: list[Trigger], casualties: list[CasualtyMention]) -> list[Trigger]:
     """One trigger per family in a sentence: the highest-ranked; weak ones only when alone."""
     best: dict[str, tuple[_Entry, Trigger]] = {}
     for trigger in triggers:
@@ -131,15 +139,26 @@ def _pick_per_family(triggers: list[Trigger]) -> list[Trigger]:
         if held is None or entry.rank > held[0].rank:
             best[entry.family] = (entry, trigger)
     strong = {family for family, (entry, _) in best.items() if not entry.weak}
+    harmed = any(c.kind in ("killed", "injured") and (c.minimum or c.maximum) for c in casualties)
+    violence = best.get("violence")
+    if violence and violence[0].sub_event_type in ("Abduction/forced disappearance", "Sexual violence") and any(
+            c.kind == "killed" and (c.minimum or c.maximum) for c in casualties):
+        # "killed five villagers and kidnapped ten": the killing is the event ACLED codes
+        generic = next((t for t in triggers if _entry_of(t).generic), None)
+        if generic is not None:
+            best["violence"] = (_entry_of(generic), generic)
+    if violence and violence[0].event_type == "Explosions/Remote violence" and not harmed and any(
+            entry.suppresses_weapons for entry, _ in best.values()):
+        best.pop("violence")  # "defused a roadside bomb": the bomb names what was stopped
     # Protest words and violence words in one sentence describe one protest event; a fight
     # for ground is one territorial event ("retook the town after heavy fighting").
     if "protest" in strong:
-        for family in ("violence", "arrest"):
+        for family in ("violence", "arrest", "property"):
             best.pop(family, None)
     if "territory" in strong and "violence" in best and best["violence"][0].sub_event_type in ("Armed clash", "Attack"):
         best.pop("violence")
     return sorted((trigger for family, (entry, trigger) in best.items()
-                   if not entry.weak or not strong - {family}), key=lambda t: t.start)
+                   if not entry.weak or not (strong - {family}) & MATERIAL_FAMILIES), key=lambda t: t.start)
 
 
 def _clause_start(text: str, sentence_start: int, position: int) -> int:
@@ -236,14 +255,19 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
         elif civilian_target and not armed_target:
             sub = "Attack"  # "stormed a village, killing ten civilians"
     elif entry.family == "protest" and sub == "Peaceful protest":
-        if lexicon.cues["protest_excessive_force"].search(sentence) or any(
+        if lexicon.cues["riot_cues"].search(sentence):
+            sub = "Violent demonstration"
+        elif lexicon.cues["protest_excessive_force"].search(sentence) or any(
                 c.kind == "killed" and (c.minimum or c.maximum) for c in casualties):
             sub = "Excessive force against protesters"
         elif lexicon.cues["protest_intervention"].search(sentence):
             sub = "Protest with intervention"
-    elif entry.family == "territory" and sub != "Non-violent transfer of territory":
+    elif entry.family == "territory":
         nearby = " ".join(s.text for s in article.sentences[trigger.sentence:trigger.sentence + 2])
-        if lexicon.cues["non_violent_transfer"].search(nearby):
+        fought = lexicon.cues["fighting_cues"].search(sentence)
+        if sub == "Non-violent transfer of territory" and not entry.weak and not fought:
+            pass
+        elif lexicon.cues["non_violent_transfer"].search(nearby) and not fought:
             sub = "Non-violent transfer of territory"
         elif actor1 is not None and actor1.category == "State forces":
             sub = "Government regains territory"
@@ -367,7 +391,13 @@ def _retells(article: Article, previous: Event, event: Event) -> bool:
     if previous.sub_event_type == event.sub_event_type and load_lexicon().cues["anaphora"].search(lead[-40:]):
         return True
     adjacent = trigger.sentence - max(previous.sentences) <= 1
-    return adjacent and _compatible(previous, event)
+    if adjacent and _compatible(previous, event):
+        return True
+    # "Rebels captured Bambu. Nine soldiers were killed.": a toll with nothing new of its own
+    entry = _entry_of(trigger)
+    return (entry.generic and event.actor1 is None and trigger.sentence - max(previous.sentences) <= 2
+            and (event.place is None or previous.place is None or event.place.geonameid == previous.place.geonameid)
+            and (event.date is None or previous.date is None or event.date.date == previous.date.date))
 
 
 def _absorb(target: Event, other: Event) -> None:
@@ -405,18 +435,44 @@ def _context_date(article: Article, index: int, status: str) -> DateMention | No
     return None
 
 
+def _inside_a_name(article: Article, trigger: Trigger) -> bool:
+    """"Liberation" in "National Liberation Front" names a group, not an act."""
+    if _entry_of(trigger).family == "protest":
+        return False  # "protesters" is both the crowd and the act
+    return any(a.start <= trigger.start and trigger.end <= a.end for a in article.actors)
+
+
+def _told_as_past_aside(article: Article, trigger: Trigger) -> bool:
+    """"farmers who had been kidnapped in June were freed": the aside is history."""
+    sentence = article.sentences[trigger.sentence]
+    return bool(_PAST_ASIDE.search(article.text[max(sentence.start, trigger.start - 40):trigger.start]))
+
+
+def _main_clause_triggers(article: Article, triggers: list[Trigger]) -> list[Trigger]:
+    """Drops triggers that only say what came before ("curfew after clashes") when the
+    sentence's main clause holds a trigger of another family."""
+    def subordinate(trigger: Trigger) -> bool:
+        sentence = article.sentences[trigger.sentence]
+        return bool(_AFTER_PHRASE.search(article.text[max(sentence.start, trigger.start - 40):trigger.start]))
+    main_families = {_entry_of(t).family for t in triggers if not subordinate(t)}
+    return [t for t in triggers if not subordinate(t) or not main_families - {_entry_of(t).family}]
+
+
 def find_events(article: Article) -> Article:
     """Sets ``article.triggers`` and ``article.events`` (main event first)."""
     article.triggers = find_triggers(article)
     by_sentence: dict[int, list[Trigger]] = {}
     for trigger in article.triggers:
-        by_sentence.setdefault(trigger.sentence, []).append(trigger)
+        if not _inside_a_name(article, trigger) and not _told_as_past_aside(article, trigger):
+            by_sentence.setdefault(trigger.sentence, []).append(trigger)
+    for index, triggers in by_sentence.items():
+        by_sentence[index] = _main_clause_triggers(article, triggers)
 
     events: list[Event] = []
     for index, triggers in sorted(by_sentence.items()):
         actors = article.in_sentence(article.actors, index)
         casualties = article.in_sentence(article.casualties, index)
-        for trigger in _pick_per_family(triggers):
+        for trigger in _pick_per_family(triggers, casualties):
             entry = _entry_of(trigger)
             event = _build_event(article, trigger, entry, actors, casualties)
             if event is not None:
@@ -432,7 +488,11 @@ def find_events(article: Article) -> Article:
     for event in merged:
         event.place = event.place or _context_place(article, event.sentences[0])
         event.date = event.date or _context_date(article, event.sentences[0], event.status)
-    merged.sort(key=lambda e: (_STATUS_RANK.get(e.status, 9), e.sentences[0]))
+        if event.date is None and event.status == "new" and article.published:
+            # Reported with no date of its own: on or before publication, as ACLED codes it.
+            event.date = DateMention("", 0, 0, date=article.published, precision=2, relation="reported")
+    merged.sort(key=lambda e: (_STATUS_RANK.get(e.status, 9), _entry_of(e.trigger).family not in MATERIAL_FAMILIES,
+                               e.sentences[0]))
     article.events = merged
     return article
 
@@ -486,7 +546,7 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry, actors: list
     lexicon = load_lexicon()
     index = trigger.sentence
     actor1, actor2 = _assign_actors(article, trigger, actors, casualties)
-    if entry.weak and actor1 is not None:
+    if entry.family == "territory" and entry.weak and actor1 is not None:
         subject = article.text[_clause_start(article.text, article.sentences[index].start, trigger.start):trigger.start]
         if lexicon.cues["non_combatant_subjects"].search(subject):
             return None

@@ -1,7 +1,9 @@
 """Sentence splitting: cheap rules that keep character offsets into the original text.
 
 News wire copy breaks at paragraph ends and at ``. ! ?`` followed by a capital or a quote;
-abbreviations such as "Gen." or "U.S." and initials do not end a sentence.
+abbreviations such as "Gen." or "U.S." and initials do not end a sentence. In hard-wrapped
+copy (old wire services, e-mail) a single line break is only a wrap: there a paragraph ends at a
+blank line or an indented line.
 """
 from __future__ import annotations
 
@@ -16,6 +18,9 @@ _ABBREVIATIONS = {
     "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m", "inc", "co", "corp", "ltd", "dept",
 }
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n+")
+_WRAPPED_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n\s*|\n(?=[ \t])")
+#: A text is hard-wrapped when most of its lines are of one middling width.
+_WRAP_WIDTHS = range(45, 100)
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 
@@ -24,7 +29,8 @@ def split_sentences(article: Article) -> Article:
     text = article.text
     sentences: list[Sentence] = []
     start = 0
-    for match in _BOUNDARY.finditer(text):
+    boundary = _WRAPPED_BOUNDARY if _hard_wrapped(text) else _BOUNDARY
+    for match in boundary.finditer(text):
         end = match.end()
         if match.group().startswith((".",)) and _is_abbreviation(text[start:match.start() + 1]):
             continue
@@ -33,6 +39,13 @@ def split_sentences(article: Article) -> Article:
     _append(sentences, text, start, len(text))
     article.sentences = sentences
     return article
+
+
+def _hard_wrapped(text: str) -> bool:
+    lines = [len(line) for line in text.split("\n") if line.strip()]
+    if len(lines) < 4:
+        return False
+    return max(lines) < 100 and sum(width in _WRAP_WIDTHS for width in lines) >= 0.7 * len(lines)
 
 
 def _is_abbreviation(chunk: str) -> bool:
