@@ -134,3 +134,10 @@ def test_a_source_after_the_list_is_not_a_victim():
 def test_wire_copy_in_capitals(text, expected):
     found = casualties_in(text)
     assert [(m.kind, m.group, m.minimum) for m in top_level(found)] == expected
+
+
+@pytest.mark.parametrize("text", ["The mayor of the town was assassinated on Monday.",
+                                  "The woman's husband was shot dead when he tried to intervene.",
+                                  "Hector Oqueli was found dead near the border."])
+def test_a_singular_passive_counts_one_victim(text):
+    assert [(kind, low, high) for _, kind, _, low, high in summary(text)] == [("killed", 1, 1)]

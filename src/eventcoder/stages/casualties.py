@@ -70,6 +70,9 @@ class _Lexicon:
 
 
 # "..., wounding 20 others, a military official said": the official is the source, not a victim.
+# A singular subject (not a pronoun, which points back to someone already counted) before
+# "was killed".
+_SINGULAR_PASSIVE = re.compile(r"(?<!\bhe)(?<!\bshe)(?<!\bit)\s+(?:was|has\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+|later\s+)?$", re.I)
 _REPORTING = r"(?:said|says|told|reported|added|confirmed|stated|noted)"
 
 
@@ -105,6 +108,11 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
             found = _objects(lexicon, text, cue, end, roles["active"])
         if not found and ("passive" in roles or "intransitive" in roles):
             found = _subjects(lexicon, text, boundary, cue, end, roles)
+        uncounted = all(m.minimum is None and m.maximum is None for m in found) and len(found) <= 1
+        if uncounted and "passive" in roles and _SINGULAR_PASSIVE.search(text, max(boundary, cue.start() - 30), cue.start()):
+            # "the mayor was assassinated", "Oqueli was found dead": one person, named or not
+            found = found or [CasualtyMention(cue.group(), cue.start(), cue.end(), kind=roles["passive"])]
+            found[0].minimum = found[0].maximum = 1
         mentions += found
         boundary = max([boundary, cue.end(), *(m.end for m in found)])
     mentions += _counts(lexicon, text, start, end)
