@@ -58,6 +58,7 @@ class _Lexicon:
     toll: re.Pattern
     denial: re.Pattern
     groups: dict[str, str | None]
+    singular: frozenset[str]  # group words naming one person: "the mayor", "a soldier"
     unspecified: frozenset[str]
     count_kinds: dict[str, str]
     toll_kinds: dict[str, str]
@@ -186,6 +187,8 @@ def _mention(lexicon: _Lexicon, text: str, kind: str, item: re.Match, start: int
     if quantity is None and (alias not in lexicon.groups or alias in lexicon.unspecified):
         return None  # "killing them", "others were hurt": nobody counted or named
     minimum, maximum = _count(lexicon, quantity) if quantity else (None, None)
+    if quantity is None and alias in lexicon.singular:
+        minimum = maximum = 1  # "killed the mayor"
     group = lexicon.groups.get(alias) if alias else None
     return CasualtyMention(text[start:end], start, end, kind=kind, group=group, minimum=minimum, maximum=maximum)
 
@@ -272,6 +275,17 @@ def _normal(phrase: str) -> str:
     return re.sub(r"\s+", " ", phrase.strip().lower())
 
 
+def _plural(word: str) -> str:
+    """English plural of a group word, enough to tell "soldier" from "soldiers" in one list."""
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
 def _alternation(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
@@ -305,6 +319,7 @@ def _lexicon() -> _Lexicon:
 
     groups: dict[str, str | None] = {_normal(a): g for g, aliases in terms["groups"].items() for a in aliases}
     groups.update({_normal(a): None for a in terms["unspecified"]})
+    singular = frozenset(a for a in groups if groups[a] and _plural(a) in groups and _plural(a) != a)
     # A capitalised plural is a nationality or community ("23 Palestinians"): counted, group None.
     group = rf"{_alternation(groups)}|(?!(?:{_alternation(numbers['vague'])})\b)(?-i:[A-Z][a-z]+s)"
     modifier = (rf"(?:(?!(?:{_alternation(terms['not_modifiers'])})\b)(?-i:[A-Z])[\w'’]*(?:-[\w'’]+)*"
@@ -364,6 +379,7 @@ def _lexicon() -> _Lexicon:
             rf"\b(?:no|without|zero)\s+(?:(?:immediate|reported|known|further|other|serious|major)\s+)?"
             rf"(?P<noun>{_alternation(terms['none_nouns'])})\b", flags),
         groups=groups,
+        singular=singular,
         unspecified=frozenset(_normal(a) for a in terms["unspecified"]),
         count_kinds=count_kinds,
         toll_kinds=toll_kinds,
