@@ -19,6 +19,8 @@ muslims"). An empty name never matches. actor2 is scored only on rows where ACLE
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import csv
 import re
 import statistics
@@ -107,14 +109,19 @@ def fatalities_close(gold: int, ours: int | None) -> bool:
 
 def evaluate(path: Path) -> Report:
     """Runs the pipeline over every note of an ACLED CSV and scores its main event."""
-    report = Report("acled")
+    return score(read_acled(path), "acled")
+
+
+def score(golds: Iterable[GoldEvent], name: str) -> Report:
+    """Scores our main event of each gold text against its coded event."""
+    report = Report(name)
     hits = dict.fromkeys(("event_type", "sub_event_type", "fatalities_exact",
                           "fatalities_within_20pct", "event_date", "actor1", "actor2",
                           *(f"within_{km}km" for km in RADII_KM)), 0)
     totals = dict.fromkeys(("event_type", "sub_event_type", "fatalities", "located",
                             "event_date", "actor1", "actor2"), 0)
     no_event = 0
-    for gold in read_acled(path):
+    for gold in golds:
         records = extract_records(Article(gold.id, gold.notes, published=gold.published))
         ours = records[0] if records else {}
         no_event += not records
