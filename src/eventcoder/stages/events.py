@@ -50,7 +50,7 @@ _DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[\w .]{2,30}?)?(?:\s*\
 # "backed by X", "alongside X": allies that acted with a side (ACLED's associated actors).
 _ALLY_CUE = re.compile(r"\b(?:(?:backed|supported|aided|assisted|accompanied|joined) by|alongside|together with|"
                        r"with the (?:support|help|backing) of|in coordination with|allied with)\s+(?:the\s+)?$", re.I)
-_PAST_ASIDE = re.compile(r"\b(?:who|which|that)\s+(?:had|have|has)\s+(?:been\s+)?(?:\w+ly\s+)?$", re.I)
+_PAST_ASIDE = re.compile(r"\b(?:who|which|that)\s+had\s+(?:been\s+)?(?:\w+ly\s+)?$", re.I)
 _AFTER_PHRASE = re.compile(r"\b(?:after|following|since)\s+(?:the\s+|a\s+|an\s+|last\s+\w+['’]s\s+|\w+['’]s\s+)?"
                            r"(?:[\w-]+\s+){0,2}$", re.I)
 _BETWEEN = re.compile(r"^\s*(?:\w+\s+){0,3}?between\b", re.I)
@@ -158,7 +158,14 @@ def _pick_per_family(triggers: list[Trigger], casualties: list[CasualtyMention])
     if "territory" in strong and "violence" in best and best["violence"][0].sub_event_type in ("Armed clash", "Attack"):
         best.pop("violence")
     return sorted((trigger for family, (entry, trigger) in best.items()
-                   if not entry.weak or not (strong - {family}) & MATERIAL_FAMILIES), key=lambda t: t.start)
+                   if not entry.weak or not _silenced(family, strong)), key=lambda t: t.start)
+
+
+def _silenced(family: str, strong: set[str]) -> bool:
+    """A weak trigger gives way: a weak act ("entered") to any other event in its sentence, a
+    weak statement ("rejected") only to an act on the ground."""
+    others = strong - {family}
+    return bool(others if family == "territory" else others & MATERIAL_FAMILIES)
 
 
 def _clause_start(text: str, sentence_start: int, position: int) -> int:
