@@ -158,3 +158,13 @@ def test_an_ally_of_the_attacker_is_an_associated_actor():
     event = main_event(text)
     assert event["actor1"] == "Military Forces of Syria"
     assert event["assoc_actor_1"] == "Military Forces of Russia"
+
+
+@pytest.mark.parametrize("text, plover_event", [
+    ("Fishermen said on Monday they would blockade the port of Mombasa from Thursday.", "THREATEN"),
+    ("The governor said he will extend the curfew in Maiduguri by a week.", "THREATEN"),
+    ("The ministry said it will end the school term early.", None),
+])
+def test_hypothetical_restrictions_are_threats_only_with_their_object(text, plover_event):
+    records = extract_records(Article("t", text, published=PUBLISHED))
+    assert (records[0]["plover_event"] if records else None) == plover_event

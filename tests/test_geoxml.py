@@ -1,4 +1,4 @@
-from eventcoder.evaluate.geoxml import evaluate, read_gwn, read_lgl
+from eventcoder.evaluate.geoxml import evaluate, read_gwn, read_lgl, score
 
 LGL = """<?xml version="1.0" encoding="utf-8"?>
 <articles><article docid="1"><text><![CDATA[Rockets hit Kabul and the Senator left.]]></text>
@@ -22,7 +22,7 @@ GWN = """<?xml version="1.0" ?>
 def test_lgl_scores_overlap_and_distance(tmp_path):
     path = tmp_path / "lgl.xml"
     path.write_text(LGL, encoding="utf-8")
-    figures = evaluate(read_lgl(path))
+    figures = score(read_lgl(path))
     assert (figures["gold"], figures["predicted"], figures["matched"]) == (2, 1, 1)
     assert figures["precision"] == 1.0 and figures["recall"] == 0.5
     assert figures["within_161km"] == 1.0 and figures["exact_geonameid"] == 1.0
@@ -33,6 +33,14 @@ def test_gwn_keeps_only_locational_toponyms(tmp_path):
     path.write_text(GWN, encoding="utf-8")
     articles = read_gwn(path)
     assert [t.phrase for t in articles[0].toponyms] == ["Mosul"]
-    figures = evaluate(articles)
+    figures = score(articles)
     assert figures["matched"] == 1 and figures["predicted"] == 2
     assert figures["exact_geonameid"] == 1.0
+
+
+def test_evaluate_reads_either_file_and_reports_each_article(tmp_path):
+    path = tmp_path / "gold.xml"
+    path.write_text(GWN, encoding="utf-8")
+    report = evaluate(path)
+    assert report.name == "gwn" and len(report.cases) == 1
+    assert report.figures["matched"] == 1 and report.distances_km and report.distances_km[0] < 1

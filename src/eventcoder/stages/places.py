@@ -56,6 +56,8 @@ _VOWEL_RUN = re.compile(r"[aeiouy]+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _DEMONYM_WORD = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)*$")
 _NO_PLURAL = ("ese", "ish", "ch", "ss", "s")
+#: A party and a place, as US news writes a politician's seat: "D-Charleston", "R-Texas".
+_PARTY_PREFIX = re.compile(r"^[DRI]-(?=[A-Z][a-z])")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ed|ash|as|az|ez|ar|an|at|adh|ath|ech|esh|es|en)-"
                              r"(?=[A-Z])")
 
@@ -76,7 +78,7 @@ def _context() -> dict:
     raw = yaml.safe_load(text)
     return {key: frozenset(raw[key]) for key in (
         "stop_words", "connectors", "person_titles", "person_verbs", "organisation_words",
-        "place_suffixes", "never_alone")}
+        "place_suffixes", "never_alone", "direction_words", "place_prepositions")}
 
 
 @cache
@@ -193,15 +195,18 @@ def _tokens(article: Article) -> list[_Token]:
     previous_end = 0
     for match in _TOKEN.finditer(text):
         word = match.group()
-        end = match.end()
+        start, end = match.start(), match.end()
+        party = _PARTY_PREFIX.match(word)
+        if party:
+            word, start = word[party.end():], start + party.end()
         possessive = _POSSESSIVE.search(word)
         if possessive and len(word) > 3 and not word.isupper():
             word = word[:possessive.start()]
-            end = match.start() + len(word)
-        initial = match.start() in starts or _opens_sentence(text[previous_end:match.start()])
+            end = start + len(word)
+        initial = start in starts or _opens_sentence(text[previous_end:start])
         previous_end = match.end()
         capitalised = word[0].isupper() or _ARTICLE_PREFIX.match(word) is not None
-        tokens.append(_Token(match.start(), end, word, word.lower(), capitalised, initial))
+        tokens.append(_Token(start, end, word, word.lower(), capitalised, initial))
     if tokens:
         tokens[0].sentence_initial = True
     return tokens
@@ -307,19 +312,23 @@ def _plausible(candidate: Candidate, text: str) -> bool:
     if candidate.run_after and not country:
         following = candidate.run_after[0]
         if (following.capitalised and following.lower not in context["place_suffixes"]
-                and following.lower not in context["organisation_words"]
+                and not any(t.lower in context["organisation_words"] for t in candidate.run_after)
                 and not (strong and _zipf()(following.lower) >= NAME_WORD_ZIPF)):
-            return False  # "Victoria Beckham", "Southern Front"; not "Texas Department"
+            return False  # "Victoria Beckham", "Southern Front"; not "Springfield Science Museum"
     if candidate.run_before and not country:
         preceding = candidate.run_before[-1]
-        if preceding.capitalised and not preceding.sentence_initial:
-            return False  # "Patrick Henry", "Ahrar al-Sham"
-    if single and adjacent_after and after.lower in context["person_verbs"] and not strong:
+        if (preceding.capitalised and not preceding.sentence_initial
+                and preceding.lower not in context["direction_words"]):
+            return False  # "Patrick Henry", "Ahrar al-Sham"; not "North Texas"
+    located = (before is not None and not candidate.run_before
+               and before.lower in context["place_prepositions"])
+    if (single and adjacent_after and after.lower in context["person_verbs"] and not strong
+            and not located):
         return False
     if single and not major:
         frequency = _zipf()(candidate.text.lower())
         if ((frequency >= COMMON_WORD_ZIPF and not known)
-                or (candidate.sentence_initial and frequency >= 3.0 and not strong)):
+                or (candidate.sentence_initial and frequency >= 3.0 and not (strong or known))):
             return False
     if candidate.loose and single and candidate.sentence_initial:
         return False

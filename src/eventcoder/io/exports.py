@@ -1,0 +1,216 @@
+"""Exporters of stored events: ACLED CSV, GeoJSON, Parquet and PLOVER JSON.
+
+They take the event dicts of :meth:`eventcoder.store.Store.events` (DESIGN.md's record fields,
+plus ``outlets``, ``article_ids`` and ``source_count``), so they know records, not the database.
+
+- ``acled-csv``: ACLED's columns in ACLED's order (:data:`ACLED_COLUMNS`), so R and pandas code
+  written for ACLED's exports reads it unchanged: ``event_id_cnty`` is our stable event id,
+  ``inter1``/``inter2`` and ``interaction`` are ACLED's category words ("State forces-Rebel
+  group"), ``iso`` the numeric ISO 3166 code, ``source`` the outlets joined with "; ",
+  ``timestamp`` the Unix time of the event's last change; ACLED columns we do not code
+  (admin2, admin3, source_scale, tags) are empty.
+- ``geojson``: the FeatureCollection of :mod:`eventcoder.io.formats`.
+- ``plover-json``: one JSON object a line with PLOVER's field names (event, mode, actor,
+  recipient, ...), location and fatalities beside them.
+- ``parquet``: one row an event, the same columns as JSONL with lists as Parquet lists; needs
+  the ``parquet`` extra (pyarrow) and a file to write to.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime, timezone
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, TextIO
+
+import pycountry
+import yaml
+
+from eventcoder.errors import UnknownFormatError
+from eventcoder.io.formats import RECORD_FIELDS, CsvWriter, GeoJsonWriter, RecordWriter, _dumps
+
+__all__ = ["ACLED_COLUMNS", "EXPORT_FORMATS", "AcledCsvWriter", "PloverJsonWriter", "acled_row", "export",
+           "write_parquet"]
+
+ACLED_COLUMNS: tuple[str, ...] = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
+    "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
+    "fatalities", "tags", "timestamp",
+)
+#: ACLED's actor categories in its interaction-code order (1 State forces ... 8 External/Other).
+CATEGORY_ORDER = {name: i for i, name in enumerate(
+    ["State forces", "Rebel group", "Political militia", "Identity militia", "Rioters", "Protesters",
+     "Civilians", "External/Other forces"])}
+#: ACLED's disorder type of each event type; (event type, sub-event type) where the sub type decides.
+DISORDER_TYPES = {
+    "Battles": "Political violence", "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence", "Protests": "Demonstrations",
+    "Riots": "Demonstrations", "Strategic developments": "Strategic developments",
+    ("Riots", "Mob violence"): "Political violence",
+    ("Protests", "Excessive force against protesters"): "Political violence; Demonstrations",
+}
+#: Event columns kept as lists of strings in Parquet; other lists and objects become JSON text.
+LIST_COLUMNS = ("sources", "outlets", "article_ids")
+
+
+@cache
+def _regions() -> dict[str, str]:
+    raw = yaml.safe_load(resources.files("eventcoder.data").joinpath("acled_regions.yaml").read_text("utf-8"))
+    return {code: region for region, codes in raw.items() for code in codes}
+
+
+@cache
+def _iso_numeric(code: str) -> int | None:
+    country = pycountry.countries.get(alpha_2=code)
+    return int(country.numeric) if country else None
+
+
+def _interaction(inter1: str | None, inter2: str | None) -> str | None:
+    """ACLED's interaction: the two categories, lower code first, or "X only" for one side."""
+    named = sorted((c for c in (inter1, inter2) if c), key=lambda c: CATEGORY_ORDER.get(c, 99))
+    if not named:
+        return None
+    return f"{named[0]} only" if len(named) == 1 else "-".join(named)
+
+
+def _timestamp(value: Any) -> int | None:
+    if not isinstance(value, datetime):
+        return None
+    return int((value if value.tzinfo else value.replace(tzinfo=timezone.utc)).timestamp())
+
+
+def acled_row(event: Mapping[str, Any]) -> dict[str, Any]:
+    """One event as an ACLED CSV row (column name -> value)."""
+    day = event.get("event_date")
+    day = date.fromisoformat(day) if isinstance(day, str) else day
+    code = event.get("country_code")
+    kind, sub = event.get("event_type"), event.get("sub_event_type")
+    return {
+        "event_id_cnty": event.get("event_id"),
+        "event_date": day,
+        "year": day.year if day else None,
+        "time_precision": event.get("time_precision"),
+        "disorder_type": DISORDER_TYPES.get((kind, sub), DISORDER_TYPES.get(kind)),
+        "event_type": kind,
+        "sub_event_type": sub,
+        "actor1": event.get("actor1"),
+        "assoc_actor_1": event.get("assoc_actor_1"),
+        "inter1": event.get("inter1"),
+        "actor2": event.get("actor2"),
+        "assoc_actor_2": event.get("assoc_actor_2"),
+        "inter2": event.get("inter2"),
+        "interaction": _interaction(event.get("inter1"), event.get("inter2")),
+        "civilian_targeting": "Civilian targeting" if event.get("civilian_targeting") else None,
+        "iso": _iso_numeric(code) if code else None,
+        "region": _regions().get(code) if code else None,
+        "country": event.get("country"),
+        "admin1": event.get("admin1"),
+        "admin2": None,
+        "admin3": None,
+        "location": event.get("location"),
+        "latitude": event.get("latitude"),
+        "longitude": event.get("longitude"),
+        "geo_precision": event.get("geo_precision"),
+        "source": "; ".join(event.get("outlets") or event.get("sources") or []) or None,
+        "source_scale": None,
+        "notes": event.get("notes"),
+        "fatalities": event.get("fatalities") or 0,
+        "tags": None,
+        "timestamp": _timestamp(event.get("updated_at")),
+    }
+
+
+class AcledCsvWriter(CsvWriter):
+    """ACLED's CSV: its header and column order, one row an event."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__(stream, ACLED_COLUMNS)
+
+    def _write(self, record: Mapping[str, Any]) -> None:
+        super()._write(acled_row(record))
+
+
+class PloverJsonWriter(RecordWriter):
+    """One PLOVER-style JSON object a line."""
+
+    def _write(self, record: Mapping[str, Any]) -> None:
+        self.stream.write(_dumps(plover_object(record)) + "\n")
+
+
+def plover_object(event: Mapping[str, Any]) -> dict[str, Any]:
+    """An event in PLOVER's vocabulary: event and mode, actor and recipient, where and when."""
+    return {
+        "id": event.get("event_id"),
+        "date": event.get("event_date"),
+        "event": event.get("plover_event"),
+        "mode": event.get("plover_mode"),
+        "actor": event.get("actor1"),
+        "actor_category": event.get("inter1"),
+        "recipient": event.get("actor2"),
+        "recipient_category": event.get("inter2"),
+        "location": {key: event.get(key) for key in
+                     ("location", "admin1", "country", "country_code", "latitude", "longitude", "geonameid",
+                      "geo_precision")},
+        "fatalities": event.get("fatalities"),
+        "acled_event_type": event.get("event_type"),
+        "acled_sub_event_type": event.get("sub_event_type"),
+        "sources": event.get("outlets") or [],
+        "articles": event.get("article_ids") or [],
+        "text": event.get("notes"),
+    }
+
+
+def _parquet_value(name: str, value: Any) -> Any:
+    if name in LIST_COLUMNS:
+        return [str(v) for v in value or []]
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value.isoformat()
+    return value
+
+
+def write_parquet(records: Iterable[Mapping[str, Any]], path: str | Path) -> int:
+    """Writes events as one Parquet file; returns how many."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise ImportError("Parquet export needs pyarrow: pip install 'eventcoder[parquet]'") from None
+    rows = [{name: _parquet_value(name, value) for name, value in record.items()} for record in records]
+    table = pa.Table.from_pylist(rows) if rows else pa.table({name: pa.array([], pa.string()) for name in RECORD_FIELDS})
+    pq.write_table(table, path)
+    return len(rows)
+
+
+#: Format name -> text writer class; parquet is written by :func:`write_parquet` to a file.
+TEXT_EXPORTERS: dict[str, type[RecordWriter]] = {
+    "acled-csv": AcledCsvWriter,
+    "geojson": GeoJsonWriter,
+    "plover-json": PloverJsonWriter,
+}
+EXPORT_FORMATS = (*TEXT_EXPORTERS, "parquet")
+
+
+def export(records: Iterable[Mapping[str, Any]], name: str, output: str | Path | None = None) -> int:
+    """Writes events in a format to a file, or to stdout when ``output`` is None; returns how many."""
+    if name == "parquet":
+        if output is None:
+            raise ValueError("parquet is binary: give a file to write (-o FILE)")
+        return write_parquet(records, output)
+    if name not in TEXT_EXPORTERS:
+        raise UnknownFormatError(name, list(EXPORT_FORMATS))
+    stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        with TEXT_EXPORTERS[name](stream) as writer:
+            for record in records:
+                writer.write(record)
+        return writer.count
+    finally:
+        if output:
+            stream.close()

@@ -1,0 +1,92 @@
+"""Runs ``produce`` over a stream of articles on several processes, output in input order.
+
+:func:`process_records` is what ``--workers N`` calls. It keeps memory bounded whatever the
+corpus size: the input is read lazily, articles go to a process pool in chunks (one pickle
+and one round trip per chunk, not per article), and at most ``workers * CHUNKS_PER_WORKER``
+chunks are in flight at once. Results come back in input order, so the output is the same
+as one worker's; rejects never leave the parent and keep their place in the stream.
+
+Workers are started with ``forkserver`` where the platform has it (else ``spawn``), never
+``fork``: a forked copy of a parent that already holds threads or open writers is unsafe.
+A worker is kept for the whole run, so it loads the gazetteer index and lexicons once, on
+its first chunk (they are process-wide caches).
+"""
+from __future__ import annotations
+
+import multiprocessing
+import pickle
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+
+from eventcoder.article import Article
+from eventcoder.io.ingest import Reject
+
+__all__ = ["CHUNK_SIZE", "CHUNKS_PER_WORKER", "process_records"]
+
+#: Articles sent to a worker at once: large enough that pickling and the round trip cost
+#: little beside the pipeline, small enough that work stays balanced at the end of a run.
+CHUNK_SIZE = 16
+#: Chunks in flight per worker: one being worked on, the rest queued so no worker waits.
+CHUNKS_PER_WORKER = 4
+
+Produce = Callable[[Article], list[dict]]
+
+
+def process_records(
+    items: Iterable[Article | Reject],
+    produce: Produce,
+    workers: int = 1,
+    chunk_size: int = CHUNK_SIZE,
+) -> Iterator[list[dict] | Reject]:
+    """For each input item in order: ``produce(article)`` for an Article, the Reject itself.
+
+    With ``workers`` <= 1 everything runs in this process. Otherwise ``produce`` must be
+    picklable (a module-level function, not a lambda) so that worker processes can run it.
+    """
+    if workers <= 1:
+        for item in items:
+            yield item if isinstance(item, Reject) else produce(item)
+        return
+    _check_picklable(produce)
+    window = workers * CHUNKS_PER_WORKER
+    pending: deque[tuple[list[Article | Reject], Future | None]] = deque()
+    stream = iter(items)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+    try:
+        while True:
+            while len(pending) < window and (chunk := list(islice(stream, chunk_size))):
+                articles = [item for item in chunk if not isinstance(item, Reject)]
+                future = pool.submit(_produce_chunk, produce, articles) if articles else None
+                pending.append((chunk, future))
+            if not pending:
+                return
+            chunk, future = pending.popleft()
+            results = iter(future.result() if future is not None else ())
+            for item in chunk:
+                yield item if isinstance(item, Reject) else next(results)
+    finally:  # also when the consumer stops early ("| head"): drop queued chunks, do not wait for them
+        pool.shutdown(cancel_futures=True)
+
+
+def _produce_chunk(produce: Produce, articles: list[Article]) -> list[list[dict]]:
+    """Runs in a worker: the records of each article of one chunk."""
+    return [produce(article) for article in articles]
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """forkserver, with the pipeline's modules imported once in the server, else spawn."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["eventcoder.pipeline"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def _check_picklable(produce: Produce) -> None:
+    """Fails at once with a clear message, not deep inside the pool on the first chunk."""
+    try:
+        pickle.dumps(produce)
+    except (pickle.PicklingError, AttributeError, TypeError) as error:
+        raise TypeError(f"with workers > 1, produce must be a module-level function: {error}") from error

@@ -1,0 +1,474 @@
+"""Database access: store an article's records, merge them into events, and query what is stored.
+
+One :class:`Store` wraps a SQLAlchemy engine on any URL (SQLite by default, PostgreSQL for teams)
+with the same code. :meth:`Store.add_article` stores an article and its records in one
+transaction: a crash at any point leaves either all of it or none of it, and an article whose
+content hash is already stored is skipped, so rerunning an interrupted batch finishes it with no
+duplicate. The query methods return plain dicts (JSON-ready but for dates) for the CLI, the
+exporters and a web API.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+from sqlalchemy import (Engine, and_, create_engine, event as sa_event, func, insert, or_, select,
+                        update)
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError
+
+from eventcoder.article import Article
+from eventcoder.store import schema
+from eventcoder.store.dedup import band_hashes, overlap, shingles
+from eventcoder.store.merge import (Decision, SourceReport, compare, km_between, load_rules, max_distance_km,
+                                    max_window_days, merged_fields)
+from eventcoder.store.schema import article_bands, articles, events, evidence, merges, revisions, sources
+
+__all__ = ["DEFAULT_URL", "EventFilter", "StoredArticle", "Store", "database_url"]
+
+DEFAULT_URL = "sqlite:///eventcoder.sqlite"
+#: Merged fields whose changes are kept as revisions.
+REVISED_FIELDS = ("event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2",
+                  "assoc_actor_1", "assoc_actor_2", "location", "country_code", "latitude", "longitude",
+                  "geo_precision", "fatalities", "killed_min", "killed_max", "injured_min", "injured_max",
+                  "civilian_targeting", "certainty", "sources")
+EVENT_COLUMNS = tuple(c.name for c in events.columns if c.name not in ("id", "created_at", "updated_at"))
+_KM_PER_DEGREE = 111.2
+#: At most this many earlier articles are compared exactly as possible copies.
+MAX_DUPLICATE_CANDIDATES = 50
+
+
+def database_url(value: str | None) -> str:
+    """A SQLAlchemy URL: as given, a file path as SQLite, PostgreSQL through psycopg 3."""
+    if not value:
+        return DEFAULT_URL
+    if "://" not in value:
+        return f"sqlite:///{value}"
+    for prefix in ("postgres://", "postgresql://"):
+        if value.startswith(prefix):
+            return "postgresql+psycopg://" + value[len(prefix):]
+    return value
+
+
+def _sqlite_pragmas(connection, _record) -> None:
+    """WAL survives a killed process with every committed article; foreign keys are checked."""
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """What storing one article did."""
+
+    article_id: str
+    stored: bool  # False when the same text was already stored
+    duplicate_of: str | None = None  # the article it is a near-duplicate copy of
+    new_events: int = 0
+    merged: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Which events to list; every field left None matches all."""
+
+    country: str | None = None  # name or ISO 3166-1 alpha-2 code
+    since: date | None = None
+    until: date | None = None
+    event_type: str | None = None  # an event type or a sub-event type
+    actor: str | None = None  # part of any actor's name, any case
+    near: tuple[float, float, float] | None = None  # latitude, longitude, km
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _event_values(fields: dict) -> dict:
+    values = {k: fields.get(k) for k in EVENT_COLUMNS if k in fields}
+    if isinstance(values.get("event_date"), str):
+        values["event_date"] = date.fromisoformat(values["event_date"])
+    values["sources"] = json.dumps(fields.get("sources") or [], ensure_ascii=False)
+    values["fatalities"] = values.get("fatalities") or 0
+    return values
+
+
+def _comparable(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return round(value, 6)
+    return value
+
+
+class Store:
+    """An event database at a SQLAlchemy URL, migrated to the latest schema on opening."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = database_url(url)
+        self.engine: Engine = create_engine(self.url)
+        if self.engine.dialect.name == "sqlite":
+            sa_event.listen(self.engine, "connect", _sqlite_pragmas)
+        self.version = schema.migrate(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # --- writing ------------------------------------------------------------------------
+
+    def has_text(self, text: str) -> bool:
+        """Whether an article with exactly this text is stored (checked before extracting it)."""
+        with self.engine.connect() as connection:
+            return connection.execute(select(articles.c.id).where(
+                articles.c.content_hash == content_hash(text))).first() is not None
+
+    def add_article(self, article: Article, records: list[dict]) -> StoredArticle:
+        """Stores an article and its records, merging each into an event, in one transaction."""
+        try:
+            with self.engine.begin() as connection:
+                return _Writer(connection, article).write(records)
+        except IntegrityError:
+            # another process stored the same text between our check and our commit
+            if self.has_text(article.text):
+                return StoredArticle(article.id, stored=False)
+            raise
+
+    # --- reading ------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """Rows in each table."""
+        with self.engine.connect() as connection:
+            return {table.name: connection.execute(select(func.count()).select_from(table)).scalar()
+                    for table in schema.VERSION_1_TABLES}
+
+    def events(self, filters: EventFilter = EventFilter(), limit: int | None = None, offset: int = 0) -> list[dict]:
+        """Events matching ``filters``, by date then id, each with its outlets and article ids."""
+        query = select(events).where(*_conditions(filters)).order_by(events.c.event_date.asc().nulls_last(), events.c.id)
+        if filters.near is None:
+            query = query.limit(limit).offset(offset)
+        with self.engine.connect() as connection:
+            rows = [dict(row._mapping) for row in connection.execute(query)]
+            if filters.near is not None:
+                lat, lon, km = filters.near
+                rows = [r for r in rows if km_between(lat, lon, r["latitude"], r["longitude"]) <= km]
+                rows = rows[offset:offset + limit if limit is not None else None]
+            return self._with_sources(connection, rows)
+
+    def event(self, event_id: str) -> dict | None:
+        """One event with every report behind it (article, record, evidence), its merges and revisions."""
+        with self.engine.connect() as connection:
+            row = connection.execute(select(events).where(events.c.event_id == event_id)).first()
+            if row is None:
+                return None
+            result = self._with_sources(connection, [dict(row._mapping)])[0]
+            pk = row.id
+            reports = connection.execute(
+                select(sources, articles.c.article_id, articles.c.outlet, articles.c.title, articles.c.url,
+                       articles.c.published).join(articles, sources.c.article_pk == articles.c.id)
+                .where(sources.c.event_pk == pk).order_by(sources.c.id)).all()
+            spans = connection.execute(select(evidence).join(sources, evidence.c.source_pk == sources.c.id)
+                                       .where(sources.c.event_pk == pk).order_by(evidence.c.start)).all()
+            by_source: dict[int, list[dict]] = {}
+            for span in spans:
+                by_source.setdefault(span.source_pk, []).append({"text": span.text, "start": span.start, "end": span.end})
+            result["reports"] = [{
+                "record_id": r.record_id, "article_id": r.article_id, "outlet": r.outlet, "title": r.title,
+                "url": r.url, "published": r.published, "rank": r.rank, "independent": r.independent,
+                "record": json.loads(r.record), "evidence": by_source.get(r.id, [])} for r in reports]
+            record_ids = {r.id: r.record_id for r in reports}
+            result["merges"] = [
+                {"record_id": record_ids.get(m.source_pk), "kind": m.kind, "reason": m.reason, "created_at": m.created_at}
+                for m in connection.execute(select(merges).where(merges.c.event_pk == pk).order_by(merges.c.id))]
+            result["revisions"] = [
+                {"field": v.field, "old": json.loads(v.old_value), "new": json.loads(v.new_value),
+                 "record_id": record_ids.get(v.source_pk), "created_at": v.created_at}
+                for v in connection.execute(select(revisions).where(revisions.c.event_pk == pk).order_by(revisions.c.id))]
+            return result
+
+    def explain(self, event_id: str) -> str | None:
+        """In words: the sources behind an event, why each was merged, and how its fields changed."""
+        found = self.event(event_id)
+        if found is None:
+            return None
+        lines = [f"{found['event_id']}: {found['sub_event_type']} in {found['location'] or 'an unknown place'}"
+                 f" on {found['event_date'] or 'an unknown date'}, fatalities {found['fatalities']}"
+                 f" ({found['source_count']} independent source{'s' * (found['source_count'] != 1)})"]
+        for report in found["reports"]:
+            copy = "" if report["independent"] else ", a near-duplicate copy"
+            lines.append(f"- {report['article_id']} ({report['outlet'] or 'unknown outlet'}, "
+                         f"{report['published'] or 'undated'}{copy}): record {report['record_id']}")
+        if not found["merges"]:
+            lines.append("No merges: one report.")
+        for merge in found["merges"]:
+            lines.append(f"Merged {merge['record_id']}: {merge['reason']}")
+        for revision in found["revisions"]:
+            lines.append(f"Revised {revision['field']}: {revision['old']} -> {revision['new']} "
+                         f"(from {revision['record_id']})")
+        return "\n".join(lines)
+
+    def articles(self, limit: int | None = None, offset: int = 0) -> list[dict]:
+        """Stored articles without their text, in the order they were stored."""
+        columns = [c for c in articles.columns if c.name != "text"]
+        with self.engine.connect() as connection:
+            query = select(*columns).order_by(articles.c.id).limit(limit).offset(offset)
+            return [self._article_dict(connection, row) for row in connection.execute(query)]
+
+    def article(self, article_id: str) -> dict | None:
+        """One article with its text and the event ids its records went to (latest stored if ids repeat)."""
+        with self.engine.connect() as connection:
+            row = connection.execute(select(articles).where(articles.c.article_id == article_id)
+                                     .order_by(articles.c.id.desc())).first()
+            if row is None:
+                return None
+            result = self._article_dict(connection, row)
+            result["text"] = row.text
+            result["events"] = list(connection.execute(
+                select(events.c.event_id).join(sources, sources.c.event_pk == events.c.id)
+                .where(sources.c.article_pk == row.id).order_by(sources.c.rank)).scalars())
+            return result
+
+    def records(self, filters: EventFilter = EventFilter()) -> Iterator[dict]:
+        """Events as records for the exporters, a page at a time."""
+        page, offset = 500, 0
+        while batch := self.events(filters, limit=page, offset=offset):
+            yield from batch
+            offset += page
+
+    @staticmethod
+    def _article_dict(connection: Connection, row) -> dict:
+        result = {k: v for k, v in row._mapping.items() if k not in ("id", "text", "duplicate_of")}
+        result["duplicate_of"] = None
+        if row.duplicate_of is not None:
+            result["duplicate_of"] = connection.execute(
+                select(articles.c.article_id).where(articles.c.id == row.duplicate_of)).scalar()
+        return result
+
+    @staticmethod
+    def _with_sources(connection: Connection, rows: list[dict]) -> list[dict]:
+        """Adds each event's outlets and article ids; turns stored JSON back into lists."""
+        pks = [row["id"] for row in rows]
+        linked: dict[int, list] = {}
+        if pks:
+            query = (select(sources.c.event_pk, sources.c.independent, articles.c.article_id, articles.c.outlet)
+                     .join(articles, sources.c.article_pk == articles.c.id)
+                     .where(sources.c.event_pk.in_(pks)).order_by(sources.c.id))
+            for link in connection.execute(query):
+                linked.setdefault(link.event_pk, []).append(link)
+        for row in rows:
+            links = linked.get(row.pop("id"), [])
+            row["sources"] = json.loads(row["sources"] or "[]")
+            row["article_ids"] = [link.article_id for link in links]
+            row["outlets"] = list(dict.fromkeys(link.outlet for link in links if link.outlet))
+        return rows
+
+
+def _conditions(filters: EventFilter) -> list:
+    conditions = []
+    if filters.country:
+        value = filters.country.strip()
+        conditions.append(or_(events.c.country_code == value.upper(), func.lower(events.c.country) == value.lower()))
+    if filters.since:
+        conditions.append(events.c.event_date >= filters.since)
+    if filters.until:
+        conditions.append(events.c.event_date <= filters.until)
+    if filters.event_type:
+        value = filters.event_type.lower()
+        conditions.append(or_(func.lower(events.c.event_type) == value, func.lower(events.c.sub_event_type) == value))
+    if filters.actor:
+        needle = f"%{filters.actor.lower()}%"
+        conditions.append(or_(*(func.lower(events.c[name]).like(needle)
+                                for name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"))))
+    if filters.near:
+        lat, lon, km = filters.near
+        conditions.extend(_box(lat, lon, km))
+    return conditions
+
+
+def _box(lat: float, lon: float, km: float) -> list:
+    """A latitude/longitude box holding every point within ``km`` (wide open near the poles)."""
+    dlat = km / _KM_PER_DEGREE
+    cos = math.cos(math.radians(lat))
+    dlon = 180.0 if cos < 0.01 else min(180.0, km / (_KM_PER_DEGREE * cos))
+    box = [events.c.latitude.between(lat - dlat, lat + dlat)]
+    if dlon < 180.0 and -180.0 <= lon - dlon and lon + dlon <= 180.0:
+        box.append(events.c.longitude.between(lon - dlon, lon + dlon))
+    return box
+
+
+class _Writer:
+    """Stores one article inside an open transaction: copy check, records, merges, revisions."""
+
+    def __init__(self, connection: Connection, article: Article) -> None:
+        self.connection = connection
+        self.article = article
+        self.rules = load_rules()
+        self.now = _now()
+
+    def write(self, records: list[dict]) -> StoredArticle:
+        article, connection = self.article, self.connection
+        digest = content_hash(article.text)
+        if connection.execute(select(articles.c.id).where(articles.c.content_hash == digest)).first():
+            return StoredArticle(article.id, stored=False)
+        shingle_set = shingles(article.text, self.rules.shingle_words)
+        bands = band_hashes(shingle_set)
+        original, share = self._original(shingle_set, bands)
+        self.pk = connection.execute(insert(articles).values(
+            article_id=article.id, content_hash=digest, outlet=article.source, url=article.url,
+            title=article.title, published=article.published, text=article.text,
+            duplicate_of=original[0] if original else None, duplicate_overlap=share,
+            ingested_at=self.now)).inserted_primary_key[0]
+        if bands:
+            connection.execute(insert(article_bands), [{"article_pk": self.pk, "band": i, "hash": h}
+                                                       for i, h in enumerate(bands)])
+        self.copy_of = original
+        self.share = share
+        self.family = self._family_events(original[0]) if original else set()
+        taken: set[int] = set()
+        new = merged = 0
+        for rank, record in enumerate(records):
+            event_pk, was_merged = self._place(record, rank, taken)
+            taken.add(event_pk)
+            merged += was_merged
+            new += not was_merged
+        return StoredArticle(article.id, True, original[1] if original else None, new, merged)
+
+    def _original(self, shingle_set: set[int], bands: list[int]) -> tuple[tuple[int, str] | None, float | None]:
+        """The earlier article this one copies ((pk, article id) of the first of its family), if any."""
+        if not bands:
+            return None, None
+        hits = or_(*(and_(article_bands.c.band == i, article_bands.c.hash == h) for i, h in enumerate(bands)))
+        candidates = self.connection.execute(
+            select(article_bands.c.article_pk).where(hits).group_by(article_bands.c.article_pk)
+            .order_by(func.count().desc()).limit(MAX_DUPLICATE_CANDIDATES)).scalars().all()
+        best, best_share = None, 0.0
+        for pk in candidates:
+            row = self.connection.execute(select(articles.c.id, articles.c.article_id, articles.c.text,
+                                                 articles.c.duplicate_of).where(articles.c.id == pk)).one()
+            share = overlap(shingle_set, shingles(row.text, self.rules.shingle_words))
+            if share >= self.rules.near_duplicate_overlap and share > best_share:
+                root = row.duplicate_of or row.id
+                root_id = row.article_id if row.duplicate_of is None else self.connection.execute(
+                    select(articles.c.article_id).where(articles.c.id == root)).scalar()
+                best, best_share = (root, root_id), share
+        return best, (round(best_share, 3) if best else None)
+
+    def _family_events(self, root: int) -> set[int]:
+        """Events that the original article or its other copies reported."""
+        family = select(articles.c.id).where(or_(articles.c.id == root, articles.c.duplicate_of == root))
+        return set(self.connection.execute(
+            select(sources.c.event_pk).where(sources.c.article_pk.in_(family))).scalars())
+
+    def _candidates(self, record: dict, taken: set[int]) -> list[tuple[int, Decision, bool]]:
+        """Events this record may join: (event pk, decision, from the copied article)."""
+        found: dict[int, dict] = {}
+        day = record["event_date"]
+        if day and record["latitude"] is not None:
+            day = date.fromisoformat(day)
+            window = max_window_days()
+            query = select(events).where(
+                events.c.event_type == record["event_type"],
+                events.c.event_date.between(day - timedelta(days=window), day + timedelta(days=window)),
+                *_box(record["latitude"], record["longitude"], max_distance_km()))
+            found = {row.id: dict(row._mapping) for row in self.connection.execute(query)}
+        missing = self.family - found.keys()
+        if missing:
+            found |= {row.id: dict(row._mapping) for row in self.connection.execute(
+                select(events).where(events.c.id.in_(missing)))}
+        decisions = []
+        for pk, row in found.items():
+            if pk in taken:
+                continue
+            decision = compare(record, row)
+            in_family = pk in self.family
+            if not decision.same and in_family and _same_record(record, row):
+                decision = Decision(True, "The same type, date, place and actors as the copied article's record.", -1.0)
+            if decision.same:
+                decisions.append((pk, decision, in_family))
+        return sorted(decisions, key=lambda d: (not d[2], d[1].score))
+
+    def _place(self, record: dict, rank: int, taken: set[int]) -> tuple[int, bool]:
+        """Adds the record to its best matching event, or starts a new one; returns (event pk, merged)."""
+        connection = self.connection
+        candidates = self._candidates(record, taken)
+        independent = self.copy_of is None
+        if candidates:
+            event_pk, decision, in_family = candidates[0]
+            source_pk = self._add_source(event_pk, record, rank, independent)
+            kind, reason = "same-event", decision.reason
+            if in_family:
+                kind = "near-duplicate"
+                reason = (f"Article {self.article.id} is a near-duplicate copy of {self.copy_of[1]} "
+                          f"({self.share:.0%} of its 5-word phrases shared), not an independent source. {reason}")
+            connection.execute(insert(merges).values(event_pk=event_pk, source_pk=source_pk, kind=kind,
+                                                     reason=reason, created_at=self.now))
+            self._refresh(event_pk, source_pk)
+            return event_pk, True
+        event_id = record["event_id"]
+        if connection.execute(select(events.c.id).where(events.c.event_id == event_id)).first():
+            event_id = f"{event_id}-{self.pk}"
+        values = _event_values(merged_fields([SourceReport(record, self.article.published, True)]))
+        event_pk = connection.execute(insert(events).values(
+            event_id=event_id, **values, source_count=1 if independent else 0,
+            created_at=self.now, updated_at=self.now)).inserted_primary_key[0]
+        self._add_source(event_pk, record, rank, independent)
+        return event_pk, False
+
+    def _add_source(self, event_pk: int, record: dict, rank: int, independent: bool) -> int:
+        source_pk = self.connection.execute(insert(sources).values(
+            event_pk=event_pk, article_pk=self.pk, record_id=record["event_id"], rank=rank,
+            independent=independent, record=json.dumps(record, ensure_ascii=False))).inserted_primary_key[0]
+        spans = [{"source_pk": source_pk, "article_pk": self.pk, "text": e["text"], "start": e["start"],
+                  "end": e["end"]} for e in record.get("evidence") or []]
+        if spans:
+            self.connection.execute(insert(evidence), spans)
+        return source_pk
+
+    def _refresh(self, event_pk: int, source_pk: int) -> None:
+        """Recomputes the event from all its reports; each changed field becomes a revision."""
+        connection = self.connection
+        rows = connection.execute(
+            select(sources.c.record, sources.c.independent, sources.c.article_pk, articles.c.published)
+            .join(articles, sources.c.article_pk == articles.c.id)
+            .where(sources.c.event_pk == event_pk).order_by(sources.c.id)).all()
+        reports = [SourceReport(json.loads(r.record), r.published, r.independent) for r in rows]
+        values = _event_values(merged_fields(reports))
+        values["source_count"] = len({r.article_pk for r in rows if r.independent})
+        current = connection.execute(select(events).where(events.c.id == event_pk)).one()._mapping
+        changes = [{"event_pk": event_pk, "source_pk": source_pk, "field": name,
+                    "old_value": _revision_value(name, current[name]), "new_value": _revision_value(name, values[name]),
+                    "created_at": self.now}
+                   for name in REVISED_FIELDS if _comparable(current[name]) != _comparable(values[name])]
+        if changes:
+            connection.execute(insert(revisions), changes)
+        connection.execute(update(events).where(events.c.id == event_pk).values(**values, updated_at=self.now))
+
+
+def _revision_value(name: str, value: Any) -> str:
+    """A field's value as JSON text; ``sources`` is stored as JSON already."""
+    return value if name == "sources" else json.dumps(_comparable(value), ensure_ascii=False)
+
+
+def _same_record(record: dict, row: dict) -> bool:
+    """A copy's record that says what the original's said, even with no date or place to compare."""
+    day = row["event_date"].isoformat() if row["event_date"] else None
+    return (record["sub_event_type"] == row["sub_event_type"] and record["event_date"] == day
+            and record["location"] == row["location"] and record["actor1"] == row["actor1"]
+            and record["actor2"] == row["actor2"])

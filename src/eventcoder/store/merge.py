@@ -1,0 +1,236 @@
+"""Whether two event records describe the same real event, why, and what the merged event says.
+
+Rules (data/merge_rules.yaml): the same event type with compatible sub-event types and statuses,
+dates within a window set by the coarser time_precision, places within a distance set by the
+coarser geo_precision, and compatible actors (the same, or one side unknown or generic). Every
+decision carries a plain-language reason, stored with the merge.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+_PERIOD = re.compile(r"\s*\(\d{4}-\d{0,4}\)$")
+PRECISION_WORDS = {1: "day", 2: "week", 3: "month"}
+GEO_WORDS = {1: "exact places", 2: "places near a town", 3: "regions"}
+#: Fields the merged event takes from one chosen report, group by group.
+DATE_FIELDS = ("event_date", "time_precision", "date_text")
+PLACE_FIELDS = ("location", "admin1", "country", "country_code", "latitude", "longitude",
+                "geonameid", "geo_precision", "location_text")
+ACTOR_ROLES = (("actor1", "inter1"), ("actor2", "inter2"), ("assoc_actor_1", None), ("assoc_actor_2", None))
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    date_window_days: dict[int, int]
+    distance_km: dict[int, float]
+    sub_event_groups: dict[str, int]
+    status_groups: dict[str, int]
+    generic_prefixes: tuple[str, ...]
+    shingle_words: int
+    near_duplicate_overlap: float
+
+
+@cache
+def load_rules() -> Rules:
+    """The merge rules, read once from the packaged data file."""
+    raw = yaml.safe_load(resources.files("eventcoder.data").joinpath("merge_rules.yaml").read_text("utf-8"))
+    return Rules(
+        date_window_days={int(k): int(v) for k, v in raw["date_window_days"].items()},
+        distance_km={int(k): float(v) for k, v in raw["distance_km"].items()},
+        sub_event_groups={name: i for i, group in enumerate(raw["compatible_sub_event_types"]) for name in group},
+        status_groups={name: i for i, group in enumerate(raw["compatible_statuses"]) for name in group},
+        generic_prefixes=tuple(raw["generic_actor_prefixes"]),
+        shingle_words=int(raw["shingle_words"]),
+        near_duplicate_overlap=float(raw["near_duplicate_overlap"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    same: bool
+    reason: str
+    score: float = math.inf  # lower is closer; compares candidates that all pass
+
+
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, Earth radius 6371 km)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def max_window_days() -> int:
+    return max(load_rules().date_window_days.values())
+
+
+def max_distance_km() -> float:
+    return max(load_rules().distance_km.values())
+
+
+def canonical_actor(name: str | None) -> str | None:
+    """The actor's name without ACLED's government period: "(2022-)" does not make a new actor."""
+    if not name:
+        return None
+    return _PERIOD.sub("", name).strip().casefold()
+
+
+def is_generic(name: str | None) -> bool:
+    return name is None or name.startswith(load_rules().generic_prefixes)
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)
+
+
+def compare(new: dict, old: dict) -> Decision:
+    """Whether record ``new`` is the same real event as ``old`` (a record or a merged event)."""
+    rules = load_rules()
+    if new["event_type"] != old["event_type"]:
+        return Decision(False, f"different event types ({new['event_type']} / {old['event_type']})")
+    sub_new, sub_old = new["sub_event_type"], old["sub_event_type"]
+    if sub_new != sub_old and rules.sub_event_groups.get(sub_new, -1) != rules.sub_event_groups.get(sub_old, -2):
+        return Decision(False, f"incompatible sub-event types ({sub_new} / {sub_old})")
+    if rules.status_groups.get(new["status"]) != rules.status_groups.get(old["status"]):
+        return Decision(False, f"one is a threat or plan, the other happened ({new['status']} / {old['status']})")
+
+    day_new, day_old = _as_date(new["event_date"]), _as_date(old["event_date"])
+    if day_new is None or day_old is None:
+        return Decision(False, "a date is unknown")
+    precision = max(new["time_precision"] or 3, old["time_precision"] or 3)
+    window = rules.date_window_days[precision]
+    days = abs((day_new - day_old).days)
+    if days > window:
+        return Decision(False, f"dates {day_old} and {day_new} are {days} days apart (window {window})")
+
+    if None in (new["latitude"], new["longitude"], old["latitude"], old["longitude"]):
+        return Decision(False, "a place is unknown")
+    if new["country_code"] and old["country_code"] and new["country_code"] != old["country_code"]:
+        return Decision(False, f"different countries ({old['country_code']} / {new['country_code']})")
+    geo = max(new["geo_precision"] or 3, old["geo_precision"] or 3)
+    limit = rules.distance_km[geo]
+    km = km_between(new["latitude"], new["longitude"], old["latitude"], old["longitude"])
+    if km > limit:
+        return Decision(False, f"places {old['location']} and {new['location']} are {km:.0f} km apart (limit {limit:.0f} km)")
+
+    actors = _actors_agree(new, old)
+    if actors is None:
+        return Decision(False, "the actors differ: " + _actor_list(old) + " / " + _actor_list(new))
+    said, named_matches = actors
+
+    sub_text = (f"the same type ({sub_old})" if sub_new == sub_old
+                else f"compatible types ({sub_old} / {sub_new})")
+    day_text = ("the same date" if days == 0 else f"dates {days} day{'s' * (days > 1)} apart") + (
+        f" ({day_old}{'' if days == 0 else ' / ' + str(day_new)}; within {window} day{'s' * (window > 1)}"
+        f" for {PRECISION_WORDS[precision]}-precise dates)")
+    place_names = old["location"] if old["location"] == new["location"] else f"{old['location']} / {new['location']}"
+    place_text = f"places {km:.1f} km apart ({place_names}; within {limit:.0f} km for {GEO_WORDS[geo]})"
+    reason = f"{sub_text}, {day_text}, {place_text}, {said}."
+    score = km / limit + days / (window + 1) + (sub_new != sub_old) * 0.5 - 0.2 * named_matches
+    return Decision(True, reason[0].upper() + reason[1:], score)
+
+
+def _actor_list(record: dict) -> str:
+    return " vs ".join(record.get(role) or "unknown" for role in ("actor1", "actor2"))
+
+
+def _actors_agree(new: dict, old: dict) -> tuple[str, int] | None:
+    """How the actors agree (in words, and the count of named matches), or None when they clash.
+
+    Each side agrees when both name the same actor (main or associated), or when either side is
+    unknown or generic ("Unidentified Armed Group"). Sides may be swapped: outlets differ on who
+    attacked whom in a clash.
+    """
+    best = None
+    for swapped in (False, True):
+        said, matches = [], 0
+        for side in (1, 2):
+            theirs = (3 - side) if swapped else side
+            name_new, name_old = new[f"actor{side}"], old[f"actor{theirs}"]
+            if is_generic(name_new) or is_generic(name_old):
+                named = name_new if not is_generic(name_new) else name_old
+                if named:
+                    said.append(f"{named} named by one report, the other unknown or generic")
+                continue
+            group_new = {canonical_actor(name_new), canonical_actor(new[f"assoc_actor_{side}"])}
+            group_old = {canonical_actor(name_old), canonical_actor(old[f"assoc_actor_{theirs}"])}
+            if canonical_actor(name_new) not in group_old and canonical_actor(name_old) not in group_new:
+                break
+            matches += 1
+            said.append(f"{name_new} in both" if canonical_actor(name_new) == canonical_actor(name_old)
+                        else f"{name_old} / {name_new} (allies)")
+        else:
+            text = "actors " + ("; ".join(said) if said else "unknown in both") + (", sides swapped" if swapped else "")
+            if best is None or matches > best[1]:
+                best = (text, matches)
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class SourceReport:
+    """One article's record of an event, as the merged event is built from it."""
+
+    record: dict
+    published: date | None
+    independent: bool  # False for a near-duplicate copy of another stored article
+
+
+def merged_fields(reports: list[SourceReport]) -> dict:
+    """The merged event's fields from all its reports, in the order they were stored.
+
+    Date and place come from the most precise report; actors from the first that names them;
+    casualties span every report (``killed_min`` the lowest figure, ``killed_max`` the highest),
+    and ``fatalities`` follows ACLED: the most conservative figure among the latest reports that
+    give a toll, so a later report of a risen toll raises it, while outlets that disagree on the
+    same day give the lower figure.
+    """
+    records = [r.record for r in reports]
+    first = records[0]
+    fields: dict[str, Any] = {"event_type": first["event_type"]}
+    dated = [r for r in records if r["event_date"]] or [first]
+    fields |= {k: min(dated, key=lambda r: r["time_precision"] or 3).get(k) for k in DATE_FIELDS}
+    placed = [r for r in records if r["latitude"] is not None] or [first]
+    fields |= {k: min(placed, key=lambda r: r["geo_precision"] or 3).get(k) for k in PLACE_FIELDS}
+    independent = [r.record for r in reports if r.independent] or records
+    sub = Counter(r["sub_event_type"] for r in independent).most_common(1)[0][0]
+    typed = next(r for r in records if r["sub_event_type"] == sub)
+    fields |= {"sub_event_type": sub, "plover_event": typed["plover_event"], "plover_mode": typed["plover_mode"]}
+    for role, category in ACTOR_ROLES:
+        named = [r for r in records if r[role]]
+        chosen = next((r for r in named if not is_generic(r[role])), named[0] if named else first)
+        fields[role] = chosen[role]
+        if category:
+            fields[category] = chosen[category] if chosen[role] else None
+    for kind in ("killed", "injured"):
+        lows = [r[f"{kind}_min"] for r in records if r[f"{kind}_min"] is not None]
+        highs = [r[f"{kind}_max"] if r[f"{kind}_max"] is not None else r[f"{kind}_min"] for r in records]
+        highs = [h for h in highs if h is not None]
+        fields[f"{kind}_min"] = min(lows) if lows else None
+        fields[f"{kind}_max"] = max(highs) if highs else None
+    fields["fatalities"] = conservative_fatalities(reports)
+    fields["civilian_targeting"] = any(r["civilian_targeting"] for r in records)
+    fields["certainty"] = Counter(r["certainty"] for r in independent).most_common(1)[0][0]
+    fields["status"] = first["status"]
+    fields["sources"] = sorted({s for r in records for s in r.get("sources") or []})
+    fields["notes"] = first["notes"]
+    return fields
+
+
+def conservative_fatalities(reports: list[SourceReport]) -> int:
+    """ACLED's fatalities: the lowest figure among the most recently published reports with a toll."""
+    tolled = [r for r in reports if r.record["killed_min"] is not None or r.record["killed_max"] is not None]
+    if not tolled:
+        return 0
+    latest = max(r.published or date.min for r in tolled)
+    return min(r.record["fatalities"] for r in tolled if (r.published or date.min) == latest)

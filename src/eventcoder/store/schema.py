@@ -1,0 +1,179 @@
+"""The database tables and their versioned migrations.
+
+``schema_version`` holds one row per applied migration. :data:`MIGRATIONS` lists migration
+functions in order; :func:`migrate` applies those a database lacks, each in its own transaction
+with its version row, so an interrupted upgrade leaves the database at the last whole version.
+A later schema change appends a function (``ALTER TABLE``...) and updates the tables below.
+
+Tables:
+
+- ``articles``: one row per stored article, unique by ``content_hash`` (SHA-256 of its text),
+  with ``duplicate_of`` set when it is a near-duplicate copy of an earlier article;
+  ``article_bands`` holds its MinHash band hashes to find copies by index.
+- ``events``: one row per real event (merged across articles), ``event_id`` stable forever.
+- ``sources``: one row per article's record of an event (the record as JSON), ``independent``
+  false for a copy's.
+- ``evidence``: the sentences of each source, with offsets into the article text.
+- ``merges``: each source joined to an existing event, with the plain-language reason.
+- ``revisions``: each change to an event's fields, old and new value, and the source that made it.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+from sqlalchemy import (Boolean, Column, Connection, Date, DateTime, Float, ForeignKey, Index, Integer,
+                        MetaData, String, Table, Text, BigInteger, insert, inspect, select, func)
+
+metadata = MetaData()
+
+schema_version = Table(
+    "schema_version", metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("applied_at", DateTime(timezone=True), nullable=False),
+)
+
+articles = Table(
+    "articles", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", String(512), nullable=False, index=True),  # the input's id
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("outlet", String(512)),
+    Column("url", Text),
+    Column("title", Text),
+    Column("published", Date),
+    Column("text", Text, nullable=False),
+    Column("duplicate_of", Integer, ForeignKey("articles.id")),
+    Column("duplicate_overlap", Float),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+article_bands = Table(
+    "article_bands", metadata,
+    Column("article_pk", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("band", Integer, nullable=False),
+    Column("hash", BigInteger, nullable=False),
+    Index("ix_article_bands_band_hash", "band", "hash"),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("event_id", String(64), nullable=False, unique=True),
+    Column("event_date", Date),
+    Column("time_precision", Integer),
+    Column("date_text", Text),
+    Column("event_type", String(64), nullable=False),
+    Column("sub_event_type", String(64), nullable=False),
+    Column("plover_event", String(32)),
+    Column("plover_mode", String(32)),
+    Column("actor1", String(256)),
+    Column("actor2", String(256)),
+    Column("assoc_actor_1", String(256)),
+    Column("assoc_actor_2", String(256)),
+    Column("inter1", String(64)),
+    Column("inter2", String(64)),
+    Column("civilian_targeting", Boolean, nullable=False, default=False),
+    Column("location", String(256)),
+    Column("admin1", String(256)),
+    Column("country", String(128)),
+    Column("country_code", String(2)),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("geonameid", Integer),
+    Column("geo_precision", Integer),
+    Column("location_text", Text),
+    Column("fatalities", Integer, nullable=False, default=0),
+    Column("killed_min", Integer),
+    Column("killed_max", Integer),
+    Column("injured_min", Integer),
+    Column("injured_max", Integer),
+    Column("certainty", String(16)),
+    Column("status", String(16)),
+    Column("sources", Text),  # JSON list of who the reports attribute the event to
+    Column("notes", Text),
+    Column("source_count", Integer, nullable=False, default=1),  # independent articles
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_events_type_date", "event_type", "event_date"),
+    Index("ix_events_date", "event_date"),
+    Index("ix_events_country", "country_code"),
+)
+
+sources = Table(
+    "sources", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("event_pk", Integer, ForeignKey("events.id"), nullable=False, index=True),
+    Column("article_pk", Integer, ForeignKey("articles.id"), nullable=False, index=True),
+    Column("record_id", String(64), nullable=False),  # the record's own event_id
+    Column("rank", Integer, nullable=False),  # 0 for the article's main event
+    Column("independent", Boolean, nullable=False),
+    Column("record", Text, nullable=False),  # the whole record as JSON
+)
+
+evidence = Table(
+    "evidence", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source_pk", Integer, ForeignKey("sources.id"), nullable=False, index=True),
+    Column("article_pk", Integer, ForeignKey("articles.id"), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+
+merges = Table(
+    "merges", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("event_pk", Integer, ForeignKey("events.id"), nullable=False, index=True),
+    Column("source_pk", Integer, ForeignKey("sources.id"), nullable=False),
+    Column("kind", String(16), nullable=False),  # "same-event" or "near-duplicate"
+    Column("reason", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+revisions = Table(
+    "revisions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("event_pk", Integer, ForeignKey("events.id"), nullable=False, index=True),
+    Column("source_pk", Integer, ForeignKey("sources.id"), nullable=False),
+    Column("field", String(64), nullable=False),
+    Column("old_value", Text),
+    Column("new_value", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+VERSION_1_TABLES = (articles, article_bands, events, sources, evidence, merges, revisions)
+
+
+def _create_version_1(connection: Connection) -> None:
+    metadata.create_all(connection, tables=list(VERSION_1_TABLES))
+
+
+#: (version, migration) in the order they apply.
+MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
+    (1, _create_version_1),
+]
+LATEST_VERSION = MIGRATIONS[-1][0]
+
+
+def current_version(connection: Connection) -> int:
+    """The highest applied migration, 0 for an empty database."""
+    if not inspect(connection).has_table("schema_version"):
+        return 0
+    return connection.execute(select(func.max(schema_version.c.version))).scalar() or 0
+
+
+def migrate(engine) -> int:
+    """Applies the migrations a database lacks, one transaction each; returns the version reached."""
+    with engine.begin() as connection:
+        metadata.create_all(connection, tables=[schema_version])
+    with engine.begin() as connection:
+        version = current_version(connection)
+    for number, step in MIGRATIONS:
+        if number <= version:
+            continue
+        with engine.begin() as connection:
+            step(connection)
+            connection.execute(insert(schema_version).values(version=number, applied_at=datetime.now(timezone.utc)))
+        version = number
+    return version

@@ -1,0 +1,71 @@
+"""Merge rules (store/merge.py), near-duplicates (store/dedup.py) and the merge evaluation."""
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from eventcoder.store.dedup import band_hashes, overlap, shingles
+from eventcoder.store.evaluation import evaluate
+from eventcoder.store.merge import SourceReport, compare, merged_fields
+from tests.test_store import record
+
+MERGE_SET = Path(__file__).parent / "data" / "merge"
+
+
+def test_reports_of_one_strike_merge_with_a_reason():
+    decision = compare(record(killed_min=10, actor1=None), record())
+    assert decision.same
+    assert "the same date" in decision.reason and "Al Shabaab named by one report" in decision.reason
+
+
+@pytest.mark.parametrize("change, why", [
+    ({"event_date": "2024-02-13"}, "3 days apart"),
+    ({"latitude": -0.358, "longitude": 42.545, "location": "Kismayo"}, "km apart"),
+    ({"actor1": "Islamic State"}, "actors differ"),
+    ({"sub_event_type": "Air/drone strike"}, "incompatible sub-event types"),
+    ({"event_type": "Battles"}, "different event types"),
+    ({"status": "future"}, "threat or plan"),
+    ({"event_date": None}, "date is unknown"),
+])
+def test_what_keeps_events_apart(change, why):
+    decision = compare(record(**change), record())
+    assert not decision.same and why in decision.reason
+
+
+def test_coarser_dates_and_places_widen_the_window():
+    month = record(event_date="2024-02-25", time_precision=3)
+    region = record(latitude=2.9, longitude=45.5, geo_precision=3)
+    assert compare(month, record()).same and compare(region, record()).same
+    assert not compare(record(latitude=2.9, longitude=45.5), record()).same
+
+
+def test_sides_may_be_swapped_and_periods_ignored():
+    clash = dict(event_type="Battles", sub_event_type="Armed clash")
+    ours = record(**clash, actor1="Military Forces of Somalia (2022-)", actor2="Al Shabaab")
+    theirs = record(**clash, actor1="Al Shabaab", actor2="Military Forces of Somalia")
+    assert compare(ours, theirs).same and "sides swapped" in compare(ours, theirs).reason
+
+
+def test_merged_fields_span_the_reports_and_take_the_most_precise():
+    reports = [SourceReport(record(time_precision=2, geo_precision=2), date(2024, 2, 10), True),
+               SourceReport(record(killed_min=10, fatalities=10, killed_max=12, geo_precision=1, location="Hamar"),
+                            date(2024, 2, 10), True)]
+    fields = merged_fields(reports)
+    assert (fields["killed_min"], fields["killed_max"], fields["fatalities"]) == (8, 12, 8)
+    assert fields["location"] == "Hamar" and fields["time_precision"] == 1
+
+
+def test_copies_share_their_shingles_and_bands():
+    story = "Gunmen killed three farmers in Benue state on Sunday, police said, in the latest such attack."
+    first, copy = shingles(story, 5), shingles("BENUE - " + story + " More follows.", 5)
+    other = shingles("Protesters marched through Nairobi on Wednesday against the new finance law.", 5)
+    assert overlap(first, copy) > 0.8 and overlap(first, other) == 0.0
+    assert set(band_hashes(first)) & set(band_hashes(copy))
+
+
+def test_the_merge_set_merges_without_wrong_merges():
+    report = evaluate(MERGE_SET)
+    figures = report.figures
+    assert figures["articles"] >= 40 and figures["gold_events"] >= 15
+    assert figures["precision"] >= 0.9 and figures["recall"] >= 0.6
+    assert figures["near_duplicates_found"] >= 1

@@ -1,0 +1,192 @@
+"""The store's API on SQLite, and on PostgreSQL when EVENTCODER_TEST_POSTGRES_URL is set."""
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import date
+
+import pytest
+from sqlalchemy import create_engine, func, select
+
+from eventcoder.article import Article
+from eventcoder.store import EventFilter, Store, database_url, ingest
+from eventcoder.store.schema import LATEST_VERSION, articles, metadata, sources
+
+POSTGRES = os.environ.get("EVENTCODER_TEST_POSTGRES_URL")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def url(request, tmp_path):
+    """A fresh, empty database of each kind."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'events.sqlite'}"
+    if not POSTGRES:
+        pytest.skip("EVENTCODER_TEST_POSTGRES_URL is not set")
+    store = Store(POSTGRES)
+    with store.engine.begin() as connection:
+        metadata.drop_all(connection)
+    store.close()
+    return POSTGRES
+
+
+def record(**fields) -> dict:
+    """An event record as extract_records gives, with a Mogadishu car bomb's values by default."""
+    base = {"event_id": "ev-1", "article_id": "a", "event_date": "2024-02-10", "time_precision": 1,
+            "date_text": "on Saturday", "event_type": "Explosions/Remote violence",
+            "sub_event_type": "Remote explosive/landmine/IED", "plover_event": "ASSAULT", "plover_mode": "explosives",
+            "actor1": "Al Shabaab", "actor2": "Civilians (Somalia)", "assoc_actor_1": None, "assoc_actor_2": None,
+            "inter1": "Rebel group", "inter2": "Civilians", "civilian_targeting": True, "location": "Mogadishu",
+            "admin1": "Banaadir", "country": "Somalia", "country_code": "SO", "latitude": 2.037, "longitude": 45.344,
+            "geonameid": 53654, "geo_precision": 1, "location_text": "Mogadishu", "fatalities": 8, "killed_min": 8,
+            "killed_max": None, "injured_min": None, "injured_max": None, "victims": [], "sources": ["police"],
+            "certainty": "reported", "status": "new",
+            "evidence": [{"text": "A car bomb killed eight.", "start": 0, "end": 24}], "notes": "A car bomb."}
+    return base | fields
+
+
+def article(article_id: str, body: str, published=date(2024, 2, 10), outlet="Wire") -> Article:
+    return Article(article_id, body, published=published, source=outlet)
+
+
+def test_a_new_database_is_at_the_latest_schema_version(url):
+    with Store(url) as store:
+        assert store.version == LATEST_VERSION
+    with Store(url) as store:  # reopening applies nothing twice
+        assert store.version == LATEST_VERSION
+
+
+def test_the_same_text_is_stored_once(url):
+    with Store(url) as store:
+        assert store.add_article(article("a", "A car bomb killed eight."), [record()]).stored
+        assert not store.add_article(article("a-again", "A car bomb killed eight."), [record()]).stored
+        assert store.counts()["articles"] == 1 and store.counts()["events"] == 1
+
+
+def test_a_later_higher_toll_keeps_the_id_and_is_a_revision(url):
+    with Store(url) as store:
+        store.add_article(article("a", "Eight killed in a Mogadishu car bomb on Saturday."), [record()])
+        later = record(event_id="ev-2", fatalities=12, killed_min=12, sources=["hospital"])
+        result = store.add_article(article("b", "The toll of Saturday's bombing rose to 12.",
+                                           published=date(2024, 2, 11), outlet="Other"), [later])
+        assert result.merged == 1
+        event = store.event("ev-1")
+        assert (event["fatalities"], event["killed_min"], event["killed_max"]) == (12, 8, 12)
+        assert event["source_count"] == 2 and event["outlets"] == ["Wire", "Other"]
+        assert {"field": "fatalities", "old": 8, "new": 12, "record_id": "ev-2"}.items() <= \
+            next(r for r in event["revisions"] if r["field"] == "fatalities").items()
+        assert "within 1 day" in store.explain("ev-1")
+
+
+def test_same_day_reports_that_disagree_give_the_lower_toll(url):
+    with Store(url) as store:
+        store.add_article(article("a", "Ten killed in Mogadishu."), [record(fatalities=10, killed_min=10)])
+        store.add_article(article("b", "Eight killed in Mogadishu."), [record(event_id="ev-2")])
+        assert store.event("ev-1")["fatalities"] == 8
+
+
+def test_a_different_place_or_day_is_a_different_event(url):
+    with Store(url) as store:
+        store.add_article(article("a", "Bomb in Mogadishu."), [record()])
+        store.add_article(article("b", "Bomb in Kismayo."), [record(event_id="ev-2", location="Kismayo",
+                                                                  latitude=-0.358, longitude=42.545)])
+        store.add_article(article("c", "Bomb in Mogadishu again."), [record(event_id="ev-3", event_date="2024-02-14")])
+        assert store.counts()["events"] == 3 and store.counts()["merges"] == 0
+
+
+def test_a_syndicated_copy_is_not_an_independent_source(url):
+    story = ("An explosives-laden car blew up at a checkpoint in Mogadishu on Saturday, killing nine people, "
+             "according to a Somali police official. Al Shabaab militants claimed the bombing.")
+    with Store(url) as store:
+        store.add_article(article("wire", story), [record()])
+        copy = store.add_article(article("copy", story + " Reporting by a wire service.", outlet="Reprint"),
+                                 [record(event_id="ev-2")])
+        assert copy.duplicate_of == "wire"
+        event = store.event("ev-1")
+        assert event["source_count"] == 1
+        assert event["merges"][0]["kind"] == "near-duplicate"
+        assert "near-duplicate copy of wire" in store.explain("ev-1")
+
+
+def test_filters_select_events(url):
+    with Store(url) as store:
+        store.add_article(article("a", "Bomb in Mogadishu."), [record()])
+        store.add_article(article("b", "Clash near Aleppo."), [record(
+            event_id="ev-2", event_type="Battles", sub_event_type="Armed clash", actor1="Military Forces of Syria",
+            country="Syria", country_code="SY", location="Aleppo", latitude=36.2, longitude=37.16,
+            event_date="2023-05-01")])
+        ids = lambda **f: [e["event_id"] for e in store.events(EventFilter(**f))]
+        assert ids() == ["ev-2", "ev-1"]
+        assert ids(country="somalia") == ids(country="SO") == ["ev-1"]
+        assert ids(since=date(2024, 1, 1)) == ["ev-1"]
+        assert ids(until=date(2024, 1, 1)) == ["ev-2"]
+        assert ids(event_type="armed clash") == ids(event_type="Battles") == ["ev-2"]
+        assert ids(actor="shabaab") == ["ev-1"]
+        assert ids(near=(2.0, 45.3, 10)) == ["ev-1"]
+        assert store.events(limit=1, offset=1)[0]["event_id"] == "ev-1"
+
+
+def test_articles_and_evidence_are_served(url):
+    with Store(url) as store:
+        store.add_article(article("a", "A car bomb killed eight."), [record()])
+        assert [a["article_id"] for a in store.articles()] == ["a"]
+        stored = store.article("a")
+        assert stored["text"] == "A car bomb killed eight." and stored["events"] == ["ev-1"]
+        report = store.event("ev-1")["reports"][0]
+        assert report["evidence"] == [{"text": "A car bomb killed eight.", "start": 0, "end": 24}]
+        assert store.event("nope") is None and store.explain("nope") is None
+
+
+def test_ingest_twice_adds_nothing(url, tmp_path):
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(json.dumps({"id": f"a{i}", "published": "2024-03-15", "text": body}) for i, body in
+                              enumerate(BATCH[:3])) + "\n", encoding="utf-8")
+    first = ingest([str(path)], url)
+    again = ingest([str(path)], url)
+    assert first.stored == 3 and again.stored == 0 and again.skipped == 3
+    with Store(url) as store:
+        assert store.counts()["articles"] == 3
+
+
+TOWNS = ["Afgooye", "Baidoa", "Beledweyne", "Kismayo", "Jowhar", "Marka", "Bosaso", "Galkayo", "Dhusamareb",
+         "Garowe", "Hargeisa", "Berbera", "Burao", "Luuq", "Bardera", "Dinsor", "Wanlaweyn", "Balad", "Qoryoley",
+         "Baraawe", "Hobyo", "Adado", "Eyl", "Las Anod"]
+BATCH = [f"Al-Shabaab militants attacked an army base in {town} on {day}, killing {n} soldiers, officials said."
+         for n, (town, day) in enumerate(zip(TOWNS, ["Monday", "Tuesday", "Wednesday"] * 8), start=2)]
+
+
+def test_a_killed_ingest_resumes_with_nothing_lost_or_doubled(url, tmp_path):
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(json.dumps({"id": f"a{i}", "published": "2024-03-15", "text": body})
+                              for i, body in enumerate(BATCH)) + "\n", encoding="utf-8")
+    Store(url).close()  # migrate first, so the child's first write is an article
+    child = subprocess.Popen([sys.executable, "-m", "eventcoder.cli", "ingest", str(path), "--db", url],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    engine = create_engine(database_url(url))
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and child.poll() is None:
+        with engine.connect() as connection:
+            if connection.execute(select(func.count()).select_from(articles)).scalar() >= 3:
+                break
+        time.sleep(0.01)
+    assert child.poll() is None, "the ingest finished before it could be killed"
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    engine.dispose()
+    with Store(url) as store:
+        partial = store.counts()["articles"]
+        assert 3 <= partial < len(BATCH)
+        with store.engine.connect() as connection:  # every stored article has all its records
+            orphans = connection.execute(select(func.count()).select_from(articles).where(
+                ~articles.c.id.in_(select(sources.c.article_pk)))).scalar()
+        assert orphans == 0
+    resumed = ingest([str(path)], url)
+    assert resumed.skipped == partial and resumed.stored == len(BATCH) - partial
+    fresh = f"sqlite:///{tmp_path / 'fresh.sqlite'}"
+    ingest([str(path)], fresh)
+    with Store(url) as store, Store(fresh) as reference:
+        assert store.counts() == reference.counts()
+        with store.engine.connect() as connection:
+            hashes = connection.execute(select(func.count(articles.c.content_hash.distinct()))).scalar()
+        assert hashes == len(BATCH)
