@@ -22,8 +22,9 @@ def test_reports_of_one_strike_merge_with_a_reason():
     ({"event_date": "2024-02-13"}, "3 days apart"),
     ({"latitude": -0.358, "longitude": 42.545, "location": "Kismayo"}, "km apart"),
     ({"actor1": "Islamic State"}, "actors differ"),
-    ({"sub_event_type": "Air/drone strike"}, "incompatible sub-event types"),
-    ({"event_type": "Battles"}, "different event types"),
+    ({"sub_event_type": "Peaceful protest"}, "incompatible sub-event types"),
+    ({"event_type": "Battles", "sub_event_type": "Armed clash"}, "different event types"),
+    ({"sub_event_type": "Air/drone strike", "actor1": None, "actor2": None, "geonameid": None}, "no actor or place named by both"),
     ({"status": "future"}, "threat or plan"),
     ({"event_date": None}, "date is unknown"),
 ])
@@ -37,6 +38,27 @@ def test_coarser_dates_and_places_widen_the_window():
     region = record(latitude=2.9, longitude=45.5, geo_precision=3)
     assert compare(month, record()).same and compare(region, record()).same
     assert not compare(record(latitude=2.9, longitude=45.5), record()).same
+
+
+def test_an_attack_on_civilians_and_a_bombing_with_a_named_actor_in_both_merge():
+    attack = record(event_type="Violence against civilians", sub_event_type="Attack", geonameid=None)
+    decision = compare(attack, record())
+    assert decision.same and "Compatible types" in decision.reason and "Al Shabaab in both" in decision.reason
+
+
+def test_civilians_of_any_country_and_branches_of_one_network_agree():
+    assert compare(record(actor2="Civilians (Russia)"), record(actor2="Civilians (Syria)")).same
+    assert not compare(record(actor2="Police Forces of Somalia"), record()).same
+    branch = compare(record(actor1="JNIM: Group for Support of Islam and Muslims"), record(actor1="Al Qaeda"))
+    assert branch.same and "Al Qaeda network" in branch.reason
+    assert compare(record(actor1="Islamic State (Somalia)"), record(actor1="Islamic State")).same
+
+
+def test_a_town_named_like_its_province_counts_as_near_it():
+    idlib = record(location="Idlib", admin1="Idlib", latitude=35.93, longitude=36.634, country_code="SY")
+    jisr = record(location="Jisr ash Shughur", admin1="Idlib", latitude=35.814, longitude=36.32, country_code="SY")
+    assert compare(jisr, idlib).same and "within 50 km" in compare(jisr, idlib).reason
+    assert not compare(jisr, idlib | {"admin1": "Idlib Governorate"}).same
 
 
 def test_sides_may_be_swapped_and_periods_ignored():
@@ -63,9 +85,26 @@ def test_copies_share_their_shingles_and_bands():
     assert set(band_hashes(first)) & set(band_hashes(copy))
 
 
-def test_the_merge_set_merges_without_wrong_merges():
-    report = evaluate(MERGE_SET)
-    figures = report.figures
+def test_merge_quality_on_the_merge_set_holds():
+    """Pinned at the measured figures (65 articles, 27 events): 45 right, 0 wrong, 10 missed."""
+    figures = evaluate(MERGE_SET).figures
     assert figures["articles"] >= 40 and figures["gold_events"] >= 15
-    assert figures["precision"] >= 0.9 and figures["recall"] >= 0.6
-    assert figures["near_duplicates_found"] >= 1
+    assert figures["pairs_wrong"] == 0 and figures["precision"] == 1.0
+    assert figures["recall"] >= 0.81 and figures["pairs_right"] >= 45
+    assert figures["near_duplicates_found"] >= 2
+
+
+def test_merged_actors_keep_one_orientation_when_outlets_swap_sides():
+    strike = dict(sub_event_type="Air/drone strike", inter1=None, inter2="Rebel group")
+    reports = [SourceReport(record(**strike, actor1=None, actor2="Islamic State"), date(2024, 4, 7), True),
+               SourceReport(record(**strike, actor1="Islamic State", actor2=None), date(2024, 4, 7), True)]
+    fields = merged_fields(reports)
+    assert (fields["actor1"], fields["actor2"]) == (None, "Islamic State")
+
+
+def test_an_explosion_reported_as_an_attack_stays_an_explosion():
+    attack = dict(event_type="Violence against civilians", sub_event_type="Attack")
+    reports = [SourceReport(record(**attack), date(2024, 2, 10), True), SourceReport(record(), date(2024, 2, 10), True),
+               SourceReport(record(**attack), date(2024, 2, 10), True)]
+    fields = merged_fields(reports)
+    assert (fields["event_type"], fields["sub_event_type"]) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")

@@ -7,14 +7,18 @@ import sys
 import time
 from datetime import date
 
+from pathlib import Path
+
 import pytest
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import create_engine, delete, func, inspect, select, text
 
 from eventcoder.article import Article
 from eventcoder.store import EventFilter, Store, database_url, ingest
-from eventcoder.store.schema import LATEST_VERSION, articles, metadata, sources
+from eventcoder.store.schema import LATEST_VERSION, articles, metadata, schema_version, sources
 
 POSTGRES = os.environ.get("EVENTCODER_TEST_POSTGRES_URL")
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO.parent / "shared" / "data" / "seed" / "article.jsonl"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -27,6 +31,7 @@ def url(request, tmp_path):
     store = Store(POSTGRES)
     with store.engine.begin() as connection:
         metadata.drop_all(connection)
+        schema_version.drop(connection, checkfirst=True)
     store.close()
     return POSTGRES
 
@@ -57,6 +62,16 @@ def test_a_new_database_is_at_the_latest_schema_version(url):
         assert store.version == LATEST_VERSION
 
 
+def test_an_older_database_is_brought_to_the_latest_version(url):
+    with Store(url) as store, store.engine.begin() as connection:
+        connection.execute(text("DROP INDEX ix_sources_record_id"))
+        connection.execute(delete(schema_version).where(schema_version.c.version > 1))
+    with Store(url) as store:
+        assert store.version == LATEST_VERSION
+        indexes = {index["name"] for index in inspect(store.engine).get_indexes("sources")}
+        assert "ix_sources_record_id" in indexes
+
+
 def test_the_same_text_is_stored_once(url):
     with Store(url) as store:
         assert store.add_article(article("a", "A car bomb killed eight."), [record()]).stored
@@ -77,6 +92,7 @@ def test_a_later_higher_toll_keeps_the_id_and_is_a_revision(url):
         assert {"field": "fatalities", "old": 8, "new": 12, "record_id": "ev-2"}.items() <= \
             next(r for r in event["revisions"] if r["field"] == "fatalities").items()
         assert "within 1 day" in store.explain("ev-1")
+        assert store.event("ev-2")["event_id"] == "ev-1"  # a merged record's id finds its event
 
 
 def test_same_day_reports_that_disagree_give_the_lower_toll(url):
@@ -138,6 +154,18 @@ def test_articles_and_evidence_are_served(url):
         assert store.event("nope") is None and store.explain("nope") is None
 
 
+def test_ingest_twice_adds_nothing_to_real_articles(url):
+    inputs = [str(REPO / "examples" / "articles.jsonl"), str(REPO / "tests" / "data" / "merge" / "articles.jsonl")]
+    inputs += [str(SEED)] if SEED.exists() else []
+    first = ingest(inputs, url)
+    with Store(url) as store:
+        before = store.counts()
+    again = ingest(inputs, url)
+    assert first.stored >= 60 and again.stored == 0 and again.skipped == first.articles
+    with Store(url) as store:
+        assert store.counts() == before
+
+
 def test_ingest_twice_adds_nothing(url, tmp_path):
     path = tmp_path / "batch.jsonl"
     path.write_text("\n".join(json.dumps({"id": f"a{i}", "published": "2024-03-15", "text": body}) for i, body in
@@ -187,6 +215,12 @@ def test_a_killed_ingest_resumes_with_nothing_lost_or_doubled(url, tmp_path):
     ingest([str(path)], fresh)
     with Store(url) as store, Store(fresh) as reference:
         assert store.counts() == reference.counts()
+        assert sorted(e["event_id"] for e in store.events()) == sorted(e["event_id"] for e in reference.events())
         with store.engine.connect() as connection:
             hashes = connection.execute(select(func.count(articles.c.content_hash.distinct()))).scalar()
-        assert hashes == len(BATCH)
+            records = connection.execute(select(func.count(sources.c.record_id.distinct()))).scalar()
+            if store.engine.dialect.name == "sqlite":
+                assert connection.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+                assert connection.execute(text("PRAGMA foreign_key_check")).all() == []
+        assert hashes == store.counts()["articles"] == len(BATCH)
+        assert records == store.counts()["sources"]  # no record stored twice

@@ -25,8 +25,8 @@ from sqlalchemy.exc import IntegrityError
 from eventcoder.article import Article
 from eventcoder.store import schema
 from eventcoder.store.dedup import band_hashes, overlap, shingles
-from eventcoder.store.merge import (Decision, SourceReport, compare, km_between, load_rules, max_distance_km,
-                                    max_window_days, merged_fields)
+from eventcoder.store.merge import (Decision, SourceReport, compare, compatible_event_types, km_between,
+                                    load_rules, max_distance_km, max_window_days, merged_fields)
 from eventcoder.store.schema import article_bands, articles, events, evidence, merges, revisions, sources
 
 __all__ = ["DEFAULT_URL", "EventFilter", "StoredArticle", "Store", "database_url"]
@@ -173,9 +173,15 @@ class Store:
             return self._with_sources(connection, rows)
 
     def event(self, event_id: str) -> dict | None:
-        """One event with every report behind it (article, record, evidence), its merges and revisions."""
+        """One event with every report behind it (article, record, evidence), its merges and revisions.
+
+        ``event_id`` may also be the id of an extracted record: the event it was merged into.
+        """
         with self.engine.connect() as connection:
             row = connection.execute(select(events).where(events.c.event_id == event_id)).first()
+            if row is None:
+                row = connection.execute(select(events).join(sources, sources.c.event_pk == events.c.id)
+                                         .where(sources.c.record_id == event_id).order_by(sources.c.id)).first()
             if row is None:
                 return None
             result = self._with_sources(connection, [dict(row._mapping)])[0]
@@ -384,7 +390,7 @@ class _Writer:
             day = date.fromisoformat(day)
             window = max_window_days()
             query = select(events).where(
-                events.c.event_type == record["event_type"],
+                events.c.sub_event_type.in_(compatible_event_types(record["sub_event_type"])),
                 events.c.event_date.between(day - timedelta(days=window), day + timedelta(days=window)),
                 *_box(record["latitude"], record["longitude"], max_distance_km()))
             found = {row.id: dict(row._mapping) for row in self.connection.execute(query)}

@@ -3,7 +3,9 @@
 ``schema_version`` holds one row per applied migration. :data:`MIGRATIONS` lists migration
 functions in order; :func:`migrate` applies those a database lacks, each in its own transaction
 with its version row, so an interrupted upgrade leaves the database at the last whole version.
-A later schema change appends a function (``ALTER TABLE``...) and updates the tables below.
+The tables below are the latest schema and version 1 creates them whole, so a later step must
+be a no-op where its change already exists (``checkfirst``, ``IF NOT EXISTS``): it then brings
+an old database to the same schema a new one gets.
 
 Tables:
 
@@ -142,6 +144,9 @@ revisions = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
+#: Finds the event an extracted record went to (``events --explain`` takes a record's id too).
+sources_record_id = Index("ix_sources_record_id", sources.c.record_id)
+
 VERSION_1_TABLES = (articles, article_bands, events, sources, evidence, merges, revisions)
 
 
@@ -149,9 +154,14 @@ def _create_version_1(connection: Connection) -> None:
     metadata.create_all(connection, tables=list(VERSION_1_TABLES))
 
 
+def _index_record_ids(connection: Connection) -> None:
+    sources_record_id.create(connection, checkfirst=True)
+
+
 #: (version, migration) in the order they apply.
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _create_version_1),
+    (2, _index_record_ids),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 
