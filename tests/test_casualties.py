@@ -23,6 +23,7 @@ def summary(text: str):
     ("The attack left 12 people dead.", [("12 people", "killed", None, 12, 12)]),
     ("Three were wounded.", [("Three", "injured", None, 3, 3)]),
     ("The death toll rose to 45.", [("45", "killed", None, 45, 45)]),
+    ("The toll from Friday's shelling of the market in Izium has risen to 12.", [("12", "killed", None, 12, 12)]),
     ("More than 100 people were killed.", [("More than 100 people", "killed", None, 100, None)]),
     ("Over 100 died.", [("Over 100", "killed", None, 100, None)]),
     ("Up to 7 people were killed.", [("Up to 7 people", "killed", None, None, 7)]),

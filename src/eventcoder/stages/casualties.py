@@ -28,17 +28,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-
-import yaml
 
 from eventcoder.article import Article, CasualtyMention
+from eventcoder.datafiles import load_yaml
 
 _UNITS_AFTER_NUMBER = (r"days?|weeks?|months?|years?|hours?|minutes?|km|kilometres?|kilometers?|miles?|"
                        r"metres?|meters?|percent|per\s+cent|%|times|o'clock|a\.m|p\.m|am|pm|and\s+a\s+half")
 _DETERMINERS = r"(?:the|its|their|his|her|all|all\s+the)"
 #: Kinds whose verbs also take things ("seized 300 weapons"), so their objects need a group.
 _PEOPLE_ONLY = {"abducted", "arrested"}
+#: How far after a toll noun its number may come, within its clause.
+TOLL_REACH = 90
+_CLAUSE_BREAK = re.compile(r"[.;:]")
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class _Lexicon:
     quantity: re.Pattern
     count_noun: re.Pattern
     toll: re.Pattern
+    toll_link: re.Pattern  # "rose to", "stood at": after a toll noun, before its number
     denial: re.Pattern
     groups: dict[str, str | None]
     singular: frozenset[str]  # group words naming one person: "the mayor", "a soldier"
@@ -210,12 +212,18 @@ def _tolls(lexicon: _Lexicon, text: str, start: int, end: int) -> list[CasualtyM
     """ "the death toll rose to 45": the victim phrase after the toll, with a number."""
     mentions = []
     for match in lexicon.toll.finditer(text, start, end):
-        item = lexicon.victim.match(text, match.end(), end)
-        if item is None or not (item["qty"] or item["bare"]):
-            continue
-        mention = _mention(lexicon, text, lexicon.toll_kinds[_normal(match["noun"])], item, item.start(), item.end())
-        if mention is not None and (mention.minimum is not None or mention.maximum is not None):
-            mentions.append(mention)
+        # the number may follow any link of the clause: "the toll from Friday's shelling of the
+        # market has risen to 12" (not "of the market")
+        clause_end = min(end, match.end() + TOLL_REACH)
+        clause_end = next((m.start() for m in _CLAUSE_BREAK.finditer(text, match.end(), clause_end)), clause_end)
+        for link in lexicon.toll_link.finditer(text, match.end(), clause_end):
+            item = lexicon.victim.match(text, link.end(), end)
+            if item is None or not (item["qty"] or item["bare"]):
+                continue
+            mention = _mention(lexicon, text, lexicon.toll_kinds[_normal(match["noun"])], item, item.start(), item.end())
+            if mention is not None and (mention.minimum is not None or mention.maximum is not None):
+                mentions.append(mention)
+                break
     return mentions
 
 
@@ -291,7 +299,7 @@ def _alternation(words) -> str:
 
 
 def _load(name: str) -> dict:
-    return yaml.safe_load(resources.files("eventcoder.data").joinpath(name).read_text("utf-8"))
+    return load_yaml(name)
 
 
 def _uncaptured(pattern: str) -> str:
@@ -372,9 +380,8 @@ def _lexicon() -> _Lexicon:
         count_noun=re.compile(
             rf"(?<![\w-])(?P<qty>{quantity_plain})\s+(?:{modifier}\s+){{0,2}}?"
             rf"(?P<noun>{_alternation(count_kinds)})\b", flags),
-        toll=re.compile(
-            rf"\b(?P<noun>{_alternation(toll_kinds)})\b[^.;:]{{0,40}}?"
-            rf"\b(?:to|at|of|reached|hit|is|was|now|stood\s+at|stands\s+at)\s+", flags),
+        toll=re.compile(rf"\b(?P<noun>{_alternation(toll_kinds)})\b", flags),
+        toll_link=re.compile(r"\b(?:to|at|of|reached|hit|is|was|now|stood\s+at|stands\s+at)\s+", flags),
         denial=re.compile(
             rf"\b(?:no|without|zero)\s+(?:(?:immediate|reported|known|further|other|serious|major)\s+)?"
             rf"(?P<noun>{_alternation(terms['none_nouns'])})\b", flags),
