@@ -14,6 +14,8 @@ from eventcoder.gazetteer.names import name_key, skeleton_key, strip_division_wo
     ("Jalalabad", "Jalal-Abad"),
     ("Busra al-Sham", "Buşrá ash Shām"),
     ("al-Bukamal", "Al Bukamal"),
+    ("St. Cloud", "Saint Cloud"),
+    ("Mt. Pleasant", "Mount Pleasant"),
 ])
 def test_exact_key_meets(left, right):
     assert name_key(left) == name_key(right)

@@ -132,3 +132,21 @@ def test_named_division_chooses_the_local_namesake():
 
 def test_plural_possessive_keeps_the_word():
     assert "Jone" not in _found("Roy Jones' store in Paris, Texas closed.")
+
+
+def test_abbreviated_saint_is_one_span():
+    found = _found("He drove to St. Cloud, Minn., on Friday.")
+    assert (found["St. Cloud"].name, found["St. Cloud"].admin1) == ("Saint Cloud", "Minnesota")
+
+
+def test_determiner_before_a_place_is_no_first_name():
+    assert "Paris" in _found("Sales fell. Another Paris business closed.")
+
+
+def test_city_named_by_its_own_name_beats_one_named_by_an_alternate():
+    assert _found("Tourists flew to Cancun for the weekend.")["Cancun"].country_code == "MX"
+
+
+def test_bare_county_name_is_a_reading_not_a_new_place():
+    assert _found("Deputies from Barrow, Georgia, joined.")["Barrow"].feature_code == "ADM2"
+    assert "Warren" not in _found("Warren said the plan works.")

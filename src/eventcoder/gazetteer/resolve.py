@@ -3,8 +3,9 @@
 Each candidate place is scored by its population, by the country context of the article
 (countries named in it, the countries of its unambiguous places), by admin hints next to
 the name ("Afgooye, Lower Shabelle", "(Qandala, Bari)", "X in Y province"), by division
-cues ("province of X" prefers the first-level division) and by nearness to the article's
-other places. Precision follows ACLED: 1 the place itself, 2 near or part of it, 3 only a
+cues ("province of X" prefers the first-level division) and by nearness to the likely
+readings of the article's other names (spatial coherence: "Gainesville" next to "Sherman"
+is the Texan one). Precision follows ACLED: 1 the place itself, 2 near or part of it, 3 only a
 division (first or second level), a region or a country.
 """
 from __future__ import annotations
@@ -33,7 +34,17 @@ ADMIN_HINT_BONUS = 6.0
 DIVISION_CUE_BONUS = 6.0
 COUNTRY_BONUS = 2.5
 DIVISION_WITHOUT_CUE_PENALTY = 1.5
-NEAR_BONUS_KM = ((200.0, 2.0), (800.0, 1.0))
+#: Spatial coherence: a place gains this much per unit of the article's other names that
+#: lie near it, each name counting with the likelihood (from the first pass) of each of its
+#: readings, fully within the first distance and half within the second; capped.
+COHERENCE_BONUS = 1.0
+COHERENCE_KM = (100.0, 200.0)
+MAX_COHERENCE = 3.0
+#: Readings of a name that take part in coherence: its most likely few.
+COHERENCE_READINGS = 5
+#: For a first-level division that no town of its country shares its name with, when the
+#: article names another division of that country ("Unlike Alabama, Georgia ...").
+SIBLING_DIVISION_BONUS = 2.0
 #: Per unit of support from the article's other names for a place's first-level division: a
 #: name whose places all lie in one division gives one unit, a name spread over n divisions
 #: 1/n ("Texas" backs Palestine, Texas; "Washington" backs little). Capped.
@@ -99,9 +110,9 @@ def resolve_candidates(text: str, candidates: list[Candidate],
                        if len(c.places) >= 1 and c.places[0].is_country
                        and all(p.is_country for p in c.places)}
     hints = [_admin_hints(candidates, i, text) for i in range(len(candidates))]
-    first = [_best(c, named_countries, set(), hint, cued, None)
-             for c, hint, cued in zip(candidates, hints, division_cued)]
-    unambiguous = [p for c, p in zip(candidates, first) if _unambiguous(c)]
+    first_scores = [_scores(c, _Context(named_countries), hint, cued)
+                    for c, hint, cued in zip(candidates, hints, division_cued)]
+    first = [c.places[_argmax(s)] for c, s in zip(candidates, first_scores)]
     keys = [name_key(c.text) for c in candidates]
     country_votes: dict[str, set[str]] = defaultdict(set)
     division_votes: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -111,7 +122,7 @@ def resolve_candidates(text: str, candidates: list[Candidate],
             division_votes[(place.country_code, place.admin1_code)].add(key)
     for country_code in mentioned_countries:
         country_votes[country_code].add("")
-    anchors = [(p.latitude, p.longitude) for p in unambiguous if not p.is_country] or None
+    readings = _likely_readings(keys, candidates, first_scores)
     support_by_key = {key: _division_weights(c) for key, c in zip(keys, candidates)}
     total_support: dict[tuple[str, str], float] = defaultdict(float)
     for weights in support_by_key.values():
@@ -120,32 +131,82 @@ def resolve_candidates(text: str, candidates: list[Candidate],
     mentions = []
     for key, candidate, hint, cued in zip(keys, candidates, hints, division_cued):
         # a name is no context for itself: "Georgia" alone must not vote for Georgia
-        context_countries = {cc for cc, voters in country_votes.items() if voters - {key}}
-        context_divisions = {d for d, voters in division_votes.items() if voters - {key}}
         own = support_by_key[key]
-        support = {d: total_support[d] - own.get(d, 0.0)
-                   for d in {(p.country_code, p.admin1_code) for p in candidate.places}}
-        place = _best(candidate, named_countries, context_countries, hint, cued, anchors,
-                      context_divisions, support)
+        context = _Context(
+            named_countries,
+            countries={cc for cc, voters in country_votes.items() if voters - {key}},
+            divisions={d for d, voters in division_votes.items() if voters - {key}},
+            support={d: total_support[d] - own.get(d, 0.0)
+                     for d in {(p.country_code, p.admin1_code) for p in candidate.places}},
+            neighbours=[r for other, rs in readings.items() if other != key for r in rs])
+        place = candidate.places[_argmax(_scores(candidate, context, hint, cued))]
         if candidate.loose and place.country_code not in named_countries:
             continue  # a skeleton match is only trusted inside a country the article names
         mentions.append(_mention(text, candidate, place, cued))
     return mentions
 
 
+@dataclass(slots=True)
+class _Context:
+    """What the rest of the article says about where its places are."""
+
+    named_countries: set[str]
+    countries: set[str] = field(default_factory=set)
+    divisions: set[tuple[str, str]] = field(default_factory=set)
+    support: dict[tuple[str, str], float] = field(default_factory=dict)
+    #: (latitude, longitude, likelihood) of the likely readings of the other names
+    neighbours: list[tuple[float, float, float]] = field(default_factory=list)
+
+
+def _argmax(values: list[float]) -> int:
+    return max(range(len(values)), key=values.__getitem__)
+
+
+def _likely_readings(keys: list[str], candidates: list[Candidate],
+                     scores: list[list[float]]) -> dict[str, list[tuple[float, float, float]]]:
+    """Each name's most likely point places with their likelihood, 10**score normalised
+    (scores are in log10 units); countries, first-level divisions and areas are no points."""
+    readings: dict[str, list[tuple[float, float, float]]] = {}
+    for key, candidate, values in zip(keys, candidates, scores):
+        if key in readings:
+            continue
+        top = max(values)
+        weights = [10 ** (v - top) for v in values]
+        total = sum(weights)
+        ranked = sorted(zip(weights, candidate.places), key=lambda item: -item[0])
+        readings[key] = [(p.latitude, p.longitude, w / total)
+                         for w, p in ranked[:COHERENCE_READINGS] if _is_point(p)]
+    return readings
+
+
+def _is_point(place: Place) -> bool:
+    return (place.feature_class in "PA" and not place.is_country and not place.is_admin1
+            and place.feature_code != "CONT")
+
+
+def _coherence(place: Place, neighbours: list[tuple[float, float, float]]) -> float:
+    """The likelihood mass of other names' readings near this place (see COHERENCE_KM)."""
+    near, far = COHERENCE_KM
+    reach = far / 111.0
+    mass = 0.0
+    for lat, lon, likelihood in neighbours:
+        if abs(lat - place.latitude) > reach:
+            continue
+        distance = distance_km(place.latitude, place.longitude, lat, lon)
+        if distance <= near:
+            mass += likelihood
+        elif distance <= far:
+            mass += likelihood / 2
+    return min(mass, MAX_COHERENCE)
+
+
 def _division_weights(candidate: Candidate) -> dict[tuple[str, str], float]:
     """The first-level divisions a name may lie in, each weighted 1/their number."""
+    key = name_key(candidate.text)
     divisions = {(p.country_code, p.admin1_code) for p in candidate.places
-                 if p.admin1_code and not p.is_country}
+                 if p.admin1_code and not p.is_country
+                 and (p.feature_code != "ADM2" or name_key(p.name) == key)}
     return {d: 1.0 / len(divisions) for d in divisions}
-
-
-def _unambiguous(candidate: Candidate) -> bool:
-    places = candidate.places
-    if len(places) == 1 or len({p.country_code for p in places}) == 1:
-        return True
-    ranked = sorted((p.population for p in places), reverse=True)
-    return ranked[0] >= 20 * max(ranked[1], 1) and ranked[0] >= 100_000
 
 
 def _division_cue(text: str, candidate: Candidate) -> bool:
@@ -166,57 +227,62 @@ def _admin_hints(candidates: list[Candidate], index: int, text: str) -> set[tupl
     return hints
 
 
-def _best(candidate: Candidate, named_countries: set[str], context_countries: set[str],
-          hints: set[tuple[str, str]], division_cued: bool, anchors,
-          context_divisions: set[tuple[str, str]] = frozenset(),
-          support: dict[tuple[str, str], float] | None = None) -> Place:
+def _scores(candidate: Candidate, context: _Context, hints: set[tuple[str, str]],
+            division_cued: bool) -> list[float]:
+    """The score of each of the candidate's places, in units of log10(population)."""
     towns_by_country = {p.country_code for p in candidate.places if p.feature_class == "P"}
     key = name_key(candidate.text)
-    return max(candidate.places, key=lambda place: _score(
-        place, named_countries, context_countries, hints, division_cued, anchors,
-        towns_by_country, context_divisions, support or {})
-        - (ALTERNATE_NAME_PENALTY if _named_by_alternate(place, key) else 0.0))
+    alternate = [_named_by_alternate(p, key) for p in candidate.places]
+    # a city named by an old or foreign name of it ("Berea" for Aleppo) yields to a town
+    # that bears the name itself; not to a division ("New York" stays the city)
+    big_too = any(not named_by_alternate and p.feature_class == "P"
+                  for p, named_by_alternate in zip(candidate.places, alternate))
+    return [_score(place, context, hints, division_cued, towns_by_country, key)
+            - (ALTERNATE_NAME_PENALTY if named_by_alternate and (
+                big_too or place.population < ALTERNATE_NAME_POPULATION) else 0.0)
+            for place, named_by_alternate in zip(candidate.places, alternate)]
 
 
 def _named_by_alternate(place: Place, key: str) -> bool:
-    """A small town named by a name unlike its own; a spelling of its own name ("Dara'a" for
+    """A town named by a name unlike its own; a spelling of its own name ("Dara'a" for
     Dar‘ā) is not an alternate."""
-    return (place.feature_class == "P" and place.population < ALTERNATE_NAME_POPULATION
+    return (place.feature_class == "P"
             and fuzz.ratio(name_key(place.name), key) < SAME_NAME_SIMILARITY)
 
 
-def _score(place: Place, named_countries: set[str], context_countries: set[str],
-           hints: set[tuple[str, str]], division_cued: bool, anchors,
-           towns_by_country: set[str], context_divisions: set[tuple[str, str]],
-           support: dict[tuple[str, str], float]) -> float:
+def _score(place: Place, context: _Context, hints: set[tuple[str, str]], division_cued: bool,
+           towns_by_country: set[str], key: str) -> float:
     population = place.population
     if not population and place.feature_class in AREA_CLASSES:
         population = AREA_POPULATION
     score = math.log10(population + 10)
-    if not place.is_admin1 and (place.country_code, place.admin1_code) in context_divisions:
+    division = (place.country_code, place.admin1_code)
+    if not place.is_admin1 and division in context.divisions:
         score += CONTEXT_DIVISION_BONUS
     if not place.is_country and place.admin1_code:
-        score += DIVISION_SUPPORT_BONUS * min(
-            support.get((place.country_code, place.admin1_code), 0.0), MAX_DIVISION_SUPPORT)
-    if place.country_code in named_countries:
+        score += DIVISION_SUPPORT_BONUS * min(context.support.get(division, 0.0),
+                                              MAX_DIVISION_SUPPORT)
+    if place.country_code in context.named_countries:
         score += NAMED_COUNTRY_BONUS
-    if place.country_code in context_countries:
+    if place.country_code in context.countries:
         score += CONTEXT_COUNTRY_BONUS
-    if (place.country_code, place.admin1_code) in hints or (place.country_code, "") in hints:
+    if division in hints or (place.country_code, "") in hints:
         score += ADMIN_HINT_BONUS
     if place.is_country:
         score += COUNTRY_BONUS
     elif place.feature_code == "PPLC":
         score += CAPITAL_BONUS
+    if place.feature_code == "ADM2" and not division_cued and key != name_key(place.name):
+        score -= DIVISION_WITHOUT_CUE_PENALTY  # "Barrow", not "Barrow County"
     if place.is_admin1:
         if division_cued:
             score += DIVISION_CUE_BONUS
         elif place.country_code in towns_by_country:
             score -= DIVISION_WITHOUT_CUE_PENALTY
-    if anchors and not place.is_country:
-        nearest = min(distance_km(place.latitude, place.longitude, lat, lon)
-                      for lat, lon in anchors)
-        score += next((bonus for limit, bonus in NEAR_BONUS_KM if nearest <= limit), 0.0)
+        elif any(d[0] == place.country_code and d != division for d in context.divisions):
+            score += SIBLING_DIVISION_BONUS
+    if context.neighbours and _is_point(place):
+        score += COHERENCE_BONUS * _coherence(place, context.neighbours)
     return score
 
 

@@ -78,7 +78,8 @@ def _context() -> dict:
     raw = yaml.safe_load(text)
     return {key: frozenset(raw[key]) for key in (
         "stop_words", "connectors", "person_titles", "person_verbs", "organisation_words",
-        "place_suffixes", "never_alone", "direction_words", "place_prepositions")}
+        "place_suffixes", "never_alone", "direction_words", "place_prepositions",
+        "name_abbreviations")}
 
 
 @cache
@@ -226,7 +227,9 @@ def _sequences(text: str, tokens: list[_Token]) -> list[list[_Token]]:
         is_name = token.capitalised and token.lower not in stop
         is_connector = (not token.capitalised and token.lower in connectors and bool(run)
                         and index + 1 < len(tokens) and tokens[index + 1].capitalised)
-        joined = bool(run) and _joins(text[run[-1].end:token.start])
+        joined = bool(run) and (_joins(text[run[-1].end:token.start]) or (
+            text[run[-1].end:token.start] == ". "
+            and run[-1].lower in context["name_abbreviations"]))
         if (is_name or is_connector) and (joined or not run):
             run.append(token)
             continue
@@ -294,10 +297,11 @@ def _plausible(candidate: Candidate, text: str) -> bool:
     """General rules that keep person names, organisations and common words out."""
     context = _context()
     tokens = candidate.tokens
-    strong = any(_is_strong(p) for p in candidate.places)
-    country = any(p.is_country for p in candidate.places)
-    major = country or any(p.population >= MAJOR_POPULATION for p in candidate.places)
-    known = any(p.population >= KNOWN_CITY_POPULATION for p in candidate.places)
+    places = _finding_places(candidate)
+    strong = any(_is_strong(p) for p in places)
+    country = any(p.is_country for p in places)
+    major = country or any(p.population >= MAJOR_POPULATION for p in places)
+    known = any(p.population >= KNOWN_CITY_POPULATION for p in places)
     before = tokens[candidate.token_index - 1] if candidate.token_index > 0 else None
     after = (tokens[candidate.last_token_index + 1]
              if candidate.last_token_index + 1 < len(tokens) else None)
@@ -333,7 +337,7 @@ def _plausible(candidate: Candidate, text: str) -> bool:
     if candidate.loose and single and candidate.sentence_initial:
         return False
     if single and all(p.population < SMALL_POPULATION and p.feature_class == "P"
-                      and name_key(p.name) != name_key(candidate.text) for p in candidate.places):
+                      and name_key(p.name) != name_key(candidate.text) for p in places):
         return False  # a small place known by this name only as an alternate: usually a surname
     return True
 
@@ -353,7 +357,17 @@ def _surname(candidate: Candidate, text: str) -> bool:
 
 
 def _is_major(candidate: Candidate) -> bool:
-    return any(p.is_country or p.population >= MAJOR_POPULATION for p in candidate.places)
+    return any(p.is_country or p.population >= MAJOR_POPULATION
+               for p in _finding_places(candidate))
+
+
+def _finding_places(candidate: Candidate) -> list[Place]:
+    """The places that say whether a span is a toponym at all: a second-level division named
+    without its division word ("Warren" for Warren County) is only a reading of a name that
+    other places already hold, never a reason to keep the span."""
+    key = name_key(candidate.text)
+    return [p for p in candidate.places
+            if p.feature_code != "ADM2" or name_key(p.name) == key] or candidate.places
 
 
 def _is_strong(place: Place) -> bool:
