@@ -46,3 +46,47 @@ def test_geojson_output(tmp_path, capsys):
     collection = json.loads(capsys.readouterr().out)
     assert collection["type"] == "FeatureCollection"
     assert collection["features"][0]["properties"]["sub_event_type"] == "Attack"
+
+
+TEXTS = [
+    "Gunmen killed three farmers in Benue state on Sunday, police said.",
+    "Police fired tear gas at protesters in Nairobi on Tuesday; two people were injured.",
+    "A roadside bomb killed two soldiers near Kandahar on Wednesday, officials said.",
+    "Al-Shabaab fighters attacked a base near Afgooye on Thursday, killing 12 soldiers.",
+]
+
+
+def _batch(path, count):
+    """``count`` articles with a malformed line every 7th, so the stream holds rejects too."""
+    lines = [json.dumps({"id": f"n{n}", "text": TEXTS[n % len(TEXTS)], "published": "2024-05-07"})
+             if n % 7 != 3 else "{broken" for n in range(count)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_two_workers_write_what_one_writes(tmp_path):
+    batch = _batch(tmp_path / "batch.jsonl", 40)
+    for workers in ("1", "2"):
+        assert main(["extract", str(batch), "-o", str(tmp_path / f"{workers}.jsonl"), "--workers", workers]) == 0
+    one = (tmp_path / "1.jsonl").read_bytes()
+    assert one and one == (tmp_path / "2.jsonl").read_bytes()
+
+
+def test_rejects_file_holds_each_reject_with_its_reason(tmp_path, capsys):
+    batch = _batch(tmp_path / "batch.jsonl", 10)
+    rejects = tmp_path / "rejects.jsonl"
+    assert main(["extract", str(batch), "-o", str(tmp_path / "out.jsonl"), "--rejects", str(rejects)]) == 0
+    lines = [json.loads(line) for line in rejects.read_text().splitlines()]
+    assert [line["id"] for line in lines] == ["batch.jsonl:4"]
+    assert "malformed JSON" in lines[0]["reason"]
+    assert "9 articles, 9 events, 1 rejected" in capsys.readouterr().err
+
+
+def test_resume_refuses_a_finished_output_and_other_inputs(tmp_path, capsys):
+    batch = _batch(tmp_path / "batch.jsonl", 3)
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(batch), "-o", str(out)]) == 0
+    assert main(["extract", str(batch), "-o", str(out), "--resume"]) == 2
+    (tmp_path / "out.jsonl.progress").write_text(json.dumps({"inputs": ["other.jsonl"], "format": "jsonl"}) + "\n")
+    assert main(["extract", str(batch), "-o", str(out), "--resume"]) == 2
+    assert "other inputs" in capsys.readouterr().err

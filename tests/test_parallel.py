@@ -63,3 +63,17 @@ def test_reads_only_a_bounded_window_ahead():
 def test_a_lambda_is_refused_with_several_workers():
     with pytest.raises(TypeError, match="module-level"):
         list(process_records(_batch(), lambda article: [], workers=2))
+
+
+def _fails_on_b(article):
+    if article.id == "b":
+        raise ValueError("no good")
+    return [{"article_id": article.id}]
+
+
+def test_an_article_that_breaks_the_pipeline_becomes_a_reject():
+    articles = [Article(name, "Text.", published=date(2024, 3, 15)) for name in "abc"]
+    for workers in (1, 2):
+        results = list(process_records(articles, _fails_on_b, workers=workers))
+        assert results[0] == [{"article_id": "a"}] and results[2] == [{"article_id": "c"}]
+        assert isinstance(results[1], Reject) and "ValueError: no good" in results[1].reason

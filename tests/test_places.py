@@ -150,3 +150,8 @@ def test_city_named_by_its_own_name_beats_one_named_by_an_alternate():
 def test_bare_county_name_is_a_reading_not_a_new_place():
     assert _found("Deputies from Barrow, Georgia, joined.")["Barrow"].feature_code == "ADM2"
     assert "Warren" not in _found("Warren said the plan works.")
+
+
+def test_an_armed_group_named_like_a_place_is_no_place():
+    found = _found("Boko Haram fighters and al-Shabab militants attacked villages near Afgooye.")
+    assert list(found) == ["Afgooye"]

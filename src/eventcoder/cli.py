@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
-import time
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
 from eventcoder.article import Article
 from eventcoder.io.formats import WRITERS
-from eventcoder.io.ingest import Reject, count_inputs, read_inputs
+from eventcoder.io.ingest import count_inputs
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -39,6 +39,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "import", help="add GeoNames dump files (allCountries.zip, SO.zip, admin1CodesASCII.txt...)")
     importer.add_argument("files", nargs="+", metavar="FILE")
     _add_store_commands(commands)
+    _add_serve_command(commands)
     return parser.parse_args(argv)
 
 
@@ -48,6 +49,19 @@ def _add_io_arguments(parser: argparse.ArgumentParser, formats: list[str]) -> No
                         help="publication date for inputs that carry none")
     parser.add_argument("--format", choices=formats, default="jsonl")
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    parser.add_argument("--workers", type=_positive, default=1, metavar="N",
+                        help="processes to run on (output is the same as with one)")
+    parser.add_argument("--engine", choices=["local", "ray"], default="local",
+                        help="ray: run on a Ray cluster (RAY_ADDRESS) or a local Ray; needs eventcoder[ray]")
+    parser.add_argument("--rejects", metavar="FILE", help="write unreadable records here, one JSON line each")
+    parser.add_argument("--resume", action="store_true",
+                        help="continue an interrupted run into the same -o file: nothing lost or doubled")
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    return int(value)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -61,12 +75,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "eval":
         return _evaluate(args)
+    if args.command == "serve":
+        return _serve(args)
     if args.command in STORE_COMMANDS:
         return _store_command(args)
     if args.command == "geoparse":
-        from eventcoder.geoparse import place_record
+        from eventcoder.batch import geoparse_records
 
-        return _run(args, lambda article: [place_record(article)], "places")
+        return _run(args, geoparse_records, "places")
     from eventcoder.pipeline import extract_records
 
     return _run(args, extract_records, "events")
@@ -142,6 +158,34 @@ def _store_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_serve_command(commands) -> None:
+    serve = commands.add_parser("serve", help="a JSON API and a web page (map, timeline, table) over the store")
+    serve.add_argument("--db", metavar="URL", help="SQLAlchemy URL or SQLite file (default eventcoder.sqlite)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--token", default=os.environ.get("EVENTCODER_TOKEN"),
+                       help="enables POST /api/ingest for 'Authorization: Bearer TOKEN' (env EVENTCODER_TOKEN)")
+    serve.add_argument("--tiles", metavar="URL", default=os.environ.get("EVENTCODER_TILE_URL"),
+                       help="map tile URL, e.g. https://tile.example.org/{z}/{x}/{y}.png (env EVENTCODER_TILE_URL)")
+    serve.add_argument("--tiles-attribution", metavar="TEXT", default=os.environ.get("EVENTCODER_TILE_ATTRIBUTION"),
+                       help="credit shown for the tiles (env EVENTCODER_TILE_ATTRIBUTION)")
+
+
+def _serve(args: argparse.Namespace) -> int:
+    try:
+        import uvicorn
+
+        from eventcoder.web import create_app
+    except ImportError as error:
+        print(f"eventcoder: serve needs the web extra (pip install 'eventcoder[web]'): {error}", file=sys.stderr)
+        return 2
+    app = create_app(args.db, token=args.token, tile_url=args.tiles, tile_attribution=args.tiles_attribution)
+    mode = "ingest open to the token" if args.token else "read-only"
+    print(f"eventcoder: serving http://{args.host}:{args.port}/ ({mode})", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
 def _evaluate(args: argparse.Namespace) -> int:
     import json
 
@@ -167,28 +211,19 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace, produce: Callable[[Article], list[dict]], unit: str) -> int:
-    """Streams inputs through ``produce`` into the chosen writer; rejects go to stderr."""
-    started = time.perf_counter()
-    counts = {"articles": 0, unit: 0, "rejected": 0}
-    stream = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
-    writer = WRITERS[args.format](stream)
+    """Streams inputs through ``produce`` into the chosen writer; rejects go to stderr or --rejects."""
+    from eventcoder.batch import ResumeError, run_batch
+
     try:
-        for item in _progress(read_inputs(args.inputs, published=args.published), args.inputs):
-            if isinstance(item, Reject):
-                counts["rejected"] += 1
-                print(f"eventcoder: rejected {item}", file=sys.stderr)
-                continue
-            counts["articles"] += 1
-            for record in produce(item):
-                writer.write(record)
-                counts[unit] += 1
-    finally:
-        writer.close()
-        if args.output:
-            stream.close()
-    seconds = time.perf_counter() - started
-    print(f"{counts['articles']} articles, {counts[unit]} {unit}, {counts['rejected']} rejected, "
-          f"{seconds:.1f} seconds", file=sys.stderr)
+        summary = run_batch(
+            args.inputs, produce, unit, output=args.output, output_format=args.format,
+            published=args.published, workers=args.workers, engine=args.engine, rejects=args.rejects,
+            resume=args.resume, on_reject=lambda reject: print(f"eventcoder: rejected {reject}", file=sys.stderr),
+            progress=lambda items: _progress(items, args.inputs))
+    except (ResumeError, ImportError, OSError) as error:
+        print(f"eventcoder: {error}", file=sys.stderr)
+        return 2
+    print(summary, file=sys.stderr)
     return 0
 
 

@@ -26,6 +26,8 @@ class Errors:
     E014 = "[E014] CSV header has no 'text' or 'html' column (columns: {columns})"
     E015 = "[E015] directory holds no input files"
     E016 = "[E016] unknown output format {name!r}: expected one of {choices}"
+    E017 = "[E017] failed in the pipeline ({kind}: {message}); please report it with this article"
+    E018 = "[E018] cannot resume {output}: {why}"
 
 
 class EventcoderError(Exception):

@@ -6,6 +6,9 @@ and one round trip per chunk, not per article), and at most ``workers * CHUNKS_P
 chunks are in flight at once. Results come back in input order, so the output is the same
 as one worker's; rejects never leave the parent and keep their place in the stream.
 
+An article on which ``produce`` raises becomes a Reject naming the error (:func:`guarded`),
+so one bad article never ends a run of a hundred thousand.
+
 Workers are started with ``forkserver`` where the platform has it (else ``spawn``), never
 ``fork``: a forked copy of a parent that already holds threads or open writers is unsafe.
 A worker is kept for the whole run, so it loads the gazetteer index and lexicons once, on
@@ -21,15 +24,18 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
 from eventcoder.article import Article
+from eventcoder.errors import Errors
 from eventcoder.io.ingest import Reject
 
-__all__ = ["CHUNK_SIZE", "CHUNKS_PER_WORKER", "process_records"]
+__all__ = ["CHUNK_SIZE", "CHUNKS_PER_WORKER", "guarded", "process_records"]
 
 #: Articles sent to a worker at once: large enough that pickling and the round trip cost
 #: little beside the pipeline, small enough that work stays balanced at the end of a run.
 CHUNK_SIZE = 16
 #: Chunks in flight per worker: one being worked on, the rest queued so no worker waits.
 CHUNKS_PER_WORKER = 4
+#: Where a Reject made by :func:`guarded` says it came from.
+PIPELINE_SOURCE = "pipeline"
 
 Produce = Callable[[Article], list[dict]]
 
@@ -47,7 +53,7 @@ def process_records(
     """
     if workers <= 1:
         for item in items:
-            yield item if isinstance(item, Reject) else produce(item)
+            yield item if isinstance(item, Reject) else guarded(produce, item)
         return
     _check_picklable(produce)
     window = workers * CHUNKS_PER_WORKER
@@ -70,9 +76,18 @@ def process_records(
         pool.shutdown(cancel_futures=True)
 
 
-def _produce_chunk(produce: Produce, articles: list[Article]) -> list[list[dict]]:
+def guarded(produce: Produce, article: Article) -> list[dict] | Reject:
+    """``produce(article)``, or a Reject naming the error it raised."""
+    try:
+        return produce(article)
+    except Exception as error:  # noqa: BLE001 - any bug on one article must not end the run
+        reason = Errors.E017.format(kind=type(error).__name__, message=str(error)[:200])
+        return Reject(article.id, PIPELINE_SOURCE, None, reason)
+
+
+def _produce_chunk(produce: Produce, articles: list[Article]) -> list[list[dict] | Reject]:
     """Runs in a worker: the records of each article of one chunk."""
-    return [produce(article) for article in articles]
+    return [guarded(produce, article) for article in articles]
 
 
 def _context() -> multiprocessing.context.BaseContext:

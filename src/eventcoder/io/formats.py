@@ -107,10 +107,11 @@ class RecordWriter:
     """Writes records to a text stream one at a time: made on the stream, ``write`` each, ``close``.
 
     Subclasses write a header on creation and a footer on close when their format has them.
-    ``close`` does not close the stream, which belongs to the caller.
+    ``close`` does not close the stream, which belongs to the caller. ``append=True`` continues
+    a file an earlier writer of the same format left unfinished (a resumed run): no header.
     """
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, append: bool = False) -> None:
         self.stream = stream
         self.count = 0
 
@@ -155,11 +156,12 @@ def _csv_cell(name: str, value: Any) -> Any:
 class CsvWriter(RecordWriter):
     """A header row of ``fields``, then one row a record; keys outside ``fields`` are not written."""
 
-    def __init__(self, stream: TextIO, fields: Sequence[str] = RECORD_FIELDS) -> None:
+    def __init__(self, stream: TextIO, fields: Sequence[str] = RECORD_FIELDS, append: bool = False) -> None:
         super().__init__(stream)
         self.fields = tuple(fields)
         self._rows = csv.writer(stream, lineterminator="\n")
-        self._rows.writerow(self.fields)
+        if not append:
+            self._rows.writerow(self.fields)
 
     def _write(self, record: Mapping[str, Any]) -> None:
         self._rows.writerow([_csv_cell(name, record.get(name)) for name in self.fields])
@@ -185,7 +187,9 @@ def _feature(record: Mapping[str, Any]) -> dict[str, Any]:
 class GeoJsonWriter(RecordWriter):
     """A FeatureCollection: its header now, each feature as it comes, its footer on close."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, append: bool = False) -> None:
+        if append:
+            raise ValueError("a GeoJSON file cannot be continued: its features sit inside one object")
         super().__init__(stream)
         stream.write('{"type": "FeatureCollection", "features": [')
 

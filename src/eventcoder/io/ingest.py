@@ -47,7 +47,7 @@ from typing import Any, BinaryIO
 from eventcoder.article import Article
 from eventcoder.errors import Errors, InputError
 
-__all__ = ["DEFAULT_MAX_CHARS", "Reject", "count_inputs", "read_inputs"]
+__all__ = ["DEFAULT_MAX_CHARS", "Reject", "count_inputs", "input_units", "read_inputs"]
 
 DEFAULT_MAX_CHARS = 5_000_000
 
@@ -113,12 +113,28 @@ def count_inputs(paths: Iterable[str], max_chars: int = DEFAULT_MAX_CHARS) -> in
     Exact for well-formed inputs (JSONL lines, CSV rows, files in directories); None when
     stdin is among the inputs, since it can be read only once.
     """
-    total = 0
-    for path in paths:
-        if path == "-":
-            return None
-        total += _count_path(Path(path), max_chars, in_directory=False)
-    return total
+    paths = list(paths)
+    if "-" in paths:
+        return None
+    return sum(count for _path, count in input_units(paths, max_chars))
+
+
+def input_units(paths: Iterable[str], max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[tuple[str, int]]:
+    """The inputs split into files that :func:`read_inputs` can read alone, each with its item
+    count (as :func:`count_inputs`), in reading order: lets another machine read a share of
+    the stream. Media files in directories, which yield nothing, are left out; stdin cannot be
+    split and raises ValueError. A count can be short for a malformed CSV file, so a reader of
+    a file's last share should read to its end.
+    """
+    for path in map(Path, paths):
+        if str(path) == "-":
+            raise ValueError("stdin cannot be split into shards; give files or directories")
+        files = _directory_files(path) if path.is_dir() else [path]
+        if not files:  # read alone, an empty directory yields its one reject
+            yield str(path), 1
+        for file in files:
+            if not (path.is_dir() and file.suffix.lower() in MEDIA_SUFFIXES):
+                yield str(file), _count_path(file, max_chars, in_directory=False)
 
 
 # --- files and directories -------------------------------------------------------------
@@ -166,9 +182,7 @@ def _directory_files(directory: Path) -> list[Path]:
 
 
 def _count_path(path: Path, max_chars: int, in_directory: bool) -> int:
-    if path.is_dir():
-        files = _directory_files(path)
-        return sum(_count_path(file, max_chars, in_directory=True) for file in files) if files else 1
+    """The items one file yields: its JSONL lines or CSV rows (exact when well-formed), else 1."""
     suffix = path.suffix.lower()
     if in_directory and suffix in MEDIA_SUFFIXES:
         return 0

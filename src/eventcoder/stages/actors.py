@@ -24,9 +24,9 @@ from importlib import resources
 
 import ahocorasick
 import pycountry
-import yaml
 
 from eventcoder.article import ActorMention, Article
+from eventcoder.datafiles import load_yaml
 
 NON_STATE_ARMED = frozenset({"Rebel group", "Political militia", "Identity militia"})
 #: Generic kinds that an adjacent named actor absorbs: "Daesh terrorists", "Houthi fighters".
@@ -399,8 +399,7 @@ def _split(value: str) -> list[str]:
 @cache
 def load_lexicon() -> Lexicon:
     """Compiles every alias into one automaton (once per process)."""
-    data = yaml.load(_data_text("actors.yaml"), Loader=getattr(yaml, "CSafeLoader",
-                                                                yaml.SafeLoader))
+    data = load_yaml("actors.yaml")
     countries = load_countries()
     variants = [tuple(pair) for pair in data["spelling_variants"]]
     builder = _Builder(variants)
@@ -504,3 +503,10 @@ def _exact_case_letters(alias: str) -> tuple[tuple[int, str], ...]:
         elif len(letters) <= 4 and any(ch.isupper() for ch in token[1:]):
             exact += [(match.start() + i, ch) for i, ch in enumerate(token)]
     return tuple(exact)
+
+
+def armed_group_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text names a non-state armed group: "Boko Haram" and "al-Shabab" name no place."""
+    matches, _ = _match(text, load_lexicon())
+    return [(m.start, m.end) for m in matches
+            if m.entry.kind == "actor" and m.entry.actor.category in NON_STATE_ARMED]

@@ -41,11 +41,9 @@ from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib.resources import files
-
-import yaml
 
 from eventcoder.article import Article, AttributionMention, DateMention, Sentence, SentenceStatus
+from eventcoder.datafiles import load_yaml
 
 RECENT_DAYS = 7
 BACKGROUND_DAYS = 60
@@ -105,7 +103,7 @@ class _Lexicon:
 @cache
 def _lexicon() -> _Lexicon:
     """Loads and compiles ``data/attribution.yaml`` once, on first use."""
-    data = yaml.safe_load(files("eventcoder.data").joinpath("attribution.yaml").read_text("utf-8"))
+    data = load_yaml("attribution.yaml")
     verbs = {
         word: {
             "certainty": entry["certainty"],

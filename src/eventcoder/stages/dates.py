@@ -23,12 +23,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
 from typing import Callable
 
-import yaml
-
 from eventcoder.article import Article, DateMention
+from eventcoder.datafiles import load_yaml
 
 #: How far after publication a date without a year may fall before it is read as last year's.
 FUTURE_TOLERANCE = timedelta(days=3)
@@ -94,7 +92,7 @@ def _alternation(words) -> str:
 
 @cache
 def _terms() -> _Terms:
-    raw = yaml.safe_load(resources.files("eventcoder.data").joinpath("date_terms.yaml").read_text("utf-8"))
+    raw = load_yaml("date_terms.yaml")
     months: dict[str, int] = {}
     for name, (number, *abbreviations) in raw["months"].items():
         months[name] = number

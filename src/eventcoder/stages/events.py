@@ -12,9 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib.resources import files
-
-import yaml
 
 from eventcoder.article import (
     ActorMention,
@@ -25,6 +22,8 @@ from eventcoder.article import (
     PlaceMention,
     Trigger,
 )
+from eventcoder.alternation import dispatched, group_name
+from eventcoder.datafiles import load_yaml
 
 CIVILIAN_GROUPS = {"civilians", "people", "women", "children", "men", "students", "worshippers",
                    "journalists", "aid workers", "refugees", "villagers", "residents", "family members"}
@@ -86,19 +85,19 @@ def _alternation(patterns: list[str]) -> re.Pattern:
 @cache
 def load_lexicon() -> _Lexicon:
     """Compiles the trigger lexicon once: one alternation, most specific entries first."""
-    data = yaml.safe_load(files("eventcoder.data").joinpath("event_types.yaml").read_text("utf-8"))
-    plover = yaml.safe_load(files("eventcoder.data").joinpath("plover_triggers.yaml").read_text("utf-8"))
+    data = load_yaml("event_types.yaml")
+    plover = load_yaml("plover_triggers.yaml")
     event_type_of = {sub: event for event, subs in data["taxonomy"].items() for sub in subs}
     raw = sorted(data["triggers"] + (plover or {}).get("triggers", []), key=lambda entry: -entry["rank"])
-    entries, groups = [], []
+    entries, alternatives = [], []
     for index, entry in enumerate(raw):
         plover_event, plover_mode = entry["plover"]
         entries.append(_Entry(entry["sub_event_type"], event_type_of[entry["sub_event_type"]],
                               entry["family"], entry["rank"], plover_event, plover_mode,
                               entry.get("weak", False), entry.get("generic", False),
                               entry.get("suppresses_weapons", False)))
-        groups.append(f"(?P<t{index}>" + "|".join(entry["patterns"]) + ")")
-    trigger_pattern = re.compile(r"\b(?:" + "|".join(groups) + r")\b", re.I)
+        alternatives.append((f"t{index}", entry["patterns"]))
+    trigger_pattern = dispatched(alternatives)
     cue_names = ["protest_intervention", "protest_excessive_force", "non_violent_transfer",
                  "future_cues", "non_combatant_subjects", "riot_cues", "fighting_cues"]
     cues = {name: _alternation(data[name]) for name in cue_names}
@@ -113,7 +112,7 @@ def find_triggers(article: Article) -> list[Trigger]:
     triggers = []
     for sentence in article.sentences:
         for match in lexicon.trigger_pattern.finditer(sentence.text):
-            entry_index = int(match.lastgroup[1:])
+            entry_index = int(group_name(match)[1:])
             entry = lexicon.entries[entry_index]
             start = sentence.start + match.start()
             before = article.text[sentence.start:start]

@@ -27,6 +27,7 @@ from eventcoder.article import Article, PlaceMention
 from eventcoder.gazetteer import Place, load_gazetteer
 from eventcoder.gazetteer.names import name_key
 from eventcoder.gazetteer.resolve import Candidate, resolve_candidates
+from eventcoder.stages.actors import armed_group_spans
 
 MAX_SPAN_TOKENS = 6
 #: ``PlaceMention.feature_code`` of a demonym: it names a country's or continent's people,
@@ -123,8 +124,10 @@ def find_places(article: Article) -> Article:
     gazetteer = load_gazetteer()
     tokens = _tokens(article)
     demonyms = _demonyms(article.text)
+    groups = armed_group_spans(article.text)
     matched = [c for c in _match(article.text, tokens, gazetteer)
-               if not _inside_demonym(c, demonyms)]
+               if not _inside_demonym(c, demonyms)
+               and not any(start <= c.start and c.end <= end for start, end in groups)]
     surnames = {c.text for c in matched if _surname(c, article.text)}
     candidates = [c for c in matched if _plausible(c, article.text)
                   and not (c.text in surnames and not _is_major(c))]

@@ -1,0 +1,229 @@
+"""The JSON API and the web page over an event store.
+
+Read-only unless the operator sets a token: ``POST /api/ingest`` then needs
+``Authorization: Bearer TOKEN`` and is refused outright when no token is set. Request bodies are
+bounded (:data:`MAX_BODY_BYTES`), and every error, including an unexpected one, is JSON
+``{"error": message}``: a client never sees a traceback (the operator's log does). The page's
+scripts come from this package and Leaflet from the ``xstatic-leaflet`` package and the OpenAPI
+page's from ``fastapi-offline``, all served from here: the page loads nothing from elsewhere but the
+map tiles the operator names.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+import tempfile
+import threading
+from contextlib import asynccontextmanager
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+import eventcoder
+from eventcoder.store import EventFilter, Store, ingest
+from eventcoder.store.schema import articles, events, sources
+
+__all__ = ["MAX_BODY_BYTES", "create_app"]
+
+#: The largest request body accepted, in bytes.
+MAX_BODY_BYTES = 5 * 1024 * 1024
+#: The most events one ``/api/events`` page returns.
+MAX_PAGE = 5000
+STATIC_DIR = Path(__file__).with_name("static")
+log = logging.getLogger(__name__)
+
+
+class ArticleIn(BaseModel):
+    """One article to ingest: the fields of a JSONL input line."""
+
+    id: str | None = None
+    text: str | None = None
+    html: str | None = None
+    published: str | None = Field(None, description="YYYY-MM-DD")
+    url: str | None = None
+    source: str | None = None
+    title: str | None = None
+
+
+class IngestRequest(BaseModel):
+    articles: list[ArticleIn]
+
+
+def create_app(db_url: str | None = None, token: str | None = None, tile_url: str | None = None,
+               tile_attribution: str | None = None) -> FastAPI:
+    """The API and page over the store at ``db_url``; ingest is enabled only when ``token`` is set."""
+    from xstatic.pkg import leaflet
+
+    store = Store(db_url)
+    ingest_lock = threading.Lock()  # one writer at a time: SQLite allows no more
+
+    @asynccontextmanager
+    async def closing_store(_app):
+        yield
+        store.close()
+
+    app = FastAPIOffline(title="eventcoder", version=eventcoder.__version__, static_url="/vendor/docs",
+                         lifespan=closing_store,
+                         description="Conflict events extracted from news, merged across sources, with their evidence.")
+    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
+    _add_error_handlers(app)
+
+    def require_token(authorization: str | None = Header(None)) -> None:
+        if not token:
+            raise HTTPException(403, "ingest is disabled: the server was started without a token")
+        scheme, _, given = (authorization or "").partition(" ")
+        if scheme.lower() != "bearer" or not secrets.compare_digest(given.encode(), token.encode()):
+            raise HTTPException(401, "ingest needs the header 'Authorization: Bearer TOKEN'")
+
+    @app.get("/api/config", tags=["page"])
+    def config() -> dict:
+        """What the page needs to know: the tile URL (null for none) and whether ingest is open."""
+        return {"tile_url": tile_url, "tile_attribution": tile_attribution, "ingest": bool(token),
+                "max_page": MAX_PAGE}
+
+    @app.get("/api/events", tags=["events"])
+    def list_events(country: str | None = Query(None, description="a country name or ISO code"),
+                    since: date | None = None, until: date | None = None,
+                    type: str | None = Query(None, description="an event type or sub-event type"),
+                    actor: str | None = Query(None, description="part of an actor's name"),
+                    near: str | None = Query(None, description="LAT,LON,KM"),
+                    limit: int = Query(500, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)) -> dict:
+        """Events matching every filter given (the filters of ``eventcoder events``), by date."""
+        filters = EventFilter(country=country, since=since, until=until, event_type=type, actor=actor,
+                              near=_near(near) if near else None)
+        found = store.events(filters, limit=limit, offset=offset)
+        return {"events": found, "count": len(found), "limit": limit, "offset": offset}
+
+    @app.get("/api/events/{event_id}", tags=["events"])
+    def get_event(event_id: str) -> dict:
+        """One event with every report behind it (record, evidence, article text) and why they merged."""
+        found = store.event(event_id)
+        if found is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        for report, text in zip(found["reports"], _report_texts(store, event_id)):
+            report["article_text"] = text
+        return found
+
+    @app.get("/api/articles", tags=["articles"])
+    def list_articles(limit: int = Query(100, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)) -> dict:
+        """Stored articles without their text, in the order they were stored."""
+        found = store.articles(limit=limit, offset=offset)
+        return {"articles": found, "count": len(found), "limit": limit, "offset": offset}
+
+    @app.get("/api/articles/{article_id:path}", tags=["articles"])
+    def get_article(article_id: str) -> dict:
+        """One article with its text and the ids of the events it reports."""
+        found = store.article(article_id)
+        if found is None:
+            raise HTTPException(404, f"no article {article_id!r}")
+        return found
+
+    @app.post("/api/ingest", tags=["ingest"], dependencies=[Depends(require_token)])
+    def post_ingest(body: IngestRequest) -> dict:
+        """Extracts and stores articles; each unreadable one is named with its reason, the rest go on."""
+        with tempfile.TemporaryDirectory() as folder, ingest_lock:
+            path = Path(folder) / "request.jsonl"
+            path.write_text("".join(json.dumps(a.model_dump(exclude_none=True), ensure_ascii=False) + "\n"
+                                    for a in body.articles), encoding="utf-8")
+            summary = ingest([str(path)], store.url)
+        return {"articles": summary.articles, "stored": summary.stored, "skipped": summary.skipped,
+                "copies": summary.copies, "new_events": summary.new_events, "merged": summary.merged,
+                "rejected": [{"id": r.id, "reason": r.reason} for r in summary.rejected]}
+
+    page_headers = {"Content-Security-Policy": _content_policy(tile_url), "X-Content-Type-Options": "nosniff"}
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC_DIR / "index.html", headers=page_headers)
+
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.mount("/vendor/leaflet", StaticFiles(directory=leaflet.BASE_DIR), name="leaflet")
+    return app
+
+
+def _near(value: str) -> tuple[float, float, float]:
+    try:
+        lat, lon, km = (float(part) for part in value.split(","))
+    except ValueError:
+        raise HTTPException(400, f"near {value!r}: expected LAT,LON,KM, e.g. 34.45,40.92,25") from None
+    return lat, lon, km
+
+
+def _report_texts(store: Store, event_id: str) -> list[str]:
+    """The article text of each report of an event, in the order ``Store.event`` lists them."""
+    query = (select(articles.c.text).join(sources, sources.c.article_pk == articles.c.id)
+             .join(events, sources.c.event_pk == events.c.id)
+             .where(events.c.event_id == event_id).order_by(sources.c.id))
+    with store.engine.connect() as connection:
+        return list(connection.execute(query).scalars())
+
+
+def _content_policy(tile_url: str | None) -> str:
+    """Scripts only from this server; images also from the tile server, ``{s}`` subdomains included."""
+    images = "'self' data:"
+    if tile_url:
+        parts = urlsplit(tile_url.replace("{s}.", "*."))
+        images += f" {parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+    return (f"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src {images}; "
+            "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    """Every error as JSON ``{"error": message}``; an unexpected one is logged here, not shown."""
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, error: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse({"error": str(error.detail)}, status_code=error.status_code, headers=error.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_request: Request, error: RequestValidationError) -> JSONResponse:
+        problems = ["{}: {}".format(".".join(str(part) for part in e["loc"]), e["msg"]) for e in error.errors()]
+        return JSONResponse({"error": "; ".join(problems)}, status_code=422)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, error: Exception) -> JSONResponse:
+        log.error("%s %s failed", request.method, request.url.path, exc_info=error)
+        return JSONResponse({"error": f"internal error ({type(error).__name__}); see the server log"},
+                            status_code=500)
+
+
+class BodyLimit:
+    """Refuses request bodies over ``max_bytes`` with 413, by their declared length or as they stream in."""
+
+    def __init__(self, app, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length", b"0")
+        if not declared.isdigit() or int(declared) > self.max_bytes:
+            response = JSONResponse({"error": self._message()}, status_code=413)
+            await response(scope, receive, send)
+            return
+        received = 0
+
+        async def limited_receive():
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.max_bytes:
+                raise HTTPException(413, self._message())
+            return message
+
+        await self.app(scope, limited_receive, send)
+
+    def _message(self) -> str:
+        return f"request body too large: the limit is {self.max_bytes:,} bytes"

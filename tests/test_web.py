@@ -1,0 +1,157 @@
+"""The JSON API on SQLite, and on PostgreSQL when EVENTCODER_TEST_POSTGRES_URL is set."""
+import os
+from datetime import date
+
+import pytest
+from fastapi.testclient import TestClient
+
+from eventcoder.article import Article
+from eventcoder.store import Store
+from eventcoder.store.schema import metadata
+from eventcoder.web import create_app
+from eventcoder.web.app import MAX_BODY_BYTES
+
+POSTGRES = os.environ.get("EVENTCODER_TEST_POSTGRES_URL")
+SCRIPT_TEXT = 'A car bomb killed eight in Mogadishu. <script>alert("x")</script> <b>bold</b>'
+
+
+def record(**fields) -> dict:
+    """An event record as extract_records gives, with a Mogadishu car bomb's values by default."""
+    base = {"event_id": "ev-so", "article_id": "a", "event_date": "2024-02-10", "time_precision": 1,
+            "date_text": "on Saturday", "event_type": "Explosions/Remote violence",
+            "sub_event_type": "Remote explosive/landmine/IED", "plover_event": "ASSAULT", "plover_mode": "explosives",
+            "actor1": "Al Shabaab", "actor2": "Civilians (Somalia)", "assoc_actor_1": None, "assoc_actor_2": None,
+            "inter1": "Rebel group", "inter2": "Civilians", "civilian_targeting": True, "location": "Mogadishu",
+            "admin1": "Banaadir", "country": "Somalia", "country_code": "SO", "latitude": 2.037, "longitude": 45.344,
+            "geonameid": 53654, "geo_precision": 1, "location_text": "Mogadishu", "fatalities": 8, "killed_min": 8,
+            "killed_max": None, "injured_min": None, "injured_max": None, "victims": [], "sources": ["police"],
+            "certainty": "reported", "status": "new",
+            "evidence": [{"text": "A car bomb killed eight in Mogadishu.", "start": 0, "end": 37}], "notes": "A car bomb."}
+    return base | fields
+
+
+SUDAN = record(event_id="ev-sd", article_id="b", event_date="2024-06-05", event_type="Explosions/Remote violence",
+               sub_event_type="Shelling/artillery/missile attack", actor1="Rapid Support Forces",
+               actor2="Civilians (Sudan)", location="El Fasher", admin1="North Darfur", country="Sudan",
+               country_code="SD", latitude=13.628, longitude=25.349, fatalities=9, killed_min=9,
+               evidence=[{"text": "Shelling killed nine.", "start": 0, "end": 21}])
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def url(request, tmp_path):
+    """A database of each kind holding a Mogadishu bombing (two reports) and an El Fasher shelling."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'events.sqlite'}"
+    elif not POSTGRES:
+        pytest.skip("EVENTCODER_TEST_POSTGRES_URL is not set")
+    else:
+        url = POSTGRES
+        with Store(url) as store, store.engine.begin() as connection:
+            metadata.drop_all(connection)
+    with Store(url) as store:
+        store.add_article(Article("a", SCRIPT_TEXT, published=date(2024, 2, 10), source="Wire"), [record()])
+        store.add_article(Article("a2", "Eight were killed by a car bomb in Mogadishu on Saturday.",
+                                  published=date(2024, 2, 11), source="Other"),
+                          [record(event_id="ev-so2", article_id="a2", evidence=[])])
+        store.add_article(Article("b", "Shelling killed nine.", published=date(2024, 6, 6), source="Wire"), [SUDAN])
+    return url
+
+
+@pytest.fixture
+def client(url):
+    with TestClient(create_app(url)) as client:
+        yield client
+
+
+def test_lists_every_event_by_date(client):
+    body = client.get("/api/events").json()
+    assert [e["event_id"] for e in body["events"]] == ["ev-so", "ev-sd"]
+    assert body["events"][0]["article_ids"] == ["a", "a2"]
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("country=SD", ["ev-sd"]), ("country=somalia", ["ev-so"]), ("since=2024-03-01", ["ev-sd"]),
+    ("until=2024-03-01", ["ev-so"]), ("type=Shelling/artillery/missile attack", ["ev-sd"]),
+    ("actor=shabaab", ["ev-so"]), ("near=13.6,25.3,50", ["ev-sd"]), ("limit=1&offset=1", ["ev-sd"]),
+])
+def test_filters_as_the_command_line_does(client, query, expected):
+    assert [e["event_id"] for e in client.get(f"/api/events?{query}").json()["events"]] == expected
+
+
+def test_an_event_comes_with_its_reports_evidence_text_and_merge_reason(client):
+    event = client.get("/api/events/ev-so").json()
+    assert [r["article_id"] for r in event["reports"]] == ["a", "a2"]
+    first = event["reports"][0]
+    assert first["article_text"] == SCRIPT_TEXT
+    assert first["evidence"] == [{"text": "A car bomb killed eight in Mogadishu.", "start": 0, "end": 37}]
+    assert event["merges"][0]["record_id"] == "ev-so2" and event["merges"][0]["reason"]
+
+
+def test_article_markup_is_returned_as_plain_text(client):
+    article = client.get("/api/articles/a").json()
+    assert article["text"] == SCRIPT_TEXT and article["events"] == ["ev-so"]
+    assert client.get("/api/articles/a").headers["content-type"] == "application/json"
+
+
+@pytest.mark.parametrize("path", ["/api/events/ev-none", "/api/articles/none", "/api/nothing"])
+def test_an_unknown_id_is_a_json_404(client, path):
+    response = client.get(path)
+    assert response.status_code == 404 and "error" in response.json()
+
+
+@pytest.mark.parametrize("query", ["since=last-week", "near=1,2", "limit=0"])
+def test_a_bad_parameter_is_a_json_error_naming_it(client, query):
+    response = client.get(f"/api/events?{query}")
+    name = query.split("=")[0]
+    assert response.status_code in (400, 422) and name in response.json()["error"]
+
+
+def test_ingest_is_refused_without_a_configured_token(client):
+    response = client.post("/api/ingest", json={"articles": []}, headers={"Authorization": "Bearer anything"})
+    assert response.status_code == 403 and "token" in response.json()["error"]
+
+
+@pytest.mark.parametrize("header", [None, "Bearer wrong", "Basic s3cret"])
+def test_ingest_needs_the_operators_token(url, header):
+    with TestClient(create_app(url, token="s3cret")) as client:
+        response = client.post("/api/ingest", json={"articles": []},
+                               headers={"Authorization": header} if header else {})
+    assert response.status_code == 401 and "Bearer" in response.json()["error"]
+
+
+def test_ingest_with_the_token_stores_articles_and_names_rejects(url):
+    article = {"id": "c", "published": "2024-05-06", "text": "Gunmen killed three civilians in Kismayo on Sunday."}
+    with TestClient(create_app(url, token="s3cret")) as client:
+        response = client.post("/api/ingest", headers={"Authorization": "Bearer s3cret"},
+                               json={"articles": [article, {"id": "d", "text": " "}]})
+        summary = response.json()
+        assert response.status_code == 200 and summary["stored"] == 1
+        assert summary["rejected"] == [{"id": "d", "reason": "[E003] empty text"}]
+        assert client.get("/api/articles/c").json()["events"]
+
+
+@pytest.mark.parametrize("streamed", [False, True])
+def test_an_oversize_body_is_a_json_413(client, streamed):
+    body = b"x" * (MAX_BODY_BYTES + 1)
+    content = iter([body[:MAX_BODY_BYTES], body[MAX_BODY_BYTES:]]) if streamed else body  # no declared length
+    response = client.post("/api/ingest", content=content, headers={"Content-Type": "application/json"})
+    assert response.status_code == 413 and "too large" in response.json()["error"]
+
+
+def test_an_unexpected_failure_is_json_without_a_traceback(url):
+    app = create_app(url)
+    with Store(url) as store, store.engine.begin() as connection:
+        metadata.drop_all(connection)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/api/events")
+    assert response.status_code == 500
+    assert response.json()["error"].startswith("internal error") and "Traceback" not in response.text
+
+
+def test_the_page_and_its_libraries_are_served_from_here(client):
+    page = client.get("/")
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    for path in ("/static/app.js", "/static/app.css", "/vendor/leaflet/leaflet.js", "/vendor/leaflet/leaflet.css"):
+        assert client.get(path).status_code == 200, path
+    docs = client.get("/docs").text
+    assert "/vendor/docs/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()
