@@ -168,3 +168,14 @@ def test_an_ally_of_the_attacker_is_an_associated_actor():
 def test_hypothetical_restrictions_are_threats_only_with_their_object(text, plover_event):
     records = extract_records(Article("t", text, published=PUBLISHED))
     assert (records[0]["plover_event"] if records else None) == plover_event
+
+
+@pytest.mark.parametrize("text, sub_event_type, actor1, actor2", [
+    ("Thousands of teachers marched in Nairobi on Monday against a cut in their pay.",
+     "Peaceful protest", "Protesters (Kenya)", None),
+    ("Youths threw stones at police in Kisumu on Tuesday.",
+     "Violent demonstration", "Rioters (Kenya)", "Police Forces of Kenya"),
+])
+def test_an_unnamed_crowd_is_the_protest_actor(text, sub_event_type, actor1, actor2):
+    event = main_event(text)
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == (sub_event_type, actor1, actor2)

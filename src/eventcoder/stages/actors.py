@@ -510,3 +510,13 @@ def armed_group_spans(text: str) -> list[tuple[int, int]]:
     matches, _ = _match(text, load_lexicon())
     return [(m.start, m.end) for m in matches
             if m.entry.kind == "actor" and m.entry.actor.category in NON_STATE_ARMED]
+
+
+def unnamed_actor(kind: str, country_code: str | None, at: int) -> ActorMention:
+    """An actor the event implies without naming it: the crowd of "thousands marched" is
+    "Protesters (Mali)", as ACLED codes every demonstration with its crowd."""
+    lexicon = load_lexicon()
+    template, category = lexicon.generic_names[kind]
+    country = lexicon.countries.get(country_code) if country_code else None
+    return ActorMention("", at, at, name=_fill(template, country.name if country else None),
+                        category=category, country_code=country_code if country else None, generic=True)

@@ -24,6 +24,7 @@ from eventcoder.article import (
 )
 from eventcoder.alternation import dispatched, group_name
 from eventcoder.datafiles import load_yaml
+from eventcoder.stages.actors import unnamed_actor
 
 CIVILIAN_GROUPS = {"civilians", "people", "women", "children", "men", "students", "worshippers",
                    "journalists", "aid workers", "refugees", "villagers", "residents", "family members"}
@@ -32,6 +33,8 @@ ARMED_GROUPS = {"soldiers", "troops", "police", "policemen", "fighters", "milita
 ARMED_CATEGORIES = {"State forces", "Rebel group", "Political militia", "Identity militia",
                     "External/Other forces"}
 CROWD_CATEGORIES = {"Protesters", "Rioters"}
+#: Sub-event types whose crowd ACLED calls rioters.
+RIOT_SUB_TYPES = ("Violent demonstration", "Mob violence")
 #: Families of events that happen on the ground; statements (talks, threats, accusations)
 #: rank after them as an article's main event and never silence them.
 MATERIAL_FAMILIES = {"violence", "territory", "protest", "arrest", "property", "disrupted", "base"}
@@ -507,7 +510,7 @@ def _protest_sides(sub: str, actors: list[ActorMention]) -> tuple[ActorMention |
     """ACLED's sides of a protest: the crowd acts, unless the state's force against it is the event."""
     crowd = next((a for a in actors if a.category in CROWD_CATEGORIES), None)
     force = next((a for a in actors if a.category == "State forces"), None)
-    if crowd is not None and sub in ("Violent demonstration", "Mob violence") and crowd.category == "Protesters":
+    if crowd is not None and sub in RIOT_SUB_TYPES and crowd.category == "Protesters":
         crowd = replace(crowd, name=crowd.name.replace("Protesters", "Rioters", 1), category="Rioters")
     if sub == "Excessive force against protesters":
         return force, crowd
@@ -559,15 +562,22 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry, actors: list
     if entry.family == "violence" and entry.generic and actor1 is None and actor2 is None and not casualties:
         return None  # "attack" with nobody and no victims: a word, not an event
     event_type, sub, plover_event, plover_mode = _decide_sub_type(article, trigger, actor1, actor2, casualties)
+    place = _place_near(article, trigger)
     if entry.family == "protest":
         actor1, actor2 = _protest_sides(sub, actors)
+        crowd = unnamed_actor("rioters" if sub in RIOT_SUB_TYPES else "protesters",
+                              place.country_code if place else None, trigger.start)
+        if sub == "Excessive force against protesters":
+            actor2 = actor2 or crowd
+        else:
+            actor1 = actor1 or crowd
     assoc1 = _ally_of(article, actors, actor1, actor2)
     status = _status_of(article, trigger, entry.family)
     attributions = article.in_sentence(article.attributions, index)
     event = Event(
         trigger=trigger, sentences=[index], event_type=event_type, sub_event_type=sub,
         plover_event=plover_event, plover_mode=plover_mode, actor1=actor1, actor2=actor2,
-        assoc_actor_1=assoc1, place=_place_near(article, trigger),
+        assoc_actor_1=assoc1, place=place,
         date=_best_date(_own_dates(article, trigger, entry), status, article.published),
         casualties=list(casualties), attributions=list(attributions), status=status,
         certainty=_certainty(attributions),
