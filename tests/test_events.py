@@ -179,3 +179,14 @@ def test_hypothetical_restrictions_are_threats_only_with_their_object(text, plov
 def test_an_unnamed_crowd_is_the_protest_actor(text, sub_event_type, actor1, actor2):
     event = main_event(text)
     assert (event["sub_event_type"], event["actor1"], event["actor2"]) == (sub_event_type, actor1, actor2)
+
+
+def test_a_foreign_air_force_strikes_civilians_of_the_country_it_strikes():
+    event = main_event("Russian aircraft struck a market near Idlib on Thursday, killing nine people, activists said.")
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == (
+        "Air/drone strike", "Military Forces of Russia", "Civilians (Syria)")
+
+
+def test_an_actor_that_holds_the_trigger_is_its_subject():
+    event = main_event("Turkish drones struck a car near Qamishli on Monday, killing three SDF fighters.")
+    assert (event["actor1"], event["actor2"]) == ("Military Forces of Turkey", "Syrian Democratic Forces")

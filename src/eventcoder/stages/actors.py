@@ -168,9 +168,12 @@ def _countries_as_subjects(text: str, cues: list[tuple[int, int, str]], mentions
 
 def main_country(article: Article, cues: list[tuple[int, int, str]],
                  sentence_starts: list[int]) -> str | None:
-    """The country the article is about: its places (weighted to early sentences), else the
-    country names and demonyms in its text; None when neither names one."""
-    located = [(p.start, p.country_code) for p in article.places if p.country_code]
+    """The country the article is about: its places (weighted to early sentences; demonyms
+    only when it names no place, as "Russian aircraft" says who, not where), else the country
+    names in its text; None when neither names one."""
+    named = [p for p in article.places if p.country_code]
+    located = [(p.start, p.country_code) for p in
+               ([p for p in named if p.feature_code != "DEMONYM"] or named)]
     votes: Counter[str] = Counter()
     for start, code in located or [(start, code) for start, _, code in cues]:
         votes[code] += 1 + 2 / (1 + _sentence_of(start, sentence_starts))
@@ -301,7 +304,7 @@ def _resolve_generic(mention: ActorMention, kind: str, mentions: list[ActorMenti
     actor = None
     if kind == "armed":
         actor = _dominant_armed_group(mention, mentions, own_country, sentence_starts)
-    elif kind in ("military", "police"):
+    elif kind in ("military", "police") and not own_country:  # "Russian aircraft" is Russia's
         actor = _recent_state_force(mention, kind, mentions, sentence_starts, lexicon)
     if actor:
         mention.name, mention.category = actor.name, actor.category

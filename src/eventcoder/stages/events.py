@@ -196,7 +196,7 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     text = article.text
     sentence = article.sentences[trigger.sentence]
     clause_start, opener = _clause_break(text, sentence.start, trigger.start)
-    before = [a for a in actors if a.end <= trigger.start]
+    before = [a for a in actors if a.start < trigger.start]  # "Turkish drones" holds "drones struck"
     after = [a for a in actors if a.start >= trigger.end]
     in_clause = [a for a in before if a.start >= clause_start]
     actor1 = actor2 = None
