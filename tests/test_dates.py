@@ -50,6 +50,7 @@ def only(text: str, published: date | None = FRIDAY):
     ("Vote held 2018-07-01 in Kano.", "2018-07-01", date(2018, 7, 1), None, 1, "on"),
     ("It was taken in mid-2014.", "in mid-2014", date(2014, 5, 1), date(2014, 8, 31), 3, "on"),
     ("Earlier on Thursday, officials met.", "Earlier on Thursday", date(2018, 7, 12), None, 1, "on"),
+    ("The toll from Thursday's raid rose.", "Thursday", date(2018, 7, 12), None, 1, "on"),
 ])
 def test_resolves_against_publication(text, phrase, day, end_day, precision, relation):
     found = only(text)

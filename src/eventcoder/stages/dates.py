@@ -73,7 +73,8 @@ def find_dates(article: Article) -> Article:
 def _prefix(terms: _Terms, match: re.Match) -> _Prefix:
     """The preposition and modifier just before a date ("since", "late on", "mid-")."""
     before = terms.prefix.search(match.string, max(0, match.start() - 40), match.start())
-    if before is None or before.start() == before.end():
+    possessive = match.string.startswith(("'s", "’s"), match.end())  # "from Friday's shelling"
+    if before is None or before.start() == before.end() or possessive:
         return _Prefix(match.start(), None, None)
     return _Prefix(before.start(), before["prep"], before["mod"])
 
