@@ -22,13 +22,12 @@ def test_shards_cover_the_stream_once_after_the_skipped_items():
     ]
 
 
-def test_ray_writes_what_a_local_run_writes(tmp_path, monkeypatch):
-    pytest.importorskip("ray")
-    from eventcoder import ray_engine
+@pytest.fixture(scope="module")
+def local_run(tmp_path_factory):
+    """A folder of texts and a JSONL file with a broken line, and a local run's output and rejects."""
     from eventcoder.cli import main
 
-    monkeypatch.setattr(ray_engine, "SHARD_ITEMS", 3)  # several shards, one cutting the JSONL file
-
+    tmp_path = tmp_path_factory.mktemp("corpus")
     folder = tmp_path / "in"
     folder.mkdir()
     for number in range(5):
@@ -37,11 +36,96 @@ def test_ray_writes_what_a_local_run_writes(tmp_path, monkeypatch):
     (folder / "batch.jsonl").write_text("\n".join([*lines[:2], "{broken", *lines[2:]]) + "\n", encoding="utf-8")
     common = ["extract", str(folder), "--published", "2024-05-07"]
     assert main([*common, "-o", str(tmp_path / "local.jsonl"), "--rejects", str(tmp_path / "local.rej")]) == 0
+    local = (tmp_path / "local.jsonl").read_bytes()
+    rejects = (tmp_path / "local.rej").read_bytes()
+    assert local.count(b"\n") >= 5 and rejects != b""
+    return common, local, rejects
+
+
+@pytest.fixture(scope="module")
+def local_ray():
+    """One local Ray for the module's tests; the engine uses a Ray it finds started."""
+    ray = pytest.importorskip("ray")
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level="ERROR")
+    yield
+    ray.shutdown()
+
+
+def test_ray_writes_what_a_local_run_writes(tmp_path, monkeypatch, local_run, local_ray):
+    from eventcoder import ray_engine
+    from eventcoder.cli import main
+
+    monkeypatch.setattr(ray_engine, "SHARD_ITEMS", 3)  # several shards, one cutting the JSONL file
+    common, local, rejects = local_run
     assert main([*common, "-o", str(tmp_path / "ray.jsonl"), "--rejects", str(tmp_path / "ray.rej"),
                  "--engine", "ray", "--workers", "2"]) == 0
-    local = (tmp_path / "local.jsonl").read_bytes()
-    assert local.count(b"\n") >= 5 and local == (tmp_path / "ray.jsonl").read_bytes()
-    assert (tmp_path / "local.rej").read_bytes() == (tmp_path / "ray.rej").read_bytes() != b""
+    assert (tmp_path / "ray.jsonl").read_bytes() == local
+    assert (tmp_path / "ray.rej").read_bytes() == rejects
+
+
+def _shard_run(main, common, shards, *options):
+    return main([*common, "--engine", "ray", "--workers", "2", "--shards", str(shards), *options])
+
+
+def _concatenated(shards, prefix):
+    manifest = json.loads((shards / "manifest.json").read_text(encoding="utf-8"))
+    return b"".join((shards / part[prefix]).read_bytes() for part in manifest["parts"])
+
+
+def test_shards_in_order_are_the_local_output_and_rejects(tmp_path, monkeypatch, local_run, local_ray):
+    from eventcoder import ray_engine
+    from eventcoder.cli import main
+
+    monkeypatch.setattr(ray_engine, "PART_ITEMS", 4)  # 12 input records: 3 parts, one cutting the JSONL file
+    common, local, rejects = local_run
+    assert _shard_run(main, common, tmp_path / "shards") == 0
+    assert sorted(path.name for path in (tmp_path / "shards").glob("part-*")) == [
+        "part-00000.jsonl", "part-00001.jsonl", "part-00002.jsonl"]
+    assert _concatenated(tmp_path / "shards", "file") == local
+    assert _concatenated(tmp_path / "shards", "rejects") == rejects
+    assert not (tmp_path / "shards" / "manifest.json.progress").exists()
+
+
+def test_parquet_shards_hold_the_local_records(tmp_path, monkeypatch, local_run, local_ray):
+    pq = pytest.importorskip("pyarrow.parquet")
+    from eventcoder import ray_engine
+    from eventcoder.cli import main
+
+    monkeypatch.setattr(ray_engine, "PART_ITEMS", 4)
+    common, local, _rejects = local_run
+    assert _shard_run(main, common, tmp_path / "shards", "--format", "parquet") == 0
+    table = pq.read_table([str(path) for path in sorted((tmp_path / "shards").glob("part-*.parquet"))])
+    rows = table.to_pylist()
+    for row in rows:
+        row["victims"], row["evidence"] = json.loads(row["victims"]), json.loads(row["evidence"])
+    assert rows == [json.loads(line) for line in local.splitlines()]
+
+
+def test_a_rerun_rewrites_only_the_missing_part(tmp_path, monkeypatch, local_run, local_ray, capsys):
+    from eventcoder import ray_engine
+    from eventcoder.cli import main
+
+    monkeypatch.setattr(ray_engine, "PART_ITEMS", 4)
+    common, local, _rejects = local_run
+    shards = tmp_path / "shards"
+    assert _shard_run(main, common, shards) == 0
+    kept = {name: (shards / name).stat().st_ino for name in ("part-00000.jsonl", "part-00002.jsonl")}
+    (shards / "part-00001.jsonl").unlink()
+    assert _shard_run(main, common, shards) == 0
+    assert "2 parts kept from an earlier run" in capsys.readouterr().err
+    assert {name: (shards / name).stat().st_ino for name in kept} == kept
+    assert _concatenated(shards, "file") == local
+
+
+def test_a_shard_directory_of_other_inputs_is_refused(tmp_path, monkeypatch, local_run, capsys):
+    pytest.importorskip("ray")
+    from eventcoder.cli import main
+
+    shards = tmp_path / "shards"
+    shards.mkdir()
+    (shards / "manifest.json").write_text(json.dumps({"inputs": ["elsewhere/"], "parts": []}), encoding="utf-8")
+    assert _shard_run(main, local_run[0], shards) == 2
+    assert "parts of another run" in capsys.readouterr().err
 
 
 def test_without_ray_the_engine_says_how_to_get_it(tmp_path, monkeypatch, capsys):
@@ -51,3 +135,11 @@ def test_without_ray_the_engine_says_how_to_get_it(tmp_path, monkeypatch, capsys
     (tmp_path / "a.txt").write_text(TEXTS[0], encoding="utf-8")
     assert main(["extract", str(tmp_path / "a.txt"), "--engine", "ray"]) == 2
     assert "pip install 'eventcoder[ray]'" in capsys.readouterr().err
+
+
+def test_parquet_is_written_only_as_shards(tmp_path, capsys):
+    from eventcoder.cli import main
+
+    (tmp_path / "a.txt").write_text(TEXTS[0], encoding="utf-8")
+    assert main(["extract", str(tmp_path / "a.txt"), "--format", "parquet", "-o", str(tmp_path / "out")]) == 2
+    assert "--shards DIR" in capsys.readouterr().err

@@ -36,7 +36,7 @@ from eventcoder.io.formats import WRITERS
 from eventcoder.io.ingest import Reject, input_units, read_inputs
 from eventcoder.parallel import process_records
 
-__all__ = ["ENGINES", "RESUMABLE_FORMATS", "ResumeError", "Summary", "geoparse_records", "run_batch"]
+__all__ = ["ENGINES", "RESUMABLE_FORMATS", "ResumeError", "Summary", "geoparse_records", "reject_record", "run_batch"]
 
 ENGINES = ("local", "ray")
 #: Formats whose files can be cut back and continued (GeoJSON ends with a footer).
@@ -60,11 +60,13 @@ class Summary:
     rejected: int = 0
     seconds: float = 0.0
     resumed_after: int = 0
+    parts_kept: int = 0
 
     def __str__(self) -> str:
         line = (f"{self.articles} articles, {self.records} {self.unit}, {self.rejected} rejected, "
                 f"{self.seconds:.1f} seconds")
-        return line + (f" (resumed after {self.resumed_after} input records)" if self.resumed_after else "")
+        line += f" (resumed after {self.resumed_after} input records)" if self.resumed_after else ""
+        return line + (f" ({self.parts_kept} parts kept from an earlier run)" if self.parts_kept else "")
 
 
 def geoparse_records(article: Article) -> list[dict]:
@@ -109,7 +111,7 @@ def run_batch(
             if isinstance(item, Reject):
                 summary.rejected += 1
                 if checkpoint.rejects:
-                    checkpoint.rejects.write(json.dumps(_reject_record(item), ensure_ascii=False) + "\n")
+                    checkpoint.rejects.write(json.dumps(reject_record(item), ensure_ascii=False) + "\n")
                 else:
                     on_reject(item)
             else:
@@ -155,7 +157,8 @@ def _skipped_units(inputs: list[str], published: date | None, skip: int) -> Iter
         skip = 0
 
 
-def _reject_record(reject: Reject) -> dict:
+def reject_record(reject: Reject) -> dict:
+    """A reject as the JSON object of a rejects file."""
     return {"id": reject.id, "source": reject.source, "line": reject.line, "reason": reject.reason}
 
 

@@ -19,7 +19,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     commands = parser.add_subparsers(dest="command", required=True)
 
     extract = commands.add_parser("extract", help="news articles in, one event record a line out")
-    _add_io_arguments(extract, formats=sorted(WRITERS))
+    _add_io_arguments(extract, formats=[*sorted(WRITERS), "parquet"])
 
     geoparse = commands.add_parser("geoparse", help="places named in each article, geocoded")
     _add_io_arguments(geoparse, formats=["jsonl"])
@@ -56,6 +56,9 @@ def _add_io_arguments(parser: argparse.ArgumentParser, formats: list[str]) -> No
     parser.add_argument("--rejects", metavar="FILE", help="write unreadable records here, one JSON line each")
     parser.add_argument("--resume", action="store_true",
                         help="continue an interrupted run into the same -o file: nothing lost or doubled")
+    parser.add_argument("--shards", metavar="DIR",
+                        help="with --engine ray: each task writes its own part file (jsonl or parquet) "
+                             "and rejects file here, plus manifest.json; a rerun redoes only missing parts")
 
 
 def _positive(value: str) -> int:
@@ -214,6 +217,8 @@ def _run(args: argparse.Namespace, produce: Callable[[Article], list[dict]], uni
     """Streams inputs through ``produce`` into the chosen writer; rejects go to stderr or --rejects."""
     from eventcoder.batch import ResumeError, run_batch
 
+    if args.shards or args.format == "parquet":
+        return _run_shards(args, produce, unit)
     try:
         summary = run_batch(
             args.inputs, produce, unit, output=args.output, output_format=args.format,
@@ -221,6 +226,26 @@ def _run(args: argparse.Namespace, produce: Callable[[Article], list[dict]], uni
             resume=args.resume, on_reject=lambda reject: print(f"eventcoder: rejected {reject}", file=sys.stderr),
             progress=lambda items: _progress(items, args.inputs))
     except (ResumeError, ImportError, OSError) as error:
+        print(f"eventcoder: {error}", file=sys.stderr)
+        return 2
+    print(summary, file=sys.stderr)
+    return 0
+
+
+def _run_shards(args: argparse.Namespace, produce: Callable[[Article], list[dict]], unit: str) -> int:
+    """``--shards DIR``: part files written by Ray tasks, see :mod:`eventcoder.ray_engine`."""
+    from eventcoder.batch import ResumeError
+
+    if not args.shards or args.engine != "ray" or args.output or args.rejects:
+        print("eventcoder: --shards DIR needs --engine ray and replaces -o and --rejects; "
+              "parquet output is written only as shards", file=sys.stderr)
+        return 2
+    try:
+        from eventcoder.ray_engine import write_shards
+
+        summary = write_shards(args.inputs, produce, args.shards, unit, output_format=args.format,
+                               published=args.published, workers=args.workers)
+    except (ResumeError, ImportError, OSError, ValueError) as error:
         print(f"eventcoder: {error}", file=sys.stderr)
         return 2
     print(summary, file=sys.stderr)

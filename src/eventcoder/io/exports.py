@@ -165,7 +165,7 @@ def plover_object(event: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def _parquet_value(name: str, value: Any) -> Any:
+def parquet_value(name: str, value: Any) -> Any:
     if name in LIST_COLUMNS:
         return [str(v) for v in value or []]
     if isinstance(value, (list, dict)):
@@ -182,7 +182,7 @@ def write_parquet(records: Iterable[Mapping[str, Any]], path: str | Path) -> int
         import pyarrow.parquet as pq
     except ImportError:
         raise ImportError("Parquet export needs pyarrow: pip install 'eventcoder[parquet]'") from None
-    rows = [{name: _parquet_value(name, value) for name, value in record.items()} for record in records]
+    rows = [{name: parquet_value(name, value) for name, value in record.items()} for record in records]
     table = pa.Table.from_pylist(rows) if rows else pa.table({name: pa.array([], pa.string()) for name in RECORD_FIELDS})
     pq.write_table(table, path)
     return len(rows)

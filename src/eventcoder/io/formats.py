@@ -16,6 +16,10 @@ CLI picks one by name (:func:`get_writer`), and a new exporter plugs in by subcl
 - GeoJSON: a FeatureCollection with one Point feature a record, ``id`` the ``event_id`` and
   the whole record as properties. A record without coordinates is kept with
   ``"geometry": null`` (allowed by RFC 7946), so the file holds every event.
+- Parquet (:func:`write_record_parquet`, for Ray's shard files): one column per
+  :data:`RECORD_FIELDS` entry, always the same types (:func:`record_parquet_schema`) so that
+  every part file reads as one dataset; ``sources`` is a list of strings, ``victims`` and
+  ``evidence`` JSON text, as in ``eventcoder export --format parquet``. Needs pyarrow.
 """
 from __future__ import annotations
 
@@ -35,9 +39,11 @@ __all__ = [
     "JsonlWriter",
     "RecordWriter",
     "get_writer",
+    "record_parquet_schema",
     "write_csv",
     "write_geojson",
     "write_jsonl",
+    "write_record_parquet",
 ]
 
 #: The event record's fields, in the order of DESIGN.md's table.
@@ -79,6 +85,13 @@ RECORD_FIELDS: tuple[str, ...] = (
     "evidence",
     "notes",
 )
+
+#: Parquet column types other than text: whole numbers, decimals, booleans and lists of strings.
+PARQUET_KINDS: dict[str, str] = {
+    "time_precision": "int", "geonameid": "int", "geo_precision": "int", "fatalities": "int",
+    "killed_min": "int", "killed_max": "int", "injured_min": "int", "injured_max": "int",
+    "latitude": "float", "longitude": "float", "civilian_targeting": "bool", "sources": "strings",
+}
 
 #: CSV columns whose list of strings reads better joined than as JSON.
 JOINED_FIELDS = frozenset({"sources"})
@@ -240,3 +253,28 @@ def write_csv(
 def write_geojson(records: Iterable[Mapping[str, Any]], stream: TextIO) -> int:
     """Writes every record as one GeoJSON FeatureCollection; returns how many."""
     return _write_all(GeoJsonWriter(stream), records)
+
+
+def record_parquet_schema():
+    """The Parquet schema of the event record: RECORD_FIELDS in order, text unless PARQUET_KINDS says."""
+    import pyarrow as pa
+
+    types = {"int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(), "strings": pa.list_(pa.string())}
+    return pa.schema([(name, types.get(PARQUET_KINDS.get(name), pa.string())) for name in RECORD_FIELDS])
+
+
+def write_record_parquet(records: Iterable[Mapping[str, Any]], path: str) -> int:
+    """Writes event records as one Parquet file of :func:`record_parquet_schema`; returns how many.
+
+    Keys outside RECORD_FIELDS are not written. Raises ImportError naming the extra without pyarrow.
+    """
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise ImportError("Parquet output needs pyarrow: pip install 'eventcoder[parquet]'") from None
+    from eventcoder.io.exports import parquet_value  # one rule for lists and objects in every Parquet file
+
+    rows = [{name: parquet_value(name, record.get(name)) for name in RECORD_FIELDS} for record in records]
+    pq.write_table(pa.Table.from_pylist(rows, schema=record_parquet_schema()), path)
+    return len(rows)
