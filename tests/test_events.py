@@ -190,3 +190,9 @@ def test_a_foreign_air_force_strikes_civilians_of_the_country_it_strikes():
 def test_an_actor_that_holds_the_trigger_is_its_subject():
     event = main_event("Turkish drones struck a car near Qamishli on Monday, killing three SDF fighters.")
     assert (event["actor1"], event["actor2"]) == ("Military Forces of Turkey", "Syrian Democratic Forces")
+
+
+def test_a_group_named_in_an_aside_about_the_subject_does_not_fight():
+    event = main_event("Boko Haram, which pledged loyalty to al-Qaeda, clashed with the army near Bama on Monday.")
+    assert (event["actor1"], event["actor2"]) == (
+        "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "Military Forces of Nigeria")

@@ -55,6 +55,8 @@ _ALLY_CUE = re.compile(r"\b(?:(?:backed|supported|aided|assisted|accompanied|joi
 _PAST_ASIDE = re.compile(r"\b(?:who|which|that)\s+had\s+(?:been\s+)?(?:\w+ly\s+)?$", re.I)
 _AFTER_PHRASE = re.compile(r"\b(?:after|following|since)\s+(?:the\s+|a\s+|an\s+|last\s+\w+['’]s\s+|\w+['’]s\s+)?"
                            r"(?:[\w-]+\s+){0,2}$", re.I)
+# ", which is linked to al-Qaeda,": an aside about the subject, whose actors do not act.
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;.]*,")
 _BETWEEN = re.compile(r"^\s*(?:\w+\s+){0,3}?between\b", re.I)
 _YEAR = re.compile(r"\b\d{4}\b")
 _STATUS_RANK = {"new": 0, "ongoing": 1, "future": 2, "background": 3}
@@ -196,7 +198,9 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     text = article.text
     sentence = article.sentences[trigger.sentence]
     clause_start, opener = _clause_break(text, sentence.start, trigger.start)
-    before = [a for a in actors if a.start < trigger.start]  # "Turkish drones" holds "drones struck"
+    asides = [m.span() for m in _RELATIVE_ASIDE.finditer(text, sentence.start, trigger.start)]
+    before = [a for a in actors if a.start < trigger.start  # "Turkish drones" holds "drones struck"
+              and not any(start <= a.start and a.end <= end for start, end in asides)]
     after = [a for a in actors if a.start >= trigger.end]
     in_clause = [a for a in before if a.start >= clause_start]
     actor1 = actor2 = None
