@@ -77,3 +77,15 @@ def test_an_article_that_breaks_the_pipeline_becomes_a_reject():
         results = list(process_records(articles, _fails_on_b, workers=workers))
         assert results[0] == [{"article_id": "a"}] and results[2] == [{"article_id": "c"}]
         assert isinstance(results[1], Reject) and "ValueError: no good" in results[1].reason
+
+
+def _loaded_gazetteers(article):
+    from eventcoder.gazetteer import load_gazetteer
+
+    return [{"loaded": load_gazetteer.cache_info().currsize}]
+
+
+def test_workers_start_with_the_gazetteer_loaded():
+    articles = [Article(name, "Text.", published=date(2024, 3, 15)) for name in "abcd"]
+    results = list(process_records(articles, _loaded_gazetteers, workers=2, chunk_size=1))
+    assert results == [[{"loaded": 1}]] * 4

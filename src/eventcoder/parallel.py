@@ -11,8 +11,9 @@ so one bad article never ends a run of a hundred thousand.
 
 Workers are started with ``forkserver`` where the platform has it (else ``spawn``), never
 ``fork``: a forked copy of a parent that already holds threads or open writers is unsafe.
-A worker is kept for the whole run, so it loads the gazetteer index and lexicons once, on
-its first chunk (they are process-wide caches).
+The server preloads :mod:`eventcoder.warmup`, which loads the gazetteer index and lexicons
+once (they are process-wide caches), so every worker forked from it starts with them. With
+``spawn`` each worker loads them itself when it starts. A worker is kept for the whole run.
 """
 from __future__ import annotations
 
@@ -59,7 +60,7 @@ def process_records(
     window = workers * CHUNKS_PER_WORKER
     pending: deque[tuple[list[Article | Reject], Future | None]] = deque()
     stream = iter(items)
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_start_worker)
     try:
         while True:
             while len(pending) < window and (chunk := list(islice(stream, chunk_size))):
@@ -90,11 +91,18 @@ def _produce_chunk(produce: Produce, articles: list[Article]) -> list[list[dict]
     return [guarded(produce, article) for article in articles]
 
 
+def _start_worker() -> None:
+    """Runs first in each worker: the data the server loaded, checked still current."""
+    from eventcoder.warmup import forget_stale_gazetteer
+
+    forget_stale_gazetteer()
+
+
 def _context() -> multiprocessing.context.BaseContext:
-    """forkserver, with the pipeline's modules imported once in the server, else spawn."""
+    """forkserver, with the pipeline's modules and data loaded once in the server, else spawn."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["eventcoder.pipeline"])
+        context.set_forkserver_preload(["eventcoder.warmup"])
         return context
     return multiprocessing.get_context("spawn")
 

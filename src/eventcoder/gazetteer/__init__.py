@@ -66,6 +66,10 @@ class Gazetteer:
         self.admin1_names: dict[str, str] = index["admin1_names"]
         self.country_names: dict[str, str] = index["country_names"]
         self._places: dict[int, Place] = {}
+        # the places of each key that has any, exact and skeleton tier: articles look up
+        # the same names again and again, and a key's list is built only once
+        self._exact_found: dict[str, tuple[Place, ...]] = {}
+        self._loose_found: dict[str, tuple[Place, ...]] = {}
 
     def __len__(self) -> int:
         return len(self._name)
@@ -75,11 +79,11 @@ class Gazetteer:
         return self.lookup_key(name_key(name))
 
     def lookup_key(self, key: str) -> list[Place]:
-        return self._places_of(self._exact.get(key))
+        return self._found(self._exact, self._exact_found, key)
 
     def lookup_loose(self, name: str) -> list[Place]:
         """Places whose skeleton key equals this name's: only when :meth:`lookup` finds none."""
-        return self._places_of(self._loose.get(skeleton_key(name_key(name))))
+        return self._found(self._loose, self._loose_found, skeleton_key(name_key(name)))
 
     def by_geonameid(self, geonameid: int) -> Place | None:
         for index, value in enumerate(self._geonameid):
@@ -109,12 +113,16 @@ class Gazetteer:
             self._places[index] = place
         return place
 
-    def _places_of(self, found) -> list[Place]:
-        if found is None:
-            return []
-        if isinstance(found, int):
-            return [self.place(found)]
-        return [self.place(i) for i in found]
+    def _found(self, tier: dict, known: dict[str, tuple[Place, ...]], key: str) -> list[Place]:
+        """A new list of the places of ``key`` in one tier; keys without places are not kept."""
+        places = known.get(key)
+        if places is None:
+            indexes = tier.get(key)
+            if indexes is None:
+                return []
+            places = known[key] = tuple(
+                [self.place(indexes)] if isinstance(indexes, int) else map(self.place, indexes))
+        return list(places)
 
 
 @cache

@@ -25,8 +25,7 @@ from collections import Counter, defaultdict
 from importlib import metadata, resources
 from pathlib import Path
 
-import yaml
-
+from eventcoder.datafiles import load_yaml
 from eventcoder.gazetteer.names import name_key, skeleton_key, strip_division_word
 
 INDEX_VERSION = 7
@@ -260,7 +259,7 @@ def _add_admin2(builder: _Builder) -> None:
 def _add_regions(builder: _Builder) -> None:
     """Regions and water bodies that news names ("Middle East", "Darfur", "Red Sea"), from
     ``data/places_regions.yaml``; a region inside one country carries its code."""
-    for region in yaml.safe_load(_data_text("places_regions.yaml"))["regions"]:
+    for region in load_yaml("places_regions.yaml")["regions"]:
         builder.add(int(region.get("geonameid") or 0), region["name"], float(region["lat"]),
                     float(region["lon"]), region.get("country", ""), "",
                     region["class"], region["code"], 0, region.get("aliases", ()))
@@ -285,7 +284,7 @@ def _add_countries(builder: _Builder, countries: dict) -> None:
     country point, which can lie 1,000 km from the middle of a country's towns."""
     import pycountry
 
-    listed = yaml.safe_load(_data_text("places_countries.yaml"))
+    listed = load_yaml("places_countries.yaml")
     country_points = {**listed["points"], **listed["overrides"]}
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     columns = builder.columns
@@ -334,7 +333,7 @@ def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
 
 def _add_aliases(builder: _Builder) -> None:
     """Common names that no source lists ("U.S.", "Britain", "DRC")."""
-    aliases = yaml.safe_load(_data_text("places_aliases.yaml"))
+    aliases = load_yaml("places_aliases.yaml")
     country_index = {builder.columns["cc"][i]: i for i in range(len(builder.names))
                      if builder.columns["fcode"][i] == "PCLI"}
     for cc, names in (aliases.get("countries") or {}).items():

@@ -8,11 +8,11 @@ nothing, because it also brings unrelated names together.
 from __future__ import annotations
 
 import re
-from functools import cache
-from importlib import resources
+from functools import cache, lru_cache
 
-import yaml
 from anyascii import anyascii
+
+from eventcoder.datafiles import load_yaml
 
 _APOSTROPHES = re.compile(r"['’‘`ʿʾʼ´′ʻ]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -21,12 +21,14 @@ _CONSONANT_FOLDS = (("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "
                     ("ph", "f"), ("ch", "c"), ("q", "k"), ("c", "k"), ("j", "g"),
                     ("g", "k"), ("v", "b"), ("z", "s"))
 _DOUBLES = re.compile(r"(.)\1+")
+#: Names whose keys are remembered: every capitalised span of an article is keyed, and
+#: the same spans and place names recur from article to article.
+KEY_CACHE_SIZE = 1 << 17
 
 
 @cache
 def _rules() -> dict:
-    text = resources.files("eventcoder").joinpath("data", "places_names.yaml").read_text("utf-8")
-    rules = yaml.safe_load(text)
+    rules = load_yaml("places_names.yaml")
     rules["articles"] = frozenset(a.strip("-") for a in rules["articles"])
     rules["division_words"] = frozenset(rules["division_words"])
     return rules
@@ -43,6 +45,7 @@ def name_tokens(name: str) -> list[str]:
     return [variants.get(t, t) for t in tokens]
 
 
+@lru_cache(maxsize=KEY_CACHE_SIZE)
 def name_key(name: str) -> str:
     """The exact-tier key: "Dayr al-Zawr", "Deir ez-Zor" and "Dayr az Zawr" all give "deirzor"."""
     return "".join(name_tokens(name))

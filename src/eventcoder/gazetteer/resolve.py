@@ -15,13 +15,12 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
-import yaml
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
 from eventcoder.article import PlaceMention
+from eventcoder.datafiles import load_yaml
 from eventcoder.gazetteer import Place
 from eventcoder.gazetteer.names import name_key
 
@@ -85,8 +84,7 @@ class Candidate:
 
 @cache
 def _cues() -> dict:
-    text = resources.files("eventcoder").joinpath("data", "places_context.yaml").read_text("utf-8")
-    raw = yaml.safe_load(text)
+    raw = load_yaml("places_context.yaml")
     cues = {}
     for key in ("near_before", "division_before"):
         phrases = sorted(raw[key], key=len, reverse=True)

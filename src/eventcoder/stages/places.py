@@ -17,13 +17,13 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache, partial
 from importlib import resources
 
-import yaml
 from rapidfuzz.fuzz import ratio
 
 from eventcoder.article import Article, PlaceMention
+from eventcoder.datafiles import load_yaml
 from eventcoder.gazetteer import Place, load_gazetteer
 from eventcoder.gazetteer.names import name_key
 from eventcoder.gazetteer.resolve import Candidate, resolve_candidates
@@ -49,6 +49,9 @@ NAME_WORD_ZIPF = 4.5
 #: A city this big keeps its name even when the word is frequent (wordfreq counts the city's
 #: own mentions: "Oxford", "Richmond"); smaller namesakes of frequent words are dropped.
 KNOWN_CITY_POPULATION = 100_000
+#: Words whose frequency is remembered: each capitalised span asks for its words' frequency,
+#: and an archive's vocabulary of such words is mostly the same from article to article.
+FREQUENCY_CACHE_SIZE = 1 << 16
 
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., U.K.
@@ -57,6 +60,8 @@ _VOWEL_RUN = re.compile(r"[aeiouy]+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _DEMONYM_WORD = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)*$")
 _NO_PLURAL = ("ese", "ish", "ch", "ss", "s")
+#: What in the gap before a token ends the sentence before it.
+_SENTENCE_BREAK = re.compile(r'[\n.!?:"“]')
 #: A party and a place, as US news writes a politician's seat: "D-Charleston", "R-Texas".
 _PARTY_PREFIX = re.compile(r"^[DRI]-(?=[A-Z][a-z])")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ed|ash|as|az|ez|ar|an|at|adh|ath|ech|esh|es|en)-"
@@ -75,8 +80,7 @@ class _Token:
 
 @cache
 def _context() -> dict:
-    text = resources.files("eventcoder").joinpath("data", "places_context.yaml").read_text("utf-8")
-    raw = yaml.safe_load(text)
+    raw = load_yaml("places_context.yaml")
     return {key: frozenset(raw[key]) for key in (
         "stop_words", "connectors", "person_titles", "person_verbs", "organisation_words",
         "place_suffixes", "never_alone", "direction_words", "place_prepositions",
@@ -95,7 +99,7 @@ def _demonym_pattern() -> tuple[re.Pattern, dict[str, Place]]:
         country = gazetteer.country(row["code"])
         for word in row["demonyms"].split("|") if country else ():
             targets.setdefault(word, country)
-    aliases = yaml.safe_load(data.joinpath("places_aliases.yaml").read_text("utf-8"))
+    aliases = load_yaml("places_aliases.yaml")
     for geonameid, words in (aliases.get("continent_demonyms") or {}).items():
         continent = gazetteer.by_geonameid(int(geonameid))
         for word in words if continent else ():
@@ -113,10 +117,10 @@ def _demonym_pattern() -> tuple[re.Pattern, dict[str, Place]]:
 
 @cache
 def _zipf():
-    """wordfreq's English frequency, loaded on first use."""
+    """wordfreq's English frequency, loaded on first use, each word's figure remembered."""
     from wordfreq import zipf_frequency
 
-    return lambda word: zipf_frequency(word, "en")
+    return lru_cache(maxsize=FREQUENCY_CACHE_SIZE)(partial(zipf_frequency, lang="en"))
 
 
 def find_places(article: Article) -> Article:
@@ -162,9 +166,8 @@ def _demonyms(text: str) -> list[PlaceMention]:
 def _abbreviation_pattern() -> tuple[re.Pattern, dict[str, str]]:
     """Division abbreviations ("Ky.", "W.Va.") to "CC.admin1" codes, from
     ``data/places_aliases.yaml``; only after a comma, hyphen or bracket."""
-    text = resources.files("eventcoder").joinpath("data", "places_aliases.yaml").read_text("utf-8")
     codes = {abbreviation: code for code, abbreviations in
-             (yaml.safe_load(text).get("division_abbreviations") or {}).items()
+             (load_yaml("places_aliases.yaml").get("division_abbreviations") or {}).items()
              for abbreviation in abbreviations}
     alternatives = "|".join(re.escape(a) for a in sorted(codes, key=len, reverse=True))
     return re.compile(rf"(?:(?<=,\s)|(?<=[-(]))(?:{alternatives})(?![\w.])"), codes
@@ -217,7 +220,7 @@ def _tokens(article: Article) -> list[_Token]:
 
 
 def _opens_sentence(gap: str) -> bool:
-    return "\n" in gap or any(ch in gap for ch in ".!?:\"“")
+    return _SENTENCE_BREAK.search(gap) is not None
 
 
 def _sequences(text: str, tokens: list[_Token]) -> list[list[_Token]]:
