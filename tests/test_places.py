@@ -155,3 +155,11 @@ def test_bare_county_name_is_a_reading_not_a_new_place():
 def test_an_armed_group_named_like_a_place_is_no_place():
     found = _found("Boko Haram fighters and al-Shabab militants attacked villages near Afgooye.")
     assert list(found) == ["Afgooye"]
+
+
+@pytest.mark.parametrize("text, country_code", [
+    ("Fighting displaced thousands in eastern Congo's North Kivu province.", "CD"),
+    ("Police in Brazzaville said calm had returned to Congo.", "CG"),
+])
+def test_congo_alone_is_told_apart_by_its_neighbours(text, country_code):
+    assert _found(text)["Congo"].country_code == country_code
