@@ -6,6 +6,7 @@ files to it.
 """
 from __future__ import annotations
 
+import gc
 import marshal
 from array import array
 from dataclasses import dataclass
@@ -129,8 +130,14 @@ class Gazetteer:
 def load_gazetteer() -> Gazetteer:
     """The process-wide gazetteer, from the cached index (built on first use)."""
     path = index_path()
-    if path.exists():
-        index = marshal.loads(path.read_bytes())
-    else:
-        index = build_index()
-    return Gazetteer(index)
+    if not path.exists():
+        return Gazetteer(build_index())
+    # Millions of small objects: the cyclic collector would walk them again and again while
+    # they load and at every full collection afterwards, though none of them is ever garbage.
+    gc.disable()
+    try:
+        gazetteer = Gazetteer(marshal.loads(path.read_bytes()))
+    finally:
+        gc.enable()
+    gc.freeze()
+    return gazetteer
