@@ -196,3 +196,8 @@ def test_a_group_named_in_an_aside_about_the_subject_does_not_fight():
     event = main_event("Boko Haram, which pledged loyalty to al-Qaeda, clashed with the army near Bama on Monday.")
     assert (event["actor1"], event["actor2"]) == (
         "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "Military Forces of Nigeria")
+
+
+def test_a_county_locates_an_event_better_than_its_country():
+    event = main_event("Gunmen killed two deputies in Laurel County, Kentucky, United States, on Monday.")
+    assert (event["location"], event["admin1"], event["geo_precision"]) == ("Laurel County", "Kentucky", 3)

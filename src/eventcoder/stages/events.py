@@ -304,7 +304,7 @@ def _retype(sub: str) -> tuple[str, str, str | None, str | None]:
 
 
 def _specificity(place: PlaceMention) -> int:
-    """0 a town, 1 another place, 2 a province, 3 a country."""
+    """0 a town, 1 another place (a district, a county), 2 a province, 3 a country."""
     if place.feature_class == "P":
         return 0
     if place.feature_code == "ADM1":
@@ -318,7 +318,7 @@ def _locates(place: PlaceMention) -> bool:
     """Whether a place mention can locate an event: "Syrian" or "Europe" cannot."""
     if place.feature_code in NOT_EVENT_LOCATIONS:
         return False
-    return place.geonameid is not None or place.feature_code == "ADM1"
+    return place.geonameid is not None or place.feature_code in ("ADM1", "ADM2")
 
 
 def _best_place(places: list[PlaceMention]) -> PlaceMention | None:
