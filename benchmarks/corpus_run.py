@@ -101,8 +101,8 @@ def _measure(command: list[str], kill_after: float | None = None) -> tuple[float
 def _sample(pid: int, peak: list[int], done: threading.Event, kill_after: float | None) -> None:
     started = time.perf_counter()
     while not done.wait(0.5):
-        tree = _tree(pid)
-        peak[0] = max(peak[0], sum(_pss_kb(p) for p in tree))
+        tree = process_tree(pid)
+        peak[0] = max(peak[0], sum(memory_kb(p, "Pss:") for p in tree))
         if kill_after and time.perf_counter() - started > kill_after:
             for member in tree:  # the whole tree at once, as a lost machine
                 try:
@@ -112,7 +112,8 @@ def _sample(pid: int, peak: list[int], done: threading.Event, kill_after: float 
             return
 
 
-def _tree(pid: int) -> list[int]:
+def process_tree(pid: int) -> list[int]:
+    """The process and all its descendants, from /proc."""
     found, stack = [], [pid]
     while stack:
         current = stack.pop()
@@ -125,10 +126,12 @@ def _tree(pid: int) -> list[int]:
     return found
 
 
-def _pss_kb(pid: int) -> int:
+def memory_kb(pid: int, field: str) -> int:
+    """Pss: proportional set size (shared pages split between sharers, so it adds up); VmRSS: RSS."""
+    name = f"/proc/{pid}/smaps_rollup" if field == "Pss:" else f"/proc/{pid}/status"
     try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
+        for line in Path(name).read_text().splitlines():
+            if line.startswith(field):
                 return int(line.split()[1])
     except OSError:
         pass

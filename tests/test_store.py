@@ -14,26 +14,10 @@ from sqlalchemy import create_engine, delete, func, inspect, select, text
 
 from eventcoder.article import Article
 from eventcoder.store import EventFilter, Store, database_url, ingest
-from eventcoder.store.schema import LATEST_VERSION, articles, metadata, schema_version, sources
+from eventcoder.store.schema import LATEST_VERSION, articles, schema_version, sources
 
-POSTGRES = os.environ.get("EVENTCODER_TEST_POSTGRES_URL")
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO.parent / "shared" / "data" / "seed" / "article.jsonl"
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def url(request, tmp_path):
-    """A fresh, empty database of each kind."""
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'events.sqlite'}"
-    if not POSTGRES:
-        pytest.skip("EVENTCODER_TEST_POSTGRES_URL is not set")
-    store = Store(POSTGRES)
-    with store.engine.begin() as connection:
-        metadata.drop_all(connection)
-        schema_version.drop(connection, checkfirst=True)
-    store.close()
-    return POSTGRES
 
 
 def record(**fields) -> dict:

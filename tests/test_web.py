@@ -1,5 +1,4 @@
 """The JSON API on SQLite, and on PostgreSQL when EVENTCODER_TEST_POSTGRES_URL is set."""
-import os
 from datetime import date
 
 import pytest
@@ -10,24 +9,15 @@ from eventcoder.store import Store
 from eventcoder.store.schema import metadata
 from eventcoder.web import create_app
 from eventcoder.web.app import MAX_BODY_BYTES
+from tests.test_store import record as store_record
 
-POSTGRES = os.environ.get("EVENTCODER_TEST_POSTGRES_URL")
 SCRIPT_TEXT = 'A car bomb killed eight in Mogadishu. <script>alert("x")</script> <b>bold</b>'
 
 
 def record(**fields) -> dict:
-    """An event record as extract_records gives, with a Mogadishu car bomb's values by default."""
-    base = {"event_id": "ev-so", "article_id": "a", "event_date": "2024-02-10", "time_precision": 1,
-            "date_text": "on Saturday", "event_type": "Explosions/Remote violence",
-            "sub_event_type": "Remote explosive/landmine/IED", "plover_event": "ASSAULT", "plover_mode": "explosives",
-            "actor1": "Al Shabaab", "actor2": "Civilians (Somalia)", "assoc_actor_1": None, "assoc_actor_2": None,
-            "inter1": "Rebel group", "inter2": "Civilians", "civilian_targeting": True, "location": "Mogadishu",
-            "admin1": "Banaadir", "country": "Somalia", "country_code": "SO", "latitude": 2.037, "longitude": 45.344,
-            "geonameid": 53654, "geo_precision": 1, "location_text": "Mogadishu", "fatalities": 8, "killed_min": 8,
-            "killed_max": None, "injured_min": None, "injured_max": None, "victims": [], "sources": ["police"],
-            "certainty": "reported", "status": "new",
-            "evidence": [{"text": "A car bomb killed eight in Mogadishu.", "start": 0, "end": 37}], "notes": "A car bomb."}
-    return base | fields
+    """test_store's Mogadishu car bomb, with evidence that names the place."""
+    return store_record(event_id="ev-so", evidence=[
+        {"text": "A car bomb killed eight in Mogadishu.", "start": 0, "end": 37}]) | fields
 
 
 SUDAN = record(event_id="ev-sd", article_id="b", event_date="2024-06-05", event_type="Explosions/Remote violence",
@@ -37,17 +27,9 @@ SUDAN = record(event_id="ev-sd", article_id="b", event_date="2024-06-05", event_
                evidence=[{"text": "Shelling killed nine.", "start": 0, "end": 21}])
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def url(request, tmp_path):
+@pytest.fixture
+def url(url):
     """A database of each kind holding a Mogadishu bombing (two reports) and an El Fasher shelling."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'events.sqlite'}"
-    elif not POSTGRES:
-        pytest.skip("EVENTCODER_TEST_POSTGRES_URL is not set")
-    else:
-        url = POSTGRES
-        with Store(url) as store, store.engine.begin() as connection:
-            metadata.drop_all(connection)
     with Store(url) as store:
         store.add_article(Article("a", SCRIPT_TEXT, published=date(2024, 2, 10), source="Wire"), [record()])
         store.add_article(Article("a2", "Eight were killed by a car bomb in Mogadishu on Saturday.",
