@@ -19,7 +19,7 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import ahocorasick
@@ -99,7 +99,7 @@ def find_actors(article: Article) -> Article:
     """Sets ``article.actors``: actor mentions sorted by start, never overlapping."""
     lexicon = load_lexicon()
     text = article.text
-    matches, cues = _match(text, lexicon)
+    matches, cues = _matched(text)
     sentence_starts = [s.start for s in article.sentences]
     country = main_country(article, cues, sentence_starts)
     year = article.published.year if article.published else None
@@ -145,7 +145,7 @@ _SUBJECT_VERB = re.compile(
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|into|from|of|to|with|at|on|by|near|across|inside|between|against)\s+(?:the\s+)?$", re.I)
 
 
-def _countries_as_subjects(text: str, cues: list[tuple[int, int, str]], mentions: list[ActorMention],
+def _countries_as_subjects(text: str, cues: tuple[tuple[int, int, str], ...], mentions: list[ActorMention],
                            lexicon: Lexicon) -> list[ActorMention]:
     """A country's name followed by an act's verb stands for its state ("Russia warns ...")."""
     found = []
@@ -166,7 +166,7 @@ def _countries_as_subjects(text: str, cues: list[tuple[int, int, str]], mentions
     return found
 
 
-def main_country(article: Article, cues: list[tuple[int, int, str]],
+def main_country(article: Article, cues: tuple[tuple[int, int, str], ...],
                  sentence_starts: list[int]) -> str | None:
     """The country the article is about: its places (weighted to early sentences; demonyms
     only when it names no place, as "Russian aircraft" says who, not where), else the country
@@ -189,6 +189,14 @@ def normalise(text: str) -> str:
     if len(lowered) == len(text):
         return lowered
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in translated)
+
+
+@lru_cache(maxsize=1)
+def _matched(text: str) -> tuple[tuple[_Match, ...], tuple[tuple[int, int, str], ...]]:
+    """:func:`_match` over the whole lexicon, kept for the text in hand: the places stage asks
+    first (:func:`armed_group_spans`), the actors stage next, and the automaton runs once."""
+    matches, cues = _match(text, load_lexicon())
+    return tuple(matches), tuple(cues)
 
 
 def _match(text: str, lexicon: Lexicon) -> tuple[list[_Match], list[tuple[int, int, str]]]:
@@ -510,7 +518,7 @@ def _exact_case_letters(alias: str) -> tuple[tuple[int, str], ...]:
 
 def armed_group_spans(text: str) -> list[tuple[int, int]]:
     """Where the text names a non-state armed group: "Boko Haram" and "al-Shabab" name no place."""
-    matches, _ = _match(text, load_lexicon())
+    matches, _ = _matched(text)
     return [(m.start, m.end) for m in matches
             if m.entry.kind == "actor" and m.entry.actor.category in NON_STATE_ARMED]
 
