@@ -5,6 +5,9 @@ Spans match when they overlap; geocoding figures are over the matched toponyms w
 coordinates. "standard" scores literal and associative toponyms (Gritta et al. 2019) and
 ignores predictions on GWN's Demonym and Language toponyms; "strict" scores literal
 toponyms only and counts every other prediction as wrong (see eventcoder.evaluate.geoxml).
+Where the gold names each article's outlet (LGL's domains), the standard geocoding figures
+are given again with each outlet's home inferred from its own articles, as ``eventcoder
+geoparse --source-homes`` does.
 """
 from __future__ import annotations
 
@@ -39,6 +42,12 @@ def main(argv: list[str] | None = None) -> None:
             print(f"    geocoding: {f['within_161km']:.3f} within 161 km, "
                   f"{f['exact_geonameid']:.3f} same geonameid, "
                   f"mean error {f['mean_error_km']:.0f} km over {f['geocoded']}")
+        if "homes_f1" in figures:
+            print(f"  with source homes ({figures['homes_inferred']} of {figures['homes_sources']} sources given "
+                  f"a home inferred from their own articles, see eventcoder.geoparse.infer_source_homes):")
+            print(f"    geocoding: {figures['homes_within_161km']:.3f} within 161 km, "
+                  f"{figures['homes_exact_geonameid']:.3f} same geonameid, "
+                  f"mean error {figures['homes_mean_error_km']:.0f} km over {figures['homes_geocoded']}")
         print(f"  time: {seconds:.1f} s")
 
 

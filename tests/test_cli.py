@@ -90,3 +90,17 @@ def test_resume_refuses_a_finished_output_and_other_inputs(tmp_path, capsys):
     (tmp_path / "out.jsonl.progress").write_text(json.dumps({"inputs": ["other.jsonl"], "format": "jsonl"}) + "\n")
     assert main(["extract", str(batch), "-o", str(out), "--resume"]) == 2
     assert "other inputs" in capsys.readouterr().err
+
+
+def test_source_homes_place_a_local_papers_towns_near_it(tmp_path, capsys):
+    from tests.test_geoparse import LOCAL
+
+    lines = [json.dumps({"id": f"v{n}", "text": text, "source": "villager"}) for n, text in enumerate(LOCAL)]
+    (tmp_path / "local.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["geoparse", str(tmp_path / "local.jsonl"), "--source-homes"]) == 0
+    captured = capsys.readouterr()
+    dublin = json.loads(captured.out.splitlines()[4])["places"][0]
+    assert (dublin["text"], dublin["country_code"]) == ("Dublin", "US")
+    assert "villager: Ohio, United States" in captured.err
+    assert main(["geoparse", "-", "--source-homes"]) == 2
+    assert "cannot read stdin" in capsys.readouterr().err

@@ -28,6 +28,17 @@ def test_lgl_scores_overlap_and_distance(tmp_path):
     assert figures["within_161km"] == 1.0 and figures["exact_geonameid"] == 1.0
 
 
+def test_outlets_named_in_the_gold_give_figures_with_their_inferred_homes_too(tmp_path):
+    path = tmp_path / "lgl.xml"
+    path.write_text(LGL.replace('<article docid="1">', '<article docid="1"><domain>kabul.example</domain>'),
+                    encoding="utf-8")
+    figures = score(read_lgl(path))
+    assert figures["homes_sources"] == 1 and figures["homes_inferred"] == 0  # one article: too few votes
+    assert figures["homes_within_161km"] == figures["within_161km"] == 1.0
+    path.write_text(LGL, encoding="utf-8")
+    assert "homes_f1" not in score(read_lgl(path))
+
+
 def test_gwn_keeps_only_locational_toponyms(tmp_path):
     path = tmp_path / "GWN.xml"
     path.write_text(GWN, encoding="utf-8")

@@ -71,7 +71,7 @@ def test_jsonl_records_and_published_precedence(tmp_path):
         '{"id": "b", "text": "A drone struck Marib.", "published": "2021-02-03T23:30:00-05:00"}',
         '{"id": "c", "text": "Clashes in Goma.", "published": null}',
         "",
-        '{"text": "No id given.", "title": "Untitled", "source": "Radio Okapi"}',
+        '{"text": "No id given.", "title": "Untitled", "source": "Radio Okapi", "home": "Goma"}',
     ]
     (tmp_path / "news.jsonl").write_text("\n".join(lines), encoding="utf-8")
     articles = read(tmp_path / "news.jsonl", published=GIVEN)
@@ -82,6 +82,7 @@ def test_jsonl_records_and_published_precedence(tmp_path):
         ("news.jsonl:5", GIVEN),
     ]
     assert (articles[0].url, articles[3].title, articles[3].source) == ("https://e.org/a", "Untitled", "Radio Okapi")
+    assert (articles[0].home, articles[3].home) == (None, "Goma")
 
 
 def test_jsonl_html_field_is_extracted_and_text_wins(tmp_path):

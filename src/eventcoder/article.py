@@ -126,6 +126,9 @@ class Article:
     url: str | None = None
     source: str | None = None
     title: str | None = None
+    #: Where the outlet is based, as a place name ("Dublin, Ohio"): local news names its own
+    #: towns without their state, so their readings near it are preferred.
+    home: str | None = None
     sentences: list[Sentence] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     actors: list[ActorMention] = field(default_factory=list)

@@ -56,6 +56,9 @@ def _add_io_arguments(parser: argparse.ArgumentParser, formats: list[str]) -> No
     parser.add_argument("--rejects", metavar="FILE", help="write unreadable records here, one JSON line each")
     parser.add_argument("--resume", action="store_true",
                         help="continue an interrupted run into the same -o file: nothing lost or doubled")
+    parser.add_argument("--source-homes", action="store_true",
+                        help="first read the inputs once to infer where each source (outlet) is based "
+                             "from the places its articles name, then prefer readings near it: for local news")
     parser.add_argument("--shards", metavar="DIR",
                         help="with --engine ray: each task writes its own part file (jsonl or parquet) "
                              "and rejects file here, plus manifest.json; a rerun redoes only missing parts")
@@ -217,6 +220,11 @@ def _run(args: argparse.Namespace, produce: Callable[[Article], list[dict]], uni
     """Streams inputs through ``produce`` into the chosen writer; rejects go to stderr or --rejects."""
     from eventcoder.batch import ResumeError, run_batch
 
+    if args.source_homes:
+        if "-" in args.inputs:
+            print("eventcoder: --source-homes reads the inputs twice, so it cannot read stdin", file=sys.stderr)
+            return 2
+        produce = _with_source_homes(args, produce)
     if args.shards or args.format == "parquet":
         return _run_shards(args, produce, unit)
     try:
@@ -230,6 +238,20 @@ def _run(args: argparse.Namespace, produce: Callable[[Article], list[dict]], uni
         return 2
     print(summary, file=sys.stderr)
     return 0
+
+
+def _with_source_homes(args: argparse.Namespace, produce: Callable[[Article], list[dict]]):
+    """``produce`` with the homes of the inputs' sources, inferred in a first pass over them."""
+    from eventcoder.geoparse import WithSourceHomes, infer_source_homes
+    from eventcoder.io.ingest import read_inputs
+
+    articles = (item for item in _progress(read_inputs(args.inputs, args.published), args.inputs)
+                if isinstance(item, Article))
+    homes = infer_source_homes(articles)
+    print(f"eventcoder: source homes: {len(homes)} inferred"
+          + "".join(f"; {source}: {home}" for source, home in sorted(homes.items())[:5])
+          + ("; ..." if len(homes) > 5 else ""), file=sys.stderr)
+    return WithSourceHomes(produce, homes)
 
 
 def _run_shards(args: argparse.Namespace, produce: Callable[[Article], list[dict]], unit: str) -> int:

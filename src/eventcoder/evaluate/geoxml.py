@@ -37,6 +37,7 @@ from pathlib import Path
 from eventcoder.article import Article, PlaceMention
 from eventcoder.evaluate.report import Case, Report, f1, share
 from eventcoder.gazetteer.resolve import distance_km
+from eventcoder.geoparse import infer_source_homes
 from eventcoder.stages.places import find_places
 from eventcoder.stages.text import split_sentences
 
@@ -70,6 +71,7 @@ class GoldArticle:
     id: str
     text: str
     toponyms: list[GoldToponym] = field(default_factory=list)
+    source: str | None = None
 
 
 def read_lgl(path: Path) -> list[GoldArticle]:
@@ -87,7 +89,8 @@ def read_gwn(path: Path) -> list[GoldArticle]:
 def _read_lgl(root: ElementTree.Element) -> list[GoldArticle]:
     articles = []
     for element in root.iter("article"):
-        article = GoldArticle(element.get("docid", ""), element.findtext("text") or "")
+        article = GoldArticle(element.get("docid", ""), element.findtext("text") or "",
+                              source=element.findtext("domain"))
         for toponym in element.iter("toponym"):
             gaztag = toponym.find("gaztag")
             article.toponyms.append(GoldToponym(
@@ -159,17 +162,32 @@ def score(articles: list[GoldArticle]) -> dict:
 
 def _score(articles: list[GoldArticle]) -> tuple[dict, list[tuple[GoldArticle, list, _Outcome]]]:
     standard, strict = _Tally(), _Tally()
-    scored = []
+    scored, found = [], []
     for gold in articles:
-        article = Article(id=gold.id, text=gold.text)
-        split_sentences(article)
-        find_places(article)
-        predicted = article.places
-        outcome = _match(gold.toponyms, predicted, {LITERAL, ASSOCIATIVE}, {UNSCORED}, standard)
-        _match(gold.toponyms, predicted, {LITERAL}, set(), strict)
-        scored.append((gold, predicted, outcome))
+        article = Article(id=gold.id, text=gold.text, source=gold.source)
+        find_places(split_sentences(article))
+        found.append(article)
+        outcome = _match(gold.toponyms, article.places, {LITERAL, ASSOCIATIVE}, {UNSCORED}, standard)
+        _match(gold.toponyms, article.places, {LITERAL}, set(), strict)
+        scored.append((gold, article.places, outcome))
     figures = {"articles": len(articles), **standard.figures(), **strict.figures("strict_")}
+    if any(gold.source for gold in articles):
+        figures |= _with_source_homes(articles, found)
     return figures, scored
+
+
+def _with_source_homes(articles: list[GoldArticle], found: list[Article]) -> dict:
+    """The standard figures again with each outlet's home inferred from its own articles
+    (:func:`eventcoder.geoparse.infer_source_homes`), as ``eventcoder geoparse
+    --source-homes`` does on a corpus of local news."""
+    homes = infer_source_homes(found)
+    tally = _Tally()
+    for gold in articles:
+        article = Article(id=gold.id, text=gold.text, home=homes.get(gold.source))
+        find_places(split_sentences(article))
+        _match(gold.toponyms, article.places, {LITERAL, ASSOCIATIVE}, {UNSCORED}, tally)
+    sources = {gold.source for gold in articles if gold.source}
+    return {**tally.figures("homes_"), "homes_sources": len(sources), "homes_inferred": len(homes)}
 
 
 def _match(toponyms: list[GoldToponym], predicted: list[PlaceMention], scored_groups: set[str],

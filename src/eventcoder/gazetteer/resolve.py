@@ -3,9 +3,10 @@
 Each candidate place is scored by its population, by the country context of the article
 (countries named in it, the countries of its unambiguous places), by admin hints next to
 the name ("Afgooye, Lower Shabelle", "(Qandala, Bari)", "X in Y province"), by division
-cues ("province of X" prefers the first-level division) and by nearness to the likely
+cues ("province of X" prefers the first-level division), by nearness to the likely
 readings of the article's other names (spatial coherence: "Gainesville" next to "Sherman"
-is the Texan one). Precision follows ACLED: 1 the place itself, 2 near or part of it, 3 only a
+is the Texan one; "Paris" next to "Henry County" the Tennessean), and by the outlet's home
+when it is known (local news names its own towns without their state). Precision follows ACLED: 1 the place itself, 2 near or part of it, 3 only a
 division (first or second level), a region or a country.
 """
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from anyascii import anyascii
 from rapidfuzz import fuzz
@@ -22,7 +24,7 @@ from rapidfuzz import fuzz
 from eventcoder.article import PlaceMention
 from eventcoder.datafiles import load_yaml
 from eventcoder.gazetteer import Place
-from eventcoder.gazetteer.names import name_key
+from eventcoder.gazetteer.names import name_key, skeleton_key
 
 #: Weights of the scoring rules, in units of log10(population).
 NAMED_COUNTRY_BONUS = 3.0
@@ -41,6 +43,25 @@ COHERENCE_KM = (100.0, 200.0)
 MAX_COHERENCE = 3.0
 #: Readings of a name that take part in coherence: its most likely few.
 COHERENCE_READINGS = 5
+#: Close pairs: a place gains this much per other name (up to MAX_PAIRS) with any of its
+#: likely readings within PAIR_KM, however unlikely that reading alone: local news names a
+#: town beside its county or its neighbour, which no famous namesake has.
+PAIR_BONUS = 1.0
+PAIR_KM = 30.0
+MAX_PAIRS = 2
+#: Rounds in which every name's readings are weighed again with the others' readings of the
+#: round before, so that two names that only fit together (Huntsville beside Walker County,
+#: Texas) find each other.
+COHERENCE_ROUNDS = 1
+#: A first-level division gains this much per unit of likelihood of the other names'
+#: readings inside it ("Georgia" beside "Atlanta"); capped.
+CONTAINED_BONUS = 2.0
+MAX_CONTAINED = 2.0
+#: For a division or country named right after a place that lies in it ("Las Vegas,
+#: Nevada"): it is that place's hint, so the division and not a town of its name.
+HINT_DIVISION_BONUS = 2.0
+#: For a place in the outlet's home division (or country, when that is all that is known).
+HOME_BONUS = 4.0
 #: For a first-level division that no town of its country shares its name with, when the
 #: article names another division of that country ("Unlike Alabama, Georgia ...").
 SIBLING_DIVISION_BONUS = 2.0
@@ -98,18 +119,20 @@ def _cues() -> dict:
 
 
 def resolve_candidates(text: str, candidates: list[Candidate],
-                       mentioned_countries: set[str] = frozenset()) -> list[PlaceMention]:
+                       mentioned_countries: set[str] = frozenset(),
+                       home: tuple[str, str] | None = None) -> list[PlaceMention]:
     """One PlaceMention per candidate, with the best-scoring place's fields filled;
-    ``mentioned_countries`` are countries the text names otherwise (by demonyms)."""
+    ``mentioned_countries`` are countries the text names otherwise (by demonyms), ``home``
+    the (country code, first-level division name or "") where the outlet is based."""
     if not candidates:
         return []
-    division_cued = [_division_cue(text, c) for c in candidates]
+    around = [_Surroundings(_admin_hints(candidates, i, text), _hinted_by(candidates, i, text),
+                            _division_cue(text, c)) for i, c in enumerate(candidates)]
     named_countries = {c.places[0].country_code for c in candidates
                        if len(c.places) >= 1 and c.places[0].is_country
                        and all(p.is_country for p in c.places)}
-    hints = [_admin_hints(candidates, i, text) for i in range(len(candidates))]
-    first_scores = [_scores(c, _Context(named_countries), hint, cued)
-                    for c, hint, cued in zip(candidates, hints, division_cued)]
+    first_scores = [_scores(c, _Context(named_countries, home=home), near)
+                    for c, near in zip(candidates, around)]
     first = [c.places[_argmax(s)] for c, s in zip(candidates, first_scores)]
     keys = [name_key(c.text) for c in candidates]
     country_votes: dict[str, set[str]] = defaultdict(set)
@@ -120,28 +143,45 @@ def resolve_candidates(text: str, candidates: list[Candidate],
             division_votes[(place.country_code, place.admin1_code)].add(key)
     for country_code in mentioned_countries:
         country_votes[country_code].add("")
-    readings = _likely_readings(keys, candidates, first_scores)
     support_by_key = {key: _division_weights(c) for key, c in zip(keys, candidates)}
     total_support: dict[tuple[str, str], float] = defaultdict(float)
     for weights in support_by_key.values():
         for division, weight in weights.items():
             total_support[division] += weight
-    mentions = []
-    for key, candidate, hint, cued in zip(keys, candidates, hints, division_cued):
+
+    def context(key: str, candidate: Candidate, readings: dict[str, list[Reading]]) -> _Context:
         # a name is no context for itself: "Georgia" alone must not vote for Georgia
         own = support_by_key[key]
-        context = _Context(
+        return _Context(
             named_countries,
             countries={cc for cc, voters in country_votes.items() if voters - {key}},
             divisions={d for d, voters in division_votes.items() if voters - {key}},
             support={d: total_support[d] - own.get(d, 0.0)
                      for d in {(p.country_code, p.admin1_code) for p in candidate.places}},
-            neighbours=[r for other, rs in readings.items() if other != key for r in rs])
-        place = candidate.places[_argmax(_scores(candidate, context, hint, cued))]
+            neighbours=[r for other, rs in readings.items() if other != key for r in rs],
+            home=home)
+
+    readings = _likely_readings(keys, candidates, first_scores)
+    for _ in range(COHERENCE_ROUNDS):
+        readings = _likely_readings(keys, candidates, [
+            _scores(c, context(key, c, readings), near) for key, c, near in zip(keys, candidates, around)])
+    mentions = []
+    for key, candidate, near in zip(keys, candidates, around):
+        place = candidate.places[_argmax(_scores(candidate, context(key, candidate, readings), near))]
         if candidate.loose and place.country_code not in named_countries:
             continue  # a skeleton match is only trusted inside a country the article names
-        mentions.append(_mention(text, candidate, place, cued))
+        mentions.append(_mention(text, candidate, place, near.division_cued))
     return mentions
+
+
+class Reading(NamedTuple):
+    """One likely reading of a name, as the other names see it."""
+
+    latitude: float
+    longitude: float
+    likelihood: float
+    key: str  # the name's key
+    division: tuple[str, str]  # (country code, first-level division code)
 
 
 @dataclass(slots=True)
@@ -152,8 +192,21 @@ class _Context:
     countries: set[str] = field(default_factory=set)
     divisions: set[tuple[str, str]] = field(default_factory=set)
     support: dict[tuple[str, str], float] = field(default_factory=dict)
-    #: (latitude, longitude, likelihood) of the likely readings of the other names
-    neighbours: list[tuple[float, float, float]] = field(default_factory=list)
+    #: the likely readings of the other names
+    neighbours: list[Reading] = field(default_factory=list)
+    #: the outlet's (country code, first-level division name or "")
+    home: tuple[str, str] | None = None
+
+
+@dataclass(slots=True)
+class _Surroundings:
+    """What the text right around a name says."""
+
+    #: (country, admin1 code) named right after it ("Qandala, Bari"); admin1 "" for a country
+    hints: set[tuple[str, str]]
+    #: the same of the place named right before it, whose hint it may be ("Las Vegas, Nevada")
+    hinted_by: set[tuple[str, str]]
+    division_cued: bool
 
 
 def _argmax(values: list[float]) -> int:
@@ -161,10 +214,10 @@ def _argmax(values: list[float]) -> int:
 
 
 def _likely_readings(keys: list[str], candidates: list[Candidate],
-                     scores: list[list[float]]) -> dict[str, list[tuple[float, float, float]]]:
+                     scores: list[list[float]]) -> dict[str, list[Reading]]:
     """Each name's most likely point places with their likelihood, 10**score normalised
     (scores are in log10 units); countries, first-level divisions and areas are no points."""
-    readings: dict[str, list[tuple[float, float, float]]] = {}
+    readings: dict[str, list[Reading]] = {}
     for key, candidate, values in zip(keys, candidates, scores):
         if key in readings:
             continue
@@ -172,7 +225,7 @@ def _likely_readings(keys: list[str], candidates: list[Candidate],
         weights = [10 ** (v - top) for v in values]
         total = sum(weights)
         ranked = sorted(zip(weights, candidate.places), key=lambda item: -item[0])
-        readings[key] = [(p.latitude, p.longitude, w / total)
+        readings[key] = [Reading(p.latitude, p.longitude, w / total, key, (p.country_code, p.admin1_code))
                          for w, p in ranked[:COHERENCE_READINGS] if _is_point(p)]
     return readings
 
@@ -182,12 +235,12 @@ def _is_point(place: Place) -> bool:
             and place.feature_code != "CONT")
 
 
-def _coherence(place: Place, neighbours: list[tuple[float, float, float]]) -> float:
+def _coherence(place: Place, neighbours: list[Reading]) -> float:
     """The likelihood mass of other names' readings near this place (see COHERENCE_KM)."""
     near, far = COHERENCE_KM
     reach = far / 111.0
     mass = 0.0
-    for lat, lon, likelihood in neighbours:
+    for lat, lon, likelihood, _, _ in neighbours:
         if abs(lat - place.latitude) > reach:
             continue
         distance = distance_km(place.latitude, place.longitude, lat, lon)
@@ -196,6 +249,21 @@ def _coherence(place: Place, neighbours: list[tuple[float, float, float]]) -> fl
         elif distance <= far:
             mass += likelihood / 2
     return min(mass, MAX_COHERENCE)
+
+
+def _pairs(place: Place, neighbours: list[Reading]) -> int:
+    """How many other names have a likely reading within PAIR_KM of this place; capped."""
+    reach = PAIR_KM / 111.0
+    names = {reading.key for reading in neighbours
+             if abs(reading.latitude - place.latitude) <= reach
+             and distance_km(place.latitude, place.longitude, reading.latitude, reading.longitude) <= PAIR_KM}
+    return min(len(names), MAX_PAIRS)
+
+
+def _contained(place: Place, neighbours: list[Reading]) -> float:
+    """The likelihood mass of other names' readings inside this first-level division; capped."""
+    division = (place.country_code, place.admin1_code)
+    return min(sum(r.likelihood for r in neighbours if r.division == division), MAX_CONTAINED)
 
 
 def _division_weights(candidate: Candidate) -> dict[tuple[str, str], float]:
@@ -225,8 +293,16 @@ def _admin_hints(candidates: list[Candidate], index: int, text: str) -> set[tupl
     return hints
 
 
-def _scores(candidate: Candidate, context: _Context, hints: set[tuple[str, str]],
-            division_cued: bool) -> list[float]:
+def _hinted_by(candidates: list[Candidate], index: int, text: str) -> set[tuple[str, str]]:
+    """The divisions and countries of the towns named right before a name, as a hint of
+    which the name may stand: "Las Vegas, Nevada" gives Nevada's and the United States'."""
+    if index == 0 or not _HINT_GAP.match(text[candidates[index - 1].end:candidates[index].start]):
+        return set()
+    towns = [p for p in candidates[index - 1].places if p.feature_class == "P"]
+    return {(p.country_code, p.admin1_code) for p in towns} | {(p.country_code, "") for p in towns}
+
+
+def _scores(candidate: Candidate, context: _Context, near: _Surroundings) -> list[float]:
     """The score of each of the candidate's places, in units of log10(population)."""
     towns_by_country = {p.country_code for p in candidate.places if p.feature_class == "P"}
     key = name_key(candidate.text)
@@ -235,7 +311,7 @@ def _scores(candidate: Candidate, context: _Context, hints: set[tuple[str, str]]
     # that bears the name itself; not to a division ("New York" stays the city)
     big_too = any(not named_by_alternate and p.feature_class == "P"
                   for p, named_by_alternate in zip(candidate.places, alternate))
-    return [_score(place, context, hints, division_cued, towns_by_country, key)
+    return [_score(place, context, near, towns_by_country, key)
             - (ALTERNATE_NAME_PENALTY if named_by_alternate and (
                 big_too or place.population < ALTERNATE_NAME_POPULATION) else 0.0)
             for place, named_by_alternate in zip(candidate.places, alternate)]
@@ -243,13 +319,16 @@ def _scores(candidate: Candidate, context: _Context, hints: set[tuple[str, str]]
 
 def _named_by_alternate(place: Place, key: str) -> bool:
     """A town named by a name unlike its own; a spelling of its own name ("Dara'a" for
-    Dar‘ā) is not an alternate."""
-    return (place.feature_class == "P"
-            and fuzz.ratio(name_key(place.name), key) < SAME_NAME_SIMILARITY)
+    Dar‘ā, same consonants) is not an alternate, a near miss ("Minnesota" for Minneota) is."""
+    if place.feature_class != "P":
+        return False
+    own = name_key(place.name)
+    return own != key and (fuzz.ratio(own, key) < SAME_NAME_SIMILARITY
+                           or skeleton_key(own) != skeleton_key(key))
 
 
-def _score(place: Place, context: _Context, hints: set[tuple[str, str]], division_cued: bool,
-           towns_by_country: set[str], key: str) -> float:
+def _score(place: Place, context: _Context, near: _Surroundings, towns_by_country: set[str],
+           key: str) -> float:
     population = place.population
     if not population and place.feature_class in AREA_CLASSES:
         population = AREA_POPULATION
@@ -264,16 +343,22 @@ def _score(place: Place, context: _Context, hints: set[tuple[str, str]], divisio
         score += NAMED_COUNTRY_BONUS
     if place.country_code in context.countries:
         score += CONTEXT_COUNTRY_BONUS
-    if division in hints or (place.country_code, "") in hints:
+    if context.home and place.country_code == context.home[0] and context.home[1] in ("", place.admin1):
+        score += HOME_BONUS
+    if division in near.hints or (place.country_code, "") in near.hints:
         score += ADMIN_HINT_BONUS
+    if ((place.is_admin1 and division in near.hinted_by)
+            or (place.is_country and (place.country_code, "") in near.hinted_by)):
+        score += HINT_DIVISION_BONUS
     if place.is_country:
         score += COUNTRY_BONUS
     elif place.feature_code == "PPLC":
         score += CAPITAL_BONUS
-    if place.feature_code == "ADM2" and not division_cued and key != name_key(place.name):
+    if place.feature_code == "ADM2" and not near.division_cued and key != name_key(place.name):
         score -= DIVISION_WITHOUT_CUE_PENALTY  # "Barrow", not "Barrow County"
     if place.is_admin1:
-        if division_cued:
+        score += CONTAINED_BONUS * _contained(place, context.neighbours)
+        if near.division_cued:
             score += DIVISION_CUE_BONUS
         elif place.country_code in towns_by_country:
             score -= DIVISION_WITHOUT_CUE_PENALTY
@@ -281,6 +366,7 @@ def _score(place: Place, context: _Context, hints: set[tuple[str, str]], divisio
             score += SIBLING_DIVISION_BONUS
     if context.neighbours and _is_point(place):
         score += COHERENCE_BONUS * _coherence(place, context.neighbours)
+        score += PAIR_BONUS * _pairs(place, context.neighbours)
     return score
 
 

@@ -8,7 +8,8 @@ Inputs, by extension:
   date, url and site name come from the page's metadata when present.
 - ``.jsonl``/``.ndjson``: one object a line, read a line at a time. Fields ``id``, ``text``
   or ``html`` (text wins), ``published`` (YYYY-MM-DD, or an ISO timestamp whose date is kept
-  as written), ``url``, ``source``, ``title``. A record without an id gets
+  as written), ``url``, ``source``, ``title``, ``home`` (where the outlet is based, a place
+  name: see :attr:`eventcoder.article.Article.home`). A record without an id gets
   ``<file name>:<line>``.
 - ``.csv``: the same fields as columns under a header row.
 - a directory: every file below it, in sorted order, skipping hidden files and folders and
@@ -70,7 +71,7 @@ BINARY_SNIFF_BYTES = 8192
 TEXT_BYTES = bytes([7, 8, 9, 10, 12, 13, 27, *range(0x20, 0x7F), *range(0x80, 0x100)])
 #: Lone surrogates left by decoding invalid UTF-8 with ``surrogateescape``.
 UNDECODED_BYTE = re.compile("[\udc80-\udcff]")
-RECORD_STRING_FIELDS = ("url", "source", "title")
+RECORD_STRING_FIELDS = ("url", "source", "title", "home")
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,6 +365,7 @@ def _article_from_html(html: str, known: dict[str, Any], record_id: str, options
         url=known.get("url") or document.url,
         source=known.get("source") or document.sitename,
         title=known.get("title") or document.title,
+        home=known.get("home"),
     )
 
 

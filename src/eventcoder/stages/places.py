@@ -52,6 +52,8 @@ KNOWN_CITY_POPULATION = 100_000
 #: Words whose frequency is remembered: each capitalised span asks for its words' frequency,
 #: and an archive's vocabulary of such words is mostly the same from article to article.
 FREQUENCY_CACHE_SIZE = 1 << 16
+#: Outlets' home places remembered, each read once.
+HOME_CACHE_SIZE = 1 << 12
 
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., U.K.
@@ -142,9 +144,21 @@ def find_places(article: Article) -> Article:
     kept = [d for d in demonyms if not any(c.start <= d.start and d.end <= c.end
                                             for c in candidates)]
     places = resolve_candidates(article.text, candidates,
-                                {d.country_code for d in kept if d.country_code})
+                                {d.country_code for d in kept if d.country_code},
+                                home=home_division(article.home) if article.home else None)
     article.places = sorted(places + kept, key=lambda m: m.start)
     return article
+
+
+@lru_cache(maxsize=HOME_CACHE_SIZE)
+def home_division(home: str) -> tuple[str, str] | None:
+    """(country code, first-level division name, "" for a whole country) of an outlet's home
+    place name, read as a toponym of its own; None when it names no place."""
+    places = find_places(Article("home", home)).places
+    place = next((p for p in places if p.admin1), None) or next(iter(places), None)
+    if place is None or not place.country_code:
+        return None
+    return place.country_code, place.admin1 or ""
 
 
 def _demonyms(text: str) -> list[PlaceMention]:

@@ -1,0 +1,49 @@
+"""The resolver's choices among namesakes, on sentences written for these tests."""
+import pytest
+
+from eventcoder.article import Article
+from eventcoder.gazetteer import load_gazetteer
+from eventcoder.gazetteer.names import name_key
+from eventcoder.gazetteer.resolve import _named_by_alternate
+from eventcoder.stages.places import find_places, home_division
+from eventcoder.stages.text import split_sentences
+
+
+def _found(text, home=None):
+    article = split_sentences(Article(id="t", text=text, home=home))
+    return {m.text: m for m in find_places(article).places}
+
+
+def test_a_town_beside_its_county_is_the_one_in_that_county():
+    found = _found("Deputies from Walker County searched a farm outside Huntsville on Sunday.")
+    assert found["Huntsville"].admin1 == "Texas"
+
+
+def test_a_division_named_after_a_town_is_that_towns_division():
+    found = _found("He moved to Las Vegas, Nevada, and later to Missouri.")
+    assert (found["Nevada"].feature_code, found["Nevada"].admin1) == ("ADM1", "Nevada")
+
+
+def test_a_state_holding_the_other_places_beats_a_country_of_its_name():
+    found = _found("Rain fell across north Georgia on Tuesday, and Atlanta saw flooding.")
+    assert (found["Georgia"].country_code, found["Georgia"].feature_code) == ("US", "ADM1")
+
+
+@pytest.mark.parametrize("name, town, alternate", [
+    ("Minnesota", "Minneota", True),  # one consonant short: another name
+    ("Daraa", "Dar‘ā", False),  # the same consonants: a spelling of its own name
+])
+def test_a_near_miss_is_an_alternate_name_a_respelling_is_not(name, town, alternate):
+    place = next(p for p in load_gazetteer().lookup(name) if p.name == town)
+    assert _named_by_alternate(place, name_key(name)) is alternate
+
+
+@pytest.mark.parametrize("home, country_code", [(None, "IE"), ("Dublin, Ohio", "US"), ("Ohio", "US")])
+def test_the_outlets_home_decides_among_namesakes(home, country_code):
+    assert _found("Dublin police said two cars were stolen overnight.", home)["Dublin"].country_code == country_code
+
+
+def test_a_home_is_read_as_a_division_or_a_country():
+    assert home_division("Dublin, Ohio") == ("US", "Ohio")
+    assert home_division("Syria") == ("SY", "")
+    assert home_division("nowhere at all") is None
