@@ -152,6 +152,11 @@ def test_bare_county_name_is_a_reading_not_a_new_place():
     assert "Warren" not in _found("Warren said the plan works.")
 
 
+def test_initials_in_capitals_are_no_small_town():
+    found = _found("OAS OBSERVERS ARRIVED IN SAN MIGUEL AND THE USA SENT AID.")
+    assert "OAS" not in found and "SAN MIGUEL" in found and found["USA"].country_code == "US"
+
+
 def test_an_armed_group_named_like_a_place_is_no_place():
     found = _found("Boko Haram fighters and al-Shabab militants attacked villages near Afgooye.")
     assert list(found) == ["Afgooye"]

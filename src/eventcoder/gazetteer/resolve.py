@@ -216,10 +216,12 @@ def _argmax(values: list[float]) -> int:
 def _likely_readings(keys: list[str], candidates: list[Candidate],
                      scores: list[list[float]]) -> dict[str, list[Reading]]:
     """Each name's most likely point places with their likelihood, 10**score normalised
-    (scores are in log10 units); countries, first-level divisions and areas are no points."""
+    (scores are in log10 units); countries, first-level divisions and areas are no points.
+    A name that may be a country gives none: towns named after countries cluster ("Peru"
+    and "Mexico" are neighbours in Indiana), and would pull each other there."""
     readings: dict[str, list[Reading]] = {}
     for key, candidate, values in zip(keys, candidates, scores):
-        if key in readings:
+        if key in readings or any(p.is_country for p in candidate.places):
             continue
         top = max(values)
         weights = [10 ** (v - top) for v in values]
@@ -240,7 +242,7 @@ def _coherence(place: Place, neighbours: list[Reading]) -> float:
     near, far = COHERENCE_KM
     reach = far / 111.0
     mass = 0.0
-    for lat, lon, likelihood, _, _ in neighbours:
+    for lat, lon, likelihood, *_ in neighbours:
         if abs(lat - place.latitude) > reach:
             continue
         distance = distance_km(place.latitude, place.longitude, lat, lon)

@@ -52,6 +52,9 @@ KNOWN_CITY_POPULATION = 100_000
 #: Words whose frequency is remembered: each capitalised span asks for its words' frequency,
 #: and an archive's vocabulary of such words is mostly the same from article to article.
 FREQUENCY_CACHE_SIZE = 1 << 16
+#: Letters up to which a one-word name in capitals is read as initials unless it names a
+#: known city or a country ("OAS" is not Oas in the Philippines; "USA" is an alias).
+ACRONYM_LENGTH = 4
 #: Outlets' home places remembered, each read once.
 HOME_CACHE_SIZE = 1 << 12
 
@@ -356,6 +359,8 @@ def _plausible(candidate: Candidate, text: str) -> bool:
             return False
     if candidate.loose and single and candidate.sentence_initial:
         return False
+    if single and candidate.text.isupper() and len(candidate.text) <= ACRONYM_LENGTH and not known:
+        return False  # "OAS", "FMLN": an organisation's initials, not a small town of those letters
     if single and all(p.population < SMALL_POPULATION and p.feature_class == "P"
                       and name_key(p.name) != name_key(candidate.text) for p in places):
         return False  # a small place known by this name only as an alternate: usually a surname
