@@ -99,7 +99,11 @@ def run_batch(
     header = {"inputs": inputs, "format": output_format, "published": published and published.isoformat()}
     checkpoint = _Checkpoint(output, rejects, header, resume)
     summary = Summary(unit=unit, resumed_after=checkpoint.done)
-    writer = WRITERS[output_format](checkpoint.output, **({"append": True} if checkpoint.resumed else {}))
+    writer_class = WRITERS[output_format]
+    writer = writer_class(checkpoint.output, **({"append": True} if checkpoint.resumed else {}))
+    write = writer.write
+    if writer_class.encode and (workers > 1 or engine == "ray"):
+        produce, write = _Encoded(produce, writer_class.encode), writer.write_encoded
     checkpoint.save()
     try:
         results = _engine_results(engine, inputs, produce, published, workers, skip=checkpoint.done)
@@ -117,7 +121,7 @@ def run_batch(
             else:
                 summary.articles += 1
                 for record in item:
-                    writer.write(record)
+                    write(record)
                 summary.records += len(item)
             checkpoint.advance()
         writer.close()
@@ -127,6 +131,18 @@ def run_batch(
         checkpoint.close()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+@dataclass(frozen=True)
+class _Encoded:
+    """``produce`` with its records encoded as the output's text, so that the worker processes
+    do that work rather than the one process that reads and writes for them all."""
+
+    produce: Produce
+    encode: Callable[[dict], str]
+
+    def __call__(self, article: Article) -> list[str]:
+        return [self.encode(record) for record in self.produce(article)]
 
 
 def _engine_results(engine: str, inputs: list[str], produce: Produce, published: date | None,

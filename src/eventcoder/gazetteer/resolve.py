@@ -6,8 +6,9 @@ the name ("Afgooye, Lower Shabelle", "(Qandala, Bari)", "X in Y province"), by d
 cues ("province of X" prefers the first-level division), by nearness to the likely
 readings of the article's other names (spatial coherence: "Gainesville" next to "Sherman"
 is the Texan one; "Paris" next to "Henry County" the Tennessean), and by the outlet's home
-when it is known (local news names its own towns without their state). Precision follows ACLED: 1 the place itself, 2 near or part of it, 3 only a
-division (first or second level), a region or a country.
+when it is known (local news names its own towns without their state). Precision follows
+ACLED: 1 the place itself, 2 near or part of it, 3 only a division (first or second level), a
+region or a country.
 """
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ DIVISION_WITHOUT_CUE_PENALTY = 1.5
 COHERENCE_BONUS = 1.0
 COHERENCE_KM = (100.0, 200.0)
 MAX_COHERENCE = 3.0
-#: Readings of a name that take part in coherence: its most likely few.
+#: _Readings of a name that take part in coherence: its most likely few.
 COHERENCE_READINGS = 5
 #: Close pairs: a place gains this much per other name (up to MAX_PAIRS) with any of its
 #: likely readings within PAIR_KM, however unlikely that reading alone: local news names a
@@ -149,7 +150,7 @@ def resolve_candidates(text: str, candidates: list[Candidate],
         for division, weight in weights.items():
             total_support[division] += weight
 
-    def context(key: str, candidate: Candidate, readings: dict[str, list[Reading]]) -> _Context:
+    def context(key: str, candidate: Candidate, readings: dict[str, list[_Reading]]) -> _Context:
         # a name is no context for itself: "Georgia" alone must not vote for Georgia
         own = support_by_key[key]
         return _Context(
@@ -174,7 +175,7 @@ def resolve_candidates(text: str, candidates: list[Candidate],
     return mentions
 
 
-class Reading(NamedTuple):
+class _Reading(NamedTuple):
     """One likely reading of a name, as the other names see it."""
 
     latitude: float
@@ -193,7 +194,7 @@ class _Context:
     divisions: set[tuple[str, str]] = field(default_factory=set)
     support: dict[tuple[str, str], float] = field(default_factory=dict)
     #: the likely readings of the other names
-    neighbours: list[Reading] = field(default_factory=list)
+    neighbours: list[_Reading] = field(default_factory=list)
     #: the outlet's (country code, first-level division name or "")
     home: tuple[str, str] | None = None
 
@@ -214,12 +215,12 @@ def _argmax(values: list[float]) -> int:
 
 
 def _likely_readings(keys: list[str], candidates: list[Candidate],
-                     scores: list[list[float]]) -> dict[str, list[Reading]]:
+                     scores: list[list[float]]) -> dict[str, list[_Reading]]:
     """Each name's most likely point places with their likelihood, 10**score normalised
     (scores are in log10 units); countries, first-level divisions and areas are no points.
     A name that may be a country gives none: towns named after countries cluster ("Peru"
     and "Mexico" are neighbours in Indiana), and would pull each other there."""
-    readings: dict[str, list[Reading]] = {}
+    readings: dict[str, list[_Reading]] = {}
     for key, candidate, values in zip(keys, candidates, scores):
         if key in readings or any(p.is_country for p in candidate.places):
             continue
@@ -227,7 +228,7 @@ def _likely_readings(keys: list[str], candidates: list[Candidate],
         weights = [10 ** (v - top) for v in values]
         total = sum(weights)
         ranked = sorted(zip(weights, candidate.places), key=lambda item: -item[0])
-        readings[key] = [Reading(p.latitude, p.longitude, w / total, key, (p.country_code, p.admin1_code))
+        readings[key] = [_Reading(p.latitude, p.longitude, w / total, key, (p.country_code, p.admin1_code))
                          for w, p in ranked[:COHERENCE_READINGS] if _is_point(p)]
     return readings
 
@@ -237,7 +238,7 @@ def _is_point(place: Place) -> bool:
             and place.feature_code != "CONT")
 
 
-def _coherence(place: Place, neighbours: list[Reading]) -> float:
+def _coherence(place: Place, neighbours: list[_Reading]) -> float:
     """The likelihood mass of other names' readings near this place (see COHERENCE_KM)."""
     near, far = COHERENCE_KM
     reach = far / 111.0
@@ -253,7 +254,7 @@ def _coherence(place: Place, neighbours: list[Reading]) -> float:
     return min(mass, MAX_COHERENCE)
 
 
-def _pairs(place: Place, neighbours: list[Reading]) -> int:
+def _pairs(place: Place, neighbours: list[_Reading]) -> int:
     """How many other names have a likely reading within PAIR_KM of this place; capped."""
     reach = PAIR_KM / 111.0
     names = {reading.key for reading in neighbours
@@ -262,7 +263,7 @@ def _pairs(place: Place, neighbours: list[Reading]) -> int:
     return min(len(names), MAX_PAIRS)
 
 
-def _contained(place: Place, neighbours: list[Reading]) -> float:
+def _contained(place: Place, neighbours: list[_Reading]) -> float:
     """The likelihood mass of other names' readings inside this first-level division; capped."""
     division = (place.country_code, place.admin1_code)
     return min(sum(r.likelihood for r in neighbours if r.division == division), MAX_CONTAINED)

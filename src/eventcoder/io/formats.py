@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any, TextIO
 
@@ -122,7 +122,11 @@ class RecordWriter:
     Subclasses write a header on creation and a footer on close when their format has them.
     ``close`` does not close the stream, which belongs to the caller. ``append=True`` continues
     a file an earlier writer of the same format left unfinished (a resumed run): no header.
+    A format whose records stand alone as text sets ``encode`` (record -> its text), so that
+    worker processes can encode records and the writing process only ``write_encoded`` them.
     """
+
+    encode: Callable[[Mapping[str, Any]], str] | None = None
 
     def __init__(self, stream: TextIO, append: bool = False) -> None:
         self.stream = stream
@@ -135,6 +139,11 @@ class RecordWriter:
     def _write(self, record: Mapping[str, Any]) -> None:
         raise NotImplementedError
 
+    def write_encoded(self, text: str) -> None:
+        """Writes a record that ``encode`` turned into text."""
+        self.stream.write(text)
+        self.count += 1
+
     def close(self) -> None:
         self.stream.flush()
 
@@ -145,11 +154,18 @@ class RecordWriter:
         self.close()
 
 
+def jsonl_line(record: Mapping[str, Any]) -> str:
+    """A record as its JSONL line, newline included."""
+    return _dumps(ordered(record)) + "\n"
+
+
 class JsonlWriter(RecordWriter):
     """One JSON object a line."""
 
+    encode = staticmethod(jsonl_line)
+
     def _write(self, record: Mapping[str, Any]) -> None:
-        self.stream.write(_dumps(ordered(record)) + "\n")
+        self.stream.write(jsonl_line(record))
 
 
 def _csv_cell(name: str, value: Any) -> Any:
