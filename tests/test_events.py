@@ -132,7 +132,7 @@ def test_the_dateline_neither_places_nor_dates_the_event():
 
 def test_an_agent_after_by_acts_even_without_a_passive_verb():
     event = main_event("Heavy shelling by the Rapid Support Forces killed six civilians in Omdurman on Thursday.")
-    assert event["actor1"] == "Rapid Support Forces"
+    assert event["actor1"] == "RSF: Rapid Support Forces"
     assert event["actor2"] == "Civilians (Sudan)"
 
 

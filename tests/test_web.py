@@ -21,7 +21,7 @@ def record(**fields) -> dict:
 
 
 SUDAN = record(event_id="ev-sd", article_id="b", event_date="2024-06-05", event_type="Explosions/Remote violence",
-               sub_event_type="Shelling/artillery/missile attack", actor1="Rapid Support Forces",
+               sub_event_type="Shelling/artillery/missile attack", actor1="RSF: Rapid Support Forces",
                actor2="Civilians (Sudan)", location="El Fasher", admin1="North Darfur", country="Sudan",
                country_code="SD", latitude=13.628, longitude=25.349, fatalities=9, killed_min=9,
                evidence=[{"text": "Shelling killed nine.", "start": 0, "end": 21}])
