@@ -25,7 +25,7 @@ def test_every_country_has_state_forces_with_an_acled_name():
     for code, country in load_countries().items():
         assert "," not in country.name and "(" not in country.name or code == "CC"
         for template in ("Military Forces of {}", "Police Forces of {}", "Government of {}"):
-            assert template.format(country.name) in lexicon.actors_by_name
+            assert template.format(country.article + country.name) in lexicon.actors_by_name
     assert len(load_countries()) >= len(pycountry.countries)
 
 
@@ -41,12 +41,12 @@ def test_each_demonym_belongs_to_one_country():
     ("Syrian warplanes", "Military Forces of Syria"),
     ("Syrian government forces", "Military Forces of Syria"),
     ("Somalian troops", "Military Forces of Somalia"),
-    ("Congolese soldiers", "Military Forces of Democratic Republic of Congo"),
+    ("Congolese soldiers", "Military Forces of the Democratic Republic of Congo"),
     ("Turkish jets", "Military Forces of Turkey"),
     ("Iranian police", "Police Forces of Iran"),
     ("Russian officials", "Government of Russia"),
-    ("the FARDC", "Military Forces of Democratic Republic of Congo"),
-    ("U.S. troops", "Military Forces of United States"),
+    ("the FARDC", "Military Forces of the Democratic Republic of Congo"),
+    ("U.S. troops", "Military Forces of the United States"),
 ])
 def test_state_forces_from_demonyms_and_names(phrase, name):
     assert list(_names(f"Yesterday {phrase} arrived.").values()) == [name]
@@ -165,7 +165,7 @@ def test_a_mission_is_picked_by_publication_year():
 @pytest.mark.parametrize("text, name", [
     ("Serbia on Tuesday demanded talks.", "Government of Serbia"),
     ("Libya has offered to help.", "Government of Libya"),
-    ("The United States and Jordan have agreed on a pact.", "Government of United States"),
+    ("The United States and Jordan have agreed on a pact.", "Government of the United States"),
     ("Israel has beefed up its presence.", "Military Forces of Israel"),
     ("Russia will strike again.", "Military Forces of Russia"),
 ])

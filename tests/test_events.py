@@ -201,3 +201,14 @@ def test_a_group_named_in_an_aside_about_the_subject_does_not_fight():
 def test_a_county_locates_an_event_better_than_its_country():
     event = main_event("Gunmen killed two deputies in Laurel County, Kentucky, United States, on Monday.")
     assert (event["location"], event["admin1"], event["geo_precision"]) == ("Laurel County", "Kentucky", 3)
+
+
+@pytest.mark.parametrize("text, actor1, sub_event_type", [
+    ("An Israeli airstrike hit a school in Khan Younis on Tuesday, killing 12 people.",
+     "Military Forces of Israel", "Air/drone strike"),
+    ("A US drone strike killed two militants near Jilib on Sunday.",
+     "Military Forces of the United States", "Air/drone strike"),
+])
+def test_a_state_named_by_its_strike_struck(text, actor1, sub_event_type):
+    event = main_event(text)
+    assert (event["actor1"], event["sub_event_type"]) == (actor1, sub_event_type)

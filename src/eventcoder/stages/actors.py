@@ -61,6 +61,9 @@ class Country:
     name: str
     names: tuple[str, ...]
     demonyms: tuple[str, ...]
+    #: "the " when ACLED writes "of the ..." in an actor's name ("Military Forces of the
+    #: United States"), else ""
+    article: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,15 +322,15 @@ def _resolve_generic(mention: ActorMention, kind: str, mentions: list[ActorMenti
         mention.country_code = actor.country_code
         return
     template, category = lexicon.generic_names[kind]
-    country_name = lexicon.countries[country].name if country else None
-    mention.name = _fill(template, country_name)
+    mention.name = _fill(template, lexicon.countries[country] if country else None)
     mention.category, mention.country_code = category, country
 
 
-def _fill(template: str, country_name: str | None) -> str:
-    """"Civilians ({country})" -> "Civilians (Syria)", or "Civilians" with no country."""
-    if country_name:
-        return template.format(country=country_name)
+def _fill(template: str, country: Country | None) -> str:
+    """"Civilians ({country})" -> "Civilians (Syria)", "Military Forces of {country}" ->
+    "Military Forces of the United States", or "Civilians" with no country."""
+    if country:
+        return template.replace("of {country}", "of " + country.article + "{country}").format(country=country.name)
     return template.replace(" ({country})", "").replace(" of {country}", "")
 
 
@@ -399,7 +402,7 @@ def load_countries() -> dict[str, Country]:
         names = [name, *_split(row["other_names"])]
         names += [n for n in standard if n not in explicit]
         countries[code] = Country(code, name, tuple(dict.fromkeys(names)),
-                                  tuple(_split(row["demonyms"])))
+                                  tuple(_split(row["demonyms"])), "the " if row.get("the") else "")
     return countries
 
 
@@ -429,8 +432,7 @@ def load_lexicon() -> Lexicon:
     state = data["state_forces"]
     for code, country in countries.items():
         for branch, spec in ((b, state[b]) for b in ("military", "police", "government")):
-            actor = Actor(spec["name"].format(country=country.name), spec["category"], code,
-                          branch=branch)
+            actor = Actor(_fill(spec["name"], country), spec["category"], code, branch=branch)
             actors_by_name[actor.name] = actor
             state_actors[code, branch] = actor
             for alias in state["extra_aliases"].get(code, {}).get(branch, []):
@@ -529,5 +531,5 @@ def unnamed_actor(kind: str, country_code: str | None, at: int) -> ActorMention:
     lexicon = load_lexicon()
     template, category = lexicon.generic_names[kind]
     country = lexicon.countries.get(country_code) if country_code else None
-    return ActorMention("", at, at, name=_fill(template, country.name if country else None),
+    return ActorMention("", at, at, name=_fill(template, country),
                         category=category, country_code=country_code if country else None, generic=True)

@@ -449,10 +449,12 @@ def _context_date(article: Article, index: int, status: str) -> DateMention | No
 
 
 def _inside_a_name(article: Article, trigger: Trigger) -> bool:
-    """"Liberation" in "National Liberation Front" names a group, not an act."""
+    """"Liberation" in "National Liberation Front" names a group, not an act; a state's forces
+    named by what they do ("an Israeli airstrike", "Ukrainian air defence") still do it."""
     if _entry_of(trigger).family == "protest":
         return False  # "protesters" is both the crowd and the act
-    return any(a.start <= trigger.start and trigger.end <= a.end for a in article.actors)
+    return any(a.start <= trigger.start and trigger.end <= a.end and a.category != "State forces"
+               for a in article.actors)
 
 
 def _told_as_past_aside(article: Article, trigger: Trigger) -> bool:
