@@ -212,3 +212,15 @@ def test_a_county_locates_an_event_better_than_its_country():
 def test_a_state_named_by_its_strike_struck(text, actor1, sub_event_type):
     event = main_event(text)
     assert (event["actor1"], event["sub_event_type"]) == (actor1, sub_event_type)
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("An IED planted by suspected ISIS militants exploded against an army patrol in Tarmiyah, killing an officer.",
+     "Islamic State (Iraq)"),
+    ("Two car bombs exploded in Mogadishu on Saturday, killing 21 people. Al Shabaab claimed responsibility.",
+     "Al Shabaab"),
+    ("A bomb exploded at a market in Kabul on Friday, killing 8 people. No group has claimed responsibility.", None),
+    ("A roadside bomb killed two policemen in Kandahar on Wednesday. The Taliban denied responsibility.", None),
+])
+def test_a_suspected_or_claiming_group_set_off_the_bomb(text, actor1):
+    assert main_event(text)["actor1"] == actor1

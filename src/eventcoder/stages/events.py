@@ -46,7 +46,10 @@ _CLAUSE_BREAK = re.compile(
     r"told|stated|reported|indicating|indicated|claimed|added|that)\b", re.I)
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$", re.I)
 _BY_AGENT = re.compile(r"^\W*(?:\w+\s+){0,6}?by\b", re.I)
-_NOMINAL_BY = re.compile(r"^\s+(?:[a-z]+\s+){0,2}by\s+(?:the\s+|an?\s+)?$", re.I)
+# "shelling by the RSF", "an IED planted by suspected ISIS militants", "bombers suspected to be
+# from Boko Haram": the agent named right after the act.
+_NOMINAL_BY = re.compile(r"^\s+(?:(?:[a-z]+\s+){0,2}by|(?:suspected|believed|thought)\s+to\s+(?:be\s+from|belong\s+to))"
+                         r"\s+(?:the\s+|an?\s+)?(?:suspected\s+|alleged\s+|presumed\s+)?$", re.I)
 # "MOGADISHU, March 15 (Reuters) - ": where the report was filed, not where the event happened.
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[\w .]{2,30}?)?(?:\s*\([^)]{1,30}\))?\s*[-—–]{1,2}\s+")
 # "backed by X", "alongside X": allies that acted with a side (ACLED's associated actors).
@@ -57,6 +60,12 @@ _AFTER_PHRASE = re.compile(r"\b(?:after|following|since)\s+(?:the\s+|a\s+|an\s+|
                            r"(?:[\w-]+\s+){0,2}$", re.I)
 # ", which is linked to al-Qaeda,": an aside about the subject, whose actors do not act.
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;.]*,")
+# "Al Shabaab (later) claimed responsibility", "... claimed the attack": who ACLED codes as actor1.
+_CLAIM = re.compile(r"\s+(?:(?:has|have|had|later|quickly|swiftly|reportedly|also)\s+){0,2}claimed\s+"
+                    r"(?:responsibility|credit|(?:the|this|that)\s+(?:attack|bombing|blast|killing|killings|strike|assault|raid))\b",
+                    re.I)
+#: Sentences after an event's own in which a claim of it is looked for.
+CLAIM_SENTENCES = 2
 _BETWEEN = re.compile(r"^\s*(?:\w+\s+){0,3}?between\b", re.I)
 _YEAR = re.compile(r"\b\d{4}\b")
 _STATUS_RANK = {"new": 0, "ongoing": 1, "future": 2, "background": 3}
@@ -501,6 +510,8 @@ def find_events(article: Article) -> Article:
         else:
             merged.append(event)
     for event in merged:
+        if event.actor1 is None and _entry_of(event.trigger).family == "violence":
+            event.actor1 = _claimant(article, event.sentences[0])
         event.place = event.place or _context_place(article, event.sentences[0])
         event.date = event.date or _context_date(article, event.sentences[0], event.status)
         if event.date is None and event.status == "new" and article.published:
@@ -510,6 +521,17 @@ def find_events(article: Article) -> Article:
                                e.sentences[0]))
     article.events = merged
     return article
+
+
+def _claimant(article: Article, sentence: int) -> ActorMention | None:
+    """The armed group that claimed an attack whose text names no attacker: "Two car bombs
+    exploded in Mogadishu. Al Shabaab claimed responsibility." Not "No group claimed it"."""
+    for index in range(sentence, min(sentence + CLAIM_SENTENCES + 1, len(article.sentences))):
+        for actor in article.in_sentence(article.actors, index):
+            if (actor.category in ARMED_CATEGORIES and _CLAIM.match(article.text, actor.end)
+                    and not article.text[max(actor.start - 3, 0):actor.start].lower().startswith("no")):
+                return actor
+    return None
 
 
 def _protest_sides(sub: str, actors: list[ActorMention]) -> tuple[ActorMention | None, ActorMention | None]:
