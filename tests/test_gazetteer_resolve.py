@@ -47,3 +47,8 @@ def test_a_home_is_read_as_a_division_or_a_country():
     assert home_division("Dublin, Ohio") == ("US", "Ohio")
     assert home_division("Syria") == ("SY", "")
     assert home_division("nowhere at all") is None
+
+
+@pytest.mark.parametrize("home, country_code", [(None, "IE"), ("Ohio", "US")])
+def test_a_local_outlets_city_council_is_its_own_towns(home, country_code):
+    assert _found("Dublin City Council met on Monday.", home)["Dublin City"].country_code == country_code

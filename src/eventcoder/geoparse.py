@@ -14,7 +14,7 @@ from eventcoder.stages.text import split_sentences
 #: share of all the source's votes; and of the leading division inside it: votes, and their
 #: share of the country's.
 MIN_HOME_VOTES = 3.0
-MIN_COUNTRY_SHARE = 0.5
+MIN_COUNTRY_SHARE = 0.4
 MIN_DIVISION_SHARE = 0.2
 PLACE_FIELDS = ["text", "start", "end", "geonameid", "name", "latitude", "longitude",
                 "country_code", "feature_class"]

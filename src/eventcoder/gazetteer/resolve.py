@@ -116,6 +116,7 @@ def _cues() -> dict:
             re.IGNORECASE)
     for key in ("near_after", "division_after"):
         cues[key] = re.compile(r"^\s+(?:" + "|".join(raw[key]) + r")\b", re.IGNORECASE)
+    cues["settlement_after"] = re.compile(r"\s+(?:" + "|".join(raw["settlement_words"]) + r")$", re.IGNORECASE)
     return cues
 
 
@@ -309,7 +310,8 @@ def _scores(candidate: Candidate, context: _Context, near: _Surroundings) -> lis
     """The score of each of the candidate's places, in units of log10(population)."""
     towns_by_country = {p.country_code for p in candidate.places if p.feature_class == "P"}
     key = name_key(candidate.text)
-    alternate = [_named_by_alternate(p, key) for p in candidate.places]
+    bare = name_key(_cues()["settlement_after"].sub("", candidate.text))  # "Dublin City" is Dublin's own name
+    alternate = [_named_by_alternate(p, key) and _named_by_alternate(p, bare) for p in candidate.places]
     # a city named by an old or foreign name of it ("Berea" for Aleppo) yields to a town
     # that bears the name itself; not to a division ("New York" stays the city)
     big_too = any(not named_by_alternate and p.feature_class == "P"

@@ -89,7 +89,7 @@ def _context() -> dict:
     return {key: frozenset(raw[key]) for key in (
         "stop_words", "connectors", "person_titles", "person_verbs", "organisation_words",
         "place_suffixes", "never_alone", "direction_words", "place_prepositions",
-        "name_abbreviations")}
+        "name_abbreviations", "settlement_words")}
 
 
 @cache
@@ -137,6 +137,9 @@ def find_places(article: Article) -> Article:
     matched = [c for c in _match(article.text, tokens, gazetteer)
                if not _inside_demonym(c, demonyms)
                and not any(start <= c.start and c.end <= end for start, end in groups)]
+    if article.home:
+        for candidate in matched:
+            _add_bare_towns(candidate, gazetteer)
     surnames = {c.text for c in matched if _surname(c, article.text)}
     candidates = [c for c in matched if _plausible(c, article.text)
                   and not (c.text in surnames and not _is_major(c))]
@@ -300,6 +303,18 @@ def _match(text: str, tokens: list[_Token], gazetteer) -> list[Candidate]:
             else:
                 i += 1
     return found
+
+
+def _add_bare_towns(candidate: Candidate, gazetteer) -> None:
+    """For a local outlet: "Dublin City" names Dublin, Ireland by an alternate name, but the
+    outlet's own Dublin has a city council too, so the towns called Dublin become readings."""
+    words = candidate.text.split()
+    if (len(words) < 2 or words[-1].lower() not in _context()["settlement_words"]
+            or any(name_key(p.name) == name_key(candidate.text) for p in candidate.places)):
+        return
+    known = {p.index for p in candidate.places}
+    candidate.places += [p for p in gazetteer.lookup(" ".join(words[:-1]))
+                         if p.feature_class == "P" and p.index not in known]
 
 
 def _loose_allowed(tokens: list[_Token]) -> bool:
