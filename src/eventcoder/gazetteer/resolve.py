@@ -120,6 +120,11 @@ def _cues() -> dict:
     return cues
 
 
+def without_settlement_word(name: str) -> str:
+    """The name without a trailing "City", "Town" or "Village" ("Dublin City" -> "Dublin")."""
+    return _cues()["settlement_after"].sub("", name)
+
+
 def resolve_candidates(text: str, candidates: list[Candidate],
                        mentioned_countries: set[str] = frozenset(),
                        home: tuple[str, str] | None = None) -> list[PlaceMention]:
@@ -239,12 +244,14 @@ def _is_point(place: Place) -> bool:
             and place.feature_code != "CONT")
 
 
-def _coherence(place: Place, neighbours: list[_Reading]) -> float:
-    """The likelihood mass of other names' readings near this place (see COHERENCE_KM)."""
+def _nearness(place: Place, neighbours: list[_Reading]) -> float:
+    """Coherence and close pairs in one pass over the other names' readings: their likelihood
+    mass near this place (see COHERENCE_KM) and the names with one within PAIR_KM, each
+    weighted by its bonus and capped."""
     near, far = COHERENCE_KM
-    reach = far / 111.0
-    mass = 0.0
-    for lat, lon, likelihood, *_ in neighbours:
+    reach = max(far, PAIR_KM) / 111.0
+    mass, paired = 0.0, set()
+    for lat, lon, likelihood, key, _ in neighbours:
         if abs(lat - place.latitude) > reach:
             continue
         distance = distance_km(place.latitude, place.longitude, lat, lon)
@@ -252,16 +259,9 @@ def _coherence(place: Place, neighbours: list[_Reading]) -> float:
             mass += likelihood
         elif distance <= far:
             mass += likelihood / 2
-    return min(mass, MAX_COHERENCE)
-
-
-def _pairs(place: Place, neighbours: list[_Reading]) -> int:
-    """How many other names have a likely reading within PAIR_KM of this place; capped."""
-    reach = PAIR_KM / 111.0
-    names = {reading.key for reading in neighbours
-             if abs(reading.latitude - place.latitude) <= reach
-             and distance_km(place.latitude, place.longitude, reading.latitude, reading.longitude) <= PAIR_KM}
-    return min(len(names), MAX_PAIRS)
+        if distance <= PAIR_KM:
+            paired.add(key)
+    return COHERENCE_BONUS * min(mass, MAX_COHERENCE) + PAIR_BONUS * min(len(paired), MAX_PAIRS)
 
 
 def _contained(place: Place, neighbours: list[_Reading]) -> float:
@@ -310,7 +310,7 @@ def _scores(candidate: Candidate, context: _Context, near: _Surroundings) -> lis
     """The score of each of the candidate's places, in units of log10(population)."""
     towns_by_country = {p.country_code for p in candidate.places if p.feature_class == "P"}
     key = name_key(candidate.text)
-    bare = name_key(_cues()["settlement_after"].sub("", candidate.text))  # "Dublin City" is Dublin's own name
+    bare = name_key(without_settlement_word(candidate.text))  # "Dublin City" is Dublin's own name
     alternate = [_named_by_alternate(p, key) and _named_by_alternate(p, bare) for p in candidate.places]
     # a city named by an old or foreign name of it ("Berea" for Aleppo) yields to a town
     # that bears the name itself; not to a division ("New York" stays the city)
@@ -370,8 +370,7 @@ def _score(place: Place, context: _Context, near: _Surroundings, towns_by_countr
         elif any(d[0] == place.country_code and d != division for d in context.divisions):
             score += SIBLING_DIVISION_BONUS
     if context.neighbours and _is_point(place):
-        score += COHERENCE_BONUS * _coherence(place, context.neighbours)
-        score += PAIR_BONUS * _pairs(place, context.neighbours)
+        score += _nearness(place, context.neighbours)
     return score
 
 

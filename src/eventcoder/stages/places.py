@@ -26,7 +26,7 @@ from eventcoder.article import Article, PlaceMention
 from eventcoder.datafiles import load_yaml
 from eventcoder.gazetteer import Place, load_gazetteer
 from eventcoder.gazetteer.names import name_key
-from eventcoder.gazetteer.resolve import Candidate, resolve_candidates
+from eventcoder.gazetteer.resolve import Candidate, resolve_candidates, without_settlement_word
 from eventcoder.stages.actors import armed_group_spans
 
 MAX_SPAN_TOKENS = 6
@@ -89,7 +89,7 @@ def _context() -> dict:
     return {key: frozenset(raw[key]) for key in (
         "stop_words", "connectors", "person_titles", "person_verbs", "organisation_words",
         "place_suffixes", "never_alone", "direction_words", "place_prepositions",
-        "name_abbreviations", "settlement_words")}
+        "name_abbreviations")}
 
 
 @cache
@@ -308,13 +308,11 @@ def _match(text: str, tokens: list[_Token], gazetteer) -> list[Candidate]:
 def _add_bare_towns(candidate: Candidate, gazetteer) -> None:
     """For a local outlet: "Dublin City" names Dublin, Ireland by an alternate name, but the
     outlet's own Dublin has a city council too, so the towns called Dublin become readings."""
-    words = candidate.text.split()
-    if (len(words) < 2 or words[-1].lower() not in _context()["settlement_words"]
-            or any(name_key(p.name) == name_key(candidate.text) for p in candidate.places)):
+    bare = without_settlement_word(candidate.text)
+    if bare == candidate.text or any(name_key(p.name) == name_key(candidate.text) for p in candidate.places):
         return
     known = {p.index for p in candidate.places}
-    candidate.places += [p for p in gazetteer.lookup(" ".join(words[:-1]))
-                         if p.feature_class == "P" and p.index not in known]
+    candidate.places += [p for p in gazetteer.lookup(bare) if p.feature_class == "P" and p.index not in known]
 
 
 def _loose_allowed(tokens: list[_Token]) -> bool:

@@ -107,9 +107,7 @@ def create_app(db_url: str | None = None, token: str | None = None, tile_url: st
     @app.get("/api/events/{event_id}", tags=["events"])
     def get_event(event_id: str) -> dict:
         """One event with every report behind it (record, evidence, article text) and why they merged."""
-        found = store.event(event_id)
-        if found is None:
-            raise HTTPException(404, f"no event {event_id!r}")
+        found = _found(store.event(event_id), "event", event_id)
         for report, text in zip(found["reports"], _report_texts(store, event_id)):
             report["article_text"] = text
         return found
@@ -123,10 +121,7 @@ def create_app(db_url: str | None = None, token: str | None = None, tile_url: st
     @app.get("/api/articles/{article_id:path}", tags=["articles"])
     def get_article(article_id: str) -> dict:
         """One article with its text and the ids of the events it reports."""
-        found = store.article(article_id)
-        if found is None:
-            raise HTTPException(404, f"no article {article_id!r}")
-        return found
+        return _found(store.article(article_id), "article", article_id)
 
     @app.post("/api/ingest", tags=["ingest"], dependencies=[Depends(require_token)])
     def post_ingest(body: IngestRequest) -> dict:
@@ -227,3 +222,10 @@ class BodyLimit:
 
     def _message(self) -> str:
         return f"request body too large: the limit is {self.max_bytes:,} bytes"
+
+
+def _found(record: dict | None, kind: str, key: str) -> dict:
+    """The stored record, or a JSON 404 naming what was asked for."""
+    if record is None:
+        raise HTTPException(404, f"no {kind} {key!r}")
+    return record
