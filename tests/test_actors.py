@@ -150,6 +150,21 @@ def test_generic_troops_follow_the_state_force_just_named():
     assert names["soldiers"] == "Military Forces of Russia"
 
 
+def test_armed_generics_take_the_group_named_most_counting_nearby_names_more():
+    text = ("Boko Haram attacked Konduga. Boko Haram burned homes. Then militants fled. Boko Haram left. "
+            "Quiet followed. Calm returned. Al-Shabaab struck Afgooye. Al-Shabaab said the militants burned a school.")
+    generics = [m.name for m in _article(text).actors if m.text == "militants"]
+    assert generics == ["Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "Al Shabaab"]
+
+
+@pytest.mark.parametrize("text", [
+    "Russian troops advanced. Calm followed. The soldiers dug in.",  # two sentences back: too far
+    "The soldiers dug in as Russian troops advanced.",  # named after the generic word
+])
+def test_generic_troops_only_follow_a_state_force_named_just_before(text):
+    assert _names(text, "UA")["soldiers"] == "Military Forces of Ukraine"
+
+
 @pytest.mark.parametrize("country, name", [
     ("YE", "Saudi-led Coalition"), ("SY", "US-led Coalition Against Islamic State")])
 def test_the_coalition_depends_on_the_country(country, name):

@@ -35,9 +35,9 @@ def test_killed_run_resumes_with_nothing_lost_or_doubled(tmp_path):
     os.kill(run.pid, signal.SIGKILL)
     run.wait()
     assert sidecar.exists(), "the run ended before it could be killed"
-    assert main([*args, "--resume"]) == 0
+    assert main([*args, "--resume"]) == 1  # the broken lines are rejected
     assert not sidecar.exists()
     assert main(["extract", str(batch), "-o", str(tmp_path / "whole.jsonl"),
-                 "--rejects", str(tmp_path / "whole-rejects.jsonl")]) == 0
+                 "--rejects", str(tmp_path / "whole-rejects.jsonl")]) == 1
     assert out.read_bytes() == (tmp_path / "whole.jsonl").read_bytes()
     assert rejects.read_bytes() == (tmp_path / "whole-rejects.jsonl").read_bytes()

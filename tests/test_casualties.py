@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from eventcoder.article import Article
+from eventcoder.article import Article, CasualtyMention
 from eventcoder.stages.casualties import find_casualties, top_level
 from eventcoder.stages.text import split_sentences
 
@@ -17,7 +17,7 @@ def summary(text: str):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("At least 30 civilians have lost their lives.", [("At least 30 civilians", "killed", "civilians", 30, None)]),
+    ("At least 40 civilians lost their lives in the raid.", [("At least 40 civilians", "killed", "civilians", 40, None)]),
     ("Five soldiers were killed.", [("Five soldiers", "killed", "soldiers", 5, 5)]),
     ("The blast killed two.", [("two", "killed", None, 2, 2)]),
     ("The attack left 12 people dead.", [("12 people", "killed", None, 12, 12)]),
@@ -78,7 +78,7 @@ def test_counts_kinds_and_groups(text, expected):
 @pytest.mark.parametrize("text", [
     "Gunmen killed the village chief.",
     "He was killed two weeks ago.",
-    "The death toll may rise due to the condition of some of the wounded.",
+    "Officials fear the death toll could rise as several of the wounded are critical.",
     "The rebels seized 300 weapons.",
     "Officials warned of many deaths.",
 ])
@@ -94,8 +94,18 @@ def test_subset_lies_inside_its_group_and_is_not_counted_twice():
     assert [m.text for m in top_level(found)] == ["30 civilians, including 12 children"]
 
 
+def test_top_level_drops_only_mentions_inside_a_longer_one_of_their_kind():
+    spans = [("killed", 10, 20), ("killed", 0, 30), ("injured", 12, 18), ("killed", 0, 30),
+             ("killed", 25, 35), ("killed", 0, 10), ("killed", 30, 35), ("injured", 12, 18)]
+    mentions = [CasualtyMention("x" * (end - start), start, end, kind=kind) for kind, start, end in spans]
+    # (0, 30) twice: neither holds the other; (25, 35) only overlaps it; (30, 35) lies in (25, 35);
+    # the injured ones lie in killed ones, another kind, and keep their order
+    assert [(m.kind, m.start, m.end) for m in top_level(mentions)] == [
+        ("killed", 0, 30), ("injured", 12, 18), ("killed", 0, 30), ("killed", 25, 35), ("injured", 12, 18)]
+
+
 def test_unnumbered_groups_in_an_including_clause():
-    found = casualties_in("Many others, including women and children, were injured.")
+    found = casualties_in("Many others, including women and children, were hurt in the blast.")
     assert [(m.text, m.kind, m.group, m.minimum) for m in found] == [
         ("Many others, including women and children", "injured", None, None),
         ("women", "injured", "women", None), ("children", "injured", "children", None)]
@@ -127,8 +137,8 @@ def test_a_source_after_the_list_is_not_a_victim():
 @pytest.mark.parametrize("text, expected", [
     ("A PEASANT WAS SHOT TO DEATH BY TERRORISTS IN USULUTAN.", [("killed", "civilians", 1)]),
     ("SIX JESUIT PRIESTS WERE MURDERED IN SAN SALVADOR.", [("killed", "clergy", 6)]),
-    ("ONE PERSON WAS KILLED AND THREE OTHERS INJURED TONIGHT IN THE BLAST.",
-     [("killed", None, 1), ("injured", None, 3)]),
+    ("ONE PERSON WAS KILLED AND FOUR OTHERS INJURED IN THE BLAST.",
+     [("killed", None, 1), ("injured", None, 4)]),
     ("Gunmen shot and killed two policemen in Lima.", [("killed", "police", 2)]),
     ("A MAYOR WAS ASSASSINATED ON SUNDAY.", [("killed", "officials", 1)]),
 ])

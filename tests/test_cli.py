@@ -22,7 +22,7 @@ def test_bad_records_are_named_and_the_rest_come_out(tmp_path, capsys):
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
     (tmp_path / "latin1.txt").write_bytes("Caf\xe9 bombing".encode("latin-1"))
-    assert main(["extract", str(tmp_path)]) == 0
+    assert main(["extract", str(tmp_path)]) == 1
     captured = capsys.readouterr()
     ids = [json.loads(line)["article_id"] for line in captured.out.splitlines()]
     assert ids == ["good-1", "good-2"]
@@ -30,6 +30,36 @@ def test_bad_records_are_named_and_the_rest_come_out(tmp_path, capsys):
         assert name in captured.err
     assert "Traceback" not in captured.err
     assert "2 articles, 2 events, 5 rejected" in captured.err
+
+
+def test_exit_status_is_2_when_nothing_could_be_read(tmp_path, capsys):
+    assert main(["extract", str(tmp_path / "typo.jsonl"), "-o", str(tmp_path / "out.jsonl")]) == 2
+    (tmp_path / "broken.jsonl").write_text("{broken\n[1]\n", encoding="utf-8")
+    assert main(["geoparse", str(tmp_path / "broken.jsonl")]) == 2
+    assert "0 articles, 0 places, 2 rejected" in capsys.readouterr().err
+
+
+def test_an_unreadable_published_date_is_a_warning_and_the_article_is_coded(tmp_path, capsys):
+    lines = [json.dumps({"id": "odd-date", "text": ARTICLE, "published": "sometime last spring"}),
+             json.dumps({"id": "scraped", "text": ARTICLE, "published": "9:43 PM, May 7, 2024"})]
+    (tmp_path / "batch.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["extract", str(tmp_path / "batch.jsonl")]) == 0
+    captured = capsys.readouterr()
+    odd, scraped = (json.loads(line) for line in captured.out.splitlines())
+    assert (odd["article_id"], odd["event_date"]) == ("odd-date", None)
+    assert scraped["event_date"] == "2024-05-05"
+    assert "warning: odd-date: [E019]" in captured.err and "scraped" not in captured.err
+
+
+def test_an_output_that_is_an_input_is_refused_untouched(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    for option, target in (("-o", corpus / "a.txt"), ("--rejects", corpus / "a.txt"), ("-o", corpus / "out.jsonl")):
+        assert main(["extract", str(corpus), option, str(target)]) == 2
+        assert "E040" in capsys.readouterr().err
+    assert (corpus / "a.txt").read_text(encoding="utf-8") == ARTICLE
+    assert sorted(path.name for path in corpus.iterdir()) == ["a.txt"]
 
 
 def test_geoparse_lists_places(tmp_path, capsys):
@@ -67,7 +97,7 @@ def _batch(path, count):
 def test_two_workers_write_what_one_writes(tmp_path):
     batch = _batch(tmp_path / "batch.jsonl", 40)
     for workers in ("1", "2"):
-        assert main(["extract", str(batch), "-o", str(tmp_path / f"{workers}.jsonl"), "--workers", workers]) == 0
+        assert main(["extract", str(batch), "-o", str(tmp_path / f"{workers}.jsonl"), "--workers", workers]) == 1
     one = (tmp_path / "1.jsonl").read_bytes()
     assert one and one == (tmp_path / "2.jsonl").read_bytes()
 
@@ -75,7 +105,7 @@ def test_two_workers_write_what_one_writes(tmp_path):
 def test_rejects_file_holds_each_reject_with_its_reason(tmp_path, capsys):
     batch = _batch(tmp_path / "batch.jsonl", 10)
     rejects = tmp_path / "rejects.jsonl"
-    assert main(["extract", str(batch), "-o", str(tmp_path / "out.jsonl"), "--rejects", str(rejects)]) == 0
+    assert main(["extract", str(batch), "-o", str(tmp_path / "out.jsonl"), "--rejects", str(rejects)]) == 1
     lines = [json.loads(line) for line in rejects.read_text().splitlines()]
     assert [line["id"] for line in lines] == ["batch.jsonl:4"]
     assert "malformed JSON" in lines[0]["reason"]
@@ -104,3 +134,12 @@ def test_source_homes_place_a_local_papers_towns_near_it(tmp_path, capsys):
     assert "villager: Ohio, United States" in captured.err
     assert main(["geoparse", "-", "--source-homes"]) == 2
     assert "cannot read stdin" in capsys.readouterr().err
+
+
+def test_ingest_and_serve_exit_statuses(tmp_path, capsys):
+    db = str(tmp_path / "events.sqlite")
+    (tmp_path / "mixed.jsonl").write_text(json.dumps({"id": "a", "text": ARTICLE}) + "\n{broken\n", encoding="utf-8")
+    assert main(["ingest", str(tmp_path / "missing.jsonl"), "--db", db]) == 2
+    assert main(["ingest", str(tmp_path / "mixed.jsonl"), "--db", db]) == 1
+    assert main(["serve", "--db", str(tmp_path / "no" / "such" / "folder.sqlite")]) == 2
+    assert "[E030]" in capsys.readouterr().err

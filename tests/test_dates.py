@@ -3,8 +3,8 @@ from datetime import date
 
 import pytest
 
-from eventcoder.article import Article
-from eventcoder.stages.dates import find_dates
+from eventcoder.article import Article, DateMention
+from eventcoder.stages.dates import _longest_non_overlapping, find_dates
 
 FRIDAY = date(2018, 7, 13)
 
@@ -96,8 +96,39 @@ def test_seed_article(shared_data):
 @pytest.mark.parametrize("text, day", [
     ("THREE SUBVERSIVES WERE KILLED DURING CLASHES YESTERDAY IN USULUTAN.", date(1990, 1, 2)),
     ("TWO BOMBS EXPLODED LAST NIGHT IN THE CAPITAL.", date(1990, 1, 2)),
-    ("THE MASS KIDNAPPING TOOK PLACE ON 30 DECEMBER IN SAN LUIS.", date(1989, 12, 30)),
+    ("THE HIJACKING HAPPENED ON 30 DECEMBER NEAR THE PORT.", date(1989, 12, 30)),
     ("THE ATTACK TOOK PLACE ON 2 JAN 90 IN APOPA.", date(1990, 1, 2)),
 ])
 def test_upper_case_wire_copy(text, day):
     assert [m.date for m in dates_in(text, date(1990, 1, 3)) if m.date] == [day]
+
+
+def test_overlapping_candidates_keep_the_longest_then_the_earliest():
+    # "3 March 2024" is also read as "March 2024" and "3 March": the longest reading wins
+    assert [d.text for d in dates_in("Fighting erupted on 3 March 2024 and lasted until 5 July.")] == [
+        "on 3 March 2024", "until 5 July"]
+    spans = [(0, 10), (8, 12), (10, 12), (12, 15), (5, 9), (20, 24), (22, 26)]
+    chosen = _longest_non_overlapping([DateMention("x" * (e - s), s, e) for s, e in spans])
+    # (10, 12) only touches the longest; of two equally long spans the earlier wins
+    assert [(d.start, d.end) for d in chosen] == [(0, 10), (10, 12), (12, 15), (20, 24)]
+
+
+EDGE_TEXT = ("Yesterday and last night, troops fought; last week, last month, last year, "
+             "in recent weeks and two years ago too, as on Monday and next Friday, in September, "
+             "on 28 December and between 30 and 31 December.")
+
+
+@pytest.mark.parametrize("published", [date(1, 1, 1), date(1, 1, 2), date(9999, 12, 31), date(9999, 12, 28)])
+def test_dates_at_the_ends_of_the_calendar_are_left_unresolved(published):
+    found = dates_in(EDGE_TEXT, published)
+    assert len(found) > 10 and all(d.date is None or date.min <= d.date <= date.max for d in found)
+
+
+def test_relative_dates_past_the_calendar_stay_unresolved_and_the_rest_resolve():
+    first = {d.text: d.date for d in dates_in(EDGE_TEXT, date(1, 1, 1))}
+    assert first["Yesterday"] is None and first["last year"] is None and first["two years ago"] is None
+    assert (first["on Monday"], first["next Friday"]) == (date(1, 1, 1), date(1, 1, 5))
+    last = {d.text: d for d in dates_in(EDGE_TEXT, date(9999, 12, 31))}
+    assert last["Yesterday"].date == date(9999, 12, 30) and last["last year"].date == date(9998, 1, 1)
+    assert last["next Friday"].date is None and last["on 28 December"].date == date(9999, 12, 28)
+    assert (last["in recent weeks"].date, last["in recent weeks"].end_date) == (date(9999, 12, 1), date(9999, 12, 31))

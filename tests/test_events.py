@@ -224,3 +224,31 @@ def test_a_state_named_by_its_strike_struck(text, actor1, sub_event_type):
 ])
 def test_a_suspected_or_claiming_group_set_off_the_bomb(text, actor1):
     assert main_event(text)["actor1"] == actor1
+
+
+@pytest.mark.parametrize("text, sub_event_types", [
+    ("The Sudan Liberation Movement held talks in Juba on Monday.", ["Other"]),  # "Liberation" names it
+    ("An Israeli airstrike hit Rafah on Monday.", ["Air/drone strike"]),  # a state force's name acts
+])
+def test_a_trigger_inside_a_group_name_is_no_event(text, sub_event_types):
+    article = process(Article("t", text, published=PUBLISHED))
+    assert [e.sub_event_type for e in article.events] == sub_event_types
+
+
+def test_a_retelling_joins_the_latest_event_it_can_retell():
+    text = ("Warplanes struck a market in Idlib on Monday, killing 15 civilians. Talks resumed in Geneva. "
+            "Gunmen abducted two aid workers in Aleppo on Wednesday. Warplanes struck a school in Saraqib "
+            "on Tuesday. Markets reopened. Schools stayed shut. The airstrikes also wounded 40 people.")
+    records = extract_records(Article("t", text, published=PUBLISHED))
+    strikes = [r for r in records if r["sub_event_type"] == "Air/drone strike"]
+    assert [(r["location"], r["killed_min"], r["injured_min"], len(r["evidence"])) for r in strikes] == [
+        ("Idlib", 15, None, 1), ("Saraqib", None, 40, 2)]
+
+
+@pytest.mark.parametrize("text, published", [
+    ("Rebels will attack Goma on February 29, a commander warned.", date(2024, 3, 15)),  # no 29 Feb 2025
+    ("Rebels will attack Goma in September, a commander warned.", date(9999, 12, 31)),  # no year 10000
+])
+def test_a_plan_whose_date_has_no_next_year_is_left_undated(text, published):
+    records = extract_records(Article("t", text, published=published))
+    assert [(r["status"], r["event_date"]) for r in records if r["sub_event_type"] == "Attack"] == [("future", None)]

@@ -35,7 +35,7 @@ def local_run(tmp_path_factory):
     lines = [json.dumps({"id": f"j{n}", "text": TEXTS[n % 3], "published": "2024-05-07"}) for n in range(6)]
     (folder / "batch.jsonl").write_text("\n".join([*lines[:2], "{broken", *lines[2:]]) + "\n", encoding="utf-8")
     common = ["extract", str(folder), "--published", "2024-05-07"]
-    assert main([*common, "-o", str(tmp_path / "local.jsonl"), "--rejects", str(tmp_path / "local.rej")]) == 0
+    assert main([*common, "-o", str(tmp_path / "local.jsonl"), "--rejects", str(tmp_path / "local.rej")]) == 1
     local = (tmp_path / "local.jsonl").read_bytes()
     rejects = (tmp_path / "local.rej").read_bytes()
     assert local.count(b"\n") >= 5 and rejects != b""
@@ -58,7 +58,7 @@ def test_ray_writes_what_a_local_run_writes(tmp_path, monkeypatch, local_run, lo
     monkeypatch.setattr(ray_engine, "SHARD_ITEMS", 3)  # several shards, one cutting the JSONL file
     common, local, rejects = local_run
     assert main([*common, "-o", str(tmp_path / "ray.jsonl"), "--rejects", str(tmp_path / "ray.rej"),
-                 "--engine", "ray", "--workers", "2"]) == 0
+                 "--engine", "ray", "--workers", "2"]) == 1
     assert (tmp_path / "ray.jsonl").read_bytes() == local
     assert (tmp_path / "ray.rej").read_bytes() == rejects
 
@@ -78,7 +78,7 @@ def test_shards_in_order_are_the_local_output_and_rejects(tmp_path, monkeypatch,
 
     monkeypatch.setattr(ray_engine, "PART_ITEMS", 4)  # 12 input records: 3 parts, one cutting the JSONL file
     common, local, rejects = local_run
-    assert _shard_run(main, common, tmp_path / "shards") == 0
+    assert _shard_run(main, common, tmp_path / "shards") == 1
     assert sorted(path.name for path in (tmp_path / "shards").glob("part-*")) == [
         "part-00000.jsonl", "part-00001.jsonl", "part-00002.jsonl"]
     assert _concatenated(tmp_path / "shards", "file") == local
@@ -93,7 +93,7 @@ def test_parquet_shards_hold_the_local_records(tmp_path, monkeypatch, local_run,
 
     monkeypatch.setattr(ray_engine, "PART_ITEMS", 4)
     common, local, _rejects = local_run
-    assert _shard_run(main, common, tmp_path / "shards", "--format", "parquet") == 0
+    assert _shard_run(main, common, tmp_path / "shards", "--format", "parquet") == 1
     table = pq.read_table([str(path) for path in sorted((tmp_path / "shards").glob("part-*.parquet"))])
     rows = table.to_pylist()
     for row in rows:
@@ -108,10 +108,10 @@ def test_a_rerun_rewrites_only_the_missing_part(tmp_path, monkeypatch, local_run
     monkeypatch.setattr(ray_engine, "PART_ITEMS", 4)
     common, local, _rejects = local_run
     shards = tmp_path / "shards"
-    assert _shard_run(main, common, shards) == 0
+    assert _shard_run(main, common, shards) == 1
     kept = {name: (shards / name).stat().st_ino for name in ("part-00000.jsonl", "part-00002.jsonl")}
     (shards / "part-00001.jsonl").unlink()
-    assert _shard_run(main, common, shards) == 0
+    assert _shard_run(main, common, shards) == 1
     assert "2 parts kept from an earlier run" in capsys.readouterr().err
     assert {name: (shards / name).stat().st_ino for name in kept} == kept
     assert _concatenated(shards, "file") == local

@@ -1,5 +1,6 @@
 """The store's API on SQLite, and on PostgreSQL when EVENTCODER_TEST_POSTGRES_URL is set."""
 import json
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -13,6 +14,8 @@ import pytest
 from sqlalchemy import create_engine, delete, func, inspect, select, text
 
 from eventcoder.article import Article
+from eventcoder.cli import main
+from eventcoder.errors import StoreError
 from eventcoder.store import EventFilter, Store, database_url, ingest
 from eventcoder.store.schema import LATEST_VERSION, articles, schema_version, sources
 
@@ -123,6 +126,7 @@ def test_filters_select_events(url):
         assert ids(until=date(2024, 1, 1)) == ["ev-2"]
         assert ids(event_type="armed clash") == ids(event_type="Battles") == ["ev-2"]
         assert ids(actor="shabaab") == ["ev-1"]
+        assert ids(actor="%") == ids(actor="_l") == []  # wildcards are plain characters
         assert ids(near=(2.0, 45.3, 10)) == ["ev-1"]
         assert store.events(limit=1, offset=1)[0]["event_id"] == "ev-1"
 
@@ -208,3 +212,77 @@ def test_a_killed_ingest_resumes_with_nothing_lost_or_doubled(url, tmp_path):
                 assert connection.execute(text("PRAGMA foreign_key_check")).all() == []
         assert hashes == store.counts()["articles"] == len(BATCH)
         assert records == store.counts()["sources"]  # no record stored twice
+
+
+def _open_new_databases(folder: str, rounds: int, start) -> None:
+    """Runs in each of several processes: opens database 0, 1, 2... the moment all are ready."""
+    for number in range(rounds):
+        start.wait(timeout=60)
+        Store(f"sqlite:///{folder}/{number}.sqlite").close()
+
+
+def test_processes_creating_one_new_database_at_once_all_open_it(tmp_path):
+    context = multiprocessing.get_context("spawn")
+    processes, rounds = 4, 10
+    start = context.Barrier(processes)
+    openers = [context.Process(target=_open_new_databases, args=(str(tmp_path), rounds, start))
+               for _ in range(processes)]
+    for opener in openers:
+        opener.start()
+    for opener in openers:
+        opener.join(timeout=120)
+    assert [opener.exitcode for opener in openers] == [0] * processes
+    with Store(f"sqlite:///{tmp_path}/0.sqlite") as store, store.engine.connect() as connection:
+        versions = connection.execute(select(schema_version.c.version)).scalars().all()
+    assert versions == list(range(1, LATEST_VERSION + 1))
+
+
+def test_an_article_that_cannot_be_coded_or_stored_is_rejected_and_the_batch_goes_on(url, tmp_path):
+    path = tmp_path / "batch.jsonl"
+    lines = [{"id": "good", "text": BATCH[0]},
+             {"id": "surrogate", "text": "A car bomb killed eight in Mogadishu \ud800 on Saturday."},
+             {"id": "huge-toll", "text": "A car bomb killed 99999999999999999999999 people in Mogadishu on Saturday."},
+             {"id": "good-too", "text": BATCH[1]}]
+    path.write_text("".join(json.dumps(line | {"published": "2024-03-15"}) + "\n" for line in lines), encoding="utf-8")
+    for run in range(2):  # a rerun meets the same two and skips what was stored
+        summary = ingest([str(path)], url)
+        assert [reject.id for reject in summary.rejected] == ["surrogate", "huge-toll"]
+        assert summary.rejected[1].reason.startswith("[E033] could not be stored (")
+        assert (summary.articles, summary.stored, summary.skipped) == (2, 2 - 2 * run, 2 * run)
+    with Store(url) as store:
+        assert [a["article_id"] for a in store.articles()] == ["good", "good-too"]  # nothing of huge-toll kept
+        assert store.counts()["events"] == 2
+
+
+@pytest.mark.parametrize("name, content", [("missing/events.sqlite", None), ("notes.txt", "notes " * 200)])
+def test_a_database_that_cannot_be_opened_is_one_store_error(tmp_path, name, content):
+    if content:
+        (tmp_path / name).write_text(content)
+    with pytest.raises(StoreError, match=r"^\[E030\] cannot open the database sqlite:///"):
+        Store(str(tmp_path / name))
+
+
+def test_reading_never_creates_a_database(tmp_path):
+    typo = tmp_path / "evnets.sqlite"
+    with pytest.raises(StoreError, match=r"^\[E031\] no event database at "):
+        Store(str(typo), create=False)
+    assert not typo.exists()
+    Store(str(tmp_path / "events.sqlite")).close()
+    Store(str(tmp_path / "events.sqlite"), create=False).close()
+
+
+def test_the_commands_name_a_bad_database_in_one_line(tmp_path, capsys):
+    assert main(["events", "--db", str(tmp_path / "evnets.sqlite")]) == 2
+    assert main(["export", "--db", str(tmp_path / "evnets.sqlite")]) == 2
+    assert main(["ingest", str(REPO / "examples" / "articles.jsonl"), "--db", str(tmp_path / "no" / "x.sqlite")]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert [line[:19] for line in lines] == ["eventcoder: [E031] "] * 2 + ["eventcoder: [E030] "]
+    assert not (tmp_path / "evnets.sqlite").exists()
+
+
+@pytest.mark.parametrize("arguments", [["--limit", "-1"], ["--limit", "0"], ["--near", "inf,0,10"],
+                                       ["--near", "1,2,-5"], ["--near", "91,0,10"]])
+def test_events_refuses_a_bad_limit_or_point(tmp_path, capsys, arguments):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["events", "--db", str(tmp_path / "events.sqlite"), *arguments])
+    assert exit_info.value.code == 2 and arguments[0] in capsys.readouterr().err

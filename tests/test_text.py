@@ -11,6 +11,13 @@ def test_abbreviations_and_initials_do_not_end_a_sentence():
         "Gen. Smith met U.S. officials in Kabul.", "They left."]
 
 
+def test_the_word_before_a_full_stop_is_read_within_its_sentence():
+    assert sentences("He met Maj. Gen. A.B. Smith in the U.S. capital. Troops left.\nTalks ended in Tripoli.") == [
+        "He met Maj. Gen. A.B. Smith in the U.S. capital.", "Troops left.", "Talks ended in Tripoli."]
+    assert sentences("Shots rang out at 5 p.m. Police came.") == ["Shots rang out at 5 p.m. Police came."]
+    assert sentences("...and so. It ended.") == ["...and so.", "It ended."]
+
+
 def test_each_line_is_a_paragraph_in_unwrapped_text():
     assert sentences("Russia warns militants\nThe army entered the city.") == [
         "Russia warns militants", "The army entered the city."]

@@ -81,11 +81,21 @@ def test_an_unknown_id_is_a_json_404(client, path):
     assert response.status_code == 404 and "error" in response.json()
 
 
-@pytest.mark.parametrize("query", ["since=last-week", "near=1,2", "limit=0"])
-def test_a_bad_parameter_is_a_json_error_naming_it(client, query):
+@pytest.mark.parametrize("query", ["since=last-week", "near=1,2", "limit=0", "near=inf,0,10", "near=nan,0,10",
+                                   "near=91,0,10", "near=0,181,10", "near=1,2,-5", f"offset={2**63}", "offset=-1"])
+def test_a_bad_parameter_is_a_json_400_naming_it(client, query):
     response = client.get(f"/api/events?{query}")
     name = query.split("=")[0]
-    assert response.status_code in (400, 422) and name in response.json()["error"]
+    assert response.status_code == 400 and name in response.json()["error"]
+
+
+def test_an_actor_filter_matches_percent_and_underscore_as_themselves(client):
+    assert client.get("/api/events?actor=%25").json()["events"] == []
+    assert client.get("/api/events?actor=_l").json()["events"] == []
+
+
+def test_a_merged_records_id_finds_its_event_with_the_same_detail(client):
+    assert client.get("/api/events/ev-so2").json() == client.get("/api/events/ev-so").json()
 
 
 def test_ingest_is_refused_without_a_configured_token(client):
@@ -94,11 +104,19 @@ def test_ingest_is_refused_without_a_configured_token(client):
 
 
 @pytest.mark.parametrize("header", [None, "Bearer wrong", "Basic s3cret"])
-def test_ingest_needs_the_operators_token(url, header):
+@pytest.mark.parametrize("body", [b'{"articles": []}', b'{"articles": [', b'[1]'])
+def test_ingest_needs_the_operators_token_before_it_reads_the_body(url, header, body):
+    headers = {"Content-Type": "application/json"} | ({"Authorization": header} if header else {})
     with TestClient(create_app(url, token="s3cret")) as client:
-        response = client.post("/api/ingest", json={"articles": []},
-                               headers={"Authorization": header} if header else {})
+        response = client.post("/api/ingest", content=body, headers=headers)
     assert response.status_code == 401 and "Bearer" in response.json()["error"]
+
+
+def test_ingest_tells_a_token_holder_what_is_wrong_with_the_body(url):
+    with TestClient(create_app(url, token="s3cret")) as client:
+        response = client.post("/api/ingest", content=b'{"articles": [',
+                               headers={"Content-Type": "application/json", "Authorization": "Bearer s3cret"})
+    assert response.status_code == 400 and "JSON" in response.json()["error"]
 
 
 def test_ingest_with_the_token_stores_articles_and_names_rejects(url):
@@ -112,11 +130,25 @@ def test_ingest_with_the_token_stores_articles_and_names_rejects(url):
         assert client.get("/api/articles/c").json()["events"]
 
 
+def test_ingest_answers_with_the_articles_it_could_not_code_or_store(url):
+    body = ('{"articles": [{"id": "surrogate", "text": "A car bomb killed eight in Mogadishu \\ud800."},'
+            ' {"id": "huge-toll", "text": "A car bomb killed 99999999999999999999999 people in Mogadishu."},'
+            ' {"id": "c", "published": "2024-05-06", "text": "Gunmen killed three civilians in Kismayo on Sunday."}]}')
+    with TestClient(create_app(url, token="s3cret")) as client:
+        response = client.post("/api/ingest", content=body.encode(),
+                               headers={"Content-Type": "application/json", "Authorization": "Bearer s3cret"})
+        assert response.status_code == 200 and response.json()["stored"] == 1
+        assert [reject["id"] for reject in response.json()["rejected"]] == ["surrogate", "huge-toll"]
+        assert client.get("/api/articles/huge-toll").status_code == 404
+
+
 @pytest.mark.parametrize("streamed", [False, True])
-def test_an_oversize_body_is_a_json_413(client, streamed):
+def test_an_oversize_body_is_a_json_413(url, streamed):
     body = b"x" * (MAX_BODY_BYTES + 1)
     content = iter([body[:MAX_BODY_BYTES], body[MAX_BODY_BYTES:]]) if streamed else body  # no declared length
-    response = client.post("/api/ingest", content=content, headers={"Content-Type": "application/json"})
+    with TestClient(create_app(url, token="s3cret")) as client:
+        response = client.post("/api/ingest", content=content,
+                               headers={"Content-Type": "application/json", "Authorization": "Bearer s3cret"})
     assert response.status_code == 413 and "too large" in response.json()["error"]
 
 

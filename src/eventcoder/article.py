@@ -6,6 +6,7 @@ All offsets are character offsets into ``Article.text``.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -138,15 +139,27 @@ class Article:
     statuses: list[SentenceStatus] = field(default_factory=list)
     triggers: list[Trigger] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    #: One-line notes from reading the input that did not cost the article, such as a
+    #: publication date that could not be read ("[E019] ...").
+    warnings: tuple[str, ...] = ()
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        """The sentence holding a character offset."""
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
+        """The sentence holding a character offset (sentences are in text order)."""
+        position = bisect_right(self.sentences, offset, key=_start) - 1
+        if position >= 0 and offset < self.sentences[position].end:
+            return self.sentences[position]
         return None
 
     def in_sentence(self, mentions: list, index: int) -> list:
-        """The mentions of one kind that lie in sentence ``index``."""
+        """The mentions of one kind that start in sentence ``index``.
+
+        ``mentions`` is sorted by start, as every stage leaves its field, so the sentence's
+        stretch of it is found by bisection rather than by reading the whole list.
+        """
         sentence = self.sentences[index]
-        return [m for m in mentions if sentence.start <= m.start < sentence.end]
+        first = bisect_left(mentions, sentence.start, key=_start)
+        return mentions[first:bisect_left(mentions, sentence.end, first, key=_start)]
+
+
+def _start(span: Mention | Sentence) -> int:
+    return span.start

@@ -33,10 +33,11 @@ from eventcoder.article import Article
 from eventcoder.errors import Errors, EventcoderError
 from eventcoder.geoparse import place_record
 from eventcoder.io.formats import WRITERS
-from eventcoder.io.ingest import Reject, input_units, read_inputs
+from eventcoder.io.ingest import Reject, announce_warnings, input_units, read_inputs
 from eventcoder.parallel import process_records
 
-__all__ = ["ENGINES", "RESUMABLE_FORMATS", "ResumeError", "Summary", "geoparse_records", "reject_record", "run_batch"]
+__all__ = ["ENGINES", "RESUMABLE_FORMATS", "OutputPathError", "ResumeError", "Summary", "check_outputs",
+           "geoparse_records", "reject_record", "run_batch"]
 
 ENGINES = ("local", "ray")
 #: Formats whose files can be cut back and continued (GeoJSON ends with a footer).
@@ -48,6 +49,26 @@ Produce = Callable[[Article], list[dict]]
 
 class ResumeError(EventcoderError):
     """A run cannot be resumed as asked; says which output and why."""
+
+
+class OutputPathError(EventcoderError):
+    """An output path is one of the inputs, or lies in an input folder."""
+
+
+def check_outputs(inputs: Iterable[str], outputs: Iterable[str | None]) -> None:
+    """Refuses an output that is an input file or lies inside an input folder: opening it for
+    writing would empty it before it is read (or add the run's own output to its input)."""
+    sources = [Path(path).resolve() for path in inputs if path != "-"]
+    for output in filter(None, outputs):
+        target = Path(output).resolve()
+        for source in sources:
+            if source in target.parents:
+                what = "inside the input folder"
+            elif target == source or (target.exists() and source.exists() and os.path.samefile(target, source)):
+                what = "the input"
+            else:
+                continue
+            raise OutputPathError(Errors.E040.format(output=output, what=what, input=source))
 
 
 @dataclass
@@ -87,10 +108,17 @@ def run_batch(
     rejects: str | None = None,
     resume: bool = False,
     on_reject: Callable[[Reject], None] = lambda reject: None,
+    on_warning: Callable[[str], None] = lambda warning: None,
     progress: Callable[[Iterator], Iterator] = lambda items: items,
 ) -> Summary:
-    """Writes ``produce``'s records for every input record to ``output`` (stdout when None)."""
+    """Writes ``produce``'s records for every input record to ``output`` (stdout when None).
+
+    ``on_warning`` gets a line for each article read with a warning (an unreadable
+    ``published``, see :attr:`Article.warnings`); with the Ray engine the articles are read on
+    the cluster and the warnings stay in the tasks' logs.
+    """
     started = time.perf_counter()
+    check_outputs(inputs, (output, rejects))
     if resume and not output:
         raise ResumeError(Errors.E018.format(output="stdout", why="--resume needs an output file (-o)"))
     if resume and output_format not in RESUMABLE_FORMATS:
@@ -106,7 +134,7 @@ def run_batch(
         produce, write = _Encoded(produce, writer_class.encode), writer.write_encoded
     checkpoint.save()
     try:
-        results = _engine_results(engine, inputs, produce, published, workers, skip=checkpoint.done)
+        results = _engine_results(engine, inputs, produce, published, workers, checkpoint.done, on_warning)
     except BaseException:
         checkpoint.close()
         raise
@@ -146,14 +174,15 @@ class _Encoded:
 
 
 def _engine_results(engine: str, inputs: list[str], produce: Produce, published: date | None,
-                    workers: int, skip: int) -> Iterator[list[dict] | Reject]:
+                    workers: int, skip: int, on_warning: Callable[[str], None]) -> Iterator[list[dict] | Reject]:
     if engine == "ray":
         from eventcoder.ray_engine import process_inputs
 
         return process_inputs(inputs, produce, published=published, skip=skip, workers=workers)
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r}: expected one of {', '.join(ENGINES)}")
-    return process_records(read_from(inputs, published, skip), produce, workers)
+    return process_records(announce_warnings(read_from(inputs, published, skip), on_warning), produce, workers)
+
 
 
 def read_from(inputs: list[str], published: date | None, skip: int) -> Iterator[Article | Reject]:

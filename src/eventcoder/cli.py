@@ -29,6 +29,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                             help="ACLED CSV, MUC-4 folder or key file, PLOVER gold file, LGL/GWN XML, or JSONL")
     evaluation.add_argument("--format", choices=["acled", "muc4", "plover", "geoxml", "jsonl"],
                             help="the gold file's format (guessed from its name when left out)")
+    evaluation.add_argument("--part", choices=["tuning", "check"],
+                            help="score one part of a development set: study errors on 'tuning' only, "
+                                 "'check' is what the quality pins hold (eventcoder.evaluate.parts)")
     evaluation.add_argument("--json", action="store_true", help="print the figures as JSON")
     evaluation.add_argument("--report", type=Path, metavar="DIR",
                             help="also write an HTML report with pictures and the worst cases")
@@ -114,7 +117,7 @@ def _add_store_commands(commands) -> None:
         command.add_argument("--actor", help="part of an actor's name")
         command.add_argument("--near", type=_near, metavar="LAT,LON,KM", help="within KM of a point")
     commands.choices["events"].add_argument("--explain", metavar="ID", help="why an event's reports were merged")
-    commands.choices["events"].add_argument("--limit", type=int, default=None)
+    commands.choices["events"].add_argument("--limit", type=_positive, default=None, metavar="N")
     from eventcoder.io.exports import EXPORT_FORMATS
 
     commands.choices["export"].add_argument("--format", choices=EXPORT_FORMATS, default="acled-csv")
@@ -125,25 +128,33 @@ def _add_store_commands(commands) -> None:
 
 
 def _near(value: str) -> tuple[float, float, float]:
+    from eventcoder.store import parse_near
+
     try:
-        lat, lon, km = (float(part) for part in value.split(","))
-    except ValueError:
-        raise argparse.ArgumentTypeError("expected LAT,LON,KM, e.g. 34.45,40.92,25") from None
-    return lat, lon, km
+        return parse_near(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _store_command(args: argparse.Namespace) -> int:
+    """ingest creates the database when it is new; events and export only read an existing one."""
+    from eventcoder.errors import StoreError
     from eventcoder.store import EventFilter, Store, ingest
 
-    if args.command == "ingest":
-        items = (lambda stream: _progress(stream, args.inputs))
-        summary = ingest(args.inputs, args.db, args.published, items=items,
-                         on_reject=lambda reject: print(f"eventcoder: rejected {reject}", file=sys.stderr))
-        print(summary, file=sys.stderr)
-        return 0
+    try:
+        if args.command == "ingest":
+            summary = ingest(args.inputs, args.db, args.published,
+                             on_reject=lambda reject: print(f"eventcoder: rejected {reject}", file=sys.stderr),
+                             progress=lambda stream: _progress(stream, args.inputs), on_warning=_warn)
+            print(summary, file=sys.stderr)
+            return batch_status(summary.articles, len(summary.rejected))
+        store = Store(args.db, create=False)
+    except StoreError as error:
+        print(f"eventcoder: {error}", file=sys.stderr)
+        return 2
     filters = EventFilter(country=args.country, since=args.since, until=args.until, event_type=args.type,
                           actor=args.actor, near=args.near)
-    with Store(args.db) as store:
+    with store:
         if args.command == "export":
             from eventcoder.io.exports import export
 
@@ -185,7 +196,13 @@ def _serve(args: argparse.Namespace) -> int:
     except ImportError as error:
         print(f"eventcoder: serve needs the web extra (pip install 'eventcoder[web]'): {error}", file=sys.stderr)
         return 2
-    app = create_app(args.db, token=args.token, tile_url=args.tiles, tile_attribution=args.tiles_attribution)
+    from eventcoder.errors import StoreError
+
+    try:
+        app = create_app(args.db, token=args.token, tile_url=args.tiles, tile_attribution=args.tiles_attribution)
+    except StoreError as error:
+        print(f"eventcoder: {error}", file=sys.stderr)
+        return 2
     mode = "ingest open to the token" if args.token else "read-only"
     print(f"eventcoder: serving http://{args.host}:{args.port}/ ({mode})", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
@@ -199,7 +216,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     from eventcoder.evaluate.html import write_report
 
     try:
-        report = run_evaluation(args.gold, args.format)
+        report = run_evaluation(args.gold, args.format, args.part)
     except (OSError, ValueError) as error:
         print(f"eventcoder: {error}", file=sys.stderr)
         return 2
@@ -218,7 +235,7 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace, produce: Callable[[Article], list[dict]], unit: str) -> int:
     """Streams inputs through ``produce`` into the chosen writer; rejects go to stderr or --rejects."""
-    from eventcoder.batch import ResumeError, run_batch
+    from eventcoder.batch import OutputPathError, ResumeError, run_batch
 
     if args.source_homes:
         if "-" in args.inputs:
@@ -232,12 +249,24 @@ def _run(args: argparse.Namespace, produce: Callable[[Article], list[dict]], uni
             args.inputs, produce, unit, output=args.output, output_format=args.format,
             published=args.published, workers=args.workers, engine=args.engine, rejects=args.rejects,
             resume=args.resume, on_reject=lambda reject: print(f"eventcoder: rejected {reject}", file=sys.stderr),
-            progress=lambda items: _progress(items, args.inputs))
-    except (ResumeError, ImportError, OSError) as error:
+            on_warning=_warn, progress=lambda items: _progress(items, args.inputs))
+    except (ResumeError, OutputPathError, ImportError, OSError) as error:
         print(f"eventcoder: {error}", file=sys.stderr)
         return 2
     print(summary, file=sys.stderr)
-    return 0
+    return batch_status(summary.articles, summary.rejected, summary.resumed_after)
+
+
+def _warn(line: str) -> None:
+    print(f"eventcoder: warning: {line}", file=sys.stderr)
+
+
+def batch_status(articles: int, rejected: int, done_before: int = 0) -> int:
+    """A batch command's exit status: 0 every record read, 1 some rejected (the output still
+    written), 2 nothing could be read, so that ``extract typo.jsonl -o out && next`` stops."""
+    if not articles and (rejected or not done_before):
+        return 2
+    return 1 if rejected else 0
 
 
 def _with_source_homes(args: argparse.Namespace, produce: Callable[[Article], list[dict]]):
@@ -256,7 +285,7 @@ def _with_source_homes(args: argparse.Namespace, produce: Callable[[Article], li
 
 def _run_shards(args: argparse.Namespace, produce: Callable[[Article], list[dict]], unit: str) -> int:
     """``--shards DIR``: part files written by Ray tasks, see :mod:`eventcoder.ray_engine`."""
-    from eventcoder.batch import ResumeError
+    from eventcoder.batch import OutputPathError, ResumeError
 
     if not args.shards or args.engine != "ray" or args.output or args.rejects:
         print("eventcoder: --shards DIR needs --engine ray and replaces -o and --rejects; "
@@ -267,11 +296,11 @@ def _run_shards(args: argparse.Namespace, produce: Callable[[Article], list[dict
 
         summary = write_shards(args.inputs, produce, args.shards, unit, output_format=args.format,
                                published=args.published, workers=args.workers)
-    except (ResumeError, ImportError, OSError, ValueError) as error:
+    except (ResumeError, OutputPathError, ImportError, OSError, ValueError) as error:
         print(f"eventcoder: {error}", file=sys.stderr)
         return 2
     print(summary, file=sys.stderr)
-    return 0
+    return batch_status(summary.articles, summary.rejected, summary.parts_kept)
 
 
 def _progress(items: Iterable, inputs: list[str]) -> Iterator:

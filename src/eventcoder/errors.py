@@ -20,7 +20,6 @@ class Errors:
     E008 = "[E008] JSON {kind} on line {line}, expected an object with 'id' and 'text'"
     E009 = "[E009] no 'text' or 'html' field (found: {fields})"
     E010 = "[E010] field '{field}' must be a string, got {kind}"
-    E011 = "[E011] published {value!r} is not a date: expected YYYY-MM-DD or an ISO timestamp"
     E012 = "[E012] no article text found in the HTML"
     E013 = "[E013] malformed CSV on line {line}: {message}"
     E014 = "[E014] CSV header has no 'text' or 'html' column (columns: {columns})"
@@ -28,6 +27,16 @@ class Errors:
     E016 = "[E016] unknown output format {name!r}: expected one of {choices}"
     E017 = "[E017] failed in the pipeline ({kind}: {message}); please report it with this article"
     E018 = "[E018] cannot resume {output}: {why}"
+    E019 = "[E019] {label} {value} is not a readable date; {fallback}"
+    E020 = "[E020] {label} {value} has year {year}, outside {years}; {fallback}"
+    E021 = "[E021] field '{field}' holds a lone surrogate {code} at character {index}: not valid Unicode"
+    E022 = "[E022] invalid {encoding} (as its byte-order mark says) at {where}"
+    E030 = "[E030] cannot open the database {where}: {reason}"
+    E031 = "[E031] no event database at {where}: 'eventcoder ingest' creates one"
+    E032 = "[E032] not a usable database URL: {reason}"
+    E033 = "[E033] could not be stored ({kind}: {message}); nothing of it was kept"
+    E034 = "[E034] near {value!r}: expected LAT,LON,KM with LAT -90..90, LON -180..180, KM >= 0, e.g. 34.45,40.92,25"
+    E040 = "[E040] will not write {output}: it is {what} {input}, which would be emptied before it is read"
 
 
 class EventcoderError(Exception):
@@ -58,3 +67,7 @@ class UnknownFormatError(EventcoderError, ValueError):
     def __init__(self, name: str, choices: list[str]) -> None:
         self.name = name
         super().__init__(Errors.E016.format(name=name, choices=", ".join(sorted(choices))))
+
+
+class StoreError(EventcoderError):
+    """The event database cannot be opened or is not there; says which database and why."""

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TextIO
 
 from eventcoder.article import Article
-from eventcoder.batch import ResumeError, Summary, reject_record
+from eventcoder.batch import ResumeError, Summary, check_outputs, reject_record
 from eventcoder.errors import Errors
 from eventcoder.io.formats import JsonlWriter, write_record_parquet
 from eventcoder.io.ingest import Reject, input_units, read_inputs
@@ -172,9 +172,11 @@ def write_shards(
     """Codes the inputs on Ray into part files in ``directory`` (see the module's docstring).
 
     Raises ValueError for a format other than SHARD_FORMATS or stdin among the inputs,
-    ResumeError when ``directory`` holds parts of another run, ImportError without Ray.
+    ResumeError when ``directory`` holds parts of another run, OutputPathError when it is or
+    lies in an input folder, ImportError without Ray.
     """
     started = time.perf_counter()
+    check_outputs(inputs, [directory])
     if output_format not in SHARD_FORMATS:
         raise ValueError(f"shards are written as {' or '.join(SHARD_FORMATS)}, not {output_format}")
     ray = _import_ray()

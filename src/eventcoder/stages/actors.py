@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import csv
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -27,6 +27,7 @@ import pycountry
 
 from eventcoder.article import ActorMention, Article
 from eventcoder.datafiles import load_yaml
+from eventcoder.spans import Spans
 
 NON_STATE_ARMED = frozenset({"Rebel group", "Political militia", "Identity militia"})
 #: Generic kinds that an adjacent named actor absorbs: "Daesh terrorists", "Houthi fighters".
@@ -129,11 +130,11 @@ def find_actors(article: Article) -> Article:
             generics[id(mention)] = (entry.generic, own_country)
     mentions = _absorb_generics(mentions, generics, text)
     mentions = sorted(mentions + _countries_as_subjects(text, cues, mentions, lexicon), key=lambda m: m.start)
+    named = _NamedMentions(mentions, sentence_starts)
     for mention in mentions:
         if mention.generic:
             kind, own_country = generics[id(mention)]
-            _resolve_generic(mention, kind, mentions, own_country or country, own_country,
-                             sentence_starts, lexicon)
+            _resolve_generic(mention, kind, named, own_country or country, own_country, lexicon)
     article.actors = [m for m in mentions if m.name]
     return article
 
@@ -152,7 +153,7 @@ def _countries_as_subjects(text: str, cues: tuple[tuple[int, int, str], ...], me
                            lexicon: Lexicon) -> list[ActorMention]:
     """A country's name followed by an act's verb stands for its state ("Russia warns ...")."""
     found = []
-    taken = [(m.start, m.end) for m in mentions]
+    taken = Spans((m.start, m.end) for m in mentions)
     for start, end, code in cues:
         country = lexicon.countries.get(code)
         if country is None or text[start:end] not in country.names or not text[start:end][:1].isupper():
@@ -161,7 +162,7 @@ def _countries_as_subjects(text: str, cues: tuple[tuple[int, int, str], ...], me
         branch = (lexicon.subject_verbs.get(verb.group(2)) or lexicon.subject_verbs.get(verb.group(1) or "")) if verb else None
         if branch is None or _PREPOSITION_BEFORE.search(text[max(0, start - 30):start]):
             continue
-        if any(s < end and start < e for s, e in taken):
+        if taken.overlap(start, end):
             continue
         actor = lexicon.state_actors[code, branch]
         found.append(ActorMention(text[start:end], start, end, name=actor.name, category=actor.category,
@@ -308,15 +309,14 @@ def _absorb_generics(mentions: list[ActorMention], generics: dict[int, tuple[str
     return kept
 
 
-def _resolve_generic(mention: ActorMention, kind: str, mentions: list[ActorMention],
-                     country: str | None, own_country: str | None, sentence_starts: list[int],
-                     lexicon: Lexicon) -> None:
+def _resolve_generic(mention: ActorMention, kind: str, named: _NamedMentions,
+                     country: str | None, own_country: str | None, lexicon: Lexicon) -> None:
     """Names a generic mention; ``own_country`` is set by a demonym in the mention itself."""
     actor = None
     if kind == "armed":
-        actor = _dominant_armed_group(mention, mentions, own_country, sentence_starts)
+        actor = named.dominant_armed_group(mention, own_country)
     elif kind in ("military", "police") and not own_country:  # "Russian aircraft" is Russia's
-        actor = _recent_state_force(mention, kind, mentions, sentence_starts, lexicon)
+        actor = named.recent_state_force(mention, kind, lexicon)
     if actor:
         mention.name, mention.category = actor.name, actor.category
         mention.country_code = actor.country_code
@@ -338,42 +338,78 @@ def _sentence_of(offset: int, sentence_starts: list[int]) -> int:
     return max(bisect_right(sentence_starts, offset) - 1, 0)
 
 
-def _dominant_armed_group(mention: ActorMention, mentions: list[ActorMention],
-                          own_country: str | None, sentence_starts: list[int]) -> Actor | None:
-    """The non-state armed group the article names most (of the mention's own country, if it
-    has one), counting names in the same and the next sentences more."""
-    here = _sentence_of(mention.start, sentence_starts)
-    scores: Counter[str] = Counter()
-    first_seen: dict[str, ActorMention] = {}
-    for other in mentions:
-        if other.generic or other.category not in NON_STATE_ARMED:
-            continue
-        if own_country and other.country_code != own_country:
-            continue
-        distance = abs(_sentence_of(other.start, sentence_starts) - here)
-        scores[other.name] += 1 + (2 if distance == 0 else 1 if distance == 1 else 0)
-        first_seen.setdefault(other.name, other)
-    if not scores:
+class _NamedMentions:
+    """The article's actor mentions, sorted by start, indexed once so that resolving each
+    generic mention reads only its neighbourhood (reading them all each time made a long
+    article's cost grow with the square of its length). Generic mentions never count as
+    named, so naming them one by one leaves the index true."""
+
+    def __init__(self, mentions: list[ActorMention], sentence_starts: list[int]):
+        self.mentions = mentions
+        self.named = [m for m in mentions if not m.generic]
+        self.named_starts = [m.start for m in self.named]
+        self.sentence_starts = sentence_starts
+        self._armed: dict[str | None, _ArmedGroupTally] = {}
+
+    def dominant_armed_group(self, mention: ActorMention, own_country: str | None) -> Actor | None:
+        """The non-state armed group the article names most (of the mention's own country, if
+        it has one), counting names in the same sentence three times and in the sentences
+        next to it twice."""
+        tally = self._armed.get(own_country or None)
+        if tally is None:
+            tally = self._armed[own_country or None] = _ArmedGroupTally(self, own_country)
+        return tally.dominant(_sentence_of(mention.start, self.sentence_starts))
+
+    def recent_state_force(self, mention: ActorMention, branch: str, lexicon: Lexicon) -> Actor | None:
+        """"Russian troops ... the soldiers": the last state force of this branch named in the
+        same or the previous sentence."""
+        here = _sentence_of(mention.start, self.sentence_starts)
+        for position in range(bisect_left(self.named_starts, mention.start) - 1, -1, -1):
+            other = self.named[position]
+            if here - _sentence_of(other.start, self.sentence_starts) > 1:
+                break
+            actor = lexicon.actors_by_name.get(other.name)
+            if actor and actor.branch == branch:
+                return actor
         return None
-    best = max(scores, key=lambda name: (scores[name], -first_seen[name].start))
-    named = first_seen[best]
-    return Actor(named.name, named.category, named.country_code)
 
 
-def _recent_state_force(mention: ActorMention, branch: str, mentions: list[ActorMention],
-                        sentence_starts: list[int], lexicon: Lexicon) -> Actor | None:
-    """"Russian troops ... the soldiers": the last state force of this branch named in the
-    same or the previous sentence."""
-    here = _sentence_of(mention.start, sentence_starts)
-    for other in reversed(mentions):
-        if other.start >= mention.start or other.generic:
-            continue
-        if here - _sentence_of(other.start, sentence_starts) > 1:
-            break
-        actor = lexicon.actors_by_name.get(other.name)
-        if actor and actor.branch == branch:
-            return actor
-    return None
+class _ArmedGroupTally:
+    """How often each non-state armed group is named, in all and per sentence."""
+
+    def __init__(self, named: _NamedMentions, own_country: str | None):
+        self.totals: Counter[str] = Counter()
+        self.by_sentence: dict[int, Counter[str]] = defaultdict(Counter)
+        self.first_seen: dict[str, tuple[int, ActorMention]] = {}  # name -> (order, first mention)
+        for other in named.named:
+            if other.category not in NON_STATE_ARMED:
+                continue
+            if own_country and other.country_code != own_country:
+                continue
+            self.totals[other.name] += 1
+            self.by_sentence[_sentence_of(other.start, named.sentence_starts)][other.name] += 1
+            self.first_seen.setdefault(other.name, (len(self.first_seen), other))
+        self.leader = max(self.totals, key=lambda name: self._rank(name, self.totals[name]), default=None)
+
+    def _rank(self, name: str, score: int) -> tuple[int, int, int]:
+        """Highest score first, then the name seen first."""
+        order, first = self.first_seen[name]
+        return score, -first.start, -order
+
+    def dominant(self, here: int) -> Actor | None:
+        """A name's score is its count plus 2 per mention in sentence ``here`` and 1 per
+        mention in the sentences either side; only names near ``here`` can overtake the
+        name counted most overall."""
+        if self.leader is None:
+            return None
+        nearby = {here: 2, here - 1: 1, here + 1: 1}
+        bonus: Counter[str] = Counter()
+        for sentence, weight in nearby.items():
+            for name, count in self.by_sentence.get(sentence, {}).items():
+                bonus[name] += weight * count
+        best = max({self.leader, *bonus}, key=lambda name: self._rank(name, self.totals[name] + bonus[name]))
+        named = self.first_seen[best][1]
+        return Actor(named.name, named.category, named.country_code)
 
 
 # --- loading the data ------------------------------------------------------------------

@@ -1,8 +1,8 @@
 """Casualty mentions: how many were killed, injured, abducted or arrested, and who they were.
 
 Each sentence is scanned for casualty verbs ("killed", "lost their lives", "wounding"); the
-victims are read to the verb's left when it is passive or intransitive ("At least 30
-civilians have lost their lives", "three were wounded", "12 dead") and to its right when it
+victims are read to the verb's left when it is passive or intransitive ("at least 40
+villagers lost their lives", "three were wounded", "12 dead") and to its right when it
 is active ("killing five soldiers and two civilians", "the killing of 12 people"). Counts
 after a number ("12 deaths"), tolls ("the death toll rose to 45") and denials ("no
 casualties") are found apart.
@@ -31,6 +31,7 @@ from functools import cache
 
 from eventcoder.article import Article, CasualtyMention
 from eventcoder.datafiles import load_yaml
+from eventcoder.spans import Spans
 
 _UNITS_AFTER_NUMBER = (r"days?|weeks?|months?|years?|hours?|minutes?|km|kilometres?|kilometers?|miles?|"
                        r"metres?|meters?|percent|per\s+cent|%|times|o'clock|a\.m|p\.m|am|pm|and\s+a\s+half")
@@ -92,10 +93,13 @@ def find_casualties(article: Article) -> Article:
 
 
 def top_level(casualties: list[CasualtyMention]) -> list[CasualtyMention]:
-    """The mentions to add up: those not inside another mention of the same kind."""
-    return [m for m in casualties
-            if not any(o.kind == m.kind and o.start <= m.start and m.end <= o.end
-                       and o.end - o.start > m.end - m.start for o in casualties)]
+    """The mentions to add up: those not inside a longer mention of the same kind, in the
+    order given."""
+    spans_by_kind: dict[str, list[tuple[int, int]]] = {}
+    for mention in casualties:
+        spans_by_kind.setdefault(mention.kind, []).append((mention.start, mention.end))
+    holders = {kind: Spans(spans) for kind, spans in spans_by_kind.items()}
+    return [m for m in casualties if not holders[m.kind].strictly_cover(m.start, m.end)]
 
 
 def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[CasualtyMention]:

@@ -12,8 +12,9 @@ preposition or modifier before the date ("since June 19", "late on Monday"), whi
   dates the army's entry to the day before publication).
 - ``ongoing``: "in recent days": a span running up to publication.
 
-Relative dates without a publication date stay ``date=None``; dates that name their year
-still resolve. Weeks, months and years carry their last day in ``end_date``. Expressions
+Relative dates without a publication date stay ``date=None``, as do those that would fall
+outside the calendar ``datetime.date`` can represent (years 1 to 9999: "next week" published
+on 9999-12-31); dates that name their year still resolve. Weeks, months and years carry their last day in ``end_date``. Expressions
 that count from another event ("a year later", "the next day") are not emitted.
 """
 from __future__ import annotations
@@ -80,9 +81,14 @@ def _prefix(terms: _Terms, match: re.Match) -> _Prefix:
 
 
 def _longest_non_overlapping(candidates: list[DateMention]) -> list[DateMention]:
+    """Longest first (the earlier of equals, then the earlier pattern), each kept unless it
+    overlaps one already kept. The kept characters are marked in a bytearray, so each test
+    costs the mention's length, not the number kept."""
     chosen: list[DateMention] = []
+    taken = bytearray(max((m.end for m in candidates), default=0))
     for mention in sorted(candidates, key=lambda m: (m.start - m.end, m.start)):
-        if all(mention.end <= other.start or mention.start >= other.end for other in chosen):
+        if taken.find(1, mention.start, mention.end) < 0:  # mentions are never empty
+            taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
             chosen.append(mention)
     return sorted(chosen, key=lambda m: m.start)
 
@@ -155,13 +161,22 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+def _shifted(day: date, days: int) -> date | None:
+    """``day`` moved by a number of days; None when that leaves the calendar (years 1-9999)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
 def _without_year(published: date | None, month: int, day: int) -> date | None:
     """The latest such date not more than a few days after publication."""
     if published is None:
         return None
+    latest = _shifted(published, FUTURE_TOLERANCE.days) or date.max
     for year in (published.year + 1, published.year, published.year - 1):
         candidate = _safe_date(year, month, day)
-        if candidate is not None and candidate <= published + FUTURE_TOLERANCE:
+        if candidate is not None and candidate <= latest:
             return candidate
     return None
 
@@ -243,6 +258,8 @@ def _month_alone(terms: _Terms, match: re.Match, prefix: _Prefix, published: dat
         year -= 1
     elif which == "next":
         year = published.year if month > published.month else published.year + 1
+    if not date.min.year <= year <= date.max.year:
+        return _mention(match, prefix, terms, None, 3)
     first, last = _month_span(terms, prefix.mod, year, month)
     return _mention(match, prefix, terms, first, 3, end_date=last)
 
@@ -274,39 +291,45 @@ def _weekday(terms: _Terms, match: re.Match, prefix: _Prefix, published: date | 
     if which in ("last", "past") and back == 0:
         back = 7
     if which in ("next", "this coming"):
-        return _mention(match, prefix, terms, published + timedelta(days=(target - published.weekday()) % 7 or 7), 1)
-    return _mention(match, prefix, terms, published - timedelta(days=back), 1)
+        return _mention(match, prefix, terms, _shifted(published, (target - published.weekday()) % 7 or 7), 1)
+    return _mention(match, prefix, terms, _shifted(published, -back), 1)
 
 
 def _relative(terms: _Terms, match: re.Match, prefix: _Prefix, published: date | None) -> DateMention | None:
     phrase = re.sub(r"\s+", " ", match["rel"].lower())
     if phrase in terms.relative_days:
         spec = terms.relative_days[phrase]
-        day = published + timedelta(days=spec["offset"]) if published else None
+        day = _shifted(published, spec["offset"]) if published else None
         return _mention(match, prefix, terms, day, 1, relation=spec.get("relation"))
     if phrase in terms.recent_spans:
         spec = terms.recent_spans[phrase]
-        start = published - timedelta(days=spec["days"]) if published else None
-        return _mention(match, prefix, terms, start, spec["precision"], end_date=published, relation="ongoing")
+        start = _shifted(published, -spec["days"]) if published else None
+        return _mention(match, prefix, terms, start, spec["precision"], end_date=published if start else None,
+                        relation="ongoing")
     spec = terms.relative_periods[phrase]
     precision = 2 if spec["unit"] == "week" else 3
-    if published is None:
+    period = _period(published, spec["unit"], spec["offset"]) if published else None
+    if period is None:
         return _mention(match, prefix, terms, None, precision)
-    start, end = _period(published, spec["unit"], spec["offset"])
+    start, end = period
     if spec.get("to_published"):
         end = published
     return _mention(match, prefix, terms, start, precision, end_date=end)
 
 
-def _period(published: date, unit: str, offset: int) -> tuple[date, date]:
-    """The calendar week (Monday-Sunday), month or year ``offset`` units from publication's."""
-    if unit == "week":
-        monday = published - timedelta(days=published.weekday()) + timedelta(weeks=offset)
-        return monday, monday + timedelta(days=6)
-    if unit == "month":
-        year, month = divmod(published.year * 12 + published.month - 1 + offset, 12)
-        return date(year, month + 1, 1), _month_end(year, month + 1)
-    return date(published.year + offset, 1, 1), date(published.year + offset, 12, 31)
+def _period(published: date, unit: str, offset: int) -> tuple[date, date] | None:
+    """The calendar week (Monday-Sunday), month or year ``offset`` units from publication's;
+    None when it does not lie wholly inside the calendar (years 1-9999)."""
+    try:
+        if unit == "week":
+            monday = published - timedelta(days=published.weekday()) + timedelta(weeks=offset)
+            return monday, monday + timedelta(days=6)
+        if unit == "month":
+            year, month = divmod(published.year * 12 + published.month - 1 + offset, 12)
+            return date(year, month + 1, 1), _month_end(year, month + 1)
+        return date(published.year + offset, 1, 1), date(published.year + offset, 12, 31)
+    except (OverflowError, ValueError):  # past date.max or before date.min
+        return None
 
 
 def _ago(terms: _Terms, match: re.Match, prefix: _Prefix, published: date | None) -> DateMention | None:
@@ -318,9 +341,9 @@ def _ago(terms: _Terms, match: re.Match, prefix: _Prefix, published: date | None
     if published is None:
         return _mention(match, prefix, terms, None, precision)
     if unit in ("day", "week"):
-        return _mention(match, prefix, terms, published - timedelta(days=count * (7 if unit == "week" else 1)), precision)
-    if unit == "month":
-        start, end = _period(published, "month", -count)
-    else:
-        start, end = _period(published, "year", -count)
+        return _mention(match, prefix, terms, _shifted(published, -count * (7 if unit == "week" else 1)), precision)
+    period = _period(published, unit, -count)
+    if period is None:
+        return _mention(match, prefix, terms, None, precision)
+    start, end = period
     return _mention(match, prefix, terms, start, precision, end_date=end)

@@ -10,8 +10,10 @@ who acted on whom, and merges sentences that retell the same event ("the airstri
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import cache
+from operator import attrgetter
+from typing import Callable
 
 from eventcoder.article import (
     ActorMention,
@@ -19,11 +21,13 @@ from eventcoder.article import (
     CasualtyMention,
     DateMention,
     Event,
+    Mention,
     PlaceMention,
     Trigger,
 )
 from eventcoder.alternation import dispatched, group_name
 from eventcoder.datafiles import load_yaml
+from eventcoder.spans import Spans
 from eventcoder.stages.actors import unnamed_actor
 
 CIVILIAN_GROUPS = {"civilians", "people", "women", "children", "men", "students", "worshippers",
@@ -129,12 +133,12 @@ def find_triggers(article: Article) -> list[Trigger]:
             entry_index = int(group_name(match)[1:])
             entry = lexicon.entries[entry_index]
             start = sentence.start + match.start()
-            before = article.text[sentence.start:start]
+            before = article.text[max(sentence.start, start - 40):start]
             triggers.append(Trigger(
                 match.group(), start, sentence.start + match.end(), sentence=sentence.index,
                 event_type=entry.event_type, sub_event_type=entry.sub_event_type,
                 plover_event=entry.plover_event, plover_mode=entry.plover_mode,
-                passive=bool(_PASSIVE_AUX.search(before[-40:])), entry=entry_index,
+                passive=bool(_PASSIVE_AUX.search(before)), entry=entry_index,
             ))
     return triggers
 
@@ -358,13 +362,21 @@ def _best_date(dates: list[DateMention], status: str, published=None) -> DateMen
     best = min(usable, key=lambda d: (d.relation == "overnight", d.precision), default=None)
     if best is not None and status == "future" and published and best.date < published \
             and not _YEAR.search(best.text):
-        # "in September" in a plan means the coming September, not the last one.
-        best = replace(best, date=best.date.replace(year=best.date.year + 1))
+        # "in September" in a plan means the coming September, not the last one; unresolved
+        # when there is none (after the year 9999, or a 29 February with no year named).
+        try:
+            best = replace(best, date=best.date.replace(year=best.date.year + 1))
+        except ValueError:
+            best = replace(best, date=None, end_date=None)
     return best
 
 
-def _status_of(article: Article, trigger: Trigger, family: str) -> str:
-    statuses = {s.sentence: s.status for s in article.statuses}
+def _statuses(article: Article) -> dict[int, str]:
+    """Each sentence's status (new, ongoing, future, background) by sentence index."""
+    return {s.sentence: s.status for s in article.statuses}
+
+
+def _status_of(article: Article, statuses: dict[int, str], trigger: Trigger, family: str) -> str:
     status = statuses.get(trigger.sentence, "new")
     sentence = article.sentences[trigger.sentence]
     clause_start = _clause_start(article.text, sentence.start, trigger.start)
@@ -380,8 +392,12 @@ def _status_of(article: Article, trigger: Trigger, family: str) -> str:
 
 
 def _certainty(attributions: list) -> str:
+    return _certainty_of({a.certainty for a in attributions})
+
+
+def _certainty_of(found: set[str]) -> str:
+    """The first of denied, alleged, claimed and confirmed among those found, else reported."""
     order = ["denied", "alleged", "claimed", "confirmed", "reported"]
-    found = {a.certainty for a in attributions}
     return next((c for c in order if c in found), "reported")
 
 
@@ -412,27 +428,86 @@ def _retells(article: Article, previous: Event, event: Event) -> bool:
         return False
     if previous.sub_event_type == event.sub_event_type and load_lexicon().cues["anaphora"].search(lead[-40:]):
         return True
-    adjacent = trigger.sentence - max(previous.sentences) <= 1
+    last = previous.sentences[-1]  # sentences are kept in order
+    adjacent = trigger.sentence - last <= 1
     if adjacent and _compatible(previous, event):
         return True
     # "Rebels captured Bambu. Nine soldiers were killed.": a toll with nothing new of its own
     entry = _entry_of(trigger)
-    return (entry.generic and event.actor1 is None and trigger.sentence - max(previous.sentences) <= 2
+    return (entry.generic and event.actor1 is None and trigger.sentence - last <= 2
             and (event.place is None or previous.place is None or event.place.geonameid == previous.place.geonameid)
             and (event.date is None or previous.date is None or event.date.date == previous.date.date))
 
 
-def _absorb(target: Event, other: Event) -> None:
-    target.sentences = sorted(set(target.sentences) | set(other.sentences))
-    target.actor1 = target.actor1 or other.actor1
-    if target.actor2 is None or (other.actor2 is not None and other.actor2.generic is False and target.actor2.generic):
-        target.actor2 = target.actor2 or other.actor2
-    if target.place is None or (other.place is not None and _specificity(other.place) < _specificity(target.place)):
-        target.place = other.place
-    target.date = target.date or other.date
-    target.casualties += [c for c in other.casualties if c not in target.casualties]
-    target.attributions += [a for a in other.attributions if a not in target.attributions]
-    target.certainty = _certainty(target.attributions)
+class _Retellings:
+    """Merges each event, in sentence order, into the latest earlier one it retells.
+
+    Only a few earlier events can be retold: one that reaches into the last two sentences
+    (the next sentence going on, or a toll with nothing new of its own), or the latest of the
+    same status and sub-type (an anaphora: "the airstrikes"); :func:`_retells` is asked of
+    those alone, latest first, which picks what asking it of every earlier event did. A
+    merged event also keeps the keys of its casualties and attributions, so that absorbing
+    another costs what that one brings, not all the event has gathered.
+    """
+
+    def __init__(self, article: Article):
+        self.article = article
+        self.merged: list[Event] = []
+        self.latest: dict[tuple[str, str], int] = {}  # (status, sub-type) -> position in merged
+        self.recent: dict[int, None] = {}  # positions whose last sentence may be within two
+        self.kept: list[tuple[set, set, set[str]]] = []  # casualty and attribution keys, certainties
+
+    def add(self, event: Event) -> None:
+        index = event.trigger.sentence
+        self.recent = {p: None for p in self.recent if self.merged[p].sentences[-1] >= index - 2}
+        candidates = set(self.recent)
+        latest = self.latest.get((event.status, event.sub_event_type))
+        if latest is not None:
+            candidates.add(latest)
+        for position in sorted(candidates, reverse=True):
+            if _retells(self.article, self.merged[position], event):
+                self._absorb(position, event)
+                self.recent[position] = None
+                return
+        position = len(self.merged)
+        self.merged.append(event)
+        self.kept.append(({_value(c) for c in event.casualties}, {_value(a) for a in event.attributions},
+                          {a.certainty for a in event.attributions}))
+        self.latest[event.status, event.sub_event_type] = position
+        self.recent[position] = None
+
+    def _absorb(self, position: int, other: Event) -> None:
+        target = self.merged[position]
+        casualty_keys, attribution_keys, certainties = self.kept[position]
+        last = target.sentences[-1]
+        if other.sentences[0] >= last and other.sentences == sorted(set(other.sentences)):
+            target.sentences.extend(s for s in other.sentences if s > last)
+        else:
+            target.sentences = sorted(set(target.sentences) | set(other.sentences))
+        target.actor1 = target.actor1 or other.actor1
+        if target.actor2 is None or (other.actor2 is not None and other.actor2.generic is False and target.actor2.generic):
+            target.actor2 = target.actor2 or other.actor2
+        if target.place is None or (other.place is not None and _specificity(other.place) < _specificity(target.place)):
+            target.place = other.place
+        target.date = target.date or other.date
+        casualties = [c for c in other.casualties if _value(c) not in casualty_keys]
+        target.casualties += casualties
+        casualty_keys.update(_value(c) for c in casualties)
+        attributions = [a for a in other.attributions if _value(a) not in attribution_keys]
+        target.attributions += attributions
+        attribution_keys.update(_value(a) for a in attributions)
+        certainties.update(a.certainty for a in attributions)
+        target.certainty = _certainty_of(certainties)
+
+
+@cache
+def _field_values(kind: type) -> Callable[[object], tuple]:
+    return attrgetter(*(f.name for f in fields(kind)), "__class__")
+
+
+def _value(mention: Mention) -> tuple:
+    """What ``==`` compares between two mentions (their class and every field), hashable."""
+    return _field_values(type(mention))(mention)
 
 
 def _context_place(article: Article, index: int) -> PlaceMention | None:
@@ -444,10 +519,9 @@ def _context_place(article: Article, index: int) -> PlaceMention | None:
     return None
 
 
-def _context_date(article: Article, index: int, status: str) -> DateMention | None:
+def _context_date(article: Article, statuses: dict[int, str], index: int, status: str) -> DateMention | None:
     """For a sentence that names no date: the date of the sentences just before, if they tell
     the same kind of news (a date from history does not date today's event)."""
-    statuses = {s.sentence: s.status for s in article.statuses}
     for back in range(index - 1, max(index - 3, -1), -1):
         if statuses.get(back, "new") != status:
             break
@@ -457,13 +531,17 @@ def _context_date(article: Article, index: int, status: str) -> DateMention | No
     return None
 
 
-def _inside_a_name(article: Article, trigger: Trigger) -> bool:
+def _names(article: Article) -> Spans:
+    """The spans of the actors' names that can hold a trigger: all but state forces'."""
+    return Spans((a.start, a.end) for a in article.actors if a.category != "State forces")
+
+
+def _inside_a_name(names: Spans, trigger: Trigger) -> bool:
     """"Liberation" in "National Liberation Front" names a group, not an act; a state's forces
     named by what they do ("an Israeli airstrike", "Ukrainian air defence") still do it."""
     if _entry_of(trigger).family == "protest":
         return False  # "protesters" is both the crowd and the act
-    return any(a.start <= trigger.start and trigger.end <= a.end and a.category != "State forces"
-               for a in article.actors)
+    return names.cover(trigger.start, trigger.end)
 
 
 def _told_as_past_aside(article: Article, trigger: Trigger) -> bool:
@@ -485,9 +563,11 @@ def _main_clause_triggers(article: Article, triggers: list[Trigger]) -> list[Tri
 def find_events(article: Article) -> Article:
     """Sets ``article.triggers`` and ``article.events`` (main event first)."""
     article.triggers = find_triggers(article)
+    names = _names(article)
+    statuses = _statuses(article)
     by_sentence: dict[int, list[Trigger]] = {}
     for trigger in article.triggers:
-        if not _inside_a_name(article, trigger) and not _told_as_past_aside(article, trigger):
+        if not _inside_a_name(names, trigger) and not _told_as_past_aside(article, trigger):
             by_sentence.setdefault(trigger.sentence, []).append(trigger)
     for index, triggers in by_sentence.items():
         by_sentence[index] = _main_clause_triggers(article, triggers)
@@ -498,22 +578,19 @@ def find_events(article: Article) -> Article:
         casualties = article.in_sentence(article.casualties, index)
         for trigger in _pick_per_family(triggers, casualties):
             entry = _entry_of(trigger)
-            event = _build_event(article, trigger, entry, actors, casualties)
+            event = _build_event(article, statuses, trigger, entry, actors, casualties)
             if event is not None:
                 events.append(event)
 
-    merged: list[Event] = []
+    retellings = _Retellings(article)
     for event in events:
-        target = next((m for m in reversed(merged) if _retells(article, m, event)), None)
-        if target is not None:
-            _absorb(target, event)
-        else:
-            merged.append(event)
+        retellings.add(event)
+    merged = retellings.merged
     for event in merged:
         if event.actor1 is None and _entry_of(event.trigger).family == "violence":
             event.actor1 = _claimant(article, event.sentences[0])
         event.place = event.place or _context_place(article, event.sentences[0])
-        event.date = event.date or _context_date(article, event.sentences[0], event.status)
+        event.date = event.date or _context_date(article, statuses, event.sentences[0], event.status)
         if event.date is None and event.status == "new" and article.published:
             # Reported with no date of its own: on or before publication, as ACLED codes it.
             event.date = DateMention("", 0, 0, date=article.published, precision=2, relation="reported")
@@ -578,8 +655,8 @@ def _own_dates(article: Article, trigger: Trigger, entry: _Entry) -> list[DateMe
     return dates
 
 
-def _build_event(article: Article, trigger: Trigger, entry: _Entry, actors: list[ActorMention],
-                 casualties: list[CasualtyMention]) -> Event | None:
+def _build_event(article: Article, statuses: dict[int, str], trigger: Trigger, entry: _Entry,
+                 actors: list[ActorMention], casualties: list[CasualtyMention]) -> Event | None:
     lexicon = load_lexicon()
     index = trigger.sentence
     actor1, actor2 = _assign_actors(article, trigger, actors, casualties)
@@ -600,7 +677,7 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry, actors: list
         else:
             actor1 = actor1 or crowd
     assoc1 = _ally_of(article, actors, actor1, actor2)
-    status = _status_of(article, trigger, entry.family)
+    status = _status_of(article, statuses, trigger, entry.family)
     attributions = article.in_sentence(article.attributions, index)
     event = Event(
         trigger=trigger, sentences=[index], event_type=event_type, sub_event_type=sub,

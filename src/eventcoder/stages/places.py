@@ -27,6 +27,7 @@ from eventcoder.datafiles import load_yaml
 from eventcoder.gazetteer import Place, load_gazetteer
 from eventcoder.gazetteer.names import name_key
 from eventcoder.gazetteer.resolve import Candidate, resolve_candidates, without_settlement_word
+from eventcoder.spans import Spans
 from eventcoder.stages.actors import armed_group_spans
 
 MAX_SPAN_TOKENS = 6
@@ -133,10 +134,10 @@ def find_places(article: Article) -> Article:
     gazetteer = load_gazetteer()
     tokens = _tokens(article)
     demonyms = _demonyms(article.text)
-    groups = armed_group_spans(article.text)
+    demonym_spans = Spans((d.start, d.end) for d in demonyms)
+    groups = Spans(armed_group_spans(article.text))
     matched = [c for c in _match(article.text, tokens, gazetteer)
-               if not _inside_demonym(c, demonyms)
-               and not any(start <= c.start and c.end <= end for start, end in groups)]
+               if not _inside_demonym(c, demonym_spans) and not groups.cover(c.start, c.end)]
     if article.home:
         for candidate in matched:
             _add_bare_towns(candidate, gazetteer)
@@ -144,11 +145,11 @@ def find_places(article: Article) -> Article:
     candidates = [c for c in matched if _plausible(c, article.text)
                   and not (c.text in surnames and not _is_major(c))]
     abbreviated = _abbreviations(article.text, gazetteer)
-    candidates = sorted([c for c in candidates if not any(
-        a.start < c.end and c.start < a.end for a in abbreviated)] + abbreviated,
-        key=lambda c: c.start)
-    kept = [d for d in demonyms if not any(c.start <= d.start and d.end <= c.end
-                                            for c in candidates)]
+    abbreviated_spans = Spans((a.start, a.end) for a in abbreviated)
+    candidates = sorted([c for c in candidates if not abbreviated_spans.overlap(c.start, c.end)] + abbreviated,
+                        key=lambda c: c.start)
+    candidate_spans = Spans((c.start, c.end) for c in candidates)
+    kept = [d for d in demonyms if not candidate_spans.cover(d.start, d.end)]
     places = resolve_candidates(article.text, candidates,
                                 {d.country_code for d in kept if d.country_code},
                                 home=home_division(article.home) if article.home else None)
@@ -209,10 +210,10 @@ def _abbreviations(text: str, gazetteer) -> list[Candidate]:
     return found
 
 
-def _inside_demonym(candidate: Candidate, demonyms: list[PlaceMention]) -> bool:
+def _inside_demonym(candidate: Candidate, demonyms: Spans) -> bool:
     """A place match that a demonym covers ("Russian" the town) yields to it; a longer name
     holding a demonym ("American Samoa") does not."""
-    return any(d.start <= candidate.start and candidate.end <= d.end for d in demonyms)
+    return demonyms.cover(candidate.start, candidate.end)
 
 
 def _tokens(article: Article) -> list[_Token]:

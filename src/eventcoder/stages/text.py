@@ -8,6 +8,7 @@ blank line or an indented line.
 from __future__ import annotations
 
 import re
+import string
 
 from eventcoder.article import Article, Sentence
 
@@ -21,7 +22,8 @@ _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n+
 _WRAPPED_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n\s*|\n(?=[ \t])")
 #: A text is hard-wrapped when most of its lines are of one middling width.
 _WRAP_WIDTHS = range(45, 100)
-_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+#: What the word before a full stop is made of ("U.S", "Gen"); it begins at a letter.
+_WORD_CHARACTERS = frozenset(string.ascii_letters + ".")
 
 
 def split_sentences(article: Article) -> Article:
@@ -32,7 +34,7 @@ def split_sentences(article: Article) -> Article:
     boundary = _WRAPPED_BOUNDARY if _hard_wrapped(text) else _BOUNDARY
     for match in boundary.finditer(text):
         end = match.end()
-        if match.group().startswith((".",)) and _is_abbreviation(text[start:match.start() + 1]):
+        if match.group().startswith((".",)) and _is_abbreviation(_word_before(text, start, match.start())):
             continue
         _append(sentences, text, start, end)
         start = end
@@ -48,11 +50,22 @@ def _hard_wrapped(text: str) -> bool:
     return max(lines) < 100 and sum(width in _WRAP_WIDTHS for width in lines) >= 0.7 * len(lines)
 
 
-def _is_abbreviation(chunk: str) -> bool:
-    word = _LAST_WORD.search(chunk)
+def _word_before(text: str, start: int, stop: int) -> str | None:
+    """The letters and dots just before the full stop at ``stop``, from the first letter, read
+    back no further than ``start``; None when there is no letter. Reading back from the stop
+    costs the word's length, where a search from the sentence start cost the sentence's."""
+    first = stop
+    while first > start and text[first - 1] in _WORD_CHARACTERS:
+        first -= 1
+    while first < stop and text[first] == ".":
+        first += 1
+    return text[first:stop] if first < stop else None
+
+
+def _is_abbreviation(word: str | None) -> bool:
     if not word:
         return False
-    token = word.group(1).lower()
+    token = word.lower()
     return token in _ABBREVIATIONS or len(token) == 1 or (len(token) <= 4 and "." in token)
 
 

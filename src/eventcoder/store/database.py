@@ -12,24 +12,28 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import sqlite3
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (Engine, and_, create_engine, event as sa_event, func, insert, or_, select,
                         update)
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError, StatementError
 
 from eventcoder.article import Article
+from eventcoder.errors import Errors, StoreError
 from eventcoder.store import schema
 from eventcoder.store.dedup import band_hashes, overlap, shingles
 from eventcoder.store.merge import (Decision, SourceReport, compare, compatible_event_types, km_between,
                                     load_rules, max_distance_km, max_window_days, merged_fields)
 from eventcoder.store.schema import article_bands, articles, events, evidence, merges, revisions, sources
 
-__all__ = ["DEFAULT_URL", "EventFilter", "StoredArticle", "Store", "database_url"]
+__all__ = ["DEFAULT_URL", "EventFilter", "StoredArticle", "Store", "database_url", "error_cause", "parse_near"]
 
 DEFAULT_URL = "sqlite:///eventcoder.sqlite"
 #: Merged fields whose changes are kept as revisions.
@@ -41,6 +45,8 @@ EVENT_COLUMNS = tuple(c.name for c in events.columns if c.name not in ("id", "cr
 _KM_PER_DEGREE = 111.2
 #: At most this many earlier articles are compared exactly as possible copies.
 MAX_DUPLICATE_CANDIDATES = 50
+#: How long a SQLite connection waits for another process's lock before it gives up.
+SQLITE_BUSY_SECONDS = 30
 
 
 def database_url(value: str | None) -> str:
@@ -55,14 +61,33 @@ def database_url(value: str | None) -> str:
     return value
 
 
+def _sqlite_file_exists(database: str | None) -> bool:
+    """Whether a SQLite URL's file is there (an in-memory database always is)."""
+    return database in (None, "", ":memory:") or Path(database).is_file()
+
+
 def _sqlite_pragmas(connection, _record) -> None:
     """WAL survives a killed process with every committed article; foreign keys are checked."""
     cursor = connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_SECONDS * 1000}")
+    _use_wal(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+def _use_wal(cursor) -> None:
+    """Puts the file in WAL mode, which it keeps once set. Setting it takes an exclusive lock that
+    SQLite does not wait for, so while other processes open the same new file it is tried again."""
+    deadline = time.monotonic() + SQLITE_BUSY_SECONDS
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if error.sqlite_errorname != "SQLITE_BUSY" or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +113,25 @@ class EventFilter:
     near: tuple[float, float, float] | None = None  # latitude, longitude, km
 
 
+def parse_near(value: str) -> tuple[float, float, float]:
+    """``LAT,LON,KM`` as the ``near`` filter: a real point on the globe and a distance of at least 0."""
+    try:
+        lat, lon, km = (float(part) for part in value.split(","))
+    except ValueError:
+        raise ValueError(Errors.E034.format(value=value)) from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 0 <= km < math.inf):  # also false for nan
+        raise ValueError(Errors.E034.format(value=value))
+    return lat, lon, km
+
+
 def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """SHA-256 of the text; a lone surrogate is hashed as is, so checking such a text cannot crash."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def error_cause(error: Exception) -> Exception:
+    """The driver's own exception inside SQLAlchemy's wrapper, whose message repeats the SQL and its values."""
+    return error.orig if isinstance(error, StatementError) and error.orig is not None else error
 
 
 def _now() -> datetime:
@@ -114,14 +156,32 @@ def _comparable(value: Any) -> Any:
 
 
 class Store:
-    """An event database at a SQLAlchemy URL, migrated to the latest schema on opening."""
+    """An event database at a SQLAlchemy URL, migrated to the latest schema on opening.
 
-    def __init__(self, url: str | None = None) -> None:
+    With ``create`` False (commands that only read) a database that does not exist yet is an
+    error, not a new empty one. Every failure to open is a :class:`StoreError` naming the database.
+    """
+
+    def __init__(self, url: str | None = None, create: bool = True) -> None:
         self.url = database_url(url)
-        self.engine: Engine = create_engine(self.url)
+        try:
+            self.engine: Engine = create_engine(self.url)
+        except (ArgumentError, NoSuchModuleError, ImportError) as error:  # a bad scheme, or its driver missing
+            raise StoreError(Errors.E032.format(reason=error)) from error
+        where = self.engine.url.render_as_string(hide_password=True)
         if self.engine.dialect.name == "sqlite":
+            if not create and not _sqlite_file_exists(self.engine.url.database):
+                raise StoreError(Errors.E031.format(where=where))
             sa_event.listen(self.engine, "connect", _sqlite_pragmas)
-        self.version = schema.migrate(self.engine)
+        try:
+            self.version = schema.migrate(self.engine, create)
+        except DBAPIError as error:
+            self.engine.dispose()
+            reason = str(error_cause(error)).strip().splitlines()[0]
+            raise StoreError(Errors.E030.format(where=where, reason=reason)) from error
+        if not self.version:
+            self.engine.dispose()
+            raise StoreError(Errors.E031.format(where=where))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -298,9 +358,8 @@ def _conditions(filters: EventFilter) -> list:
     if filters.event_type:
         value = filters.event_type.lower()
         conditions.append(or_(func.lower(events.c.event_type) == value, func.lower(events.c.sub_event_type) == value))
-    if filters.actor:
-        needle = f"%{filters.actor.lower()}%"
-        conditions.append(or_(*(func.lower(events.c[name]).like(needle)
+    if filters.actor:  # autoescape: "%" and "_" in a name are themselves, not wildcards
+        conditions.append(or_(*(events.c[name].icontains(filters.actor, autoescape=True)
                                 for name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"))))
     if filters.near:
         lat, lon, km = filters.near

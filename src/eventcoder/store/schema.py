@@ -3,6 +3,8 @@
 ``schema_version`` holds one row per applied migration. :data:`MIGRATIONS` lists migration
 functions in order; :func:`migrate` applies those a database lacks, each in its own transaction
 with its version row, so an interrupted upgrade leaves the database at the last whole version.
+Each of those transactions first takes a lock (SQLite's write lock, a PostgreSQL advisory lock)
+and then reads the version, so processes opening one new database at once apply each step once.
 The tables below are the latest schema and version 1 creates them whole, so a later step must
 be a no-op where its change already exists (``checkfirst``, ``IF NOT EXISTS``): it then brings
 an old database to the same schema a new one gets.
@@ -21,11 +23,12 @@ Tables:
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 
 from sqlalchemy import (Boolean, Column, Connection, Date, DateTime, Float, ForeignKey, Index, Integer,
-                        MetaData, String, Table, Text, BigInteger, insert, inspect, select, func)
+                        MetaData, String, Table, Text, BigInteger, insert, inspect, select, func, text)
 
 metadata = MetaData()
 
@@ -164,6 +167,8 @@ MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (2, _index_record_ids),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
+#: The PostgreSQL advisory lock that migrating processes take in turn (any fixed 64-bit number).
+MIGRATION_LOCK_KEY = 0x6576656E74636F64  # "eventcod"
 
 
 def current_version(connection: Connection) -> int:
@@ -173,17 +178,42 @@ def current_version(connection: Connection) -> int:
     return connection.execute(select(func.max(schema_version.c.version))).scalar() or 0
 
 
-def migrate(engine) -> int:
-    """Applies the migrations a database lacks, one transaction each; returns the version reached."""
-    with engine.begin() as connection:
-        metadata.create_all(connection, tables=[schema_version])
-    with engine.begin() as connection:
+def migrate(engine, create: bool = True) -> int:
+    """Applies the migrations a database lacks, one locked transaction each; returns the version reached.
+
+    An up-to-date database is only read, so opening it needs no write access and waits for no one.
+    With ``create`` False an empty database is left empty, at version 0.
+    """
+    with engine.connect() as connection:
         version = current_version(connection)
+    if version == 0 and not create:
+        return 0
     for number, step in MIGRATIONS:
         if number <= version:
             continue
-        with engine.begin() as connection:
+        with _migration_lock(engine) as connection:
+            schema_version.create(connection, checkfirst=True)
+            version = current_version(connection)  # another process may have applied it meanwhile
+            if number <= version:
+                continue
             step(connection)
             connection.execute(insert(schema_version).values(version=number, applied_at=datetime.now(timezone.utc)))
-        version = number
+            version = number
     return version
+
+
+@contextmanager
+def _migration_lock(engine) -> Iterator[Connection]:
+    """A transaction that holds the lock only one migrating process at a time can take.
+
+    SQLite: ``BEGIN IMMEDIATE`` takes the write lock before the version is read (the driver would
+    begin only at the first write, after another process had read the same version).
+    PostgreSQL: a transaction-scoped advisory lock, released at commit or rollback.
+    """
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        elif engine.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+        yield connection
+        connection.commit()

@@ -1,12 +1,12 @@
 """The JSON API and the web page over an event store.
 
 Read-only unless the operator sets a token: ``POST /api/ingest`` then needs
-``Authorization: Bearer TOKEN`` and is refused outright when no token is set. Request bodies are
-bounded (:data:`MAX_BODY_BYTES`), and every error, including an unexpected one, is JSON
-``{"error": message}``: a client never sees a traceback (the operator's log does). The page's
-scripts come from this package and Leaflet from the ``xstatic-leaflet`` package and the OpenAPI
-page's from ``fastapi-offline``, all served from here: the page loads nothing from elsewhere but the
-map tiles the operator names.
+``Authorization: Bearer TOKEN`` and is refused outright when no token is set, before its body is
+read. Request bodies are bounded (:data:`MAX_BODY_BYTES`), a bad parameter is a 400 naming it, and
+every error, including an unexpected one, is JSON ``{"error": message}``: a client never sees a
+traceback (the operator's log does). The page's scripts come from this package and Leaflet from
+the ``xstatic-leaflet`` package and the OpenAPI page's from ``fastapi-offline``, all served from
+here: the page loads nothing from elsewhere but the map tiles the operator names.
 """
 from __future__ import annotations
 
@@ -20,9 +20,10 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel, Field
@@ -30,7 +31,7 @@ from sqlalchemy import select
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import eventcoder
-from eventcoder.store import EventFilter, Store, ingest
+from eventcoder.store import EventFilter, Store, ingest, parse_near
 from eventcoder.store.schema import articles, events, sources
 
 __all__ = ["MAX_BODY_BYTES", "create_app"]
@@ -39,6 +40,8 @@ __all__ = ["MAX_BODY_BYTES", "create_app"]
 MAX_BODY_BYTES = 5 * 1024 * 1024
 #: The most events one ``/api/events`` page returns.
 MAX_PAGE = 5000
+#: The largest ``offset`` a listing accepts: far past any store, well within every database's integers.
+MAX_OFFSET = 2**31
 STATIC_DIR = Path(__file__).with_name("static")
 log = logging.getLogger(__name__)
 
@@ -78,12 +81,25 @@ def create_app(db_url: str | None = None, token: str | None = None, tile_url: st
     app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
     _add_error_handlers(app)
 
-    def require_token(authorization: str | None = Header(None)) -> None:
+    def require_token(authorization: str | None) -> None:
         if not token:
             raise HTTPException(403, "ingest is disabled: the server was started without a token")
         scheme, _, given = (authorization or "").partition(" ")
         if scheme.lower() != "bearer" or not secrets.compare_digest(given.encode(), token.encode()):
             raise HTTPException(401, "ingest needs the header 'Authorization: Bearer TOKEN'")
+
+    class TokenFirst(APIRoute):
+        """A route that checks the token before FastAPI reads the body: a caller without the token
+        learns nothing from the parsing of what it sent (a dependency would run only after it)."""
+
+        def get_route_handler(self):
+            handle = super().get_route_handler()
+
+            async def checked(request: Request):
+                require_token(request.headers.get("authorization"))
+                return await handle(request)
+
+            return checked
 
     @app.get("/api/config", tags=["page"])
     def config() -> dict:
@@ -97,7 +113,8 @@ def create_app(db_url: str | None = None, token: str | None = None, tile_url: st
                     type: str | None = Query(None, description="an event type or sub-event type"),
                     actor: str | None = Query(None, description="part of an actor's name"),
                     near: str | None = Query(None, description="LAT,LON,KM"),
-                    limit: int = Query(500, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)) -> dict:
+                    limit: int = Query(500, ge=1, le=MAX_PAGE),
+                    offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict:
         """Events matching every filter given (the filters of ``eventcoder events``), by date."""
         filters = EventFilter(country=country, since=since, until=until, event_type=type, actor=actor,
                               near=_near(near) if near else None)
@@ -107,13 +124,14 @@ def create_app(db_url: str | None = None, token: str | None = None, tile_url: st
     @app.get("/api/events/{event_id}", tags=["events"])
     def get_event(event_id: str) -> dict:
         """One event with every report behind it (record, evidence, article text) and why they merged."""
-        found = _found(store.event(event_id), "event", event_id)
-        for report, text in zip(found["reports"], _report_texts(store, event_id)):
+        found = _found(store.event(event_id), "event", event_id)  # also found by one of its records' ids
+        for report, text in zip(found["reports"], _report_texts(store, found["event_id"])):
             report["article_text"] = text
         return found
 
     @app.get("/api/articles", tags=["articles"])
-    def list_articles(limit: int = Query(100, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)) -> dict:
+    def list_articles(limit: int = Query(100, ge=1, le=MAX_PAGE),
+                      offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict:
         """Stored articles without their text, in the order they were stored."""
         found = store.articles(limit=limit, offset=offset)
         return {"articles": found, "count": len(found), "limit": limit, "offset": offset}
@@ -123,17 +141,22 @@ def create_app(db_url: str | None = None, token: str | None = None, tile_url: st
         """One article with its text and the ids of the events it reports."""
         return _found(store.article(article_id), "article", article_id)
 
-    @app.post("/api/ingest", tags=["ingest"], dependencies=[Depends(require_token)])
     def post_ingest(body: IngestRequest) -> dict:
-        """Extracts and stores articles; each unreadable one is named with its reason, the rest go on."""
+        """Extracts and stores articles (needs ``Authorization: Bearer TOKEN``); each article that cannot
+        be read, coded or stored is named with its reason, the rest go on."""
         with tempfile.TemporaryDirectory() as folder, ingest_lock:
             path = Path(folder) / "request.jsonl"
-            path.write_text("".join(json.dumps(a.model_dump(exclude_none=True), ensure_ascii=False) + "\n"
-                                    for a in body.articles), encoding="utf-8")
+            # ASCII escapes: a lone surrogate ("\ud800" is valid JSON) has no UTF-8; escaped, it reaches
+            # the reader and the pipeline, and the article is rejected by name
+            path.write_text("".join(json.dumps(a.model_dump(exclude_none=True)) + "\n" for a in body.articles),
+                            encoding="utf-8")
             summary = ingest([str(path)], store.url)
         return {"articles": summary.articles, "stored": summary.stored, "skipped": summary.skipped,
                 "copies": summary.copies, "new_events": summary.new_events, "merged": summary.merged,
                 "rejected": [{"id": r.id, "reason": r.reason} for r in summary.rejected]}
+
+    app.router.add_api_route("/api/ingest", post_ingest, methods=["POST"], tags=["ingest"],
+                             route_class_override=TokenFirst)
 
     page_headers = {"Content-Security-Policy": _content_policy(tile_url), "X-Content-Type-Options": "nosniff"}
 
@@ -148,10 +171,9 @@ def create_app(db_url: str | None = None, token: str | None = None, tile_url: st
 
 def _near(value: str) -> tuple[float, float, float]:
     try:
-        lat, lon, km = (float(part) for part in value.split(","))
-    except ValueError:
-        raise HTTPException(400, f"near {value!r}: expected LAT,LON,KM, e.g. 34.45,40.92,25") from None
-    return lat, lon, km
+        return parse_near(value)
+    except ValueError as error:
+        raise HTTPException(400, str(error)) from None
 
 
 def _report_texts(store: Store, event_id: str) -> list[str]:
@@ -183,7 +205,7 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_request: Request, error: RequestValidationError) -> JSONResponse:
         problems = ["{}: {}".format(".".join(str(part) for part in e["loc"]), e["msg"]) for e in error.errors()]
-        return JSONResponse({"error": "; ".join(problems)}, status_code=422)
+        return JSONResponse({"error": "; ".join(problems)}, status_code=400)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, error: Exception) -> JSONResponse:
