@@ -1,6 +1,6 @@
 """Prints toponym finding and geocoding figures on LGL and/or GeoWebNews.
 
-Usage: python scripts/geoparse_eval.py [lgl|gwn|both] [--data DIR]
+Usage: python scripts/geoparse_eval.py [lgl|gwn|both] [--part tuning|check] [--data DIR]
 Spans match when they overlap; geocoding figures are over the matched toponyms with gold
 coordinates. "standard" scores literal and associative toponyms (Gritta et al. 2019) and
 ignores predictions on GWN's Demonym and Language toponyms; "strict" scores literal
@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from eventcoder.evaluate.geoxml import read_gwn, read_lgl, score
+from eventcoder.evaluate.parts import PARTS, select
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "geoparsing"
 READERS = {"lgl": (read_lgl, "lgl.xml"), "gwn": (read_gwn, "GWN.xml")}
@@ -24,15 +25,16 @@ READERS = {"lgl": (read_lgl, "lgl.xml"), "gwn": (read_gwn, "GWN.xml")}
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", default="both", choices=["lgl", "gwn", "both"])
+    parser.add_argument("--part", choices=PARTS, help="one part of each set (eventcoder.evaluate.parts)")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     args = parser.parse_args(argv)
     names = ["lgl", "gwn"] if args.corpus == "both" else [args.corpus]
     for name in names:
         reader, file_name = READERS[name]
         started = time.perf_counter()
-        figures = score(reader(args.data / file_name))
+        figures = score(select(reader(args.data / file_name), args.part, lambda gold: gold.id))
         seconds = time.perf_counter() - started
-        print(f"{name}: {figures['articles']} articles")
+        print(f"{name}{f' ({args.part} part)' if args.part else ''}: {figures['articles']} articles")
         for label, prefix in (("standard", ""), ("strict", "strict_")):
             f = {key[len(prefix):]: value for key, value in figures.items()
                  if key.startswith(prefix)}

@@ -31,8 +31,20 @@ def test_reader_tolerates_missing_and_extra_columns(tiny):
     first, second = read_acled(tiny)  # the row without notes is left out
     assert first.id == "SOM1" and first.published == first.event_date == date(2024, 3, 12)
     assert (first.latitude, first.fatalities, first.location) == (2.1381, 12, "")
-    assert second.event_date == date(2023, 6, 5) and second.published is None
+    assert second.event_date == second.published == date(2023, 6, 5)
     assert second.latitude is None and second.actor2 == ""
+
+
+@pytest.mark.parametrize("written", ["2019-12-31", "31 December 2019", "31-12-19", "31-Dec-19", "31-December-2019"])
+def test_every_acled_date_form_is_read(tmp_path, written):
+    (tmp_path / "a.csv").write_text(f'event_id_cnty,event_date,notes\nKEN1,{written},"Riots in Nakuru."\n')
+    assert read_acled(tmp_path / "a.csv")[0].event_date == date(2019, 12, 31)
+
+
+@pytest.mark.parametrize("opening", ["On December 31st, 2019,", "On or about 31 Dec. 2019,"])
+def test_a_note_opening_with_a_date_is_dated_without_a_date_column(tmp_path, opening):
+    (tmp_path / "a.csv").write_text(f'event_id_cnty,notes\nKEN1,"{opening} riots in Nakuru."\n')
+    assert read_acled(tmp_path / "a.csv")[0].published == date(2019, 12, 31)
 
 
 @pytest.mark.parametrize("gold, ours, expected", [
@@ -70,6 +82,7 @@ def test_metrics_over_fixed_records(tiny, monkeypatch):
     figures = report.figures
     assert figures["reports"] == 2 and figures["no_event"] == 1
     assert figures["sub_event_type_accuracy"] == 0.5 and figures["fatalities_exact"] == 0.5
+    assert figures["fatalities_exact_when_killed"] == 1.0  # SOM2's toll is 0: only SOM1 counts
     assert figures["location_within_10km"] == 1.0 and figures["location_within_25km"] == 1.0
     assert figures["actor1_match"] == 0.5 and figures["actor2_match"] == 1.0
     assert report.confusion == Counter({("Armed clash", "Armed clash"): 1, ("Attack", "(none)"): 1})

@@ -1,6 +1,8 @@
 """Evaluation against gold-standard corpora: one reader per format, shared report shape.
 
-Each format's module has ``evaluate(path) -> Report``; they are imported only when asked for.
+Each format's module has ``evaluate(path, part=None) -> Report``; they are imported only when
+asked for. ``part`` ("tuning" or "check", see :mod:`eventcoder.evaluate.parts`) scores one part
+of a development set.
 """
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from pathlib import Path
 
 from eventcoder.evaluate.report import Report
 
-#: format name -> module holding its ``evaluate(path) -> Report``
+#: format name -> module holding its ``evaluate(path, part) -> Report``
 FORMATS = {
     "acled": "eventcoder.evaluate.acled",
     "muc4": "eventcoder.evaluate.muc4",
@@ -36,7 +38,11 @@ def detect_format(path: Path) -> str:
                      f"({', '.join(sorted(FORMATS))})")
 
 
-def run_evaluation(path: Path, gold_format: str | None = None) -> Report:
-    """Extracts from every text of a gold file and scores the result against its coding."""
+def run_evaluation(path: Path, gold_format: str | None = None, part: str | None = None) -> Report:
+    """Extracts from every text of a gold file (or of one part of it) and scores the result
+    against its coding."""
     gold_format = gold_format or detect_format(path)
-    return import_module(FORMATS[gold_format]).evaluate(path)
+    report = import_module(FORMATS[gold_format]).evaluate(path, part)
+    if part:
+        report.name = f"{report.name} ({part} part)"
+    return report

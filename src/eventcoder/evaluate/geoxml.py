@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventcoder.article import Article, PlaceMention
+from eventcoder.evaluate.parts import select
 from eventcoder.evaluate.report import Case, Report, f1, share
 from eventcoder.gazetteer.resolve import distance_km
 from eventcoder.geoparse import infer_source_homes
@@ -232,12 +233,12 @@ def _overlap(mention: PlaceMention, toponym: GoldToponym) -> bool:
     return mention.start < toponym.end and toponym.start < mention.end
 
 
-def evaluate(path: Path) -> Report:
+def evaluate(path: Path, part: str | None = None) -> Report:
     """Geoparses every article of an LGL or GWN file (told apart by their elements) and
     scores it; cases are articles, their score the share of their toponyms done right."""
     root = ElementTree.parse(path).getroot()
     is_gwn = root.find(".//toponym/extractedName") is not None
-    articles = _read_gwn(root) if is_gwn else _read_lgl(root)
+    articles = select(_read_gwn(root) if is_gwn else _read_lgl(root), part, lambda gold: gold.id)
     figures, scored = _score(articles)
     report = Report(name="gwn" if is_gwn else "lgl", figures=figures)
     for gold, predicted, outcome in scored:

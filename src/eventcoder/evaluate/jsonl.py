@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from eventcoder.evaluate.acled import GoldEvent, score
+from eventcoder.evaluate.parts import select
 from eventcoder.evaluate.report import Report
 
 
@@ -41,8 +42,8 @@ def read_jsonl(path: Path) -> list[GoldEvent]:
     return golds
 
 
-def evaluate(path: Path) -> Report:
-    return score(read_jsonl(path), "jsonl")
+def evaluate(path: Path, part: str | None = None) -> Report:
+    return score(select(read_jsonl(path), part, lambda gold: gold.id), "jsonl")
 
 
 def _day(value: str | None) -> date | None:

@@ -11,8 +11,8 @@ no MUC-4 type, or background/future status, make none), date, location, perpetra
 organisation (actor1 when it is a named group) and human-target effect (DEATH when killed > 0,
 INJURY when injured > 0).
 
-Template mapping, after MUC-4's scorer (the key's order does not matter, "the scoring program
-will attempt to make best match", template-doc 7.2), within one message:
+Template mapping, after MUC-4's scorer (the key's order does not matter: the scorer pairs
+templates best first, template-doc 7.2), within one message:
 
 1. a response and a key template are *compatible* when their incident types are equal or one
    of them is ATTACK (MUC-4's catch-all type), and at least one slot overlaps: date exact,
@@ -39,6 +39,7 @@ from pathlib import Path
 import yaml
 
 from eventcoder.article import Article
+from eventcoder.evaluate.parts import select
 from eventcoder.evaluate.report import Case, Report, f1, share
 from eventcoder.pipeline import extract_records
 from eventcoder.stages.actors import find_actors
@@ -92,8 +93,9 @@ class _Tally:
     right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SLOTS, 0))
 
 
-def evaluate(path: Path) -> Report:
-    """Runs the pipeline over every keyed message under ``path`` and scores it (module doc)."""
+def evaluate(path: Path, part: str | None = None) -> Report:
+    """Runs the pipeline over every keyed message under ``path`` (or those of one part) and
+    scores it (module doc)."""
     key_files, message_files = _files(Path(path))
     messages = {m.id: m for file in message_files for m in read_messages(file)}
     keys: dict[str, list[Template]] = {}
@@ -102,6 +104,7 @@ def evaluate(path: Path) -> Report:
             keys.setdefault(message_id, []).extend(templates)
     report = Report("muc4")
     tally = _Tally()
+    keys = dict(select(keys.items(), part, lambda item: item[0]))
     for message_id, key_templates in keys.items():
         message = messages.get(message_id)
         if message is None:

@@ -32,6 +32,7 @@ from pathlib import Path
 import pycountry
 
 from eventcoder.article import Article
+from eventcoder.evaluate.parts import select
 from eventcoder.evaluate.report import Case, Report, f1, share
 from eventcoder.pipeline import extract_records
 from eventcoder.stages.actors import load_countries, load_lexicon
@@ -95,9 +96,9 @@ def read_gold(path: Path) -> list[GoldRecord]:
     return records
 
 
-def evaluate(path: Path) -> Report:
+def evaluate(path: Path, part: str | None = None) -> Report:
     """Event type accuracy, per-type P/R/F1 and actor matches over the gold records."""
-    gold_records = read_gold(path)
+    gold_records = select(read_gold(path), part, lambda gold: gold.id)
     report = Report("plover")
     typed = typed_right = 0
     actor_hits = Counter()
