@@ -152,3 +152,11 @@ def test_wire_copy_in_capitals(text, expected):
                                   "Hector Oqueli was found dead near the border."])
 def test_a_singular_passive_counts_one_victim(text):
     assert [(kind, low, high) for _, kind, _, low, high in summary(text)] == [("killed", 1, 1)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen shot dead a prominent businessman in Kano.", [("killed", "civilians", 1)]),
+    ("A mob lynched two suspected robbers at the market.", [("killed", "suspects", 2)]),
+])
+def test_victims_named_with_adjectives_and_as_suspects(text, expected):
+    assert [(m.kind, m.group, m.minimum) for m in top_level(casualties_in(text))] == expected

@@ -252,3 +252,40 @@ def test_a_retelling_joins_the_latest_event_it_can_retell():
 def test_a_plan_whose_date_has_no_next_year_is_left_undated(text, published):
     records = extract_records(Article("t", text, published=published))
     assert [(r["status"], r["event_date"]) for r in records if r["sub_event_type"] == "Attack"] == [("future", None)]
+
+
+@pytest.mark.parametrize("sub_event_type, actor1, text", [
+    ("Violent demonstration", "Rioters (Uganda)",
+     "Traders protested in Jinja on Tuesday over new market fees and barricaded the main road with burning logs."),
+    ("Protest with intervention", "Protesters (Uganda)",
+     "Teachers marched through Jinja on Tuesday to demand unpaid salaries. Police later fired tear gas to break up the march."),
+    ("Excessive force against protesters", "Police Forces of Uganda",
+     "Police shot dead two demonstrators during a protest over land evictions in Jinja on Tuesday."),
+    ("Peaceful protest", "Protesters (Uganda)",
+     "Hundreds of traders protested in Jinja on Tuesday after two hawkers were shot dead by robbers."),
+])
+def test_a_protest_is_typed_by_how_it_went_over_its_next_sentences(sub_event_type, actor1, text):
+    event = main_event(text)
+    assert (event["sub_event_type"], event["actor1"]) == (sub_event_type, actor1)
+    if sub_event_type == "Peaceful protest":
+        assert event["fatalities"] == 0  # the deaths are what the protest is about
+
+
+@pytest.mark.parametrize("text", [
+    "Angry villagers lynched two suspected cattle thieves in Kitgum on Monday.",
+    "Residents clashed with a group of youths from a neighbouring estate in Kitgum on Monday.",
+])
+def test_a_crowd_that_attacks_or_fights_is_mob_violence(text):
+    event = main_event(text)
+    assert event["sub_event_type"] == "Mob violence" and event["actor1"].startswith("Rioters")
+
+
+def test_two_armed_sides_fighting_is_a_clash_though_civilians_died():
+    event = main_event("A boy was killed in clashes between two rival clan militias near Garbahaarey on Monday.")
+    assert event["sub_event_type"] == "Armed clash"
+
+
+def test_the_force_that_broke_up_a_protest_is_its_second_actor_when_told_next():
+    event = main_event("Teachers marched through Jinja on Tuesday to demand unpaid salaries. "
+                       "Police later fired tear gas to break up the march.")
+    assert event["actor2"] == "Police Forces of Uganda"

@@ -335,7 +335,8 @@ def _lexicon() -> _Lexicon:
     # A capitalised plural is a nationality or community ("23 Palestinians"): counted, group None.
     group = rf"{_alternation(groups)}|(?!(?:{_alternation(numbers['vague'])})\b)(?-i:[A-Z][a-z]+s)"
     modifier = (rf"(?:(?!(?:{_alternation(terms['not_modifiers'])})\b)(?-i:[A-Z])[\w'’]*(?:-[\w'’]+)*"
-                rf"|[\w'’]+(?:-[\w'’]+)+|(?:{_alternation(terms['modifiers'])})\b)")
+                rf"|[\w'’]+(?:-[\w'’]+)+|(?:{_alternation(terms['modifiers'])})\b"
+                rf"|(?-i:[a-z]+(?:{_alternation(terms['modifier_suffixes'])}))\b)")
     with_group = (rf"(?:(?P<qty>{quantity_plain}|no|an?|another)(?:\s+of(?:\s+(?:the|those))?)?\s+)?"
                   rf"(?:{modifier}\s+){{0,3}}?(?P<group>{group})\b")
     bare = rf"(?P<bare>{quantity_plain})(?![\w+-])(?!\s+(?:{_UNITS_AFTER_NUMBER})\b)"

@@ -37,6 +37,11 @@ ARMED_GROUPS = {"soldiers", "troops", "police", "policemen", "fighters", "milita
 ARMED_CATEGORIES = {"State forces", "Rebel group", "Political militia", "Identity militia",
                     "External/Other forces"}
 CROWD_CATEGORIES = {"Protesters", "Rioters"}
+#: A protest's story: its sentence and the next ones, where news tells how it went on ("Police
+#: dispersed them with tear gas").
+PROTEST_STORY_SENTENCES = 3
+#: Words between a crowd and its act when the crowd is the one acting ("villagers lynched").
+_CROWD_AGENT_GAP = re.compile(r"^\s+(?:\w+\s+){0,2}?$")
 #: Sub-event types whose crowd ACLED calls rioters.
 RIOT_SUB_TYPES = ("Violent demonstration", "Mob violence")
 #: Families of events that happen on the ground; statements (talks, threats, accusations)
@@ -86,6 +91,7 @@ class _Entry:
     weak: bool
     generic: bool
     suppresses_weapons: bool  # "defused a bomb", "found a cache of rockets": the weapon was not used
+    mutual: bool  # fighting between two sides: a battle even when civilians die in it
 
 
 @dataclass(frozen=True)
@@ -113,13 +119,14 @@ def load_lexicon() -> _Lexicon:
         entries.append(_Entry(entry["sub_event_type"], event_type_of[entry["sub_event_type"]],
                               entry["family"], entry["rank"], plover_event, plover_mode,
                               entry.get("weak", False), entry.get("generic", False),
-                              entry.get("suppresses_weapons", False)))
+                              entry.get("suppresses_weapons", False), entry.get("mutual", False)))
         alternatives.append((f"t{index}", entry["patterns"]))
     trigger_pattern = dispatched(alternatives)
     cue_names = ["protest_intervention", "protest_excessive_force", "non_violent_transfer",
                  "future_cues", "non_combatant_subjects", "riot_cues", "fighting_cues"]
     cues = {name: _alternation(data[name]) for name in cue_names}
     cues["new_incident"] = re.compile(r"\W*(?:" + "|".join(data["new_incident_cues"]) + r")\b", re.I)
+    cues["grievance"] = re.compile(r"\b(?:" + "|".join(data["grievance_cues"]) + r")\b(?:\W+[\w'’-]+){0,6}?\W*$", re.I)
     cues["anaphora"] = re.compile(r"\b(?:" + "|".join(data["anaphora"]) + r")\s+(?:\w+\s+){0,2}$", re.I)
     return _Lexicon(tuple(entries), trigger_pattern, cues, data["notes"])
 
@@ -238,6 +245,8 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     acting = [a for a in in_clause if not _is_victim(a)]
     if not acting and opener in ("which", "who") and before and not _is_victim(before[-1]):
         acting = [before[-1]]  # "... and Israel, which has beefed up": the antecedent acts
+    if not acting and in_clause and _CROWD_AGENT_GAP.match(text[in_clause[-1].end:trigger.start]):
+        acting = [in_clause[-1]]  # "villagers lynched a suspected thief": civilians who act
     acting = acting or [a for a in before if not _is_victim(a)]
     if acting:
         actor1 = acting[0]
@@ -272,21 +281,24 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     sentence = article.sentences[trigger.sentence].text
     sub = trigger.sub_event_type
     groups = _victim_groups(casualties)
-    if entry.family == "violence" and sub in ("Attack", "Armed clash"):
+    if entry.family == "violence" and sub in ("Attack", "Armed clash") and _is_crowd(actor1):
+        # an unorganised crowd's violence is a riot: demonstrators' a violent demonstration
+        sub = "Violent demonstration" if actor1.category == "Protesters" else "Mob violence"
+    elif entry.family == "violence" and sub in ("Attack", "Armed clash"):
         civilian_target = (actor2 is not None and _is_victim(actor2)) or (
             groups & CIVILIAN_GROUPS and not groups & ARMED_GROUPS)
         armed_target = (actor2 is not None and actor2.category in ARMED_CATEGORIES) or bool(groups & ARMED_GROUPS)
         if entry.generic:
             sub = "Armed clash" if armed_target and not civilian_target else "Attack"
-        elif civilian_target and not armed_target:
+        elif civilian_target and not armed_target and not entry.mutual:
             sub = "Attack"  # "stormed a village, killing ten civilians"
     elif entry.family == "protest" and sub == "Peaceful protest":
-        if lexicon.cues["riot_cues"].search(sentence):
+        story = _protest_story(article, trigger)
+        if lexicon.cues["riot_cues"].search(story):
             sub = "Violent demonstration"
-        elif lexicon.cues["protest_excessive_force"].search(sentence) or any(
-                c.kind == "killed" and (c.minimum or c.maximum) for c in casualties):
+        elif _force_against_protesters(article, story, casualties):
             sub = "Excessive force against protesters"
-        elif lexicon.cues["protest_intervention"].search(sentence):
+        elif lexicon.cues["protest_intervention"].search(story):
             sub = "Protest with intervention"
     elif entry.family == "territory":
         nearby = " ".join(s.text for s in article.sentences[trigger.sentence:trigger.sentence + 2])
@@ -302,6 +314,36 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     if sub == trigger.sub_event_type:
         return entry.event_type, sub, trigger.plover_event, trigger.plover_mode
     return _retype(sub)
+
+
+def _is_crowd(actor: ActorMention | None) -> bool:
+    """Protesters, rioters, or civilians named as the ones acting ("villagers lynched a thief")."""
+    return actor is not None and (actor.category in CROWD_CATEGORIES or _is_victim(actor))
+
+
+def _protest_story(article: Article, trigger: Trigger) -> str:
+    """The protest's sentence and the next ones, up to the next protest told."""
+    sentences = article.sentences[trigger.sentence:trigger.sentence + PROTEST_STORY_SENTENCES]
+    return " ".join(sentence.text for sentence in sentences)
+
+
+def _is_grievance(text_before: str) -> bool:
+    """A killing told as what a protest is about: "protest against the killing of ..."."""
+    return bool(load_lexicon().cues["grievance"].search(text_before[-80:]))
+
+
+def _force_against_protesters(article: Article, story: str, casualties: list[CasualtyMention]) -> bool:
+    """Live fire on the crowd, or deaths in it, that are not what the protest is about."""
+    for cue in load_lexicon().cues["protest_excessive_force"].finditer(story):
+        if not _is_grievance(story[:cue.start()]):
+            return True
+    return any(c.kind == "killed" and (c.minimum or c.maximum) for c in _protest_casualties(article, casualties))
+
+
+def _protest_casualties(article: Article, casualties: list[CasualtyMention]) -> list[CasualtyMention]:
+    """A protest's own casualties (those of its sentence): not those it protests against."""
+    return [c for c in casualties
+            if not _is_grievance(article.text[article.sentence_at(c.start).start:c.start])]
 
 
 @cache
@@ -669,13 +711,17 @@ def _build_event(article: Article, statuses: dict[int, str], trigger: Trigger, e
     event_type, sub, plover_event, plover_mode = _decide_sub_type(article, trigger, actor1, actor2, casualties)
     place = _place_near(article, trigger)
     if entry.family == "protest":
-        actor1, actor2 = _protest_sides(sub, actors)
+        casualties = _protest_casualties(article, casualties)
+        story = range(index, min(index + PROTEST_STORY_SENTENCES, len(article.sentences)))
+        actor1, actor2 = _protest_sides(sub, [a for i in story for a in article.in_sentence(article.actors, i)])
         crowd = unnamed_actor("rioters" if sub in RIOT_SUB_TYPES else "protesters",
                               place.country_code if place else None, trigger.start)
         if sub == "Excessive force against protesters":
             actor2 = actor2 or crowd
         else:
             actor1 = actor1 or crowd
+    elif sub in RIOT_SUB_TYPES and _is_crowd(actor1) and actor1.category != "Rioters":
+        actor1 = unnamed_actor("rioters", actor1.country_code or (place.country_code if place else None), actor1.start)
     assoc1 = _ally_of(article, actors, actor1, actor2)
     status = _status_of(article, statuses, trigger, entry.family)
     attributions = article.in_sentence(article.attributions, index)
