@@ -289,3 +289,17 @@ def test_the_force_that_broke_up_a_protest_is_its_second_actor_when_told_next():
     event = main_event("Teachers marched through Jinja on Tuesday to demand unpaid salaries. "
                        "Police later fired tear gas to break up the march.")
     assert event["actor2"] == "Police Forces of Uganda"
+
+
+@pytest.mark.parametrize("sub_event_type, text", [
+    ("Peaceful protest", "Nurses demonstrate outside the county hospital in Kisii over unpaid allowances."),
+    ("Violent demonstration", "Students went on rampage in Kisii after the college raised its fees."),
+    ("Attack", "Two traders were killed in post-election violence in Kisii."),
+])
+def test_headline_and_note_wording(sub_event_type, text):
+    assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+def test_an_event_going_on_at_publication_takes_its_date():
+    event = main_event("Clashes between two clans are continuing near Moyale, leaving five dead.")
+    assert event["status"] == "ongoing" and event["event_date"] == PUBLISHED.isoformat()

@@ -633,8 +633,9 @@ def find_events(article: Article) -> Article:
             event.actor1 = _claimant(article, event.sentences[0])
         event.place = event.place or _context_place(article, event.sentences[0])
         event.date = event.date or _context_date(article, statuses, event.sentences[0], event.status)
-        if event.date is None and event.status == "new" and article.published:
-            # Reported with no date of its own: on or before publication, as ACLED codes it.
+        if event.date is None and event.status in ("new", "ongoing") and article.published:
+            # Reported with no date of its own, or going on as the report is published: on or
+            # before publication, as ACLED codes it.
             event.date = DateMention("", 0, 0, date=article.published, precision=2, relation="reported")
     merged.sort(key=lambda e: (_STATUS_RANK.get(e.status, 9), _entry_of(e.trigger).family not in MATERIAL_FAMILIES,
                                e.sentences[0]))
