@@ -76,7 +76,7 @@ def test_counts_kinds_and_groups(text, expected):
 
 
 @pytest.mark.parametrize("text", [
-    "Gunmen killed the village chief.",
+    "Gunmen killed him on the road.",
     "He was killed two weeks ago.",
     "Officials fear the death toll could rise as several of the wounded are critical.",
     "The rebels seized 300 weapons.",
@@ -156,6 +156,8 @@ def test_a_singular_passive_counts_one_victim(text):
 
 @pytest.mark.parametrize("text, expected", [
     ("Gunmen shot dead a prominent businessman in Kano.", [("killed", "civilians", 1)]),
+    ("Gunmen killed the village chief.", [("killed", "officials", 1)]),
+    ("Three police reservists were killed.", [("killed", "security forces", 3)]),
     ("A mob lynched two suspected robbers at the market.", [("killed", "suspects", 2)]),
 ])
 def test_victims_named_with_adjectives_and_as_suspects(text, expected):

@@ -303,3 +303,8 @@ def test_headline_and_note_wording(sub_event_type, text):
 def test_an_event_going_on_at_publication_takes_its_date():
     event = main_event("Clashes between two clans are continuing near Moyale, leaving five dead.")
     assert event["status"] == "ongoing" and event["event_date"] == PUBLISHED.isoformat()
+
+
+def test_a_toll_told_in_the_next_sentence_is_the_events():
+    event = main_event("Militants attacked a police post near Mandera on Monday. Three deaths were reported.")
+    assert event["fatalities"] == 3

@@ -40,6 +40,9 @@ CROWD_CATEGORIES = {"Protesters", "Rioters"}
 #: A protest's story: its sentence and the next ones, where news tells how it went on ("Police
 #: dispersed them with tear gas").
 PROTEST_STORY_SENTENCES = 3
+#: Sentences after an event that may give its toll without telling an act of their own
+#: ("Al Shabaab targeted police with an IED. Three deaths were reported.").
+TOLL_SENTENCES = 2
 #: Words between a crowd and its act when the crowd is the one acting ("villagers lynched").
 _CROWD_AGENT_GAP = re.compile(r"^\s+(?:\w+\s+){0,2}?$")
 #: Sub-event types whose crowd ACLED calls rioters.
@@ -628,6 +631,7 @@ def find_events(article: Article) -> Article:
     for event in events:
         retellings.add(event)
     merged = retellings.merged
+    _add_following_tolls(article, merged, set(by_sentence))
     for event in merged:
         if event.actor1 is None and _entry_of(event.trigger).family == "violence":
             event.actor1 = _claimant(article, event.sentences[0])
@@ -641,6 +645,16 @@ def find_events(article: Article) -> Article:
                                e.sentences[0]))
     article.events = merged
     return article
+
+
+def _add_following_tolls(article: Article, events: list[Event], told: set[int]) -> None:
+    """Gives each event the casualties of the sentences right after it that tell no act."""
+    for event in events:
+        for index in range(max(event.sentences) + 1, min(max(event.sentences) + 1 + TOLL_SENTENCES, len(article.sentences))):
+            if index in told:
+                break
+            told.add(index)  # one event's toll only
+            event.casualties.extend(article.in_sentence(article.casualties, index))
 
 
 def _claimant(article: Article, sentence: int) -> ActorMention | None:
