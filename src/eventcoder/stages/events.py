@@ -633,9 +633,9 @@ def find_events(article: Article) -> Article:
     merged = retellings.merged
     _add_following_tolls(article, merged, set(by_sentence))
     for event in merged:
-        if event.actor1 is None and _entry_of(event.trigger).family == "violence":
-            event.actor1 = _claimant(article, event.sentences[0])
         event.place = event.place or _context_place(article, event.sentences[0])
+        if event.actor1 is None and _entry_of(event.trigger).family == "violence":
+            event.actor1 = _claimant(article, event.sentences[0]) or _unknown_perpetrator(event)
         event.date = event.date or _context_date(article, statuses, event.sentences[0], event.status)
         if event.date is None and event.status in ("new", "ongoing") and article.published:
             # Reported with no date of its own, or going on as the report is published: on or
@@ -655,6 +655,13 @@ def _add_following_tolls(article: Article, events: list[Event], told: set[int]) 
                 break
             told.add(index)  # one event's toll only
             event.casualties.extend(article.in_sentence(article.casualties, index))
+
+
+def _unknown_perpetrator(event: Event) -> ActorMention:
+    """ACLED's actor for violence whose perpetrator the report does not name ("a man was shot
+    dead"): an unidentified armed group of the country where it happened."""
+    country = event.place.country_code if event.place else None
+    return unnamed_actor("armed", country, event.trigger.start)
 
 
 def _claimant(article: Article, sentence: int) -> ActorMention | None:
