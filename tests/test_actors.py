@@ -222,3 +222,12 @@ def test_seed_article(shared_data):
     daraa_militants = next(m for m in article.actors
                            if m.text == "militants" and "final push" in text[m.start - 60:m.start])
     assert daraa_militants.name == "Free Syrian Army"
+
+
+@pytest.mark.parametrize("text, country, expected", [
+    ("Dinka youths raided a cattle camp.", "SS", {"Dinka youths": "Dinka Ethnic Militia (South Sudan)"}),
+    ("Hawadle clan militia fought a rival group.", "SO", {"Hawadle clan militia": "Hawadle Clan Militia (Somalia)"}),
+    ("Clan militias clashed over grazing land.", "SO", {"Clan militias": "Unidentified Clan Militia (Somalia)"}),
+])
+def test_an_ethnic_group_or_clan_under_arms_is_its_identity_militia(text, country, expected):
+    assert _names(text, country) == expected

@@ -482,6 +482,8 @@ def load_lexicon() -> Lexicon:
         for cue in (*country.names, *country.demonyms):
             builder.add(cue, "country", country_code=code)
 
+    _add_identity_militias(builder, data["identity_militia"], countries, actors_by_name)
+
     for item in data["contextual"]:
         by_country = tuple((code, tuple(actors_by_name[name] for name in names))
                            for code, names in item["by_country"].items())
@@ -497,6 +499,20 @@ def load_lexicon() -> Lexicon:
         builder.add(phrase, "block")
     subject_verbs = {verb: branch for branch, verbs in data["country_as_subject"].items() for verb in verbs}
     return Lexicon(builder.compile(), countries, generic_names, actors_by_name, subject_verbs, state_actors)
+
+
+def _add_identity_militias(builder: _Builder, spec: dict, countries: dict[str, Country],
+                           actors_by_name: dict[str, Actor]) -> None:
+    """An ethnic group's or clan's name before a word for its armed men ("Pokot raiders") names
+    its militia as ACLED does ("Pokot Ethnic Militia (Kenya)")."""
+    rows = csv.DictReader(line for line in _data_text("identity_groups.csv").splitlines() if not line.startswith("#"))
+    for row in rows:
+        country = countries[row["country"]]
+        name = spec["name"].format(group=row["name"], kind=row["kind"], country=country.name)
+        actor = Actor(name, spec["category"], country.code)
+        actors_by_name[name] = actor
+        for word in spec["words"]:
+            builder.add(f"{row['name']} {word}", "actor", actor=actor)
 
 
 class _Builder:
