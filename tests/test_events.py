@@ -298,6 +298,9 @@ def test_the_force_that_broke_up_a_protest_is_its_second_actor_when_told_next():
     ("Peaceful protest", "Nurses demonstrate outside the county hospital in Kisii over unpaid allowances."),
     ("Violent demonstration", "Students went on rampage in Kisii after the college raised its fees."),
     ("Attack", "Two traders were killed in post-election violence in Kisii."),
+    ("Violent demonstration", "Motorcycle taxi riders blocked the Kisii-Kisumu highway to protest a new parking fee."),
+    ("Peaceful protest", "Hundreds of nurses held a march in Kisii to demand better pay."),
+    ("Armed clash", "Police shot dead three robbery suspects in Kisii on Monday."),
 ])
 def test_headline_and_note_wording(sub_event_type, text):
     assert main_event(text)["sub_event_type"] == sub_event_type

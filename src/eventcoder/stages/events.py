@@ -33,7 +33,7 @@ from eventcoder.stages.actors import unnamed_actor
 CIVILIAN_GROUPS = {"civilians", "people", "women", "children", "men", "students", "worshippers",
                    "journalists", "aid workers", "refugees", "villagers", "residents", "family members"}
 ARMED_GROUPS = {"soldiers", "troops", "police", "policemen", "fighters", "militants", "rebels",
-                "insurgents", "officers", "guards", "militiamen", "security forces"}
+                "insurgents", "officers", "guards", "militiamen", "security forces", "suspects"}
 ARMED_CATEGORIES = {"State forces", "Rebel group", "Political militia", "Identity militia",
                     "External/Other forces"}
 CROWD_CATEGORIES = {"Protesters", "Rioters"}
