@@ -101,3 +101,11 @@ def test_dev_set_figures(shared_data):
     figures = evaluate(shared_data / "muc4").figures
     assert figures["key_templates"] > 900
     assert figures["type_accuracy"] >= 0.75
+
+
+def test_a_clash_that_hits_civilians_is_a_muc_attack():
+    from eventcoder.evaluate.muc4 import incident_type
+
+    clash = {"sub_event_type": "Armed clash", "victims": [{"group": "soldiers"}]}
+    assert incident_type(clash) is None  # guerrilla warfare, not terrorism
+    assert incident_type({**clash, "victims": [{"group": "journalists"}]}) == "ATTACK"

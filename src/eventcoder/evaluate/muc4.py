@@ -258,7 +258,8 @@ def incident_type(record: dict) -> str | None:
     mapping = _mapping()
     sub_event = record.get("sub_event_type")
     muc_type = mapping["sub_event_types"].get(sub_event)
-    if muc_type is None and record.get("civilian_targeting"):
+    civilians_hit = any(victim.get("group") in mapping["civilian_victims"] for victim in record.get("victims") or [])
+    if muc_type is None and (record.get("civilian_targeting") or civilians_hit):
         muc_type = mapping["when_civilians"].get(sub_event)
     if muc_type is None:
         return None
