@@ -314,3 +314,8 @@ def test_an_event_going_on_at_publication_takes_its_date():
 def test_a_toll_told_in_the_next_sentence_is_the_events():
     event = main_event("Militants attacked a police post near Mandera on Monday. Three deaths were reported.")
     assert event["fatalities"] == 3
+
+
+def test_a_threat_is_future_and_comes_before_the_act_it_threatens():
+    records = extract_records(Article("t", "The rebels threatened to attack Goma next week.", published=PUBLISHED))
+    assert [(r["plover_event"], r["status"]) for r in records][0] == ("THREATEN", "future")

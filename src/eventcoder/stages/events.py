@@ -429,9 +429,7 @@ def _status_of(article: Article, statuses: dict[int, str], trigger: Trigger, fam
     if status == "background":
         return status
     future = load_lexicon().cues["future_cues"].search(lead)
-    if family == "threaten":
-        return "new" if status == "future" else status
-    if future:
+    if family == "threaten" or future:  # a threat or a plan: its act has not happened (DESIGN's `future`)
         return "future"
     return status
 
@@ -641,10 +639,17 @@ def find_events(article: Article) -> Article:
             # Reported with no date of its own, or going on as the report is published: on or
             # before publication, as ACLED codes it.
             event.date = DateMention("", 0, 0, date=article.published, precision=2, relation="reported")
-    merged.sort(key=lambda e: (_STATUS_RANK.get(e.status, 9), _entry_of(e.trigger).family not in MATERIAL_FAMILIES,
-                               e.sentences[0]))
+    merged.sort(key=_main_first)
     article.events = merged
     return article
+
+
+def _main_first(event: Event) -> tuple[int, int, int]:
+    """New events first, acts before statements; among what has not happened yet, the threat
+    that was made before the act it threatens."""
+    family = _entry_of(event.trigger).family
+    threat = event.status == "future" and family == "threaten"
+    return _STATUS_RANK.get(event.status, 9), 0 if threat else 1 + (family not in MATERIAL_FAMILIES), event.sentences[0]
 
 
 def _add_following_tolls(article: Article, events: list[Event], told: set[int]) -> None:
