@@ -132,3 +132,8 @@ def test_relative_dates_past_the_calendar_stay_unresolved_and_the_rest_resolve()
     assert last["Yesterday"].date == date(9999, 12, 30) and last["last year"].date == date(9998, 1, 1)
     assert last["next Friday"].date is None and last["on 28 December"].date == date(9999, 12, 28)
     assert (last["in recent weeks"].date, last["in recent weeks"].end_date) == (date(9999, 12, 1), date(9999, 12, 31))
+
+
+def test_days_counted_back_from_the_news():
+    found = {m.text: m.date for m in dates_in("The raid came two days after the ceasefire.", date(2024, 5, 10))}
+    assert found == {"two days after": date(2024, 5, 8)}

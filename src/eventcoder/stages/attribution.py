@@ -218,7 +218,7 @@ class _SentenceAttributions:
         return self._mentions(span, start, self.tokens[end_index].end, "reported")
 
     def _quoted_passive(self, index: int) -> list[AttributionMention]:
-        """ "King Hassan was quoted today as saying": the subject is the source."""
+        """ "The governor was quoted on Monday as saying": the subject is the source."""
         saying = next((i for i in range(index + 1, index + 4) if self._word(i) == "saying" and self._word(i - 1) == "as"), None)
         auxiliary = index - 1
         while self.tokens[auxiliary].lower not in self.lexicon.passive_auxiliaries:
@@ -274,7 +274,7 @@ class _SentenceAttributions:
         return token.end
 
     def _hedges_clause(self, index: int) -> bool:
-        """False for a hedge inside a reduced relative clause: "the coalition purportedly fighting"."""
+        """False for a hedge inside a reduced relative clause: "the militia reportedly guarding the town"."""
         if not self.tokens[index].lower.endswith("ly"):
             return True
         following = self._word(index + 1)
@@ -426,7 +426,7 @@ class _SentenceAttributions:
         return mentions
 
     def _conjuncts(self, span: tuple[int, int]) -> list[tuple[int, int]]:
-        """Splits at "and" unless it joins the words of one name ("Ministry of Foreign Affairs and Expatriates")."""
+        """Splits at "and" unless it joins the words of one name ("Ministry of Foreign Affairs and Trade")."""
         parts: list[tuple[int, int]] = []
         first = span[0]
         for index in range(span[0] + 1, span[1]):
