@@ -162,3 +162,13 @@ def test_a_singular_passive_counts_one_victim(text):
 ])
 def test_victims_named_with_adjectives_and_as_suspects(text, expected):
     assert [(m.kind, m.group, m.minimum) for m in top_level(casualties_in(text))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pastor killed outside church, another man injured.", [("killed", "clergy", 1), ("injured", "men", 1)]),
+    ("Militia attack - 7 killed/ 4 injured.", [("killed", None, 7), ("injured", None, 4)]),
+    ("Herders were attacked at a well, one death, one injury.", [("killed", None, 1), ("injured", None, 1)]),
+    ("Residents lynched a suspected goat thief.", [("killed", "suspects", 1)]),
+])
+def test_tolls_in_the_short_forms_of_notes_and_headlines(text, expected):
+    assert [(m.kind, m.group, m.minimum) for m in top_level(casualties_in(text))] == expected

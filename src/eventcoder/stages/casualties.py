@@ -145,8 +145,8 @@ def _subjects(lexicon: _Lexicon, text: str, boundary: int, cue: re.Match, end: i
         if not auxiliaries:
             if not lexicon.passive_follower.match(text, cue.end(), end):
                 return []  # "gunmen killed the chief"
-            if not any(item["qty"] or item["bare"] for item in items):
-                return []
+            if not any(item["qty"] or item["bare"] or _normal(item["group"] or "") in lexicon.singular for item in items):
+                return []  # but a headline's "Pastor killed outside church" counts one
     subset = match if match["subset"] else lexicon.subset_after.match(text, cue.end(), end)
     return _mentions(lexicon, text, kind, items, subset)
 
@@ -336,7 +336,8 @@ def _lexicon() -> _Lexicon:
     group = rf"{_alternation(groups)}|(?!(?:{_alternation(numbers['vague'])})\b)(?-i:[A-Z][a-z]+s)"
     modifier = (rf"(?:(?!(?:{_alternation(terms['not_modifiers'])})\b)(?-i:[A-Z])[\w'’]*(?:-[\w'’]+)*"
                 rf"|[\w'’]+(?:-[\w'’]+)+|(?:{_alternation(terms['modifiers'])})\b"
-                rf"|(?-i:[a-z]+(?:{_alternation(terms['modifier_suffixes'])}))\b)")
+                rf"|(?-i:[a-z]+(?:{_alternation(terms['modifier_suffixes'])}))\b"
+                rf"|(?!(?:{_alternation(terms['not_modifier_words'])})\b)(?-i:[a-z]{{3,}})\b)")
     with_group = (rf"(?:(?P<qty>{quantity_plain}|no|an?|another)(?:\s+of(?:\s+(?:the|those))?)?\s+)?"
                   rf"(?:{modifier}\s+){{0,3}}?(?P<group>{group})\b")
     bare = rf"(?P<bare>{quantity_plain})(?![\w+-])(?!\s+(?:{_UNITS_AFTER_NUMBER})\b)"
@@ -371,7 +372,7 @@ def _lexicon() -> _Lexicon:
             rf"\s*(?P<aux>(?:\b(?:{auxiliaries})\s+){{0,6}})$", flags),
         passive_before=re.compile(rf"\b(?:{passive_auxiliaries})\s+(?:\w+ly\s+)?$", flags),
         passive_follower=re.compile(
-            rf"\s*(?:$|[,.;:()\"'“”‘’—–-]|(?:{_alternation(terms['passive_followers'])})\b)", flags),
+            rf"\s*(?:$|[,.;:()/\"'“”‘’—–-]|(?:{_alternation(terms['passive_followers'])})\b)", flags),
         victim=re.compile(victim, flags),
         victim_item=re.compile(rf"{victim}(?=\s*,|\s+and\s|\s*$)", flags),
         victim_after=re.compile(rf"\s+(?:{_DETERMINERS}\s+)?{victim}", flags),
