@@ -319,3 +319,10 @@ def test_a_toll_told_in_the_next_sentence_is_the_events():
 def test_a_threat_is_future_and_comes_before_the_act_it_threatens():
     records = extract_records(Article("t", "The rebels threatened to attack Goma next week.", published=PUBLISHED))
     assert [(r["plover_event"], r["status"]) for r in records][0] == ("THREATEN", "future")
+
+
+def test_supporters_who_clash_riot_and_supporters_who_march_protest():
+    clash = main_event("Supporters of two rival candidates clashed outside the tallying centre in Homa Bay on Monday.")
+    march = main_event("Supporters of the candidate marched through Homa Bay on Monday to demand a recount.")
+    assert (clash["sub_event_type"], clash["actor1"]) == ("Mob violence", "Rioters (Kenya)")
+    assert (march["sub_event_type"], march["actor1"]) == ("Peaceful protest", "Protesters (Kenya)")

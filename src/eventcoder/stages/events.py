@@ -686,6 +686,8 @@ def _protest_sides(sub: str, actors: list[ActorMention]) -> tuple[ActorMention |
     force = next((a for a in actors if a.category == "State forces"), None)
     if crowd is not None and sub in RIOT_SUB_TYPES and crowd.category == "Protesters":
         crowd = replace(crowd, name=crowd.name.replace("Protesters", "Rioters", 1), category="Rioters")
+    elif crowd is not None and sub not in RIOT_SUB_TYPES and crowd.category == "Rioters":
+        crowd = replace(crowd, name=crowd.name.replace("Rioters", "Protesters", 1), category="Protesters")
     if sub == "Excessive force against protesters":
         return force, crowd
     if sub == "Peaceful protest":
