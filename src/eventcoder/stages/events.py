@@ -296,7 +296,7 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
         elif civilian_target and not armed_target and not entry.mutual:
             sub = "Attack"  # "stormed a village, killing ten civilians"
     elif entry.family == "protest" and sub == "Peaceful protest":
-        story = _protest_story(article, trigger)
+        story = " ".join(article.sentences[i].text for i in _protest_story(article, trigger.sentence))
         if lexicon.cues["riot_cues"].search(story):
             sub = "Violent demonstration"
         elif _force_against_protesters(article, story, casualties):
@@ -324,10 +324,9 @@ def _is_crowd(actor: ActorMention | None) -> bool:
     return actor is not None and (actor.category in CROWD_CATEGORIES or _is_victim(actor))
 
 
-def _protest_story(article: Article, trigger: Trigger) -> str:
-    """The protest's sentence and the next ones, up to the next protest told."""
-    sentences = article.sentences[trigger.sentence:trigger.sentence + PROTEST_STORY_SENTENCES]
-    return " ".join(sentence.text for sentence in sentences)
+def _protest_story(article: Article, index: int) -> range:
+    """The sentences that tell how a protest went: its own and the next two."""
+    return range(index, min(index + PROTEST_STORY_SENTENCES, len(article.sentences)))
 
 
 def _is_grievance(text_before: str) -> bool:
@@ -655,7 +654,8 @@ def _main_first(event: Event) -> tuple[int, int, int]:
 def _add_following_tolls(article: Article, events: list[Event], told: set[int]) -> None:
     """Gives each event the casualties of the sentences right after it that tell no act."""
     for event in events:
-        for index in range(max(event.sentences) + 1, min(max(event.sentences) + 1 + TOLL_SENTENCES, len(article.sentences))):
+        last = max(event.sentences)
+        for index in range(last + 1, min(last + 1 + TOLL_SENTENCES, len(article.sentences))):
             if index in told:
                 break
             told.add(index)  # one event's toll only
@@ -741,8 +741,8 @@ def _build_event(article: Article, statuses: dict[int, str], trigger: Trigger, e
     place = _place_near(article, trigger)
     if entry.family == "protest":
         casualties = _protest_casualties(article, casualties)
-        story = range(index, min(index + PROTEST_STORY_SENTENCES, len(article.sentences)))
-        actor1, actor2 = _protest_sides(sub, [a for i in story for a in article.in_sentence(article.actors, i)])
+        story_actors = [a for i in _protest_story(article, index) for a in article.in_sentence(article.actors, i)]
+        actor1, actor2 = _protest_sides(sub, story_actors)
         crowd = unnamed_actor("rioters" if sub in RIOT_SUB_TYPES else "protesters",
                               place.country_code if place else None, trigger.start)
         if sub == "Excessive force against protesters":
