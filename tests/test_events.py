@@ -326,3 +326,11 @@ def test_supporters_who_clash_riot_and_supporters_who_march_protest():
     march = main_event("Supporters of the candidate marched through Homa Bay on Monday to demand a recount.")
     assert (clash["sub_event_type"], clash["actor1"]) == ("Mob violence", "Rioters (Kenya)")
     assert (march["sub_event_type"], march["actor1"]) == ("Peaceful protest", "Protesters (Kenya)")
+
+
+@pytest.mark.parametrize("text", [
+    "Police discovered two explosive devices near the market in Garissa and disarmed them on Monday.",
+    "Two militants were killed in Garissa on Monday when the bomb they were planting went off.",
+])
+def test_a_bomb_found_or_gone_off_in_the_hands_of_its_makers_is_disrupted_weapons_use(text):
+    assert main_event(text)["sub_event_type"] == "Disrupted weapons use"

@@ -93,7 +93,7 @@ class _Entry:
     plover_mode: str | None
     weak: bool
     generic: bool
-    suppresses_weapons: bool  # "defused a bomb", "found a cache of rockets": the weapon was not used
+    suppresses_weapons: bool | str  # "defused a bomb": the weapon was not used; "always": not even when it killed
     mutual: bool  # fighting between two sides: a battle even when civilians die in it
 
 
@@ -174,9 +174,12 @@ def _pick_per_family(triggers: list[Trigger], casualties: list[CasualtyMention])
         generic = next((t for t in triggers if _entry_of(t).generic), None)
         if generic is not None:
             best["violence"] = (_entry_of(generic), generic)
-    if violence and violence[0].event_type == "Explosions/Remote violence" and not harmed and any(
-            entry.suppresses_weapons for entry, _ in best.values()):
-        best.pop("violence")  # "defused a roadside bomb": the bomb names what was stopped
+    suppressing = {entry.suppresses_weapons for entry, _ in best.values()}
+    if violence and ("always" in suppressing or (
+            violence[0].event_type == "Explosions/Remote violence" and True in suppressing and not harmed)):
+        # "defused a roadside bomb", "killed when the bomb they were planting went off": the
+        # bomb names what was stopped or went wrong
+        best.pop("violence")
     # Protest words and violence words in one sentence describe one protest event; a fight
     # for ground is one territorial event ("retook the town after heavy fighting").
     if "protest" in strong:
