@@ -109,3 +109,9 @@ def test_a_clash_that_hits_civilians_is_a_muc_attack():
     clash = {"sub_event_type": "Armed clash", "victims": [{"group": "soldiers"}]}
     assert incident_type(clash) is None  # guerrilla warfare, not terrorism
     assert incident_type({**clash, "victims": [{"group": "journalists"}]}) == "ATTACK"
+
+
+def test_a_bomb_found_and_defused_is_an_attempted_muc_bombing():
+    from eventcoder.evaluate.muc4 import incident_type
+
+    assert incident_type({"sub_event_type": "Disrupted weapons use"}) == "BOMBING"
