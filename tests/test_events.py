@@ -334,3 +334,9 @@ def test_supporters_who_clash_riot_and_supporters_who_march_protest():
 ])
 def test_a_bomb_found_or_gone_off_in_the_hands_of_its_makers_is_disrupted_weapons_use(text):
     assert main_event(text)["sub_event_type"] == "Disrupted weapons use"
+
+
+def test_a_violent_act_told_as_a_verb_is_an_event_even_with_unknown_sides():
+    assert main_event("Members of a religious sect attacked a woman in Embu for wearing trousers.")["sub_event_type"] == "Attack"
+    records = extract_records(Article("t", "The attack drew wide condemnation from officials.", published=PUBLISHED))
+    assert records == []

@@ -56,6 +56,11 @@ NOT_EVENT_LOCATIONS = {"DEMONYM", "CONT"}
 _CLAUSE_BREAK = re.compile(
     r"[;:]|,\s+(?:where|and)\b|\b(?:which|who|when|after|before|while|whereas|as|but|said|says|"
     r"told|stated|reported|indicating|indicated|claimed|added|that)\b", re.I)
+#: A violent act told as a verb ("sect members attacked a woman", "a body was found dumped"
+#: aside): an event even when the coder recognises neither side.
+_VIOLENT_VERB = re.compile(r"(?:attack(?:ed|s)?|kill(?:ed|s)?|shoots?|shot(?: dead)?|beat(?:en|s)?|stabbed|raided|assaulted|"
+                           r"murdered|gunned down|hacked to death|beat(?:en)? to death|lynched|executed|torture[ds])", re.I)
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|another|such)\s+(?:[\w-]+\s+)?$", re.I)
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$", re.I)
 _BY_AGENT = re.compile(r"^\W*(?:\w+\s+){0,6}?by\b", re.I)
 # "shelling by the RSF", "an IED planted by suspected ISIS militants", "bombers suspected to be
@@ -665,6 +670,12 @@ def _add_following_tolls(article: Article, events: list[Event], told: set[int]) 
             event.casualties.extend(article.in_sentence(article.casualties, index))
 
 
+def _told_as_verb(text: str, trigger: Trigger) -> bool:
+    """A violent act as a verb ("attacked a woman"), not a noun after a determiner ("the attack")."""
+    return bool(_VIOLENT_VERB.fullmatch(text[trigger.start:trigger.end])) and not _NOUN_BEFORE.search(
+        text[max(0, trigger.start - 40):trigger.start])
+
+
 def _unknown_perpetrator(event: Event) -> ActorMention:
     """ACLED's actor for violence whose perpetrator the report does not name ("a man was shot
     dead"): an unidentified armed group of the country where it happened."""
@@ -738,8 +749,9 @@ def _build_event(article: Article, statuses: dict[int, str], trigger: Trigger, e
         subject = article.text[_clause_start(article.text, article.sentences[index].start, trigger.start):trigger.start]
         if lexicon.cues["non_combatant_subjects"].search(subject):
             return None
-    if entry.family == "violence" and entry.generic and actor1 is None and actor2 is None and not casualties:
-        return None  # "attack" with nobody and no victims: a word, not an event
+    if (entry.family == "violence" and entry.generic and actor1 is None and actor2 is None and not casualties
+            and not _told_as_verb(article.text, trigger)):
+        return None  # "the attack drew condemnation", with nobody and no victims: a word, not an event
     event_type, sub, plover_event, plover_mode = _decide_sub_type(article, trigger, actor1, actor2, casualties)
     place = _place_near(article, trigger)
     if entry.family == "protest":
