@@ -172,3 +172,7 @@ def test_victims_named_with_adjectives_and_as_suspects(text, expected):
 ])
 def test_tolls_in_the_short_forms_of_notes_and_headlines(text, expected):
     assert [(m.kind, m.group, m.minimum) for m in top_level(casualties_in(text))] == expected
+
+
+def test_nearly_killed_is_no_death():
+    assert [m for m in casualties_in("A mob attacked and nearly killed a man at the market.") if m.kind == "killed"] == []

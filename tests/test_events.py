@@ -340,3 +340,10 @@ def test_a_violent_act_told_as_a_verb_is_an_event_even_with_unknown_sides():
     assert main_event("Members of a religious sect attacked a woman in Embu for wearing trousers.")["sub_event_type"] == "Attack"
     records = extract_records(Article("t", "The attack drew wide condemnation from officials.", published=PUBLISHED))
     assert records == []
+
+
+def test_deaths_named_as_the_cause_and_a_toll_told_again_are_not_added():
+    event = main_event("In revenge for the killing of a herder, a group of herders killed two men near Garsen on Monday.")
+    assert event["fatalities"] == 2
+    event = main_event("Residents lynched a suspected thief in Embu on Monday. 1 fatality.")
+    assert event["fatalities"] == 1

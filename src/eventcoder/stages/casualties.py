@@ -76,6 +76,7 @@ class _Lexicon:
 # "..., wounding 20 others, a military official said": the official is the source, not a victim.
 # A singular subject (not a pronoun, which points back to someone already counted) before
 # "was killed".
+_NEAR_MISS = re.compile(r"\b(?:nearly|almost|narrowly)\s+$", re.I)
 _SINGULAR_PASSIVE = re.compile(r"(?<!\bhe)(?<!\bshe)(?<!\bit)\s+(?:was|has\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+|later\s+)?$", re.I)
 _REPORTING = r"(?:said|says|told|reported|added|confirmed|stated|noted)"
 
@@ -108,6 +109,8 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
     for cue in lexicon.cue.finditer(text, start, end):
         if cue.start() < boundary:
             continue
+        if _NEAR_MISS.search(text, max(start, cue.start() - 12), cue.start()):
+            continue  # "nearly killed", "almost died": they lived
         roles = lexicon.roles[_normal(cue.group())]
         found: list[CasualtyMention] = []
         after_passive_auxiliary = lexicon.passive_before.search(text, max(boundary, cue.start() - 40), cue.start())

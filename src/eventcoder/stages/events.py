@@ -134,6 +134,8 @@ def load_lexicon() -> _Lexicon:
                  "future_cues", "non_combatant_subjects", "riot_cues", "fighting_cues"]
     cues = {name: _alternation(data[name]) for name in cue_names}
     cues["new_incident"] = re.compile(r"\W*(?:" + "|".join(data["new_incident_cues"]) + r")\b", re.I)
+    cues["cause"] = re.compile(r"\b(?:" + "|".join(data["cause_cues"]) + r")\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?"
+                               r"(?:killings?|deaths?|murders?|lynchings?|beheadings?|shootings?)\s+of\s+$", re.I)
     cues["grievance"] = re.compile(r"\b(?:" + "|".join(data["grievance_cues"]) + r")\b(?:\W+[\w'’-]+){0,6}?\W*$", re.I)
     cues["anaphora"] = re.compile(r"\b(?:" + "|".join(data["anaphora"]) + r")\s+(?:\w+\s+){0,2}$", re.I)
     return _Lexicon(tuple(entries), trigger_pattern, cues, data["notes"])
@@ -325,6 +327,12 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     if sub == trigger.sub_event_type:
         return entry.event_type, sub, trigger.plover_event, trigger.plover_mode
     return _retype(sub)
+
+
+def _is_cause(article: Article, casualty: CasualtyMention) -> bool:
+    """Deaths named as the cause of the act told ("in revenge for the killing of a herder")."""
+    sentence_start = article.sentence_at(casualty.start).start
+    return bool(load_lexicon().cues["cause"].search(article.text[max(sentence_start, casualty.start - 80):casualty.start]))
 
 
 def _is_crowd(actor: ActorMention | None) -> bool:
@@ -667,7 +675,9 @@ def _add_following_tolls(article: Article, events: list[Event], told: set[int]) 
             if index in told:
                 break
             told.add(index)  # one event's toll only
-            event.casualties.extend(article.in_sentence(article.casualties, index))
+            counted = {c.kind for c in event.casualties if c.minimum or c.maximum}
+            # "A man was lynched. 1 fatality.": a kind already counted is told again, not added
+            event.casualties.extend(c for c in article.in_sentence(article.casualties, index) if c.kind not in counted)
 
 
 def _told_as_verb(text: str, trigger: Trigger) -> bool:
@@ -752,6 +762,7 @@ def _build_event(article: Article, statuses: dict[int, str], trigger: Trigger, e
     if (entry.family == "violence" and entry.generic and actor1 is None and actor2 is None and not casualties
             and not _told_as_verb(article.text, trigger)):
         return None  # "the attack drew condemnation", with nobody and no victims: a word, not an event
+    casualties = [c for c in casualties if not _is_cause(article, c)]
     event_type, sub, plover_event, plover_mode = _decide_sub_type(article, trigger, actor1, actor2, casualties)
     place = _place_near(article, trigger)
     if entry.family == "protest":
