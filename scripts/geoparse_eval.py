@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> None:
     for name in names:
         reader, file_name = READERS[name]
         started = time.perf_counter()
-        figures = score(select(reader(args.data / file_name), args.part, lambda gold: gold.id))
+        figures = score(select(reader(args.data / file_name), args.part))
         seconds = time.perf_counter() - started
         print(f"{name}{f' ({args.part} part)' if args.part else ''}: {figures['articles']} articles")
         for label, prefix in (("standard", ""), ("strict", "strict_")):

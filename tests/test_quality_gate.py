@@ -23,7 +23,7 @@ def assert_pinned(name: str, figures: dict) -> None:
 @pytest.mark.parametrize("corpus", ["lgl", "gwn"])
 def test_geoparsing(shared_data, corpus):
     reader, file_name = GEOPARSING[corpus]
-    articles = select(reader(shared_data / "geoparsing" / file_name), "check", lambda gold: gold.id)
+    articles = select(reader(shared_data / "geoparsing" / file_name), "check")
     assert_pinned(corpus, score(articles))
 
 

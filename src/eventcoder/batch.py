@@ -184,7 +184,6 @@ def _engine_results(engine: str, inputs: list[str], produce: Produce, published:
     return process_records(announce_warnings(read_from(inputs, published, skip), on_warning), produce, workers)
 
 
-
 def read_from(inputs: list[str], published: date | None, skip: int) -> Iterator[Article | Reject]:
     """``read_inputs`` without its first ``skip`` items; files wholly skipped are not opened."""
     if not skip or "-" in inputs:

@@ -7,9 +7,10 @@ report is published on the day it reports (most of ACLED's notes name no date of
 without it no date could be resolved). The date figure therefore measures whether the coder keeps
 the reported day rather than moving it to a relative or background date. Without an
 ``event_date`` column, a note that opens with a date ("On 9 December 2019", "On December 9 2019",
-"On Oct 12th, 2013", "On or about 3 May 2015") is taken as written that day. ``event_date`` is read in every form ACLED exports use:
-2024-03-14, 14 March 2024, and day-first dates with a two-digit year, 31-12-19 and 1-Apr-23. The first
-record ``extract_records`` returns (the main event) is set beside the row.
+"On Oct 12th, 2013", "On or about 3 May 2015") is taken as written that day. ``event_date`` is
+read in every form ACLED exports use: 2024-03-14, 14 March 2024, and day-first dates with a
+two-digit year, 31-12-19 and 1-Apr-23. The first record ``extract_records`` returns (the main
+event) is set beside the row.
 
 Figures: event type and sub-event type accuracy (with a sub-event confusion table); fatalities
 exact and within 20% of ACLED's figure, and exact on the rows where ACLED counts a death (where
@@ -121,7 +122,7 @@ def fatalities_close(gold: int, ours: int | None) -> bool:
 
 def evaluate(path: Path, part: str | None = None) -> Report:
     """Runs the pipeline over every note of an ACLED CSV (or of one part) and scores its main event."""
-    return score(select(read_acled(path), part, lambda gold: gold.id), "acled")
+    return score(select(read_acled(path), part), "acled")
 
 
 def score(golds: Iterable[GoldEvent], name: str) -> Report:

@@ -238,7 +238,7 @@ def evaluate(path: Path, part: str | None = None) -> Report:
     scores it; cases are articles, their score the share of their toponyms done right."""
     root = ElementTree.parse(path).getroot()
     is_gwn = root.find(".//toponym/extractedName") is not None
-    articles = select(_read_gwn(root) if is_gwn else _read_lgl(root), part, lambda gold: gold.id)
+    articles = select(_read_gwn(root) if is_gwn else _read_lgl(root), part)
     figures, scored = _score(articles)
     report = Report(name="gwn" if is_gwn else "lgl", figures=figures)
     for gold, predicted, outcome in scored:

@@ -43,7 +43,7 @@ def read_jsonl(path: Path) -> list[GoldEvent]:
 
 
 def evaluate(path: Path, part: str | None = None) -> Report:
-    return score(select(read_jsonl(path), part, lambda gold: gold.id), "jsonl")
+    return score(select(read_jsonl(path), part), "jsonl")
 
 
 def _day(value: str | None) -> date | None:

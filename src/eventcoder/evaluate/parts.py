@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
+from operator import attrgetter
 from typing import TypeVar
 
 __all__ = ["CHECK_PERCENT", "PARTS", "part_of", "select"]
@@ -28,8 +29,9 @@ def part_of(record_id: str) -> str:
     return "check" if int.from_bytes(digest[:8], "big") % 100 < CHECK_PERCENT else "tuning"
 
 
-def select(items: Iterable[Item], part: str | None, record_id: Callable[[Item], str]) -> list[Item]:
-    """The items of one part (all of them when ``part`` is None)."""
+def select(items: Iterable[Item], part: str | None,
+           record_id: Callable[[Item], str] = attrgetter("id")) -> list[Item]:
+    """The items of one part (all of them when ``part`` is None), by each item's ``id``."""
     if part is not None and part not in PARTS:
         raise ValueError(f"unknown part {part!r}: expected one of {', '.join(PARTS)}")
     return [item for item in items if part is None or part_of(record_id(item)) == part]

@@ -14,7 +14,8 @@ preposition or modifier before the date ("since June 19", "late on Monday"), whi
 
 Relative dates without a publication date stay ``date=None``, as do those that would fall
 outside the calendar ``datetime.date`` can represent (years 1 to 9999: "next week" published
-on 9999-12-31); dates that name their year still resolve. Weeks, months and years carry their last day in ``end_date``. Expressions
+on 9999-12-31); dates that name their year still resolve. Weeks, months and years carry their
+last day in ``end_date``. Expressions
 that count from another event ("a year later", "the next day") are not emitted.
 """
 from __future__ import annotations
