@@ -37,6 +37,8 @@ class Errors:
     E033 = "[E033] could not be stored ({kind}: {message}); nothing of it was kept"
     E034 = "[E034] near {value!r}: expected LAT,LON,KM with LAT -90..90, LON -180..180, KM >= 0, e.g. 34.45,40.92,25"
     E040 = "[E040] will not write {output}: it is {what} {input}, which would be emptied before it is read"
+    E041 = "[E041] {path}{where}: {reason}"
+    E042 = "[E042] {what} needs {package}: pip install 'eventcoder[{extra}]'"
 
 
 class EventcoderError(Exception):
@@ -71,3 +73,21 @@ class UnknownFormatError(EventcoderError, ValueError):
 
 class StoreError(EventcoderError):
     """The event database cannot be opened or is not there; says which database and why."""
+
+
+class DataFileError(EventcoderError, ValueError):
+    """A user's data file (an actors file) cannot be used; names the file, the line and why."""
+
+    def __init__(self, path: str, line: int | None, reason: str) -> None:
+        self.path = path
+        self.line = line
+        self.reason = reason
+        super().__init__(Errors.E041.format(path=path, where=f", line {line}" if line else "", reason=reason))
+
+
+class MissingExtraError(EventcoderError, ImportError):
+    """An optional dependency is not installed; names the extra that brings it."""
+
+    def __init__(self, what: str, package: str, extra: str) -> None:
+        self.extra = extra
+        super().__init__(Errors.E042.format(what=what, package=package, extra=extra))

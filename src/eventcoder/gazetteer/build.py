@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from importlib import metadata, resources
 from pathlib import Path
 
-from eventcoder.datafiles import load_yaml
+from eventcoder.resources import load_yaml
 from eventcoder.gazetteer.names import name_key, skeleton_key, strip_division_word
 
 INDEX_VERSION = 7

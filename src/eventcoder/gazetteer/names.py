@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 
 from anyascii import anyascii
 
-from eventcoder.datafiles import load_yaml
+from eventcoder.resources import load_yaml
 
 _APOSTROPHES = re.compile(r"['’‘`ʿʾʼ´′ʻ]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")

@@ -23,7 +23,7 @@ from anyascii import anyascii
 from rapidfuzz import fuzz
 
 from eventcoder.article import PlaceMention
-from eventcoder.datafiles import load_yaml
+from eventcoder.resources import load_yaml
 from eventcoder.gazetteer import Place
 from eventcoder.gazetteer.names import name_key, skeleton_key
 

@@ -26,7 +26,7 @@ import ahocorasick
 import pycountry
 
 from eventcoder.article import ActorMention, Article
-from eventcoder.datafiles import load_yaml
+from eventcoder.resources import ActorsFile, actor_data, current_actors
 from eventcoder.spans import Spans
 
 NON_STATE_ARMED = frozenset({"Rebel group", "Political militia", "Identity militia"})
@@ -195,8 +195,12 @@ def normalise(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in translated)
 
 
-@lru_cache(maxsize=1)
 def _matched(text: str) -> tuple[tuple[_Match, ...], tuple[tuple[int, int, str], ...]]:
+    return _matched_with(text, current_actors())
+
+
+@lru_cache(maxsize=1)
+def _matched_with(text: str, actors: ActorsFile | None) -> tuple[tuple[_Match, ...], tuple[tuple[int, int, str], ...]]:
     """:func:`_match` over the whole lexicon, kept for the text in hand: the places stage asks
     first (:func:`armed_group_spans`), the actors stage next, and the automaton runs once."""
     matches, cues = _match(text, load_lexicon())
@@ -446,10 +450,15 @@ def _split(value: str) -> list[str]:
     return [part.strip() for part in (value or "").split("|") if part.strip()]
 
 
-@cache
 def load_lexicon() -> Lexicon:
-    """Compiles every alias into one automaton (once per process)."""
-    data = load_yaml("actors.yaml")
+    """The packaged dictionary with the user's actors file of this process, if any."""
+    return _lexicon_with(current_actors())
+
+
+@cache
+def _lexicon_with(actors: ActorsFile | None) -> Lexicon:
+    """Compiles every alias into one automaton (once per process and actors file)."""
+    data = actor_data(actors)
     countries = load_countries()
     variants = [tuple(pair) for pair in data["spelling_variants"]]
     builder = _Builder(variants)

@@ -43,7 +43,7 @@ from datetime import date
 from functools import cache
 
 from eventcoder.article import Article, AttributionMention, DateMention, Sentence, SentenceStatus
-from eventcoder.datafiles import load_yaml
+from eventcoder.resources import load_yaml
 
 RECENT_DAYS = 7
 BACKGROUND_DAYS = 60

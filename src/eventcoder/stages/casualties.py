@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from eventcoder.article import Article, CasualtyMention
-from eventcoder.datafiles import load_yaml
+from eventcoder.resources import load_yaml
 from eventcoder.spans import Spans
 
 _UNITS_AFTER_NUMBER = (r"days?|weeks?|months?|years?|hours?|minutes?|km|kilometres?|kilometers?|miles?|"

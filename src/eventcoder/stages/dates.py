@@ -28,7 +28,7 @@ from functools import cache
 from typing import Callable
 
 from eventcoder.article import Article, DateMention
-from eventcoder.datafiles import load_yaml
+from eventcoder.resources import load_yaml
 
 #: How far after publication a date without a year may fall before it is read as last year's.
 FUTURE_TOLERANCE = timedelta(days=3)

@@ -26,7 +26,7 @@ from eventcoder.article import (
     Trigger,
 )
 from eventcoder.alternation import dispatched, group_name
-from eventcoder.datafiles import load_yaml
+from eventcoder.resources import load_yaml
 from eventcoder.spans import Spans
 from eventcoder.stages.actors import unnamed_actor
 

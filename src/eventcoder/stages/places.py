@@ -23,7 +23,7 @@ from importlib import resources
 from rapidfuzz.fuzz import ratio
 
 from eventcoder.article import Article, PlaceMention
-from eventcoder.datafiles import load_yaml
+from eventcoder.resources import load_yaml
 from eventcoder.gazetteer import Place, load_gazetteer
 from eventcoder.gazetteer.names import name_key
 from eventcoder.gazetteer.resolve import Candidate, resolve_candidates, without_settlement_word
