@@ -5,12 +5,13 @@ import pycountry
 import pytest
 
 from eventcoder.article import Article, PlaceMention
-from eventcoder.stages.actors import find_actors, load_countries, load_lexicon
+from eventcoder.lexicon import load_countries, load_lexicon
+from eventcoder.stages.actors import find_actors, match_actor_names
 from eventcoder.stages.text import split_sentences
 
 
 def _article(text: str, country: str | None = None, published: date | None = None) -> Article:
-    article = split_sentences(Article("test", text, published=published))
+    article = match_actor_names(split_sentences(Article("test", text, published=published)))
     if country:
         article.places = [PlaceMention("Town", 0, 4, country_code=country)]
     return find_actors(article)
@@ -139,7 +140,7 @@ def test_main_country_from_demonyms_when_no_places_are_known():
 
 
 def test_places_in_early_sentences_outweigh_later_ones():
-    article = split_sentences(Article("t", "Residents fled. Then more. Later still. It ended."))
+    article = match_actor_names(split_sentences(Article("t", "Residents fled. Then more. Later still. It ended.")))
     article.places = [PlaceMention("A", 0, 1, country_code="SY"),
                       PlaceMention("B", 40, 41, country_code="IQ")]
     assert find_actors(article).actors[0].name == "Civilians (Syria)"

@@ -4,8 +4,8 @@ import pytest
 
 from eventcoder.article import Article
 from eventcoder.pipeline import extract_records, process
-from eventcoder.stages.events import find_triggers, load_lexicon
-from eventcoder.stages.text import split_sentences
+from eventcoder.pipeline import process
+from eventcoder.stages.events import load_lexicon
 
 PUBLISHED = date(2024, 5, 10)  # a Friday
 
@@ -99,8 +99,8 @@ def test_a_threat_is_not_a_past_attack():
 
 
 def test_triggers_carry_exact_offsets():
-    article = split_sentences(Article("t", "Heavy shelling hit Donetsk. A car bomb exploded in Kabul."))
-    for trigger in find_triggers(article):
+    article = process(Article("t", "Heavy shelling hit Donetsk. A car bomb exploded in Kabul."), until="triggers")
+    for trigger in article.triggers:
         assert article.text[trigger.start:trigger.end] == trigger.text
 
 

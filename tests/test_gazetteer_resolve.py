@@ -5,13 +5,12 @@ from eventcoder.article import Article
 from eventcoder.gazetteer import load_gazetteer
 from eventcoder.gazetteer.names import name_key
 from eventcoder.gazetteer.resolve import _named_by_alternate
-from eventcoder.stages.places import find_places, home_division
-from eventcoder.stages.text import split_sentences
+from eventcoder.pipeline import process
+from eventcoder.stages.places import home_division
 
 
 def _found(text, home=None):
-    article = split_sentences(Article(id="t", text=text, home=home))
-    return {m.text: m for m in find_places(article).places}
+    return {m.text: m for m in process(Article(id="t", text=text, home=home), until="places").places}
 
 
 def test_a_town_beside_its_county_is_the_one_in_that_county():

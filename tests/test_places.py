@@ -1,13 +1,12 @@
 import pytest
 
 from eventcoder.article import Article
-from eventcoder.stages.places import DEMONYM, find_places
-from eventcoder.stages.text import split_sentences
+from eventcoder.pipeline import process
+from eventcoder.stages.places import DEMONYM
 
 
 def _places(text):
-    article = split_sentences(Article(id="t", text=text))
-    return find_places(article).places
+    return process(Article(id="t", text=text), until="places").places
 
 
 def _found(text):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 
 @dataclass(slots=True)
@@ -94,6 +95,9 @@ class Trigger(Mention):
     plover_mode: str | None = None
     passive: bool = False
     entry: int = -1  # index of the lexicon entry it matched
+    family: str = ""  # the entry's family: violence, protest, threaten...
+    clause_start: int = 0  # where the clause holding it begins
+    status: str = "new"  # set by the status stage
 
 
 @dataclass(slots=True)
@@ -131,6 +135,8 @@ class Article:
     #: towns without their state, so their readings near it are preferred.
     home: str | None = None
     sentences: list[Sentence] = field(default_factory=list)
+    #: What the actor dictionary finds in the text (an ``eventcoder.lexicon.ActorNames``).
+    actor_names: Any = None
     places: list[PlaceMention] = field(default_factory=list)
     actors: list[ActorMention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)

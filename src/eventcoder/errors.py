@@ -39,6 +39,9 @@ class Errors:
     E040 = "[E040] will not write {output}: it is {what} {input}, which would be emptied before it is read"
     E041 = "[E041] {path}{where}: {reason}"
     E042 = "[E042] {what} needs {package}: pip install 'eventcoder[{extra}]'"
+    E070 = "[E070] stage {stage!r} reads {field!r}, which no earlier stage sets and no article brings"
+    E071 = "[E071] stage {stage!r} sets {field!r}, which is already set before it"
+    E072 = "[E072] no stage named {name!r}: expected one of {choices}"
 
 
 class EventcoderError(Exception):
@@ -91,3 +94,7 @@ class MissingExtraError(EventcoderError, ImportError):
     def __init__(self, what: str, package: str, extra: str) -> None:
         self.extra = extra
         super().__init__(Errors.E042.format(what=what, package=package, extra=extra))
+
+
+class PipelineError(EventcoderError, ValueError):
+    """Stages put together in an order that cannot work, or a stage asked for by a wrong name."""

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from eventcoder.article import Article
 from eventcoder.gazetteer import load_gazetteer
-from eventcoder.stages.places import DEMONYM, find_places
-from eventcoder.stages.text import split_sentences
+from eventcoder.pipeline import process
+from eventcoder.stages.places import DEMONYM
 
 #: What :func:`infer_source_homes` asks of a source's leading country: votes, and their
 #: share of all the source's votes; and of the leading division inside it: votes, and their
@@ -22,7 +22,7 @@ PLACE_FIELDS = ["text", "start", "end", "geonameid", "name", "latitude", "longit
 
 def place_record(article: Article) -> dict:
     """DESIGN.md's geoparse record: one per article."""
-    find_places(split_sentences(article))
+    process(article, until="places")
     return {"article_id": article.id,
             "places": [{field: getattr(place, field) for field in PLACE_FIELDS} for place in article.places]}
 
@@ -44,7 +44,7 @@ def infer_source_homes(articles: Iterable[Article]) -> dict[str, str]:
         if not article.source:
             continue
         if not article.places:
-            find_places(split_sentences(article))
+            process(article, until="places")
         for name in {m.text for m in article.places if m.feature_code != DEMONYM}:
             readings = [p for p in gazetteer.lookup(name) if p.country_code]
             for country_code in (spread := {p.country_code for p in readings}):

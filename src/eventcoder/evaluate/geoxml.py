@@ -39,8 +39,7 @@ from eventcoder.evaluate.parts import select
 from eventcoder.evaluate.report import Case, Report, f1, share
 from eventcoder.gazetteer.resolve import distance_km
 from eventcoder.geoparse import infer_source_homes
-from eventcoder.stages.places import find_places
-from eventcoder.stages.text import split_sentences
+from eventcoder.pipeline import process
 
 ACCURACY_KM = 161.0
 LITERAL = "literal"
@@ -166,7 +165,7 @@ def _score(articles: list[GoldArticle]) -> tuple[dict, list[tuple[GoldArticle, l
     scored, found = [], []
     for gold in articles:
         article = Article(id=gold.id, text=gold.text, source=gold.source)
-        find_places(split_sentences(article))
+        process(article, until="places")
         found.append(article)
         outcome = _match(gold.toponyms, article.places, {LITERAL, ASSOCIATIVE}, {UNSCORED}, standard)
         _match(gold.toponyms, article.places, {LITERAL}, set(), strict)
@@ -185,7 +184,7 @@ def _with_source_homes(articles: list[GoldArticle], found: list[Article]) -> dic
     tally = _Tally()
     for gold in articles:
         article = Article(id=gold.id, text=gold.text, home=homes.get(gold.source))
-        find_places(split_sentences(article))
+        process(article, until="places")
         _match(gold.toponyms, article.places, {LITERAL, ASSOCIATIVE}, {UNSCORED}, tally)
     sources = {gold.source for gold in articles if gold.source}
     return {**tally.figures("homes_"), "homes_sources": len(sources), "homes_inferred": len(homes)}

@@ -41,9 +41,7 @@ import yaml
 from eventcoder.article import Article
 from eventcoder.evaluate.parts import select
 from eventcoder.evaluate.report import Case, Report, f1, share
-from eventcoder.pipeline import extract_records
-from eventcoder.stages.actors import find_actors
-from eventcoder.stages.text import split_sentences
+from eventcoder.pipeline import extract_records, process
 
 #: How far before an "on or before" key date our date may fall and still be right.
 ON_OR_BEFORE = timedelta(days=7)
@@ -327,8 +325,7 @@ def perpetrator_right(key: Template, response: Template) -> bool:
 @cache
 def _actors_named(text: str) -> frozenset[str]:
     article = Article("muc4-key", text)
-    split_sentences(article)
-    find_actors(article)
+    process(article, until="actors")
     return frozenset(m.name for m in article.actors if m.name)
 
 

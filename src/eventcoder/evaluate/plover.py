@@ -35,7 +35,7 @@ from eventcoder.article import Article
 from eventcoder.evaluate.parts import select
 from eventcoder.evaluate.report import Case, Report, f1, share
 from eventcoder.pipeline import extract_records
-from eventcoder.stages.actors import load_countries, load_lexicon
+from eventcoder.lexicon import load_countries, load_lexicon
 
 #: PLOVER 0.5b1 type -> PLOVER 2021 type (CAMEO2PLOVER-2021: CAMEO 09 INVESTIGATE is ACCUSE,
 #: 10 DEMAND is REQUEST, 11 DISAPPROVE is ACCUSE, 19 FIGHT is ASSAULT).

@@ -32,6 +32,7 @@ from functools import cache
 from eventcoder.article import Article, CasualtyMention
 from eventcoder.resources import load_yaml
 from eventcoder.spans import Spans
+from eventcoder.stages import stage
 
 _UNITS_AFTER_NUMBER = (r"days?|weeks?|months?|years?|hours?|minutes?|km|kilometres?|kilometers?|miles?|"
                        r"metres?|meters?|percent|per\s+cent|%|times|o'clock|a\.m|p\.m|am|pm|and\s+a\s+half")
@@ -81,6 +82,7 @@ _SINGULAR_PASSIVE = re.compile(r"(?<!\bhe)(?<!\bshe)(?<!\bit)\s+(?:was|has\s+bee
 _REPORTING = r"(?:said|says|told|reported|added|confirmed|stated|noted)"
 
 
+@stage("casualties", reads=("text", "sentences"), sets=("casualties",))
 def find_casualties(article: Article) -> Article:
     """Sets ``article.casualties``: every casualty mention, sorted by start, subsets included."""
     lexicon = _lexicon()

@@ -29,6 +29,7 @@ from typing import Callable
 
 from eventcoder.article import Article, DateMention
 from eventcoder.resources import load_yaml
+from eventcoder.stages import stage
 
 #: How far after publication a date without a year may fall before it is read as last year's.
 FUTURE_TOLERANCE = timedelta(days=3)
@@ -59,6 +60,7 @@ class _Terms:
     patterns: tuple[tuple[re.Pattern, Callable], ...]
 
 
+@stage("dates", reads=("text", "sentences", "published"), sets=("dates",))
 def find_dates(article: Article) -> Article:
     """Sets ``article.dates``: every date mention, sorted by start, with exact offsets."""
     terms = _terms()

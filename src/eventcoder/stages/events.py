@@ -26,9 +26,10 @@ from eventcoder.article import (
     Trigger,
 )
 from eventcoder.alternation import dispatched, group_name
+from eventcoder.lexicon import unnamed_actor
 from eventcoder.resources import load_yaml
 from eventcoder.spans import Spans
-from eventcoder.stages.actors import unnamed_actor
+from eventcoder.stages import stage
 
 CIVILIAN_GROUPS = {"civilians", "people", "women", "children", "men", "students", "worshippers",
                    "journalists", "aid workers", "refugees", "villagers", "residents", "family members"}
@@ -131,7 +132,7 @@ def load_lexicon() -> _Lexicon:
         alternatives.append((f"t{index}", entry["patterns"]))
     trigger_pattern = dispatched(alternatives)
     cue_names = ["protest_intervention", "protest_excessive_force", "non_violent_transfer",
-                 "future_cues", "non_combatant_subjects", "riot_cues", "fighting_cues"]
+                 "non_combatant_subjects", "riot_cues", "fighting_cues"]
     cues = {name: _alternation(data[name]) for name in cue_names}
     cues["new_incident"] = re.compile(r"\W*(?:" + "|".join(data["new_incident_cues"]) + r")\b", re.I)
     cues["cause"] = re.compile(r"\b(?:" + "|".join(data["cause_cues"]) + r")\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?"
@@ -141,8 +142,10 @@ def load_lexicon() -> _Lexicon:
     return _Lexicon(tuple(entries), trigger_pattern, cues, data["notes"])
 
 
-def find_triggers(article: Article) -> list[Trigger]:
-    """Every trigger phrase in every sentence, typed by the lexicon entry it matched."""
+@stage("triggers", reads=("text", "sentences"), sets=("triggers",))
+def find_triggers(article: Article) -> Article:
+    """Sets ``article.triggers``: every trigger phrase in every sentence, typed by the lexicon
+    entry it matched, with where its clause starts (the status stage reads what comes before)."""
     lexicon = load_lexicon()
     triggers = []
     for sentence in article.sentences:
@@ -155,9 +158,11 @@ def find_triggers(article: Article) -> list[Trigger]:
                 match.group(), start, sentence.start + match.end(), sentence=sentence.index,
                 event_type=entry.event_type, sub_event_type=entry.sub_event_type,
                 plover_event=entry.plover_event, plover_mode=entry.plover_mode,
-                passive=bool(_PASSIVE_AUX.search(before)), entry=entry_index,
+                passive=bool(_PASSIVE_AUX.search(before)), entry=entry_index, family=entry.family,
+                clause_start=_clause_start(article.text, sentence.start, start),
             ))
-    return triggers
+    article.triggers = triggers
+    return article
 
 
 def _entry_of(trigger: Trigger) -> _Entry:
@@ -436,19 +441,6 @@ def _statuses(article: Article) -> dict[int, str]:
     return {s.sentence: s.status for s in article.statuses}
 
 
-def _status_of(article: Article, statuses: dict[int, str], trigger: Trigger, family: str) -> str:
-    status = statuses.get(trigger.sentence, "new")
-    sentence = article.sentences[trigger.sentence]
-    clause_start = _clause_start(article.text, sentence.start, trigger.start)
-    lead = article.text[clause_start:trigger.start]
-    if status == "background":
-        return status
-    future = load_lexicon().cues["future_cues"].search(lead)
-    if family == "threaten" or future:  # a threat or a plan: its act has not happened (DESIGN's `future`)
-        return "future"
-    return status
-
-
 def _certainty(attributions: list) -> str:
     return _certainty_of({a.certainty for a in attributions})
 
@@ -618,9 +610,10 @@ def _main_clause_triggers(article: Article, triggers: list[Trigger]) -> list[Tri
     return [t for t in triggers if not subordinate(t) or not main_families - {_entry_of(t).family}]
 
 
+@stage("events", reads=("text", "sentences", "published", "places", "actors", "dates", "casualties", "attributions",
+                        "triggers", "statuses"), sets=("events",))
 def find_events(article: Article) -> Article:
-    """Sets ``article.triggers`` and ``article.events`` (main event first)."""
-    article.triggers = find_triggers(article)
+    """Sets ``article.events`` (main event first)."""
     names = _names(article)
     statuses = _statuses(article)
     by_sentence: dict[int, list[Trigger]] = {}
@@ -636,7 +629,7 @@ def find_events(article: Article) -> Article:
         casualties = article.in_sentence(article.casualties, index)
         for trigger in _pick_per_family(triggers, casualties):
             entry = _entry_of(trigger)
-            event = _build_event(article, statuses, trigger, entry, actors, casualties)
+            event = _build_event(article, trigger, entry, actors, casualties)
             if event is not None:
                 events.append(event)
 
@@ -750,7 +743,7 @@ def _own_dates(article: Article, trigger: Trigger, entry: _Entry) -> list[DateMe
     return dates
 
 
-def _build_event(article: Article, statuses: dict[int, str], trigger: Trigger, entry: _Entry,
+def _build_event(article: Article, trigger: Trigger, entry: _Entry,
                  actors: list[ActorMention], casualties: list[CasualtyMention]) -> Event | None:
     lexicon = load_lexicon()
     index = trigger.sentence
@@ -778,7 +771,7 @@ def _build_event(article: Article, statuses: dict[int, str], trigger: Trigger, e
     elif sub in RIOT_SUB_TYPES and _is_crowd(actor1) and actor1.category != "Rioters":
         actor1 = unnamed_actor("rioters", actor1.country_code or (place.country_code if place else None), actor1.start)
     assoc1 = _ally_of(article, actors, actor1, actor2)
-    status = _status_of(article, statuses, trigger, entry.family)
+    status = trigger.status
     attributions = article.in_sentence(article.attributions, index)
     event = Event(
         trigger=trigger, sentences=[index], event_type=event_type, sub_event_type=sub,

@@ -27,8 +27,9 @@ from eventcoder.resources import load_yaml
 from eventcoder.gazetteer import Place, load_gazetteer
 from eventcoder.gazetteer.names import name_key
 from eventcoder.gazetteer.resolve import Candidate, resolve_candidates, without_settlement_word
+from eventcoder.lexicon import armed_group_spans, load_lexicon, match_names
 from eventcoder.spans import Spans
-from eventcoder.stages.actors import armed_group_spans
+from eventcoder.stages import stage
 
 MAX_SPAN_TOKENS = 6
 #: ``PlaceMention.feature_code`` of a demonym: it names a country's or continent's people,
@@ -129,13 +130,14 @@ def _zipf():
     return lru_cache(maxsize=FREQUENCY_CACHE_SIZE)(partial(zipf_frequency, lang="en"))
 
 
+@stage("places", reads=("text", "sentences", "actor_names", "home"), sets=("places",))
 def find_places(article: Article) -> Article:
     """Sets ``article.places``: toponyms, geocoded, sorted by start."""
     gazetteer = load_gazetteer()
     tokens = _tokens(article)
     demonyms = _demonyms(article.text)
     demonym_spans = Spans((d.start, d.end) for d in demonyms)
-    groups = Spans(armed_group_spans(article.text))
+    groups = Spans(armed_group_spans(article.actor_names))
     matched = [c for c in _match(article.text, tokens, gazetteer)
                if not _inside_demonym(c, demonym_spans) and not groups.cover(c.start, c.end)]
     if article.home:
@@ -161,7 +163,7 @@ def find_places(article: Article) -> Article:
 def home_division(home: str) -> tuple[str, str] | None:
     """(country code, first-level division name, "" for a whole country) of an outlet's home
     place name, read as a toponym of its own; None when it names no place."""
-    places = find_places(Article("home", home)).places
+    places = find_places(Article("home", home, actor_names=match_names(home, load_lexicon()))).places
     place = next((p for p in places if p.admin1), None) or next(iter(places), None)
     if place is None or not place.country_code:
         return None

@@ -11,6 +11,7 @@ import re
 import string
 
 from eventcoder.article import Article, Sentence
+from eventcoder.stages import stage
 
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl",
@@ -26,6 +27,7 @@ _WRAP_WIDTHS = range(45, 100)
 _WORD_CHARACTERS = frozenset(string.ascii_letters + ".")
 
 
+@stage("sentences", reads=("text",), sets=("sentences",))
 def split_sentences(article: Article) -> Article:
     """Sets ``article.sentences``."""
     text = article.text

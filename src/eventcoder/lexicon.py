@@ -1,0 +1,359 @@
+"""The actor dictionary and its matcher: every alias of every actor, found in a text at once.
+
+Not a stage: the actor stage and the places stage both read what :func:`match_names` finds (the
+places stage to know that "Boko Haram" names no place), and evaluation reads the dictionary.
+
+Matching: one Aho-Corasick automaton over a lower-cased copy of the text that keeps every offset
+(only length-preserving changes: case, curly quotes, dash variants), matches kept at word
+boundaries, the longest match winning. The facts are data: named groups, coalitions,
+context-dependent acronyms and generic words in ``data/actors.yaml``, with a user's own actors
+file merged in (:mod:`eventcoder.resources`); state forces of every country are generated from
+pycountry and ``data/demonyms.csv`` ("Syrian army", "army of Syria" -> Military Forces of Syria).
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+import ahocorasick
+import pycountry
+
+from eventcoder.article import ActorMention
+from eventcoder.resources import ActorsFile, actor_data, current_actors, data_rows
+
+NON_STATE_ARMED = frozenset({"Rebel group", "Political militia", "Identity militia"})
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
+_NORMALISE = str.maketrans({
+    **{c: "'" for c in "\u2018\u2019\u02bc\u02bf\u0060\u00b4"},
+    **{c: '"' for c in "\u201c\u201d\u201e"},
+    **{c: "-" for c in _DASHES},
+    "\u00a0": " ", "\n": " ", "\t": " ", "\r": " ",
+})
+_ALIAS_TOKEN = re.compile(r"[A-Za-z.]+")
+_CAPITALS_WORD = re.compile(r"[^\W\d_]+")
+_CLAUSE_END = re.compile(r"[.!?:;\n]")
+_NEGATING_PREFIXES = ("pro-", "anti-")
+_CAPITALS_RUN = re.compile(r"[A-Za-z]\.?[A-Z]")
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str
+    category: str
+    country_code: str | None = None
+    branch: str | None = None  # military | police | government, for state forces
+    qualify: frozenset[str] | None = None  # countries whose name is appended; "*" = any
+    active: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    code: str
+    name: str
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    #: "the " when ACLED writes "of the ..." in an actor's name ("Military Forces of the
+    #: United States"), else ""
+    article: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What one alias means: a named actor, a context-dependent alias, a generic word, a
+    phrase that names no actor, or a country cue (name or demonym, never a mention)."""
+
+    kind: str  # actor | contextual | generic | block | country
+    exact_caps: tuple[tuple[int, str], ...] = ()  # offsets that must be these capitals
+    needs_capital: bool = False
+    acronym: int = 0  # letters of an all-capitals alias ("IS": 2), else 0
+    actor: Actor | None = None
+    by_country: tuple[tuple[str, tuple[Actor, ...]], ...] = ()
+    generic: str | None = None
+    country_code: str | None = None
+
+
+@dataclass(slots=True)
+class Lexicon:
+    automaton: ahocorasick.Automaton
+    countries: dict[str, Country]
+    generic_names: dict[str, tuple[str, str]]  # kind -> (name template, category)
+    actors_by_name: dict[str, Actor] = field(default_factory=dict)
+    subject_verbs: dict[str, str] = field(default_factory=dict)  # verb -> state branch
+    state_actors: dict[tuple[str, str], Actor] = field(default_factory=dict)  # (code, branch)
+
+
+@dataclass(slots=True)
+class NameMatch:
+    start: int
+    end: int
+    entry: Entry
+
+
+@dataclass(frozen=True, slots=True)
+class ActorNames:
+    """What the dictionary finds in one text: alias matches, and country cues (start, end, code)."""
+
+    matches: tuple[NameMatch, ...]
+    country_cues: tuple[tuple[int, int, str], ...]
+
+
+
+def normalise(text: str) -> str:
+    """A lower-cased copy of the same length, so offsets carry over unchanged."""
+    translated = text.translate(_NORMALISE)
+    lowered = translated.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in translated)
+
+
+def match_names(text: str, lexicon: Lexicon) -> ActorNames:
+    """Valid matches, longest first without overlaps and sorted by start, and country cues."""
+    haystack = normalise(text)
+    letters = sum(map(str.isalpha, text))
+    capitals_text = letters > 0 and sum(map(str.isupper, text)) > 0.8 * letters
+    candidates: list[NameMatch] = []
+    cues: list[tuple[int, int, str]] = []
+    for last, (length, entries) in lexicon.automaton.iter(haystack):
+        end = last + 1
+        start = end - length
+        if not _at_word_boundaries(haystack, start, end):
+            continue
+        for entry in entries:
+            if not _case_fits(text, start, end, entry, capitals_text):
+                continue
+            if entry.kind == "country":
+                if not (capitals_text and entry.acronym):  # "LET US", "A CAR"
+                    cues.append((start, end, entry.country_code))
+            elif not _after_negating_prefix(haystack, start):
+                candidates.append(NameMatch(start, end, entry))
+                break
+    candidates.sort(key=lambda m: (m.start - m.end, m.start))
+    taken = bytearray(len(text))
+    kept = []
+    for match in candidates:
+        if any(taken[match.start:match.end]):
+            continue
+        taken[match.start:match.end] = b"\x01" * (match.end - match.start)
+        if match.entry.kind != "block":
+            kept.append(match)
+    kept.sort(key=lambda m: m.start)
+    return ActorNames(tuple(kept), tuple(cues))
+
+
+def _at_word_boundaries(haystack: str, start: int, end: int) -> bool:
+    return ((start == 0 or not haystack[start - 1].isalnum())
+            and (end == len(haystack) or not haystack[end].isalnum()))
+
+
+def _after_negating_prefix(haystack: str, start: int) -> bool:
+    """"pro-Russian forces" are not Russia's forces, nor are "anti-government protesters"
+    the government."""
+    return any(haystack.endswith(prefix, 0, start)
+               and (start == len(prefix) or not haystack[start - len(prefix) - 1].isalnum())
+               for prefix in _NEGATING_PREFIXES)
+
+
+def _case_fits(text: str, start: int, end: int, entry: Entry, capitals_text: bool) -> bool:
+    """Acronyms must be in capitals ("IS", not "is"); proper names need a capital; an acronym
+    inside an all-capitals heading ("WHAT IS NEXT") is not one. In text written all in
+    capitals (old wire copy) acronyms count, except two-letter ones such as "IS" and "AA"."""
+    if any(text[start + offset] != char for offset, char in entry.exact_caps):
+        return False
+    if entry.needs_capital and text[start:end].islower():
+        return False
+    if entry.acronym:
+        if capitals_text:
+            return entry.acronym > 2
+        return not _in_capitals_run(text, start, end)
+    return True
+
+
+def _in_capitals_run(text: str, start: int, end: int) -> bool:
+    """Whether the words around a span, within its sentence, are mostly in capitals."""
+    before = _CLAUSE_END.split(text[max(0, start - 40):start])[-1]
+    after = _CLAUSE_END.split(text[end:end + 40])[0]
+    words = [w for w in _CAPITALS_WORD.findall(before + " " + after) if len(w) > 1]
+    return bool(words) and 2 * sum(w.isupper() for w in words) > len(words)
+
+def fill_name(template: str, country: Country | None) -> str:
+    """"Civilians ({country})" -> "Civilians (Syria)", "Military Forces of {country}" ->
+    "Military Forces of the United States", or "Civilians" with no country."""
+    if country:
+        return template.replace("of {country}", "of " + country.article + "{country}").format(country=country.name)
+    return template.replace(" ({country})", "").replace(" of {country}", "")
+
+
+# --- loading the data ------------------------------------------------------------------
+
+@cache
+def load_countries() -> dict[str, Country]:
+    """Every pycountry country (plus rows only the data file has, e.g. Kosovo) with its
+    ACLED name, the names news uses for it and its demonyms."""
+    rows = {row["code"]: row for row in data_rows("demonyms.csv")}
+    explicit = {name for row in rows.values() for name in _split(row["other_names"])}
+    countries = {}
+    codes = [c.alpha_2 for c in pycountry.countries] + [c for c in rows if
+                                                         not pycountry.countries.get(alpha_2=c)]
+    for code in codes:
+        record = pycountry.countries.get(alpha_2=code)
+        row = rows.get(code, {"acled_name": "", "other_names": "", "demonyms": ""})
+        standard = [getattr(record, key, "") for key in ("common_name", "name")] if record else []
+        standard = [name for name in standard if name and "," not in name and "(" not in name]
+        name = row["acled_name"] or standard[0]
+        names = [name, *_split(row["other_names"])]
+        names += [n for n in standard if n not in explicit]
+        countries[code] = Country(code, name, tuple(dict.fromkeys(names)),
+                                  tuple(_split(row["demonyms"])), "the " if row.get("the") else "")
+    return countries
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in (value or "").split("|") if part.strip()]
+
+
+def load_lexicon() -> Lexicon:
+    """The packaged dictionary with the user's actors file of this process, if any."""
+    return _lexicon_with(current_actors())
+
+
+@cache
+def _lexicon_with(actors: ActorsFile | None) -> Lexicon:
+    """Compiles every alias into one automaton (once per process and actors file)."""
+    data = actor_data(actors)
+    countries = load_countries()
+    variants = [tuple(pair) for pair in data["spelling_variants"]]
+    builder = _Builder(variants)
+    actors_by_name: dict[str, Actor] = {}
+    state_actors: dict[tuple[str, str], Actor] = {}
+
+    for group in data["groups"]:
+        qualify = group.get("qualify")
+        actor = Actor(group["name"], group["category"], group.get("country"),
+                      qualify=frozenset(["*"] if qualify == "any" else qualify or []) or None,
+                      active=tuple(group["active"]) if group.get("active") else None)
+        actors_by_name[actor.name] = actor
+        for alias in [actor.name.split(": ")[-1], *group["aliases"]]:
+            builder.add(alias, "actor", actor=actor)
+
+    state = data["state_forces"]
+    for code, country in countries.items():
+        for branch, spec in ((b, state[b]) for b in ("military", "police", "government")):
+            actor = Actor(fill_name(spec["name"], country), spec["category"], code, branch=branch)
+            actors_by_name[actor.name] = actor
+            state_actors[code, branch] = actor
+            for alias in state["extra_aliases"].get(code, {}).get(branch, []):
+                builder.add(alias, "actor", actor=actor)
+            for template in spec["by_demonym"]:
+                for adjective in country.demonyms:
+                    builder.add(template.format(adj=adjective), "actor", actor=actor)
+            for template in spec["by_name"]:
+                for name in country.names:
+                    builder.add(template.format(name=name), "actor", actor=actor)
+        for cue in (*country.names, *country.demonyms):
+            builder.add(cue, "country", country_code=code)
+
+    _add_identity_militias(builder, data["identity_militia"], countries, actors_by_name)
+
+    for item in data["contextual"]:
+        by_country = tuple((code, tuple(actors_by_name[name] for name in names))
+                           for code, names in item["by_country"].items())
+        for alias in item["aliases"]:
+            builder.add(alias, "contextual", by_country=by_country)
+
+    generic_names = {}
+    for kind, spec in data["generic"].items():
+        generic_names[kind] = (spec["name"], spec["category"])
+        for word in spec["words"]:
+            builder.add(word, "generic", generic=kind)
+    for phrase in data["not_actors"]:
+        builder.add(phrase, "block")
+    subject_verbs = {verb: branch for branch, verbs in data["country_as_subject"].items() for verb in verbs}
+    return Lexicon(builder.compile(), countries, generic_names, actors_by_name, subject_verbs, state_actors)
+
+
+def _add_identity_militias(builder: _Builder, spec: dict, countries: dict[str, Country],
+                           actors_by_name: dict[str, Actor]) -> None:
+    """An ethnic group's or clan's name before a word for its armed men ("Pokot raiders") names
+    its militia as ACLED does ("Pokot Ethnic Militia (Kenya)")."""
+    rows = data_rows("identity_groups.csv")
+    for row in rows:
+        country = countries[row["country"]]
+        name = spec["name"].format(group=row["name"], kind=row["kind"], country=country.name)
+        actor = Actor(name, spec["category"], country.code)
+        actors_by_name[name] = actor
+        for word in spec["words"]:
+            builder.add(f"{row['name']} {word}", "actor", actor=actor)
+
+
+class _Builder:
+    """Collects aliases (with their spelling variants) into automaton keys."""
+
+    def __init__(self, variants: list[tuple[str, str]]):
+        pairs = variants + [(b, a) for a, b in variants]
+        self.variants = [(a, b, a.capitalize(), b.capitalize()) for a, b in pairs]
+        self.variant_words = re.compile("|".join(re.escape(a) for a, _ in pairs), re.I)
+        self.entries: dict[str, list[Entry]] = defaultdict(list)
+        self.interned: dict[tuple, Entry] = {}
+
+    def add(self, alias: str, kind: str, **meaning) -> None:
+        if not alias.isascii():
+            alias = alias.translate(_NORMALISE)
+        for form in self._forms(alias.strip()):
+            caps = _exact_case_letters(form) if _CAPITALS_RUN.search(form) else ()
+            needs_capital = not caps and not form.islower()
+            letters = form.replace(".", "")
+            acronym = len(letters) if caps and letters.isupper() else 0
+            signature = (kind, caps, needs_capital, acronym, *meaning.items())
+            entry = self.interned.get(signature)
+            if entry is None:
+                entry = Entry(kind, caps, needs_capital, acronym, **meaning)
+                self.interned[signature] = entry
+            bucket = self.entries[form.lower() if form.isascii() else normalise(form)]
+            if entry not in bucket:
+                bucket.append(entry)
+
+    def _forms(self, alias: str) -> set[str]:
+        forms = {alias, alias.replace("-", " ")} if "-" in alias else {alias}
+        if self.variant_words.search(alias):
+            for a, b, cap_a, cap_b in self.variants:
+                forms |= {form.replace(a, b).replace(cap_a, cap_b) for form in forms}
+        return forms
+
+    def compile(self) -> ahocorasick.Automaton:
+        automaton = ahocorasick.Automaton()
+        for key, entries in self.entries.items():
+            automaton.add_word(key, (len(key), tuple(entries)))
+        automaton.make_automaton()
+        return automaton
+
+
+def _exact_case_letters(alias: str) -> tuple[tuple[int, str], ...]:
+    """Offsets whose case must match: the capitals of acronyms ("FSA", "U.S.") and every
+    letter of short mixed-case tokens ("LeT" is not "let" nor "LET")."""
+    exact = []
+    for match in _ALIAS_TOKEN.finditer(alias):
+        token, letters = match.group(), match.group().replace(".", "")
+        if len(letters) >= 2 and letters.isupper():
+            exact += [(match.start() + i, ch) for i, ch in enumerate(token) if ch.isupper()]
+        elif len(letters) <= 4 and any(ch.isupper() for ch in token[1:]):
+            exact += [(match.start() + i, ch) for i, ch in enumerate(token)]
+    return tuple(exact)
+
+
+def armed_group_spans(names: ActorNames) -> list[tuple[int, int]]:
+    """Where the text names a non-state armed group: "Boko Haram" and "al-Shabab" name no place."""
+    return [(m.start, m.end) for m in names.matches
+            if m.entry.kind == "actor" and m.entry.actor.category in NON_STATE_ARMED]
+
+
+def unnamed_actor(kind: str, country_code: str | None, at: int) -> ActorMention:
+    """An actor the event implies without naming it: the crowd of "thousands marched" is
+    "Protesters (Mali)", as ACLED codes every demonstration with its crowd."""
+    lexicon = load_lexicon()
+    template, category = lexicon.generic_names[kind]
+    country = lexicon.countries.get(country_code) if country_code else None
+    return ActorMention("", at, at, name=fill_name(template, country),
+                        category=category, country_code=country_code if country else None, generic=True)
