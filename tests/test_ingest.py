@@ -5,12 +5,13 @@ import os
 import sys
 import time
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from eventcoder.article import Article
 from eventcoder.io import ingest
-from eventcoder.io.ingest import Reject, count_inputs, read_inputs
+from eventcoder.io.ingest import Reject, count_inputs, read_inputs, read_records
 
 STORY = "Gunmen killed five villagers near Kidal on Monday, local officials said."
 PAGE = """<html><head><title>Strike | Example News</title>
@@ -392,3 +393,12 @@ def test_csv_row_whose_id_is_not_utf8_is_rejected_under_its_line(tmp_path):
     (tmp_path / "ids.csv").write_bytes(b"id,text\nr\xff,Raid.\n")
     reject = only_reject(read(tmp_path / "ids.csv"))
     assert (reject.id, reject.reason[:6]) == ("ids.csv:2", "[E005]")
+
+
+def test_parsed_records_are_read_as_the_lines_of_a_jsonl_file(tmp_path, monkeypatch):
+    records = [{"id": "a", "text": STORY, "published": "May 6, 2024"}, {"text": STORY + " Again."},
+               {"id": "c", "text": " "}, ["not", "an object"], {"id": "d", "text": STORY, "title": 7},
+               {"id": "e", "text": "\ud800"}, {"id": 7, "text": STORY, "published": "soon"}]
+    monkeypatch.chdir(tmp_path)
+    Path("request.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    assert list(read_records(records, "request.jsonl", published=GIVEN)) == read("request.jsonl", published=GIVEN)

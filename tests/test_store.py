@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, delete, func, inspect, select, text
+from sqlalchemy.exc import OperationalError
 
 from eventcoder.article import Article
 from eventcoder.cli import main
 from eventcoder.errors import StoreError
-from eventcoder.store import EventFilter, Store, database_url, ingest
+from eventcoder.store import EventFilter, Store, database_url, ingest, ingest_records
 from eventcoder.store.schema import LATEST_VERSION, articles, schema_version, sources
 
 REPO = Path(__file__).resolve().parents[1]
@@ -139,6 +140,8 @@ def test_articles_and_evidence_are_served(url):
         assert stored["text"] == "A car bomb killed eight." and stored["events"] == ["ev-1"]
         report = store.event("ev-1")["reports"][0]
         assert report["evidence"] == [{"text": "A car bomb killed eight.", "start": 0, "end": 24}]
+        assert "article_text" not in report
+        assert store.event("ev-1", with_text=True)["reports"][0]["article_text"] == "A car bomb killed eight."
         assert store.event("nope") is None and store.explain("nope") is None
 
 
@@ -252,6 +255,27 @@ def test_an_article_that_cannot_be_coded_or_stored_is_rejected_and_the_batch_goe
     with Store(url) as store:
         assert [a["article_id"] for a in store.articles()] == ["good", "good-too"]  # nothing of huge-toll kept
         assert store.counts()["events"] == 2
+
+
+def test_parsed_records_are_stored_or_rejected_as_the_lines_of_a_file(url):
+    records = [{"id": "good", "published": "2024-03-15", "text": BATCH[0]}, {"text": " "},
+               {"id": "huge-toll", "text": "A car bomb killed 99999999999999999999999 people in Mogadishu on Saturday."}]
+    with Store(url) as store:
+        summary = ingest_records(store, records, "request.jsonl")
+        assert (summary.stored, [(r.id, r.reason[:6]) for r in summary.rejected]) == (
+            1, [("request.jsonl:2", "[E003]"), ("huge-toll", "[E033]")])
+        assert ingest_records(store, records[:1], "request.jsonl").skipped == 1
+        assert [a["article_id"] for a in store.articles()] == ["good"]
+
+
+def test_a_failing_database_ends_the_batch_as_one_store_error(url, monkeypatch):
+    def fail(*_arguments):
+        raise OperationalError("INSERT", {}, Exception("disk I/O error"))
+
+    with Store(url) as store:
+        monkeypatch.setattr(store, "add_article", fail)
+        with pytest.raises(StoreError, match=r"^\[E035\] the database .* failed: disk I/O error; "):
+            ingest_records(store, [{"id": "a", "text": BATCH[0]}, {"id": "b", "text": BATCH[1]}], "request.jsonl")
 
 
 @pytest.mark.parametrize("name, content", [("missing/events.sqlite", None), ("notes.txt", "notes " * 200)])

@@ -5,6 +5,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from eventcoder.article import Article
+from eventcoder.resources import read_actors_file, use_actors
 from eventcoder.store import Store
 from eventcoder.store.schema import metadata
 from eventcoder.web import create_app
@@ -123,10 +124,11 @@ def test_ingest_with_the_token_stores_articles_and_names_rejects(url):
     article = {"id": "c", "published": "2024-05-06", "text": "Gunmen killed three civilians in Kismayo on Sunday."}
     with TestClient(create_app(url, token="s3cret")) as client:
         response = client.post("/api/ingest", headers={"Authorization": "Bearer s3cret"},
-                               json={"articles": [article, {"id": "d", "text": " "}]})
+                               json={"articles": [article, {"id": "d", "text": " "}, {"text": ""}]})
         summary = response.json()
         assert response.status_code == 200 and summary["stored"] == 1
-        assert summary["rejected"] == [{"id": "d", "reason": "[E003] empty text"}]
+        assert summary["rejected"] == [{"id": "d", "reason": "[E003] empty text"},
+                                       {"id": "request.jsonl:3", "reason": "[E003] empty text"}]
         assert client.get("/api/articles/c").json()["events"]
 
 
@@ -140,6 +142,26 @@ def test_ingest_answers_with_the_articles_it_could_not_code_or_store(url):
         assert response.status_code == 200 and response.json()["stored"] == 1
         assert [reject["id"] for reject in response.json()["rejected"]] == ["surrogate", "huge-toll"]
         assert client.get("/api/articles/huge-toll").status_code == 404
+
+
+@pytest.fixture
+def sunrise_actors(tmp_path):
+    """A user's actors file naming a made-up group, in use until the test ends."""
+    path = tmp_path / "actors.yaml"
+    path.write_text("groups: [{name: Sunrise Brigade, category: Rebel group, country: KE, "
+                    "aliases: [Sunrise fighters]}]\n", encoding="utf-8")
+    use_actors(read_actors_file(path))
+    yield
+    use_actors(None)
+
+
+def test_ingest_codes_with_the_actors_file_the_server_was_started_with(url, sunrise_actors):
+    article = {"id": "sunrise", "published": "2024-05-08",
+               "text": "Sunrise fighters attacked a police post in Garissa on Monday, killing two officers."}
+    with TestClient(create_app(url, token="s3cret")) as client:
+        client.post("/api/ingest", headers={"Authorization": "Bearer s3cret"}, json={"articles": [article]})
+        event_id = client.get("/api/articles/sunrise").json()["events"][0]
+        assert client.get(f"/api/events/{event_id}").json()["actor1"] == "Sunrise Brigade"
 
 
 @pytest.mark.parametrize("streamed", [False, True])

@@ -36,6 +36,11 @@ class Errors:
     E032 = "[E032] not a usable database URL: {reason}"
     E033 = "[E033] could not be stored ({kind}: {message}); nothing of it was kept"
     E034 = "[E034] near {value!r}: expected LAT,LON,KM with LAT -90..90, LON -180..180, KM >= 0, e.g. 34.45,40.92,25"
+    E035 = "[E035] the database {where} failed: {reason}; what was stored before stays, and a rerun goes on from there"
+    E036 = "[E036] ingest is disabled: the server was started without a token"
+    E037 = "[E037] ingest needs the header 'Authorization: Bearer TOKEN'"
+    E038 = "[E038] no {kind} {key!r}"
+    E039 = "[E039] request body too large: the limit is {limit:,} bytes"
     E040 = "[E040] will not write {output}: it is {what} {input}, which would be emptied before it is read"
     E041 = "[E041] {path}{where}: {reason}"
     E042 = "[E042] {what} needs {package}: pip install 'eventcoder[{extra}]'"
@@ -76,6 +81,18 @@ class UnknownFormatError(EventcoderError, ValueError):
 
 class StoreError(EventcoderError):
     """The event database cannot be opened or is not there; says which database and why."""
+
+
+class QueryError(EventcoderError, ValueError):
+    """A query of the event store asks for what cannot be (a point off the globe)."""
+
+
+class RequestError(EventcoderError):
+    """A web request the API refuses; ``status`` is the HTTP status that says why."""
+
+    def __init__(self, status: int, message: str) -> None:
+        self.status = status
+        super().__init__(message)
 
 
 class DataFileError(EventcoderError, ValueError):

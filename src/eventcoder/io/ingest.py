@@ -21,6 +21,9 @@ Inputs, by extension:
 - ``-``: stdin, read as JSONL when its first non-space character is ``{``, else as one plain
   text article with id ``stdin``.
 
+Records already parsed from JSON (the articles of a web request) are read by
+:func:`read_records` as the lines of a JSONL file, to the same Articles and Rejects.
+
 Text is UTF-8, or UTF-16 or UTF-32 when it starts with their byte-order mark: such text is
 re-encoded as UTF-8 as it is read, so every reader sees UTF-8 (without a mark, UTF-16 reads as
 binary). A file name that is not UTF-8 gives an id with U+FFFD for its bad bytes.
@@ -68,7 +71,8 @@ from typing import Any, BinaryIO, TextIO
 from eventcoder.article import Article
 from eventcoder.errors import Errors, InputError
 
-__all__ = ["DEFAULT_MAX_CHARS", "Reject", "announce_warnings", "count_inputs", "input_units", "read_inputs"]
+__all__ = ["DEFAULT_MAX_CHARS", "Reject", "announce_warnings", "count_inputs", "input_units", "read_inputs",
+           "read_records"]
 
 DEFAULT_MAX_CHARS = 5_000_000
 
@@ -149,6 +153,20 @@ def read_inputs(
             yield from _read_stdin(options)
         else:
             yield from _read_path(Path(path), options, in_directory=False)
+
+
+def read_records(
+    records: Iterable[Any],
+    name: str,
+    published: date | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Iterator[Article | Reject]:
+    """Reads records already parsed from JSON (a web request's articles) as the lines of a JSONL
+    file called ``name``: record N is checked as line N, so it is the same Article or Reject."""
+    options = _Options(published, max_chars, published or date.today())
+    for number, value in enumerate(records, start=1):
+        default_id = f"{name}:{number}"
+        yield _record_or_reject(default_id, name, number, _record_from_value, value, number, default_id, options)
 
 
 def announce_warnings(items: Iterable[Article | Reject], on_warning: Callable[[str], None]) -> Iterator[Article | Reject]:
@@ -631,9 +649,14 @@ def _record_from_line(
         where = f"byte offset {offset + error.start} ({error.reason})"
         raise InputError(Errors.E005.format(where=where)) from None
     value = _json_value(text.removeprefix("\ufeff"), line_number)
+    return _record_from_value(value, line_number, f"{file_name}:{line_number}", options)
+
+
+def _record_from_value(value: Any, line_number: int, default_id: str, options: _Options) -> Article:
+    """The article of one parsed JSONL line, which must be an object."""
     if not isinstance(value, dict):
         raise InputError(Errors.E008.format(kind=_json_kind(value), line=line_number))
-    return _article_from_fields(value, f"{file_name}:{line_number}", options)
+    return _article_from_fields(value, default_id, options)
 
 
 def _json_value(text: str, line_number: int) -> Any:

@@ -26,14 +26,15 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError, StatementError
 
 from eventcoder.article import Article
-from eventcoder.errors import Errors, StoreError
+from eventcoder.errors import Errors, QueryError, StoreError
 from eventcoder.store import schema
 from eventcoder.store.dedup import band_hashes, overlap, shingles
 from eventcoder.store.merge import (Decision, SourceReport, compare, compatible_event_types, km_between,
                                     load_rules, max_distance_km, max_window_days, merged_fields)
 from eventcoder.store.schema import article_bands, articles, events, evidence, merges, revisions, sources
 
-__all__ = ["DEFAULT_URL", "EventFilter", "StoredArticle", "Store", "database_url", "error_cause", "parse_near"]
+__all__ = ["DEFAULT_URL", "EventFilter", "StoredArticle", "Store", "database_url", "error_cause", "failure_reason",
+           "parse_near"]
 
 DEFAULT_URL = "sqlite:///eventcoder.sqlite"
 #: Merged fields whose changes are kept as revisions.
@@ -118,9 +119,9 @@ def parse_near(value: str) -> tuple[float, float, float]:
     try:
         lat, lon, km = (float(part) for part in value.split(","))
     except ValueError:
-        raise ValueError(Errors.E034.format(value=value)) from None
+        raise QueryError(Errors.E034.format(value=value)) from None
     if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 0 <= km < math.inf):  # also false for nan
-        raise ValueError(Errors.E034.format(value=value))
+        raise QueryError(Errors.E034.format(value=value))
     return lat, lon, km
 
 
@@ -132,6 +133,11 @@ def content_hash(text: str) -> str:
 def error_cause(error: Exception) -> Exception:
     """The driver's own exception inside SQLAlchemy's wrapper, whose message repeats the SQL and its values."""
     return error.orig if isinstance(error, StatementError) and error.orig is not None else error
+
+
+def failure_reason(error: Exception) -> str:
+    """The first line of the driver's message: what went wrong, without the SQL."""
+    return str(error_cause(error)).strip().splitlines()[0]
 
 
 def _now() -> datetime:
@@ -168,20 +174,20 @@ class Store:
             self.engine: Engine = create_engine(self.url)
         except (ArgumentError, NoSuchModuleError, ImportError) as error:  # a bad scheme, or its driver missing
             raise StoreError(Errors.E032.format(reason=error)) from error
-        where = self.engine.url.render_as_string(hide_password=True)
+        #: The URL as messages name it, without a password.
+        self.where = self.engine.url.render_as_string(hide_password=True)
         if self.engine.dialect.name == "sqlite":
             if not create and not _sqlite_file_exists(self.engine.url.database):
-                raise StoreError(Errors.E031.format(where=where))
+                raise StoreError(Errors.E031.format(where=self.where))
             sa_event.listen(self.engine, "connect", _sqlite_pragmas)
         try:
             self.version = schema.migrate(self.engine, create)
         except DBAPIError as error:
             self.engine.dispose()
-            reason = str(error_cause(error)).strip().splitlines()[0]
-            raise StoreError(Errors.E030.format(where=where, reason=reason)) from error
+            raise StoreError(Errors.E030.format(where=self.where, reason=failure_reason(error))) from error
         if not self.version:
             self.engine.dispose()
-            raise StoreError(Errors.E031.format(where=where))
+            raise StoreError(Errors.E031.format(where=self.where))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -232,10 +238,11 @@ class Store:
                 rows = rows[offset:offset + limit if limit is not None else None]
             return self._with_sources(connection, rows)
 
-    def event(self, event_id: str) -> dict | None:
+    def event(self, event_id: str, with_text: bool = False) -> dict | None:
         """One event with every report behind it (article, record, evidence), its merges and revisions.
 
         ``event_id`` may also be the id of an extracted record: the event it was merged into.
+        ``with_text`` adds each report's ``article_text``, which the web page shows beside the evidence.
         """
         with self.engine.connect() as connection:
             row = connection.execute(select(events).where(events.c.event_id == event_id)).first()
@@ -246,9 +253,10 @@ class Store:
                 return None
             result = self._with_sources(connection, [dict(row._mapping)])[0]
             pk = row.id
+            texts = [articles.c.text] if with_text else []
             reports = connection.execute(
                 select(sources, articles.c.article_id, articles.c.outlet, articles.c.title, articles.c.url,
-                       articles.c.published).join(articles, sources.c.article_pk == articles.c.id)
+                       articles.c.published, *texts).join(articles, sources.c.article_pk == articles.c.id)
                 .where(sources.c.event_pk == pk).order_by(sources.c.id)).all()
             spans = connection.execute(select(evidence).join(sources, evidence.c.source_pk == sources.c.id)
                                        .where(sources.c.event_pk == pk).order_by(evidence.c.start)).all()
@@ -258,7 +266,8 @@ class Store:
             result["reports"] = [{
                 "record_id": r.record_id, "article_id": r.article_id, "outlet": r.outlet, "title": r.title,
                 "url": r.url, "published": r.published, "rank": r.rank, "independent": r.independent,
-                "record": json.loads(r.record), "evidence": by_source.get(r.id, [])} for r in reports]
+                "record": json.loads(r.record), "evidence": by_source.get(r.id, [])}
+                | ({"article_text": r.text} if with_text else {}) for r in reports]
             record_ids = {r.id: r.record_id for r in reports}
             result["merges"] = [
                 {"record_id": record_ids.get(m.source_pk), "kind": m.kind, "reason": m.reason, "created_at": m.created_at}

@@ -1,22 +1,26 @@
 """Ingest a batch: read inputs, extract records, store each article in its own transaction.
 
-One article that cannot be coded or stored becomes a Reject with its reason and the batch goes
-on: its transaction is rolled back, so what is already stored stays whole, and a rerun skips
-what was stored and meets the same article again.
+Inputs are files (:func:`ingest`) or records already parsed from JSON, a web request's articles
+(:func:`ingest_records`); both are read by :mod:`eventcoder.io.ingest`, so an article is stored
+or rejected alike either way. One article that cannot be coded or stored becomes a Reject with
+its reason and the batch goes on: its transaction is rolled back, so what is already stored stays
+whole, and a rerun skips what was stored and meets the same article again. A failure of the
+database itself ends the batch as a StoreError.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy.exc import OperationalError
 
 from eventcoder.article import Article
-from eventcoder.errors import Errors
-from eventcoder.io.ingest import Reject, announce_warnings, read_inputs
+from eventcoder.errors import Errors, StoreError
+from eventcoder.io.ingest import Reject, announce_warnings, read_inputs, read_records
 from eventcoder.parallel import guarded
-from eventcoder.store.database import Store, StoredArticle, error_cause
+from eventcoder.store.database import Store, StoredArticle, error_cause, failure_reason
 
 #: Where a Reject made by a failure to store an article says it came from.
 STORE_SOURCE = "store"
@@ -50,10 +54,22 @@ def ingest(inputs: Iterable[str], url: str | None = None, published: date | None
     each article's warnings (an unreadable ``published``); ``progress`` wraps the stream of inputs
     (the CLI's progress bar).
     """
-    summary = IngestSummary()
     stream = announce_warnings(read_inputs(list(inputs), published=published), on_warning)
     with Store(url) as store:
-        for item in progress(stream) if progress else stream:
+        return _store_all(store, progress(stream) if progress else stream, on_reject)
+
+
+def ingest_records(store: Store, records: Iterable[Any], name: str) -> IngestSummary:
+    """Stores articles given as parsed JSON objects, each read as a line of a JSONL file called
+    ``name`` (an article without an id is ``name:N``); no file is written."""
+    return _store_all(store, read_records(records, name), on_reject=None)
+
+
+def _store_all(store: Store, stream: Iterable[Article | Reject],
+               on_reject: Callable[[Reject], None] | None) -> IngestSummary:
+    summary = IngestSummary()
+    try:
+        for item in stream:
             result = item if isinstance(item, Reject) else _store_article(store, item)
             if isinstance(result, Reject):
                 summary.rejected.append(result)
@@ -68,6 +84,8 @@ def ingest(inputs: Iterable[str], url: str | None = None, published: date | None
             summary.copies += result.duplicate_of is not None
             summary.new_events += result.new_events
             summary.merged += result.merged
+    except OperationalError as error:
+        raise StoreError(Errors.E035.format(where=store.where, reason=failure_reason(error))) from error
     return summary
 
 

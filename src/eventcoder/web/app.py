@@ -10,29 +10,26 @@ here: the page loads nothing from elsewhere but the map tiles the operator names
 """
 from __future__ import annotations
 
-import json
 import logging
 import secrets
-import tempfile
 import threading
 from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel, Field
-from sqlalchemy import select
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import eventcoder
-from eventcoder.store import EventFilter, Store, ingest, parse_near
-from eventcoder.store.schema import articles, events, sources
+from eventcoder.errors import Errors, QueryError, RequestError
+from eventcoder.store import EventFilter, Store, ingest_records, parse_near
 
 __all__ = ["MAX_BODY_BYTES", "create_app"]
 
@@ -42,6 +39,8 @@ MAX_BODY_BYTES = 5 * 1024 * 1024
 MAX_PAGE = 5000
 #: The largest ``offset`` a listing accepts: far past any store, well within every database's integers.
 MAX_OFFSET = 2**31
+#: An article sent without an id is known as ``request.jsonl:N``, N its place in the request.
+REQUEST_NAME = "request.jsonl"
 STATIC_DIR = Path(__file__).with_name("static")
 log = logging.getLogger(__name__)
 
@@ -83,10 +82,10 @@ def create_app(db_url: str | None = None, token: str | None = None, tile_url: st
 
     def require_token(authorization: str | None) -> None:
         if not token:
-            raise HTTPException(403, "ingest is disabled: the server was started without a token")
+            raise RequestError(403, Errors.E036)
         scheme, _, given = (authorization or "").partition(" ")
         if scheme.lower() != "bearer" or not secrets.compare_digest(given.encode(), token.encode()):
-            raise HTTPException(401, "ingest needs the header 'Authorization: Bearer TOKEN'")
+            raise RequestError(401, Errors.E037)
 
     class TokenFirst(APIRoute):
         """A route that checks the token before FastAPI reads the body: a caller without the token
@@ -124,10 +123,7 @@ def create_app(db_url: str | None = None, token: str | None = None, tile_url: st
     @app.get("/api/events/{event_id}", tags=["events"])
     def get_event(event_id: str) -> dict:
         """One event with every report behind it (record, evidence, article text) and why they merged."""
-        found = _found(store.event(event_id), "event", event_id)  # also found by one of its records' ids
-        for report, text in zip(found["reports"], _report_texts(store, found["event_id"])):
-            report["article_text"] = text
-        return found
+        return _found(store.event(event_id, with_text=True), "event", event_id)  # also by one of its records' ids
 
     @app.get("/api/articles", tags=["articles"])
     def list_articles(limit: int = Query(100, ge=1, le=MAX_PAGE),
@@ -144,13 +140,8 @@ def create_app(db_url: str | None = None, token: str | None = None, tile_url: st
     def post_ingest(body: IngestRequest) -> dict:
         """Extracts and stores articles (needs ``Authorization: Bearer TOKEN``); each article that cannot
         be read, coded or stored is named with its reason, the rest go on."""
-        with tempfile.TemporaryDirectory() as folder, ingest_lock:
-            path = Path(folder) / "request.jsonl"
-            # ASCII escapes: a lone surrogate ("\ud800" is valid JSON) has no UTF-8; escaped, it reaches
-            # the reader and the pipeline, and the article is rejected by name
-            path.write_text("".join(json.dumps(a.model_dump(exclude_none=True)) + "\n" for a in body.articles),
-                            encoding="utf-8")
-            summary = ingest([str(path)], store.url)
+        with ingest_lock:
+            summary = ingest_records(store, [a.model_dump(exclude_none=True) for a in body.articles], REQUEST_NAME)
         return {"articles": summary.articles, "stored": summary.stored, "skipped": summary.skipped,
                 "copies": summary.copies, "new_events": summary.new_events, "merged": summary.merged,
                 "rejected": [{"id": r.id, "reason": r.reason} for r in summary.rejected]}
@@ -172,17 +163,8 @@ def create_app(db_url: str | None = None, token: str | None = None, tile_url: st
 def _near(value: str) -> tuple[float, float, float]:
     try:
         return parse_near(value)
-    except ValueError as error:
-        raise HTTPException(400, str(error)) from None
-
-
-def _report_texts(store: Store, event_id: str) -> list[str]:
-    """The article text of each report of an event, in the order ``Store.event`` lists them."""
-    query = (select(articles.c.text).join(sources, sources.c.article_pk == articles.c.id)
-             .join(events, sources.c.event_pk == events.c.id)
-             .where(events.c.event_id == event_id).order_by(sources.c.id))
-    with store.engine.connect() as connection:
-        return list(connection.execute(query).scalars())
+    except QueryError as error:
+        raise RequestError(400, str(error)) from None
 
 
 def _content_policy(tile_url: str | None) -> str:
@@ -197,6 +179,10 @@ def _content_policy(tile_url: str | None) -> str:
 
 def _add_error_handlers(app: FastAPI) -> None:
     """Every error as JSON ``{"error": message}``; an unexpected one is logged here, not shown."""
+
+    @app.exception_handler(RequestError)
+    async def refused(_request: Request, error: RequestError) -> JSONResponse:
+        return JSONResponse({"error": str(error)}, status_code=error.status)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, error: StarletteHTTPException) -> JSONResponse:
@@ -237,17 +223,18 @@ class BodyLimit:
             message = await receive()
             received += len(message.get("body", b""))
             if received > self.max_bytes:
-                raise HTTPException(413, self._message())
+                # FastAPI passes on only an HTTPException raised while it reads a body; any other is a 400
+                raise StarletteHTTPException(413, self._message())
             return message
 
         await self.app(scope, limited_receive, send)
 
     def _message(self) -> str:
-        return f"request body too large: the limit is {self.max_bytes:,} bytes"
+        return Errors.E039.format(limit=self.max_bytes)
 
 
 def _found(record: dict | None, kind: str, key: str) -> dict:
     """The stored record, or a JSON 404 naming what was asked for."""
     if record is None:
-        raise HTTPException(404, f"no {kind} {key!r}")
+        raise RequestError(404, Errors.E038.format(kind=kind, key=key))
     return record
