@@ -20,10 +20,10 @@ from functools import cache
 import ahocorasick
 import pycountry
 
+from eventcoder import taxonomy
 from eventcoder.article import ActorMention
 from eventcoder.resources import ActorsFile, actor_data, current_actors, data_rows
 
-NON_STATE_ARMED = frozenset({"Rebel group", "Political militia", "Identity militia"})
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
 _NORMALISE = str.maketrans({
     **{c: "'" for c in "\u2018\u2019\u02bc\u02bf\u0060\u00b4"},
@@ -346,7 +346,7 @@ def _exact_case_letters(alias: str) -> tuple[tuple[int, str], ...]:
 def armed_group_spans(names: ActorNames) -> list[tuple[int, int]]:
     """Where the text names a non-state armed group: "Boko Haram" and "al-Shabab" name no place."""
     return [(m.start, m.end) for m in names.matches
-            if m.entry.kind == "actor" and m.entry.actor.category in NON_STATE_ARMED]
+            if m.entry.kind == "actor" and m.entry.actor.category in taxonomy.category_group("non_state_armed")]
 
 
 def unnamed_actor(kind: str, country_code: str | None, at: int) -> ActorMention:

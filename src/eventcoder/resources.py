@@ -133,7 +133,7 @@ def _parse(name: str, text: str) -> dict[str, Any]:
     if not isinstance(root, yaml.MappingNode):
         raise DataFileError(name, _line(root), "expected a mapping with 'groups' at the top")
     data = yaml.load(text, Loader=_LOADER)
-    categories = set(load_yaml("actors.yaml")["categories"])
+    categories = set(load_yaml("taxonomy.yaml")["categories"])
     for key_node, value_node in root.value:
         key = key_node.value
         if key not in _SECTIONS:

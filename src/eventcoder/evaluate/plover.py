@@ -31,6 +31,7 @@ from pathlib import Path
 
 import pycountry
 
+from eventcoder import taxonomy
 from eventcoder.article import Article
 from eventcoder.evaluate.parts import select
 from eventcoder.evaluate.report import Case, Report, f1, share
@@ -54,9 +55,9 @@ SECTOR_ROLES = {
     "CRM": "non-state",
 }
 STATE_ROLES = frozenset({"government", "military", "police"})
-_CATEGORY_ROLES = {"Civilians": "civilians", "Protesters": "non-state", "Rioters": "non-state",
-                   "Rebel group": "non-state", "Political militia": "non-state",
-                   "Identity militia": "non-state", "External/Other forces": "external"}
+_CATEGORY_ROLES = {taxonomy.CIVILIANS: "civilians", taxonomy.PROTESTERS: "non-state", taxonomy.RIOTERS: "non-state",
+                   taxonomy.REBEL_GROUP: "non-state", taxonomy.POLITICAL_MILITIA: "non-state",
+                   taxonomy.IDENTITY_MILITIA: "non-state", taxonomy.EXTERNAL_FORCES: "external"}
 _QUALIFIED = re.compile(r"^(?P<base>.+?) \((?P<country>[^()]+)\)$")
 _WORD = re.compile(r"[A-Za-z]{3,}")
 #: Words too common in actor names to tie an organisation to one of ours.
@@ -203,7 +204,7 @@ def actor_key(name: str) -> tuple[str | None, str | None]:
 
 
 def _role(category: str | None, branch: str | None) -> str | None:
-    if category == "State forces":
+    if category == taxonomy.STATE_FORCES:
         return branch or "military"
     return _CATEGORY_ROLES.get(category or "")
 

@@ -15,7 +15,8 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 
 from eventcoder.article import ActorMention, Article
-from eventcoder.lexicon import (NON_STATE_ARMED, Actor, Entry, Lexicon, NameMatch, fill_name, load_lexicon,
+from eventcoder import taxonomy
+from eventcoder.lexicon import (Actor, Entry, Lexicon, NameMatch, fill_name, load_lexicon,
                                 match_names)
 from eventcoder.spans import Spans
 from eventcoder.stages import stage
@@ -221,7 +222,7 @@ class _ArmedGroupTally:
         self.by_sentence: dict[int, Counter[str]] = defaultdict(Counter)
         self.first_seen: dict[str, tuple[int, ActorMention]] = {}  # name -> (order, first mention)
         for other in named.named:
-            if other.category not in NON_STATE_ARMED:
+            if other.category not in taxonomy.category_group("non_state_armed"):
                 continue
             if own_country and other.country_code != own_country:
                 continue

@@ -15,6 +15,7 @@ from functools import cache
 from operator import attrgetter
 from typing import Callable
 
+from eventcoder import taxonomy
 from eventcoder.article import (
     ActorMention,
     Article,
@@ -35,9 +36,6 @@ CIVILIAN_GROUPS = {"civilians", "people", "women", "children", "men", "students"
                    "journalists", "aid workers", "refugees", "villagers", "residents", "family members"}
 ARMED_GROUPS = {"soldiers", "troops", "police", "policemen", "fighters", "militants", "rebels",
                 "insurgents", "officers", "guards", "militiamen", "security forces", "suspects"}
-ARMED_CATEGORIES = {"State forces", "Rebel group", "Political militia", "Identity militia",
-                    "External/Other forces"}
-CROWD_CATEGORIES = {"Protesters", "Rioters"}
 #: A protest's story: its sentence and the next ones, where news tells how it went on ("Police
 #: dispersed them with tear gas").
 PROTEST_STORY_SENTENCES = 3
@@ -46,8 +44,6 @@ PROTEST_STORY_SENTENCES = 3
 TOLL_SENTENCES = 2
 #: Words between a crowd and its act when the crowd is the one acting ("villagers lynched").
 _CROWD_AGENT_GAP = re.compile(r"^\s+(?:\w+\s+){0,2}?$")
-#: Sub-event types whose crowd ACLED calls rioters.
-RIOT_SUB_TYPES = ("Violent demonstration", "Mob violence")
 #: Families of events that happen on the ground; statements (talks, threats, accusations)
 #: rank after them as an article's main event and never silence them.
 MATERIAL_FAMILIES = {"violence", "territory", "protest", "arrest", "property", "disrupted", "base"}
@@ -120,7 +116,7 @@ def load_lexicon() -> _Lexicon:
     """Compiles the trigger lexicon once: one alternation, most specific entries first."""
     data = load_yaml("event_types.yaml")
     plover = load_yaml("plover_triggers.yaml")
-    event_type_of = {sub: event for event, subs in data["taxonomy"].items() for sub in subs}
+    event_type_of = taxonomy.event_type_of()
     raw = sorted(data["triggers"] + (plover or {}).get("triggers", []), key=lambda entry: -entry["rank"])
     entries, alternatives = [], []
     for index, entry in enumerate(raw):
@@ -180,7 +176,7 @@ def _pick_per_family(triggers: list[Trigger], casualties: list[CasualtyMention])
     strong = {family for family, (entry, _) in best.items() if not entry.weak}
     harmed = any(c.kind in ("killed", "injured") and (c.minimum or c.maximum) for c in casualties)
     violence = best.get("violence")
-    if violence and violence[0].sub_event_type in ("Abduction/forced disappearance", "Sexual violence") and any(
+    if violence and violence[0].sub_event_type in (taxonomy.ABDUCTION, taxonomy.SEXUAL_VIOLENCE) and any(
             c.kind == "killed" and (c.minimum or c.maximum) for c in casualties):
         # "killed five villagers and kidnapped ten": the killing is the event ACLED codes
         generic = next((t for t in triggers if _entry_of(t).generic), None)
@@ -188,7 +184,7 @@ def _pick_per_family(triggers: list[Trigger], casualties: list[CasualtyMention])
             best["violence"] = (_entry_of(generic), generic)
     suppressing = {entry.suppresses_weapons for entry, _ in best.values()}
     if violence and ("always" in suppressing or (
-            violence[0].event_type == "Explosions/Remote violence" and True in suppressing and not harmed)):
+            violence[0].event_type == taxonomy.EXPLOSIONS and True in suppressing and not harmed)):
         # "defused a roadside bomb", "killed when the bomb they were planting went off": the
         # bomb names what was stopped or went wrong
         best.pop("violence")
@@ -197,7 +193,7 @@ def _pick_per_family(triggers: list[Trigger], casualties: list[CasualtyMention])
     if "protest" in strong:
         for family in ("violence", "arrest", "property"):
             best.pop(family, None)
-    if "territory" in strong and "violence" in best and best["violence"][0].sub_event_type in ("Armed clash", "Attack"):
+    if "territory" in strong and "violence" in best and best["violence"][0].sub_event_type in (taxonomy.ARMED_CLASH, taxonomy.ATTACK):
         best.pop("violence")
     return sorted((trigger for family, (entry, trigger) in best.items()
                    if not entry.weak or not _silenced(family, strong)), key=lambda t: t.start)
@@ -227,7 +223,7 @@ def _clause_break(text: str, sentence_start: int, position: int) -> tuple[int, s
 
 
 def _is_victim(actor: ActorMention) -> bool:
-    return actor.category == "Civilians"
+    return actor.category == taxonomy.CIVILIANS
 
 
 def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention],
@@ -268,7 +264,7 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     acting = acting or [a for a in before if not _is_victim(a)]
     if acting:
         actor1 = acting[0]
-        if trigger.sub_event_type == "Armed clash" and len(acting) > 1:
+        if trigger.sub_event_type == taxonomy.ARMED_CLASH and len(acting) > 1:
             actor2 = acting[1]
     elif trigger.plover_event == "PROTEST":
         actor1 = next(iter(in_clause or before or after), None)
@@ -299,36 +295,36 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     sentence = article.sentences[trigger.sentence].text
     sub = trigger.sub_event_type
     groups = _victim_groups(casualties)
-    if entry.family == "violence" and sub in ("Attack", "Armed clash") and _is_crowd(actor1):
+    if entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH) and _is_crowd(actor1):
         # an unorganised crowd's violence is a riot: demonstrators' a violent demonstration
-        sub = "Violent demonstration" if actor1.category == "Protesters" else "Mob violence"
-    elif entry.family == "violence" and sub in ("Attack", "Armed clash"):
+        sub = taxonomy.VIOLENT_DEMONSTRATION if actor1.category == taxonomy.PROTESTERS else taxonomy.MOB_VIOLENCE
+    elif entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH):
         civilian_target = (actor2 is not None and _is_victim(actor2)) or (
             groups & CIVILIAN_GROUPS and not groups & ARMED_GROUPS)
-        armed_target = (actor2 is not None and actor2.category in ARMED_CATEGORIES) or bool(groups & ARMED_GROUPS)
+        armed_target = (actor2 is not None and actor2.category in taxonomy.category_group("armed")) or bool(groups & ARMED_GROUPS)
         if entry.generic:
-            sub = "Armed clash" if armed_target and not civilian_target else "Attack"
+            sub = taxonomy.ARMED_CLASH if armed_target and not civilian_target else taxonomy.ATTACK
         elif civilian_target and not armed_target and not entry.mutual:
-            sub = "Attack"  # "stormed a village, killing ten civilians"
-    elif entry.family == "protest" and sub == "Peaceful protest":
+            sub = taxonomy.ATTACK  # "stormed a village, killing ten civilians"
+    elif entry.family == "protest" and sub == taxonomy.PEACEFUL_PROTEST:
         story = " ".join(article.sentences[i].text for i in _protest_story(article, trigger.sentence))
         if lexicon.cues["riot_cues"].search(story):
-            sub = "Violent demonstration"
+            sub = taxonomy.VIOLENT_DEMONSTRATION
         elif _force_against_protesters(article, story, casualties):
-            sub = "Excessive force against protesters"
+            sub = taxonomy.EXCESSIVE_FORCE
         elif lexicon.cues["protest_intervention"].search(story):
-            sub = "Protest with intervention"
+            sub = taxonomy.PROTEST_WITH_INTERVENTION
     elif entry.family == "territory":
         nearby = " ".join(s.text for s in article.sentences[trigger.sentence:trigger.sentence + 2])
         fought = lexicon.cues["fighting_cues"].search(sentence)
-        if sub == "Non-violent transfer of territory" and not entry.weak and not fought:
+        if sub == taxonomy.NON_VIOLENT_TRANSFER and not entry.weak and not fought:
             pass
         elif lexicon.cues["non_violent_transfer"].search(nearby) and not fought:
-            sub = "Non-violent transfer of territory"
-        elif actor1 is not None and actor1.category == "State forces":
-            sub = "Government regains territory"
+            sub = taxonomy.NON_VIOLENT_TRANSFER
+        elif actor1 is not None and actor1.category == taxonomy.STATE_FORCES:
+            sub = taxonomy.GOVERNMENT_REGAINS_TERRITORY
         else:
-            sub = "Non-state actor overtakes territory"
+            sub = taxonomy.NON_STATE_ACTOR_OVERTAKES_TERRITORY
     if sub == trigger.sub_event_type:
         return entry.event_type, sub, trigger.plover_event, trigger.plover_mode
     return _retype(sub)
@@ -342,7 +338,7 @@ def _is_cause(article: Article, casualty: CasualtyMention) -> bool:
 
 def _is_crowd(actor: ActorMention | None) -> bool:
     """Protesters, rioters, or civilians named as the ones acting ("villagers lynched a thief")."""
-    return actor is not None and (actor.category in CROWD_CATEGORIES or _is_victim(actor))
+    return actor is not None and (actor.category in taxonomy.category_group("crowd") or _is_victim(actor))
 
 
 def _protest_story(article: Article, index: int) -> range:
@@ -374,10 +370,10 @@ def _retype(sub: str) -> tuple[str, str, str | None, str | None]:
     for entry in load_lexicon().entries:
         if entry.sub_event_type == sub:
             return entry.event_type, sub, entry.plover_event, entry.plover_mode
-    if sub in ("Protest with intervention",):
-        return "Protests", sub, "PROTEST", "demonstrate"
-    if sub == "Excessive force against protesters":
-        return "Protests", sub, "COERCE", "crowd-control"
+    if sub in (taxonomy.PROTEST_WITH_INTERVENTION,):
+        return taxonomy.PROTESTS, sub, "PROTEST", "demonstrate"
+    if sub == taxonomy.EXCESSIVE_FORCE:
+        return taxonomy.PROTESTS, sub, "COERCE", "crowd-control"
     raise LookupError(sub)
 
 
@@ -583,7 +579,7 @@ def _context_date(article: Article, statuses: dict[int, str], index: int, status
 
 def _names(article: Article) -> Spans:
     """The spans of the actors' names that can hold a trigger: all but state forces'."""
-    return Spans((a.start, a.end) for a in article.actors if a.category != "State forces")
+    return Spans((a.start, a.end) for a in article.actors if a.category != taxonomy.STATE_FORCES)
 
 
 def _inside_a_name(names: Spans, trigger: Trigger) -> bool:
@@ -691,7 +687,7 @@ def _claimant(article: Article, sentence: int) -> ActorMention | None:
     exploded in Mogadishu. Al Shabaab claimed responsibility." Not "No group claimed it"."""
     for index in range(sentence, min(sentence + CLAIM_SENTENCES + 1, len(article.sentences))):
         for actor in article.in_sentence(article.actors, index):
-            if (actor.category in ARMED_CATEGORIES and _CLAIM.match(article.text, actor.end)
+            if (actor.category in taxonomy.category_group("armed") and _CLAIM.match(article.text, actor.end)
                     and not article.text[max(actor.start - 3, 0):actor.start].lower().startswith("no")):
                 return actor
     return None
@@ -699,18 +695,18 @@ def _claimant(article: Article, sentence: int) -> ActorMention | None:
 
 def _protest_sides(sub: str, actors: list[ActorMention]) -> tuple[ActorMention | None, ActorMention | None]:
     """ACLED's sides of a protest: the crowd acts, unless the state's force against it is the event."""
-    crowd = next((a for a in actors if a.category in CROWD_CATEGORIES), None)
-    force = next((a for a in actors if a.category == "State forces"), None)
-    if crowd is not None and sub in RIOT_SUB_TYPES and crowd.category == "Protesters":
-        crowd = replace(crowd, name=crowd.name.replace("Protesters", "Rioters", 1), category="Rioters")
-    elif crowd is not None and sub not in RIOT_SUB_TYPES and crowd.category == "Rioters":
-        crowd = replace(crowd, name=crowd.name.replace("Rioters", "Protesters", 1), category="Protesters")
-    if sub == "Excessive force against protesters":
+    crowd = next((a for a in actors if a.category in taxonomy.category_group("crowd")), None)
+    force = next((a for a in actors if a.category == taxonomy.STATE_FORCES), None)
+    if crowd is not None and sub in taxonomy.RIOT_SUB_TYPES and crowd.category == taxonomy.PROTESTERS:
+        crowd = replace(crowd, name=crowd.name.replace(taxonomy.PROTESTERS, taxonomy.RIOTERS, 1), category=taxonomy.RIOTERS)
+    elif crowd is not None and sub not in taxonomy.RIOT_SUB_TYPES and crowd.category == taxonomy.RIOTERS:
+        crowd = replace(crowd, name=crowd.name.replace(taxonomy.RIOTERS, taxonomy.PROTESTERS, 1), category=taxonomy.PROTESTERS)
+    if sub == taxonomy.EXCESSIVE_FORCE:
         return force, crowd
-    if sub == "Peaceful protest":
+    if sub == taxonomy.PEACEFUL_PROTEST:
         return crowd, None
-    if sub == "Mob violence":
-        victim = next((a for a in actors if a.category == "Civilians"), None)
+    if sub == taxonomy.MOB_VIOLENCE:
+        victim = next((a for a in actors if a.category == taxonomy.CIVILIANS), None)
         return crowd, victim
     return crowd, force
 
@@ -762,13 +758,13 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
         casualties = _protest_casualties(article, casualties)
         story_actors = [a for i in _protest_story(article, index) for a in article.in_sentence(article.actors, i)]
         actor1, actor2 = _protest_sides(sub, story_actors)
-        crowd = unnamed_actor("rioters" if sub in RIOT_SUB_TYPES else "protesters",
+        crowd = unnamed_actor("rioters" if sub in taxonomy.RIOT_SUB_TYPES else "protesters",
                               place.country_code if place else None, trigger.start)
-        if sub == "Excessive force against protesters":
+        if sub == taxonomy.EXCESSIVE_FORCE:
             actor2 = actor2 or crowd
         else:
             actor1 = actor1 or crowd
-    elif sub in RIOT_SUB_TYPES and _is_crowd(actor1) and actor1.category != "Rioters":
+    elif sub in taxonomy.RIOT_SUB_TYPES and _is_crowd(actor1) and actor1.category != taxonomy.RIOTERS:
         actor1 = unnamed_actor("rioters", actor1.country_code or (place.country_code if place else None), actor1.start)
     assoc1 = _ally_of(article, actors, actor1, actor2)
     status = trigger.status
