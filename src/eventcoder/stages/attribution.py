@@ -88,7 +88,7 @@ def _lexicon() -> _Lexicon:
         inverted=frozenset(data["inverted_verbs"]),
         citing=frozenset(data["citing_verbs"]),
         hedges=dict(data["hedges"]),
-        passive_auxiliaries=frozenset(data["passive_auxiliaries"]),
+        passive_auxiliaries=frozenset(load_yaml("english.yaml")["passive_auxiliaries"]),
         nouns=frozenset(data["source_nouns"]),
         modifiers=frozenset(data["source_modifiers"]) - frozenset(data["source_nouns"]),
         determiners=frozenset(data["determiners"]),

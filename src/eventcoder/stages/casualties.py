@@ -79,7 +79,6 @@ class _Lexicon:
 # "was killed".
 _NEAR_MISS = re.compile(r"\b(?:nearly|almost|narrowly)\s+$", re.I)
 _SINGULAR_PASSIVE = re.compile(r"(?<!\bhe)(?<!\bshe)(?<!\bit)\s+(?:was|has\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+|later\s+)?$", re.I)
-_REPORTING = r"(?:said|says|told|reported|added|confirmed|stated|noted)"
 
 
 @stage("casualties", reads=("text", "sentences"), sets=("casualties",))
@@ -360,7 +359,9 @@ def _lexicon() -> _Lexicon:
     cue = _alternation(roles)
     active = _alternation(p for p, r in roles.items() if "active" in r)
     auxiliaries = _alternation(terms["auxiliaries"])
-    passive_auxiliaries = _alternation(terms["passive_auxiliaries"])
+    english = load_yaml("english.yaml")
+    passive_auxiliaries = _alternation(english["passive_auxiliaries"] + english["get_passives"])
+    reporting = _alternation(english["reporting_words"])
 
     def kinds_of(field: str) -> dict[str, str]:
         return {_normal(w): kind for kind, words in terms["kinds"].items() for w in words[field]}
@@ -382,7 +383,7 @@ def _lexicon() -> _Lexicon:
         victim_after=re.compile(rf"\s+(?:{_DETERMINERS}\s+)?{victim}", flags),
         continuation=re.compile(
             rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_DETERMINERS}\s+)?(?<![\w-])(?P<item>{with_group})"
-            rf"(?!\s+(?:(?:{passive_auxiliaries})|(?:{cue})|{_REPORTING})\b)", flags),
+            rf"(?!\s+(?:(?:{passive_auxiliaries})|(?:{cue})|(?:{reporting}))\b)", flags),
         subset_after=re.compile(
             rf"(?:\s*[,(—–]\s*|\s+)(?P<subset>(?:{subset_cue})\s+[^,;()—–]+?)"
             rf"(?=\s*[,;()—–.]|\s*$|\s+and\s+(?:{active})\b)", flags),

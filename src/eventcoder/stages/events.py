@@ -58,7 +58,6 @@ _CLAUSE_BREAK = re.compile(
 _VIOLENT_VERB = re.compile(r"(?:attack(?:ed|s)?|kill(?:ed|s)?|shoots?|shot(?: dead)?|beat(?:en|s)?|stabbed|raided|assaulted|"
                            r"murdered|gunned down|hacked to death|beat(?:en)? to death|lynched|executed|torture[ds])", re.I)
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|another|such)\s+(?:[\w-]+\s+)?$", re.I)
-_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$", re.I)
 _BY_AGENT = re.compile(r"^\W*(?:\w+\s+){0,6}?by\b", re.I)
 # "shelling by the RSF", "an IED planted by suspected ISIS militants", "bombers suspected to be
 # from Boko Haram": the agent named right after the act.
@@ -134,6 +133,9 @@ def load_lexicon() -> _Lexicon:
     cues["cause"] = re.compile(r"\b(?:" + "|".join(data["cause_cues"]) + r")\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?"
                                r"(?:killings?|deaths?|murders?|lynchings?|beheadings?|shootings?)\s+of\s+$", re.I)
     cues["grievance"] = re.compile(r"\b(?:" + "|".join(data["grievance_cues"]) + r")\b(?:\W+[\w'’-]+){0,6}?\W*$", re.I)
+    english = load_yaml("english.yaml")
+    cues["passive_before"] = re.compile(
+        r"\b(?:" + "|".join(english["passive_auxiliaries"] + english["get_passives"]) + r")\s+(?:\w+ly\s+)?$", re.I)
     cues["anaphora"] = re.compile(r"\b(?:" + "|".join(data["anaphora"]) + r")\s+(?:\w+\s+){0,2}$", re.I)
     return _Lexicon(tuple(entries), trigger_pattern, cues, data["notes"])
 
@@ -154,7 +156,7 @@ def find_triggers(article: Article) -> Article:
                 match.group(), start, sentence.start + match.end(), sentence=sentence.index,
                 event_type=entry.event_type, sub_event_type=entry.sub_event_type,
                 plover_event=entry.plover_event, plover_mode=entry.plover_mode,
-                passive=bool(_PASSIVE_AUX.search(before)), entry=entry_index, family=entry.family,
+                passive=bool(lexicon.cues["passive_before"].search(before)), entry=entry_index, family=entry.family,
                 clause_start=_clause_start(article.text, sentence.start, start),
             ))
     article.triggers = triggers

@@ -9,16 +9,12 @@ from __future__ import annotations
 
 import re
 import string
+from functools import cache
 
 from eventcoder.article import Article, Sentence
+from eventcoder.resources import load_yaml
 from eventcoder.stages import stage
 
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl",
-    "pvt", "adm", "gov", "sen", "rep", "rev", "st", "mt", "ft", "jr", "sr", "no", "vs", "etc",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m", "inc", "co", "corp", "ltd", "dept",
-}
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n+")
 _WRAPPED_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n\s*|\n(?=[ \t])")
 #: A text is hard-wrapped when most of its lines are of one middling width.
@@ -68,7 +64,7 @@ def _is_abbreviation(word: str | None) -> bool:
     if not word:
         return False
     token = word.lower()
-    return token in _ABBREVIATIONS or len(token) == 1 or (len(token) <= 4 and "." in token)
+    return token in _abbreviations() or len(token) == 1 or (len(token) <= 4 and "." in token)
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
@@ -78,3 +74,8 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
         end -= 1
     if end > start:
         sentences.append(Sentence(len(sentences), start, end, text[start:end]))
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(load_yaml("english.yaml")["abbreviations"])
