@@ -39,6 +39,9 @@ class Errors:
     E040 = "[E040] will not write {output}: it is {what} {input}, which would be emptied before it is read"
     E041 = "[E041] {path}{where}: {reason}"
     E042 = "[E042] {what} needs {package}: pip install 'eventcoder[{extra}]'"
+    E046 = "[E046] unknown engine {name!r}: expected one of {choices}"
+    E047 = "[E047] shards are written as {choices}, not {name}"
+    E048 = "[E048] with workers > 1, produce must be a module-level function: {error}"
 
 
 class EventcoderError(Exception):
