@@ -1,12 +1,13 @@
-"""The local engine: runs ``produce`` over a stream of articles on several processes, output in input order.
+"""The local engine: runs ``produce`` over a stream of articles on several processes, output in
+input order.
 
 :func:`process_inputs` is the engine registered as ``local`` (see :mod:`eventcoder.runs`): it reads
 the inputs in this process and hands the articles to :func:`process_records`, what ``--workers N``
-calls. It keeps memory bounded whatever the
-corpus size: the input is read lazily, articles go to a process pool in chunks (one pickle
-and one round trip per chunk, not per article), and at most ``workers * CHUNKS_PER_WORKER``
-chunks are in flight at once. Results come back in input order, so the output is the same
-as one worker's; rejects never leave the parent and keep their place in the stream.
+calls. That keeps memory bounded whatever the corpus size: the input is read lazily, articles go
+to a process pool in chunks (one pickle and one round trip per chunk, not per article), and at
+most ``workers * CHUNKS_PER_WORKER`` chunks are in flight at once. Results come back in input
+order, so the output is the same as one worker's; rejects never leave the parent and keep their
+place in the stream.
 
 An article on which ``produce`` raises becomes a Reject naming the error (:func:`guarded`),
 so one bad article never ends a run of a hundred thousand.

@@ -194,8 +194,9 @@ def write_shards(
     folder = Path(directory).resolve()
     folder.mkdir(parents=True, exist_ok=True)
     actors = current_actors()
-    header = {"inputs": inputs, "unit": unit, "format": output_format, "published": published and published.isoformat(),
-              "part_items": part_items or PART_ITEMS} | actors_state(actors)
+    header = {"inputs": inputs, "unit": unit, "format": output_format,
+              "published": published and published.isoformat(), "part_items": part_items or PART_ITEMS}
+    header |= actors_state(actors)
     kept = _earlier_parts(folder, header, actors)
     plan = enumerate(plan_shards(input_units(inputs), 0, header["part_items"]))
     summary = Summary(unit=unit)
