@@ -29,3 +29,17 @@ def url(request, tmp_path):
         metadata.drop_all(connection)
         schema_version.drop(connection, checkfirst=True)
     return POSTGRES
+
+
+@pytest.fixture
+def user_actors(tmp_path):
+    """A user's actors file naming a made-up group, in use in this process for the test."""
+    from eventcoder.resources import read_actors_file, use_actors
+
+    path = tmp_path / "my-actors.yaml"
+    path.write_text("groups:\n  - {name: Sunrise Fighters, category: Rebel group, country: KE,"
+                    " aliases: [Sunrise fighters]}\n", encoding="utf-8")
+    actors = read_actors_file(path)
+    use_actors(actors)
+    yield actors
+    use_actors(None)

@@ -1,4 +1,4 @@
-"""A run killed with SIGKILL and resumed writes what one uninterrupted run writes."""
+"""A run killed and resumed writes what one uninterrupted run writes, coded with the actors it began with."""
 import json
 import os
 import signal
@@ -7,7 +7,12 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
+from eventcoder.batch import ResumeError, run_batch
 from eventcoder.cli import main
+from eventcoder.pipeline import extract_records
+from eventcoder.resources import use_actors
 
 TEXTS = [
     "Gunmen killed three farmers in Benue state on Sunday, police said.",
@@ -41,3 +46,47 @@ def test_killed_run_resumes_with_nothing_lost_or_doubled(tmp_path):
                  "--rejects", str(tmp_path / "whole-rejects.jsonl")]) == 1
     assert out.read_bytes() == (tmp_path / "whole.jsonl").read_bytes()
     assert rejects.read_bytes() == (tmp_path / "whole-rejects.jsonl").read_bytes()
+
+
+SUNRISE = "Sunrise fighters attacked a police post in Garissa on Monday, killing two officers."
+
+
+def _sunrise_batch(tmp_path: Path, count: int) -> str:
+    batch = tmp_path / "sunrise.jsonl"
+    batch.write_text("".join(json.dumps({"id": f"s{n}", "text": SUNRISE, "published": "2024-06-03"}) + "\n"
+                             for n in range(count)), encoding="utf-8")
+    return str(batch)
+
+
+def _first_actors(output: Path) -> set[str]:
+    return {json.loads(line)["actor1"] for line in output.read_text(encoding="utf-8").splitlines()}
+
+
+def _stop_after(count: int):
+    def progress(items):
+        for number, item in enumerate(items):
+            if number == count:
+                raise KeyboardInterrupt
+            yield item
+    return progress
+
+
+def test_worker_processes_code_with_the_users_actors_file(tmp_path, user_actors):
+    out = tmp_path / "out.jsonl"
+    summary = run_batch([_sunrise_batch(tmp_path, 4)], extract_records, output=str(out), workers=2)
+    assert summary.records == 4
+    assert _first_actors(out) == {"Sunrise Fighters"}
+
+
+def test_a_resume_with_other_actors_is_refused_and_the_output_kept(tmp_path, user_actors):
+    batch, out = _sunrise_batch(tmp_path, 4), tmp_path / "out.jsonl"
+    with pytest.raises(KeyboardInterrupt):
+        run_batch([batch], extract_records, output=str(out), progress=_stop_after(2))
+    written = out.read_bytes()
+    use_actors(None)
+    with pytest.raises(ResumeError, match="begun with an actors file of sha256 .* packaged actors only"):
+        run_batch([batch], extract_records, output=str(out), resume=True)
+    assert out.read_bytes() == written
+    use_actors(user_actors)
+    assert run_batch([batch], extract_records, output=str(out), resume=True).resumed_after == 2
+    assert _first_actors(out) == {"Sunrise Fighters"} and out.read_text().count("\n") == 4

@@ -7,6 +7,7 @@ from eventcoder.article import Article
 from eventcoder.io.ingest import Reject
 from eventcoder.parallel import CHUNKS_PER_WORKER, process_records
 from eventcoder.pipeline import extract_records
+from eventcoder.runs import RunError
 
 TEXTS = [
     "Al-Shabaab militants attacked an army base near Afgooye on Thursday, killing 12 soldiers.",
@@ -61,7 +62,7 @@ def test_reads_only_a_bounded_window_ahead():
 
 
 def test_a_lambda_is_refused_with_several_workers():
-    with pytest.raises(TypeError, match="module-level"):
+    with pytest.raises(RunError, match="E048"):
         list(process_records(_batch(), lambda article: [], workers=2))
 
 

@@ -1,6 +1,7 @@
-"""The Ray engine: shard planning, and in a local Ray the same output as a local run."""
+"""The Ray engine: shard planning, and in a local Ray the same output as a local run, with the user's actors."""
 import json
 import sys
+from datetime import date
 
 import pytest
 
@@ -143,3 +144,23 @@ def test_parquet_is_written_only_as_shards(tmp_path, capsys):
     (tmp_path / "a.txt").write_text(TEXTS[0], encoding="utf-8")
     assert main(["extract", str(tmp_path / "a.txt"), "--format", "parquet", "-o", str(tmp_path / "out")]) == 2
     assert "--shards DIR" in capsys.readouterr().err
+
+
+def test_ray_tasks_code_with_the_users_actors_and_shards_refuse_others(tmp_path, user_actors, local_ray):
+    from eventcoder.batch import run_batch
+    from eventcoder.pipeline import extract_records
+    from eventcoder.ray_engine import write_shards
+    from eventcoder.resources import use_actors
+    from eventcoder.runs import ResumeError
+
+    text = tmp_path / "in" / "sunrise.txt"
+    text.parent.mkdir()
+    text.write_text("Sunrise fighters attacked a police post in Garissa on Monday, killing two officers.")
+    common = {"published": date(2024, 6, 3), "workers": 2}
+    run_batch([str(text)], extract_records, output=str(tmp_path / "ray.jsonl"), engine="ray", **common)
+    write_shards([str(text)], extract_records, str(tmp_path / "shards"), **common)
+    for output in (tmp_path / "ray.jsonl", tmp_path / "shards" / "part-00000.jsonl"):
+        assert json.loads(output.read_text())["actor1"] == "Sunrise Fighters"
+    use_actors(None)
+    with pytest.raises(ResumeError, match="packaged actors only"):
+        write_shards([str(text)], extract_records, str(tmp_path / "shards"), **common)

@@ -2,10 +2,10 @@
 
 This is what ``eventcoder extract`` and ``geoparse`` do; the CLI only parses arguments.
 
-- Engines: ``local`` runs on this machine, on ``workers`` processes
-  (:func:`eventcoder.parallel.process_records`); ``ray`` runs on a Ray cluster
-  (:mod:`eventcoder.ray_engine`). Both give the records in input order, so the output is
-  the same whatever the engine or number of workers.
+- Engines (registered in :mod:`eventcoder.runs`): ``local`` runs on this machine, on ``workers``
+  processes (:mod:`eventcoder.parallel`); ``ray`` runs on a Ray cluster (:mod:`eventcoder.ray_engine`).
+  Both give the records in input order, so the output is the same whatever the engine or number
+  of workers, and both code with the user's actors file of this process.
 - Rejects: each record that could not be read or coded goes to ``on_reject``, or, given a
   rejects file, one JSON line there with its id, source, line and reason.
 - Resume: with an output file, a sidecar ``OUT.progress`` gets a line after each input record
@@ -14,7 +14,8 @@ This is what ``eventcoder extract`` and ``geoparse`` do; the CLI only parses arg
   started again with ``resume=True`` cuts both files back to the last whole line of the
   sidecar and skips that many input records, so nothing is lost or written twice. The sidecar
   is removed when a run ends well. Its first line names the inputs, format and default date,
-  so a resume over other inputs is refused rather than mixed in.
+  and the fingerprint of the user's actors file, if any, so a resume over other inputs or with
+  other actors is refused rather than mixed in.
 """
 from __future__ import annotations
 
@@ -22,72 +23,27 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from itertools import chain, islice
 from pathlib import Path
 from typing import IO
 
 from eventcoder.article import Article
-from eventcoder.errors import Errors, EventcoderError
+from eventcoder.errors import Errors
 from eventcoder.geoparse import place_record
 from eventcoder.io.formats import WRITERS
-from eventcoder.io.ingest import Reject, announce_warnings, input_units, read_inputs
-from eventcoder.parallel import process_records
+from eventcoder.io.ingest import Reject
+from eventcoder.resources import ActorsFile, current_actors
+from eventcoder.runs import (OutputPathError, Produce, ResumeError, Summary, actors_state, check_outputs,
+                             check_same_actors, find_engine, reject_record)
 
-__all__ = ["ENGINES", "RESUMABLE_FORMATS", "OutputPathError", "ResumeError", "Summary", "check_outputs",
-           "geoparse_records", "reject_record", "run_batch"]
+#: OutputPathError and ResumeError are named here too: they are what a caller of run_batch catches.
+__all__ = ["RESUMABLE_FORMATS", "OutputPathError", "ResumeError", "geoparse_records", "run_batch"]
 
-ENGINES = ("local", "ray")
 #: Formats whose files can be cut back and continued (GeoJSON ends with a footer).
 RESUMABLE_FORMATS = frozenset({"jsonl", "csv"})
 PROGRESS_SUFFIX = ".progress"
-
-Produce = Callable[[Article], list[dict]]
-
-
-class ResumeError(EventcoderError):
-    """A run cannot be resumed as asked; says which output and why."""
-
-
-class OutputPathError(EventcoderError):
-    """An output path is one of the inputs, or lies in an input folder."""
-
-
-def check_outputs(inputs: Iterable[str], outputs: Iterable[str | None]) -> None:
-    """Refuses an output that is an input file or lies inside an input folder: opening it for
-    writing would empty it before it is read (or add the run's own output to its input)."""
-    sources = [Path(path).resolve() for path in inputs if path != "-"]
-    for output in filter(None, outputs):
-        target = Path(output).resolve()
-        for source in sources:
-            if source in target.parents:
-                what = "inside the input folder"
-            elif target == source or (target.exists() and source.exists() and os.path.samefile(target, source)):
-                what = "the input"
-            else:
-                continue
-            raise OutputPathError(Errors.E040.format(output=output, what=what, input=source))
-
-
-@dataclass
-class Summary:
-    """What a run did; its string is the summary line the CLI prints."""
-
-    unit: str = "events"
-    articles: int = 0
-    records: int = 0
-    rejected: int = 0
-    seconds: float = 0.0
-    resumed_after: int = 0
-    parts_kept: int = 0
-
-    def __str__(self) -> str:
-        line = (f"{self.articles} articles, {self.records} {self.unit}, {self.rejected} rejected, "
-                f"{self.seconds:.1f} seconds")
-        line += f" (resumed after {self.resumed_after} input records)" if self.resumed_after else ""
-        return line + (f" ({self.parts_kept} parts kept from an earlier run)" if self.parts_kept else "")
 
 
 def geoparse_records(article: Article) -> list[dict]:
@@ -111,7 +67,8 @@ def run_batch(
     on_warning: Callable[[str], None] = lambda warning: None,
     progress: Callable[[Iterator], Iterator] = lambda items: items,
 ) -> Summary:
-    """Writes ``produce``'s records for every input record to ``output`` (stdout when None).
+    """Writes ``produce``'s records for every input record to ``output`` (stdout when None),
+    coded with the user's actors file of this process (see :func:`eventcoder.resources.use_actors`).
 
     ``on_warning`` gets a line for each article read with a warning (an unreadable
     ``published``, see :attr:`Article.warnings`); with the Ray engine the articles are read on
@@ -124,17 +81,21 @@ def run_batch(
     if resume and output_format not in RESUMABLE_FORMATS:
         why = f"{output_format} output cannot be continued; use {' or '.join(sorted(RESUMABLE_FORMATS))}"
         raise ResumeError(Errors.E018.format(output=output, why=why))
-    header = {"inputs": inputs, "format": output_format, "published": published and published.isoformat()}
-    checkpoint = _Checkpoint(output, rejects, header, resume)
+    run_engine = find_engine(engine)
+    actors = current_actors()
+    header = {"inputs": inputs, "format": output_format,
+              "published": published and published.isoformat()} | actors_state(actors)
+    checkpoint = _Checkpoint(output, rejects, header, actors, resume)
     summary = Summary(unit=unit, resumed_after=checkpoint.done)
     writer_class = WRITERS[output_format]
     writer = writer_class(checkpoint.output, **({"append": True} if checkpoint.resumed else {}))
     write = writer.write
-    if writer_class.encode and (workers > 1 or engine == "ray"):
+    if writer_class.encode and (workers > 1 or engine != "local"):
         produce, write = _Encoded(produce, writer_class.encode), writer.write_encoded
     checkpoint.save()
     try:
-        results = _engine_results(engine, inputs, produce, published, workers, checkpoint.done, on_warning)
+        results = run_engine(inputs, produce, published=published, skip=checkpoint.done, workers=workers,
+                             on_warning=on_warning)
     except BaseException:
         checkpoint.close()
         raise
@@ -173,50 +134,18 @@ class _Encoded:
         return [self.encode(record) for record in self.produce(article)]
 
 
-def _engine_results(engine: str, inputs: list[str], produce: Produce, published: date | None,
-                    workers: int, skip: int, on_warning: Callable[[str], None]) -> Iterator[list[dict] | Reject]:
-    if engine == "ray":
-        from eventcoder.ray_engine import process_inputs
-
-        return process_inputs(inputs, produce, published=published, skip=skip, workers=workers)
-    if engine != "local":
-        raise ValueError(f"unknown engine {engine!r}: expected one of {', '.join(ENGINES)}")
-    return process_records(announce_warnings(read_from(inputs, published, skip), on_warning), produce, workers)
-
-
-def read_from(inputs: list[str], published: date | None, skip: int) -> Iterator[Article | Reject]:
-    """``read_inputs`` without its first ``skip`` items; files wholly skipped are not opened."""
-    if not skip or "-" in inputs:
-        yield from islice(read_inputs(inputs, published), skip, None)
-    else:
-        yield from chain.from_iterable(_skipped_units(inputs, published, skip))
-
-
-def _skipped_units(inputs: list[str], published: date | None, skip: int) -> Iterator[Iterable]:
-    for path, count in input_units(inputs):
-        if skip and skip >= count:
-            skip -= count
-            continue
-        yield islice(read_inputs([path], published), skip, None)
-        skip = 0
-
-
-def reject_record(reject: Reject) -> dict:
-    """A reject as the JSON object of a rejects file."""
-    return {"id": reject.id, "source": reject.source, "line": reject.line, "reason": reject.reason}
-
-
 class _Checkpoint:
     """The output and rejects files and their progress sidecar (see the module's docstring)."""
 
-    def __init__(self, output: str | None, rejects: str | None, header: dict, resume: bool) -> None:
+    def __init__(self, output: str | None, rejects: str | None, header: dict, actors: ActorsFile | None,
+                 resume: bool) -> None:
         self.done = 0
         self.sidecar: IO[str] | None = None
         self.path = Path(output + PROGRESS_SUFFIX) if output else None
         self.resumed = bool(resume and self.path and self.path.exists())
         sizes = (0, 0)
         if resume and output:
-            self.done, sizes = _resume_point(Path(output), self.path, header)
+            self.done, sizes = _resume_point(Path(output), self.path, header, actors)
         self.output = _open(output, sizes[0], self.resumed) if output else sys.stdout
         self.rejects = _open(rejects, sizes[1], self.resumed) if rejects else None
         if self.path:
@@ -259,7 +188,7 @@ def _open(path: str, size: int, resumed: bool) -> IO[str]:
     return open(path, "w", encoding="utf-8", newline="")
 
 
-def _resume_point(output: Path, sidecar: Path, header: dict) -> tuple[int, tuple[int, int]]:
+def _resume_point(output: Path, sidecar: Path, header: dict, actors: ActorsFile | None) -> tuple[int, tuple[int, int]]:
     """(input records done, (output bytes, rejects bytes)) from the sidecar's last whole line."""
     def refuse(why: str) -> ResumeError:
         return ResumeError(Errors.E018.format(output=output, why=why))
@@ -273,6 +202,8 @@ def _resume_point(output: Path, sidecar: Path, header: dict) -> tuple[int, tuple
         written = json.loads(lines[0])
     except json.JSONDecodeError:
         written = None
+    if isinstance(written, dict):
+        check_same_actors(output, written, actors)
     if written != header:
         raise refuse(f"it was written from other inputs or in another format ({sidecar.name}: {lines[0][:200]})")
     done, sizes = 0, (0, 0)

@@ -1,10 +1,13 @@
-"""Runs ``produce`` over a stream of articles on several processes, output in input order.
+"""The local engine: runs ``produce`` over a stream of articles on several processes, output in
+input order.
 
-:func:`process_records` is what ``--workers N`` calls. It keeps memory bounded whatever the
-corpus size: the input is read lazily, articles go to a process pool in chunks (one pickle
-and one round trip per chunk, not per article), and at most ``workers * CHUNKS_PER_WORKER``
-chunks are in flight at once. Results come back in input order, so the output is the same
-as one worker's; rejects never leave the parent and keep their place in the stream.
+:func:`process_inputs` is the engine registered as ``local`` (see :mod:`eventcoder.runs`): it reads
+the inputs in this process and hands the articles to :func:`process_records`, what ``--workers N``
+calls. That keeps memory bounded whatever the corpus size: the input is read lazily, articles go
+to a process pool in chunks (one pickle and one round trip per chunk, not per article), and at
+most ``workers * CHUNKS_PER_WORKER`` chunks are in flight at once. Results come back in input
+order, so the output is the same as one worker's; rejects never leave the parent and keep their
+place in the stream.
 
 An article on which ``produce`` raises becomes a Reject naming the error (:func:`guarded`),
 so one bad article never ends a run of a hundred thousand.
@@ -14,6 +17,9 @@ Workers are started with ``forkserver`` where the platform has it (else ``spawn`
 The server preloads :mod:`eventcoder.warmup`, which loads the gazetteer index and lexicons
 once (they are process-wide caches), so every worker forked from it starts with them. With
 ``spawn`` each worker loads them itself when it starts. A worker is kept for the whole run.
+Neither start method passes on this process's globals, so each worker is given the user's actors
+file of the process that starts the run (:func:`eventcoder.resources.current_actors`) and codes
+with it.
 """
 from __future__ import annotations
 
@@ -22,13 +28,16 @@ import pickle
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
+from datetime import date
+from itertools import chain, islice
 
 from eventcoder.article import Article
 from eventcoder.errors import Errors
-from eventcoder.io.ingest import Reject
+from eventcoder.io.ingest import Reject, announce_warnings, input_units, read_inputs
+from eventcoder.resources import ActorsFile, current_actors, use_actors
+from eventcoder.runs import Produce, RunError
 
-__all__ = ["CHUNK_SIZE", "CHUNKS_PER_WORKER", "guarded", "process_records"]
+__all__ = ["CHUNK_SIZE", "CHUNKS_PER_WORKER", "guarded", "process_inputs", "process_records", "read_from"]
 
 #: Articles sent to a worker at once: large enough that pickling and the round trip cost
 #: little beside the pipeline, small enough that work stays balanced at the end of a run.
@@ -38,7 +47,38 @@ CHUNKS_PER_WORKER = 4
 #: Where a Reject made by :func:`guarded` says it came from.
 PIPELINE_SOURCE = "pipeline"
 
-Produce = Callable[[Article], list[dict]]
+
+def process_inputs(
+    inputs: list[str],
+    produce: Produce,
+    *,
+    published: date | None = None,
+    skip: int = 0,
+    workers: int = 1,
+    on_warning: Callable[[str], None] = lambda warning: None,
+) -> Iterator[list[dict] | Reject]:
+    """For each input record after the first ``skip``, in order: its records, or its Reject.
+
+    ``on_warning`` gets a line for each article read with a warning.
+    """
+    return process_records(announce_warnings(read_from(inputs, published, skip), on_warning), produce, workers)
+
+
+def read_from(inputs: list[str], published: date | None, skip: int) -> Iterator[Article | Reject]:
+    """``read_inputs`` without its first ``skip`` items; files wholly skipped are not opened."""
+    if not skip or "-" in inputs:
+        yield from islice(read_inputs(inputs, published), skip, None)
+    else:
+        yield from chain.from_iterable(_skipped_units(inputs, published, skip))
+
+
+def _skipped_units(inputs: list[str], published: date | None, skip: int) -> Iterator[Iterable]:
+    for path, count in input_units(inputs):
+        if skip and skip >= count:
+            skip -= count
+            continue
+        yield islice(read_inputs([path], published), skip, None)
+        skip = 0
 
 
 def process_records(
@@ -60,7 +100,8 @@ def process_records(
     window = workers * CHUNKS_PER_WORKER
     pending: deque[tuple[list[Article | Reject], Future | None]] = deque()
     stream = iter(items)
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_start_worker)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_start_worker,
+                               initargs=(current_actors(),))
     try:
         while True:
             while len(pending) < window and (chunk := list(islice(stream, chunk_size))):
@@ -91,11 +132,13 @@ def _produce_chunk(produce: Produce, articles: list[Article]) -> list[list[dict]
     return [guarded(produce, article) for article in articles]
 
 
-def _start_worker() -> None:
-    """Runs first in each worker: the data the server loaded, checked still current."""
+def _start_worker(actors: ActorsFile | None) -> None:
+    """Runs first in each worker: the data the server loaded, checked still current, and the
+    actors file of the process that started the run."""
     from eventcoder.warmup import forget_stale_gazetteer
 
     forget_stale_gazetteer()
+    use_actors(actors)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -112,4 +155,4 @@ def _check_picklable(produce: Produce) -> None:
     try:
         pickle.dumps(produce)
     except (pickle.PicklingError, AttributeError, TypeError) as error:
-        raise TypeError(f"with workers > 1, produce must be a module-level function: {error}") from error
+        raise RunError(Errors.E048.format(error=error)) from error

@@ -6,6 +6,8 @@ of the files itself (so inputs must sit on storage every node sees), runs the pi
 returns its records; the driver keeps a bounded number of tasks in flight and takes their
 results in shard order, so the output, written by the driver, is byte for byte the local run's,
 and resuming works as for a local run. Ray is optional: ``pip install eventcoder[ray]``.
+Each task is given the user's actors file of the driver (its name and text, not a path, so no
+node needs the file on its disk) and codes with it.
 
 Without ``RAY_ADDRESS`` (or a ``ray.init`` made by the caller), Ray starts on this machine with
 ``workers`` CPUs; with it, tasks go to that cluster.
@@ -18,7 +20,8 @@ a temporary name and renamed when whole; the driver notes each finished part (it
 counts and input segments) in ``DIR/manifest.json.progress``, and when every part is done writes
 ``DIR/manifest.json`` and removes the progress file, so a manifest means a finished run. A rerun
 into the same directory keeps every part whose files still have the noted sizes and whose input
-segments are the same, and writes only the others.
+segments are the same, and writes only the others. The progress file and the manifest note the
+fingerprint of the user's actors file, if any: a rerun with other actors is refused.
 """
 from __future__ import annotations
 
@@ -37,11 +40,13 @@ from pathlib import Path
 from typing import TextIO
 
 from eventcoder.article import Article
-from eventcoder.batch import ResumeError, Summary, check_outputs, reject_record
-from eventcoder.errors import Errors
+from eventcoder.errors import Errors, MissingExtraError
 from eventcoder.io.formats import JsonlWriter, write_record_parquet
 from eventcoder.io.ingest import Reject, input_units, read_inputs
 from eventcoder.parallel import process_records
+from eventcoder.resources import ActorsFile, current_actors, use_actors
+from eventcoder.runs import (Produce, ResumeError, RunError, Summary, actors_state, check_outputs,
+                             check_same_actors, reject_record)
 
 __all__ = ["PART_ITEMS", "SHARD_FORMATS", "SHARD_ITEMS", "Segment", "plan_shards", "process_inputs", "write_shards"]
 
@@ -57,8 +62,6 @@ PROGRESS = MANIFEST + ".progress"
 #: Files a run writes in its directory (parts, rejects, their temporary names), cleared when not its own.
 PART_FILE = re.compile(r"(part|rejects)-\d+\.")
 
-Produce = Callable[[Article], list[dict]]
-
 
 @dataclass(frozen=True, slots=True)
 class Segment:
@@ -72,17 +75,20 @@ class Segment:
 def process_inputs(
     inputs: list[str],
     produce: Produce,
+    *,
     published: date | None = None,
     skip: int = 0,
     workers: int = 1,
-    shard_items: int | None = None,
+    on_warning: Callable[[str], None] = lambda warning: None,
 ) -> Iterator[list[dict] | Reject]:
     """For each input record after the first ``skip``, in order: its records, or its Reject.
 
-    Raises ImportError at once, before any input is read, when Ray is not installed.
+    The engine registered as ``ray``. The articles are read by the tasks, so their warnings stay
+    in the tasks' logs and ``on_warning`` is not called. Raises MissingExtraError at once, before
+    any input is read, when Ray is not installed.
     """
     ray = _import_ray()
-    return _ordered_results(ray, inputs, produce, published, skip, workers, shard_items or SHARD_ITEMS)
+    return _ordered_results(ray, inputs, produce, published, skip, workers)
 
 
 def _start_ray(ray, workers: int) -> bool:
@@ -100,16 +106,17 @@ def _window(ray) -> int:
 
 
 def _ordered_results(ray, inputs: list[str], produce: Produce, published: date | None, skip: int,
-                     workers: int, shard_items: int) -> Iterator[list[dict] | Reject]:
+                     workers: int) -> Iterator[list[dict] | Reject]:
     started_here = _start_ray(ray, workers)
     run_shard = ray.remote(_run_shard)
     window = _window(ray)
-    shards = plan_shards(input_units(inputs), skip, shard_items)
+    actors = ray.put(current_actors())
+    shards = plan_shards(input_units(inputs), skip, SHARD_ITEMS)
     pending: deque = deque()
     try:
         while True:
             while len(pending) < window and (shard := next(shards, None)):
-                pending.append(run_shard.remote(shard, produce, published))
+                pending.append(run_shard.remote(shard, produce, published, actors))
             if not pending:
                 return
             yield from ray.get(pending.popleft())
@@ -147,8 +154,10 @@ def plan_shards(units: Iterable[tuple[str, int]], skip: int, size: int) -> Itera
         yield shard
 
 
-def _run_shard(segments: list[Segment], produce: Produce, published: date | None) -> list[list[dict] | Reject]:
-    """Runs in a Ray worker: reads its segments and codes them."""
+def _run_shard(segments: list[Segment], produce: Produce, published: date | None,
+               actors: ActorsFile | None) -> list[list[dict] | Reject]:
+    """Runs in a Ray worker: reads its segments and codes them with the driver's actors file."""
+    use_actors(actors)
     return list(process_records(_read_segments(segments, published), produce))
 
 
@@ -171,28 +180,30 @@ def write_shards(
 ) -> Summary:
     """Codes the inputs on Ray into part files in ``directory`` (see the module's docstring).
 
-    Raises ValueError for a format other than SHARD_FORMATS or stdin among the inputs,
-    ResumeError when ``directory`` holds parts of another run, OutputPathError when it is or
-    lies in an input folder, ImportError without Ray.
+    Raises RunError for a format other than SHARD_FORMATS, ValueError for stdin among the inputs,
+    ResumeError when ``directory`` holds parts of another run or of a run with other actors,
+    OutputPathError when it is or lies in an input folder, MissingExtraError without Ray.
     """
     started = time.perf_counter()
     check_outputs(inputs, [directory])
     if output_format not in SHARD_FORMATS:
-        raise ValueError(f"shards are written as {' or '.join(SHARD_FORMATS)}, not {output_format}")
+        raise RunError(Errors.E047.format(choices=" or ".join(SHARD_FORMATS), name=output_format))
     ray = _import_ray()
     if output_format == "parquet":
         write_record_parquet([], os.devnull)  # no pyarrow: say so here, not from every task
     folder = Path(directory).resolve()
     folder.mkdir(parents=True, exist_ok=True)
+    actors = current_actors()
     header = {"inputs": inputs, "unit": unit, "format": output_format,
               "published": published and published.isoformat(), "part_items": part_items or PART_ITEMS}
-    kept = _earlier_parts(folder, header)
+    header |= actors_state(actors)
+    kept = _earlier_parts(folder, header, actors)
     plan = enumerate(plan_shards(input_units(inputs), 0, header["part_items"]))
     summary = Summary(unit=unit)
     entries = []
     started_here = _start_ray(ray, workers)
     try:
-        parts = _part_entries(ray, plan, kept, folder, produce, published, output_format)
+        parts = _part_entries(ray, plan, kept, folder, produce, published, output_format, actors)
         with _progress_file(folder, header, kept.values()) as progress, closing(parts):
             for entry, was_kept in parts:
                 if not was_kept:
@@ -224,10 +235,12 @@ def _manifest_text(manifest: dict) -> str:
 
 
 def _part_entries(ray, plan: Iterable[tuple[int, list[Segment]]], kept: dict[int, dict], folder: Path,
-                  produce: Produce, published: date | None, output_format: str) -> Iterator[tuple[dict, bool]]:
+                  produce: Produce, published: date | None, output_format: str,
+                  actors: ActorsFile | None) -> Iterator[tuple[dict, bool]]:
     """(manifest entry, kept from an earlier run) for every planned part, as the parts finish."""
     write_part = ray.remote(_write_part)
     window = _window(ray)
+    actors_ref = ray.put(actors)
     pending: list = []
     try:
         for number, segments in plan:
@@ -238,7 +251,8 @@ def _part_entries(ray, plan: Iterable[tuple[int, list[Segment]]], kept: dict[int
             if len(pending) >= window:
                 ready, pending = ray.wait(pending, num_returns=1)
                 yield ray.get(ready[0]), False
-            pending.append(write_part.remote(number, segments, produce, published, str(folder), output_format))
+            pending.append(write_part.remote(number, segments, produce, published, str(folder), output_format,
+                                             actors_ref))
         while pending:
             ready, pending = ray.wait(pending, num_returns=1)
             yield ray.get(ready[0]), False
@@ -248,8 +262,10 @@ def _part_entries(ray, plan: Iterable[tuple[int, list[Segment]]], kept: dict[int
 
 
 def _write_part(number: int, segments: list[Segment], produce: Produce, published: date | None,
-                directory: str, output_format: str) -> dict:
-    """Runs in a Ray worker: codes its segments into its part and rejects files; returns its manifest entry."""
+                directory: str, output_format: str, actors: ActorsFile | None) -> dict:
+    """Runs in a Ray worker: codes its segments with the driver's actors file into its part and
+    rejects files; returns its manifest entry."""
+    use_actors(actors)
     records: list[dict] = []
     rejects: list[str] = []
     articles = 0
@@ -297,20 +313,22 @@ def _is_whole(entry: dict, segments: list[Segment], folder: Path) -> bool:
     return True
 
 
-def _earlier_parts(folder: Path, header: dict) -> dict[int, dict]:
+def _earlier_parts(folder: Path, header: dict, actors: ActorsFile | None) -> dict[int, dict]:
     """Part number -> entry noted by an earlier run into ``folder``; refuses one of another run."""
     noted: list[tuple[dict, list[dict]]] = []
     if (folder / MANIFEST).exists():
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-        noted.append(({key: manifest.get(key) for key in header}, manifest.get("parts", [])))
+        noted.append((manifest, manifest.get("parts", [])))
     if (folder / PROGRESS).exists():
         lines = (folder / PROGRESS).read_text(encoding="utf-8").split("\n")[:-1]  # a torn last line is dropped
         if lines:
             noted.append((json.loads(lines[0]), [json.loads(line) for line in lines[1:]]))
     kept: dict[int, dict] = {}
     for written, entries in noted:
-        if written != header:
-            why = f"it holds the parts of another run ({written}); use a new directory"
+        check_same_actors(folder, written, actors)
+        begun = {key: written.get(key) for key in header}
+        if begun != header:
+            why = f"it holds the parts of another run ({begun}); use a new directory"
             raise ResumeError(Errors.E018.format(output=folder, why=why))
         kept.update((entry["part"], entry) for entry in entries)
     return kept
@@ -337,5 +355,5 @@ def _import_ray():
     try:
         import ray
     except ImportError:
-        raise ImportError("--engine ray needs Ray: pip install 'eventcoder[ray]'") from None
+        raise MissingExtraError("The ray engine", "ray", "ray") from None
     return ray
