@@ -32,7 +32,7 @@ from typing import IO
 from eventcoder.article import Article
 from eventcoder.errors import Errors, EventcoderError
 from eventcoder.geoparse import place_record
-from eventcoder.io.formats import WRITERS
+from eventcoder.io.formats import get_format
 from eventcoder.io.ingest import Reject, announce_warnings, input_units, read_inputs
 from eventcoder.parallel import process_records
 
@@ -127,7 +127,7 @@ def run_batch(
     header = {"inputs": inputs, "format": output_format, "published": published and published.isoformat()}
     checkpoint = _Checkpoint(output, rejects, header, resume)
     summary = Summary(unit=unit, resumed_after=checkpoint.done)
-    writer_class = WRITERS[output_format]
+    writer_class = get_format(output_format).writer
     writer = writer_class(checkpoint.output, **({"append": True} if checkpoint.resumed else {}))
     write = writer.write
     if writer_class.encode and (workers > 1 or engine == "ray"):

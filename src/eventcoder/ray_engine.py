@@ -39,7 +39,7 @@ from typing import TextIO
 from eventcoder.article import Article
 from eventcoder.batch import ResumeError, Summary, check_outputs, reject_record
 from eventcoder.errors import Errors
-from eventcoder.io.formats import JsonlWriter, write_record_parquet
+from eventcoder.io.writers import JsonlWriter, write_parquet
 from eventcoder.io.ingest import Reject, input_units, read_inputs
 from eventcoder.parallel import process_records
 
@@ -181,7 +181,7 @@ def write_shards(
         raise ValueError(f"shards are written as {' or '.join(SHARD_FORMATS)}, not {output_format}")
     ray = _import_ray()
     if output_format == "parquet":
-        write_record_parquet([], os.devnull)  # no pyarrow: say so here, not from every task
+        write_parquet([], os.devnull)  # no pyarrow: say so here, not from every task
     folder = Path(directory).resolve()
     folder.mkdir(parents=True, exist_ok=True)
     header = {"inputs": inputs, "unit": unit, "format": output_format,
@@ -261,7 +261,7 @@ def _write_part(number: int, segments: list[Segment], produce: Produce, publishe
             records.extend(item)
     folder = Path(directory)
     entry = {"part": number, "file": f"part-{number:05d}.{output_format}", "rejects": f"rejects-{number:05d}.jsonl"}
-    write_records = _write_jsonl_file if output_format == "jsonl" else write_record_parquet
+    write_records = _write_jsonl_file if output_format == "jsonl" else write_parquet
     entry["bytes"] = _write_atomically(folder / entry["file"], lambda path: write_records(records, str(path)))
     entry["rejects_bytes"] = _write_atomically(
         folder / entry["rejects"], lambda path: path.write_text("".join(rejects), encoding="utf-8", newline=""))
