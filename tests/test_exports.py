@@ -1,11 +1,13 @@
-"""Exports of stored events (io/exports.py): ACLED CSV, GeoJSON, Parquet, PLOVER JSON."""
+"""Exports of stored events: ACLED CSV and PLOVER JSON (io/exports.py), GeoJSON and Parquet."""
 import csv
 import json
 from datetime import date
 
 import pytest
 
-from eventcoder.io.exports import ACLED_COLUMNS, export
+from eventcoder.event_record import RECORD_FIELDS
+from eventcoder.io.exports import ACLED_COLUMNS
+from eventcoder.io.formats import export
 from eventcoder.store import Store
 from tests.test_store import article, record
 
@@ -64,15 +66,13 @@ def test_plover_json_names_plover_fields(events, tmp_path):
     assert lines[1]["sources"] == ["Wire", "Other"] and lines[1]["location"]["country_code"] == "SO"
 
 
-def test_parquet_reads_back_with_lists(events, tmp_path):
+def test_parquet_has_the_record_fields_then_the_stores(events, tmp_path):
     parquet = pytest.importorskip("pyarrow.parquet")
     path = tmp_path / "events.parquet"
     assert export(events, "parquet", path) == 2
-    rows = parquet.read_table(path).to_pylist()
-    assert [row["event_id"] for row in rows] == ["ev-3", "ev-1"]
-    assert rows[1]["article_ids"] == ["a", "b"] and rows[1]["fatalities"] == 12
-
-
-def test_parquet_needs_a_file():
-    with pytest.raises(ValueError, match="-o FILE"):
-        export([], "parquet")
+    table = parquet.read_table(path)
+    assert table.schema.names[:len(RECORD_FIELDS)] == list(RECORD_FIELDS)
+    clash, bomb = table.to_pylist()
+    assert (clash["event_id"], clash["event_date"], clash["evidence"]) == ("ev-3", "2023-05-01", None)
+    assert bomb["article_ids"] == ["a", "b"] and bomb["outlets"] == ["Wire", "Other"]
+    assert (bomb["fatalities"], bomb["source_count"], bomb["updated_at"].tzname()) == (12, 2, "UTC")

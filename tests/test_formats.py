@@ -1,108 +1,43 @@
-import csv
-import io
-import json
-import re
-from datetime import date
+"""The output format registry (io/formats.py): what each command offers, unknown names, binary output."""
+from pathlib import Path
 
 import pytest
 
-from eventcoder.errors import UnknownFormatError
-from eventcoder.io.formats import RECORD_FIELDS, WRITERS, get_writer, write_csv, write_geojson, write_jsonl
+from eventcoder.cli import parse_args
+from eventcoder.errors import BinaryOutputError, UnknownFormatError
+from eventcoder.io.formats import FORMATS, export, format_names, get_format
+
+RECORD_DOC = Path(__file__).resolve().parents[1] / "docs" / "record.md"
 
 
-def record(event_id: str = "ev1", **changes) -> dict:
-    """A full event record, built in reverse field order so writers must reorder it."""
-    values = {
-        "event_id": event_id,
-        "article_id": "kidal.txt",
-        "event_date": "2019-05-04",
-        "time_precision": 1,
-        "civilian_targeting": True,
-        "location": "Kidal",
-        "country_code": "ML",
-        "latitude": 18.44,
-        "longitude": 1.41,
-        "fatalities": 5,
-        "killed_max": None,
-        "victims": [{"group": "civilians", "killed_min": 5, "killed_max": None}],
-        "sources": ["local officials", "Radio Kledu"],
-        "evidence": [{"text": "Gunmen killed five villagers.", "start": 0, "end": 29}],
-        "notes": "On 4 May 2019, gunmen killed five villagers near Kidal \u2014 officials said.",
-    }
-    values.update(changes)
-    full = {name: values.get(name) for name in RECORD_FIELDS}
-    return dict(reversed(full.items()))
+def test_each_command_offers_its_registered_formats():
+    assert format_names("extract") == ["csv", "geojson", "jsonl", "parquet"]
+    assert format_names("geoparse") == ["jsonl"]
+    assert format_names("export") == ["acled-csv", "geojson", "parquet", "plover-json"]
 
 
-def test_record_fields_follow_the_design_table(shared_data):
-    design = (shared_data.parent / "DESIGN.md").read_text(encoding="utf-8")
-    table = design.split("### extract", 1)[1].split("### geoparse", 1)[0]
-    names = [name for row in table.splitlines() if row.startswith("| `") for name in re.findall(r"`(\w+)`", row.split("|")[1])]
-    assert tuple(names) == RECORD_FIELDS
-
-
-def test_jsonl_writes_fields_in_order_unescaped():
-    stream = io.StringIO()
-    extra = {**record(), "extra": 1, "published": date(2019, 5, 4)}
-    assert write_jsonl([extra, record("ev2")], stream) == 2
-    first, second = [json.loads(line) for line in stream.getvalue().splitlines()]
-    assert list(first) == [*RECORD_FIELDS, "extra", "published"] and first["published"] == "2019-05-04"
-    assert second == record("ev2") and "\u2014" in stream.getvalue()
-
-
-def test_jsonl_writes_geoparse_records_as_they_are():
-    stream = io.StringIO()
-    write_jsonl([{"article_id": "a", "places": [{"text": "Gao", "start": 0, "end": 3}]}], stream)
-    assert json.loads(stream.getvalue()) == {"article_id": "a", "places": [{"text": "Gao", "start": 0, "end": 3}]}
-
-
-def test_csv_flattens_lists_and_reads_back():
-    stream = io.StringIO()
-    write_csv([record(), record("ev2", sources=[], victims=[])], stream)
-    rows = list(csv.DictReader(io.StringIO(stream.getvalue())))
-    assert list(rows[0]) == list(RECORD_FIELDS) and len(rows) == 2
-    first = rows[0]
-    assert first["sources"] == "local officials; Radio Kledu"
-    assert json.loads(first["victims"]) == record()["victims"]
-    assert json.loads(first["evidence"])[0]["end"] == 29
-    assert (first["civilian_targeting"], first["killed_max"], first["latitude"]) == ("true", "", "18.44")
-    assert (rows[1]["sources"], rows[1]["victims"]) == ("", "[]")
-
-
-def test_csv_with_no_records_is_just_the_header():
-    stream = io.StringIO()
-    assert write_csv([], stream) == 0
-    assert stream.getvalue() == ",".join(RECORD_FIELDS) + "\n"
-
-
-def test_geojson_keeps_records_without_coordinates_as_null_geometry():
-    stream = io.StringIO()
-    write_geojson([record(), record("ev2", latitude=None, longitude=None)], stream)
-    collection = json.loads(stream.getvalue())
-    located, unlocated = collection["features"]
-    assert collection["type"] == "FeatureCollection"
-    assert located["geometry"] == {"type": "Point", "coordinates": [1.41, 18.44]}
-    assert (located["id"], list(located["properties"])) == ("ev1", list(RECORD_FIELDS))
-    assert (unlocated["id"], unlocated["geometry"]) == ("ev2", None)
-
-
-def test_geojson_with_no_records_is_an_empty_collection():
-    stream = io.StringIO()
-    write_geojson(iter([]), stream)
-    assert json.loads(stream.getvalue()) == {"type": "FeatureCollection", "features": []}
-
-
-@pytest.mark.parametrize("name", sorted(WRITERS))
-def test_each_record_is_written_as_it_arrives_and_the_stream_stays_open(name):
-    stream = io.StringIO()
-    writer = get_writer(name)(stream)
-    writer.write(record("first-event"))
-    assert "first-event" in stream.getvalue()
-    writer.write(record("second-event"))
-    writer.close()
-    assert writer.count == 2 and not stream.closed
+@pytest.mark.parametrize("command", ["extract", "geoparse", "export"])
+def test_the_command_line_takes_its_choices_from_the_registry(command):
+    inputs = [] if command == "export" else ["articles.jsonl"]
+    for name in format_names(command):
+        assert parse_args([command, *inputs, "--format", name]).format == name
+    with pytest.raises(SystemExit):
+        parse_args([command, *inputs, "--format", "xml"])
 
 
 def test_unknown_format_names_the_choices():
-    with pytest.raises(UnknownFormatError, match="'xml'.*csv, geojson, jsonl"):
-        get_writer("xml")
+    with pytest.raises(UnknownFormatError, match="'xml'.*acled-csv, csv, geojson, jsonl, parquet, plover-json"):
+        get_format("xml")
+    with pytest.raises(UnknownFormatError, match="'csv'.*acled-csv, geojson, parquet, plover-json$"):
+        get_format("csv", "export")
+
+
+def test_only_parquet_needs_a_file():
+    assert [name for name, output in FORMATS.items() if output.needs_file] == ["parquet"]
+    with pytest.raises(BinaryOutputError, match=r"\[E044\] parquet .*-o FILE"):
+        export([], "parquet")
+
+
+def test_every_format_is_documented():
+    documented = RECORD_DOC.read_text(encoding="utf-8")
+    assert [name for name in FORMATS if f"`{name}`" not in documented] == []

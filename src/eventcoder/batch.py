@@ -32,7 +32,7 @@ from typing import IO
 from eventcoder.article import Article
 from eventcoder.errors import Errors
 from eventcoder.geoparse import place_record
-from eventcoder.io.formats import WRITERS
+from eventcoder.io.formats import get_format
 from eventcoder.io.ingest import Reject
 from eventcoder.resources import ActorsFile, current_actors
 from eventcoder.runs import (OutputPathError, Produce, ResumeError, Summary, actors_state, check_outputs,
@@ -87,7 +87,7 @@ def run_batch(
               "published": published and published.isoformat()} | actors_state(actors)
     checkpoint = _Checkpoint(output, rejects, header, actors, resume)
     summary = Summary(unit=unit, resumed_after=checkpoint.done)
-    writer_class = WRITERS[output_format]
+    writer_class = get_format(output_format).writer
     writer = writer_class(checkpoint.output, **({"append": True} if checkpoint.resumed else {}))
     write = writer.write
     if writer_class.encode and (workers > 1 or engine != "local"):

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from eventcoder.article import Article
-from eventcoder.io.formats import WRITERS
+from eventcoder.io.formats import format_names
 from eventcoder.io.ingest import count_inputs
 
 
@@ -19,10 +19,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     commands = parser.add_subparsers(dest="command", required=True)
 
     extract = commands.add_parser("extract", help="news articles in, one event record a line out")
-    _add_io_arguments(extract, formats=[*sorted(WRITERS), "parquet"])
+    _add_io_arguments(extract, formats=format_names("extract"))
 
     geoparse = commands.add_parser("geoparse", help="places named in each article, geocoded")
-    _add_io_arguments(geoparse, formats=["jsonl"])
+    _add_io_arguments(geoparse, formats=format_names("geoparse"))
 
     evaluation = commands.add_parser("eval", help="score extraction against a gold-coded file")
     evaluation.add_argument("gold", type=Path, metavar="GOLD",
@@ -118,9 +118,7 @@ def _add_store_commands(commands) -> None:
         command.add_argument("--near", type=_near, metavar="LAT,LON,KM", help="within KM of a point")
     commands.choices["events"].add_argument("--explain", metavar="ID", help="why an event's reports were merged")
     commands.choices["events"].add_argument("--limit", type=_positive, default=None, metavar="N")
-    from eventcoder.io.exports import EXPORT_FORMATS
-
-    commands.choices["export"].add_argument("--format", choices=EXPORT_FORMATS, default="acled-csv")
+    commands.choices["export"].add_argument("--format", choices=format_names("export"), default="acled-csv")
     commands.choices["export"].add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     for name in STORE_COMMANDS:
         commands.choices[name].add_argument("--db", metavar="URL",
@@ -156,7 +154,7 @@ def _store_command(args: argparse.Namespace) -> int:
                           actor=args.actor, near=args.near)
     with store:
         if args.command == "export":
-            from eventcoder.io.exports import export
+            from eventcoder.io.formats import export
 
             try:
                 count = export(store.records(filters), args.format, args.output)

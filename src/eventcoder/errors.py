@@ -44,6 +44,7 @@ class Errors:
     E040 = "[E040] will not write {output}: it is {what} {input}, which would be emptied before it is read"
     E041 = "[E041] {path}{where}: {reason}"
     E042 = "[E042] {what} needs {package}: pip install 'eventcoder[{extra}]'"
+    E044 = "[E044] {name} output is binary: give a file to write it to (-o FILE)"
     E046 = "[E046] unknown engine {name!r}: expected one of {choices}"
     E047 = "[E047] shards are written as {choices}, not {name}"
     E048 = "[E048] with workers > 1, produce must be a module-level function: {error}"
@@ -80,6 +81,14 @@ class UnknownFormatError(EventcoderError, ValueError):
     def __init__(self, name: str, choices: list[str]) -> None:
         self.name = name
         super().__init__(Errors.E016.format(name=name, choices=", ".join(sorted(choices))))
+
+
+class BinaryOutputError(EventcoderError, ValueError):
+    """A binary format (Parquet) was asked to write to stdout rather than to a file."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        super().__init__(Errors.E044.format(name=name))
 
 
 class StoreError(EventcoderError):

@@ -41,7 +41,7 @@ from typing import TextIO
 
 from eventcoder.article import Article
 from eventcoder.errors import Errors, MissingExtraError
-from eventcoder.io.formats import JsonlWriter, write_record_parquet
+from eventcoder.io.writers import JsonlWriter, write_parquet
 from eventcoder.io.ingest import Reject, input_units, read_inputs
 from eventcoder.parallel import process_records
 from eventcoder.resources import ActorsFile, current_actors, use_actors
@@ -190,7 +190,7 @@ def write_shards(
         raise RunError(Errors.E047.format(choices=" or ".join(SHARD_FORMATS), name=output_format))
     ray = _import_ray()
     if output_format == "parquet":
-        write_record_parquet([], os.devnull)  # no pyarrow: say so here, not from every task
+        write_parquet([], os.devnull)  # no pyarrow: say so here, not from every task
     folder = Path(directory).resolve()
     folder.mkdir(parents=True, exist_ok=True)
     actors = current_actors()
@@ -277,7 +277,7 @@ def _write_part(number: int, segments: list[Segment], produce: Produce, publishe
             records.extend(item)
     folder = Path(directory)
     entry = {"part": number, "file": f"part-{number:05d}.{output_format}", "rejects": f"rejects-{number:05d}.jsonl"}
-    write_records = _write_jsonl_file if output_format == "jsonl" else write_record_parquet
+    write_records = _write_jsonl_file if output_format == "jsonl" else write_parquet
     entry["bytes"] = _write_atomically(folder / entry["file"], lambda path: write_records(records, str(path)))
     entry["rejects_bytes"] = _write_atomically(
         folder / entry["rejects"], lambda path: path.write_text("".join(rejects), encoding="utf-8", newline=""))

@@ -1,9 +1,10 @@
-"""Turns an Article's events into the flat event records of DESIGN.md (ACLED field names)."""
+"""Turns an Article's events into flat event records (:class:`~eventcoder.event_record.EventRecord`)."""
 from __future__ import annotations
 
 import hashlib
 
 from eventcoder.article import ActorMention, Article, CasualtyMention, Event
+from eventcoder.event_record import EventRecord
 from eventcoder.stages.casualties import top_level
 from eventcoder.stages.events import load_lexicon
 
@@ -11,18 +12,18 @@ _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augu
            "September", "October", "November", "December"]
 
 
-def event_records(article: Article) -> list[dict]:
-    """One record per event, main event first, in DESIGN.md's field order."""
+def event_records(article: Article) -> list[EventRecord]:
+    """One record per event, main event first, its fields in the record's order."""
     digest = hashlib.sha1(article.text.encode("utf-8")).hexdigest()
     return [_record(article, event, digest) for event in article.events]
 
 
-def _record(article: Article, event: Event, digest: str) -> dict:
+def _record(article: Article, event: Event, digest: str) -> EventRecord:
     place = event.place
     date = event.date
     totals = summarize_casualties(event.casualties)
     key = f"{digest}:{event.trigger.start}:{event.sub_event_type}"
-    record = {
+    record: EventRecord = {
         "event_id": "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
         "article_id": article.id,
         "event_date": date.date.isoformat() if date and date.date else None,
@@ -137,7 +138,7 @@ def _victims(mentions: list[CasualtyMention]) -> list[dict]:
     return list(by_group.values())
 
 
-def _note(record: dict, event: Event) -> str:
+def _note(record: EventRecord, event: Event) -> str:
     """One sentence in ACLED's note style: date, who did what to whom, where, and the toll."""
     template = load_lexicon().notes[event.sub_event_type]
     actor1 = record["actor1"] or "an unidentified actor"

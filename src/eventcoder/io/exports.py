@@ -1,7 +1,10 @@
-"""Exporters of stored events: ACLED CSV, GeoJSON, Parquet and PLOVER JSON.
+"""Writers of stored events in other coders' vocabularies: ACLED CSV and PLOVER JSON.
 
-They take the event dicts of :meth:`eventcoder.store.Store.events` (DESIGN.md's record fields,
-plus ``outlets``, ``article_ids`` and ``source_count``), so they know records, not the database.
+They take the event dicts of :meth:`eventcoder.store.Store.events`
+(:class:`~eventcoder.event_record.StoredEvent`: the record's fields plus ``outlets``,
+``article_ids`` and ``source_count``), so they know records, not the database. ``eventcoder
+export`` also offers the record's own GeoJSON and Parquet (:mod:`eventcoder.io.writers`); the
+formats each command offers are listed in :mod:`eventcoder.io.formats`.
 
 - ``acled-csv``: ACLED's columns in ACLED's order (:data:`ACLED_COLUMNS`), so R and pandas code
   written for ACLED's exports reads it unchanged: ``event_id_cnty`` is our stable event id,
@@ -9,31 +12,23 @@ plus ``outlets``, ``article_ids`` and ``source_count``), so they know records, n
   group"), ``iso`` the numeric ISO 3166 code, ``source`` the outlets joined with "; ",
   ``timestamp`` the Unix time of the event's last change; ACLED columns we do not code
   (admin2, admin3, source_scale, tags) are empty.
-- ``geojson``: the FeatureCollection of :mod:`eventcoder.io.formats`.
 - ``plover-json``: one JSON object a line with PLOVER's field names (event, mode, actor,
   recipient, ...), location and fatalities beside them.
-- ``parquet``: one row an event, the same columns as JSONL with lists as Parquet lists; needs
-  the ``parquet`` extra (pyarrow) and a file to write to.
 """
 from __future__ import annotations
 
-import json
-import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import date, datetime, timezone
 from functools import cache
 from importlib import resources
-from pathlib import Path
 from typing import Any, TextIO
 
 import pycountry
 import yaml
 
-from eventcoder.errors import UnknownFormatError
-from eventcoder.io.formats import RECORD_FIELDS, CsvWriter, GeoJsonWriter, RecordWriter, _dumps
+from eventcoder.io.writers import CsvWriter, TextWriter, to_json
 
-__all__ = ["ACLED_COLUMNS", "EXPORT_FORMATS", "AcledCsvWriter", "PloverJsonWriter", "acled_row", "export",
-           "write_parquet"]
+__all__ = ["ACLED_COLUMNS", "AcledCsvWriter", "PloverJsonWriter", "acled_row", "plover_object"]
 
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -54,8 +49,6 @@ DISORDER_TYPES = {
     ("Riots", "Mob violence"): "Political violence",
     ("Protests", "Excessive force against protesters"): "Political violence; Demonstrations",
 }
-#: Event columns kept as lists of strings in Parquet; other lists and objects become JSON text.
-LIST_COLUMNS = ("sources", "outlets", "article_ids")
 
 
 @cache
@@ -135,11 +128,11 @@ class AcledCsvWriter(CsvWriter):
         super()._write(acled_row(record))
 
 
-class PloverJsonWriter(RecordWriter):
+class PloverJsonWriter(TextWriter):
     """One PLOVER-style JSON object a line."""
 
     def _write(self, record: Mapping[str, Any]) -> None:
-        self.stream.write(_dumps(plover_object(record)) + "\n")
+        self.stream.write(to_json(plover_object(record)) + "\n")
 
 
 def plover_object(event: Mapping[str, Any]) -> dict[str, Any]:
@@ -163,54 +156,3 @@ def plover_object(event: Mapping[str, Any]) -> dict[str, Any]:
         "articles": event.get("article_ids") or [],
         "text": event.get("notes"),
     }
-
-
-def parquet_value(name: str, value: Any) -> Any:
-    if name in LIST_COLUMNS:
-        return [str(v) for v in value or []]
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, date) and not isinstance(value, datetime):
-        return value.isoformat()
-    return value
-
-
-def write_parquet(records: Iterable[Mapping[str, Any]], path: str | Path) -> int:
-    """Writes events as one Parquet file; returns how many."""
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError:
-        raise ImportError("Parquet export needs pyarrow: pip install 'eventcoder[parquet]'") from None
-    rows = [{name: parquet_value(name, value) for name, value in record.items()} for record in records]
-    table = pa.Table.from_pylist(rows) if rows else pa.table({name: pa.array([], pa.string()) for name in RECORD_FIELDS})
-    pq.write_table(table, path)
-    return len(rows)
-
-
-#: Format name -> text writer class; parquet is written by :func:`write_parquet` to a file.
-TEXT_EXPORTERS: dict[str, type[RecordWriter]] = {
-    "acled-csv": AcledCsvWriter,
-    "geojson": GeoJsonWriter,
-    "plover-json": PloverJsonWriter,
-}
-EXPORT_FORMATS = (*TEXT_EXPORTERS, "parquet")
-
-
-def export(records: Iterable[Mapping[str, Any]], name: str, output: str | Path | None = None) -> int:
-    """Writes events in a format to a file, or to stdout when ``output`` is None; returns how many."""
-    if name == "parquet":
-        if output is None:
-            raise ValueError("parquet is binary: give a file to write (-o FILE)")
-        return write_parquet(records, output)
-    if name not in TEXT_EXPORTERS:
-        raise UnknownFormatError(name, list(EXPORT_FORMATS))
-    stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
-    try:
-        with TEXT_EXPORTERS[name](stream) as writer:
-            for record in records:
-                writer.write(record)
-        return writer.count
-    finally:
-        if output:
-            stream.close()

@@ -14,7 +14,8 @@ Tables:
 - ``articles``: one row per stored article, unique by ``content_hash`` (SHA-256 of its text),
   with ``duplicate_of`` set when it is a near-duplicate copy of an earlier article;
   ``article_bands`` holds its MinHash band hashes to find copies by index.
-- ``events``: one row per real event (merged across articles), ``event_id`` stable forever.
+- ``events``: one row per real event (merged across articles), ``event_id`` stable forever; its
+  columns are the record's fields (:mod:`eventcoder.event_record`), typed from it.
 - ``sources``: one row per article's record of an event (the record as JSON), ``independent``
   false for a copy's.
 - ``evidence``: the sentences of each source, with offsets into the article text.
@@ -30,7 +31,45 @@ from datetime import datetime, timezone
 from sqlalchemy import (Boolean, Column, Connection, Date, DateTime, Float, ForeignKey, Index, Integer,
                         MetaData, String, Table, Text, BigInteger, insert, inspect, select, func, text)
 
+from eventcoder.event_record import EventRecord, field_types
+
 metadata = MetaData()
+
+#: The record's fields the events table keeps, in the column order databases already have (the
+#: article id and victims stay in each source's record, evidence has its own table).
+EVENT_FIELDS = (
+    "event_id", "event_date", "time_precision", "date_text", "event_type", "sub_event_type", "plover_event",
+    "plover_mode", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2", "civilian_targeting",
+    "location", "admin1", "country", "country_code", "latitude", "longitude", "geonameid", "geo_precision",
+    "location_text", "fatalities", "killed_min", "killed_max", "injured_min", "injured_max", "certainty", "status",
+    "sources", "notes",
+)
+#: Lengths of the bounded text columns; other text fields are TEXT.
+TEXT_LENGTHS = {
+    "event_id": 64, "event_type": 64, "sub_event_type": 64, "plover_event": 32, "plover_mode": 32,
+    "actor1": 256, "actor2": 256, "assoc_actor_1": 256, "assoc_actor_2": 256, "inter1": 64, "inter2": 64,
+    "location": 256, "admin1": 256, "country": 128, "country_code": 2, "certainty": 16, "status": 16,
+}
+#: Columns every event must fill, with the value an insert without them gets (None: no default).
+REQUIRED_COLUMNS = {"event_id": None, "event_type": None, "sub_event_type": None, "civilian_targeting": False,
+                    "fatalities": 0}
+SQL_TYPES = {int: Integer, float: Float, bool: Boolean}
+RECORD_TYPES = field_types(EventRecord)
+
+
+def _record_column(name: str) -> Column:
+    """A record field's column, its type the record's: ``event_date`` a date, to filter and sort
+    by; ``sources``, a list, JSON text."""
+    kind = RECORD_TYPES[name]
+    if name == "event_date":
+        sql_type = Date
+    elif kind is str:
+        sql_type = String(TEXT_LENGTHS[name]) if name in TEXT_LENGTHS else Text
+    else:
+        sql_type = SQL_TYPES.get(kind, Text)
+    return Column(name, sql_type, nullable=name not in REQUIRED_COLUMNS, default=REQUIRED_COLUMNS.get(name),
+                  unique=name == "event_id")
+
 
 schema_version = Table(
     "schema_version", metadata,
@@ -64,39 +103,7 @@ article_bands = Table(
 events = Table(
     "events", metadata,
     Column("id", Integer, primary_key=True),
-    Column("event_id", String(64), nullable=False, unique=True),
-    Column("event_date", Date),
-    Column("time_precision", Integer),
-    Column("date_text", Text),
-    Column("event_type", String(64), nullable=False),
-    Column("sub_event_type", String(64), nullable=False),
-    Column("plover_event", String(32)),
-    Column("plover_mode", String(32)),
-    Column("actor1", String(256)),
-    Column("actor2", String(256)),
-    Column("assoc_actor_1", String(256)),
-    Column("assoc_actor_2", String(256)),
-    Column("inter1", String(64)),
-    Column("inter2", String(64)),
-    Column("civilian_targeting", Boolean, nullable=False, default=False),
-    Column("location", String(256)),
-    Column("admin1", String(256)),
-    Column("country", String(128)),
-    Column("country_code", String(2)),
-    Column("latitude", Float),
-    Column("longitude", Float),
-    Column("geonameid", Integer),
-    Column("geo_precision", Integer),
-    Column("location_text", Text),
-    Column("fatalities", Integer, nullable=False, default=0),
-    Column("killed_min", Integer),
-    Column("killed_max", Integer),
-    Column("injured_min", Integer),
-    Column("injured_max", Integer),
-    Column("certainty", String(16)),
-    Column("status", String(16)),
-    Column("sources", Text),  # JSON list of who the reports attribute the event to
-    Column("notes", Text),
+    *(_record_column(name) for name in EVENT_FIELDS),
     Column("source_count", Integer, nullable=False, default=1),  # independent articles
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
