@@ -1,8 +1,10 @@
 import re
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
-from eventcoder.alternation import dispatched, group_name
+from eventcoder.alternation import _first_chars, dispatched, group_name
 
 NAMED = [
     ("air", ["air ?strikes?", "(?:drone|missile) attacks?"]),
@@ -25,3 +27,37 @@ def test_same_matches_and_names_as_the_plain_alternation(named):
     fast = [(m.span(), group_name(m)) for m in dispatched(named).finditer(TEXT)]
     assert fast == plain
     assert {"air", "attack", "clash", "any", "maybe"} <= {name for _span, name in fast}
+
+
+@pytest.mark.parametrize("pattern, first", [
+    ("(?:heavy )?shelling|(?<!-)struck", {"h", "s"}),
+    (r"\bAIR ?strikes?", {"a"}),
+    ("[A-C]x|d{0,2}e|(?-i:F)", {"a", "b", "c", "d", "e", "f"}),
+    (r"\x41|\.|[\]-]", {"a", ".", "]", "-"}),
+    (r"\w+-led|[^a]b|.", {None}),  # a class of any character: tried everywhere
+    ("a?|b*", {None}),  # can match empty
+    (r"(a)\1", {None}),  # a back-reference: not read, so tried everywhere
+])
+def test_first_characters_of_a_pattern(pattern, first):
+    assert _first_chars(pattern, re.IGNORECASE) == first
+
+
+ATOMS = st.sampled_from(["a", "C", "é", "-", r"\.", r"\x41", "[ab]", "[a-c]", "[^a]", r"\w", ".", r"\b", "$"])
+GROUPS = st.sampled_from(["(?:", "(", "(?=", "(?!", "(?-i:"])
+ITEMS = st.recursive(ATOMS, lambda inner: st.builds(lambda head, alternatives: head + "|".join(alternatives) + ")",
+                                                    GROUPS, st.lists(inner, min_size=1, max_size=3)), max_leaves=8)
+PATTERNS = st.lists(st.tuples(ITEMS, st.sampled_from(["", "?", "*", "+", "{0,2}", "{2}", "+?"])),
+                    min_size=1, max_size=4).map(lambda items: "".join(item + repeat for item, repeat in items))
+
+
+@settings(max_examples=300, deadline=None)
+@given(PATTERNS, st.text(alphabet="abcAC-.é x", max_size=10))
+def test_every_match_begins_with_one_of_the_first_characters(pattern, text):
+    try:
+        compiled = re.compile(pattern, re.IGNORECASE)
+    except re.error:  # a repeated \b or $
+        assume(False)
+    first = _first_chars(pattern, re.IGNORECASE)
+    for at in range(len(text) + 1):
+        match = compiled.match(text, at)
+        assert first == {None} or match is None or (match.end() > at and text[at].lower() in first)

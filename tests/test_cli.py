@@ -1,6 +1,18 @@
 import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
 
+import pytest
+
+import eventcoder
 from eventcoder.cli import main
+from eventcoder.resources import current_actors
+from eventcoder.store import Store
 
 ARTICLE = "Gunmen killed three farmers in Benue state on Sunday, police said."
 
@@ -143,3 +155,103 @@ def test_ingest_and_serve_exit_statuses(tmp_path, capsys):
     assert main(["ingest", str(tmp_path / "mixed.jsonl"), "--db", db]) == 1
     assert main(["serve", "--db", str(tmp_path / "no" / "such" / "folder.sqlite")]) == 2
     assert "[E030]" in capsys.readouterr().err
+
+
+def test_an_unwritable_output_or_a_bad_file_to_import_is_one_coded_line(tmp_path, monkeypatch, capsys):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    assert main(["extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "no" / "out.jsonl")]) == 2
+    assert capsys.readouterr().err == f"eventcoder: [E050] cannot use {tmp_path / 'no' / 'out.jsonl'}: No such file or directory\n"
+    monkeypatch.setenv("EVENTCODER_CACHE", str(tmp_path / "cache"))
+    (tmp_path / "SO.txt").write_text("not\ta\tgeoname\n", encoding="utf-8")
+    assert main(["gazetteer", "import", str(tmp_path / "SO.txt")]) == 2
+    assert capsys.readouterr().err.startswith(f"eventcoder: [E052] {tmp_path / 'SO.txt'}:1: expected GeoNames' 19")
+
+
+SUNRISE = "Sunrise fighters attacked a police post in Garissa on Monday, killing two officers."
+
+
+@pytest.fixture
+def actors_file(tmp_path):
+    """A user's actors file with one group, and an article that names it by its alias."""
+    path = tmp_path / "my-actors.yaml"
+    path.write_text("groups:\n  - {name: Sunrise Brigade, category: Rebel group, country: KE, "
+                    "aliases: [Sunrise fighters]}\n", encoding="utf-8")
+    (tmp_path / "sunrise.jsonl").write_text(
+        json.dumps({"id": "s1", "text": SUNRISE, "published": "2024-05-08"}) + "\n", encoding="utf-8")
+    return path
+
+
+def _actor1(capsys) -> str:
+    return json.loads(capsys.readouterr().out.splitlines()[0])["actor1"]
+
+
+def test_extract_codes_the_groups_of_an_actors_file(tmp_path, actors_file, capsys):
+    article = str(tmp_path / "sunrise.jsonl")
+    assert main(["extract", article]) == 0
+    assert _actor1(capsys) != "Sunrise Brigade"
+    assert main(["extract", article, "--actors", str(actors_file)]) == 0
+    assert _actor1(capsys) == "Sunrise Brigade"
+    assert current_actors() is None  # main leaves the process as it found it
+
+
+def test_the_environment_names_an_actors_file_and_the_flag_wins(tmp_path, actors_file, monkeypatch, capsys):
+    monkeypatch.setenv("EVENTCODER_ACTORS", str(actors_file))
+    assert main(["extract", str(tmp_path / "sunrise.jsonl")]) == 0
+    assert _actor1(capsys) == "Sunrise Brigade"
+    monkeypatch.setenv("EVENTCODER_ACTORS", str(tmp_path / "missing.yaml"))
+    assert main(["extract", str(tmp_path / "sunrise.jsonl"), "--actors", str(actors_file)]) == 0
+    assert _actor1(capsys) == "Sunrise Brigade"
+
+
+def test_geoparse_and_ingest_run_with_an_actors_file(tmp_path, actors_file, capsys):
+    article, db = str(tmp_path / "sunrise.jsonl"), str(tmp_path / "events.sqlite")
+    assert main(["geoparse", article, "--actors", str(actors_file)]) == 0
+    assert "Garissa" in [place["text"] for place in json.loads(capsys.readouterr().out)["places"]]
+    assert main(["ingest", article, "--db", db, "--actors", str(actors_file)]) == 0
+    with Store(db) as store:
+        assert [event["actor1"] for event in store.events()] == ["Sunrise Brigade"]
+
+
+def test_a_malformed_actors_file_is_refused_with_its_line(tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("groups:\n  - name: Sunrise Brigade\n    category: Rebels\n", encoding="utf-8")
+    for command in (["extract", str(tmp_path)], ["serve"]):
+        assert main([*command, "--actors", str(bad)]) == 2
+        assert capsys.readouterr().err.startswith(f"eventcoder: [E041] {bad}, line 2: group 'Sunrise Brigade'")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _call(url: str, body: dict | None = None, token: str | None = None) -> dict:
+    request = urllib.request.Request(url, data=json.dumps(body).encode() if body else None,
+                                     headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(request, timeout=120) as response:
+        return json.load(response)
+
+
+def test_serve_ingests_with_an_actors_file(tmp_path, actors_file):
+    pytest.importorskip("uvicorn")
+    port = _free_port()
+    environment = {**os.environ, "PYTHONPATH": str(Path(eventcoder.__file__).parents[1])}
+    server = subprocess.Popen([sys.executable, "-m", "eventcoder.cli", "serve", "--db", str(tmp_path / "events.sqlite"),
+                               "--port", str(port), "--token", "secret", "--actors", str(actors_file)],
+                              env=environment, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                _call(f"{base}/api/config")
+                break
+            except OSError:
+                assert server.poll() is None, "the server ended"
+                time.sleep(0.2)
+        article = {"id": "s1", "text": SUNRISE, "published": "2024-05-08"}
+        assert _call(f"{base}/api/ingest", {"articles": [article]}, "secret")["stored"] == 1
+        assert [event["actor1"] for event in _call(f"{base}/api/events")["events"]] == ["Sunrise Brigade"]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

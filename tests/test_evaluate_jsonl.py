@@ -22,5 +22,5 @@ def test_the_main_event_is_scored(tmp_path):
 def test_a_bad_line_names_itself(tmp_path):
     path = tmp_path / "gold.jsonl"
     path.write_text(json.dumps(GOLD) + "\n{\"id\": \"x\"}\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="gold.jsonl:2"):
+    with pytest.raises(ValueError, match=r"^\[E055\] .*gold.jsonl:2"):
         read_jsonl(path)

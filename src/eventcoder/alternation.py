@@ -2,20 +2,19 @@
 
 Python's ``re`` tries every branch of an alternation at every word start; with ~500 trigger
 patterns that was a third of the time an article took. :func:`dispatched` groups the branches
-by the characters they can begin with (read from the parsed pattern) behind one lookahead per
-character, keeping their order inside each group. At any position only the branches that could
-match there are tried, in the order they had, so every match is the one the plain alternation
-finds, with the same named group: ``name`` followed by ``_<n>``; :func:`group_name` reads it back.
+by the characters they can begin with (read by :class:`_FirstChars`, a small reader of the regex
+syntax) behind one lookahead per character, keeping their order inside each group. At any
+position only the branches that could match there are tried, in the order they had, so every
+match is the one the plain alternation finds, with the same named group: ``name`` followed by
+``_<n>``; :func:`group_name` reads it back.
 """
 from __future__ import annotations
 
 import re
-from re import _constants as sre, _parser as sre_parse  # the stdlib's own pattern parser
 
 __all__ = ["dispatched", "group_name"]
 
-_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
-_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+_Chars = set[str] | None  # None: any character
 
 
 def dispatched(named: list[tuple[str, list[str]]], prefix: str = r"\b", suffix: str = r"\b",
@@ -53,50 +52,154 @@ def _groups(items: list[tuple[str, str]], bucket: int) -> str:
 
 def _first_chars(pattern: str, flags: int) -> set[str | None]:
     """The lower-cased characters a match can begin with; {None} when unknown or it can be empty."""
-    chars, can_be_empty = _first(sre_parse.parse(pattern, flags).data)
+    if flags & re.VERBOSE:
+        return {None}
+    try:
+        chars, can_be_empty = _FirstChars(pattern).whole()
+    except _Unread:
+        return {None}
     if chars is None or can_be_empty:
         return {None}
     return {char.lower() for char in chars} if flags & re.IGNORECASE else chars
 
 
-def _first(items) -> tuple[set[str] | None, bool]:
-    """(characters a match of the sequence can begin with or None if unknown, can it match empty)."""
-    chars: set[str] = set()
-    for op, value in items:
-        if op is sre.LITERAL:
-            return chars | {chr(value)}, False
-        if op is sre.IN:
-            members = _members(value)
-            return (None if members is None else chars | members), False
-        if op in _ZERO_WIDTH:
-            continue
-        if op is sre.SUBPATTERN:
-            alternatives = [value[-1]]
-        elif op is sre.BRANCH:
-            alternatives = value[1]
-        elif op in _REPEATS:
-            alternatives = [value[2]]
-        else:
+class _Unread(Exception):
+    """Syntax the reader leaves to ``re`` (back-references, conditionals, ``\\N{name}``...): tried everywhere."""
+
+
+#: ``(`` then ``?:``, ``?P<name>``, ``?-i:`` (flags for the group) or nothing: the group matches
+#: its content; ``?=``, ``?!``, ``?<=``, ``?<!``: a lookaround, which matches no character.
+_GROUP_START = re.compile(r"\?(?:P<\w+>|[aiLmsu]*(?:-[imsx]+)?:)|(?P<lookaround>\?<?[=!])|(?!\?)")
+#: ``?``, ``*``, ``{0,n}``, ``{,n}`` (the item may be left out), ``+`` or ``{m,n}``; lazy or possessive.
+_QUANTIFIER = re.compile(r"(?:(?P<optional>[?*]|\{(?:0+(?:,\d*)?|,\d*)\})|\+|\{\d+(?:,\d*)?\})[?+]?")
+_CONTROL = {"a": "\a", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
+_HEX_DIGITS = {"x": 2, "u": 4, "U": 8}
+
+
+class _FirstChars:
+    """Reads a pattern for the characters its matches can begin with and whether it can match
+    empty; each method returns that pair for the part it reads."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self.at = 0
+
+    def whole(self) -> tuple[_Chars, bool]:
+        found = self._alternatives()
+        if self.at < len(self.pattern):  # a ")" without its "("
+            raise _Unread
+        return found
+
+    def _alternatives(self) -> tuple[_Chars, bool]:
+        chars, empty = self._sequence()
+        while self._take("|"):
+            more, more_empty = self._sequence()
+            chars = None if chars is None or more is None else chars | more
+            empty |= more_empty
+        return chars, empty
+
+    def _sequence(self) -> tuple[_Chars, bool]:
+        """Items up to ``|`` or ``)``: the first characters of those that can begin the match."""
+        chars: _Chars = set()
+        empty = True
+        while self.at < len(self.pattern) and self.pattern[self.at] not in "|)":
+            found, found_empty = self._quantified()
+            if empty:
+                chars = None if chars is None or found is None else chars | found
+                empty = found_empty
+        return chars, empty
+
+    def _quantified(self) -> tuple[_Chars, bool]:
+        chars, empty = self._item()
+        quantifier = _QUANTIFIER.match(self.pattern, self.at)
+        if quantifier:
+            self.at = quantifier.end()
+            empty |= quantifier["optional"] is not None
+        return chars, empty
+
+    def _item(self) -> tuple[_Chars, bool]:
+        char = self._next()
+        if char == "(":
+            return self._group()
+        if char == "[":
+            return self._class(), False
+        if char == "\\":
+            return self._escape()
+        if char == ".":
             return None, False
-        empty = op in _REPEATS and value[0] == 0
-        for alternative in alternatives:
-            found, alternative_empty = _first(alternative)
-            if found is None:
-                return None, False
-            chars |= found
-            empty |= alternative_empty
-        if not empty:
-            return chars, False
-    return chars, True
+        if char in "^$":
+            return set(), True
+        if char in "*+?":  # a quantifier with nothing before it: re refuses the pattern
+            raise _Unread
+        return {char}, False
 
+    def _group(self) -> tuple[_Chars, bool]:
+        start = _GROUP_START.match(self.pattern, self.at)
+        if not start:
+            raise _Unread
+        self.at = start.end()
+        found = self._alternatives()
+        if not self._take(")"):
+            raise _Unread
+        return (set(), True) if start["lookaround"] else found
 
-def _members(value) -> set[str] | None:
-    members: set[str] = set()
-    for op, argument in value:
-        if op is sre.LITERAL:
-            members.add(chr(argument))
-        elif op is sre.RANGE:
-            members.update(map(chr, range(argument[0], argument[1] + 1)))
-        else:  # a negated or category class: anything may follow
+    def _class(self) -> _Chars:
+        """The members of ``[...]``; None when it is negated or holds a class such as ``\\w``."""
+        negated = self._take("^")
+        members: _Chars = set()
+        first = self.at
+        while self.at == first or not self._take("]"):  # a "]" first is a member
+            low = self._class_member()
+            if self.pattern.startswith("-", self.at) and self.pattern[self.at + 1:self.at + 2] not in ("]", ""):
+                self.at += 1
+                high = self._class_member()
+                found = None if low is None or high is None else set(map(chr, range(ord(low), ord(high) + 1)))
+            else:
+                found = None if low is None else {low}
+            members = None if members is None or found is None else members | found
+        return None if negated else members
+
+    def _class_member(self) -> str | None:
+        char = self._next()
+        if char != "\\":
+            return char
+        escaped = self._next()
+        if escaped in "dDsSwW":
             return None
-    return members
+        return "\b" if escaped == "b" else self._literal(escaped)
+
+    def _escape(self) -> tuple[_Chars, bool]:
+        escaped = self._next()
+        if escaped in "bBAZ":
+            return set(), True
+        if escaped in "dDsSwW":
+            return None, False
+        return {self._literal(escaped)}, False
+
+    def _literal(self, escaped: str) -> str:
+        """The character ``\\<escaped>`` stands for: a control character, a code point (``\\xhh``,
+        ``\\uhhhh``, ``\\Uhhhhhhhh``) or the character itself."""
+        if escaped in _CONTROL:
+            return _CONTROL[escaped]
+        if escaped in _HEX_DIGITS:
+            digits = self.pattern[self.at:self.at + _HEX_DIGITS[escaped]]
+            self.at += len(digits)
+            try:
+                return chr(int(digits, 16))
+            except ValueError:  # not hex digits, or past the last code point: re refuses the pattern
+                raise _Unread from None
+        if escaped.isascii() and escaped.isalnum():
+            raise _Unread
+        return escaped
+
+    def _next(self) -> str:
+        if self.at >= len(self.pattern):
+            raise _Unread
+        self.at += 1
+        return self.pattern[self.at - 1]
+
+    def _take(self, text: str) -> bool:
+        if not self.pattern.startswith(text, self.at):
+            return False
+        self.at += len(text)
+        return True

@@ -1,4 +1,9 @@
-"""The command line: parse arguments, call the library, report rejects and a summary on stderr."""
+"""The command line: parse arguments, call the library, report rejects and a summary on stderr.
+
+Every error the library raises on purpose is an :class:`~eventcoder.errors.EventcoderError`;
+:func:`main` catches them, and a user's file that cannot be read or written, in one place: one
+line on stderr and exit status 2.
+"""
 from __future__ import annotations
 
 import argparse
@@ -10,8 +15,13 @@ from datetime import date
 from pathlib import Path
 
 from eventcoder.article import Article
+from eventcoder.errors import Errors, EventcoderError, MissingExtraError, UsageError
 from eventcoder.io.formats import format_names
 from eventcoder.io.ingest import count_inputs
+from eventcoder.resources import actors_from_environment, current_actors, read_actors_file, use_actors
+
+#: The commands that code articles, so take ``--actors FILE`` (or ``EVENTCODER_ACTORS``).
+ACTORS_COMMANDS = ("extract", "geoparse", "ingest", "serve")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -43,6 +53,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     importer.add_argument("files", nargs="+", metavar="FILE")
     _add_store_commands(commands)
     _add_serve_command(commands)
+    for name in ACTORS_COMMANDS:
+        commands.choices[name].add_argument(
+            "--actors", metavar="FILE",
+            help="your own actors, in the schema of the packaged actors.yaml: they add to its groups, "
+                 "and one with the canonical name of a packaged group replaces it (env EVENTCODER_ACTORS)")
     return parser.parse_args(argv)
 
 
@@ -74,9 +89,34 @@ def _positive(value: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Runs one command and returns its exit status; an error that stops it is one line on stderr, 2."""
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # "| head" ends the output quietly
     args = parse_args(argv)
+    try:
+        return _with_actors(args)
+    except EventcoderError as error:
+        message = str(error)
+    except OSError as error:  # a user's file that cannot be read or written, such as an unwritable -o
+        message = (Errors.E050.format(path=error.filename, reason=error.strerror) if error.filename
+                   else Errors.E059.format(kind=type(error).__name__, error=error))
+    print(f"eventcoder: {message}", file=sys.stderr)
+    return 2
+
+
+def _with_actors(args: argparse.Namespace) -> int:
+    """Runs the command with the user's actors file, if any, and leaves the process as it was."""
+    if args.command not in ACTORS_COMMANDS:
+        return _command(args)
+    before = current_actors()
+    use_actors(read_actors_file(args.actors) if args.actors else actors_from_environment())
+    try:
+        return _command(args)
+    finally:
+        use_actors(before)
+
+
+def _command(args: argparse.Namespace) -> int:
     if args.command == "gazetteer":
         from eventcoder.gazetteer import import_geonames
 
@@ -136,31 +176,22 @@ def _near(value: str) -> tuple[float, float, float]:
 
 def _store_command(args: argparse.Namespace) -> int:
     """ingest creates the database when it is new; events and export only read an existing one."""
-    from eventcoder.errors import StoreError
     from eventcoder.store import EventFilter, Store, ingest
 
-    try:
-        if args.command == "ingest":
-            summary = ingest(args.inputs, args.db, args.published,
-                             on_reject=lambda reject: print(f"eventcoder: rejected {reject}", file=sys.stderr),
-                             progress=lambda stream: _progress(stream, args.inputs), on_warning=_warn)
-            print(summary, file=sys.stderr)
-            return batch_status(summary.articles, len(summary.rejected))
-        store = Store(args.db, create=False)
-    except StoreError as error:
-        print(f"eventcoder: {error}", file=sys.stderr)
-        return 2
+    if args.command == "ingest":
+        summary = ingest(args.inputs, args.db, args.published,
+                         on_reject=lambda reject: print(f"eventcoder: rejected {reject}", file=sys.stderr),
+                         progress=lambda stream: _progress(stream, args.inputs), on_warning=_warn)
+        print(summary, file=sys.stderr)
+        return batch_status(summary.articles, len(summary.rejected))
+    store = Store(args.db, create=False)
     filters = EventFilter(country=args.country, since=args.since, until=args.until, event_type=args.type,
                           actor=args.actor, near=args.near)
     with store:
         if args.command == "export":
             from eventcoder.io.formats import export
 
-            try:
-                count = export(store.records(filters), args.format, args.output)
-            except (ImportError, ValueError) as error:
-                print(f"eventcoder: {error}", file=sys.stderr)
-                return 2
+            count = export(store.records(filters), args.format, args.output)
             print(f"{count} events exported", file=sys.stderr)
             return 0
         if args.explain:
@@ -191,16 +222,9 @@ def _serve(args: argparse.Namespace) -> int:
         import uvicorn
 
         from eventcoder.web import create_app
-    except ImportError as error:
-        print(f"eventcoder: serve needs the web extra (pip install 'eventcoder[web]'): {error}", file=sys.stderr)
-        return 2
-    from eventcoder.errors import StoreError
-
-    try:
-        app = create_app(args.db, token=args.token, tile_url=args.tiles, tile_attribution=args.tiles_attribution)
-    except StoreError as error:
-        print(f"eventcoder: {error}", file=sys.stderr)
-        return 2
+    except ModuleNotFoundError as error:
+        raise MissingExtraError("serve", error.name, "web") from None
+    app = create_app(args.db, token=args.token, tile_url=args.tiles, tile_attribution=args.tiles_attribution)
     mode = "ingest open to the token" if args.token else "read-only"
     print(f"eventcoder: serving http://{args.host}:{args.port}/ ({mode})", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
@@ -213,11 +237,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     from eventcoder.evaluate import run_evaluation
     from eventcoder.evaluate.html import write_report
 
-    try:
-        report = run_evaluation(args.gold, args.format, args.part)
-    except (OSError, ValueError) as error:
-        print(f"eventcoder: {error}", file=sys.stderr)
-        return 2
+    report = run_evaluation(args.gold, args.format, args.part)
     if args.json:
         print(json.dumps(report.as_json(), indent=2))
     else:
@@ -233,24 +253,19 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace, produce: Callable[[Article], list[dict]], unit: str) -> int:
     """Streams inputs through ``produce`` into the chosen writer; rejects go to stderr or --rejects."""
-    from eventcoder.batch import OutputPathError, ResumeError, run_batch
+    from eventcoder.batch import run_batch
 
     if args.source_homes:
         if "-" in args.inputs:
-            print("eventcoder: --source-homes reads the inputs twice, so it cannot read stdin", file=sys.stderr)
-            return 2
+            raise UsageError(Errors.E057)
         produce = _with_source_homes(args, produce)
     if args.shards or args.format == "parquet":
         return _run_shards(args, produce, unit)
-    try:
-        summary = run_batch(
-            args.inputs, produce, unit, output=args.output, output_format=args.format,
-            published=args.published, workers=args.workers, engine=args.engine, rejects=args.rejects,
-            resume=args.resume, on_reject=lambda reject: print(f"eventcoder: rejected {reject}", file=sys.stderr),
-            on_warning=_warn, progress=lambda items: _progress(items, args.inputs))
-    except (ResumeError, OutputPathError, ImportError, OSError) as error:
-        print(f"eventcoder: {error}", file=sys.stderr)
-        return 2
+    summary = run_batch(
+        args.inputs, produce, unit, output=args.output, output_format=args.format,
+        published=args.published, workers=args.workers, engine=args.engine, rejects=args.rejects,
+        resume=args.resume, on_reject=lambda reject: print(f"eventcoder: rejected {reject}", file=sys.stderr),
+        on_warning=_warn, progress=lambda items: _progress(items, args.inputs))
     print(summary, file=sys.stderr)
     return batch_status(summary.articles, summary.rejected, summary.resumed_after)
 
@@ -283,20 +298,12 @@ def _with_source_homes(args: argparse.Namespace, produce: Callable[[Article], li
 
 def _run_shards(args: argparse.Namespace, produce: Callable[[Article], list[dict]], unit: str) -> int:
     """``--shards DIR``: part files written by Ray tasks, see :mod:`eventcoder.ray_engine`."""
-    from eventcoder.batch import OutputPathError, ResumeError
-
     if not args.shards or args.engine != "ray" or args.output or args.rejects:
-        print("eventcoder: --shards DIR needs --engine ray and replaces -o and --rejects; "
-              "parquet output is written only as shards", file=sys.stderr)
-        return 2
-    try:
-        from eventcoder.ray_engine import write_shards
+        raise UsageError(Errors.E058)
+    from eventcoder.ray_engine import write_shards
 
-        summary = write_shards(args.inputs, produce, args.shards, unit, output_format=args.format,
-                               published=args.published, workers=args.workers)
-    except (ResumeError, OutputPathError, ImportError, OSError, ValueError) as error:
-        print(f"eventcoder: {error}", file=sys.stderr)
-        return 2
+    summary = write_shards(args.inputs, produce, args.shards, unit, output_format=args.format,
+                           published=args.published, workers=args.workers)
     print(summary, file=sys.stderr)
     return batch_status(summary.articles, summary.rejected, summary.parts_kept)
 

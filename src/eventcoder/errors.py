@@ -2,7 +2,9 @@
 
 Messages carry a code (``[E005]``) so a user can search for it, and name the record and
 what was expected. Readers turn an :class:`InputError` into a per-record reject; the
-exceptions are also raised to callers where a whole call is misused (an unknown format).
+exceptions are also raised to callers where a whole call is misused (an unknown format). Every
+error eventcoder raises on purpose is an :class:`EventcoderError`, so the command line catches
+them in one place (``cli.main``) and prints the message as one line.
 """
 from __future__ import annotations
 
@@ -51,6 +53,16 @@ class Errors:
     E070 = "[E070] stage {stage!r} reads {field!r}, which no earlier stage sets and no article brings"
     E071 = "[E071] stage {stage!r} sets {field!r}, which is already set before it"
     E072 = "[E072] no stage named {name!r}: expected one of {choices}"
+    E050 = "[E050] cannot use {path}: {reason}"
+    E051 = "[E051] {path}: the archive holds no .txt geoname table"
+    E052 = "[E052] {path}:{line}: expected GeoNames' 19 tab-separated columns, got {count}"
+    E053 = "[E053] {path}:{line}: expected code, name, asciiname, id"
+    E054 = "[E054] cannot tell the gold format of {path}: give --format ({choices})"
+    E055 = "[E055] {path}:{line}: not a gold line ({error})"
+    E056 = "[E056] unknown part {part!r}: expected one of {choices}"
+    E057 = "[E057] --source-homes reads the inputs twice, so it cannot read stdin"
+    E058 = "[E058] --shards DIR needs --engine ray and replaces -o and --rejects; parquet output is written only as shards"
+    E059 = "[E059] {kind}: {error}"
 
 
 class EventcoderError(Exception):
@@ -127,3 +139,15 @@ class MissingExtraError(EventcoderError, ImportError):
 
 class PipelineError(EventcoderError, ValueError):
     """Stages put together in an order that cannot work, or a stage asked for by a wrong name."""
+
+
+class GeoNamesFormatError(EventcoderError, ValueError):
+    """A file given to ``gazetteer import`` that is not in one of GeoNames' dump formats."""
+
+
+class GoldFileError(EventcoderError, ValueError):
+    """A gold-standard file that cannot be scored: its format unknown, or a line that is not gold."""
+
+
+class UsageError(EventcoderError, ValueError):
+    """Options that cannot go together, or an argument outside those a function accepts."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from importlib import import_module
 from pathlib import Path
 
+from eventcoder.errors import Errors, GoldFileError
 from eventcoder.evaluate.report import Report
 
 #: format name -> module holding its ``evaluate(path, part) -> Report``
@@ -34,8 +35,7 @@ def detect_format(path: Path) -> str:
     with path.open(encoding="utf-8", errors="replace") as stream:
         if "PLOVER" in stream.read(4096):
             return "plover"
-    raise ValueError(f"cannot tell the gold format of {path}: give --format "
-                     f"({', '.join(sorted(FORMATS))})")
+    raise GoldFileError(Errors.E054.format(path=path, choices=", ".join(sorted(FORMATS))))
 
 
 def run_evaluation(path: Path, gold_format: str | None = None, part: str | None = None) -> Report:

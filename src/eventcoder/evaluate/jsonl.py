@@ -16,6 +16,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+from eventcoder.errors import Errors, GoldFileError
 from eventcoder.evaluate.acled import GoldEvent, score
 from eventcoder.evaluate.parts import select
 from eventcoder.evaluate.report import Report
@@ -38,7 +39,7 @@ def read_jsonl(path: Path) -> list[GoldEvent]:
                     main.get("actor1") or "", main.get("actor2") or "", main.get("location") or "",
                     main.get("latitude"), main.get("longitude"), main.get("fatalities")))
             except (ValueError, KeyError, TypeError, AttributeError) as error:
-                raise ValueError(f"{path}:{number}: not a gold line ({error})") from error
+                raise GoldFileError(Errors.E055.format(path=path, line=number, error=error)) from error
     return golds
 
 

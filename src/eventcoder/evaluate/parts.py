@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable
 from operator import attrgetter
 from typing import TypeVar
 
+from eventcoder.errors import Errors, UsageError
+
 __all__ = ["CHECK_PERCENT", "PARTS", "part_of", "select"]
 
 PARTS = ("tuning", "check")
@@ -33,5 +35,5 @@ def select(items: Iterable[Item], part: str | None,
            record_id: Callable[[Item], str] = attrgetter("id")) -> list[Item]:
     """The items of one part (all of them when ``part`` is None), by each item's ``id``."""
     if part is not None and part not in PARTS:
-        raise ValueError(f"unknown part {part!r}: expected one of {', '.join(PARTS)}")
+        raise UsageError(Errors.E056.format(part=part, choices=", ".join(PARTS)))
     return [item for item in items if part is None or part_of(record_id(item)) == part]

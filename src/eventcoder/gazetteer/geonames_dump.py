@@ -12,13 +12,11 @@ import marshal
 import zipfile
 from pathlib import Path
 
+from eventcoder.errors import Errors, GeoNamesFormatError
+
 #: Feature classes kept from a geoname table: populated places and administrative areas.
 KEPT_CLASSES = {"P", "A"}
 _ADMIN_CODES = {"admin1codesascii.txt": "admin1", "admin2codes.txt": "admin2"}
-
-
-class GeoNamesFormatError(ValueError):
-    """A file that is not in one of GeoNames' dump formats."""
 
 
 def import_geonames(paths) -> dict:
@@ -51,7 +49,7 @@ def _read_dump(path: Path) -> dict:
             members = [n for n in archive.namelist() if n.endswith(".txt")
                        and not n.lower().startswith("readme")]
             if not members:
-                raise GeoNamesFormatError(f"{path}: the archive holds no .txt geoname table")
+                raise GeoNamesFormatError(Errors.E051.format(path=path))
             with archive.open(members[0]) as handle:
                 lines = io.TextIOWrapper(handle, encoding="utf-8")
                 return {"places": _read_geonames(lines, path)}
@@ -65,8 +63,7 @@ def _read_geonames(lines, path: Path) -> list[tuple]:
     for number, line in enumerate(lines, 1):
         fields = line.rstrip("\n").split("\t")
         if len(fields) != 19:
-            raise GeoNamesFormatError(
-                f"{path}:{number}: expected GeoNames' 19 tab-separated columns, got {len(fields)}")
+            raise GeoNamesFormatError(Errors.E052.format(path=path, line=number, count=len(fields)))
         if fields[6] not in KEPT_CLASSES:
             continue
         alternates = tuple(a for a in fields[3].split(",") if a)
@@ -84,6 +81,6 @@ def _read_admin_codes(lines: list[str], path: Path) -> dict[str, tuple]:
             continue
         fields = line.split("\t")
         if len(fields) != 4:
-            raise GeoNamesFormatError(f"{path}:{number}: expected code, name, asciiname, id")
+            raise GeoNamesFormatError(Errors.E053.format(path=path, line=number))
         codes[fields[0]] = (fields[1], fields[2], int(fields[3]))
     return codes
