@@ -2,7 +2,8 @@ import time
 
 import pytest
 
-from eventcoder.gazetteer import import_geonames, load_gazetteer
+from eventcoder.gazetteer import load_gazetteer
+from eventcoder.gazetteer.geonames_dump import import_geonames
 from eventcoder.gazetteer.build import index_path
 
 

@@ -118,7 +118,7 @@ def _with_actors(args: argparse.Namespace) -> int:
 
 def _command(args: argparse.Namespace) -> int:
     if args.command == "gazetteer":
-        from eventcoder.gazetteer import import_geonames
+        from eventcoder.gazetteer.geonames_dump import import_geonames
 
         print(import_geonames([Path(f) for f in args.files]), file=sys.stderr)
         return 0

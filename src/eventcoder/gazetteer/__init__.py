@@ -1,7 +1,7 @@
 """The gazetteer: GeoNames places, countries and first-level divisions behind one index.
 
 ``load_gazetteer()`` returns the process-wide :class:`Gazetteer`, building the on-disk index
-on first use (see :mod:`eventcoder.gazetteer.build`); ``import_geonames`` adds GeoNames dump
+on first use (see :mod:`eventcoder.gazetteer.build`); ``geonames_dump.import_geonames`` adds GeoNames dump
 files to it.
 """
 from __future__ import annotations
@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from eventcoder.gazetteer.build import build_index, cache_dir, index_path
-from eventcoder.gazetteer.geonames_dump import import_geonames
 from eventcoder.gazetteer.names import name_key, skeleton_key
 
-__all__ = ["Gazetteer", "Place", "cache_dir", "import_geonames", "load_gazetteer"]
+__all__ = ["Gazetteer", "Place", "cache_dir", "load_gazetteer"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,7 +69,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
 from eventcoder.article import Article
-from eventcoder.errors import Errors, InputError
+from eventcoder.errors import Errors, InputError, UsageError
 
 __all__ = ["DEFAULT_MAX_CHARS", "Reject", "announce_warnings", "count_inputs", "input_units", "read_inputs",
            "read_records"]
@@ -195,12 +195,12 @@ def input_units(paths: Iterable[str], max_chars: int = DEFAULT_MAX_CHARS) -> Ite
     """The inputs split into files that :func:`read_inputs` can read alone, each with its item
     count (as :func:`count_inputs`), in reading order: lets another machine read a share of
     the stream. Media files in directories, which yield nothing, are left out; stdin cannot be
-    split and raises ValueError. Should a file change before it is read, a count can be off,
+    split and raises UsageError. Should a file change before it is read, a count can be off,
     so a reader of a file's last share should read to its end.
     """
     for path in map(Path, paths):
         if str(path) == "-":
-            raise ValueError("stdin cannot be split into shards; give files or directories")
+            raise UsageError(Errors.E045)
         files = _directory_files(path) if path.is_dir() else [path]
         if not files:  # read alone, an empty directory yields its one reject
             yield str(path), 1

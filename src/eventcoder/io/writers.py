@@ -30,7 +30,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from eventcoder.errors import MissingExtraError
+from eventcoder.errors import Errors, MissingExtraError, UsageError
 from eventcoder.event_record import RECORD_FIELDS, EventRecord, StoredEvent, field_types
 
 __all__ = [
@@ -68,7 +68,7 @@ def _json_value(value: Any) -> str:
     """Serialises what JSON lacks: dates become ISO strings."""
     if isinstance(value, date):
         return value.isoformat()
-    raise TypeError(f"a record value of type {type(value).__name__} cannot be written as JSON")
+    raise UsageError(Errors.E049.format(kind=type(value).__name__))
 
 
 def to_json(value: Any) -> str:
@@ -191,7 +191,7 @@ class GeoJsonWriter(TextWriter):
 
     def __init__(self, stream: TextIO, append: bool = False) -> None:
         if append:
-            raise ValueError("a GeoJSON file cannot be continued: its features sit inside one object")
+            raise UsageError(Errors.E043)
         super().__init__(stream)
         stream.write('{"type": "FeatureCollection", "features": [')
 

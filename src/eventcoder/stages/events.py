@@ -27,6 +27,7 @@ from eventcoder.article import (
     Trigger,
 )
 from eventcoder.alternation import dispatched, group_name
+from eventcoder.errors import Errors, PipelineError
 from eventcoder.lexicon import unnamed_actor
 from eventcoder.resources import load_yaml
 from eventcoder.spans import Spans
@@ -376,7 +377,7 @@ def _retype(sub: str) -> tuple[str, str, str | None, str | None]:
         return taxonomy.PROTESTS, sub, "PROTEST", "demonstrate"
     if sub == taxonomy.EXCESSIVE_FORCE:
         return taxonomy.PROTESTS, sub, "COERCE", "crowd-control"
-    raise LookupError(sub)
+    raise PipelineError(Errors.E073.format(sub=sub))
 
 
 def _specificity(place: PlaceMention) -> int:
