@@ -19,6 +19,7 @@ from eventcoder.errors import Errors, EventcoderError, MissingExtraError, UsageE
 from eventcoder.io.formats import format_names
 from eventcoder.io.ingest import count_inputs
 from eventcoder.resources import actors_from_environment, current_actors, read_actors_file, use_actors
+from eventcoder.runs import ENGINES
 
 #: The commands that code articles, so take ``--actors FILE`` (or ``EVENTCODER_ACTORS``).
 ACTORS_COMMANDS = ("extract", "geoparse", "ingest", "serve")
@@ -69,7 +70,7 @@ def _add_io_arguments(parser: argparse.ArgumentParser, formats: list[str]) -> No
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     parser.add_argument("--workers", type=_positive, default=1, metavar="N",
                         help="processes to run on (output is the same as with one)")
-    parser.add_argument("--engine", choices=["local", "ray"], default="local",
+    parser.add_argument("--engine", choices=sorted(ENGINES), default="local",
                         help="ray: run on a Ray cluster (RAY_ADDRESS) or a local Ray; needs eventcoder[ray]")
     parser.add_argument("--rejects", metavar="FILE", help="write unreadable records here, one JSON line each")
     parser.add_argument("--resume", action="store_true",

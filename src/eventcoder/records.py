@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import hashlib
+from calendar import month_name
 
+from eventcoder import taxonomy
 from eventcoder.article import ActorMention, Article, CasualtyMention, Event
 from eventcoder.event_record import EventRecord
 from eventcoder.stages.casualties import top_level
-from eventcoder.stages.events import load_lexicon
 
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"]
 
 
 def event_records(article: Article) -> list[EventRecord]:
@@ -71,9 +70,9 @@ def _name(actor: ActorMention | None) -> str | None:
 
 
 def _targets_civilians(event: Event) -> bool:
-    if event.actor2 is not None and event.actor2.category == "Civilians":
-        return event.event_type in ("Violence against civilians", "Explosions/Remote violence", "Riots")
-    return event.event_type == "Violence against civilians"
+    if event.actor2 is not None and event.actor2.category == taxonomy.CIVILIANS:
+        return event.event_type in (taxonomy.VIOLENCE_AGAINST_CIVILIANS, taxonomy.EXPLOSIONS, taxonomy.RIOTS)
+    return event.event_type == taxonomy.VIOLENCE_AGAINST_CIVILIANS
 
 
 def _geo_precision(place) -> int:
@@ -140,14 +139,14 @@ def _victims(mentions: list[CasualtyMention]) -> list[dict]:
 
 def _note(record: EventRecord, event: Event) -> str:
     """One sentence in ACLED's note style: date, who did what to whom, where, and the toll."""
-    template = load_lexicon().notes[event.sub_event_type]
+    template = taxonomy.note_template(event.sub_event_type)
     actor1 = record["actor1"] or "an unidentified actor"
     actor2 = record["actor2"] or "unidentified targets"
     what = template.format(actor1=actor1, actor2=actor2)
     parts = []
     if record["event_date"]:
         year, month, day = (int(x) for x in record["event_date"].split("-"))
-        parts.append(f"On {day} {_MONTHS[month - 1]} {year}, ")
+        parts.append(f"On {day} {month_name[month]} {year}, ")
     parts.append(what[0].upper() + what[1:] if not parts else what)
     if record["location"]:
         where = record["location"]

@@ -75,6 +75,11 @@ def category_group(name: str) -> frozenset[str]:
     return frozenset(_data()[f"{name}_categories"])
 
 
+def note_template(sub_event_type: str) -> str:
+    """The ACLED-style note sentence of a sub-event type, with ``{actor1}`` and ``{actor2}``."""
+    return _data()["note_templates"][sub_event_type]
+
+
 def check() -> list[str]:
     """The names above that ``data/taxonomy.yaml`` does not hold (none when the two agree)."""
     known = {*event_type_of(), *event_type_of().values(), *categories()}

@@ -20,13 +20,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, datetime, timezone
 from functools import cache
-from importlib import resources
 from typing import Any, TextIO
 
 import pycountry
-import yaml
 
+from eventcoder import taxonomy
 from eventcoder.io.writers import CsvWriter, TextWriter, to_json
+from eventcoder.resources import load_yaml
 
 __all__ = ["ACLED_COLUMNS", "AcledCsvWriter", "PloverJsonWriter", "acled_row", "plover_object"]
 
@@ -37,23 +37,10 @@ ACLED_COLUMNS: tuple[str, ...] = (
     "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
     "fatalities", "tags", "timestamp",
 )
-#: ACLED's actor categories in its interaction-code order (1 State forces ... 8 External/Other).
-CATEGORY_ORDER = {name: i for i, name in enumerate(
-    ["State forces", "Rebel group", "Political militia", "Identity militia", "Rioters", "Protesters",
-     "Civilians", "External/Other forces"])}
-#: ACLED's disorder type of each event type; (event type, sub-event type) where the sub type decides.
-DISORDER_TYPES = {
-    "Battles": "Political violence", "Explosions/Remote violence": "Political violence",
-    "Violence against civilians": "Political violence", "Protests": "Demonstrations",
-    "Riots": "Demonstrations", "Strategic developments": "Strategic developments",
-    ("Riots", "Mob violence"): "Political violence",
-    ("Protests", "Excessive force against protesters"): "Political violence; Demonstrations",
-}
-
 
 @cache
 def _regions() -> dict[str, str]:
-    raw = yaml.safe_load(resources.files("eventcoder.data").joinpath("acled_regions.yaml").read_text("utf-8"))
+    raw = load_yaml("acled_regions.yaml")
     return {code: region for region, codes in raw.items() for code in codes}
 
 
@@ -63,9 +50,15 @@ def _iso_numeric(code: str) -> int | None:
     return int(country.numeric) if country else None
 
 
+def _category_code(category: str) -> int:
+    """A category's place in ACLED's interaction-code order; unknown ones last."""
+    order = taxonomy.categories()
+    return order.index(category) if category in order else len(order)
+
+
 def _interaction(inter1: str | None, inter2: str | None) -> str | None:
     """ACLED's interaction: the two categories, lower code first, or "X only" for one side."""
-    named = sorted((c for c in (inter1, inter2) if c), key=lambda c: CATEGORY_ORDER.get(c, 99))
+    named = sorted((c for c in (inter1, inter2) if c), key=lambda c: _category_code(c))
     if not named:
         return None
     return f"{named[0]} only" if len(named) == 1 else "-".join(named)
@@ -88,7 +81,7 @@ def acled_row(event: Mapping[str, Any]) -> dict[str, Any]:
         "event_date": day,
         "year": day.year if day else None,
         "time_precision": event.get("time_precision"),
-        "disorder_type": DISORDER_TYPES.get((kind, sub), DISORDER_TYPES.get(kind)),
+        "disorder_type": taxonomy.disorder_type(kind, sub),
         "event_type": kind,
         "sub_event_type": sub,
         "actor1": event.get("actor1"),

@@ -104,7 +104,6 @@ class _Lexicon:
     entries: tuple[_Entry, ...]
     trigger_pattern: re.Pattern
     cues: dict[str, re.Pattern]
-    notes: dict[str, str]
 
 
 def _alternation(patterns: list[str]) -> re.Pattern:
@@ -138,7 +137,7 @@ def load_lexicon() -> _Lexicon:
     cues["passive_before"] = re.compile(
         r"\b(?:" + "|".join(english["passive_auxiliaries"] + english["get_passives"]) + r")\s+(?:\w+ly\s+)?$", re.I)
     cues["anaphora"] = re.compile(r"\b(?:" + "|".join(data["anaphora"]) + r")\s+(?:\w+\s+){0,2}$", re.I)
-    return _Lexicon(tuple(entries), trigger_pattern, cues, data["notes"])
+    return _Lexicon(tuple(entries), trigger_pattern, cues)
 
 
 @stage("triggers", reads=("text", "sentences"), sets=("triggers",))
