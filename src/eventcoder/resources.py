@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from eventcoder.errors import DataFileError, Errors
+from eventcoder.errors import DataFileError
 
 __all__ = ["ActorsFile", "actors_from_environment", "current_actors", "data_text", "load_yaml",
            "read_actors_file", "use_actors"]
