@@ -42,14 +42,14 @@ def test_continents_are_places():
 
 
 def test_a_look_up_hands_back_the_names_key_and_each_places_own():
-    found = load_gazetteer().find("Deir ez-Zor", loose=True)
+    found = load_gazetteer().find("Deir ez-Zor")
     assert (found.key, found.loose) == (name_key("Deir ez-Zor"), False)
     assert found.places and all(p.key == name_key(p.name) for p in found.places)
 
 
 def test_loose_lookup_finds_spelling_variant():
     assert load_gazetteer().find("Muqdishuu").places == []
-    found = load_gazetteer().find("Muqdishuu", loose=True)
+    found = load_gazetteer().find_loose(name_key("Muqdishuu"))
     assert found.loose and 53654 in {p.geonameid for p in found.places}
 
 

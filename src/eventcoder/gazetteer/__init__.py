@@ -4,7 +4,8 @@
 on first use (see :mod:`eventcoder.gazetteer.build`); ``import_geonames`` adds GeoNames dump
 files to it. A look-up (:meth:`Gazetteer.find`) keys a name once and hands back the key with
 the places, each place carrying the key of its own name, so that whoever filters and ranks
-them compares keys and never keys a name again.
+them compares keys and never keys a name again (the skeleton tier, :meth:`Gazetteer.find_loose`,
+starts from that key too).
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import marshal
 from array import array
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from eventcoder.gazetteer.build import build_index, cache_dir, index_path
 from eventcoder.gazetteer.geonames_dump import import_geonames
@@ -49,10 +51,9 @@ class Place:
         return self.feature_code == "ADM1"
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
+class Found(NamedTuple):
     """What one look-up of a name found: the name's key and the places it reaches; ``loose``
-    when they are the skeleton tier's, the exact key having reached none."""
+    when they are the skeleton tier's (:meth:`Gazetteer.find_loose`)."""
 
     key: str
     places: list[Place]
@@ -93,14 +94,14 @@ class Gazetteer:
         """Places whose normalised name equals this one's."""
         return self._found(self._exact, self._exact_found, name_key(name))
 
-    def find(self, name: str, loose: bool = False) -> Found:
-        """The name's key and the places whose normalised name equals it; with ``loose``, when
-        there are none, those whose skeleton key equals the name's (a wider net: the caller
-        checks that each still looks like the name)."""
+    def find(self, name: str) -> Found:
+        """The name's key and the places whose normalised name equals it."""
         key = name_key(name)
-        places = self._found(self._exact, self._exact_found, key)
-        if places or not loose:
-            return Found(key, places)
+        return Found(key, self._found(self._exact, self._exact_found, key))
+
+    def find_loose(self, key: str) -> Found:
+        """The places whose skeleton key equals that of a name's key: a wider net, for a name
+        that :meth:`find` found nowhere; the caller checks that each still looks like the name."""
         return Found(key, self._found(self._loose, self._loose_found, skeleton_key(key)), loose=True)
 
     def by_geonameid(self, geonameid: int) -> Place | None:

@@ -281,10 +281,11 @@ def _match(text: str, tokens: list[_Token], gazetteer: Gazetteer, bare_towns: bo
                 if not run[j - 1].capitalised or not run[i].capitalised:
                     continue
                 span = text[run[i].start:run[j - 1].end]
-                looked_up = gazetteer.find(span, loose=_loose_allowed(run[i:j]))
+                looked_up = gazetteer.find(span)
                 places = looked_up.places
-                if looked_up.loose:
-                    places = [p for p in places if _loose_reaches(p, looked_up.key)]
+                if not places and _loose_allowed(run[i:j]):
+                    looked_up = gazetteer.find_loose(looked_up.key)
+                    places = [p for p in looked_up.places if _loose_reaches(p, looked_up.key)]
                 if places:
                     match = _Match(
                         start=run[i].start, end=run[j - 1].end, text=span, key=looked_up.key,
