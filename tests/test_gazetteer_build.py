@@ -1,10 +1,13 @@
 import time
+from pathlib import Path
 
 import pytest
 
+import eventcoder.gazetteer
 from eventcoder.gazetteer import load_gazetteer
 from eventcoder.gazetteer.geonames_dump import import_geonames
 from eventcoder.gazetteer.build import index_path
+from eventcoder.gazetteer.names import name_key
 
 
 def test_cached_load_is_fast():
@@ -39,8 +42,21 @@ def test_continents_are_places():
     assert [p.feature_code for p in load_gazetteer().lookup("Europe")] == ["CONT"]
 
 
+def test_a_look_up_hands_back_the_names_key_and_each_places_own():
+    found = load_gazetteer().find("Deir ez-Zor")
+    assert (found.key, found.loose) == (name_key("Deir ez-Zor"), False)
+    assert found.places and all(p.key == name_key(p.name) for p in found.places)
+
+
 def test_loose_lookup_finds_spelling_variant():
-    assert 53654 in {p.geonameid for p in load_gazetteer().lookup_loose("Muqdisho")}
+    assert load_gazetteer().find("Muqdishuu").places == []
+    found = load_gazetteer().find_loose(name_key("Muqdishuu"))
+    assert found.loose and 53654 in {p.geonameid for p in found.places}
+
+
+def test_the_gazetteer_calls_no_stage():
+    package = Path(eventcoder.gazetteer.__file__).parent
+    assert not [path.name for path in package.glob("*.py") if "eventcoder.stages" in path.read_text("utf-8")]
 
 
 def _row(geonameid, name, alternates, lat, lon, fclass, fcode, cc, admin1, population):

@@ -1,11 +1,14 @@
 """The resolver's choices among namesakes, on sentences written for these tests."""
+import inspect
+
 import pytest
 
 from eventcoder.article import Article
-from eventcoder.gazetteer import load_gazetteer
+from eventcoder.gazetteer import load_gazetteer, resolve
 from eventcoder.gazetteer.names import name_key
-from eventcoder.gazetteer.resolve import _named_by_alternate
+from eventcoder.gazetteer.resolve import _named_by_alternate, weights
 from eventcoder.pipeline import process
+from eventcoder.stages import places
 from eventcoder.stages.places import home_division
 
 
@@ -51,3 +54,9 @@ def test_a_home_is_read_as_a_division_or_a_country():
 @pytest.mark.parametrize("home, country_code", [(None, "IE"), ("Ohio", "US")])
 def test_a_local_outlets_city_council_is_its_own_towns(home, country_code):
     assert _found("Dublin City Council met on Monday.", home)["Dublin City"].country_code == country_code
+
+
+def test_every_weight_is_a_number_the_code_reads():
+    code = inspect.getsource(resolve) + inspect.getsource(places)
+    assert {name for name, value in vars(weights()).items()
+            if not isinstance(value, int | float) or f".{name}" not in code} == set()

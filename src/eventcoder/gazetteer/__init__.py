@@ -2,7 +2,10 @@
 
 ``load_gazetteer()`` returns the process-wide :class:`Gazetteer`, building the on-disk index
 on first use (see :mod:`eventcoder.gazetteer.build`); ``geonames_dump.import_geonames`` adds GeoNames dump
-files to it.
+files to it. A look-up (:meth:`Gazetteer.find`) keys a name once and hands back the key with
+the places, each place carrying the key of its own name, so that whoever filters and ranks
+them compares keys and never keys a name again (the skeleton tier, :meth:`Gazetteer.find_loose`,
+starts from that key too).
 """
 from __future__ import annotations
 
@@ -11,20 +14,23 @@ import marshal
 from array import array
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from eventcoder.gazetteer.build import build_index, cache_dir, index_path
 from eventcoder.gazetteer.names import name_key, skeleton_key
 
-__all__ = ["Gazetteer", "Place", "cache_dir", "load_gazetteer"]
+__all__ = ["Found", "Gazetteer", "Place", "cache_dir", "load_gazetteer"]
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """One gazetteer record; ``index`` is its position in the index, stable within a build."""
+    """One gazetteer record; ``index`` is its position in the index, stable within a build,
+    ``key`` the :func:`~eventcoder.gazetteer.names.name_key` of its name."""
 
     index: int
     geonameid: int | None
     name: str
+    key: str
     latitude: float
     longitude: float
     country_code: str
@@ -42,6 +48,15 @@ class Place:
     @property
     def is_admin1(self) -> bool:
         return self.feature_code == "ADM1"
+
+
+class Found(NamedTuple):
+    """What one look-up of a name found: the name's key and the places it reaches; ``loose``
+    when they are the skeleton tier's (:meth:`Gazetteer.find_loose`)."""
+
+    key: str
+    places: list[Place]
+    loose: bool = False
 
 
 class Gazetteer:
@@ -76,14 +91,17 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Place]:
         """Places whose normalised name equals this one's."""
-        return self.lookup_key(name_key(name))
+        return self._found(self._exact, self._exact_found, name_key(name))
 
-    def lookup_key(self, key: str) -> list[Place]:
-        return self._found(self._exact, self._exact_found, key)
+    def find(self, name: str) -> Found:
+        """The name's key and the places whose normalised name equals it."""
+        key = name_key(name)
+        return Found(key, self._found(self._exact, self._exact_found, key))
 
-    def lookup_loose(self, name: str) -> list[Place]:
-        """Places whose skeleton key equals this name's: only when :meth:`lookup` finds none."""
-        return self._found(self._loose, self._loose_found, skeleton_key(name_key(name)))
+    def find_loose(self, key: str) -> Found:
+        """The places whose skeleton key equals that of a name's key: a wider net, for a name
+        that :meth:`find` found nowhere; the caller checks that each still looks like the name."""
+        return Found(key, self._found(self._loose, self._loose_found, skeleton_key(key)), loose=True)
 
     def by_geonameid(self, geonameid: int) -> Place | None:
         for index, value in enumerate(self._geonameid):
@@ -102,9 +120,9 @@ class Gazetteer:
     def place(self, index: int) -> Place:
         place = self._places.get(index)
         if place is None:
-            cc, admin1 = self._cc[index], self._admin1[index]
+            cc, admin1, name = self._cc[index], self._admin1[index], self._name[index]
             place = Place(
-                index=index, geonameid=self._geonameid[index] or None, name=self._name[index],
+                index=index, geonameid=self._geonameid[index] or None, name=name, key=name_key(name),
                 latitude=self._lat[index], longitude=self._lon[index], country_code=cc,
                 country=self.country_names.get(cc), admin1_code=admin1,
                 admin1=self.admin1_names.get(f"{cc}.{admin1}"),

@@ -8,7 +8,11 @@ readings of the article's other names (spatial coherence: "Gainesville" next to 
 is the Texan one; "Paris" next to "Henry County" the Tennessean), and by the outlet's home
 when it is known (local news names its own towns without their state). Precision follows
 ACLED: 1 the place itself, 2 near or part of it, 3 only a division (first or second level), a
-region or a country.
+region or a country. Every number of it, and of the places stage's finding, is in
+``data/places_weights.yaml`` (:func:`weights`).
+
+Each candidate comes with its name's key and each place with its own (see
+:meth:`eventcoder.gazetteer.Gazetteer.find`): names are compared by key, never keyed again.
 """
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
+from types import SimpleNamespace
 from typing import NamedTuple
 
 from anyascii import anyascii
@@ -27,81 +32,28 @@ from eventcoder.resources import load_yaml
 from eventcoder.gazetteer import Place
 from eventcoder.gazetteer.names import name_key, skeleton_key
 
-#: Weights of the scoring rules, in units of log10(population).
-NAMED_COUNTRY_BONUS = 3.0
-CONTEXT_COUNTRY_BONUS = 2.0
-#: For a place inside a first-level division the article names ("Ohio", "Kentucky").
-CONTEXT_DIVISION_BONUS = 2.0
-ADMIN_HINT_BONUS = 6.0
-DIVISION_CUE_BONUS = 6.0
-COUNTRY_BONUS = 2.5
-DIVISION_WITHOUT_CUE_PENALTY = 1.5
-#: Spatial coherence: a place gains this much per unit of the article's other names that
-#: lie near it, each name counting with the likelihood (from the first pass) of each of its
-#: readings, fully within the first distance and half within the second; capped.
-COHERENCE_BONUS = 1.0
-COHERENCE_KM = (100.0, 200.0)
-MAX_COHERENCE = 3.0
-#: _Readings of a name that take part in coherence: its most likely few.
-COHERENCE_READINGS = 5
-#: Close pairs: a place gains this much per other name (up to MAX_PAIRS) with any of its
-#: likely readings within PAIR_KM, however unlikely that reading alone: local news names a
-#: town beside its county or its neighbour, which no famous namesake has.
-PAIR_BONUS = 1.0
-PAIR_KM = 30.0
-MAX_PAIRS = 2
-#: Rounds in which every name's readings are weighed again with the others' readings of the
-#: round before, so that two names that only fit together (Huntsville beside Walker County,
-#: Texas) find each other.
-COHERENCE_ROUNDS = 1
-#: A first-level division gains this much per unit of likelihood of the other names'
-#: readings inside it ("Georgia" beside "Atlanta"); capped.
-CONTAINED_BONUS = 2.0
-MAX_CONTAINED = 2.0
-#: For a division or country named right after a place that lies in it ("Las Vegas,
-#: Nevada"): it is that place's hint, so the division and not a town of its name.
-HINT_DIVISION_BONUS = 2.0
-#: For a place in the outlet's home division (or country, when that is all that is known).
-HOME_BONUS = 4.0
-#: For a first-level division that no town of its country shares its name with, when the
-#: article names another division of that country ("Unlike Alabama, Georgia ...").
-SIBLING_DIVISION_BONUS = 2.0
-#: Per unit of support from the article's other names for a place's first-level division: a
-#: name whose places all lie in one division gives one unit, a name spread over n divisions
-#: 1/n ("Texas" backs Palestine, Texas; "Washington" backs little). Capped.
-DIVISION_SUPPORT_BONUS = 2.0
-MAX_DIVISION_SUPPORT = 2.0
-#: For a national capital (PPLC): capitals are named far more often than their namesakes.
-CAPITAL_BONUS = 1.5
-#: For a town below :data:`ALTERNATE_NAME_POPULATION` that the text names only by one of its
-#: alternate names ("Washington" for Watervliet, "Moscow" for Dalton): usually an old or
-#: foreign name, rarely the one meant.
-ALTERNATE_NAME_PENALTY = 3.0
-ALTERNATE_NAME_POPULATION = 1_000_000
-#: rapidfuzz ratio of name keys above which two names are spellings of one name.
-SAME_NAME_SIMILARITY = 88
-#: Feature classes of areas (regions, water, relief; GeoNames L, H, T): a curated area
-#: without a population (``data/places_regions.yaml``) weighs as a place this big.
+#: Feature classes of areas (regions, water, relief; GeoNames L, H, T).
 AREA_CLASSES = frozenset("LHT")
-AREA_POPULATION = 10_000_000
 _HINT_GAP = re.compile(r"^\s*(?:,|\(|\bin\b|\bof\b)\s*(?:the\s+)?$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
 class Candidate:
-    """A span found in the text with the places its name may denote."""
+    """A span found in the text, its name's key and the places the name may denote; ``loose``
+    when they were reached by the skeleton key only."""
 
     start: int
     end: int
     text: str
+    key: str
     places: list[Place]
     loose: bool = False
-    run_before: list = field(default_factory=list)
-    run_after: list = field(default_factory=list)
-    token_index: int = 0
-    last_token_index: int = 0
-    tokens: list = field(default_factory=list)
-    sentence_initial: bool = False
+
+
+@cache
+def weights() -> SimpleNamespace:
+    """The numbers of ``data/places_weights.yaml`` by their names, read once per process."""
+    return SimpleNamespace(**load_yaml("places_weights.yaml"))
 
 
 @cache
@@ -135,29 +87,30 @@ def resolve_candidates(text: str, candidates: list[Candidate],
         return []
     around = [_Surroundings(_admin_hints(candidates, i, text), _hinted_by(candidates, i, text),
                             _division_cue(text, c)) for i, c in enumerate(candidates)]
+    penalties = [_alternate_name_penalties(c) for c in candidates]
     named_countries = {c.places[0].country_code for c in candidates
                        if len(c.places) >= 1 and c.places[0].is_country
                        and all(p.is_country for p in c.places)}
-    first_scores = [_scores(c, _Context(named_countries, home=home), near)
-                    for c, near in zip(candidates, around)]
+    first_scores = [_scores(c, _Context(named_countries, home=home), near, penalty)
+                    for c, near, penalty in zip(candidates, around, penalties)]
     first = [c.places[_argmax(s)] for c, s in zip(candidates, first_scores)]
-    keys = [name_key(c.text) for c in candidates]
     country_votes: dict[str, set[str]] = defaultdict(set)
     division_votes: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for key, place in zip(keys, first):
-        country_votes[place.country_code].add(key)
+    for candidate, place in zip(candidates, first):
+        country_votes[place.country_code].add(candidate.key)
         if place.is_admin1:
-            division_votes[(place.country_code, place.admin1_code)].add(key)
+            division_votes[(place.country_code, place.admin1_code)].add(candidate.key)
     for country_code in mentioned_countries:
         country_votes[country_code].add("")
-    support_by_key = {key: _division_weights(c) for key, c in zip(keys, candidates)}
+    support_by_key = {c.key: _division_weights(c) for c in candidates}
     total_support: dict[tuple[str, str], float] = defaultdict(float)
-    for weights in support_by_key.values():
-        for division, weight in weights.items():
+    for division_weights in support_by_key.values():
+        for division, weight in division_weights.items():
             total_support[division] += weight
 
-    def context(key: str, candidate: Candidate, readings: dict[str, list[_Reading]]) -> _Context:
+    def context(candidate: Candidate, readings: dict[str, list[_Reading]]) -> _Context:
         # a name is no context for itself: "Georgia" alone must not vote for Georgia
+        key = candidate.key
         own = support_by_key[key]
         return _Context(
             named_countries,
@@ -168,13 +121,14 @@ def resolve_candidates(text: str, candidates: list[Candidate],
             neighbours=[r for other, rs in readings.items() if other != key for r in rs],
             home=home)
 
-    readings = _likely_readings(keys, candidates, first_scores)
-    for _ in range(COHERENCE_ROUNDS):
-        readings = _likely_readings(keys, candidates, [
-            _scores(c, context(key, c, readings), near) for key, c, near in zip(keys, candidates, around)])
+    readings = _likely_readings(candidates, first_scores)
+    for _ in range(weights().coherence_rounds):
+        readings = _likely_readings(candidates, [
+            _scores(c, context(c, readings), near, penalty)
+            for c, near, penalty in zip(candidates, around, penalties)])
     mentions = []
-    for key, candidate, near in zip(keys, candidates, around):
-        place = candidate.places[_argmax(_scores(candidate, context(key, candidate, readings), near))]
+    for candidate, near, penalty in zip(candidates, around, penalties):
+        place = candidate.places[_argmax(_scores(candidate, context(candidate, readings), near, penalty))]
         if candidate.loose and place.country_code not in named_countries:
             continue  # a skeleton match is only trusted inside a country the article names
         mentions.append(_mention(text, candidate, place, near.division_cued))
@@ -220,22 +174,24 @@ def _argmax(values: list[float]) -> int:
     return max(range(len(values)), key=values.__getitem__)
 
 
-def _likely_readings(keys: list[str], candidates: list[Candidate],
+def _likely_readings(candidates: list[Candidate],
                      scores: list[list[float]]) -> dict[str, list[_Reading]]:
     """Each name's most likely point places with their likelihood, 10**score normalised
     (scores are in log10 units); countries, first-level divisions and areas are no points.
     A name that may be a country gives none: towns named after countries cluster ("Peru"
     and "Mexico" are neighbours in Indiana), and would pull each other there."""
     readings: dict[str, list[_Reading]] = {}
-    for key, candidate, values in zip(keys, candidates, scores):
+    most = weights().coherence_readings
+    for candidate, values in zip(candidates, scores):
+        key = candidate.key
         if key in readings or any(p.is_country for p in candidate.places):
             continue
         top = max(values)
-        weights = [10 ** (v - top) for v in values]
-        total = sum(weights)
-        ranked = sorted(zip(weights, candidate.places), key=lambda item: -item[0])
+        likelihoods = [10 ** (v - top) for v in values]
+        total = sum(likelihoods)
+        ranked = sorted(zip(likelihoods, candidate.places), key=lambda item: -item[0])
         readings[key] = [_Reading(p.latitude, p.longitude, w / total, key, (p.country_code, p.admin1_code))
-                         for w, p in ranked[:COHERENCE_READINGS] if _is_point(p)]
+                         for w, p in ranked[:most] if _is_point(p)]
     return readings
 
 
@@ -246,10 +202,11 @@ def _is_point(place: Place) -> bool:
 
 def _nearness(place: Place, neighbours: list[_Reading]) -> float:
     """Coherence and close pairs in one pass over the other names' readings: their likelihood
-    mass near this place (see COHERENCE_KM) and the names with one within PAIR_KM, each
-    weighted by its bonus and capped."""
-    near, far = COHERENCE_KM
-    reach = max(far, PAIR_KM) / 111.0
+    mass near this place (within ``coherence_near_km``, half within ``coherence_far_km``) and
+    the names with one within ``pair_km``, each weighted by its bonus and capped."""
+    w = weights()
+    near, far, pair = w.coherence_near_km, w.coherence_far_km, w.pair_km
+    reach = max(far, pair) / 111.0
     mass, paired = 0.0, set()
     for lat, lon, likelihood, key, _ in neighbours:
         if abs(lat - place.latitude) > reach:
@@ -259,31 +216,30 @@ def _nearness(place: Place, neighbours: list[_Reading]) -> float:
             mass += likelihood
         elif distance <= far:
             mass += likelihood / 2
-        if distance <= PAIR_KM:
+        if distance <= pair:
             paired.add(key)
-    return COHERENCE_BONUS * min(mass, MAX_COHERENCE) + PAIR_BONUS * min(len(paired), MAX_PAIRS)
+    return w.coherence_bonus * min(mass, w.max_coherence) + w.pair_bonus * min(len(paired), w.max_pairs)
 
 
 def _contained(place: Place, neighbours: list[_Reading]) -> float:
     """The likelihood mass of other names' readings inside this first-level division; capped."""
     division = (place.country_code, place.admin1_code)
-    return min(sum(r.likelihood for r in neighbours if r.division == division), MAX_CONTAINED)
+    return min(sum(r.likelihood for r in neighbours if r.division == division), weights().max_contained)
 
 
 def _division_weights(candidate: Candidate) -> dict[tuple[str, str], float]:
     """The first-level divisions a name may lie in, each weighted 1/their number."""
-    key = name_key(candidate.text)
     divisions = {(p.country_code, p.admin1_code) for p in candidate.places
                  if p.admin1_code and not p.is_country
-                 and (p.feature_code != "ADM2" or name_key(p.name) == key)}
+                 and (p.feature_code != "ADM2" or p.key == candidate.key)}
     return {d: 1.0 / len(divisions) for d in divisions}
 
 
 def _division_cue(text: str, candidate: Candidate) -> bool:
-    cues = _cues()
-    before = text[max(0, candidate.start - 40):candidate.start]
+    cues, w = _cues(), weights()
+    before = text[max(0, candidate.start - w.division_cue_before):candidate.start]
     return bool(cues["division_before"].search(before)
-                or cues["division_after"].match(text[candidate.end:candidate.end + 20]))
+                or cues["division_after"].match(text[candidate.end:candidate.end + w.division_cue_after]))
 
 
 def _admin_hints(candidates: list[Candidate], index: int, text: str) -> set[tuple[str, str]]:
@@ -306,20 +262,29 @@ def _hinted_by(candidates: list[Candidate], index: int, text: str) -> set[tuple[
     return {(p.country_code, p.admin1_code) for p in towns} | {(p.country_code, "") for p in towns}
 
 
-def _scores(candidate: Candidate, context: _Context, near: _Surroundings) -> list[float]:
-    """The score of each of the candidate's places, in units of log10(population)."""
-    towns_by_country = {p.country_code for p in candidate.places if p.feature_class == "P"}
-    key = name_key(candidate.text)
+def _alternate_name_penalties(candidate: Candidate) -> list[float]:
+    """Per place, the penalty of a town that the text names only by one of its alternate
+    names ("Washington" for Watervliet, "Moscow" for Dalton): usually an old or foreign name,
+    rarely the one meant. A city named so ("Berea" for Aleppo) yields to a town that bears the
+    name itself; not to a division ("New York" stays the city)."""
+    w = weights()
     bare = name_key(without_settlement_word(candidate.text))  # "Dublin City" is Dublin's own name
-    alternate = [_named_by_alternate(p, key) and _named_by_alternate(p, bare) for p in candidate.places]
-    # a city named by an old or foreign name of it ("Berea" for Aleppo) yields to a town
-    # that bears the name itself; not to a division ("New York" stays the city)
+    alternate = [_named_by_alternate(p, candidate.key) and _named_by_alternate(p, bare)
+                 for p in candidate.places]
     big_too = any(not named_by_alternate and p.feature_class == "P"
                   for p, named_by_alternate in zip(candidate.places, alternate))
-    return [_score(place, context, near, towns_by_country, key)
-            - (ALTERNATE_NAME_PENALTY if named_by_alternate and (
-                big_too or place.population < ALTERNATE_NAME_POPULATION) else 0.0)
+    return [w.alternate_name_penalty if named_by_alternate and (
+                big_too or place.population < w.alternate_name_population) else 0.0
             for place, named_by_alternate in zip(candidate.places, alternate)]
+
+
+def _scores(candidate: Candidate, context: _Context, near: _Surroundings,
+            penalties: list[float]) -> list[float]:
+    """The score of each of the candidate's places, in units of log10(population), less its
+    penalty from :func:`_alternate_name_penalties`."""
+    towns_by_country = {p.country_code for p in candidate.places if p.feature_class == "P"}
+    return [_score(place, context, near, towns_by_country, candidate.key) - penalty
+            for place, penalty in zip(candidate.places, penalties)]
 
 
 def _named_by_alternate(place: Place, key: str) -> bool:
@@ -327,48 +292,49 @@ def _named_by_alternate(place: Place, key: str) -> bool:
     Dar‘ā, same consonants) is not an alternate, a near miss ("Minnesota" for Minneota) is."""
     if place.feature_class != "P":
         return False
-    own = name_key(place.name)
-    return own != key and (fuzz.ratio(own, key) < SAME_NAME_SIMILARITY
+    own = place.key
+    return own != key and (fuzz.ratio(own, key) < weights().same_name_similarity
                            or skeleton_key(own) != skeleton_key(key))
 
 
 def _score(place: Place, context: _Context, near: _Surroundings, towns_by_country: set[str],
            key: str) -> float:
+    w = weights()
     population = place.population
     if not population and place.feature_class in AREA_CLASSES:
-        population = AREA_POPULATION
-    score = math.log10(population + 10)
+        population = w.area_population
+    score = math.log10(population + w.population_offset)
     division = (place.country_code, place.admin1_code)
     if not place.is_admin1 and division in context.divisions:
-        score += CONTEXT_DIVISION_BONUS
+        score += w.context_division_bonus
     if not place.is_country and place.admin1_code:
-        score += DIVISION_SUPPORT_BONUS * min(context.support.get(division, 0.0),
-                                              MAX_DIVISION_SUPPORT)
+        score += w.division_support_bonus * min(context.support.get(division, 0.0),
+                                                w.max_division_support)
     if place.country_code in context.named_countries:
-        score += NAMED_COUNTRY_BONUS
+        score += w.named_country_bonus
     if place.country_code in context.countries:
-        score += CONTEXT_COUNTRY_BONUS
+        score += w.context_country_bonus
     if context.home and place.country_code == context.home[0] and context.home[1] in ("", place.admin1):
-        score += HOME_BONUS
+        score += w.home_bonus
     if division in near.hints or (place.country_code, "") in near.hints:
-        score += ADMIN_HINT_BONUS
+        score += w.admin_hint_bonus
     if ((place.is_admin1 and division in near.hinted_by)
             or (place.is_country and (place.country_code, "") in near.hinted_by)):
-        score += HINT_DIVISION_BONUS
+        score += w.hint_division_bonus
     if place.is_country:
-        score += COUNTRY_BONUS
+        score += w.country_bonus
     elif place.feature_code == "PPLC":
-        score += CAPITAL_BONUS
-    if place.feature_code == "ADM2" and not near.division_cued and key != name_key(place.name):
-        score -= DIVISION_WITHOUT_CUE_PENALTY  # "Barrow", not "Barrow County"
+        score += w.capital_bonus
+    if place.feature_code == "ADM2" and not near.division_cued and key != place.key:
+        score -= w.division_without_cue_penalty  # "Barrow", not "Barrow County"
     if place.is_admin1:
-        score += CONTAINED_BONUS * _contained(place, context.neighbours)
+        score += w.contained_bonus * _contained(place, context.neighbours)
         if near.division_cued:
-            score += DIVISION_CUE_BONUS
+            score += w.division_cue_bonus
         elif place.country_code in towns_by_country:
-            score -= DIVISION_WITHOUT_CUE_PENALTY
+            score -= w.division_without_cue_penalty
         elif any(d[0] == place.country_code and d != division for d in context.divisions):
-            score += SIBLING_DIVISION_BONUS
+            score += w.sibling_division_bonus
     if context.neighbours and _is_point(place):
         score += _nearness(place, context.neighbours)
     return score
@@ -388,9 +354,9 @@ def _precision(text: str, candidate: Candidate, place: Place, division_cued: boo
     if (place.is_country or place.is_admin1 or place.feature_code == "ADM2"
             or place.feature_class in AREA_CLASSES or division_cued):
         return 3
-    cues = _cues()
-    before = text[max(0, candidate.start - 45):candidate.start]
-    after = text[candidate.end:candidate.end + 20]
+    cues, w = _cues(), weights()
+    before = text[max(0, candidate.start - w.near_cue_before):candidate.start]
+    after = text[candidate.end:candidate.end + w.near_cue_after]
     if cues["near_before"].search(before) or cues["near_after"].match(after):
         return 2
     return 1

@@ -1,11 +1,13 @@
 """The place stage: finding toponyms in the text and geocoding them.
 
 Finding: capitalised word sequences (with lower-case connectors such as "al-" or "de"
-inside) are looked up in the gazetteer, longest span first. Precision comes from general
-rules over the context (``data/places_context.yaml``): stop words, person titles and "X
-said", a name continued by an unknown capitalised word, organisation words after the name,
-and a caution for common English words that are also small places. Resolving and
-geo-precision are in :mod:`eventcoder.gazetteer.resolve`.
+inside) are looked up in the gazetteer, longest span first; each look-up hands back the
+span's key and its places with theirs, and the rules after it compare those keys. Precision
+comes from general rules over the context (``data/places_context.yaml``, thresholds in
+``data/places_weights.yaml``): stop words, person titles and "X said", a name continued by an
+unknown capitalised word, organisation words after the name, and a caution for common English
+words that are also small places. Resolving and geo-precision are in
+:mod:`eventcoder.gazetteer.resolve`.
 
 Demonyms ("Syrian", "Palestinians", "European") are toponyms too (gold sets count them):
 they are emitted as their country or continent with ``feature_code`` :data:`DEMONYM`, so
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 from importlib import resources
 
@@ -24,9 +26,9 @@ from rapidfuzz.fuzz import ratio
 
 from eventcoder.article import Article, PlaceMention
 from eventcoder.resources import load_yaml
-from eventcoder.gazetteer import Place, load_gazetteer
+from eventcoder.gazetteer import Found, Gazetteer, Place, load_gazetteer
 from eventcoder.gazetteer.names import name_key
-from eventcoder.gazetteer.resolve import Candidate, resolve_candidates, without_settlement_word
+from eventcoder.gazetteer.resolve import Candidate, resolve_candidates, weights, without_settlement_word
 from eventcoder.lexicon import armed_group_spans, load_lexicon, match_names
 from eventcoder.spans import Spans
 from eventcoder.stages import stage
@@ -35,28 +37,9 @@ MAX_SPAN_TOKENS = 6
 #: ``PlaceMention.feature_code`` of a demonym: it names a country's or continent's people,
 #: not a location of the events.
 DEMONYM = "DEMONYM"
-#: rapidfuzz ratio (0-100), vowels folded, between a skeleton-matched span and the place's main name.
-LOOSE_MIN_SIMILARITY = 80
-#: Zipf frequency (wordfreq) from which a lone word is a common English word.
-COMMON_WORD_ZIPF = 4.0
-#: A weak place: neither country, first-level division nor a city this big.
-STRONG_POPULATION = 250_000
-#: Below this a place matched only by an alternate name is taken for a surname.
-SMALL_POPULATION = 10_000
-#: Places known well enough to stand next to other capitalised words or be common words.
-MAJOR_POPULATION = 1_000_000
-#: Zipf frequency from which a word after a division or big city starts the rest of an
-#: organisation's name ("Texas Department", "Ohio Coalition") rather than a surname.
-NAME_WORD_ZIPF = 4.5
-#: A city this big keeps its name even when the word is frequent (wordfreq counts the city's
-#: own mentions: "Oxford", "Richmond"); smaller namesakes of frequent words are dropped.
-KNOWN_CITY_POPULATION = 100_000
 #: Words whose frequency is remembered: each capitalised span asks for its words' frequency,
 #: and an archive's vocabulary of such words is mostly the same from article to article.
 FREQUENCY_CACHE_SIZE = 1 << 16
-#: Letters up to which a one-word name in capitals is read as initials unless it names a
-#: known city or a country ("OAS" is not Oas in the Philippines; "USA" is an alias).
-ACRONYM_LENGTH = 4
 #: Outlets' home places remembered, each read once.
 HOME_CACHE_SIZE = 1 << 12
 
@@ -83,6 +66,20 @@ class _Token:
     lower: str
     capitalised: bool
     sentence_initial: bool
+
+
+@dataclass(slots=True, kw_only=True)
+class _Match(Candidate):
+    """A gazetteer match and where it sits among the text's tokens, for the rules that judge it."""
+
+    run_before: list[_Token] = field(default_factory=list)
+    run_after: list[_Token] = field(default_factory=list)
+    token_index: int = 0
+    last_token_index: int = 0
+    tokens: list[_Token] = field(default_factory=list)
+    sentence_initial: bool = False
+    #: the word before it in its run is a place name too, so no first name of a surname
+    follows_place: bool = False
 
 
 @cache
@@ -132,29 +129,28 @@ def _zipf():
 
 @stage("places", reads=("text", "sentences", "actor_names", "home"), sets=("places",))
 def find_places(article: Article) -> Article:
-    """Sets ``article.places``: toponyms, geocoded, sorted by start."""
-    gazetteer = load_gazetteer()
+    """Sets ``article.places``: toponyms, geocoded, sorted by start.
+
+    The gazetteer is consulted in one step (:func:`_match`); the rules after it judge the
+    matches by the keys they carry, and the resolver ranks the places of those kept."""
+    home = home_division(article.home) if article.home else None
     tokens = _tokens(article)
     demonyms = _demonyms(article.text)
     demonym_spans = Spans((d.start, d.end) for d in demonyms)
     groups = Spans(armed_group_spans(article.actor_names))
-    matched = [c for c in _match(article.text, tokens, gazetteer)
+    matched = [c for c in _match(article.text, tokens, load_gazetteer(), bare_towns=bool(article.home))
                if not _inside_demonym(c, demonym_spans) and not groups.cover(c.start, c.end)]
-    if article.home:
-        for candidate in matched:
-            _add_bare_towns(candidate, gazetteer)
     surnames = {c.text for c in matched if _surname(c, article.text)}
     candidates = [c for c in matched if _plausible(c, article.text)
                   and not (c.text in surnames and not _is_major(c))]
-    abbreviated = _abbreviations(article.text, gazetteer)
+    abbreviated = _abbreviations(article.text)
     abbreviated_spans = Spans((a.start, a.end) for a in abbreviated)
     candidates = sorted([c for c in candidates if not abbreviated_spans.overlap(c.start, c.end)] + abbreviated,
                         key=lambda c: c.start)
     candidate_spans = Spans((c.start, c.end) for c in candidates)
     kept = [d for d in demonyms if not candidate_spans.cover(d.start, d.end)]
     places = resolve_candidates(article.text, candidates,
-                                {d.country_code for d in kept if d.country_code},
-                                home=home_division(article.home) if article.home else None)
+                                {d.country_code for d in kept if d.country_code}, home=home)
     article.places = sorted(places + kept, key=lambda m: m.start)
     return article
 
@@ -186,30 +182,27 @@ def _demonyms(text: str) -> list[PlaceMention]:
 
 
 @cache
-def _abbreviation_pattern() -> tuple[re.Pattern, dict[str, str]]:
-    """Division abbreviations ("Ky.", "W.Va.") to "CC.admin1" codes, from
-    ``data/places_aliases.yaml``; only after a comma, hyphen or bracket."""
-    codes = {abbreviation: code for code, abbreviations in
-             (load_yaml("places_aliases.yaml").get("division_abbreviations") or {}).items()
-             for abbreviation in abbreviations}
-    alternatives = "|".join(re.escape(a) for a in sorted(codes, key=len, reverse=True))
-    return re.compile(rf"(?:(?<=,\s)|(?<=[-(]))(?:{alternatives})(?![\w.])"), codes
-
-
-def _abbreviations(text: str, gazetteer) -> list[Candidate]:
-    """Candidates for abbreviated divisions ("Louisville, Ky."), each with its one division."""
-    pattern, codes = _abbreviation_pattern()
-    found = []
-    for match in pattern.finditer(text):
-        code = codes[match.group()]
-        name = gazetteer.admin1_names.get(code)
+def _abbreviation_pattern() -> tuple[re.Pattern, dict[str, Found]]:
+    """Division abbreviations ("Ky.", "W.Va.", from ``data/places_aliases.yaml``) with their
+    key and their division's record (none when the gazetteer lacks it); only after a comma,
+    hyphen or bracket."""
+    gazetteer = load_gazetteer()
+    divisions: dict[str, Found] = {}
+    for code, abbreviations in (load_yaml("places_aliases.yaml").get("division_abbreviations") or {}).items():
         country_code, admin1 = code.split(".", 1)
-        places = [p for p in gazetteer.lookup(name or "") if p.is_admin1
+        places = [p for p in gazetteer.lookup(gazetteer.admin1_names.get(code) or "") if p.is_admin1
                   and p.country_code == country_code and p.admin1_code == admin1]
-        if places:
-            found.append(Candidate(start=match.start(), end=match.end(), text=match.group(),
-                                   places=places))
-    return found
+        divisions.update((a, Found(name_key(a), places)) for a in abbreviations)
+    alternatives = "|".join(re.escape(a) for a in sorted(divisions, key=len, reverse=True))
+    return re.compile(rf"(?:(?<=,\s)|(?<=[-(]))(?:{alternatives})(?![\w.])"), divisions
+
+
+def _abbreviations(text: str) -> list[Candidate]:
+    """Candidates for abbreviated divisions ("Louisville, Ky."), each with its one division."""
+    pattern, divisions = _abbreviation_pattern()
+    return [Candidate(start=match.start(), end=match.end(), text=match.group(),
+                      key=division.key, places=list(division.places))
+            for match in pattern.finditer(text) if (division := divisions[match.group()]).places]
 
 
 def _inside_demonym(candidate: Candidate, demonyms: Spans) -> bool:
@@ -277,9 +270,11 @@ def _joins(gap: str) -> bool:
     return gap in (" ", "-") or (gap.strip() == "" and "\n" not in gap and len(gap) <= 2)
 
 
-def _match(text: str, tokens: list[_Token], gazetteer) -> list[Candidate]:
-    """Longest gazetteer matches inside each capitalised run."""
-    found: list[Candidate] = []
+def _match(text: str, tokens: list[_Token], gazetteer: Gazetteer, bare_towns: bool) -> list[_Match]:
+    """Longest gazetteer matches inside each capitalised run: every look-up the stage makes
+    for an article's names. With ``bare_towns`` (a local outlet), the towns of a name without
+    its settlement word are readings too (see :func:`_add_bare_towns`)."""
+    found: list[_Match] = []
     position = {id(t): i for i, t in enumerate(tokens)}
     for run in _sequences(text, tokens):
         i = 0
@@ -288,19 +283,21 @@ def _match(text: str, tokens: list[_Token], gazetteer) -> list[Candidate]:
                 if not run[j - 1].capitalised or not run[i].capitalised:
                     continue
                 span = text[run[i].start:run[j - 1].end]
-                places = gazetteer.lookup(span)
-                loose = False
+                looked_up = gazetteer.find(span)
+                places = looked_up.places
                 if not places and _loose_allowed(run[i:j]):
-                    places = [p for p in gazetteer.lookup_loose(span)
-                              if (p.population >= 1000 or p.feature_class == "A")
-                              and _similar(span, p.name)]
-                    loose = bool(places)
+                    looked_up = gazetteer.find_loose(looked_up.key)
+                    places = [p for p in looked_up.places if _loose_reaches(p, looked_up.key)]
                 if places:
-                    found.append(Candidate(
-                        start=run[i].start, end=run[j - 1].end, text=span, places=places,
-                        loose=loose, run_before=run[:i], run_after=run[j:],
+                    match = _Match(
+                        start=run[i].start, end=run[j - 1].end, text=span, key=looked_up.key,
+                        places=places, loose=looked_up.loose, run_before=run[:i], run_after=run[j:],
                         token_index=position[id(run[i])], last_token_index=position[id(run[j - 1])],
-                        tokens=tokens, sentence_initial=run[i].sentence_initial))
+                        tokens=tokens, sentence_initial=run[i].sentence_initial,
+                        follows_place=i > 0 and bool(gazetteer.lookup(run[i - 1].text)))
+                    if bare_towns:
+                        _add_bare_towns(match, gazetteer)
+                    found.append(match)
                     i = j
                     break
             else:
@@ -308,11 +305,11 @@ def _match(text: str, tokens: list[_Token], gazetteer) -> list[Candidate]:
     return found
 
 
-def _add_bare_towns(candidate: Candidate, gazetteer) -> None:
+def _add_bare_towns(candidate: Candidate, gazetteer: Gazetteer) -> None:
     """For a local outlet: "Dublin City" names Dublin, Ireland by an alternate name, but the
     outlet's own Dublin has a city council too, so the towns called Dublin become readings."""
     bare = without_settlement_word(candidate.text)
-    if bare == candidate.text or any(name_key(p.name) == name_key(candidate.text) for p in candidate.places):
+    if bare == candidate.text or any(p.key == candidate.key for p in candidate.places):
         return
     known = {p.index for p in candidate.places}
     candidate.places += [p for p in gazetteer.lookup(bare) if p.feature_class == "P" and p.index not in known]
@@ -320,27 +317,28 @@ def _add_bare_towns(candidate: Candidate, gazetteer) -> None:
 
 def _loose_allowed(tokens: list[_Token]) -> bool:
     """The skeleton tier only for rare words long enough to carry a skeleton."""
-    zipf = _zipf()
+    zipf, w = _zipf(), weights()
     letters = sum(len(t.text) for t in tokens)
-    return letters >= 6 and all(zipf(t.lower) < 2.5 for t in tokens)
+    return letters >= w.loose_min_letters and all(zipf(t.lower) < w.loose_max_zipf for t in tokens)
 
 
-def _similar(span: str, name: str) -> bool:
-    """A skeleton match must still look like the place's main name (rejects "Kafriya" for
-    "Kfar HaRo'e")."""
-    return ratio(_VOWEL_RUN.sub("a", name_key(span)),
-                 _VOWEL_RUN.sub("a", name_key(name))) >= LOOSE_MIN_SIMILARITY
+def _loose_reaches(place: Place, key: str) -> bool:
+    """A skeleton match only reaches a place big enough, or a division, whose main name still
+    looks like the name (rejects "Kafriya" for "Kfar HaRo'e")."""
+    w = weights()
+    return ((place.population >= w.loose_min_population or place.feature_class == "A")
+            and ratio(_VOWEL_RUN.sub("a", key), _VOWEL_RUN.sub("a", place.key)) >= w.loose_min_similarity)
 
 
-def _plausible(candidate: Candidate, text: str) -> bool:
+def _plausible(candidate: _Match, text: str) -> bool:
     """General rules that keep person names, organisations and common words out."""
-    context = _context()
+    context, w = _context(), weights()
     tokens = candidate.tokens
     places = _finding_places(candidate)
     strong = any(_is_strong(p) for p in places)
     country = any(p.is_country for p in places)
-    major = country or any(p.population >= MAJOR_POPULATION for p in places)
-    known = any(p.population >= KNOWN_CITY_POPULATION for p in places)
+    major = country or any(p.population >= w.major_population for p in places)
+    known = any(p.population >= w.known_city_population for p in places)
     before = tokens[candidate.token_index - 1] if candidate.token_index > 0 else None
     after = (tokens[candidate.last_token_index + 1]
              if candidate.last_token_index + 1 < len(tokens) else None)
@@ -356,7 +354,7 @@ def _plausible(candidate: Candidate, text: str) -> bool:
         following = candidate.run_after[0]
         if (following.capitalised and following.lower not in context["place_suffixes"]
                 and not any(t.lower in context["organisation_words"] for t in candidate.run_after)
-                and not (strong and _zipf()(following.lower) >= NAME_WORD_ZIPF)):
+                and not (strong and _zipf()(following.lower) >= w.name_word_zipf)):
             return False  # "Victoria Beckham", "Southern Front"; not "Springfield Science Museum"
     if candidate.run_before and not country:
         preceding = candidate.run_before[-1]
@@ -370,20 +368,20 @@ def _plausible(candidate: Candidate, text: str) -> bool:
         return False
     if single and not major:
         frequency = _zipf()(candidate.text.lower())
-        if ((frequency >= COMMON_WORD_ZIPF and not known)
-                or (candidate.sentence_initial and frequency >= 3.0 and not (strong or known))):
+        if ((frequency >= w.common_word_zipf and not known)
+                or (candidate.sentence_initial and frequency >= w.initial_word_zipf and not (strong or known))):
             return False
     if candidate.loose and single and candidate.sentence_initial:
         return False
-    if single and candidate.text.isupper() and len(candidate.text) <= ACRONYM_LENGTH and not known:
+    if single and candidate.text.isupper() and len(candidate.text) <= w.acronym_length and not known:
         return False  # "OAS", "FMLN": an organisation's initials, not a small town of those letters
-    if single and all(p.population < SMALL_POPULATION and p.feature_class == "P"
-                      and name_key(p.name) != name_key(candidate.text) for p in places):
+    if single and all(p.population < w.small_population and p.feature_class == "P"
+                      and p.key != candidate.key for p in places):
         return False  # a small place known by this name only as an alternate: usually a surname
     return True
 
 
-def _surname(candidate: Candidate, text: str) -> bool:
+def _surname(candidate: _Match, text: str) -> bool:
     """A one-word match seen once after a first name or an initial ("Matthew D. Flores",
     "Eric Stevens"): the word is then a surname everywhere in the article."""
     if candidate.last_token_index != candidate.token_index or candidate.token_index == 0:
@@ -394,11 +392,11 @@ def _surname(candidate: Candidate, text: str) -> bool:
         return True
     return (gap == " " and before.capitalised
             and bool(candidate.run_before) and before.lower not in _context()["stop_words"]
-            and not load_gazetteer().lookup(before.text))
+            and not candidate.follows_place)
 
 
 def _is_major(candidate: Candidate) -> bool:
-    return any(p.is_country or p.population >= MAJOR_POPULATION
+    return any(p.is_country or p.population >= weights().major_population
                for p in _finding_places(candidate))
 
 
@@ -406,11 +404,10 @@ def _finding_places(candidate: Candidate) -> list[Place]:
     """The places that say whether a span is a toponym at all: a second-level division named
     without its division word ("Warren" for Warren County) is only a reading of a name that
     other places already hold, never a reason to keep the span."""
-    key = name_key(candidate.text)
     return [p for p in candidate.places
-            if p.feature_code != "ADM2" or name_key(p.name) == key] or candidate.places
+            if p.feature_code != "ADM2" or p.key == candidate.key] or candidate.places
 
 
 def _is_strong(place: Place) -> bool:
-    return place.feature_class == "A" or place.population >= STRONG_POPULATION
+    return place.feature_class == "A" or place.population >= weights().strong_population
 
