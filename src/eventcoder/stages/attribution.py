@@ -28,13 +28,6 @@ _TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*")
 _JOINING_GAP = re.compile(r"\s+")
 _ABBREVIATION_GAP = re.compile(r"\.\s+")
 _LEADING_QUOTES = "\"'“‘( "
-_SKIPPED_BEFORE_VERB = {
-    "has", "have", "had", "also", "later", "earlier", "would", "will", "could", "did", "does",
-    "do", "not", "further", "separately", "first", "then", "again", "today", "yesterday", "tonight",
-    "now", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-}
-_CLAUSE_WORDS = {"has", "have", "had", "that", "and", "but", "or", "to", "of", "in", "on", "at", "by", "with", "for"}
-_TOLD_OBJECTS = {"reporters", "journalists", "media", "press"}
 _CLAIM_OBJECTS = re.compile(r"\s+(?:responsibility|credit)\b", re.IGNORECASE)
 
 
@@ -64,6 +57,9 @@ class _Lexicon:
     not_source: frozenset
     pronouns: frozenset
     irregular_past: frozenset
+    skipped_before_verb: frozenset
+    clause_words: frozenset
+    told_objects: frozenset
 
 
 @cache
@@ -97,6 +93,9 @@ def _lexicon() -> _Lexicon:
         not_source=frozenset(data["not_source_words"]),
         pronouns=frozenset(data["pronouns"]),
         irregular_past=frozenset(load_yaml("status.yaml")["irregular_past"]),
+        skipped_before_verb=frozenset(data["skipped_before_verb"]),
+        clause_words=frozenset(data["clause_words"]),
+        told_objects=frozenset(data["told_objects"]),
     )
 
 
@@ -230,7 +229,7 @@ class _SentenceAttributions:
             following = self._source_right(index + 1)
             if following and self._joined(index, index + 1):
                 return self.tokens[following[1]].end
-            if self._word(index + 1) in _TOLD_OBJECTS:
+            if self._word(index + 1) in self.lexicon.told_objects:
                 return self.tokens[index + 1].end
         return token.end
 
@@ -252,7 +251,7 @@ class _SentenceAttributions:
         """The source phrase ending just before a verb, as (first, last) token indices."""
         last = verb - 1
         while last >= 0 and self._joined(last, last + 1) and (
-            self.tokens[last].lower in _SKIPPED_BEFORE_VERB or self.tokens[last].lower.endswith("ly")
+            self.tokens[last].lower in self.lexicon.skipped_before_verb or self.tokens[last].lower.endswith("ly")
         ):
             last -= 1
         if last < 0:
@@ -281,7 +280,7 @@ class _SentenceAttributions:
         words = [t.lower for t in self.tokens[first:last + 1]]
         opens = words[0] in self.lexicon.determiners or self.tokens[first].text[:1].isupper()
         verb_like = any(
-            w in self.lexicon.passive_auxiliaries or w in _CLAUSE_WORDS or w in self.lexicon.irregular_past
+            w in self.lexicon.passive_auxiliaries or w in self.lexicon.clause_words or w in self.lexicon.irregular_past
             or w in self.lexicon.pronouns or (w.endswith("ed") and "-" not in w)
             for w in words
         )

@@ -33,10 +33,6 @@ from eventcoder.resources import load_yaml
 from eventcoder.spans import Spans
 from eventcoder.stages import stage
 
-CIVILIAN_GROUPS = {"civilians", "people", "women", "children", "men", "students", "worshippers",
-                   "journalists", "aid workers", "refugees", "villagers", "residents", "family members"}
-ARMED_GROUPS = {"soldiers", "troops", "police", "policemen", "fighters", "militants", "rebels",
-                "insurgents", "officers", "guards", "militiamen", "security forces", "suspects"}
 #: A protest's story: its sentence and the next ones, where news tells how it went on ("Police
 #: dispersed them with tear gas").
 PROTEST_STORY_SENTENCES = 3
@@ -45,9 +41,6 @@ PROTEST_STORY_SENTENCES = 3
 TOLL_SENTENCES = 2
 #: Words between a crowd and its act when the crowd is the one acting ("villagers lynched").
 _CROWD_AGENT_GAP = re.compile(r"^\s+(?:\w+\s+){0,2}?$")
-#: Families of events that happen on the ground; statements (talks, threats, accusations)
-#: rank after them as an article's main event and never silence them.
-MATERIAL_FAMILIES = {"violence", "territory", "protest", "arrest", "property", "disrupted", "base"}
 #: Place mentions the place stage emits that name no event location: demonyms, continents.
 NOT_EVENT_LOCATIONS = {"DEMONYM", "CONT"}
 
@@ -104,6 +97,9 @@ class _Lexicon:
     entries: tuple[_Entry, ...]
     trigger_pattern: re.Pattern
     cues: dict[str, re.Pattern]
+    civilian_groups: frozenset[str]
+    armed_groups: frozenset[str]
+    material_families: frozenset[str]
 
 
 def _alternation(patterns: list[str]) -> re.Pattern:
@@ -137,7 +133,8 @@ def load_lexicon() -> _Lexicon:
     cues["passive_before"] = re.compile(
         r"\b(?:" + "|".join(english["passive_auxiliaries"] + english["get_passives"]) + r")\s+(?:\w+ly\s+)?$", re.I)
     cues["anaphora"] = re.compile(r"\b(?:" + "|".join(data["anaphora"]) + r")\s+(?:\w+\s+){0,2}$", re.I)
-    return _Lexicon(tuple(entries), trigger_pattern, cues)
+    return _Lexicon(tuple(entries), trigger_pattern, cues, frozenset(data["civilian_victim_groups"]),
+                    frozenset(data["armed_victim_groups"]), frozenset(data["material_families"]))
 
 
 @stage("triggers", reads=("text", "sentences"), sets=("triggers",))
@@ -205,7 +202,7 @@ def _silenced(family: str, strong: set[str]) -> bool:
     """A weak trigger gives way: a weak act ("entered") to any other event in its sentence, a
     weak statement ("rejected") only to an act on the ground."""
     others = strong - {family}
-    return bool(others if family == "territory" else others & MATERIAL_FAMILIES)
+    return bool(others if family == "territory" else others & load_lexicon().material_families)
 
 
 def _clause_start(text: str, sentence_start: int, position: int) -> int:
@@ -302,8 +299,9 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
         sub = taxonomy.VIOLENT_DEMONSTRATION if actor1.category == taxonomy.PROTESTERS else taxonomy.MOB_VIOLENCE
     elif entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH):
         civilian_target = (actor2 is not None and _is_victim(actor2)) or (
-            groups & CIVILIAN_GROUPS and not groups & ARMED_GROUPS)
-        armed_target = (actor2 is not None and actor2.category in taxonomy.category_group("armed")) or bool(groups & ARMED_GROUPS)
+            groups & lexicon.civilian_groups and not groups & lexicon.armed_groups)
+        armed_target = ((actor2 is not None and actor2.category in taxonomy.category_group("armed"))
+                        or bool(groups & lexicon.armed_groups))
         if entry.generic:
             sub = taxonomy.ARMED_CLASH if armed_target and not civilian_target else taxonomy.ATTACK
         elif civilian_target and not armed_target and not entry.mutual:
@@ -655,7 +653,7 @@ def _main_first(event: Event) -> tuple[int, int, int]:
     that was made before the act it threatens."""
     family = _entry_of(event.trigger).family
     threat = event.status == "future" and family == "threaten"
-    return _STATUS_RANK.get(event.status, 9), 0 if threat else 1 + (family not in MATERIAL_FAMILIES), event.sentences[0]
+    return _STATUS_RANK.get(event.status, 9), 0 if threat else 1 + (family not in load_lexicon().material_families), event.sentences[0]
 
 
 def _add_following_tolls(article: Article, events: list[Event], told: set[int]) -> None:

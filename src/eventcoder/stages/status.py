@@ -30,7 +30,7 @@ Reads ``sentences``, ``dates`` and ``triggers``; cue words live in ``data/status
 from __future__ import annotations
 
 import re
-from calendar import monthrange
+from calendar import month_abbr, monthrange
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -44,9 +44,7 @@ BACKGROUND_DAYS = 60
 
 _TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-_MONTH = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE
-)
+_MONTH = re.compile(r"\b(?:" + "|".join(m.lower() for m in month_abbr[1:]) + r")[a-z]*\.?\b", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince\s*$", re.IGNORECASE)
 
 
