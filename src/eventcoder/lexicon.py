@@ -82,6 +82,7 @@ class Lexicon:
     actors_by_name: dict[str, Actor] = field(default_factory=dict)
     subject_verbs: dict[str, str] = field(default_factory=dict)  # verb -> state branch
     state_actors: dict[tuple[str, str], Actor] = field(default_factory=dict)  # (code, branch)
+    absorbed_generics: frozenset[str] = frozenset()  # generic kinds a named actor just before absorbs
 
 
 @dataclass(slots=True)
@@ -271,7 +272,8 @@ def _lexicon_with(actors: ActorsFile | None) -> Lexicon:
     for phrase in data["not_actors"]:
         builder.add(phrase, "block")
     subject_verbs = {verb: branch for branch, verbs in data["country_as_subject"].items() for verb in verbs}
-    return Lexicon(builder.compile(), countries, generic_names, actors_by_name, subject_verbs, state_actors)
+    absorbed = frozenset(kind for kind, spec in data["generic"].items() if spec.get("absorbed"))
+    return Lexicon(builder.compile(), countries, generic_names, actors_by_name, subject_verbs, state_actors, absorbed)
 
 
 def _add_identity_militias(builder: _Builder, spec: dict, countries: dict[str, Country],

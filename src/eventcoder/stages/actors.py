@@ -21,8 +21,6 @@ from eventcoder.lexicon import (Actor, Entry, Lexicon, NameMatch, fill_name, loa
 from eventcoder.spans import Spans
 from eventcoder.stages import stage
 
-#: Generic kinds that an adjacent named actor absorbs: "Daesh terrorists", "Houthi fighters".
-ABSORBED_GENERICS = frozenset({"armed", "military"})
 
 
 @stage("actor_names", reads=("text",), sets=("actor_names",))
@@ -62,7 +60,7 @@ def find_actors(article: Article) -> Article:
                 mention.text = text[mention.start:mention.end]
             mentions.append(mention)
             generics[id(mention)] = (entry.generic, own_country)
-    mentions = _absorb_generics(mentions, generics, text)
+    mentions = _absorb_generics(mentions, generics, text, lexicon.absorbed_generics)
     mentions = sorted(mentions + _countries_as_subjects(text, cues, mentions, lexicon), key=lambda m: m.start)
     named = _NamedMentions(mentions, sentence_starts)
     for mention in mentions:
@@ -143,12 +141,12 @@ def _contextual(entry: Entry, country: str | None, year: int | None) -> Actor | 
 
 
 def _absorb_generics(mentions: list[ActorMention], generics: dict[int, tuple[str, str | None]],
-                     text: str) -> list[ActorMention]:
+                     text: str, absorbed: frozenset[str]) -> list[ActorMention]:
     """"Daesh terrorists" is one mention of Islamic State, not a name and a generic word."""
     kept: list[ActorMention] = []
     for mention in mentions:
         previous = kept[-1] if kept else None
-        if (mention.generic and generics[id(mention)][0] in ABSORBED_GENERICS and previous
+        if (mention.generic and generics[id(mention)][0] in absorbed and previous
                 and not previous.generic and text[previous.end:mention.start] == " "):
             previous.end = mention.end
             previous.text = text[previous.start:mention.end]

@@ -34,8 +34,6 @@ from eventcoder.resources import load_yaml
 from eventcoder.spans import Spans
 from eventcoder.stages import stage
 
-_UNITS_AFTER_NUMBER = (r"days?|weeks?|months?|years?|hours?|minutes?|km|kilometres?|kilometers?|miles?|"
-                       r"metres?|meters?|percent|per\s+cent|%|times|o'clock|a\.m|p\.m|am|pm|and\s+a\s+half")
 _DETERMINERS = r"(?:the|its|their|his|her|all|all\s+the)"
 #: Kinds whose verbs also take things ("seized 300 weapons"), so their objects need a group.
 _PEOPLE_ONLY = {"abducted", "arrested"}
@@ -343,7 +341,8 @@ def _lexicon() -> _Lexicon:
                 rf"|(?!(?:{_alternation(terms['not_modifier_words'])})\b)(?-i:[a-z]{{3,}})\b)")
     with_group = (rf"(?:(?P<qty>{quantity_plain}|no|an?|another)(?:\s+of(?:\s+(?:the|those))?)?\s+)?"
                   rf"(?:{modifier}\s+){{0,3}}?(?P<group>{group})\b")
-    bare = rf"(?P<bare>{quantity_plain})(?![\w+-])(?!\s+(?:{_UNITS_AFTER_NUMBER})\b)"
+    units = "|".join(terms["units_after_number"])
+    bare = rf"(?P<bare>{quantity_plain})(?![\w+-])(?!\s+(?:{units})\b)"
     victim = rf"(?<![\w-])(?P<item>{with_group}|{bare})"
     # Several victims are listed only with their groups ("two soldiers and a civilian"), so that
     # "Since June 19, 30 people were killed" does not read "19" as a victim.
