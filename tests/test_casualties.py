@@ -176,3 +176,25 @@ def test_tolls_in_the_short_forms_of_notes_and_headlines(text, expected):
 
 def test_nearly_killed_is_no_death():
     assert [m for m in casualties_in("A mob attacked and nearly killed a man at the market.") if m.kind == "killed"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Four traders in Garissa were shot dead on Monday.", ("Four traders in Garissa", 4)),
+    ("Six members of the Sungura gang were killed by police.", ("Six members of the Sungura gang", 6)),
+    ("Police shot dead three members of the Tembo clan in Wajir.", ("three members of the Tembo clan", 3)),
+])
+def test_victims_with_where_they_were_or_whose_members(text, expected):
+    assert [(m.text, m.minimum) for m in top_level(casualties_in(text))] == [expected]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("At least 12 (officials say 15) have been killed in the fighting.", 12),
+    ("Nine villagers are reported to have been killed overnight.", 9),
+    ("Two herders were said to have died in the raid.", 2),
+    ("One trader dies in a fight over a market stall.", 1),
+    ("A shopkeeper is lynched by a crowd in the market.", 1),
+    ("A teacher was attacked and killed by the gang.", 1),
+])
+def test_tolls_told_with_asides_hearsay_and_the_present_tense(text, count):
+    killed = [m for m in top_level(casualties_in(text)) if m.kind == "killed"]
+    assert [m.minimum for m in killed] == [count]

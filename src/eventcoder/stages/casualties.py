@@ -76,7 +76,8 @@ class _Lexicon:
 # A singular subject (not a pronoun, which points back to someone already counted) before
 # "was killed".
 _NEAR_MISS = re.compile(r"\b(?:nearly|almost|narrowly)\s+$", re.I)
-_SINGULAR_PASSIVE = re.compile(r"(?<!\bhe)(?<!\bshe)(?<!\bit)\s+(?:was|has\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+|later\s+)?$", re.I)
+_SINGULAR_PASSIVE = re.compile(r"(?<!\bhe)(?<!\bshe)(?<!\bit)\s+(?:is|was|has\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+|later\s+)?"
+                               r"(?:\w+ed\s+and\s+)?$", re.I)
 
 
 @stage("casualties", reads=("text", "sentences"), sets=("casualties",))
@@ -147,7 +148,7 @@ def _subjects(lexicon: _Lexicon, text: str, boundary: int, cue: re.Match, end: i
         if not auxiliaries:
             if not lexicon.passive_follower.match(text, cue.end(), end):
                 return []  # "gunmen killed the chief"
-            if not any(item["qty"] or item["bare"] or _normal(item["group"] or "") in lexicon.singular for item in items):
+            if not any(_quantity(item) or _normal(item["group"] or "") in lexicon.singular for item in items):
                 return []  # but a headline's "Pastor killed outside church" counts one
     subset = match if match["subset"] else lexicon.subset_after.match(text, cue.end(), end)
     return _mentions(lexicon, text, kind, items, subset)
@@ -190,7 +191,7 @@ def _mentions(lexicon: _Lexicon, text: str, kind: str, items: list[re.Match],
 
 def _mention(lexicon: _Lexicon, text: str, kind: str, item: re.Match, start: int,
              end: int) -> CasualtyMention | None:
-    quantity = item["qty"] or item.groupdict().get("bare")
+    quantity = _quantity(item)
     alias = _normal(item["group"]) if item["group"] else None
     if quantity is None and (alias not in lexicon.groups or alias in lexicon.unspecified):
         return None  # "killing them", "others were hurt": nobody counted or named
@@ -199,6 +200,12 @@ def _mention(lexicon: _Lexicon, text: str, kind: str, item: re.Match, start: int
         minimum = maximum = 1  # "killed the mayor"
     group = lexicon.groups.get(alias) if alias else None
     return CasualtyMention(text[start:end], start, end, kind=kind, group=group, minimum=minimum, maximum=maximum)
+
+
+def _quantity(item: re.Match) -> str | None:
+    """The count of a victim phrase, whichever of its forms matched."""
+    found = item.groupdict()
+    return found["qty"] or found.get("bare")
 
 
 def _counts(lexicon: _Lexicon, text: str, start: int, end: int) -> list[CasualtyMention]:
@@ -224,7 +231,7 @@ def _tolls(lexicon: _Lexicon, text: str, start: int, end: int) -> list[CasualtyM
         clause_end = next((m.start() for m in _CLAUSE_BREAK.finditer(text, match.end(), clause_end)), clause_end)
         for link in lexicon.toll_link.finditer(text, match.end(), clause_end):
             item = lexicon.victim.match(text, link.end(), end)
-            if item is None or not (item["qty"] or item["bare"]):
+            if item is None or not _quantity(item):
                 continue
             mention = _mention(lexicon, text, lexicon.toll_kinds[_normal(match["noun"])], item, item.start(), item.end())
             if mention is not None and (mention.minimum is not None or mention.maximum is not None):
@@ -339,8 +346,13 @@ def _lexicon() -> _Lexicon:
     modifier = (rf"(?:(?!(?:{_alternation(terms['not_modifiers'])})\b)(?-i:[A-Z])[\w'’]*(?:-[\w'’]+)*"
                 rf"|[\w'’]+(?:-[\w'’]+)+|(?:{_alternation(terms['modifiers'])})\b"
                 rf"|(?!(?:{_alternation(terms['not_modifier_words'])})\b)(?-i:[a-z]{{3,}})\b)")
+    # After the group, where it was or whose members it counts: "five people in Ruaraka", "five
+    # members of the Mungiki sect": capitalised words, which a verb or a number never is.
+    proper = r"(?-i:[A-Z])[\w'’-]*"
+    complement = (rf"(?:\s+(?:in|at|from|of)\s+(?:the\s+)?{proper}(?:\s+{proper}){{0,2}}"
+                  rf"(?:\s+(?:{_alternation(terms['complement_nouns'])})\b)?)?")
     with_group = (rf"(?:(?P<qty>{quantity_plain}|no|an?|another)(?:\s+of(?:\s+(?:the|those))?)?\s+)?"
-                  rf"(?:{modifier}\s+){{0,3}}?(?P<group>{group})\b")
+                  rf"(?:{modifier}\s+){{0,3}}?(?P<group>{group})\b{complement}")
     units = "|".join(terms["units_after_number"])
     bare = rf"(?P<bare>{quantity_plain})(?![\w+-])(?!\s+(?:{units})\b)"
     victim = rf"(?<![\w-])(?P<item>{with_group}|{bare})"
@@ -373,6 +385,7 @@ def _lexicon() -> _Lexicon:
         passive_left=re.compile(
             rf"(?P<list>{victim_list})"
             rf"(?:(?:\s*[,(—–]\s*|\s+)(?P<subset>(?:{subset_cue})\s+[^;()—–.]{{1,100}}?)\s*[,)—–]?)?"
+            rf"(?:\s*\([^()]{{1,40}}\))?"  # an aside: "At least 20 (some reports 30) have been killed"
             rf"\s*(?P<aux>(?:\b(?:{auxiliaries})\s+){{0,6}})$", flags),
         passive_before=re.compile(rf"\b(?:{passive_auxiliaries})\s+(?:\w+ly\s+)?$", flags),
         passive_follower=re.compile(
