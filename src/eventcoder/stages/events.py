@@ -342,8 +342,14 @@ def _is_crowd(actor: ActorMention | None) -> bool:
 
 
 def _protest_story(article: Article, index: int) -> range:
-    """The sentences that tell how a protest went: its own and the next two."""
-    return range(index, min(index + PROTEST_STORY_SENTENCES, len(article.sentences)))
+    """The sentences that tell how a protest went: its own and the next two, and the one before
+    when that one tells no event of its own ("Students barricaded the road. The protest ...")."""
+    first = index - 1 if index > 0 and not _has_trigger(article, index - 1) else index
+    return range(first, min(index + PROTEST_STORY_SENTENCES, len(article.sentences)))
+
+
+def _has_trigger(article: Article, index: int) -> bool:
+    return bool(article.in_sentence(article.triggers, index))
 
 
 def _is_grievance(text_before: str) -> bool:
