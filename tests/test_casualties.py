@@ -198,3 +198,8 @@ def test_victims_with_where_they_were_or_whose_members(text, expected):
 def test_tolls_told_with_asides_hearsay_and_the_present_tense(text, count):
     killed = [m for m in top_level(casualties_in(text)) if m.kind == "killed"]
     assert [m.minimum for m in killed] == [count]
+
+
+def test_a_day_between_the_auxiliary_and_the_verb():
+    killed = top_level(casualties_in("Three herders were on Monday killed near Isiolo."))
+    assert [(m.text, m.minimum) for m in killed] == [("Three herders", 3)]

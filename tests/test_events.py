@@ -347,3 +347,13 @@ def test_deaths_named_as_the_cause_and_a_toll_told_again_are_not_added():
     assert event["fatalities"] == 2
     event = main_event("Residents lynched a suspected thief in Embu on Monday. 1 fatality.")
     assert event["fatalities"] == 1
+
+
+def test_the_actor_told_as_attacking_is_actor1_when_the_trigger_is_the_death():
+    record = main_event("Two farmers died on Sunday after Samburu raiders attacked a village near Baragoi.")
+    assert record["actor1"].startswith("Samburu") and record["actor2"] != record["actor1"]
+
+
+def test_a_passive_with_the_day_between_its_auxiliary_and_verb_takes_its_agent():
+    record = main_event("A trader was on Friday shot dead in Mandera by Al Shabaab militants.")
+    assert record["actor1"] == "Al Shabaab"

@@ -76,7 +76,8 @@ class _Lexicon:
 # A singular subject (not a pronoun, which points back to someone already counted) before
 # "was killed".
 _NEAR_MISS = re.compile(r"\b(?:nearly|almost|narrowly)\s+$", re.I)
-_SINGULAR_PASSIVE = re.compile(r"(?<!\bhe)(?<!\bshe)(?<!\bit)\s+(?:is|was|has\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+|later\s+)?"
+_SINGULAR_PASSIVE = re.compile(r"(?<!\bhe)(?<!\bshe)(?<!\bit)\s+(?:is|was|has\s+been|had\s+been)\s+"
+                               r"(?:\w+ly\s+|also\s+|later\s+|on\s+\w+day\s+|yesterday\s+|overnight\s+)?"
                                r"(?:\w+ed\s+and\s+)?$", re.I)
 
 

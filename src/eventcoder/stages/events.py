@@ -131,7 +131,8 @@ def load_lexicon() -> _Lexicon:
     cues["grievance"] = re.compile(r"\b(?:" + "|".join(data["grievance_cues"]) + r")\b(?:\W+[\w'’-]+){0,6}?\W*$", re.I)
     english = load_yaml("english.yaml")
     cues["passive_before"] = re.compile(
-        r"\b(?:" + "|".join(english["passive_auxiliaries"] + english["get_passives"]) + r")\s+(?:\w+ly\s+)?$", re.I)
+        r"\b(?:" + "|".join(english["passive_auxiliaries"] + english["get_passives"])
+        + r")\s+(?:(?:\w+ly|also|later|then|on\s+\w+day|yesterday|overnight)\s+){0,2}$", re.I)
     cues["anaphora"] = re.compile(r"\b(?:" + "|".join(data["anaphora"]) + r")\s+(?:\w+\s+){0,2}$", re.I)
     return _Lexicon(tuple(entries), trigger_pattern, cues, frozenset(data["civilian_victim_groups"]),
                     frozenset(data["armed_victim_groups"]), frozenset(data["material_families"]))
@@ -258,8 +259,9 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     acting = [a for a in in_clause if not _is_victim(a)]
     if not acting and opener in ("which", "who") and before and not _is_victim(before[-1]):
         acting = [before[-1]]  # "... and Israel, which has beefed up": the antecedent acts
-    if not acting and in_clause and _CROWD_AGENT_GAP.match(text[in_clause[-1].end:trigger.start]):
-        acting = [in_clause[-1]]  # "villagers lynched a suspected thief": civilians who act
+    if (not acting and in_clause and _CROWD_AGENT_GAP.match(text[in_clause[-1].end:trigger.start])
+            and _VIOLENT_VERB.fullmatch(trigger.text)):
+        acting = [in_clause[-1]]  # "villagers lynched a suspected thief", not "villagers died": civilians who act
     acting = acting or [a for a in before if not _is_victim(a)]
     if acting:
         actor1 = acting[0]
@@ -279,6 +281,12 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     if actor1 is None and actor2 is not None and trigger.plover_event != "ASSAULT":
         others = [a for a in after if a is not actor2]
         actor1 = others[0] if others else None
+    if actor1 is None and trigger.plover_event == "ASSAULT":
+        # "two died after Pokot raiders attacked a village": the one told as attacking acted
+        doer = next((a for a in actors if not _is_victim(a) and _VIOLENT_VERB.match(text, a.end + 1)
+                     and text[a.end:a.end + 1] == " "), None)
+        if doer is not None:
+            actor1, actor2 = doer, (actor2 if actor2 is not doer else None)
     return actor1, actor2
 
 
