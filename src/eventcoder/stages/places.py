@@ -285,7 +285,7 @@ def _match(text: str, tokens: list[_Token], gazetteer: Gazetteer, bare_towns: bo
                 places = looked_up.places
                 if not places and _loose_allowed(run[i:j]):
                     looked_up = gazetteer.find_loose(looked_up.key)
-                    places = [p for p in looked_up.places if _loose_reaches(p, looked_up.key)]
+                    places = _loose_places(looked_up)
                 if places:
                     match = _Match(
                         start=run[i].start, end=run[j - 1].end, text=span, key=looked_up.key,
@@ -320,12 +320,13 @@ def _loose_allowed(tokens: list[_Token]) -> bool:
     return letters >= w.loose_min_letters and all(zipf(t.lower) < w.loose_max_zipf for t in tokens)
 
 
-def _loose_reaches(place: Place, key: str) -> bool:
-    """A skeleton match only reaches a place big enough, or a division, whose main name still
+def _loose_places(found: Found) -> list[Place]:
+    """The places a skeleton match may reach: big enough, or divisions, whose main name still
     looks like the name (rejects "Kafriya" for "Kfar HaRo'e")."""
     w = weights()
-    return ((place.population >= w.loose_min_population or place.feature_class == "A")
-            and ratio(_VOWEL_RUN.sub("a", key), _VOWEL_RUN.sub("a", place.key)) >= w.loose_min_similarity)
+    folded = _VOWEL_RUN.sub("a", found.key)
+    return [p for p in found.places if (p.population >= w.loose_min_population or p.feature_class == "A")
+            and ratio(folded, _VOWEL_RUN.sub("a", p.key)) >= w.loose_min_similarity]
 
 
 def _plausible(candidate: _Match, text: str) -> bool:
@@ -333,7 +334,7 @@ def _plausible(candidate: _Match, text: str) -> bool:
     context, w = _context(), weights()
     tokens = candidate.tokens
     places = _finding_places(candidate)
-    strong = any(_is_strong(p) for p in places)
+    strong = any(p.feature_class == "A" or p.population >= w.strong_population for p in places)
     country = any(p.is_country for p in places)
     major = country or any(p.population >= w.major_population for p in places)
     known = any(p.population >= w.known_city_population for p in places)
@@ -404,8 +405,3 @@ def _finding_places(candidate: Candidate) -> list[Place]:
     other places already hold, never a reason to keep the span."""
     return [p for p in candidate.places
             if p.feature_code != "ADM2" or p.key == candidate.key] or candidate.places
-
-
-def _is_strong(place: Place) -> bool:
-    return place.feature_class == "A" or place.population >= weights().strong_population
-
