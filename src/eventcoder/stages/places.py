@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from importlib import resources
 
@@ -71,14 +71,14 @@ class _Token:
 class _Match(Candidate):
     """A gazetteer match and where it sits among the text's tokens, for the rules that judge it."""
 
-    run_before: list[_Token] = field(default_factory=list)
-    run_after: list[_Token] = field(default_factory=list)
-    token_index: int = 0
-    last_token_index: int = 0
-    tokens: list[_Token] = field(default_factory=list)
-    sentence_initial: bool = False
+    run_before: list[_Token]
+    run_after: list[_Token]
+    token_index: int
+    last_token_index: int
+    tokens: list[_Token]
+    sentence_initial: bool
     #: the word before it in its run is a place name too, so no first name of a surname
-    follows_place: bool = False
+    follows_place: bool
 
 
 @cache
@@ -368,7 +368,8 @@ def _plausible(candidate: _Match, text: str) -> bool:
     if single and not major:
         frequency = _zipf()(candidate.text.lower())
         if ((frequency >= w.common_word_zipf and not known)
-                or (candidate.sentence_initial and frequency >= w.initial_word_zipf and not (strong or known))):
+                or (candidate.sentence_initial and frequency >= w.initial_word_zipf
+                    and not (strong or known))):
             return False
     if candidate.loose and single and candidate.sentence_initial:
         return False
