@@ -270,11 +270,15 @@ def _joins(gap: str) -> bool:
 
 def _match(text: str, tokens: list[_Token], gazetteer: Gazetteer, bare_towns: bool) -> list[_Match]:
     """Longest gazetteer matches inside each capitalised run: every look-up the stage makes
-    for an article's names. With ``bare_towns`` (a local outlet), the towns of a name without
-    its settlement word are readings too (see :func:`_add_bare_towns`)."""
+    for an article's names. A span the exact key misses tries the skeleton tier only when its
+    words are rare and long enough to carry a skeleton. With ``bare_towns`` (a local outlet),
+    the towns of a name without its settlement word are readings too (see :func:`_add_bare_towns`)."""
     found: list[_Match] = []
     position = {id(t): i for i, t in enumerate(tokens)}
+    zipf, w = _zipf(), weights()
     for run in _sequences(text, tokens):
+        letters = [len(t.text) for t in run]
+        rare = [zipf(t.lower) < w.loose_max_zipf for t in run]
         i = 0
         while i < len(run):
             for j in range(min(len(run), i + MAX_SPAN_TOKENS), i, -1):
@@ -283,7 +287,7 @@ def _match(text: str, tokens: list[_Token], gazetteer: Gazetteer, bare_towns: bo
                 span = text[run[i].start:run[j - 1].end]
                 looked_up = gazetteer.find(span)
                 places = looked_up.places
-                if not places and _loose_allowed(run[i:j]):
+                if not places and sum(letters[i:j]) >= w.loose_min_letters and all(rare[i:j]):
                     looked_up = gazetteer.find_loose(looked_up.key)
                     places = _loose_places(looked_up)
                 if places:
@@ -311,13 +315,6 @@ def _add_bare_towns(candidate: Candidate, gazetteer: Gazetteer) -> None:
         return
     known = {p.index for p in candidate.places}
     candidate.places += [p for p in gazetteer.lookup(bare) if p.feature_class == "P" and p.index not in known]
-
-
-def _loose_allowed(tokens: list[_Token]) -> bool:
-    """The skeleton tier only for rare words long enough to carry a skeleton."""
-    zipf, w = _zipf(), weights()
-    letters = sum(len(t.text) for t in tokens)
-    return letters >= w.loose_min_letters and all(zipf(t.lower) < w.loose_max_zipf for t in tokens)
 
 
 def _loose_places(found: Found) -> list[Place]:
