@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from importlib import resources
 
@@ -72,14 +72,14 @@ class _Token:
 class _Match(Candidate):
     """A gazetteer match and where it sits among the text's tokens, for the rules that judge it."""
 
-    run_before: list[_Token] = field(default_factory=list)
-    run_after: list[_Token] = field(default_factory=list)
-    token_index: int = 0
-    last_token_index: int = 0
-    tokens: list[_Token] = field(default_factory=list)
-    sentence_initial: bool = False
+    run_before: list[_Token]
+    run_after: list[_Token]
+    token_index: int
+    last_token_index: int
+    tokens: list[_Token]
+    sentence_initial: bool
     #: the word before it in its run is a place name too, so no first name of a surname
-    follows_place: bool = False
+    follows_place: bool
 
 
 @cache
@@ -272,11 +272,15 @@ def _joins(gap: str) -> bool:
 
 def _match(text: str, tokens: list[_Token], gazetteer: Gazetteer, bare_towns: bool) -> list[_Match]:
     """Longest gazetteer matches inside each capitalised run: every look-up the stage makes
-    for an article's names. With ``bare_towns`` (a local outlet), the towns of a name without
-    its settlement word are readings too (see :func:`_add_bare_towns`)."""
+    for an article's names. A span the exact key misses tries the skeleton tier only when its
+    words are rare and long enough to carry a skeleton. With ``bare_towns`` (a local outlet),
+    the towns of a name without its settlement word are readings too (see :func:`_add_bare_towns`)."""
     found: list[_Match] = []
     position = {id(t): i for i, t in enumerate(tokens)}
+    zipf, w = _zipf(), weights()
     for run in _sequences(text, tokens):
+        letters = [len(t.text) for t in run]
+        rare = [zipf(t.lower) < w.loose_max_zipf for t in run]
         i = 0
         while i < len(run):
             for j in range(min(len(run), i + MAX_SPAN_TOKENS), i, -1):
@@ -285,9 +289,9 @@ def _match(text: str, tokens: list[_Token], gazetteer: Gazetteer, bare_towns: bo
                 span = text[run[i].start:run[j - 1].end]
                 looked_up = gazetteer.find(span)
                 places = looked_up.places
-                if not places and _loose_allowed(run[i:j]):
+                if not places and sum(letters[i:j]) >= w.loose_min_letters and all(rare[i:j]):
                     looked_up = gazetteer.find_loose(looked_up.key)
-                    places = [p for p in looked_up.places if _loose_reaches(p, looked_up.key)]
+                    places = _loose_places(looked_up)
                 if places:
                     match = _Match(
                         start=run[i].start, end=run[j - 1].end, text=span, key=looked_up.key,
@@ -315,19 +319,13 @@ def _add_bare_towns(candidate: Candidate, gazetteer: Gazetteer) -> None:
     candidate.places += [p for p in gazetteer.lookup(bare) if p.feature_class == "P" and p.index not in known]
 
 
-def _loose_allowed(tokens: list[_Token]) -> bool:
-    """The skeleton tier only for rare words long enough to carry a skeleton."""
-    zipf, w = _zipf(), weights()
-    letters = sum(len(t.text) for t in tokens)
-    return letters >= w.loose_min_letters and all(zipf(t.lower) < w.loose_max_zipf for t in tokens)
-
-
-def _loose_reaches(place: Place, key: str) -> bool:
-    """A skeleton match only reaches a place big enough, or a division, whose main name still
+def _loose_places(found: Found) -> list[Place]:
+    """The places a skeleton match may reach: big enough, or divisions, whose main name still
     looks like the name (rejects "Kafriya" for "Kfar HaRo'e")."""
     w = weights()
-    return ((place.population >= w.loose_min_population or place.feature_class == "A")
-            and ratio(_VOWEL_RUN.sub("a", key), _VOWEL_RUN.sub("a", place.key)) >= w.loose_min_similarity)
+    folded = _VOWEL_RUN.sub("a", found.key)
+    return [p for p in found.places if (p.population >= w.loose_min_population or p.feature_class == "A")
+            and ratio(folded, _VOWEL_RUN.sub("a", p.key)) >= w.loose_min_similarity]
 
 
 def _plausible(candidate: _Match, text: str) -> bool:
@@ -335,7 +333,7 @@ def _plausible(candidate: _Match, text: str) -> bool:
     context, w = _context(), weights()
     tokens = candidate.tokens
     places = _finding_places(candidate)
-    strong = any(_is_strong(p) for p in places)
+    strong = any(p.feature_class == "A" or p.population >= w.strong_population for p in places)
     country = any(p.is_country for p in places)
     major = country or any(p.population >= w.major_population for p in places)
     known = any(p.population >= w.known_city_population for p in places)
@@ -369,7 +367,8 @@ def _plausible(candidate: _Match, text: str) -> bool:
     if single and not major:
         frequency = _zipf()(candidate.text.lower())
         if ((frequency >= w.common_word_zipf and not known)
-                or (candidate.sentence_initial and frequency >= w.initial_word_zipf and not (strong or known))):
+                or (candidate.sentence_initial and frequency >= w.initial_word_zipf
+                    and not (strong or known))):
             return False
     if candidate.loose and single and candidate.sentence_initial:
         return False
@@ -406,8 +405,3 @@ def _finding_places(candidate: Candidate) -> list[Place]:
     other places already hold, never a reason to keep the span."""
     return [p for p in candidate.places
             if p.feature_code != "ADM2" or p.key == candidate.key] or candidate.places
-
-
-def _is_strong(place: Place) -> bool:
-    return place.feature_class == "A" or place.population >= weights().strong_population
-
