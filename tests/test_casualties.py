@@ -203,3 +203,11 @@ def test_tolls_told_with_asides_hearsay_and_the_present_tense(text, count):
 def test_a_day_between_the_auxiliary_and_the_verb():
     killed = top_level(casualties_in("Three herders were on Monday killed near Isiolo."))
     assert [(m.text, m.minimum) for m in killed] == [("Three herders", 3)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Villagers stoned a suspected cattle thief to death.", ("a suspected cattle thief", 1)),
+    ("A crowd beat up three men to death outside the market.", ("three men", 3)),
+])
+def test_the_victim_between_the_verb_and_to_death(text, expected):
+    assert [(m.text, m.minimum) for m in top_level(casualties_in(text))] == [expected]

@@ -357,3 +357,18 @@ def test_the_actor_told_as_attacking_is_actor1_when_the_trigger_is_the_death():
 def test_a_passive_with_the_day_between_its_auxiliary_and_verb_takes_its_agent():
     record = main_event("A trader was on Friday shot dead in Mandera by Al Shabaab militants.")
     assert record["actor1"] == "Al Shabaab"
+
+
+@pytest.mark.parametrize("sub_event_type, text", [
+    ("Looting/property destruction", "Militants destroyed a telecommunications mast near the border town of Elwak on Tuesday."),
+    ("Looting/property destruction", "Herders burnt two trucks belonging to a transport company in Isiolo on Friday."),
+    ("Attack", "Gunmen open fire on a minibus on the Garissa road, wounding four passengers."),
+    ("Armed clash", "A fight between Turkana and Pokot herders near Kainuk left one man dead on Monday."),
+    ("Peaceful protest", "Hundreds of teachers gathered to demand better pay in Kakamega on Thursday."),
+])
+def test_acts_told_in_other_words(sub_event_type, text):
+    assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+def test_a_victim_between_the_verb_and_to_death_is_killed():
+    assert main_event("Residents stoned a suspected burglar to death in Eldoret on Sunday.")["fatalities"] == 1

@@ -58,6 +58,7 @@ class _Lexicon:
     count_noun: re.Pattern
     toll: re.Pattern
     toll_link: re.Pattern  # "rose to", "stood at": after a toll noun, before its number
+    to_death: re.Pattern  # "stoned a suspected thief to death": the victim inside the verb phrase
     denial: re.Pattern
     groups: dict[str, str | None]
     singular: frozenset[str]  # group words naming one person: "the mayor", "a soldier"
@@ -127,6 +128,7 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
         mentions += found
         boundary = max([boundary, cue.end(), *(m.end for m in found)])
     mentions += _counts(lexicon, text, start, end)
+    mentions += _to_death(lexicon, text, start, end, Spans((m.start, m.end) for m in mentions))
     mentions += _tolls(lexicon, text, start, end)
     mentions += _denials(lexicon, text, start, end)
     return mentions
@@ -219,6 +221,22 @@ def _counts(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Casualty
         mentions.append(CasualtyMention(match.group(), match.start(), match.end(),
                                         kind=lexicon.count_kinds[_normal(match["noun"])],
                                         minimum=minimum, maximum=maximum))
+    return mentions
+
+
+def _to_death(lexicon: _Lexicon, text: str, start: int, end: int, found: Spans) -> list[CasualtyMention]:
+    """ "beat two men to death", "stoned a suspected thief to death": whoever stands between the
+    verb and "to death" died, one unless a number says more."""
+    mentions = []
+    for match in lexicon.to_death.finditer(text, start, end):
+        if found.overlap(match.start("victim"), match.end("victim")):
+            continue
+        quantity = match["qty"]
+        minimum, maximum = _count(lexicon, quantity) if quantity else (None, None)
+        if quantity is None or quantity.lower() in ("a", "an", "another"):
+            minimum = maximum = 1 if not match["victim"].endswith("s") else None
+        mentions.append(CasualtyMention(match["victim"], match.start("victim"), match.end("victim"),
+                                        kind="killed", minimum=minimum, maximum=maximum))
     return mentions
 
 
@@ -405,6 +423,9 @@ def _lexicon() -> _Lexicon:
             rf"(?<![\w-])(?P<qty>{quantity_plain})\s+(?:{modifier}\s+){{0,2}}?"
             rf"(?P<noun>{_alternation(count_kinds)})\b", flags),
         toll=re.compile(rf"\b(?P<noun>{_alternation(toll_kinds)})\b", flags),
+        to_death=re.compile(
+            rf"\b(?:{_alternation(terms['to_death_verbs'])})\s+(?P<victim>(?:(?P<qty>{quantity_plain}|an?|another)\s+"
+            rf"|(?:the|his|her|their)\s+)?(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)\s+to\s+death\b", flags),
         toll_link=re.compile(r"\b(?:to|at|of|reached|hit|is|was|now|stood\s+at|stands\s+at)\s+", flags),
         denial=re.compile(
             rf"\b(?:no|without|zero)\s+(?:(?:immediate|reported|known|further|other|serious|major)\s+)?"
