@@ -10,11 +10,12 @@ the non-state group the article names most, weighted towards the sentence at han
 """
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 
-from eventcoder.article import ActorMention, Article
+from eventcoder.article import ActorMention, Article, PlaceMention
 from eventcoder import taxonomy
 from eventcoder.lexicon import (Actor, Entry, Lexicon, NameMatch, fill_name, load_lexicon,
                                 match_names)
@@ -108,15 +109,22 @@ def main_country(article: Article, cues: tuple[tuple[int, int, str], ...],
     only when it names no place, as "Russian aircraft" says who, not where), else the country
     names in its text; None when neither names one."""
     named = [p for p in article.places if p.country_code]
-    located = [(p.start, p.country_code) for p in
+    located = [(p.start, p.country_code, _weight(p)) for p in
                ([p for p in named if p.feature_code != "DEMONYM"] or named)]
     votes: Counter[str] = Counter()
-    for start, code in located or [(start, code) for start, _, code in cues]:
-        votes[code] += 1 + 2 / (1 + _sentence_of(start, sentence_starts))
+    for start, code, weight in located or [(start, code, 1.0) for start, _, code in cues]:
+        votes[code] += weight * (1 + 2 / (1 + _sentence_of(start, sentence_starts)))
     if not votes:
         return None
     return votes.most_common(1)[0][0]
 
+
+def _weight(place: PlaceMention) -> float:
+    """How much a place says where the article is: a town of many thousands more than a hamlet
+    whose name the text may only share ("Moi" beside "Naivasha"), a country or region most."""
+    if place.feature_class == "A" or not place.population:
+        return 2.0 if place.feature_class == "A" else 1.0
+    return 1.0 + math.log10(1 + place.population) / 3
 
 
 def _named(span: str, match: NameMatch, actor: Actor, country: str | None,
