@@ -232,3 +232,10 @@ def test_seed_article(shared_data):
 ])
 def test_an_ethnic_group_or_clan_under_arms_is_its_identity_militia(text, country, expected):
     assert _names(text, country) == expected
+
+
+def test_a_city_outweighs_a_hamlet_that_only_shares_a_name_in_the_main_country():
+    article = match_actor_names(split_sentences(Article("t", "Residents of Moi fled to Naivasha.")))
+    article.places = [PlaceMention("Moi", 12, 15, country_code="NO", feature_class="P", population=300),
+                      PlaceMention("Naivasha", 24, 32, country_code="KE", feature_class="P", population=180_000)]
+    assert find_actors(article).actors[0].name == "Civilians (Kenya)"
