@@ -137,19 +137,3 @@ def test_relative_dates_past_the_calendar_stay_unresolved_and_the_rest_resolve()
 def test_days_counted_back_from_the_news():
     found = {m.text: m.date for m in dates_in("The raid came two days after the ceasefire.", date(2024, 5, 10))}
     assert found == {"two days after": date(2024, 5, 8)}
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Gunmen struck the camp on 31/03/2018.", date(2018, 3, 31)),
-    ("Gunmen struck the camp on 03/04/2018.", date(2018, 4, 3)),  # day first where both could be
-    ("Gunmen struck the camp on 07/11/2018.", date(2018, 7, 11)),  # but not after publication
-    ("Gunmen struck the camp on 12.06.18.", date(2018, 6, 12)),
-    ("Gunmen struck the camp on 2/07.", date(2018, 7, 2)),
-])
-def test_numeric_dates(text, expected):
-    assert only(text).date == expected
-
-
-@pytest.mark.parametrize("text", ["Police arrested 3/4 of the suspects.", "The town lies 7.5 km away."])
-def test_fractions_and_decimals_are_no_dates(text):
-    assert dates_in(text) == []

@@ -115,7 +115,6 @@ def _terms() -> _Terms:
               rf"(?:(?:{weekday}),?\s+)?$")
     bodies: list[tuple[str, Callable]] = [
         (r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", _iso),
-        (rf"(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?:(?P=sep)(?P<y>{_YEAR}|\d{{2}}))?(?![\d/]|\.\d)", _numeric),
         (rf"(?P<between>between\s+)?(?P<d1>\d{{1,2}}){_ORDINAL}(?:\s+(?P<m1>{any_month}))?{_RANGE_JOINER}"
          rf"(?P<d2>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<m2>{any_month})(?:,?\s+(?P<y>{_YEAR}))?\b", _day_range),
         (rf"(?P<between>between\s+)?(?P<m1>{any_month})\s+(?P<d1>\d{{1,2}}){_ORDINAL}{_RANGE_JOINER}"
@@ -191,25 +190,6 @@ def _month_end(year: int, month: int) -> date:
 
 def _iso(terms: _Terms, match: re.Match, prefix: _Prefix, published: date | None) -> DateMention | None:
     day = _safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
-    return _mention(match, prefix, terms, day, 1) if day else None
-
-
-def _numeric(terms: _Terms, match: re.Match, prefix: _Prefix, published: date | None) -> DateMention | None:
-    """ "31/03/2017", "14/08", "12.07.17": day first, as most of the world writes it, unless only
-    month first makes a date, or month first lands on or before publication and day first does not.
-    Without a year only after a preposition ("on 14/08"), since "3/4" and "7.5" are numbers."""
-    if not match["y"] and not prefix.prep:
-        return None
-    first, second = int(match["a"]), int(match["b"])
-    year = match["y"] and (int(match["y"]) + (2000 if len(match["y"]) == 2 else 0))
-    readings = [(second, first), (first, second)]  # (month, day): day first, then month first
-    days = [(_safe_date(year, m, d) if year else _without_year(published, m, d)) if 1 <= m <= 12 else None
-            for m, d in readings]
-    day_first, month_first = days
-    day = day_first
-    if month_first is not None and (day_first is None or (
-            published is not None and day_first > published >= month_first)):
-        day = month_first
     return _mention(match, prefix, terms, day, 1) if day else None
 
 
