@@ -424,7 +424,7 @@ def _lexicon() -> _Lexicon:
             rf"(?P<noun>{_alternation(count_kinds)})\b", flags),
         toll=re.compile(rf"\b(?P<noun>{_alternation(toll_kinds)})\b", flags),
         to_death=re.compile(
-            rf"\b(?:{_alternation(terms['to_death_verbs'])})\s+(?P<victim>(?:(?P<qty>{quantity_plain}|an?|another)\s+"
+            rf"\b(?:{_alternation(terms['to_death_verbs'])})\s+(?!(?:and|or|then)\b)(?P<victim>(?:(?P<qty>{quantity_plain}|an?|another)\s+"
             rf"|(?:the|his|her|their)\s+)?(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)\s+to\s+death\b", flags),
         toll_link=re.compile(r"\b(?:to|at|of|reached|hit|is|was|now|stood\s+at|stands\s+at)\s+", flags),
         denial=re.compile(
