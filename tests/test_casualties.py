@@ -211,3 +211,18 @@ def test_a_day_between_the_auxiliary_and_the_verb():
 ])
 def test_the_victim_between_the_verb_and_to_death(text, expected):
     assert [(m.text, m.minimum) for m in top_level(casualties_in(text))] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Three electricity technicians were shot dead near Garissa.", [("Three electricity technicians", 3)]),
+    ("A mob killed a suspected pickpocket at the bus stage.", [("a suspected pickpocket", 1)]),
+    ("One member of al Shabaab was killed in the raid.", [("One member of al Shabaab", 1)]),
+])
+def test_victims_the_group_list_does_not_name(text, expected):
+    assert [(m.text, m.minimum) for m in top_level(casualties_in(text))] == expected
+
+
+@pytest.mark.parametrize("text", ["Raiders killed 300 goats.", "A lion killed a cow near the park.",
+                                  "The floods killed 40 cattle."])
+def test_animals_are_not_counted(text):
+    assert top_level(casualties_in(text)) == []

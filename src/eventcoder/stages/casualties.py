@@ -35,6 +35,8 @@ from eventcoder.spans import Spans
 from eventcoder.stages import stage
 
 _DETERMINERS = r"(?:the|its|their|his|her|all|all\s+the)"
+#: Short words that end a noun phrase ("a pickpocket at the stage").
+_SHORT_WORDS = ("in", "on", "at", "by", "to", "of", "as", "or", "if")
 #: Kinds whose verbs also take things ("seized 300 weapons"), so their objects need a group.
 _PEOPLE_ONLY = {"abducted", "arrested"}
 #: How far after a toll noun its number may come, within its clause.
@@ -52,6 +54,7 @@ class _Lexicon:
     victim: re.Pattern
     victim_item: re.Pattern  # one victim of a list, up to the next "," or "and"
     victim_after: re.Pattern
+    one_after: re.Pattern  # "a suspected thief" after an active verb: one person, whatever the noun
     continuation: re.Pattern
     subset_after: re.Pattern
     quantity: re.Pattern
@@ -78,7 +81,7 @@ class _Lexicon:
 # "was killed".
 _NEAR_MISS = re.compile(r"\b(?:nearly|almost|narrowly)\s+$", re.I)
 _SINGULAR_PASSIVE = re.compile(r"(?<!\bhe)(?<!\bshe)(?<!\bit)\s+(?:is|was|has\s+been|had\s+been)\s+"
-                               r"(?:\w+ly\s+|also\s+|later\s+|on\s+\w+day\s+|yesterday\s+|overnight\s+)?"
+                               r"(?:\w+ly\s+|also\s+|later\s+|on\s+\w+day\s+(?:morning\s+|evening\s+|night\s+)?|yesterday\s+|overnight\s+)?"
                                r"(?:\w+ed\s+and\s+)?$", re.I)
 
 
@@ -160,8 +163,12 @@ def _subjects(lexicon: _Lexicon, text: str, boundary: int, cue: re.Match, end: i
 def _objects(lexicon: _Lexicon, text: str, cue: re.Match, end: int, kind: str) -> list[CasualtyMention]:
     """Victims after an active verb: "killing three soldiers and two civilians"."""
     first = lexicon.victim_after.match(text, cue.end(), end)
-    if first is None or (kind in _PEOPLE_ONLY and not first["group"]):
-        return []  # "seized 300 weapons": a bare number is only read as people killed or hurt
+    if first is None and kind not in _PEOPLE_ONLY:
+        one = lexicon.one_after.match(text, cue.end(), end)
+        if one is not None:  # "lynched a suspected thief", "killed a pedestrian": one person
+            return [CasualtyMention(one["victim"], one.start("victim"), one.end("victim"), kind=kind, minimum=1, maximum=1)]
+    if first is None or (kind in _PEOPLE_ONLY and _normal(first["group"] or "") not in lexicon.groups):
+        return []  # "seized 300 weapons": only people named as people are abducted or arrested
     mentions: list[CasualtyMention] = []
     item, position = first, first.end()
     while item is not None:
@@ -361,19 +368,20 @@ def _lexicon() -> _Lexicon:
     groups.update({_normal(a): None for a in terms["unspecified"]})
     singular = frozenset(a for a in groups if groups[a] and _plural(a) in groups and _plural(a) != a)
     # A capitalised plural is a nationality or community ("23 Palestinians"): counted, group None.
-    group = rf"{_alternation(groups)}|(?!(?:{_alternation(numbers['vague'])})\b)(?-i:[A-Z][a-z]+s)"
+    group = (rf"{_alternation(groups)}|(?!(?:{_alternation(numbers['vague'])})\b)(?-i:[A-Z][a-z]+s)"
+             rf"|(?!(?:{_alternation([*terms['not_victims'], *terms['not_modifier_words']])})\b)(?-i:[a-z]{{3,}}s)")
     modifier = (rf"(?:(?!(?:{_alternation(terms['not_modifiers'])})\b)(?-i:[A-Z])[\w'’]*(?:-[\w'’]+)*"
                 rf"|[\w'’]+(?:-[\w'’]+)+|(?:{_alternation(terms['modifiers'])})\b"
                 rf"|(?!(?:{_alternation(terms['not_modifier_words'])})\b)(?-i:[a-z]{{3,}})\b)")
     # After the group, where it was or whose members it counts: "five people in Ruaraka", "five
     # members of the Mungiki sect": capitalised words, which a verb or a number never is.
-    proper = r"(?-i:[A-Z])[\w'’-]*"
+    proper = r"(?:(?:al|el|ad|as|ash|ar)[- ])?(?-i:[A-Z])[\w'’-]*"
     complement = (rf"(?:\s+(?:in|at|from|of)\s+(?:the\s+)?{proper}(?:\s+{proper}){{0,2}}"
                   rf"(?:\s+(?:{_alternation(terms['complement_nouns'])})\b)?)?")
     with_group = (rf"(?:(?P<qty>{quantity_plain}|no|an?|another)(?:\s+of(?:\s+(?:the|those))?)?\s+)?"
                   rf"(?:{modifier}\s+){{0,3}}?(?P<group>{group})\b{complement}")
     units = "|".join(terms["units_after_number"])
-    bare = rf"(?P<bare>{quantity_plain})(?![\w+-])(?!\s+(?:{units})\b)"
+    bare = rf"(?P<bare>{quantity_plain})(?![\w+-])(?!\s+(?:{units}|{_alternation(terms['not_victims'])})\b)"
     victim = rf"(?<![\w-])(?P<item>{with_group}|{bare})"
     # Several victims are listed only with their groups ("two soldiers and a civilian"), so that
     # "Since June 19, 30 people were killed" does not read "19" as a victim.
@@ -412,6 +420,10 @@ def _lexicon() -> _Lexicon:
         victim=re.compile(victim, flags),
         victim_item=re.compile(rf"{victim}(?=\s*,|\s+and\s|\s*$)", flags),
         victim_after=re.compile(rf"\s+(?:{_DETERMINERS}\s+)?{victim}", flags),
+        one_after=re.compile(
+            rf"\s+(?P<victim>(?:an?|another)\s+(?!(?:{_alternation(terms['not_victims'])})\b)[\w'’-]+"
+            rf"(?:\s+(?!(?:{_alternation([*terms['not_victims'], *terms['not_modifier_words'], *_SHORT_WORDS])})\b)"
+            rf"[\w'’-]+){{0,3}})", flags),
         continuation=re.compile(
             rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_DETERMINERS}\s+)?(?<![\w-])(?P<item>{with_group})"
             rf"(?!\s+(?:(?:{passive_auxiliaries})|(?:{cue})|(?:{reporting}))\b)", flags),
