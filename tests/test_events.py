@@ -372,3 +372,15 @@ def test_acts_told_in_other_words(sub_event_type, text):
 
 def test_a_victim_between_the_verb_and_to_death_is_killed():
     assert main_event("Residents stoned a suspected burglar to death in Eldoret on Sunday.")["fatalities"] == 1
+
+
+def test_a_demonstration_and_the_violence_its_story_tells_are_one_event():
+    records = extract_records(Article("t", "Traders rioted over new market fees in Kisii on Monday. Police opened fire, "
+                                           "killing one trader.", published=PUBLISHED))
+    assert [(r["event_type"], r["fatalities"]) for r in records] == [("Riots", 1)]
+
+
+def test_an_armed_group_attacking_after_a_protest_is_its_own_event():
+    records = extract_records(Article("t", "Residents protested over water shortages in Mandera on Monday. Al Shabaab "
+                                           "gunmen later attacked a police post, killing two officers.", published=PUBLISHED))
+    assert {r["event_type"] for r in records} >= {"Protests", "Battles"}

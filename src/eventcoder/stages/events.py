@@ -350,10 +350,19 @@ def _is_crowd(actor: ActorMention | None) -> bool:
 
 
 def _protest_story(article: Article, index: int) -> range:
-    """The sentences that tell how a protest went: its own and the next two, and the one before
-    when that one tells no event of its own ("Students barricaded the road. The protest ...")."""
+    """The sentences that tell how a protest went: its own and the next two until one names an
+    armed group, and the one before when that one tells no event of its own ("Students
+    barricaded the road. The protest ...")."""
     first = index - 1 if index > 0 and not _has_trigger(article, index - 1) else index
-    return range(first, min(index + PROTEST_STORY_SENTENCES, len(article.sentences)))
+    last = index
+    while last + 1 < min(index + PROTEST_STORY_SENTENCES, len(article.sentences)) and not _names_armed_group(article, last + 1):
+        last += 1  # an armed group's act is another story ("Al Shabaab later attacked a police post")
+    return range(first, last + 1)
+
+
+def _names_armed_group(article: Article, index: int) -> bool:
+    return any(a.category in taxonomy.category_group("non_state_armed") and not a.generic
+               for a in article.in_sentence(article.actors, index))
 
 
 def _has_trigger(article: Article, index: int) -> bool:
@@ -646,7 +655,7 @@ def find_events(article: Article) -> Article:
     retellings = _Retellings(article)
     for event in events:
         retellings.add(event)
-    merged = retellings.merged
+    merged = _with_protest_violence(article, retellings.merged)
     _add_following_tolls(article, merged, set(by_sentence))
     for event in merged:
         event.place = event.place or _context_place(article, event.sentences[0])
@@ -668,6 +677,30 @@ def _main_first(event: Event) -> tuple[int, int, int]:
     family = _entry_of(event.trigger).family
     threat = event.status == "future" and family == "threaten"
     return _STATUS_RANK.get(event.status, 9), 0 if threat else 1 + (family not in load_lexicon().material_families), event.sentences[0]
+
+
+def _with_protest_violence(article: Article, events: list[Event]) -> list[Event]:
+    """A demonstration and the violence its story tells are one event, as ACLED codes them:
+    "Students rioted over fees. Police opened fire, killing one." gives the riot its dead, not a
+    separate attack. Violence by a named armed group other than the state stays its own event."""
+    kept: list[Event] = []
+    protests = [e for e in events if e.event_type in (taxonomy.PROTESTS, taxonomy.RIOTS)]
+    for event in events:
+        protest = next((p for p in protests if p is not event and _entry_of(event.trigger).family == "violence"
+                        and event.status == p.status and event.sentences[0] in _protest_story(article, p.sentences[0])
+                        and event.sentences[0] >= p.sentences[0] and _crowd_or_state(event)), None)
+        if protest is None:
+            kept.append(event)
+            continue
+        protest.sentences = sorted({*protest.sentences, *event.sentences})
+        protest.casualties += [c for c in event.casualties if c not in protest.casualties]
+    return kept
+
+
+def _crowd_or_state(event: Event) -> bool:
+    """Violence a demonstration's own story tells: by the state, by the crowd, or by nobody named."""
+    actor = event.actor1
+    return actor is None or actor.category == taxonomy.STATE_FORCES or _is_crowd(actor)
 
 
 def _add_following_tolls(article: Article, events: list[Event], told: set[int]) -> None:
