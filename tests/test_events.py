@@ -361,7 +361,7 @@ def test_a_passive_with_the_day_between_its_auxiliary_and_verb_takes_its_agent()
 
 @pytest.mark.parametrize("sub_event_type, text", [
     ("Looting/property destruction", "Militants destroyed a telecommunications mast near the border town of Elwak on Tuesday."),
-    ("Looting/property destruction", "Herders burnt two trucks belonging to a transport company in Isiolo on Friday."),
+    ("Looting/property destruction", "Gunmen burnt two trucks belonging to a transport company in Isiolo on Friday."),
     ("Attack", "Gunmen open fire on a minibus on the Garissa road, wounding four passengers."),
     ("Armed clash", "A fight between Turkana and Pokot herders near Kainuk left one man dead on Monday."),
     ("Peaceful protest", "Hundreds of teachers gathered to demand better pay in Kakamega on Thursday."),
@@ -384,3 +384,15 @@ def test_an_armed_group_attacking_after_a_protest_is_its_own_event():
     records = extract_records(Article("t", "Residents protested over water shortages in Mandera on Monday. Al Shabaab "
                                            "gunmen later attacked a police post, killing two officers.", published=PUBLISHED))
     assert {r["event_type"] for r in records} >= {"Protests", "Battles"}
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Angry residents torched the offices of the county chief in Homa Bay on Thursday night.", "Mob violence"),
+    ("Twenty houses were set ablaze in Narok on Sunday night.", "Mob violence"),
+    ("Al Shabaab militants torched a school in Fafi on Tuesday.", "Looting/property destruction"),
+])
+def test_destruction_by_a_crowd_is_mob_violence_and_by_an_armed_group_looting(text, sub_event_type):
+    record = main_event(text)
+    assert record["sub_event_type"] == sub_event_type
+    if sub_event_type == "Mob violence":
+        assert record["actor1"].startswith("Rioters")

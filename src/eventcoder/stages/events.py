@@ -302,7 +302,11 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     sentence = article.sentences[trigger.sentence].text
     sub = trigger.sub_event_type
     groups = _victim_groups(casualties)
-    if entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH) and _is_crowd(actor1):
+    if entry.family == "property" and (actor1 is None or _is_crowd(actor1)):
+        # ACLED: a mob attacks people or property; destruction by an armed group stays looting
+        sub = taxonomy.VIOLENT_DEMONSTRATION if actor1 is not None and actor1.category == taxonomy.PROTESTERS \
+            else taxonomy.MOB_VIOLENCE
+    elif entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH) and _is_crowd(actor1):
         # an unorganised crowd's violence is a riot: demonstrators' a violent demonstration
         sub = taxonomy.VIOLENT_DEMONSTRATION if actor1.category == taxonomy.PROTESTERS else taxonomy.MOB_VIOLENCE
     elif entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH):
@@ -813,8 +817,10 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
             actor2 = actor2 or crowd
         else:
             actor1 = actor1 or crowd
-    elif sub in taxonomy.RIOT_SUB_TYPES and _is_crowd(actor1) and actor1.category != taxonomy.RIOTERS:
-        actor1 = unnamed_actor("rioters", actor1.country_code or (place.country_code if place else None), actor1.start)
+    elif sub in taxonomy.RIOT_SUB_TYPES and (actor1 is None or _is_crowd(actor1) and actor1.category != taxonomy.RIOTERS):
+        # the crowd of a riot is its rioters, named or not ("houses were torched by a crowd")
+        actor1 = unnamed_actor("rioters", (actor1.country_code if actor1 else None) or (place.country_code if place else None),
+                               actor1.start if actor1 else trigger.start)
     assoc1 = _ally_of(article, actors, actor1, actor2)
     status = trigger.status
     attributions = article.in_sentence(article.attributions, index)
