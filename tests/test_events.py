@@ -396,3 +396,7 @@ def test_destruction_by_a_crowd_is_mob_violence_and_by_an_armed_group_looting(te
     assert record["sub_event_type"] == sub_event_type
     if sub_event_type == "Mob violence":
         assert record["actor1"].startswith("Rioters")
+
+
+def test_destruction_by_a_bomb_is_not_mob_violence():
+    assert main_event("A bomb destroyed three houses in Mandera on Monday.")["sub_event_type"] != "Mob violence"

@@ -120,8 +120,8 @@ def main_country(article: Article, cues: tuple[tuple[int, int, str], ...],
 
 
 def _weight(place: PlaceMention) -> float:
-    """How much a place says where the article is: a town of many thousands more than a hamlet
-    whose name the text may only share ("Moi" beside "Naivasha"), a country or region most."""
+    """How much a place says where the article is: a country or region most, a town of many
+    thousands more than a hamlet abroad whose name a local street or clan only happens to share."""
     if place.feature_class == "A" or not place.population:
         return 2.0 if place.feature_class == "A" else 1.0
     return 1.0 + math.log10(1 + place.population) / 3

@@ -373,8 +373,8 @@ def _lexicon() -> _Lexicon:
     modifier = (rf"(?:(?!(?:{_alternation(terms['not_modifiers'])})\b)(?-i:[A-Z])[\w'’]*(?:-[\w'’]+)*"
                 rf"|[\w'’]+(?:-[\w'’]+)+|(?:{_alternation(terms['modifiers'])})\b"
                 rf"|(?!(?:{_alternation(terms['not_modifier_words'])})\b)(?-i:[a-z]{{3,}})\b)")
-    # After the group, where it was or whose members it counts: "five people in Ruaraka", "five
-    # members of the Mungiki sect": capitalised words, which a verb or a number never is.
+    # After the group, where it was or whose members it counts: "four traders in Garissa", "three
+    # members of the Tembo clan": capitalised words, which a verb or a number never is.
     proper = r"(?:(?:al|el|ad|as|ash|ar)[- ])?(?-i:[A-Z])[\w'’-]*"
     complement = (rf"(?:\s+(?:in|at|from|of)\s+(?:the\s+)?{proper}(?:\s+{proper}){{0,2}}"
                   rf"(?:\s+(?:{_alternation(terms['complement_nouns'])})\b)?)?")
@@ -412,7 +412,7 @@ def _lexicon() -> _Lexicon:
         passive_left=re.compile(
             rf"(?P<list>{victim_list})"
             rf"(?:(?:\s*[,(—–]\s*|\s+)(?P<subset>(?:{subset_cue})\s+[^;()—–.]{{1,100}}?)\s*[,)—–]?)?"
-            rf"(?:\s*\([^()]{{1,40}}\))?"  # an aside: "At least 20 (some reports 30) have been killed"
+            rf"(?:\s*\([^()]{{1,40}}\))?"  # an aside: "At least nine (police say 12) have died"
             rf"\s*(?P<aux>(?:\b(?:{auxiliaries})\s+){{0,6}})$", flags),
         passive_before=re.compile(rf"\b(?:{passive_auxiliaries})\s+(?:\w+ly\s+)?$", flags),
         passive_follower=re.compile(

@@ -282,7 +282,7 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
         others = [a for a in after if a is not actor2]
         actor1 = others[0] if others else None
     if actor1 is None and trigger.plover_event == "ASSAULT":
-        # "two died after Pokot raiders attacked a village": the one told as attacking acted
+        # "two died after Samburu raiders attacked a village": the one told as attacking acted
         doer = next((a for a in actors if not _is_victim(a) and _VIOLENT_VERB.match(text, a.end + 1)
                      and text[a.end:a.end + 1] == " "), None)
         if doer is not None:
@@ -302,8 +302,8 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     sentence = article.sentences[trigger.sentence].text
     sub = trigger.sub_event_type
     groups = _victim_groups(casualties)
-    if entry.family == "property" and (actor1 is None or _is_crowd(actor1)):
-        # ACLED: a mob attacks people or property; destruction by an armed group stays looting
+    if entry.family == "property" and (_is_crowd(actor1) or actor1 is None and not _weapon_told(article, trigger)):
+        # ACLED: a mob attacks people or property; destruction by an armed group, or by a bomb, stays looting
         sub = taxonomy.VIOLENT_DEMONSTRATION if actor1 is not None and actor1.category == taxonomy.PROTESTERS \
             else taxonomy.MOB_VIOLENCE
     elif entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH) and _is_crowd(actor1):
@@ -340,6 +340,11 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     if sub == trigger.sub_event_type:
         return entry.event_type, sub, trigger.plover_event, trigger.plover_mode
     return _retype(sub)
+
+
+def _weapon_told(article: Article, trigger: Trigger) -> bool:
+    """Whether the trigger's sentence tells of explosives or remote weapons ("a bomb destroyed the house")."""
+    return any(t.event_type == taxonomy.EXPLOSIONS for t in article.in_sentence(article.triggers, trigger.sentence))
 
 
 def _is_cause(article: Article, casualty: CasualtyMention) -> bool:
@@ -504,7 +509,7 @@ def _retells(article: Article, previous: Event, event: Event) -> bool:
     if load_lexicon().cues["anaphora"].search(lead[-40:]) and (
             previous.sub_event_type == event.sub_event_type
             or (adjacent and _entry_of(previous.trigger).family == _entry_of(trigger).family)):
-        return True  # "the airstrikes"; "Rustlers attacked the village. Two died in the shootout."
+        return True  # "the airstrikes"; "Gunmen raided a farm. Three died in the firefight."
     if adjacent and _compatible(previous, event):
         return True
     # "Rebels captured Bambu. Nine soldiers were killed.": a toll with nothing new of its own
@@ -687,7 +692,7 @@ def _main_first(event: Event) -> tuple[int, int, int]:
 
 def _with_protest_violence(article: Article, events: list[Event]) -> list[Event]:
     """A demonstration and the violence its story tells are one event, as ACLED codes them:
-    "Students rioted over fees. Police opened fire, killing one." gives the riot its dead, not a
+    "Traders rioted over market fees. Police opened fire, killing one." gives the riot its dead, not a
     separate attack. Violence by a named armed group other than the state stays its own event."""
     kept: list[Event] = []
     protests = [e for e in events if e.event_type in (taxonomy.PROTESTS, taxonomy.RIOTS)]
