@@ -504,12 +504,10 @@ def _retells(article: Article, previous: Event, event: Event) -> bool:
     lead = article.text[sentence.start:trigger.start]
     if load_lexicon().cues["new_incident"].match(lead):
         return False
+    if previous.sub_event_type == event.sub_event_type and load_lexicon().cues["anaphora"].search(lead[-40:]):
+        return True
     last = previous.sentences[-1]  # sentences are kept in order
     adjacent = trigger.sentence - last <= 1
-    if load_lexicon().cues["anaphora"].search(lead[-40:]) and (
-            previous.sub_event_type == event.sub_event_type
-            or (adjacent and _entry_of(previous.trigger).family == _entry_of(trigger).family)):
-        return True  # "the airstrikes"; "Gunmen raided a farm. Three died in the firefight."
     if adjacent and _compatible(previous, event):
         return True
     # "Rebels captured Bambu. Nine soldiers were killed.": a toll with nothing new of its own
