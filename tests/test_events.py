@@ -388,7 +388,6 @@ def test_an_armed_group_attacking_after_a_protest_is_its_own_event():
 
 @pytest.mark.parametrize("text, sub_event_type", [
     ("Angry residents torched the offices of the county chief in Homa Bay on Thursday night.", "Mob violence"),
-    ("Twenty houses were set ablaze in Narok on Sunday night.", "Mob violence"),
     ("Al Shabaab militants torched a school in Fafi on Tuesday.", "Looting/property destruction"),
 ])
 def test_destruction_by_a_crowd_is_mob_violence_and_by_an_armed_group_looting(text, sub_event_type):

@@ -302,8 +302,8 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     sentence = article.sentences[trigger.sentence].text
     sub = trigger.sub_event_type
     groups = _victim_groups(casualties)
-    if entry.family == "property" and (_is_crowd(actor1) or actor1 is None and not _weapon_told(article, trigger)):
-        # ACLED: a mob attacks people or property; destruction by an armed group, or by a bomb, stays looting
+    if entry.family == "property" and _is_crowd(actor1):
+        # ACLED: a mob attacks people or property; destruction by an armed group stays looting
         sub = taxonomy.VIOLENT_DEMONSTRATION if actor1 is not None and actor1.category == taxonomy.PROTESTERS \
             else taxonomy.MOB_VIOLENCE
     elif entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH) and _is_crowd(actor1):
@@ -340,11 +340,6 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     if sub == trigger.sub_event_type:
         return entry.event_type, sub, trigger.plover_event, trigger.plover_mode
     return _retype(sub)
-
-
-def _weapon_told(article: Article, trigger: Trigger) -> bool:
-    """Whether the trigger's sentence tells of explosives or remote weapons ("a bomb destroyed the house")."""
-    return any(t.event_type == taxonomy.EXPLOSIONS for t in article.in_sentence(article.triggers, trigger.sentence))
 
 
 def _is_cause(article: Article, casualty: CasualtyMention) -> bool:
@@ -697,7 +692,9 @@ def _with_protest_violence(article: Article, events: list[Event]) -> list[Event]
     for event in events:
         protest = next((p for p in protests if p is not event and _entry_of(event.trigger).family == "violence"
                         and event.status == p.status and event.sentences[0] in _protest_story(article, p.sentences[0])
-                        and event.sentences[0] >= p.sentences[0] and _crowd_or_state(event)), None)
+                        and event.sentences[0] >= p.sentences[0] and _crowd_or_state(event)
+                        and not _is_grievance(article.text[article.sentences[event.sentences[0]].start:event.trigger.start])),
+                       None)
         if protest is None:
             kept.append(event)
             continue
@@ -707,9 +704,11 @@ def _with_protest_violence(article: Article, events: list[Event]) -> list[Event]
 
 
 def _crowd_or_state(event: Event) -> bool:
-    """Violence a demonstration's own story tells: by the state, by the crowd, or by nobody named."""
+    """Violence a demonstration's own story tells: by the state or by the crowd, named as acting;
+    never a bombing, which no crowd or police handling a crowd sets off."""
     actor = event.actor1
-    return actor is None or actor.category == taxonomy.STATE_FORCES or _is_crowd(actor)
+    return event.event_type != taxonomy.EXPLOSIONS and actor is not None and (
+        actor.category == taxonomy.STATE_FORCES or _is_crowd(actor))
 
 
 def _add_following_tolls(article: Article, events: list[Event], told: set[int]) -> None:
