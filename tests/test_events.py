@@ -399,3 +399,9 @@ def test_destruction_by_a_crowd_is_mob_violence_and_by_an_armed_group_looting(te
 
 def test_destruction_by_a_bomb_is_not_mob_violence():
     assert main_event("A bomb destroyed three houses in Mandera on Monday.")["sub_event_type"] != "Mob violence"
+
+
+def test_a_weekday_in_a_plan_is_the_coming_one_not_next_year():
+    records = extract_records(Article("t", "The militia threatened to attack the market in Moyale on Tuesday.",
+                                      published=PUBLISHED))
+    assert [r["event_date"] for r in records if r["event_date"]] == ["2024-05-14"]

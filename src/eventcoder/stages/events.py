@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields, replace
+from datetime import timedelta
 from functools import cache
 from operator import attrgetter
 from typing import Callable
@@ -450,11 +451,15 @@ def _best_date(dates: list[DateMention], status: str, published=None) -> DateMen
     best = min(usable, key=lambda d: (d.relation == "overnight", d.precision), default=None)
     if best is not None and status == "future" and published and best.date < published \
             and not _YEAR.search(best.text):
-        # "in September" in a plan means the coming September, not the last one; unresolved
-        # when there is none (after the year 9999, or a 29 February with no year named).
+        # "in September" in a plan means the coming September, not the last one, and "on Tuesday"
+        # the coming Tuesday; unresolved when there is none (after the year 9999, or a 29
+        # February with no year named).
         try:
-            best = replace(best, date=best.date.replace(year=best.date.year + 1))
-        except ValueError:
+            if (published - best.date).days < 7:
+                best = replace(best, date=best.date + timedelta(days=7))
+            else:
+                best = replace(best, date=best.date.replace(year=best.date.year + 1))
+        except (ValueError, OverflowError):
             best = replace(best, date=None, end_date=None)
     return best
 
