@@ -405,3 +405,7 @@ def test_a_weekday_in_a_plan_is_the_coming_one_not_next_year():
     records = extract_records(Article("t", "The militia threatened to attack the market in Moyale on Tuesday.",
                                       published=PUBLISHED))
     assert [r["event_date"] for r in records if r["event_date"]] == ["2024-05-14"]
+
+
+def test_an_attack_on_a_post_of_armed_men_is_a_battle():
+    assert main_event("Gunmen attacked a police station in Wajir on Monday, killing one officer.")["sub_event_type"] == "Armed clash"

@@ -124,7 +124,7 @@ def load_lexicon() -> _Lexicon:
         alternatives.append((f"t{index}", entry["patterns"]))
     trigger_pattern = dispatched(alternatives)
     cue_names = ["protest_intervention", "protest_excessive_force", "non_violent_transfer",
-                 "non_combatant_subjects", "riot_cues", "fighting_cues"]
+                 "non_combatant_subjects", "riot_cues", "fighting_cues", "armed_posts"]
     cues = {name: _alternation(data[name]) for name in cue_names}
     cues["new_incident"] = re.compile(r"\W*(?:" + "|".join(data["new_incident_cues"]) + r")\b", re.I)
     cues["cause"] = re.compile(r"\b(?:" + "|".join(data["cause_cues"]) + r")\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?"
@@ -314,7 +314,8 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
         civilian_target = (actor2 is not None and _is_victim(actor2)) or (
             groups & lexicon.civilian_groups and not groups & lexicon.armed_groups)
         armed_target = ((actor2 is not None and actor2.category in taxonomy.category_group("armed"))
-                        or bool(groups & lexicon.armed_groups))
+                        or bool(groups & lexicon.armed_groups)
+                        or bool(lexicon.cues["armed_posts"].search(article.text, trigger.end, trigger.end + 60)))
         if entry.generic:
             sub = taxonomy.ARMED_CLASH if armed_target and not civilian_target else taxonomy.ATTACK
         elif civilian_target and not armed_target and not entry.mutual:
