@@ -409,3 +409,17 @@ def test_a_weekday_in_a_plan_is_the_coming_one_not_next_year():
 
 def test_an_attack_on_a_post_of_armed_men_is_a_battle():
     assert main_event("Gunmen attacked a police station in Wajir on Monday, killing one officer.")["sub_event_type"] == "Armed clash"
+
+
+@pytest.mark.parametrize("text", [
+    "Floods swept through three villages near Kisumu on Monday, killing 12 people.",
+    "Five passengers died when their bus collided with a lorry near Naivasha on Sunday.",
+    "Two pupils were killed by lightning at a school in Kisii on Tuesday.",
+])
+def test_disasters_and_accidents_are_no_conflict_events(text):
+    assert extract_records(Article("t", text, published=PUBLISHED)) == []
+
+
+def test_an_attack_told_beside_an_accident_is_still_an_attack():
+    assert main_event("Bandits ambushed a bus near Isiolo on Monday, killing three passengers, "
+                      "after it had slowed at an accident scene.")["event_type"] == "Violence against civilians"

@@ -124,7 +124,7 @@ def load_lexicon() -> _Lexicon:
         alternatives.append((f"t{index}", entry["patterns"]))
     trigger_pattern = dispatched(alternatives)
     cue_names = ["protest_intervention", "protest_excessive_force", "non_violent_transfer",
-                 "non_combatant_subjects", "riot_cues", "fighting_cues", "armed_posts"]
+                 "non_combatant_subjects", "riot_cues", "fighting_cues", "armed_posts", "non_conflict_causes"]
     cues = {name: _alternation(data[name]) for name in cue_names}
     cues["new_incident"] = re.compile(r"\W*(?:" + "|".join(data["new_incident_cues"]) + r")\b", re.I)
     cues["cause"] = re.compile(r"\b(?:" + "|".join(data["cause_cues"]) + r")\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?"
@@ -812,6 +812,11 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
     if (entry.family == "violence" and entry.generic and actor1 is None and actor2 is None and not casualties
             and not _told_as_verb(article.text, trigger)):
         return None  # "the attack drew condemnation", with nobody and no victims: a word, not an event
+    if (entry.family == "violence" and entry.generic and (actor1 is None or _is_victim(actor1))
+            and lexicon.cues["non_conflict_causes"].search(article.text, max(trigger.clause_start, trigger.start - 60),
+                                                           min(article.sentences[index].end, trigger.end + 60))
+            and all(_entry_of(t).generic for t in article.in_sentence(article.triggers, index))):
+        return None  # "floods killed 12", "died when a bus collided": no one acted in a conflict
     casualties = [c for c in casualties if not _is_cause(article, c)]
     event_type, sub, plover_event, plover_mode = _decide_sub_type(article, trigger, actor1, actor2, casualties)
     place = _place_near(article, trigger)
