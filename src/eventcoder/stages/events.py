@@ -693,19 +693,23 @@ def _with_protest_violence(article: Article, events: list[Event]) -> list[Event]
     """A demonstration and the violence its story tells are one event, as ACLED codes them:
     "Traders rioted over market fees. Police opened fire, killing one." gives the riot its dead, not a
     separate attack. Violence by a named armed group other than the state stays its own event."""
+    telling: dict[int, list[Event]] = {}  # sentence -> the demonstrations whose story holds it
+    for protest in (e for e in events if e.event_type in (taxonomy.PROTESTS, taxonomy.RIOTS)):
+        for index in _protest_story(article, protest.sentences[0]):
+            if index >= protest.sentences[0]:
+                telling.setdefault(index, []).append(protest)
     kept: list[Event] = []
-    protests = [e for e in events if e.event_type in (taxonomy.PROTESTS, taxonomy.RIOTS)]
     for event in events:
-        protest = next((p for p in protests if p is not event and _entry_of(event.trigger).family == "violence"
-                        and event.status == p.status and event.sentences[0] in _protest_story(article, p.sentences[0])
-                        and event.sentences[0] >= p.sentences[0] and _crowd_or_state(event)
-                        and not _is_grievance(article.text[article.sentences[event.sentences[0]].start:event.trigger.start])),
-                       None)
+        first = event.sentences[0]
+        absorbs = (_entry_of(event.trigger).family == "violence" and _crowd_or_state(event)
+                   and not _is_grievance(article.text[article.sentences[first].start:event.trigger.start]))
+        protest = next((p for p in telling.get(first, ()) if absorbs and p is not event and p.status == event.status), None)
         if protest is None:
             kept.append(event)
             continue
         protest.sentences = sorted({*protest.sentences, *event.sentences})
-        protest.casualties += [c for c in event.casualties if c not in protest.casualties]
+        held = {id(c) for c in protest.casualties}
+        protest.casualties += [c for c in event.casualties if id(c) not in held]
     return kept
 
 
