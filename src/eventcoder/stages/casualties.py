@@ -235,6 +235,8 @@ def _to_death(lexicon: _Lexicon, text: str, start: int, end: int, found: Spans) 
     """ "beat two men to death", "stoned a suspected thief to death": whoever stands between the
     verb and "to death" died, one unless a number says more."""
     mentions = []
+    if "death" not in text[start:end].lower():
+        return mentions  # most sentences: the regex need not run
     for match in lexicon.to_death.finditer(text, start, end):
         if found.overlap(match.start("victim"), match.end("victim")):
             continue
