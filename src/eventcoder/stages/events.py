@@ -305,8 +305,7 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     groups = _victim_groups(casualties)
     if entry.family == "property" and _is_crowd(actor1):
         # ACLED: a mob attacks people or property; destruction by an armed group stays looting
-        sub = taxonomy.VIOLENT_DEMONSTRATION if actor1 is not None and actor1.category == taxonomy.PROTESTERS \
-            else taxonomy.MOB_VIOLENCE
+        sub = taxonomy.VIOLENT_DEMONSTRATION if actor1.category == taxonomy.PROTESTERS else taxonomy.MOB_VIOLENCE
     elif entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH) and _is_crowd(actor1):
         # an unorganised crowd's violence is a riot: demonstrators' a violent demonstration
         sub = taxonomy.VIOLENT_DEMONSTRATION if actor1.category == taxonomy.PROTESTERS else taxonomy.MOB_VIOLENCE
@@ -701,10 +700,9 @@ def _with_protest_violence(article: Article, events: list[Event]) -> list[Event]
     kept: list[Event] = []
     for event in events:
         first = event.sentences[0]
-        absorbs = (_entry_of(event.trigger).family == "violence" and _crowd_or_state(event)
-                   and not _is_grievance(article.text[article.sentences[first].start:event.trigger.start]))
-        protest = next((p for p in telling.get(first, ()) if absorbs and p is not event and p.status == event.status), None)
-        if protest is None:
+        protest = next((p for p in telling.get(first, ()) if p is not event and p.status == event.status), None)
+        if protest is None or not (_entry_of(event.trigger).family == "violence" and _crowd_or_state(event)) or \
+                _is_grievance(article.text[article.sentences[first].start:event.trigger.start]):
             kept.append(event)
             continue
         protest.sentences = sorted({*protest.sentences, *event.sentences})
