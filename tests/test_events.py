@@ -423,3 +423,14 @@ def test_disasters_and_accidents_are_no_conflict_events(text):
 def test_an_attack_told_beside_an_accident_is_still_an_attack():
     assert main_event("Bandits ambushed a bus near Isiolo on Monday, killing three passengers, "
                       "after it had slowed at an accident scene.")["event_type"] == "Violence against civilians"
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("About forty fighters of the group were sighted crossing into Mandera county on Sunday.", "Change to group/activity"),
+    ("The government will deploy 2,000 police officers to the border towns next week.", "Change to group/activity"),
+    ("Students vandalise the school library in Kakamega over exam rules.", "Looting/property destruction"),
+    ("Hundreds of traders poured into the streets of Eldoret on Monday over new levies.", "Peaceful protest"),
+])
+def test_movement_vandalism_and_crowds_in_the_street(text, sub_event_type):
+    records = extract_records(Article("t", text, published=PUBLISHED))
+    assert sub_event_type in {r["sub_event_type"] for r in records}
