@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from eventcoder.article import Article
 from eventcoder.errors import Errors, PipelineError
+from eventcoder.records import event_records
 from eventcoder.stages import StageFunction
 from eventcoder.stages.actors import find_actors, match_actor_names
 from eventcoder.stages.attribution import find_attributions
@@ -76,6 +77,4 @@ def process(article: Article, until: str | None = None) -> Article:
 
 def extract_records(article: Article) -> list[dict]:
     """The event records of one article (DESIGN.md's record), main event first."""
-    from eventcoder.records import event_records
-
     return event_records(process(article))

@@ -13,6 +13,7 @@ tell by its fingerprint whether it is the file the run began with.
 """
 from __future__ import annotations
 
+import csv
 import hashlib
 import os
 from dataclasses import dataclass
@@ -44,8 +45,6 @@ def load_yaml(name: str) -> Any:
 
 def data_rows(name: str) -> list[dict[str, str]]:
     """The rows of a packaged CSV file, its ``#`` header lines skipped."""
-    import csv
-
     return list(csv.DictReader(line for line in data_text(name).splitlines() if not line.startswith("#")))
 
 

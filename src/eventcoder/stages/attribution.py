@@ -22,9 +22,9 @@ from functools import cache
 from eventcoder.article import Article, AttributionMention, Sentence
 from eventcoder.resources import load_yaml
 from eventcoder.stages import stage
+from eventcoder.stages.text import WORD_TOKEN
 
 
-_TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*")
 _JOINING_GAP = re.compile(r"\s+")
 _ABBREVIATION_GAP = re.compile(r"\.\s+")
 _LEADING_QUOTES = "\"'“‘( "
@@ -128,7 +128,7 @@ class _SentenceAttributions:
         self.lexicon = lexicon
         self.tokens = [
             _Token(sentence.start + m.start(), sentence.start + m.end(), m.group())
-            for m in _TOKEN.finditer(sentence.text)
+            for m in WORD_TOKEN.finditer(sentence.text)
         ]
         self.used: set[int] = set()
 

@@ -131,7 +131,7 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
         mentions += found
         boundary = max([boundary, cue.end(), *(m.end for m in found)])
     mentions += _counts(lexicon, text, start, end)
-    mentions += _to_death(lexicon, text, start, end, Spans((m.start, m.end) for m in mentions))
+    mentions += _to_death(lexicon, text, start, end, mentions)
     mentions += _tolls(lexicon, text, start, end)
     mentions += _denials(lexicon, text, start, end)
     return mentions
@@ -231,14 +231,16 @@ def _counts(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Casualty
     return mentions
 
 
-def _to_death(lexicon: _Lexicon, text: str, start: int, end: int, found: Spans) -> list[CasualtyMention]:
+def _to_death(lexicon: _Lexicon, text: str, start: int, end: int,
+              found: list[CasualtyMention]) -> list[CasualtyMention]:
     """ "beat two men to death", "stoned a suspected thief to death": whoever stands between the
     verb and "to death" died, one unless a number says more."""
-    mentions = []
+    mentions: list[CasualtyMention] = []
     if "death" not in text[start:end].lower():
         return mentions  # most sentences: the regex need not run
+    taken = Spans((m.start, m.end) for m in found)
     for match in lexicon.to_death.finditer(text, start, end):
-        if found.overlap(match.start("victim"), match.end("victim")):
+        if taken.overlap(match.start("victim"), match.end("victim")):
             continue
         quantity = match["qty"]
         minimum, maximum = _count(lexicon, quantity) if quantity else (None, None)

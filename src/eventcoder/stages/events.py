@@ -156,7 +156,7 @@ def find_triggers(article: Article) -> Article:
                 event_type=entry.event_type, sub_event_type=entry.sub_event_type,
                 plover_event=entry.plover_event, plover_mode=entry.plover_mode,
                 passive=bool(lexicon.cues["passive_before"].search(before)), entry=entry_index, family=entry.family,
-                clause_start=_clause_start(article.text, sentence.start, start),
+                clause_start=_clause_break(article.text, sentence.start, start)[0],
             ))
     article.triggers = triggers
     return article
@@ -205,11 +205,6 @@ def _silenced(family: str, strong: set[str]) -> bool:
     weak statement ("rejected") only to an act on the ground."""
     others = strong - {family}
     return bool(others if family == "territory" else others & load_lexicon().material_families)
-
-
-def _clause_start(text: str, sentence_start: int, position: int) -> int:
-    """Where the clause holding ``position`` begins: after the last clause break before it."""
-    return _clause_break(text, sentence_start, position)[0]
 
 
 def _clause_break(text: str, sentence_start: int, position: int) -> tuple[int, str]:
@@ -438,10 +433,8 @@ def _place_near(article: Article, trigger: Trigger) -> PlaceMention | None:
     """The most specific place of the trigger's own clause, the nearest among equals; the
     dateline's place only when the sentence names no other."""
     places = [p for p in article.in_sentence(article.places, trigger.sentence) if _locates(p)]
-    sentence = article.sentences[trigger.sentence]
-    clause_start = _clause_start(article.text, sentence.start, trigger.start)
     dateline = _dateline_end(article.text)
-    return min(places, key=lambda p: (p.end <= dateline, p.end <= clause_start, _specificity(p),
+    return min(places, key=lambda p: (p.end <= dateline, p.end <= trigger.clause_start, _specificity(p),
                                       abs(p.start - trigger.start)), default=None)
 
 
@@ -480,7 +473,7 @@ def _certainty_of(found: set[str]) -> str:
 
 
 def _compatible(first: Event, second: Event) -> bool:
-    if _entry_of(first.trigger).family != _entry_of(second.trigger).family:
+    if first.trigger.family != second.trigger.family:
         return False
     if first.status != second.status and "background" in (first.status, second.status):
         return False
@@ -617,7 +610,7 @@ def _names(article: Article) -> Spans:
 def _inside_a_name(names: Spans, trigger: Trigger) -> bool:
     """"Liberation" in "National Liberation Front" names a group, not an act; a state's forces
     named by what they do ("an Israeli airstrike", "Ukrainian air defence") still do it."""
-    if _entry_of(trigger).family == "protest":
+    if trigger.family == "protest":
         return False  # "protesters" is both the crowd and the act
     return names.cover(trigger.start, trigger.end)
 
@@ -634,8 +627,8 @@ def _main_clause_triggers(article: Article, triggers: list[Trigger]) -> list[Tri
     def subordinate(trigger: Trigger) -> bool:
         sentence = article.sentences[trigger.sentence]
         return bool(_AFTER_PHRASE.search(article.text[max(sentence.start, trigger.start - 40):trigger.start]))
-    main_families = {_entry_of(t).family for t in triggers if not subordinate(t)}
-    return [t for t in triggers if not subordinate(t) or not main_families - {_entry_of(t).family}]
+    main_families = {t.family for t in triggers if not subordinate(t)}
+    return [t for t in triggers if not subordinate(t) or not main_families - {t.family}]
 
 
 @stage("events", reads=("text", "sentences", "published", "places", "actors", "dates", "casualties", "attributions",
@@ -668,7 +661,7 @@ def find_events(article: Article) -> Article:
     _add_following_tolls(article, merged, set(by_sentence))
     for event in merged:
         event.place = event.place or _context_place(article, event.sentences[0])
-        if event.actor1 is None and _entry_of(event.trigger).family == "violence":
+        if event.actor1 is None and event.trigger.family == "violence":
             event.actor1 = _claimant(article, event.sentences[0]) or _unknown_perpetrator(event)
         event.date = event.date or _context_date(article, statuses, event.sentences[0], event.status)
         if event.date is None and event.status in ("new", "ongoing") and article.published:
@@ -683,7 +676,7 @@ def find_events(article: Article) -> Article:
 def _main_first(event: Event) -> tuple[int, int, int]:
     """New events first, acts before statements; among what has not happened yet, the threat
     that was made before the act it threatens."""
-    family = _entry_of(event.trigger).family
+    family = event.trigger.family
     threat = event.status == "future" and family == "threaten"
     return _STATUS_RANK.get(event.status, 9), 0 if threat else 1 + (family not in load_lexicon().material_families), event.sentences[0]
 
@@ -701,7 +694,7 @@ def _with_protest_violence(article: Article, events: list[Event]) -> list[Event]
     for event in events:
         first = event.sentences[0]
         protest = next((p for p in telling.get(first, ()) if p is not event and p.status == event.status), None)
-        if protest is None or not (_entry_of(event.trigger).family == "violence" and _crowd_or_state(event)) or \
+        if protest is None or not (event.trigger.family == "violence" and _crowd_or_state(event)) or \
                 _is_grievance(article.text[article.sentences[first].start:event.trigger.start]):
             kept.append(event)
             continue
@@ -808,7 +801,7 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
     index = trigger.sentence
     actor1, actor2 = _assign_actors(article, trigger, actors, casualties)
     if entry.family == "territory" and entry.weak and actor1 is not None:
-        subject = article.text[_clause_start(article.text, article.sentences[index].start, trigger.start):trigger.start]
+        subject = article.text[trigger.clause_start:trigger.start]
         if lexicon.cues["non_combatant_subjects"].search(subject):
             return None
     if (entry.family == "violence" and entry.generic and actor1 is None and actor2 is None and not casualties

@@ -38,11 +38,11 @@ from functools import cache
 from eventcoder.article import Article, DateMention, Sentence, SentenceStatus
 from eventcoder.resources import load_yaml
 from eventcoder.stages import stage
+from eventcoder.stages.text import WORD_TOKEN
 
 RECENT_DAYS = 7
 BACKGROUND_DAYS = 60
 
-_TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _MONTH = re.compile(r"\b(?:" + "|".join(m.lower() for m in month_abbr[1:]) + r")[a-z]*\.?\b", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince\s*$", re.IGNORECASE)
@@ -186,7 +186,7 @@ def _overlaps(mention: DateMention, sentence: Sentence, cue: re.Match | None) ->
 
 def _has_past_event_verb(text: str, lexicon: _Cues) -> bool:
     """A past-tense verb other than a reporting one: "entered", "struck", not "said"."""
-    for match in _TOKEN.finditer(text):
+    for match in WORD_TOKEN.finditer(text):
         word = match.group().lower()
         if "-" in word or word in lexicon.speech_past:
             continue

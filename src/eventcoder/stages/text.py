@@ -19,6 +19,8 @@ _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n+
 _WRAPPED_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n\s*|\n(?=[ \t])")
 #: A text is hard-wrapped when most of its lines are of one middling width.
 _WRAP_WIDTHS = range(45, 100)
+#: A word with its inner apostrophes, points and hyphens ("al-Shabaab", "U.S", "don't").
+WORD_TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*")
 #: What the word before a full stop is made of ("U.S", "Gen"); it begins at a letter.
 _WORD_CHARACTERS = frozenset(string.ascii_letters + ".")
 
