@@ -434,3 +434,10 @@ def test_an_attack_told_beside_an_accident_is_still_an_attack():
 def test_movement_vandalism_and_crowds_in_the_street(text, sub_event_type):
     records = extract_records(Article("t", text, published=PUBLISHED))
     assert sub_event_type in {r["sub_event_type"] for r in records}
+
+
+def test_a_communitys_herders_attacked_are_civilians_and_its_armed_men_acting_a_militia():
+    attacked = main_event("Turkana raiders killed four Pokot herders near Lokori on Sunday.")
+    assert (attacked["sub_event_type"], attacked["actor2"]) == ("Attack", "Civilians (Kenya)")
+    acting = main_event("Pokot herders attacked a police patrol near Lokori on Sunday.")
+    assert acting["actor1"] == "Pokot Ethnic Militia (Kenya)"

