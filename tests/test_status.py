@@ -143,3 +143,8 @@ def test_seed_article(shared_data):
         assert statuses[sentence] == expected, sentence
     currently = next(text for text in statuses if text.startswith("Currently"))
     assert statuses[currently] in {"background", "ongoing"}
+
+
+def test_a_plan_named_after_the_act_does_not_put_the_act_in_the_future():
+    assert trigger_statuses("Traders protested in the town against a planned eviction.") == {"protested": "new"}
+    assert trigger_statuses("Traders will protest in the town against the eviction.") == {"protest": "future"}

@@ -23,7 +23,9 @@ The one stage that decides status (DESIGN.md's ``status``). It sets two things:
 
 * each trigger's ``status``: its sentence's, except that a threat (a trigger of the ``threaten``
   family) or a future or conditional cue between the start of its clause and the trigger
-  ("vowed to attack") makes it ``future``; a ``background`` sentence stays background.
+  ("vowed to attack") makes it ``future``; a ``background`` sentence stays background; and a
+  sentence made ``future`` by a cue that only comes after the trigger ("protested against a
+  planned eviction") gives the trigger the status the sentence has without its future cues.
 
 Reads ``sentences``, ``dates`` and ``triggers``; cue words live in ``data/status.yaml``.
 """
@@ -85,6 +87,10 @@ def find_statuses(article: Article) -> Article:
     article.statuses = _statuses(article, cues)
     for trigger in article.triggers:
         status = article.statuses[trigger.sentence].status
+        if status == "future" and not _future_cue_before(article, trigger.sentence, trigger.end, cues):
+            # "Workers protested against a planned eviction": the plan is not the act told
+            status = _sentence_status(article, article.sentences[trigger.sentence], cues,
+                                      _reference_year(article), future_cues=False).status
         if status != "background" and (trigger.family == "threaten"
                                        or cues.clause_future.search(article.text[trigger.clause_start:trigger.start])):
             status = "future"  # a threat or a plan: its act has not happened
@@ -94,14 +100,25 @@ def find_statuses(article: Article) -> Article:
 
 
 def _statuses(article: Article, lexicon: _Cues) -> list[SentenceStatus]:
-    reference_year = _latest_explicit_year(article.dates) if article.published is None else None
+    reference_year = _reference_year(article)
     return [
         _sentence_status(article, sentence, lexicon, reference_year) for sentence in article.sentences
     ]
 
 
+def _reference_year(article: Article) -> int | None:
+    return _latest_explicit_year(article.dates) if article.published is None else None
+
+
+def _future_cue_before(article: Article, index: int, end: int, lexicon: _Cues) -> bool:
+    """A threat or plan cue in the sentence up to the end of a trigger ("will march", "plan to
+    attack"): only such a cue puts that trigger's act in the future."""
+    start = article.sentences[index].start
+    return any(cue.search(article.text, start, end) for cue in (lexicon.future, lexicon.weak_future))
+
+
 def _sentence_status(
-    article: Article, sentence: Sentence, lexicon: _Cues, reference_year: int | None
+    article: Article, sentence: Sentence, lexicon: _Cues, reference_year: int | None, future_cues: bool = True
 ) -> SentenceStatus:
     text = sentence.text
     dates = [d for d in article.in_sentence(article.dates, sentence.index) if d.date is not None]
@@ -116,7 +133,7 @@ def _sentence_status(
     recent = [d for d in pointed if _is_recent(d, article.published) and not _overlaps(d, sentence, ongoing_cue)]
     if recent and _has_past_event_verb(text, lexicon):
         return status("new", recent[0].text)
-    future_cue = lexicon.future.search(text)
+    future_cue = lexicon.future.search(text) if future_cues else None
     if future_cue:
         return status("future", future_cue.group())
     if since:
@@ -132,7 +149,7 @@ def _sentence_status(
         return status("background", background_cue.group())
     if ongoing_cue or lasting:
         return status("ongoing", ongoing_cue.group() if ongoing_cue else lasting[0].text)
-    weak_future_cue = lexicon.weak_future.search(text)
+    weak_future_cue = lexicon.weak_future.search(text) if future_cues else None
     if weak_future_cue:
         return status("future", weak_future_cue.group())
     return status("new", None)
