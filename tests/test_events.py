@@ -441,3 +441,7 @@ def test_a_communitys_herders_attacked_are_civilians_and_its_armed_men_acting_a_
     assert (attacked["sub_event_type"], attacked["actor2"]) == ("Attack", "Civilians (Kenya)")
     acting = main_event("Pokot herders attacked a police patrol near Lokori on Sunday.")
     assert acting["actor1"] == "Pokot Ethnic Militia (Kenya)"
+
+
+def test_a_killing_someone_is_blamed_for_is_not_the_toll_of_what_is_done_to_them():
+    assert main_event("Residents lynched a man in Kisumu on Monday for killing his brother.")["fatalities"] == 1

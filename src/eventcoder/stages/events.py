@@ -130,6 +130,8 @@ def load_lexicon() -> _Lexicon:
     cues["new_incident"] = re.compile(r"\W*(?:" + "|".join(data["new_incident_cues"]) + r")\b", re.I)
     cues["cause"] = re.compile(r"\b(?:" + "|".join(data["cause_cues"]) + r")\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?"
                                r"(?:killings?|deaths?|murders?|lynchings?|beheadings?|shootings?)\s+of\s+$", re.I)
+    cues["blamed"] = re.compile(r"\b(?:" + "|".join(data["blamed_cues"]) + r")\s+(?:allegedly\s+|having\s+)?"
+                                r"(?:killing|killed|murdering|murdered)\s+(?:(?:his|her|their|its|the|an?)\s+)?$", re.I)
     cues["grievance"] = re.compile(r"\b(?:" + "|".join(data["grievance_cues"]) + r")\b(?:\W+[\w'’-]+){0,6}?\W*$", re.I)
     english = load_yaml("english.yaml")
     cues["passive_before"] = re.compile(
@@ -351,7 +353,9 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
 def _is_cause(article: Article, casualty: CasualtyMention) -> bool:
     """Deaths named as the cause of the act told ("in revenge for the killing of a herder")."""
     sentence_start = article.sentence_at(casualty.start).start
-    return bool(load_lexicon().cues["cause"].search(article.text[max(sentence_start, casualty.start - 80):casualty.start]))
+    before = article.text[max(sentence_start, casualty.start - 80):casualty.start]
+    cues = load_lexicon().cues
+    return bool(cues["cause"].search(before) or cues["blamed"].search(before))
 
 
 def _is_crowd(actor: ActorMention | None) -> bool:
