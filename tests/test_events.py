@@ -445,3 +445,16 @@ def test_a_communitys_herders_attacked_are_civilians_and_its_armed_men_acting_a_
 
 def test_a_killing_someone_is_blamed_for_is_not_the_toll_of_what_is_done_to_them():
     assert main_event("Residents lynched a man in Kisumu on Monday for killing his brother.")["fatalities"] == 1
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Youths throw stones at police in Kisumu.", "Violent demonstration"),
+    ("Gunmen shoots a trader in Garissa.", "Attack"),
+    ("Al Shabaab detonates a bomb in Mandera, injuring four people.", "Remote explosive/landmine/IED"),
+])
+def test_headlines_in_the_present_tense_are_events(text, sub_event_type):
+    assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+def test_herders_who_kill_are_a_communal_militia_not_a_mob():
+    assert main_event("Herders killed three farmers near Isiolo on Monday.")["actor1"] == "Unidentified Communal Militia (Kenya)"

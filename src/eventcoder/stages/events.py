@@ -101,6 +101,7 @@ class _Lexicon:
     civilian_groups: frozenset[str]
     armed_groups: frozenset[str]
     civilian_members: frozenset[str]
+    armed_when_acting: frozenset[str]
     material_families: frozenset[str]
 
 
@@ -140,6 +141,7 @@ def load_lexicon() -> _Lexicon:
     cues["anaphora"] = re.compile(r"\b(?:" + "|".join(data["anaphora"]) + r")\s+(?:\w+\s+){0,2}$", re.I)
     return _Lexicon(tuple(entries), trigger_pattern, cues, frozenset(data["civilian_victim_groups"]),
                     frozenset(data["armed_victim_groups"]), frozenset(data["civilian_members"]),
+                    frozenset(data["armed_when_acting"]),
                     frozenset(data["material_families"]))
 
 
@@ -829,6 +831,10 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
     casualties = [c for c in casualties if not _is_cause(article, c)]
     if entry.family == "violence" and actor2 is not None:
         actor2 = _community_as_civilians(actor2)
+    if entry.family == "violence" and actor1 is not None and _is_victim(actor1) \
+            and actor1.text.lower().rsplit(" ", 1)[-1] in lexicon.armed_when_acting:
+        # "herders killed ten": herders who kill are a community's militia, not a mob
+        actor1 = unnamed_actor("communal", actor1.country_code, actor1.start)
     event_type, sub, plover_event, plover_mode = _decide_sub_type(article, trigger, actor1, actor2, casualties)
     place = _place_near(article, trigger)
     if entry.family == "protest":
