@@ -458,3 +458,11 @@ def test_headlines_in_the_present_tense_are_events(text, sub_event_type):
 
 def test_herders_who_kill_are_a_communal_militia_not_a_mob():
     assert main_event("Herders killed three farmers near Isiolo on Monday.")["actor1"] == "Unidentified Communal Militia (Kenya)"
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Students barricade a road in Kisii in protest over fees.", "Violent demonstration"),
+    ("Traders protested in Nakuru on Monday, and police barred them from the county offices.", "Protest with intervention"),
+])
+def test_what_a_protest_turns_into(text, sub_event_type):
+    assert main_event(text)["sub_event_type"] == sub_event_type
