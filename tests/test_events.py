@@ -466,3 +466,8 @@ def test_herders_who_kill_are_a_communal_militia_not_a_mob():
 ])
 def test_what_a_protest_turns_into(text, sub_event_type):
     assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+def test_an_arrest_yields_to_the_violence_that_killed():
+    record = main_event("Police arrested a man in Kisumu on Monday and beat him to death.")
+    assert record["sub_event_type"] == "Attack"

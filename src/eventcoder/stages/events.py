@@ -684,17 +684,21 @@ def find_events(article: Article) -> Article:
             # Reported with no date of its own, or going on as the report is published: on or
             # before publication, as ACLED codes it.
             event.date = DateMention("", 0, 0, date=article.published, precision=2, relation="reported")
-    merged.sort(key=_main_first)
+    harm_told = any(e.trigger.family == "violence" and any(c.kind in ("killed", "injured") for c in e.casualties)
+                    for e in merged)
+    merged.sort(key=lambda e: _main_first(e, harm_told))
     article.events = merged
     return article
 
 
-def _main_first(event: Event) -> tuple[int, int, int]:
+def _main_first(event: Event, harm_told: bool) -> tuple[int, int, bool, int]:
     """New events first, acts before statements; among what has not happened yet, the threat
-    that was made before the act it threatens."""
+    that was made before the act it threatens; an arrest after violence that killed or hurt
+    (ACLED codes the violence: "police arrested and beat a man to death")."""
     family = event.trigger.family
     threat = event.status == "future" and family == "threaten"
-    return _STATUS_RANK.get(event.status, 9), 0 if threat else 1 + (family not in load_lexicon().material_families), event.sentences[0]
+    return (_STATUS_RANK.get(event.status, 9), 0 if threat else 1 + (family not in load_lexicon().material_families),
+            family == "arrest" and harm_told, event.sentences[0])
 
 
 def _with_protest_violence(article: Article, events: list[Event]) -> list[Event]:
