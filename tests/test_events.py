@@ -471,3 +471,8 @@ def test_what_a_protest_turns_into(text, sub_event_type):
 def test_an_arrest_yields_to_the_violence_that_killed():
     record = main_event("Police arrested a man in Kisumu on Monday and beat him to death.")
     assert record["sub_event_type"] == "Attack"
+
+
+def test_a_clash_of_rival_supporters_is_mob_violence():
+    record = main_event("Two factions of the party clashed at a meeting in Kakamega on Monday.")
+    assert (record["sub_event_type"], record["actor1"]) == ("Mob violence", "Rioters (Kenya)")

@@ -126,7 +126,8 @@ def load_lexicon() -> _Lexicon:
         alternatives.append((f"t{index}", entry["patterns"]))
     trigger_pattern = dispatched(alternatives)
     cue_names = ["protest_intervention", "protest_excessive_force", "non_violent_transfer",
-                 "non_combatant_subjects", "riot_cues", "fighting_cues", "armed_posts", "non_conflict_causes"]
+                 "non_combatant_subjects", "riot_cues", "fighting_cues", "armed_posts", "non_conflict_causes",
+                 "unarmed_groups"]
     cues = {name: _alternation(data[name]) for name in cue_names}
     cues["new_incident"] = re.compile(r"\W*(?:" + "|".join(data["new_incident_cues"]) + r")\b", re.I)
     cues["cause"] = re.compile(r"\b(?:" + "|".join(data["cause_cues"]) + r")\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?"
@@ -315,6 +316,9 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     if entry.family == "property" and _is_crowd(actor1):
         # ACLED: a mob attacks people or property; destruction by an armed group stays looting
         sub = taxonomy.VIOLENT_DEMONSTRATION if actor1.category == taxonomy.PROTESTERS else taxonomy.MOB_VIOLENCE
+    elif (entry.family == "violence" and entry.mutual and actor1 is None and actor2 is None
+          and lexicon.cues["unarmed_groups"].search(sentence)):
+        sub = taxonomy.MOB_VIOLENCE  # "rival supporters clashed": no armed side named
     elif entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH) and _is_crowd(actor1):
         # an unorganised crowd's violence is a riot: demonstrators' a violent demonstration
         sub = taxonomy.VIOLENT_DEMONSTRATION if actor1.category == taxonomy.PROTESTERS else taxonomy.MOB_VIOLENCE
