@@ -226,3 +226,12 @@ def test_victims_the_group_list_does_not_name(text, expected):
                                   "The floods killed 40 cattle."])
 def test_animals_are_not_counted(text):
     assert top_level(casualties_in(text)) == []
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Police shoot two suspected robbers dead in Kisumu.", 2),
+    ("Raiders attacked the village, leaving five people dead.", 5),
+    ("One victim later died in hospital.", 1),
+])
+def test_the_dead_told_after_the_verb_or_the_attack(text, count):
+    assert [m.minimum for m in top_level(casualties_in(text)) if m.kind == "killed"] == [count]

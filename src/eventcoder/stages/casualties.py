@@ -233,10 +233,11 @@ def _counts(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Casualty
 
 def _to_death(lexicon: _Lexicon, text: str, start: int, end: int,
               found: list[CasualtyMention]) -> list[CasualtyMention]:
-    """ "beat two men to death", "stoned a suspected thief to death": whoever stands between the
-    verb and "to death" died, one unless a number says more."""
+    """ "beat two men to death", "shot two suspects dead": whoever stands between the verb and
+    "to death" or "dead" died, one unless a number says more."""
     mentions: list[CasualtyMention] = []
-    if "death" not in text[start:end].lower():
+    lowered = text[start:end].lower()
+    if "death" not in lowered and "dead" not in lowered:
         return mentions  # most sentences: the regex need not run
     taken = Spans((m.start, m.end) for m in found)
     for match in lexicon.to_death.finditer(text, start, end):
@@ -441,7 +442,7 @@ def _lexicon() -> _Lexicon:
         toll=re.compile(rf"\b(?P<noun>{_alternation(toll_kinds)})\b", flags),
         to_death=re.compile(
             rf"\b(?:{_alternation(terms['to_death_verbs'])})\s+(?!(?:and|or|then)\b)(?P<victim>(?:(?P<qty>{quantity_plain}|an?|another)\s+"
-            rf"|(?:the|his|her|their)\s+)?(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)\s+to\s+death\b", flags),
+            rf"|(?:the|his|her|their)\s+)?(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)\s+(?:to\s+death|dead)\b", flags),
         toll_link=re.compile(r"\b(?:to|at|of|reached|hit|is|was|now|stood\s+at|stands\s+at)\s+", flags),
         denial=re.compile(
             rf"\b(?:no|without|zero)\s+(?:(?:immediate|reported|known|further|other|serious|major)\s+)?"
