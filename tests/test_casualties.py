@@ -235,3 +235,7 @@ def test_animals_are_not_counted(text):
 ])
 def test_the_dead_told_after_the_verb_or_the_attack(text, count):
     assert [m.minimum for m in top_level(casualties_in(text)) if m.kind == "killed"] == [count]
+
+
+def test_an_attempt_is_no_death():
+    assert casualties_in("Residents tried to lynch a man suspected of theft.") == []

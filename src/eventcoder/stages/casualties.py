@@ -63,6 +63,7 @@ class _Lexicon:
     toll_link: re.Pattern  # "rose to", "stood at": after a toll noun, before its number
     to_death: re.Pattern  # "stoned a suspected thief to death": the victim inside the verb phrase
     denial: re.Pattern
+    near_miss: re.Pattern  # "nearly killed", "tried to lynch"
     groups: dict[str, str | None]
     singular: frozenset[str]  # group words naming one person: "the mayor", "a soldier"
     unspecified: frozenset[str]
@@ -79,7 +80,6 @@ class _Lexicon:
 # "..., wounding 20 others, a military official said": the official is the source, not a victim.
 # A singular subject (not a pronoun, which points back to someone already counted) before
 # "was killed".
-_NEAR_MISS = re.compile(r"\b(?:nearly|almost|narrowly)\s+$", re.I)
 _SINGULAR_PASSIVE = re.compile(r"(?<!\bhe)(?<!\bshe)(?<!\bit)\s+(?:is|was|has\s+been|had\s+been)\s+"
                                r"(?:\w+ly\s+|also\s+|later\s+|on\s+\w+day\s+(?:morning\s+|evening\s+|night\s+)?|yesterday\s+|overnight\s+)?"
                                r"(?:\w+ed\s+and\s+)?$", re.I)
@@ -114,8 +114,8 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
     for cue in lexicon.cue.finditer(text, start, end):
         if cue.start() < boundary:
             continue
-        if _NEAR_MISS.search(text, max(start, cue.start() - 12), cue.start()):
-            continue  # "nearly killed", "almost died": they lived
+        if lexicon.near_miss.search(text, max(start, cue.start() - 24), cue.start()):
+            continue  # "nearly killed", "tried to lynch": they lived
         roles = lexicon.roles[_normal(cue.group())]
         found: list[CasualtyMention] = []
         after_passive_auxiliary = lexicon.passive_before.search(text, max(boundary, cue.start() - 40), cue.start())
@@ -447,6 +447,7 @@ def _lexicon() -> _Lexicon:
         denial=re.compile(
             rf"\b(?:no|without|zero)\s+(?:(?:immediate|reported|known|further|other|serious|major)\s+)?"
             rf"(?P<noun>{_alternation(terms['none_nouns'])})\b", flags),
+        near_miss=re.compile(rf"\b(?:{_alternation(terms['near_misses'])})\s+$", flags),
         groups=groups,
         singular=singular,
         unspecified=frozenset(_normal(a) for a in terms["unspecified"]),
