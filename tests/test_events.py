@@ -476,3 +476,7 @@ def test_an_arrest_yields_to_the_violence_that_killed():
 def test_a_clash_of_rival_supporters_is_mob_violence():
     record = main_event("Two factions of the party clashed at a meeting in Kakamega on Monday.")
     assert (record["sub_event_type"], record["actor1"]) == ("Mob violence", "Rioters (Kenya)")
+
+
+def test_arrests_by_nobody_named_are_the_polices():
+    assert main_event("Several people were arrested in Kisumu on Monday.")["actor1"] == "Police Forces of Kenya"

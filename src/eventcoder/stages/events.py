@@ -683,6 +683,8 @@ def find_events(article: Article) -> Article:
         event.place = event.place or _context_place(article, event.sentences[0])
         if event.actor1 is None and event.trigger.family == "violence":
             event.actor1 = _claimant(article, event.sentences[0]) or _unknown_perpetrator(event)
+        elif event.actor1 is None and event.trigger.family == "arrest":
+            event.actor1 = _unnamed_in_place("police", event)  # "several were arrested": by the police
         event.date = event.date or _context_date(article, statuses, event.sentences[0], event.status)
         if event.date is None and event.status in ("new", "ongoing") and article.published:
             # Reported with no date of its own, or going on as the report is published: on or
@@ -758,8 +760,11 @@ def _told_as_verb(text: str, trigger: Trigger) -> bool:
 def _unknown_perpetrator(event: Event) -> ActorMention:
     """ACLED's actor for violence whose perpetrator the report does not name ("a man was shot
     dead"): an unidentified armed group of the country where it happened."""
-    country = event.place.country_code if event.place else None
-    return unnamed_actor("armed", country, event.trigger.start)
+    return _unnamed_in_place("armed", event)
+
+
+def _unnamed_in_place(kind: str, event: Event) -> ActorMention:
+    return unnamed_actor(kind, event.place.country_code if event.place else None, event.trigger.start)
 
 
 def _claimant(article: Article, sentence: int) -> ActorMention | None:
