@@ -67,6 +67,8 @@ def test_state_forces_from_demonyms_and_names(phrase, name):
     ("the People's Defense Force", "PDF: People's Defense Force"),
     ("the US-led coalition", "US-led Coalition Against Islamic State"),
     ("Operation Inherent Resolve", "US-led Coalition Against Islamic State"),
+    ("Mungiki members", "Mungiki Militia"), ("the SLDF", "SLDF: Sabaot Land Defence Force"),
+    ("Oromo Liberation Front rebels", "OLF: Oromo Liberation Front"),
 ])
 def test_named_groups_and_their_aliases(alias, name):
     assert list(_names(f"Officials said {alias} attacked.").values()) == [name]
