@@ -480,3 +480,12 @@ def test_a_clash_of_rival_supporters_is_mob_violence():
 
 def test_arrests_by_nobody_named_are_the_polices():
     assert main_event("Several people were arrested in Kisumu on Monday.")["actor1"] == "Police Forces of Kenya"
+
+
+@pytest.mark.parametrize("text", [
+    "Youths beat two journalists in Eldoret on Monday.",
+    "Bandits stole 300 goats from herders near Baringo on Monday.",
+    "The bodies of two men were found dumped near Kilifi on Monday.",
+])
+def test_violence_told_without_a_killing_word_is_an_attack(text):
+    assert main_event(text)["event_type"] in ("Violence against civilians", "Riots")
