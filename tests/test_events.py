@@ -489,3 +489,11 @@ def test_arrests_by_nobody_named_are_the_polices():
 ])
 def test_violence_told_without_a_killing_word_is_an_attack(text):
     assert main_event(text)["event_type"] in ("Violence against civilians", "Riots")
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Police fired tear gas at crowds of opposition supporters in Kisumu on Monday.", "Protest with intervention"),
+    ("Youths barricaded the highway in Limuru on Monday.", "Violent demonstration"),
+])
+def test_a_crowd_dispersed_or_a_road_barricaded_is_a_demonstration(text, sub_event_type):
+    assert main_event(text)["sub_event_type"] == sub_event_type
