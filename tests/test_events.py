@@ -497,3 +497,8 @@ def test_violence_told_without_a_killing_word_is_an_attack(text):
 ])
 def test_a_crowd_dispersed_or_a_road_barricaded_is_a_demonstration(text, sub_event_type):
     assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+def test_a_headline_passive_without_its_auxiliary_is_passive():
+    record = main_event("Two Al Shabaab suspects arrested with explosives in Kitale on Monday.")
+    assert (record["sub_event_type"], record["actor1"], record["actor2"]) == ("Arrests", "Police Forces of Kenya", "Al Shabaab")

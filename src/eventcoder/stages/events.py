@@ -74,6 +74,9 @@ _CLAIM = re.compile(r"\s+(?:(?:has|have|had|later|quickly|swiftly|reportedly|als
                     re.I)
 #: Sentences after an event's own in which a claim of it is looked for.
 CLAIM_SENTENCES = 2
+# The word before a participle that is its subject: a noun, not a pronoun or relative that
+# acts ("they arrested", "who killed").
+_HEADLINE_SUBJECT = re.compile(r"(?<!\bthey)(?<!\bwho)(?<!\bwhich)(?<!\bthat)(?<!\bhe)(?<!\bshe)(?<!\bwe)\b[A-Za-z][\w'’-]*\s+$")
 _BETWEEN = re.compile(r"^\s*(?:\w+\s+){0,3}?between\b", re.I)
 _YEAR = re.compile(r"\b\d{4}\b")
 _STATUS_RANK = {"new": 0, "ongoing": 1, "future": 2, "background": 3}
@@ -139,6 +142,8 @@ def load_lexicon() -> _Lexicon:
     cues["passive_before"] = re.compile(
         r"\b(?:" + "|".join(english["passive_auxiliaries"] + english["get_passives"])
         + r")\s+(?:(?:\w+ly|also|later|then|on\s+\w+day|yesterday|overnight)\s+){0,2}$", re.I)
+    cues["headline_passive"] = re.compile(r"(?:" + "|".join(data["passive_without_auxiliary"]) + r")", re.I)
+    cues["headline_passive_follower"] = re.compile(data["headline_passive_follower"], re.I)
     cues["anaphora"] = re.compile(r"\b(?:" + "|".join(data["anaphora"]) + r")\s+(?:\w+\s+){0,2}$", re.I)
     return _Lexicon(tuple(entries), trigger_pattern, cues, frozenset(data["civilian_victim_groups"]),
                     frozenset(data["armed_victim_groups"]), frozenset(data["civilian_members"]),
@@ -158,11 +163,15 @@ def find_triggers(article: Article) -> Article:
             entry = lexicon.entries[entry_index]
             start = sentence.start + match.start()
             before = article.text[max(sentence.start, start - 40):start]
+            end = sentence.start + match.end()
+            passive = bool(lexicon.cues["passive_before"].search(before)) or bool(
+                lexicon.cues["headline_passive"].fullmatch(match.group()) and _HEADLINE_SUBJECT.search(before)
+                and lexicon.cues["headline_passive_follower"].match(article.text, end, sentence.end))
             triggers.append(Trigger(
                 match.group(), start, sentence.start + match.end(), sentence=sentence.index,
                 event_type=entry.event_type, sub_event_type=entry.sub_event_type,
                 plover_event=entry.plover_event, plover_mode=entry.plover_mode,
-                passive=bool(lexicon.cues["passive_before"].search(before)), entry=entry_index, family=entry.family,
+                passive=passive, entry=entry_index, family=entry.family,
                 clause_start=_clause_break(article.text, sentence.start, start)[0],
             ))
     article.triggers = triggers
