@@ -502,3 +502,9 @@ def test_a_crowd_dispersed_or_a_road_barricaded_is_a_demonstration(text, sub_eve
 def test_a_headline_passive_without_its_auxiliary_is_passive():
     record = main_event("Two Al Shabaab suspects arrested with explosives in Kitale on Monday.")
     assert (record["sub_event_type"], record["actor1"], record["actor2"]) == ("Arrests", "Police Forces of Kenya", "Al Shabaab")
+
+
+def test_the_side_that_hits_a_bomb_is_acted_upon():
+    record = main_event("An army convoy hit a roadside bomb near Gao on Wednesday, killing four soldiers.")
+    assert (record["sub_event_type"], record["actor2"]) == ("Remote explosive/landmine/IED", "Military Forces of Mali")
+    assert record["actor1"] == "Unidentified Armed Group (Mali)"

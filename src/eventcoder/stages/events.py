@@ -142,6 +142,8 @@ def load_lexicon() -> _Lexicon:
     cues["passive_before"] = re.compile(
         r"\b(?:" + "|".join(english["passive_auxiliaries"] + english["get_passives"])
         + r")\s+(?:(?:\w+ly|also|later|then|on\s+\w+day|yesterday|overnight)\s+){0,2}$", re.I)
+    cues["struck_device"] = re.compile(r"\b(?:" + "|".join(data["struck_device"]) + r")\s+(?:an?|the|two|three|several)\s+"
+                                       r"(?:[\w-]+\s+){0,3}$", re.I)
     cues["headline_passive"] = re.compile(r"(?:" + "|".join(data["passive_without_auxiliary"]) + r")", re.I)
     cues["headline_passive_follower"] = re.compile(data["headline_passive_follower"], re.I)
     cues["anaphora"] = re.compile(r"\b(?:" + "|".join(data["anaphora"]) + r")\s+(?:\w+\s+){0,2}$", re.I)
@@ -851,6 +853,9 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
             and all(_entry_of(t).generic for t in article.in_sentence(article.triggers, index))):
         return None  # "floods killed 12", "died when a bus collided": no one acted in a conflict
     casualties = [c for c in casualties if not _is_cause(article, c)]
+    if (trigger.plover_mode == "explosives" and actor1 is not None and actor2 is None
+            and lexicon.cues["struck_device"].search(article.text, trigger.clause_start, trigger.start)):
+        actor1, actor2 = None, actor1  # "an army convoy hit an IED": the side struck is acted upon
     if entry.family == "violence" and actor2 is not None:
         actor2 = _community_as_civilians(actor2)
     if entry.family == "violence" and actor1 is not None and _is_victim(actor1) \
