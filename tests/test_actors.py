@@ -48,6 +48,7 @@ def test_each_demonym_belongs_to_one_country():
     ("Russian officials", "Government of Russia"),
     ("the FARDC", "Military Forces of the Democratic Republic of Congo"),
     ("U.S. troops", "Military Forces of the United States"),
+    ("Syrian regime helicopters", "Military Forces of Syria"),
 ])
 def test_state_forces_from_demonyms_and_names(phrase, name):
     assert list(_names(f"Yesterday {phrase} arrived.").values()) == [name]
