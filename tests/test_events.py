@@ -508,3 +508,8 @@ def test_the_side_that_hits_a_bomb_is_acted_upon():
     record = main_event("An army convoy hit a roadside bomb near Gao on Wednesday, killing four soldiers.")
     assert (record["sub_event_type"], record["actor2"]) == ("Remote explosive/landmine/IED", "Military Forces of Mali")
     assert record["actor1"] == "Unidentified Armed Group (Mali)"
+
+
+def test_residents_who_beat_a_suspect_are_a_mob():
+    record = main_event("Residents of Itugu village beat up a man suspected of theft in Embu on Monday.")
+    assert (record["sub_event_type"], record["actor1"]) == ("Mob violence", "Rioters (Kenya)")

@@ -40,8 +40,10 @@ PROTEST_STORY_SENTENCES = 3
 #: Sentences after an event that may give its toll without telling an act of their own
 #: ("Al Shabaab targeted police with an IED. Three deaths were reported.").
 TOLL_SENTENCES = 2
-#: Words between a crowd and its act when the crowd is the one acting ("villagers lynched").
-_CROWD_AGENT_GAP = re.compile(r"^\s+(?:\w+\s+){0,2}?$")
+#: Words between a crowd and its act when the crowd is the one acting ("villagers lynched",
+#: "residents of Itugu village beat").
+_CROWD_AGENT_GAP = re.compile(r"^\s+(?:of\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:village|town|estate|area|ward|county)\s+)?)?"
+                              r"(?:\w+\s+){0,2}?$")
 #: Place mentions the place stage emits that name no event location: demonyms, continents.
 NOT_EVENT_LOCATIONS = {"DEMONYM", "CONT"}
 
@@ -50,7 +52,7 @@ _CLAUSE_BREAK = re.compile(
     r"told|stated|reported|indicating|indicated|claimed|added|that)\b", re.I)
 #: A violent act told as a verb ("sect members attacked a woman", "a body was found dumped"
 #: aside): an event even when the coder recognises neither side.
-_VIOLENT_VERB = re.compile(r"(?:attack(?:ed|s)?|kill(?:ed|s)?|shoots?|shot(?: dead)?|beat(?:en|s)?|stabbed|raided|assaulted|"
+_VIOLENT_VERB = re.compile(r"(?:attack(?:ed|s)?|kill(?:ed|s)?|shoots?|shot(?: dead)?|beat(?:en|s)?(?: up)?|stabbed|raided|assaulted|ston(?:e|es|ed)|burn(?:s|t|ed)|"
                            r"murdered|gunned down|hacked to death|beat(?:en)? to death|lynched|executed|torture[ds])", re.I)
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|another|such)\s+(?:[\w-]+\s+)?$", re.I)
 _BY_AGENT = re.compile(r"^\W*(?:\w+\s+){0,6}?by\b", re.I)
@@ -274,7 +276,7 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     if not acting and opener in ("which", "who") and before and not _is_victim(before[-1]):
         acting = [before[-1]]  # "... and Israel, which has beefed up": the antecedent acts
     if (not acting and in_clause and _CROWD_AGENT_GAP.match(text[in_clause[-1].end:trigger.start])
-            and (_VIOLENT_VERB.fullmatch(trigger.text) or _entry_of(trigger).mutual)):
+            and (_VIOLENT_VERB.match(trigger.text) or _entry_of(trigger).mutual)):
         acting = [in_clause[-1]]  # "villagers lynched a suspected thief", not "villagers died": civilians who act
     acting = acting or [a for a in before if not _is_victim(a)]
     if acting:
