@@ -64,6 +64,7 @@ class _Lexicon:
     to_death: re.Pattern  # "stoned a suspected thief to death": the victim inside the verb phrase
     denial: re.Pattern
     near_miss: re.Pattern  # "nearly killed", "tried to lynch"
+    along_with: re.Pattern  # "..., along with his driver": victims added after the verb
     groups: dict[str, str | None]
     singular: frozenset[str]  # group words naming one person: "the mayor", "a soldier"
     unspecified: frozenset[str]
@@ -128,6 +129,8 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
             # "the mayor was assassinated", "Oqueli was found dead": one person, named or not
             found = found or [CasualtyMention(cue.group(), cue.start(), cue.end(), kind=roles["passive"])]
             found[0].minimum = found[0].maximum = 1
+        if found:
+            found += _along_with(lexicon, text, max(cue.end(), *(m.end for m in found)), end, found[0].kind)
         mentions += found
         boundary = max([boundary, cue.end(), *(m.end for m in found)])
     mentions += _counts(lexicon, text, start, end)
@@ -135,6 +138,15 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
     mentions += _tolls(lexicon, text, start, end)
     mentions += _denials(lexicon, text, start, end)
     return mentions
+
+
+def _along_with(lexicon: _Lexicon, text: str, position: int, end: int, kind: str) -> list[CasualtyMention]:
+    """Victims added after the verb: "the MP was shot dead along with two bodyguards"."""
+    added = lexicon.along_with.match(text, position, end)
+    if added is None:
+        return []
+    items = list(lexicon.victim_item.finditer(text, added.start("list"), added.end("list")))
+    return _mentions(lexicon, text, kind, items, None)
 
 
 def _subjects(lexicon: _Lexicon, text: str, boundary: int, cue: re.Match, end: int,
@@ -327,8 +339,10 @@ def _normal(phrase: str) -> str:
     return re.sub(r"\s+", " ", phrase.strip().lower())
 
 
-def _plural(word: str) -> str:
+def _plural(word: str, irregular: dict[str, str]) -> str:
     """English plural of a group word, enough to tell "soldier" from "soldiers" in one list."""
+    if word in irregular:
+        return irregular[word]
     if word.endswith("man"):
         return word[:-3] + "men"
     if word.endswith(("s", "x", "ch", "sh")):
@@ -371,7 +385,8 @@ def _lexicon() -> _Lexicon:
 
     groups: dict[str, str | None] = {_normal(a): g for g, aliases in terms["groups"].items() for a in aliases}
     groups.update({_normal(a): None for a in terms["unspecified"]})
-    singular = frozenset(a for a in groups if groups[a] and _plural(a) in groups and _plural(a) != a)
+    irregular = load_yaml("english.yaml")["irregular_plurals"]
+    singular = frozenset(a for a in groups if groups[a] and _plural(a, irregular) in groups and _plural(a, irregular) != a)
     # A capitalised plural is a nationality or community ("23 Palestinians"): counted, group None.
     group = (rf"{_alternation(groups)}|(?!(?:{_alternation(numbers['vague'])})\b)(?-i:[A-Z][a-z]+s)"
              rf"|(?!(?:{_alternation([*terms['not_victims'], *terms['not_modifier_words']])})\b)(?-i:[a-z]{{3,}}s)")
@@ -391,7 +406,9 @@ def _lexicon() -> _Lexicon:
     # Several victims are listed only with their groups ("two soldiers and a civilian"), so that
     # "Since June 19, 30 people were killed" does not read "19" as a victim.
     listed = rf"(?<![\w-]){_uncaptured(with_group)}"
-    victim_list = rf"(?:{listed}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){listed})+|{_uncaptured(victim)})"
+    # "a man and his son": later items may open with a possessive
+    victim_list = (rf"(?:{listed}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their|its)\s+)?{listed})+"
+                   rf"|{_uncaptured(victim)})")
     subset_cue = _alternation(terms["subset_cues"])
 
     roles: dict[str, dict[str, str]] = {}
@@ -447,6 +464,9 @@ def _lexicon() -> _Lexicon:
         denial=re.compile(
             rf"\b(?:no|without|zero)\s+(?:(?:immediate|reported|known|further|other|serious|major)\s+)?"
             rf"(?P<noun>{_alternation(terms['none_nouns'])})\b", flags),
+        along_with=re.compile(
+            rf"[^,;.]{{0,40}}?,?\s*(?:along|together)\s+with\s+(?:(?:his|her|their|its)\s+)?(?P<list>{victim_list})"
+            rf"(?=\s*(?:[,;.]|$|\b(?:in|at|on|near|by|when|after|as)\b))", flags),
         near_miss=re.compile(rf"\b(?:{_alternation(terms['near_misses'])})\s+$", flags),
         groups=groups,
         singular=singular,
