@@ -248,3 +248,7 @@ def test_an_attempt_is_no_death():
 ])
 def test_victims_joined_by_and_or_along_with_are_added(text, total):
     assert sum(m.minimum for m in top_level(casualties_in(text)) if m.kind == "killed") == total
+
+
+def test_one_body_found_is_one_death():
+    assert [(m.kind, m.minimum) for m in casualties_in("His body was found in a forest five days later.")] == [("killed", 1)]

@@ -65,6 +65,7 @@ class _Lexicon:
     denial: re.Pattern
     near_miss: re.Pattern  # "nearly killed", "tried to lynch"
     along_with: re.Pattern  # "..., along with his driver": victims added after the verb
+    body_found: re.Pattern  # "his body was found": one death
     groups: dict[str, str | None]
     singular: frozenset[str]  # group words naming one person: "the mayor", "a soldier"
     unspecified: frozenset[str]
@@ -134,6 +135,8 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
         mentions += found
         boundary = max([boundary, cue.end(), *(m.end for m in found)])
     mentions += _counts(lexicon, text, start, end)
+    mentions += [CasualtyMention(m.group(), m.start(), m.end(), kind="killed", minimum=1, maximum=1)
+                 for m in lexicon.body_found.finditer(text, start, end)]
     mentions += _to_death(lexicon, text, start, end, mentions)
     mentions += _tolls(lexicon, text, start, end)
     mentions += _denials(lexicon, text, start, end)
@@ -467,6 +470,7 @@ def _lexicon() -> _Lexicon:
         along_with=re.compile(
             rf"[^,;.]{{0,40}}?,?\s*(?:along|together)\s+with\s+(?:(?:his|her|their|its)\s+)?(?P<list>{victim_list})"
             rf"(?=\s*(?:[,;.]|$|\b(?:in|at|on|near|by|when|after|as)\b))", flags),
+        body_found=re.compile(terms["body_found"], flags),
         near_miss=re.compile(rf"\b(?:{_alternation(terms['near_misses'])})\s+$", flags),
         groups=groups,
         singular=singular,
