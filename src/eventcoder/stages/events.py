@@ -306,12 +306,24 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     return actor1, actor2
 
 
-def _community_as_civilians(actor: ActorMention) -> ActorMention:
-    """ "Gabra militia killed five Borana herders": a community's people attacked are civilians."""
-    if (actor.category == taxonomy.IDENTITY_MILITIA
-            and actor.text.lower().rsplit(" ", 1)[-1] in load_lexicon().civilian_members):
-        return unnamed_actor("civilians", actor.country_code, actor.start)
-    return actor
+def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: ActorMention | None,
+                               actor2: ActorMention | None) -> tuple[ActorMention | None, ActorMention | None]:
+    """Who the sides of violence are in ACLED's terms, beyond who is subject and object."""
+    lexicon = load_lexicon()
+    if (trigger.plover_mode == "explosives" and actor1 is not None and actor2 is None
+            and lexicon.cues["struck_device"].search(article.text, trigger.clause_start, trigger.start)):
+        actor1, actor2 = None, actor1  # "an army convoy hit an IED": the side struck is acted upon
+    if actor2 is not None and actor2.category == taxonomy.IDENTITY_MILITIA and _last_word(actor2) in lexicon.civilian_members:
+        # "Gabra militia killed five Borana herders": a community's people attacked are civilians
+        actor2 = unnamed_actor("civilians", actor2.country_code, actor2.start)
+    if actor1 is not None and _is_victim(actor1) and _last_word(actor1) in lexicon.armed_when_acting:
+        # "herders killed ten": herders who kill are a community's militia, not a mob
+        actor1 = unnamed_actor("communal", actor1.country_code, actor1.start)
+    return actor1, actor2
+
+
+def _last_word(actor: ActorMention) -> str:
+    return actor.text.lower().rsplit(" ", 1)[-1]
 
 
 def _victim_groups(casualties: list[CasualtyMention]) -> set[str]:
@@ -855,15 +867,8 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
             and all(_entry_of(t).generic for t in article.in_sentence(article.triggers, index))):
         return None  # "floods killed 12", "died when a bus collided": no one acted in a conflict
     casualties = [c for c in casualties if not _is_cause(article, c)]
-    if (trigger.plover_mode == "explosives" and actor1 is not None and actor2 is None
-            and lexicon.cues["struck_device"].search(article.text, trigger.clause_start, trigger.start)):
-        actor1, actor2 = None, actor1  # "an army convoy hit an IED": the side struck is acted upon
-    if entry.family == "violence" and actor2 is not None:
-        actor2 = _community_as_civilians(actor2)
-    if entry.family == "violence" and actor1 is not None and _is_victim(actor1) \
-            and actor1.text.lower().rsplit(" ", 1)[-1] in lexicon.armed_when_acting:
-        # "herders killed ten": herders who kill are a community's militia, not a mob
-        actor1 = unnamed_actor("communal", actor1.country_code, actor1.start)
+    if entry.family == "violence":
+        actor1, actor2 = _sides_as_acled_codes_them(article, trigger, actor1, actor2)
     event_type, sub, plover_event, plover_mode = _decide_sub_type(article, trigger, actor1, actor2, casualties)
     place = _place_near(article, trigger)
     if entry.family == "protest":
