@@ -59,6 +59,7 @@ class EventRecord(TypedDict):
     latitude: float | None
     longitude: float | None
     geonameid: int | None
+    geo_source: str | None
     geo_precision: int | None
     location_text: str | None
     fatalities: int

@@ -46,6 +46,7 @@ def _record(article: Article, event: Event, digest: str) -> EventRecord:
         "latitude": place.latitude if place else None,
         "longitude": place.longitude if place else None,
         "geonameid": place.geonameid if place else None,
+        "geo_source": place.geo_source if place else None,
         "geo_precision": _geo_precision(place) if place else None,
         "location_text": place.text if place else None,
         "fatalities": totals["fatalities"],
