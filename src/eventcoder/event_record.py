@@ -59,9 +59,9 @@ class EventRecord(TypedDict):
     latitude: float | None
     longitude: float | None
     geonameid: int | None
-    geo_source: str | None
     geo_precision: int | None
     location_text: str | None
+    geo_source: str | None
     fatalities: int
     killed_min: int | None
     killed_max: int | None
