@@ -241,13 +241,14 @@ def _gazetteer(args: argparse.Namespace) -> int:
 
     if args.gazetteer_command == "list":
         listed = sources.list_sources()
+        if not listed:
+            print("no sources imported: the index holds the packaged GeoNames places only", file=sys.stderr)
+            return 0
         columns = ("name", "format", "places", "added", "joined", "rows", "rows_used", "file")
         rows = [columns] + [tuple(str(entry.get(c, "")) for c in columns) for entry in listed]
         widths = [max(len(row[i]) for row in rows) for i in range(len(columns))]
-        for row in rows if listed else ():
+        for row in rows:
             print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
-        if not listed:
-            print("no sources imported: the index holds the packaged GeoNames places only", file=sys.stderr)
         return 0
     if args.gazetteer_command == "remove":
         summary = sources.remove_source(args.name)
@@ -256,12 +257,12 @@ def _gazetteer(args: argparse.Namespace) -> int:
         return 0
     summary = sources.import_files([Path(f) for f in args.files], args.name)
     for source in summary["sources"]:
-        unknown = "".join(f"; {count} rows in {country or 'no country'}, not a country known"
-                          for country, count in source["unknown_countries"].items())
+        unknown = ", ".join(f"{country or '(none)'} {count}" for country, count in source["unknown_countries"].items())
         print(f"eventcoder: {source['name']} ({source['format']}): {source['places']:,} places from "
               f"{source['rows_used']:,} of {source['rows']:,} rows, {source['added']:,} added and "
               f"{source['joined']:,} joined to places in the index"
-              f"{'' if source['changed'] else ' (unchanged)'}{unknown}", file=sys.stderr)
+              f"{'' if source['changed'] else ' (unchanged)'}"
+              f"{'; rows of countries not known: ' + unknown if unknown else ''}", file=sys.stderr)
     if summary["dumps"]:
         print(summary["dumps"], file=sys.stderr)
     print(f"eventcoder: the index holds {summary['index_size']:,} places", file=sys.stderr)
