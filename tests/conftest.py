@@ -1,8 +1,11 @@
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
+from eventcoder.gazetteer import load_gazetteer
+from eventcoder.gazetteer.build import base_index_path, build_index
 from eventcoder.store import Store
 from eventcoder.store.schema import metadata, schema_version
 
@@ -29,6 +32,28 @@ def url(request, tmp_path):
         metadata.drop_all(connection)
         schema_version.drop(connection, checkfirst=True)
     return POSTGRES
+
+
+@pytest.fixture(scope="session")
+def base_index() -> Path:
+    """The index of the packaged places alone, from the cache the tests run with (compiled once
+    if it is not there yet)."""
+    if not base_index_path().exists():
+        build_index()
+    return base_index_path()
+
+
+@pytest.fixture
+def import_cache(tmp_path, monkeypatch, base_index) -> Path:
+    """A cache of the test's own, for a test that imports places: the user's cache is never
+    touched, and the copy of the base index there leaves only the imports to compile."""
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    shutil.copy(base_index, cache / base_index.name)
+    monkeypatch.setenv("EVENTCODER_CACHE", str(cache))
+    load_gazetteer.cache_clear()
+    yield cache
+    load_gazetteer.cache_clear()
 
 
 @pytest.fixture

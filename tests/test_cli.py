@@ -167,6 +167,35 @@ def test_an_unwritable_output_or_a_bad_file_to_import_is_one_coded_line(tmp_path
     assert capsys.readouterr().err.startswith(f"eventcoder: [E052] {tmp_path / 'SO.txt'}:1: expected GeoNames' 19")
 
 
+def test_gazetteer_import_list_and_remove(tmp_path, import_cache, capsys):
+    (tmp_path / "past.csv").write_text(
+        "country,admin1,admin2,location,latitude,longitude,geo_precision\n"
+        "Kenya,Lamu,Lamu West,Maemba Village,-2.21,40.71,1\nKenya,Lamu,Lamu West,Witu,-2.39,40.44,3\n", encoding="utf-8")
+    assert main(["gazetteer", "import", str(tmp_path / "past.csv"), "--name", "my-coding"]) == 0
+    assert "my-coding (acled): 1 places from 1 of 2 rows, 1 added" in capsys.readouterr().err
+    assert main(["gazetteer", "list"]) == 0
+    header, row = capsys.readouterr().out.splitlines()
+    assert header.split()[:3] == ["name", "format", "places"] and row.split()[:3] == ["my-coding", "acled", "1"]
+    assert main(["gazetteer", "remove", "my-coding"]) == 0 and main(["gazetteer", "list"]) == 0
+    assert capsys.readouterr().out == ""
+
+
+@pytest.mark.parametrize("arguments, content, code", [
+    (["remove", "nothing-by-this-name"], None, "[E063] no imported source named 'nothing-by-this-name': none"),
+    (["import", "{path}"], "id,text\n1,hello\n", "[E060] {path}: a CSV file whose header is neither"),
+    (["import", "{path}", "--name", "geonames"], "country,location,latitude,longitude,geo_precision\n", "[E064]"),
+])
+def test_a_gazetteer_command_that_cannot_be_done_is_one_coded_line_and_changes_nothing(
+        tmp_path, import_cache, capsys, arguments, content, code):
+    path = tmp_path / "mine.csv"
+    if content:
+        path.write_text(content, encoding="utf-8")
+    before = sorted(import_cache.rglob("*"))
+    assert main(["gazetteer", *(a.format(path=path) for a in arguments)]) == 2
+    assert capsys.readouterr().err.startswith("eventcoder: " + code.format(path=path))
+    assert sorted(import_cache.rglob("*")) == before
+
+
 SUNRISE = "Sunrise fighters attacked a police post in Garissa on Monday, killing two officers."
 
 

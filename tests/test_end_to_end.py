@@ -20,7 +20,7 @@ def test_main_event_is_the_coalition_airstrike_on_albu_kamal(seed_records):
     assert (event["plover_event"], event["plover_mode"]) == ("ASSAULT", "aerial")
     assert "coalition" in event["actor1"].lower() and "United States" not in event["actor1"]
     assert event["actor2"] == "Civilians (Syria)" and event["civilian_targeting"] is True
-    assert event["geonameid"] == 174448 and event["geo_precision"] == 2
+    assert (event["geonameid"], event["geo_source"], event["geo_precision"]) == (174448, "geonames", 2)
     assert event["admin1"] == "Deir ez-Zor" and event["country_code"] == "SY"
     assert event["event_date"] == "2018-07-13" and event["time_precision"] == 1
     assert (event["killed_min"], event["killed_max"], event["fatalities"]) == (30, None, 30)

@@ -103,3 +103,11 @@ def test_run_over_gold_file_is_sane():
                if name not in ("reports", "no_event", "median_error_km"))
     assert report.figures["no_event"] < report.figures["reports"]
     assert all(distance >= 0 for distance in report.distances_km)
+
+
+def test_the_share_beyond_300km_counts_the_events_placed(tmp_path, monkeypatch):
+    (tmp_path / "a.csv").write_text("event_id_cnty,latitude,longitude,notes\nK1,0,37,a\nK2,0,37,b\nK3,0,37,c\n")
+    placed = {"K1": [{"latitude": 0.1, "longitude": 37}], "K2": [{"latitude": 0, "longitude": 40}], "K3": []}
+    monkeypatch.setattr(acled, "extract_records", lambda article: placed[article.id])
+    figures = evaluate(tmp_path / "a.csv").figures
+    assert figures["location_within_25km"] == pytest.approx(1 / 3) and figures["location_beyond_300km"] == 0.5

@@ -6,6 +6,8 @@ from eventcoder.event_record import RECORD_FIELDS, StoredEvent, field_types
 from eventcoder.store.schema import events
 
 RECORD_DOC = Path(__file__).resolve().parents[1] / "docs" / "record.md"
+#: Fields that issues added to the record after DESIGN.md's table, each documented in docs/record.md.
+FIELDS_SINCE_DESIGN = ("geo_source",)  # issue 10: where each event's place came from
 
 
 def table_fields(markdown: str) -> tuple[str, ...]:
@@ -21,7 +23,8 @@ def test_the_record_doc_lists_the_record_fields_in_order():
 
 def test_the_design_table_lists_the_record_fields_in_order(shared_data):
     design = (shared_data.parent / "DESIGN.md").read_text(encoding="utf-8")
-    assert table_fields(design.split("### extract", 1)[1].split("### geoparse", 1)[0]) == RECORD_FIELDS
+    assert table_fields(design.split("### extract", 1)[1].split("### geoparse", 1)[0]) == tuple(
+        name for name in RECORD_FIELDS if name not in FIELDS_SINCE_DESIGN)
 
 
 def test_field_types_leave_out_none():

@@ -32,7 +32,7 @@ def record(**fields) -> dict:
             "actor1": "Al Shabaab", "actor2": "Civilians (Somalia)", "assoc_actor_1": None, "assoc_actor_2": None,
             "inter1": "Rebel group", "inter2": "Civilians", "civilian_targeting": True, "location": "Mogadishu",
             "admin1": "Banaadir", "country": "Somalia", "country_code": "SO", "latitude": 2.037, "longitude": 45.344,
-            "geonameid": 53654, "geo_precision": 1, "location_text": "Mogadishu", "fatalities": 8, "killed_min": 8,
+            "geonameid": 53654, "geo_source": "geonames", "geo_precision": 1, "location_text": "Mogadishu", "fatalities": 8, "killed_min": 8,
             "killed_max": None, "injured_min": None, "injured_max": None, "victims": [], "sources": ["police"],
             "certainty": "reported", "status": "new",
             "evidence": [{"text": "A car bomb killed eight.", "start": 0, "end": 24}], "notes": "A car bomb."}
@@ -58,6 +58,23 @@ def test_an_older_database_is_brought_to_the_latest_version(url):
         assert store.version == LATEST_VERSION
         indexes = {index["name"] for index in inspect(store.engine).get_indexes("sources")}
         assert "ix_sources_record_id" in indexes
+
+
+def test_a_database_from_before_geo_source_keeps_its_events(url):
+    stored_before = {k: v for k, v in record().items() if k != "geo_source"}
+    with Store(url) as store:
+        store.add_article(article("a", "A car bomb killed eight."), [stored_before])
+        with store.engine.begin() as connection:
+            connection.execute(text("ALTER TABLE events DROP COLUMN geo_source"))
+            connection.execute(delete(schema_version).where(schema_version.c.version > 2))
+    with Store(url) as store:
+        assert store.version == LATEST_VERSION
+        store.add_article(article("b", "Gunmen killed two in Awdheegle.", published=date(2024, 3, 20)), [record(
+            event_id="ev-2", event_date="2024-03-20", location="Awdheegle", latitude=1.985, longitude=44.83,
+            geonameid=-12345, geo_source="my_acled")])
+        events = store.events()
+    assert [(e["location"], e["fatalities"], e["geo_source"]) for e in events] == [
+        ("Mogadishu", 8, None), ("Awdheegle", 8, "my_acled")]
 
 
 def test_the_same_text_is_stored_once(url):

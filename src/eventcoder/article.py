@@ -11,6 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+#: ``PlaceMention.geo_source`` of a place from the gazetteer's own sources (GeoNames, and the
+#: packaged data on its divisions, regions and countries) rather than from an imported one.
+GEONAMES = "geonames"
+
 
 @dataclass(slots=True)
 class Sentence:
@@ -43,6 +47,8 @@ class PlaceMention(Mention):
     population: int = 0
     # 1 the place itself, 2 near / outskirts / part of it, 3 only the region is known
     precision: int = 1
+    # GEONAMES, or the name of the imported source (gazetteer import --name) the place is from
+    geo_source: str = GEONAMES
 
 
 @dataclass(slots=True)

@@ -50,8 +50,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     gazetteer = commands.add_parser("gazetteer", help="manage the place index")
     gazetteer_commands = gazetteer.add_subparsers(dest="gazetteer_command", required=True)
     importer = gazetteer_commands.add_parser(
-        "import", help="add GeoNames dump files (allCountries.zip, SO.zip, admin1CodesASCII.txt...)")
+        "import", help="add GeoNames dump files (allCountries.zip, SO.zip, admin1CodesASCII.txt...), "
+                       "or your own ACLED export or UCDP GED file as a source of places")
     importer.add_argument("files", nargs="+", metavar="FILE")
+    importer.add_argument("--name", help="the name of the source an ACLED or UCDP file makes, which its places "
+                                         "carry as geo_source (default: the file's stem); an existing one is replaced")
+    gazetteer_commands.add_parser("list", help="the sources imported, with their counts")
+    remover = gazetteer_commands.add_parser("remove", help="take an imported source out of the index")
+    remover.add_argument("name", metavar="NAME", help="a name that 'gazetteer list' shows")
     _add_store_commands(commands)
     _add_serve_command(commands)
     for name in ACTORS_COMMANDS:
@@ -119,10 +125,7 @@ def _with_actors(args: argparse.Namespace) -> int:
 
 def _command(args: argparse.Namespace) -> int:
     if args.command == "gazetteer":
-        from eventcoder.gazetteer.geonames_dump import import_geonames
-
-        print(import_geonames([Path(f) for f in args.files]), file=sys.stderr)
-        return 0
+        return _gazetteer(args)
     if args.command == "eval":
         return _evaluate(args)
     if args.command == "serve":
@@ -229,6 +232,40 @@ def _serve(args: argparse.Namespace) -> int:
     mode = "ingest open to the token" if args.token else "read-only"
     print(f"eventcoder: serving http://{args.host}:{args.port}/ ({mode})", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+def _gazetteer(args: argparse.Namespace) -> int:
+    """import and remove report on stderr what they did; list prints the sources on stdout."""
+    from eventcoder.gazetteer import sources
+
+    if args.gazetteer_command == "list":
+        listed = sources.list_sources()
+        if not listed:
+            print("no sources imported: the index holds the packaged GeoNames places only", file=sys.stderr)
+            return 0
+        columns = ("name", "format", "places", "added", "joined", "rows", "rows_used", "file")
+        rows = [columns] + [tuple(str(entry.get(c, "")) for c in columns) for entry in listed]
+        widths = [max(len(row[i]) for row in rows) for i in range(len(columns))]
+        for row in rows:
+            print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+        return 0
+    if args.gazetteer_command == "remove":
+        summary = sources.remove_source(args.name)
+        print(f"eventcoder: removed {summary['removed']}; the index holds {summary['index_size']:,} places",
+              file=sys.stderr)
+        return 0
+    summary = sources.import_files([Path(f) for f in args.files], args.name)
+    for source in summary["sources"]:
+        unknown = ", ".join(f"{country or '(none)'} {count}" for country, count in source["unknown_countries"].items())
+        print(f"eventcoder: {source['name']} ({source['format']}): {source['places']:,} places from "
+              f"{source['rows_used']:,} of {source['rows']:,} rows, {source['added']:,} added and "
+              f"{source['joined']:,} joined to places in the index"
+              f"{'' if source['changed'] else ' (unchanged)'}"
+              f"{'; rows of countries not known: ' + unknown if unknown else ''}", file=sys.stderr)
+    if summary["dumps"]:
+        print(summary["dumps"], file=sys.stderr)
+    print(f"eventcoder: the index holds {summary['index_size']:,} places", file=sys.stderr)
     return 0
 
 

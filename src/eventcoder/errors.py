@@ -67,6 +67,13 @@ class Errors:
     E057 = "[E057] --source-homes reads the inputs twice, so it cannot read stdin"
     E058 = "[E058] --shards DIR needs --engine ray and replaces -o and --rejects; parquet output is written only as shards"
     E059 = "[E059] {kind}: {error}"
+    E060 = ("[E060] {path}: a CSV file whose header is neither an ACLED export's ({acled}) nor a UCDP GED "
+            "file's ({ucdp})")
+    E061 = "[E061] {path}: cannot be read as CSV ({reason})"
+    E062 = "[E062] {path}, line {line}: {column} {value!r} is not a {what}"
+    E063 = "[E063] no imported source named {name!r}: {known}"
+    E064 = "[E064] source name {name!r}: use at most 64 letters, digits, '.', '_' or '-', and not {reserved!r}"
+    E065 = "[E065] --name names one coded source: give it with exactly one ACLED or UCDP file"
 
 
 class EventcoderError(Exception):
@@ -147,6 +154,11 @@ class PipelineError(EventcoderError, ValueError):
 
 class GeoNamesFormatError(EventcoderError, ValueError):
     """A file given to ``gazetteer import`` that is not in one of GeoNames' dump formats."""
+
+
+class PlaceSourceError(EventcoderError, ValueError):
+    """A coded file given to ``gazetteer import`` that cannot be read as places (an unknown
+    header, a row whose point is not a number), or a source name that cannot be used."""
 
 
 class GoldFileError(EventcoderError, ValueError):

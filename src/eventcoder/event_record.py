@@ -61,6 +61,7 @@ class EventRecord(TypedDict):
     geonameid: int | None
     geo_precision: int | None
     location_text: str | None
+    geo_source: str | None
     fatalities: int
     killed_min: int | None
     killed_max: int | None

@@ -16,7 +16,7 @@ from eventcoder.stages.places import DEMONYM
 MIN_HOME_VOTES = 3.0
 MIN_COUNTRY_SHARE = 0.4
 MIN_DIVISION_SHARE = 0.2
-PLACE_FIELDS = ["text", "start", "end", "geonameid", "name", "latitude", "longitude",
+PLACE_FIELDS = ["text", "start", "end", "geonameid", "geo_source", "name", "latitude", "longitude",
                 "country_code", "feature_class"]
 
 

@@ -48,6 +48,7 @@ def _record(article: Article, event: Event, digest: str) -> EventRecord:
         "geonameid": place.geonameid if place else None,
         "geo_precision": _geo_precision(place) if place else None,
         "location_text": place.text if place else None,
+        "geo_source": place.geo_source if place else None,
         "fatalities": totals["fatalities"],
         "killed_min": totals["killed_min"],
         "killed_max": totals["killed_max"],

@@ -42,7 +42,8 @@ WARMED_INDEX = _warm_up()
 
 
 def forget_stale_gazetteer() -> None:
-    """In a worker: drops the inherited gazetteer when GeoNames dumps were imported since the
-    server loaded it, so the worker loads the current index as a cold one would."""
+    """In a worker: drops the inherited gazetteer when places were imported (GeoNames dumps,
+    coded sources) or removed since the server loaded it, so the worker loads the current index
+    as a cold one would."""
     if WARMED_INDEX is not None and str(index_path()) != WARMED_INDEX:
         load_gazetteer.cache_clear()

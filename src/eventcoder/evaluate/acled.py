@@ -15,7 +15,9 @@ event) is set beside the row.
 Figures: event type and sub-event type accuracy (with a sub-event confusion table); fatalities
 exact and within 20% of ACLED's figure, and exact on the rows where ACLED counts a death (where
 always answering 0 scores nothing); the share of rows whose place lies within 10, 25 and
-50 km of ACLED's coordinates; the event date exact; actor1 and actor2 matched.
+50 km of ACLED's coordinates, and the share of the events we placed that lie more than 300 km
+from it (a place read in another province, country or continent); the event date exact; actor1
+and actor2 matched.
 
 Actor rule (:func:`actors_match`): both names are lower-cased, ACLED's period suffixes such as
 "(2022-)" or "(2000-2024)" and the word "the" are dropped ("Military Forces of the Democratic
@@ -44,6 +46,8 @@ from eventcoder.pipeline import extract_records
 
 FIELDS = ("event_type", "sub_event_type", "fatalities", "location", "event_date", "actor1", "actor2")
 RADII_KM = (10, 25, 50)
+#: a placed event this far from ACLED's point is in the wrong region, not a nearby village
+FAR_KM = 300
 #: a case's location counts as right within this distance
 LOCATION_KM = 25
 FATALITY_TOLERANCE = 0.2
@@ -179,6 +183,7 @@ def score(golds: Iterable[GoldEvent], name: str) -> Report:
         "fatalities_within_20pct": share(hits["fatalities_within_20pct"], totals["fatalities"]),
         "fatalities_exact_when_killed": share(hits["fatalities_exact_when_killed"], totals["killed"]),
         **{f"location_within_{km}km": share(hits[f"within_{km}km"], totals["located"]) for km in RADII_KM},
+        f"location_beyond_{FAR_KM}km": share(sum(d > FAR_KM for d in report.distances_km), len(report.distances_km)),
         "median_error_km": statistics.median(report.distances_km) if report.distances_km else 0.0,
         "date_exact": share(hits["event_date"], totals["event_date"]),
         "actor1_match": share(hits["actor1"], totals["actor1"]),

@@ -2,7 +2,8 @@
 
 ``load_gazetteer()`` returns the process-wide :class:`Gazetteer`, building the on-disk index
 on first use (see :mod:`eventcoder.gazetteer.build`); ``geonames_dump.import_geonames`` adds GeoNames dump
-files to it. A look-up (:meth:`Gazetteer.find`) keys a name once and hands back the key with
+files to it, and ``sources.import_files`` analysts' own ACLED and UCDP GED exports, whose places
+say which source they came from (:meth:`Gazetteer.source_of`). A look-up (:meth:`Gazetteer.find`) keys a name once and hands back the key with
 the places, each place carrying the key of its own name, so that whoever filters and ranks
 them compares keys and never keys a name again (the skeleton tier, :meth:`Gazetteer.find_loose`,
 starts from that key too).
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
+from eventcoder.article import GEONAMES
 from eventcoder.gazetteer.build import build_index, cache_dir, index_path
 from eventcoder.gazetteer.names import name_key, skeleton_key
 
@@ -80,6 +82,9 @@ class Gazetteer:
         self._loose = index["loose"]
         self.admin1_names: dict[str, str] = index["admin1_names"]
         self.country_names: dict[str, str] = index["country_names"]
+        self._sources: dict[int, str] = index["sources"]
+        #: each imported coded source's places: ``added`` to the index, ``joined`` to a town in it
+        self.source_counts: dict[str, dict[str, int]] = index["source_counts"]
         self._places: dict[int, Place] = {}
         # the places of each key that has any, exact and skeleton tier: articles look up
         # the same names again and again, and a key's list is built only once
@@ -108,6 +113,11 @@ class Gazetteer:
             if value == geonameid:
                 return self.place(index)
         return None
+
+    def source_of(self, geonameid: int | None) -> str:
+        """Where a place's record came from: an imported source's name, else GeoNames (with the
+        packaged data that names its divisions, regions and countries)."""
+        return self._sources.get(geonameid, GEONAMES)
 
     def country(self, country_code: str) -> Place | None:
         """The country record of an ISO alpha-2 code."""

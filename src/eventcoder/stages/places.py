@@ -138,7 +138,8 @@ def find_places(article: Article) -> Article:
     demonyms = _demonyms(article.text)
     demonym_spans = Spans((d.start, d.end) for d in demonyms)
     groups = Spans(armed_group_spans(article.actor_names))
-    matched = [c for c in _match(article.text, tokens, load_gazetteer(), bare_towns=bool(article.home))
+    gazetteer = load_gazetteer()
+    matched = [c for c in _match(article.text, tokens, gazetteer, bare_towns=bool(article.home))
                if not _inside_demonym(c, demonym_spans) and not groups.cover(c.start, c.end)]
     surnames = {c.text for c in matched if _surname(c, article.text)}
     candidates = [c for c in matched if _plausible(c, article.text)
@@ -151,6 +152,8 @@ def find_places(article: Article) -> Article:
     kept = [d for d in demonyms if not candidate_spans.cover(d.start, d.end)]
     places = resolve_candidates(article.text, candidates,
                                 {d.country_code for d in kept if d.country_code}, home=home)
+    for place in places:
+        place.geo_source = gazetteer.source_of(place.geonameid)
     article.places = sorted(places + kept, key=lambda m: m.start)
     return article
 

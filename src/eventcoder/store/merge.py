@@ -27,7 +27,7 @@ GEO_WORDS = {1: "exact places", 2: "places near a town", 3: "regions"}
 #: Fields the merged event takes from one chosen report, group by group.
 DATE_FIELDS = ("event_date", "time_precision", "date_text")
 PLACE_FIELDS = ("location", "admin1", "country", "country_code", "latitude", "longitude",
-                "geonameid", "geo_precision", "location_text")
+                "geonameid", "geo_precision", "location_text", "geo_source")
 ACTOR_ROLES = (("actor1", "inter1"), ("actor2", "inter2"), ("assoc_actor_1", None), ("assoc_actor_2", None))
 
 

@@ -42,13 +42,14 @@ EVENT_FIELDS = (
     "plover_mode", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2", "civilian_targeting",
     "location", "admin1", "country", "country_code", "latitude", "longitude", "geonameid", "geo_precision",
     "location_text", "fatalities", "killed_min", "killed_max", "injured_min", "injured_max", "certainty", "status",
-    "sources", "notes",
+    "sources", "notes", "geo_source",
 )
 #: Lengths of the bounded text columns; other text fields are TEXT.
 TEXT_LENGTHS = {
     "event_id": 64, "event_type": 64, "sub_event_type": 64, "plover_event": 32, "plover_mode": 32,
     "actor1": 256, "actor2": 256, "assoc_actor_1": 256, "assoc_actor_2": 256, "inter1": 64, "inter2": 64,
     "location": 256, "admin1": 256, "country": 128, "country_code": 2, "certainty": 16, "status": 16,
+    "geo_source": 64,
 }
 #: Columns every event must fill, with the value an insert without them gets (None: no default).
 REQUIRED_COLUMNS = {"event_id": None, "event_type": None, "sub_event_type": None, "civilian_targeting": False,
@@ -168,10 +169,19 @@ def _index_record_ids(connection: Connection) -> None:
     sources_record_id.create(connection, checkfirst=True)
 
 
+def _add_geo_source(connection: Connection) -> None:
+    """The events' ``geo_source``; events stored before it leave it null (not recorded)."""
+    if "geo_source" in {column["name"] for column in inspect(connection).get_columns("events")}:
+        return
+    sql_type = events.c.geo_source.type.compile(dialect=connection.dialect)
+    connection.execute(text(f"ALTER TABLE events ADD COLUMN geo_source {sql_type}"))
+
+
 #: (version, migration) in the order they apply.
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _create_version_1),
     (2, _index_record_ids),
+    (3, _add_geo_source),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 #: The PostgreSQL advisory lock that migrating processes take in turn (any fixed 64-bit number).

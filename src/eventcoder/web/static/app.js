@@ -429,6 +429,12 @@
     return el("div", {class: "fact"}, el("span", {class: "fact-name"}, name), el("span", {class: "fact-value"}, value));
   }
 
+  // GeoNames' id, or the name of the imported source (gazetteer import --name) the place came from
+  function placeSource(event) {
+    return event.geo_source && event.geo_source !== "geonames"
+      ? `from ${event.geo_source}` : `GeoNames ${event.geonameid ?? "—"}`;
+  }
+
   function fieldList(event) {
     const actor = (name, kind) => (name ? `${name}${kind && !name.includes(kind) ? ` (${kind})` : ""}` : null);
     const rows = [
@@ -440,7 +446,7 @@
       ["Associated with actor 2", event.assoc_actor_2],
       ["Civilians targeted", event.civilian_targeting ? "yes" : "no"],
       ["Place", hasPlace(event)
-        ? `${event.location_text || event.location} → ${event.location} (GeoNames ${event.geonameid ?? "—"}, ` +
+        ? `${event.location_text || event.location} → ${event.location} (${placeSource(event)}, ` +
           `${event.latitude.toFixed(3)}, ${event.longitude.toFixed(3)}, precision ${event.geo_precision ?? "—"})`
         : event.location_text],
       ["Attributed to", (event.sources || []).join("; ")],
