@@ -70,3 +70,10 @@ def test_remove_takes_a_source_out_and_an_unknown_name_changes_nothing(import_ca
     assert load_gazetteer().lookup("Awdheegle")
     remove_source("acled_so")
     assert load_gazetteer().lookup("Awdheegle") == [] and [s["name"] for s in list_sources()] == ["ged"]
+
+
+def test_a_name_read_in_the_country_of_the_users_coding(import_cache, coded_files):
+    text = "Gunmen attacked a market in Baki on Monday."
+    assert {p["text"]: p["country_code"] for p in place_record(Article("a", text))["places"]}["Baki"] != "SO"
+    import_files(coded_files[:1])
+    assert {p["text"]: p["country_code"] for p in place_record(Article("a", text))["places"]}["Baki"] == "SO"

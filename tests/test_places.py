@@ -167,3 +167,8 @@ def test_an_armed_group_named_like_a_place_is_no_place():
 ])
 def test_congo_alone_is_told_apart_by_its_neighbours(text, country_code):
     assert _found(text)["Congo"].country_code == country_code
+
+
+def test_a_direction_after_a_name_keeps_it_a_place():
+    places = {p.text: p for p in process(Article("t", "Police fired tear gas in Webuye West on Monday."), until="places").places}
+    assert places["Webuye"].country_code == "KE"

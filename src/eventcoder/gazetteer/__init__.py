@@ -85,6 +85,9 @@ class Gazetteer:
         self._sources: dict[int, str] = index["sources"]
         #: each imported coded source's places: ``added`` to the index, ``joined`` to a town in it
         self.source_counts: dict[str, dict[str, int]] = index["source_counts"]
+        #: the countries of the places imported from analysts' own coding: where they work
+        self.coded_countries: frozenset[str] = frozenset(
+            self._cc[i] for i, geonameid in enumerate(self._geonameid) if geonameid < 0) if self._sources else frozenset()
         self._places: dict[int, Place] = {}
         # the places of each key that has any, exact and skeleton tier: articles look up
         # the same names again and again, and a key's list is built only once

@@ -79,10 +79,12 @@ def without_settlement_word(name: str) -> str:
 
 def resolve_candidates(text: str, candidates: list[Candidate],
                        mentioned_countries: set[str] = frozenset(),
-                       home: tuple[str, str] | None = None) -> list[PlaceMention]:
+                       home: tuple[str, str] | None = None,
+                       coded_countries: frozenset[str] = frozenset()) -> list[PlaceMention]:
     """One PlaceMention per candidate, with the best-scoring place's fields filled;
     ``mentioned_countries`` are countries the text names otherwise (by demonyms), ``home``
-    the (country code, first-level division name or "") where the outlet is based."""
+    the (country code, first-level division name or "") where the outlet is based,
+    ``coded_countries`` those of the places the user imported from their own coding."""
     if not candidates:
         return []
     around = [_Surroundings(_admin_hints(candidates, i, text), _hinted_by(candidates, i, text),
@@ -91,7 +93,7 @@ def resolve_candidates(text: str, candidates: list[Candidate],
     named_countries = {c.places[0].country_code for c in candidates
                        if len(c.places) >= 1 and c.places[0].is_country
                        and all(p.is_country for p in c.places)}
-    first_scores = [_scores(c, _Context(named_countries, home=home), near, penalty)
+    first_scores = [_scores(c, _Context(named_countries, home=home, coded_countries=coded_countries), near, penalty)
                     for c, near, penalty in zip(candidates, around, penalties)]
     first = [c.places[_argmax(s)] for c, s in zip(candidates, first_scores)]
     country_votes: dict[str, set[str]] = defaultdict(set)
@@ -119,7 +121,7 @@ def resolve_candidates(text: str, candidates: list[Candidate],
             support={d: total_support[d] - own.get(d, 0.0)
                      for d in {(p.country_code, p.admin1_code) for p in candidate.places}},
             neighbours=[r for other, rs in readings.items() if other != key for r in rs],
-            home=home)
+            home=home, coded_countries=coded_countries)
 
     readings = _likely_readings(candidates, first_scores)
     for _ in range(weights().coherence_rounds):
@@ -193,6 +195,8 @@ class _Context:
     neighbours: list[_Reading] = field(default_factory=list)
     #: the outlet's (country code, first-level division name or "")
     home: tuple[str, str] | None = None
+    #: the countries of the user's own imported coding
+    coded_countries: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -352,6 +356,8 @@ def _score(place: Place, context: _Context, near: _Surroundings, towns_by_countr
         score += w.context_country_bonus
     if context.home and place.country_code == context.home[0] and context.home[1] in ("", place.admin1):
         score += w.home_bonus
+    if place.country_code in context.coded_countries:
+        score += w.coded_country_bonus
     if division in near.hints or (place.country_code, "") in near.hints:
         score += w.admin_hint_bonus
     if ((place.is_admin1 and division in near.hinted_by)

@@ -151,7 +151,8 @@ def find_places(article: Article) -> Article:
     candidate_spans = Spans((c.start, c.end) for c in candidates)
     kept = [d for d in demonyms if not candidate_spans.cover(d.start, d.end)]
     places = resolve_candidates(article.text, candidates,
-                                {d.country_code for d in kept if d.country_code}, home=home)
+                                {d.country_code for d in kept if d.country_code}, home=home,
+                                coded_countries=gazetteer.coded_countries)
     for place in places:
         place.geo_source = gazetteer.source_of(place.geonameid)
     article.places = sorted(places + kept, key=lambda m: m.start)
