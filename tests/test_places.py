@@ -70,6 +70,8 @@ def test_nearness_prefers_places_close_to_the_others():
     ("Troops advanced in the province of Idlib.", "Idlib", 3, "ADM1"),
     ("Troops advanced in Idlib.", "Idlib", 1, "PPL"),
     ("Drones were seen over Helmand.", "Helmand", 3, "ADM1"),
+    ("Fighting was reported in Garissa district.", "Garissa", 2, "PPL"),
+    ("Gunmen raided Bulo Qalaf village (Afgooye, Lower Shabelle).", "Afgooye", 2, "PPL"),
 ])
 def test_precision_and_feature(text, name, precision, feature_code):
     mention = _found(text)[name]

@@ -69,6 +69,9 @@ def _cues() -> dict:
     for key in ("near_after", "division_after"):
         cues[key] = re.compile(r"^\s+(?:" + "|".join(raw[key]) + r")\b", re.IGNORECASE)
     cues["settlement_after"] = re.compile(r"\s+(?:" + "|".join(raw["settlement_words"]) + r")$", re.IGNORECASE)
+    cues["district_after"] = re.compile(r"^\s+(?:" + "|".join(raw["district_after"]) + r")\b", re.IGNORECASE)
+    # "Awdheegle village (": a named settlement, then its district in brackets
+    cues["village_before"] = re.compile(r"\b[A-Z][\w'’-]+\s+(?:" + "|".join(raw["settlement_words"]) + r")\s*\(\s*$")
     return cues
 
 
@@ -393,12 +396,19 @@ def _mention(text: str, candidate: Candidate, place: Place, division_cued: bool)
 
 
 def _precision(text: str, candidate: Candidate, place: Place, division_cued: bool) -> int:
-    if (place.is_country or place.is_admin1 or place.feature_code == "ADM2"
-            or place.feature_class in AREA_CLASSES or division_cued):
+    """ACLED's geo-precision: 3 a province, region or country; 2 a district (a second-level
+    division, a town named as its district, or the district in brackets after a village the
+    gazetteer lacks: "Awdheegle village (Afgooye, Lower Shabelle)"), or near a place; 1 the
+    place itself."""
+    if place.is_country or place.is_admin1 or place.feature_class in AREA_CLASSES:
         return 3
     cues, w = _cues(), weights()
     before = text[max(0, candidate.start - w.near_cue_before):candidate.start]
     after = text[candidate.end:candidate.end + w.near_cue_after]
+    if place.feature_code == "ADM2" or cues["district_after"].match(after) or cues["village_before"].search(before):
+        return 2
+    if division_cued:
+        return 3
     if cues["near_before"].search(before) or cues["near_after"].match(after):
         return 2
     return 1
