@@ -515,3 +515,7 @@ def test_the_side_that_hits_a_bomb_is_acted_upon():
 def test_residents_who_beat_a_suspect_are_a_mob():
     record = main_event("Residents of Itugu village beat up a man suspected of theft in Embu on Monday.")
     assert (record["sub_event_type"], record["actor1"]) == ("Mob violence", "Rioters (Kenya)")
+
+
+def test_a_group_arming_itself_is_a_change_to_its_activity():
+    assert main_event("Youths in Molo were reported to be arming themselves ahead of the vote.")["sub_event_type"] == "Change to group/activity"
