@@ -519,3 +519,8 @@ def test_residents_who_beat_a_suspect_are_a_mob():
 
 def test_a_group_arming_itself_is_a_change_to_its_activity():
     assert main_event("Youths in Molo were reported to be arming themselves ahead of the vote.")["sub_event_type"] == "Change to group/activity"
+
+
+def test_protesters_injured_by_the_police_is_excessive_force():
+    text = "Twelve students were injured when police dispersed a protest over fees in Kisii on Monday."
+    assert main_event(text)["sub_event_type"] == "Excessive force against protesters"

@@ -37,6 +37,8 @@ from eventcoder.stages import stage
 #: A protest's story: its sentence and the next ones, where news tells how it went on ("Police
 #: dispersed them with tear gas").
 PROTEST_STORY_SENTENCES = 3
+#: Protesters injured from which the force against them is excessive (ACLED: gravely hurt).
+EXCESSIVE_INJURED = 10
 #: Sentences after an event that may give its toll without telling an act of their own
 #: ("Al Shabaab targeted police with an IED. Three deaths were reported.").
 TOLL_SENTENCES = 2
@@ -420,11 +422,13 @@ def _is_grievance(text_before: str) -> bool:
 
 
 def _force_against_protesters(article: Article, story: str, casualties: list[CasualtyMention]) -> bool:
-    """Live fire on the crowd, or deaths in it, that are not what the protest is about."""
+    """Live fire on the crowd, or deaths or injuries in it, that are not what the protest is about."""
     for cue in load_lexicon().cues["protest_excessive_force"].finditer(story):
         if not _is_grievance(story[:cue.start()]):
             return True
-    return any(c.kind == "killed" and (c.minimum or c.maximum) for c in _protest_casualties(article, casualties))
+    # ACLED: protesters killed or injured (news reports the serious injuries)
+    return any(c.kind in ("killed", "injured") and (c.minimum or c.maximum)
+               for c in _protest_casualties(article, casualties))
 
 
 def _protest_casualties(article: Article, casualties: list[CasualtyMention]) -> list[CasualtyMention]:
