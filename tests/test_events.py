@@ -524,3 +524,8 @@ def test_a_group_arming_itself_is_a_change_to_its_activity():
 def test_protesters_injured_by_the_police_is_excessive_force():
     text = "Twelve students were injured when police dispersed a protest over fees in Kisii on Monday."
     assert main_event(text)["sub_event_type"] == "Excessive force against protesters"
+
+
+def test_an_event_known_only_to_its_month_is_coded_to_its_15th():
+    record = main_event("In March, gunmen killed three traders in Mandera, officials said.")
+    assert (record["event_date"], record["time_precision"]) == ("2024-03-15", 3)

@@ -1,20 +1,34 @@
 """Turns an Article's events into flat event records (:class:`~eventcoder.event_record.EventRecord`)."""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from calendar import month_name
 
 from eventcoder import taxonomy
-from eventcoder.article import ActorMention, Article, CasualtyMention, Event
+from eventcoder.article import ActorMention, Article, CasualtyMention, DateMention, Event
 from eventcoder.event_record import EventRecord
 from eventcoder.stages.casualties import top_level
 
+#: A month named alone is coded to this day of it (ACLED's convention for month precision).
+MID_MONTH = 15
+#: Longest period, in days, read as one month.
+MONTH_DAYS = 31
 
 
 def event_records(article: Article) -> list[EventRecord]:
     """One record per event, main event first, its fields in the record's order."""
     digest = hashlib.sha1(article.text.encode("utf-8")).hexdigest()
     return [_record(article, event, digest) for event in article.events]
+
+
+def _coded_day(date: DateMention) -> dt.date:
+    """The day a date is coded to: a month named alone is coded to its 15th, as ACLED codes
+    an event known only to its month; any other period to its first day."""
+    day = date.date
+    if date.precision == 3 and date.end_date and (date.end_date - day).days < MONTH_DAYS and day.day == 1:
+        return day.replace(day=MID_MONTH)
+    return day
 
 
 def _record(article: Article, event: Event, digest: str) -> EventRecord:
@@ -25,7 +39,7 @@ def _record(article: Article, event: Event, digest: str) -> EventRecord:
     record: EventRecord = {
         "event_id": "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
         "article_id": article.id,
-        "event_date": date.date.isoformat() if date and date.date else None,
+        "event_date": _coded_day(date).isoformat() if date and date.date else None,
         "time_precision": date.precision if date and date.date else None,
         "date_text": (date.text or None) if date else None,
         "event_type": event.event_type,
