@@ -389,7 +389,7 @@ def _lexicon() -> _Lexicon:
     groups: dict[str, str | None] = {_normal(a): g for g, aliases in terms["groups"].items() for a in aliases}
     groups.update({_normal(a): None for a in terms["unspecified"]})
     irregular = load_yaml("english.yaml")["irregular_plurals"]
-    singular = frozenset(a for a in groups if groups[a] and _plural(a, irregular) in groups and _plural(a, irregular) != a)
+    singular = frozenset(a for a in groups if groups[a] and (plural := _plural(a, irregular)) in groups and plural != a)
     # A capitalised plural is a nationality or community ("23 Palestinians"): counted, group None.
     group = (rf"{_alternation(groups)}|(?!(?:{_alternation(numbers['vague'])})\b)(?-i:[A-Z][a-z]+s)"
              rf"|(?!(?:{_alternation([*terms['not_victims'], *terms['not_modifier_words']])})\b)(?-i:[a-z]{{3,}}s)")
