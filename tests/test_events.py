@@ -529,3 +529,12 @@ def test_protesters_injured_by_the_police_is_excessive_force():
 def test_an_event_known_only_to_its_month_is_coded_to_its_15th():
     record = main_event("In March, gunmen killed three traders in Mandera, officials said.")
     assert (record["event_date"], record["time_precision"]) == ("2024-03-15", 3)
+
+
+@pytest.mark.parametrize("text", [
+    "An explosive device was discovered near a church in Garissa on Monday.",
+    "Bomb found planted under a bus in Mombasa",
+])
+def test_a_bomb_found_before_it_went_off_is_disrupted_weapons_use(text):
+    record = main_event(text)
+    assert (record["sub_event_type"], record["actor1"]) == ("Disrupted weapons use", "Unidentified Armed Group (Kenya)")

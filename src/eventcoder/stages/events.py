@@ -710,7 +710,7 @@ def find_events(article: Article) -> Article:
     _add_following_tolls(article, merged, set(by_sentence))
     for event in merged:
         event.place = event.place or _context_place(article, event.sentences[0])
-        if event.actor1 is None and event.trigger.family == "violence":
+        if event.actor1 is None and event.trigger.family in ("violence", "disrupted"):
             event.actor1 = _claimant(article, event.sentences[0]) or _unknown_perpetrator(event)
         elif event.actor1 is None and event.trigger.family == "arrest":
             event.actor1 = _unnamed_in_place("police", event)  # "several were arrested": by the police
