@@ -82,12 +82,14 @@ class Gazetteer:
         self._loose = index["loose"]
         self.admin1_names: dict[str, str] = index["admin1_names"]
         self.country_names: dict[str, str] = index["country_names"]
+        #: each country's land neighbours (ISO alpha-2), from GeoNames' countryInfo
+        self.neighbours: dict[str, frozenset[str]] = {
+            code: frozenset(filter(None, codes.split(","))) for code, codes in index["neighbours"].items()}
         self._sources: dict[int, str] = index["sources"]
         #: each imported coded source's places: ``added`` to the index, ``joined`` to a town in it
         self.source_counts: dict[str, dict[str, int]] = index["source_counts"]
         #: the countries of the places imported from analysts' own coding: where they work
-        self.coded_countries: frozenset[str] = frozenset(
-            self._cc[i] for i, geonameid in enumerate(self._geonameid) if geonameid < 0) if self._sources else frozenset()
+        self.coded_countries: frozenset[str] = frozenset(index["coded_countries"])
         self._places: dict[int, Place] = {}
         # the places of each key that has any, exact and skeleton tier: articles look up
         # the same names again and again, and a key's list is built only once

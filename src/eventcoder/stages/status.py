@@ -84,30 +84,20 @@ def _cues() -> _Cues:
 def find_statuses(article: Article) -> Article:
     """Sets ``article.statuses`` and the ``status`` of every trigger."""
     cues = _cues()
-    article.statuses = _statuses(article, cues)
+    reference_year = _latest_explicit_year(article.dates) if article.published is None else None
+    article.statuses = [_sentence_status(article, sentence, cues, reference_year) for sentence in article.sentences]
     for trigger in article.triggers:
         status = article.statuses[trigger.sentence].status
         if status == "future" and not _future_cue_before(article, trigger.sentence, trigger.end, cues):
             # "Workers protested against a planned eviction": the plan is not the act told
             status = _sentence_status(article, article.sentences[trigger.sentence], cues,
-                                      _reference_year(article), future_cues=False).status
+                                      reference_year, future_cues=False).status
         if status != "background" and (trigger.family == "threaten"
                                        or cues.clause_future.search(article.text[trigger.clause_start:trigger.start])):
             status = "future"  # a threat or a plan: its act has not happened
         trigger.status = status
     return article
 
-
-
-def _statuses(article: Article, lexicon: _Cues) -> list[SentenceStatus]:
-    reference_year = _reference_year(article)
-    return [
-        _sentence_status(article, sentence, lexicon, reference_year) for sentence in article.sentences
-    ]
-
-
-def _reference_year(article: Article) -> int | None:
-    return _latest_explicit_year(article.dates) if article.published is None else None
 
 
 def _future_cue_before(article: Article, index: int, end: int, lexicon: _Cues) -> bool:
