@@ -71,3 +71,21 @@ def test_a_far_small_namesake_of_an_unknown_local_name_is_dropped():
 def test_a_capital_stays_though_the_article_is_about_another_country():
     found = _found("Officials in Nairobi and Mombasa said the talks would move to Washington.")
     assert (found["Washington"].country_code, found["Washington"].feature_code) == ("US", "PPLC")
+
+
+def test_a_known_city_outweighs_a_far_hamlet_named_as_often():
+    # "Jubilee" reads only as hamlets abroad; Nakuru is a known city: the article is Kenyan
+    found = _found("Supporters of the Jubilee Party marched through Nakuru on Friday.")
+    assert "Jubilee" not in found and found["Nakuru"].country_code == "KE"
+
+
+def test_between_two_towns_of_two_countries_neither_is_dropped():
+    found = _found("The family left Hungerford for a new life in Raytown.")
+    assert {found["Hungerford"].country_code, found["Raytown"].country_code} == {"GB", "US"}
+
+
+def test_a_division_is_coded_at_its_namesake_town():
+    division = _found("Herders clashed in Mandera County.")["Mandera"]
+    seat = resolve.division_seat(division)
+    assert (division.feature_code, seat.name, seat.feature_class, seat.precision) == ("ADM1", "Mandera", "P", 3)
+    assert resolve.division_seat(seat) is seat

@@ -174,3 +174,12 @@ def test_congo_alone_is_told_apart_by_its_neighbours(text, country_code):
 def test_a_direction_after_a_name_keeps_it_a_place():
     places = {p.text: p for p in process(Article("t", "Police fired tear gas in Webuye West on Monday."), until="places").places}
     assert places["Webuye"].country_code == "KE"
+
+
+def test_an_ethnic_group_says_which_country_the_report_is_from():
+    # the Orma are Kenyan; their name's only reading is a Greek hamlet
+    assert "Orma" not in _found("Orma attacked Pokomo villagers before dawn.")
+
+
+def test_a_word_that_is_only_a_foreign_name_of_a_city_opens_no_place():
+    assert "Grenade" not in _found("Grenade blasts wounded four traders at dawn.")

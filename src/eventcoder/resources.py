@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -29,7 +30,21 @@ from eventcoder.errors import DataFileError
 __all__ = ["ActorsFile", "actors_from_environment", "current_actors", "data_text", "load_yaml",
            "read_actors_file", "use_actors"]
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the same values, ten times faster
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the same values, ten times faster
+_BOOL = "tag:yaml.org,2002:bool"
+
+
+class _Loader(_SAFE_LOADER):
+    """Safe loading where only true and false are booleans, as in YAML 1.2: word lists hold
+    "no", "on" and "yes", and country lists Norway's code NO, which YAML 1.1 reads as booleans."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag != _BOOL]
+        for first, resolvers in _SAFE_LOADER.yaml_implicit_resolvers.items()}
+
+
+_Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+_LOADER = _Loader
 _ENVIRONMENT_VARIABLE = "EVENTCODER_ACTORS"
 
 

@@ -33,15 +33,14 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
-import yaml
 
 from eventcoder.article import Article
 from eventcoder.evaluate.parts import select
 from eventcoder.evaluate.report import Case, Report, f1, share
 from eventcoder.pipeline import extract_records, process
+from eventcoder.resources import load_yaml
 
 #: How far before an "on or before" key date our date may fall and still be right.
 ON_OR_BEFORE = timedelta(days=7)
@@ -243,8 +242,7 @@ def _key_effects(fillers: list[str]) -> tuple[bool | None, bool | None]:
 
 @cache
 def _mapping() -> dict:
-    data = yaml.safe_load(resources.files("eventcoder.data").joinpath("muc4_types.yaml")
-                          .read_text(encoding="utf-8"))
+    data = load_yaml("muc4_types.yaml")
     data["cues"] = [(muc_type, frozenset(spec["from"]),
                      re.compile(r"\b(?:" + "|".join(spec["words"]) + r")\b", re.I))
                     for muc_type, spec in data["evidence_cues"].items()]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from types import SimpleNamespace
 from typing import NamedTuple
@@ -102,6 +102,8 @@ def resolve_candidates(text: str, candidates: list[Candidate],
     country_votes: dict[str, set[str]] = defaultdict(set)
     division_votes: dict[tuple[str, str], set[str]] = defaultdict(set)
     for candidate, place in zip(candidates, first):
+        if candidate.loose and place.country_code not in named_countries:
+            continue  # a skeleton match that will not be kept (see below) is no evidence
         country_votes[place.country_code].add(candidate.key)
         if place.is_admin1:
             division_votes[(place.country_code, place.admin1_code)].add(candidate.key)
@@ -131,7 +133,12 @@ def resolve_candidates(text: str, candidates: list[Candidate],
         readings = _likely_readings(candidates, [
             _scores(c, context(c, readings), near, penalty)
             for c, near, penalty in zip(candidates, around, penalties)])
-    main_country = _main_country(country_votes)
+    w = weights()
+    known = {c.key for c, place in zip(candidates, first) if place.key == c.key and (
+        place.is_country or place.is_admin1 or place.population >= w.known_city_population)}
+    hamlets = {c.key for c, place in zip(candidates, first)
+               if place.feature_class == "P" and place.population < w.small_population}
+    main_country = _main_country(country_votes, known | {""}, hamlets)
     mentions = []
     for candidate, near, penalty in zip(candidates, around, penalties):
         scores = _scores(candidate, context(candidate, readings), near, penalty)
@@ -148,12 +155,21 @@ def resolve_candidates(text: str, candidates: list[Candidate],
     return mentions
 
 
-def _main_country(country_votes: dict[str, set[str]]) -> str | None:
-    """The country most of the article's names (and demonyms) lie in, when no other has as many."""
+def _main_country(country_votes: dict[str, set[str]], known: set[str], hamlets: set[str]) -> str | None:
+    """The country most of the article's names (and demonyms) lie in, when no other has as
+    many; between equals, the one of a known place (a city, a division, a country, by its own
+    name) over those that only hamlets read: Nakuru's Kenya, not the Canadian hamlet of the
+    Jubilee Party's name."""
     ranked = sorted(((len(voters), cc) for cc, voters in country_votes.items() if cc), reverse=True)
-    if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+    if not ranked:
         return None
-    return ranked[0][1]
+    tied = [cc for count, cc in ranked if count == ranked[0][0]]
+    strong = [cc for cc in tied if country_votes[cc] & known]
+    if len(tied) == 1:
+        return tied[0]
+    if len(strong) == 1 and all(country_votes[cc] <= hamlets for cc in tied if cc != strong[0]):
+        return strong[0]
+    return None
 
 
 def _far_fetched(candidate: Candidate, place: Place, main_country: str, penalty: float) -> bool:
@@ -403,6 +419,24 @@ def _precision(text: str, candidate: Candidate, place: Place, division_cued: boo
     if cues["near_before"].search(before) or cues["near_after"].match(after):
         return 2
     return 1
+
+
+def division_seat(place: PlaceMention) -> PlaceMention:
+    """A first-level division at its namesake town, as ACLED codes an event known only to its
+    province at the provincial capital (geo-precision 3): "Mandera County" at Mandera. A
+    division without a town of its name keeps its own point."""
+    if place.feature_code != "ADM1" or not place.name:
+        return place
+    gazetteer = load_gazetteer()
+    key = name_key(place.name)
+    towns = [p for p in gazetteer.lookup(place.name) if p.feature_class == "P" and p.key == key
+             and p.country_code == place.country_code and p.admin1 == place.admin1]
+    if not towns:
+        return place
+    seat = max(towns, key=lambda p: p.population)
+    return replace(place, geonameid=seat.geonameid, name=anyascii(seat.name), latitude=seat.latitude,
+                   longitude=seat.longitude, feature_class="P", feature_code=seat.feature_code,
+                   population=seat.population, precision=3, geo_source=gazetteer.source_of(seat.geonameid))
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

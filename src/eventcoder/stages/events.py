@@ -29,6 +29,7 @@ from eventcoder.article import (
 )
 from eventcoder.alternation import dispatched, group_name
 from eventcoder.errors import Errors, PipelineError
+from eventcoder.gazetteer.resolve import division_seat
 from eventcoder.lexicon import unnamed_actor
 from eventcoder.resources import load_yaml
 from eventcoder.spans import Spans
@@ -710,6 +711,8 @@ def find_events(article: Article) -> Article:
     _add_following_tolls(article, merged, set(by_sentence))
     for event in merged:
         event.place = event.place or _context_place(article, event.sentences[0])
+        if event.place is not None:
+            event.place = division_seat(event.place)
         if event.actor1 is None and event.trigger.family in ("violence", "disrupted"):
             # ACLED's actor for violence whose perpetrator the report does not name: an
             # unidentified armed group of the country where it happened

@@ -25,7 +25,7 @@ from importlib import resources
 from rapidfuzz.fuzz import ratio
 
 from eventcoder.article import Article, PlaceMention
-from eventcoder.resources import load_yaml
+from eventcoder.resources import data_rows, load_yaml
 from eventcoder.gazetteer import Found, Gazetteer, Place, load_gazetteer
 from eventcoder.gazetteer.names import name_key
 from eventcoder.gazetteer.resolve import Candidate, resolve_candidates, weights, without_settlement_word
@@ -150,8 +150,8 @@ def find_places(article: Article) -> Article:
                         key=lambda c: c.start)
     candidate_spans = Spans((c.start, c.end) for c in candidates)
     kept = [d for d in demonyms if not candidate_spans.cover(d.start, d.end)]
-    places = resolve_candidates(article.text, candidates,
-                                {d.country_code for d in kept if d.country_code}, home=home,
+    mentioned = {d.country_code for d in kept if d.country_code} | _identity_countries(article.text)
+    places = resolve_candidates(article.text, candidates, mentioned, home=home,
                                 coded_countries=gazetteer.coded_countries)
     for place in places:
         place.geo_source = gazetteer.source_of(place.geonameid)
@@ -183,6 +183,22 @@ def _demonyms(text: str) -> list[PlaceMention]:
             feature_class=place.feature_class, feature_code=DEMONYM,
             population=place.population, precision=3))
     return found
+
+
+@cache
+def _identity_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    """The names of ethnic groups and clans (``data/identity_groups.csv``) with the country
+    each is coded in."""
+    countries = {row["name"]: row["country"] for row in data_rows("identity_groups.csv")}
+    alternatives = "|".join(re.escape(n) for n in sorted(countries, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), countries
+
+
+def _identity_countries(text: str) -> set[str]:
+    """The countries of the ethnic groups and clans a text names: "Orma" and "Pokomo" say
+    the report is from Kenya as "Kenyan" would, though either may also name a place."""
+    pattern, countries = _identity_pattern()
+    return {countries[match.group()] for match in pattern.finditer(text)}
 
 
 @cache
@@ -340,7 +356,11 @@ def _plausible(candidate: _Match, text: str) -> bool:
     strong = any(p.feature_class == "A" or p.population >= w.strong_population for p in places)
     country = any(p.is_country for p in places)
     major = country or any(p.population >= w.major_population for p in places)
-    known = any(p.population >= w.known_city_population for p in places)
+    # a city known by this name, unless it is only the city's foreign name and a town bears the
+    # name itself: "Grenade" (Granada in French, and a French village) is the word
+    named_so = any(p.key == candidate.key for p in places)
+    known = any(p.population >= w.known_city_population
+                and (p.key == candidate.key or p.feature_class != "P" or not named_so) for p in places)
     before = tokens[candidate.token_index - 1] if candidate.token_index > 0 else None
     after = (tokens[candidate.last_token_index + 1]
              if candidate.last_token_index + 1 < len(tokens) else None)

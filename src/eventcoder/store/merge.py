@@ -15,10 +15,9 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from eventcoder.resources import load_yaml
 
 _PERIOD = re.compile(r"\s*\(\d{4}-\d{0,4}\)$")
 _QUALIFIER = re.compile(r"\s*\([^()]*\)$")
@@ -49,7 +48,7 @@ class Rules:
 @cache
 def load_rules() -> Rules:
     """The merge rules, read once from the packaged data file."""
-    raw = yaml.safe_load(resources.files("eventcoder.data").joinpath("merge_rules.yaml").read_text("utf-8"))
+    raw = load_yaml("merge_rules.yaml")
     return Rules(
         date_window_days={int(k): int(v) for k, v in raw["date_window_days"].items()},
         distance_km={int(k): float(v) for k, v in raw["distance_km"].items()},
