@@ -100,7 +100,8 @@ def test_run_over_gold_file_is_sane():
     report = evaluate(GOLD)
     assert report.figures["reports"] == len(report.cases) == sum(report.confusion.values())
     assert all(0.0 <= value <= 1.0 for name, value in report.figures.items()
-               if name not in ("reports", "no_event", "median_error_km"))
+               if name not in ("reports", "no_event", "homes_sources", "homes_inferred")
+               and not name.endswith("median_error_km"))
     assert report.figures["no_event"] < report.figures["reports"]
     assert all(distance >= 0 for distance in report.distances_km)
 
@@ -111,3 +112,19 @@ def test_the_share_beyond_300km_counts_the_events_placed(tmp_path, monkeypatch):
     monkeypatch.setattr(acled, "extract_records", lambda article: placed[article.id])
     figures = evaluate(tmp_path / "a.csv").figures
     assert figures["location_within_25km"] == pytest.approx(1 / 3) and figures["location_beyond_300km"] == 0.5
+
+
+def test_a_second_pass_reads_each_source_from_its_home(tmp_path, monkeypatch):
+    rows = "".join(f'K{i},0,37,"Traders rioted in {town}.",Coast Herald; Radio Two\n'
+                   for i, town in enumerate(["Mombasa", "Malindi", "Kilifi", "Mombasa"]))
+    (tmp_path / "a.csv").write_text("event_id_cnty,latitude,longitude,notes,source\n" + rows)
+    homes_seen = []
+
+    def extract(article):
+        homes_seen.append(article.home)
+        return [{"latitude": 0, "longitude": 37}]
+    monkeypatch.setattr(acled, "extract_records", extract)
+    figures = evaluate(tmp_path / "a.csv").figures
+    assert (figures["homes_sources"], figures["homes_inferred"]) == (1, 1)
+    assert homes_seen[:4] == [None] * 4 and set(homes_seen[4:]) == {"Kenya"}
+    assert figures["homes_location_within_10km"] == 1.0

@@ -89,3 +89,14 @@ def test_a_division_is_coded_at_its_namesake_town():
     seat = resolve.division_seat(division)
     assert (division.feature_code, seat.name, seat.feature_class, seat.precision) == ("ADM1", "Mandera", "P", 3)
     assert resolve.division_seat(seat) is seat
+
+
+def test_an_outlets_country_drops_a_lone_foreign_town_it_lacks():
+    # the Nairobi suburb is not in the gazetteer; England's town is no reading for a Kenyan paper
+    assert _found("Police raided shops in Eastleigh.")["Eastleigh"].country_code == "GB"
+    assert "Eastleigh" not in _found("Police raided shops in Eastleigh.", home="Kenya")
+
+
+def test_a_province_beats_a_hamlet_of_its_name():
+    found = _found("Raiders struck in Samburu overnight.")
+    assert (found["Samburu"].feature_code, found["Samburu"].admin1) == ("ADM1", "Samburu")

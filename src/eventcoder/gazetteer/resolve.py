@@ -136,9 +136,12 @@ def resolve_candidates(text: str, candidates: list[Candidate],
     w = weights()
     known = {c.key for c, place in zip(candidates, first) if place.key == c.key and (
         place.is_country or place.is_admin1 or place.population >= w.known_city_population)}
-    hamlets = {c.key for c, place in zip(candidates, first)
-               if place.feature_class == "P" and place.population < w.small_population}
-    main_country = _main_country(country_votes, known | {""}, hamlets)
+    # the names too small to make their country the article's against a known place; with the
+    # outlet's home, which weighs as a demonym would for this choice only, any name not known
+    weak = {c.key for c, place in zip(candidates, first)
+            if place.feature_class == "P" and (home or place.population < w.small_population)} - known
+    votes = {**country_votes, home[0]: country_votes.get(home[0], set()) | {""}} if home else country_votes
+    main_country = _main_country(votes, known | {""}, weak)
     mentions = []
     for candidate, near, penalty in zip(candidates, around, penalties):
         scores = _scores(candidate, context(candidate, readings), near, penalty)
@@ -155,19 +158,19 @@ def resolve_candidates(text: str, candidates: list[Candidate],
     return mentions
 
 
-def _main_country(country_votes: dict[str, set[str]], known: set[str], hamlets: set[str]) -> str | None:
+def _main_country(country_votes: dict[str, set[str]], known: set[str], weak: set[str]) -> str | None:
     """The country most of the article's names (and demonyms) lie in, when no other has as
-    many; between equals, the one of a known place (a city, a division, a country, by its own
-    name) over those that only hamlets read: Nakuru's Kenya, not the Canadian hamlet of the
-    Jubilee Party's name."""
+    many; between equals, the one of a known place (a city, a division, a country named or
+    implied, by its own name) over those that only ``weak`` names read: Nakuru's Kenya, not
+    the Canadian hamlet of the Jubilee Party's name."""
     ranked = sorted(((len(voters), cc) for cc, voters in country_votes.items() if cc), reverse=True)
     if not ranked:
         return None
     tied = [cc for count, cc in ranked if count == ranked[0][0]]
-    strong = [cc for cc in tied if country_votes[cc] & known]
     if len(tied) == 1:
         return tied[0]
-    if len(strong) == 1 and all(country_votes[cc] <= hamlets for cc in tied if cc != strong[0]):
+    strong = [cc for cc in tied if country_votes[cc] & known]
+    if len(strong) == 1 and all(country_votes[cc] <= weak for cc in tied if cc != strong[0]):
         return strong[0]
     return None
 
@@ -332,7 +335,10 @@ def _scores(candidate: Candidate, context: _Context, near: _Surroundings,
             penalties: list[float]) -> list[float]:
     """The score of each of the candidate's places, in units of log10(population), less its
     penalty from :func:`_alternate_name_penalties`."""
-    towns_by_country = {p.country_code for p in candidate.places if p.feature_class == "P"}
+    # the countries where the name is also a town's, a hamlet aside: a hamlet named like its
+    # country's province is rarely the one meant ("Samburu" the county, not the coastal village)
+    towns_by_country = {p.country_code for p in candidate.places
+                        if p.feature_class == "P" and p.population >= weights().small_population}
     return [_score(place, context, near, towns_by_country, candidate.key) - penalty
             for place, penalty in zip(candidate.places, penalties)]
 

@@ -482,7 +482,10 @@ def _dateline_end(text: str) -> int:
 def _place_near(article: Article, trigger: Trigger) -> PlaceMention | None:
     """The most specific place of the trigger's own clause, the nearest among equals; the
     dateline's place only when the sentence names no other."""
-    places = [p for p in article.in_sentence(article.places, trigger.sentence) if _locates(p)]
+    names = Spans((a.start, a.end) for a in article.in_sentence(article.actors, trigger.sentence))
+    # "Kenya" in "Kenya Defence Forces" names who acted, not where
+    places = [p for p in article.in_sentence(article.places, trigger.sentence)
+              if _locates(p) and not names.strictly_cover(p.start, p.end)]
     dateline = _dateline_end(article.text)
     return min(places, key=lambda p: (p.end <= dateline, p.end <= trigger.clause_start, _specificity(p),
                                       abs(p.start - trigger.start)), default=None)
