@@ -7,7 +7,8 @@ Reads ../shared/data/acled-kenya/acled_kenya_2007_2019.csv in place and writes i
 each period to a temporary folder; there, under a temporary EVENTCODER_CACHE (the user's cache
 is left alone), it runs ``eventcoder eval LATER.csv --format acled --part check`` (the check
 part of :mod:`eventcoder.evaluate.parts`), then ``eventcoder gazetteer import PAST.csv
---name past_coding`` and the same evaluation again, and prints the location figures side by side.
+--name past_coding`` and the same evaluation again, and prints the location figures side by side
+(``homes_``: with each source's home inferred from its own notes).
 Each command is a process of its own, as a user would run them.
 """
 from __future__ import annotations
@@ -23,7 +24,8 @@ from pathlib import Path
 KENYA = Path(__file__).resolve().parents[2] / "shared" / "data" / "acled-kenya" / "acled_kenya_2007_2019.csv"
 #: Events of this year and later are evaluated; those before it are the past coding imported.
 FIRST_EVALUATED_YEAR = 2016
-FIGURES = ("location_within_25km", "location_within_50km", "location_beyond_300km", "median_error_km")
+FIGURES = ("location_within_25km", "location_within_50km", "location_beyond_300km", "median_error_km",
+           "homes_location_within_25km", "homes_location_beyond_300km")
 
 
 def main() -> None:

@@ -77,3 +77,13 @@ def test_a_name_read_in_the_country_of_the_users_coding(import_cache, coded_file
     assert {p["text"]: p["country_code"] for p in place_record(Article("a", text))["places"]}["Baki"] != "SO"
     import_files(coded_files[:1])
     assert {p["text"]: p["country_code"] for p in place_record(Article("a", text))["places"]}["Baki"] == "SO"
+
+
+def test_the_users_own_point_beats_a_small_namesake_of_the_same_country(import_cache, tmp_path):
+    # the analyst's Dhummay is a village 80 km from the hamlet GeoNames knows by that name
+    (tmp_path / "mine.csv").write_text(
+        "event_id_cnty,iso,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision\n"
+        "SOM9,706,Somalia,Nugaal,,,Dhummay,8.9,47.4,1\n", encoding="utf-8")
+    import_files([tmp_path / "mine.csv"])
+    place = {p["text"]: p for p in place_record(Article("a", "Shelling hit Dhummay overnight."))["places"]}["Dhummay"]
+    assert (place["latitude"], place["geo_source"]) == (8.9, "mine")

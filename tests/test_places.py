@@ -183,3 +183,8 @@ def test_an_ethnic_group_says_which_country_the_report_is_from():
 
 def test_a_word_that_is_only_a_foreign_name_of_a_city_opens_no_place():
     assert "Grenade" not in _found("Grenade blasts wounded four traders at dawn.")
+
+
+def test_a_hyphenated_road_names_both_its_towns():
+    found = _found("Traders blocked the Eldoret-Kitale road on Monday.")
+    assert {found["Eldoret"].country_code, found["Kitale"].country_code} == {"KE"}

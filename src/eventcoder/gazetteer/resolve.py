@@ -27,7 +27,7 @@ from typing import NamedTuple
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
-from eventcoder.article import PlaceMention
+from eventcoder.article import GEONAMES, PlaceMention
 from eventcoder.resources import load_yaml
 from eventcoder.gazetteer import Place, load_gazetteer
 from eventcoder.gazetteer.names import name_key, skeleton_key
@@ -137,10 +137,13 @@ def resolve_candidates(text: str, candidates: list[Candidate],
     known = {c.key for c, place in zip(candidates, first) if place.key == c.key and (
         place.is_country or place.is_admin1 or place.population >= w.known_city_population)}
     # the names too small to make their country the article's against a known place; with the
-    # outlet's home, which weighs as a demonym would for this choice only, any name not known
+    # outlet's home, which weighs as a demonym would for this choice only (as, without one, do
+    # the countries of the user's own coding), any name not known
     weak = {c.key for c, place in zip(candidates, first)
-            if place.feature_class == "P" and (home or place.population < w.small_population)} - known
-    votes = {**country_votes, home[0]: country_votes.get(home[0], set()) | {""}} if home else country_votes
+            if place.feature_class == "P" and (home or coded_countries or place.population < w.small_population)} - known
+    votes = dict(country_votes)
+    for country_code in {home[0]} if home else coded_countries:
+        votes[country_code] = votes.get(country_code, set()) | {""}
     main_country = _main_country(votes, known | {""}, weak)
     mentions = []
     for candidate, near, penalty in zip(candidates, around, penalties):
@@ -374,6 +377,8 @@ def _score(place: Place, context: _Context, near: _Surroundings, towns_by_countr
         score += w.home_bonus
     if place.country_code in context.coded_countries:
         score += w.coded_country_bonus
+        if load_gazetteer().source_of(place.geonameid) != GEONAMES:
+            score += w.coded_place_bonus
     if division in near.hints or (place.country_code, "") in near.hints:
         score += w.admin_hint_bonus
     if ((place.is_admin1 and division in near.hinted_by)

@@ -47,6 +47,8 @@ _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., U.K.
     r"|[^\W\d_](?:[\w'’‘ʿ`]|-(?=[^\W\d_]))*", re.UNICODE)
 _VOWEL_RUN = re.compile(r"[aeiouy]+")
+#: The capitalised parts of a hyphenated word, each of three letters or more.
+_HYPHEN_PART = re.compile(r"(?<![^-])[A-Z][^\W\d_]{2,}(?![^-])")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _DEMONYM_WORD = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)*$")
 _NO_PLURAL = ("ese", "ish", "ch", "ss", "s")
@@ -325,8 +327,29 @@ def _match(text: str, tokens: list[_Token], gazetteer: Gazetteer, bare_towns: bo
                     i = j
                     break
             else:
+                found += _hyphen_parts(text, run, i, tokens, position, gazetteer)
                 i += 1
     return found
+
+
+def _hyphen_parts(text: str, run: list[_Token], i: int, tokens: list[_Token], position: dict[int, int],
+                  gazetteer: Gazetteer) -> list[_Match]:
+    """The places a hyphenated word the gazetteer lacks joins: "the Eldoret-Kitale road", "the
+    Isiolo-Garissa border" name two towns; each part is a match of its own, looked up exactly."""
+    token = run[i]
+    parts = list(_HYPHEN_PART.finditer(token.text))
+    if len(parts) < 2 or len(parts) != token.text.count("-") + 1:
+        return []
+    matches = []
+    for part in parts:
+        found = gazetteer.find(part.group())
+        if found.places and part.group().lower() not in _context()["connectors"]:
+            matches.append(_Match(
+                start=token.start + part.start(), end=token.start + part.end(), text=part.group(),
+                key=found.key, places=found.places, run_before=run[:i], run_after=run[i + 1:],
+                token_index=position[id(token)], last_token_index=position[id(token)], tokens=tokens,
+                sentence_initial=token.sentence_initial and part.start() == 0, follows_place=False))
+    return matches
 
 
 def _add_bare_towns(candidate: Candidate, gazetteer: Gazetteer) -> None:
