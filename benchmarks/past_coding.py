@@ -41,9 +41,9 @@ def main() -> None:
         with_past = _evaluate(later, environment)
     print(imported.stderr.strip())
     print(f"check part of the events from {FIRST_EVALUATED_YEAR} on: {without['reports']} ACLED notes")
-    print(f"{'':<24}{'GeoNames only':>15}{'+ past coding':>15}")
+    print(f"{'':<30}{'GeoNames only':>15}{'+ past coding':>15}")
     for name in FIGURES:
-        print(f"{name:<24}{without[name]:>15.3f}{with_past[name]:>15.3f}")
+        print(f"{name:<30}{without[name]:>15.3f}{with_past[name]:>15.3f}")
 
 
 def _split(path: Path, folder: Path) -> tuple[Path, Path]:

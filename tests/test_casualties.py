@@ -252,3 +252,9 @@ def test_victims_joined_by_and_or_along_with_are_added(text, total):
 
 def test_one_body_found_is_one_death():
     assert [(m.kind, m.minimum) for m in casualties_in("His body was found in a forest five days later.")] == [("killed", 1)]
+
+
+@pytest.mark.parametrize("text", ["Gunmen shot dead the 52 year old trader at his shop.",
+                                  "A 9 years old girl was killed by a stray bullet."])
+def test_an_age_is_no_count(text):
+    assert [(m.kind, m.minimum) for m in top_level(casualties_in(text))] == [("killed", 1)]

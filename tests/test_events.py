@@ -463,6 +463,7 @@ def test_herders_who_kill_are_a_communal_militia_not_a_mob():
 @pytest.mark.parametrize("text, sub_event_type", [
     ("Students barricade a road in Kisii in protest over fees.", "Violent demonstration"),
     ("Traders protested in Nakuru on Monday, and police barred them from the county offices.", "Protest with intervention"),
+    ("Nurses marched through Kisumu on Friday; the march was free of clashes and no teargas was used.", "Peaceful protest"),
 ])
 def test_what_a_protest_turns_into(text, sub_event_type):
     assert main_event(text)["sub_event_type"] == sub_event_type

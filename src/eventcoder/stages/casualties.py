@@ -393,7 +393,8 @@ def _lexicon() -> _Lexicon:
     # A capitalised plural is a nationality or community ("23 Palestinians"): counted, group None.
     group = (rf"{_alternation(groups)}|(?!(?:{_alternation(numbers['vague'])})\b)(?-i:[A-Z][a-z]+s)"
              rf"|(?!(?:{_alternation([*terms['not_victims'], *terms['not_modifier_words']])})\b)(?-i:[a-z]{{3,}}s)")
-    modifier = (rf"(?:(?!(?:{_alternation(terms['not_modifiers'])})\b)(?-i:[A-Z])[\w'’]*(?:-[\w'’]+)*"
+    modifier = (rf"(?:\d+\s+(?:years?|months?)\s+old\b"  # an age: "the 48 year old man"
+                rf"|(?!(?:{_alternation(terms['not_modifiers'])})\b)(?-i:[A-Z])[\w'’]*(?:-[\w'’]+)*"
                 rf"|[\w'’]+(?:-[\w'’]+)+|(?:{_alternation(terms['modifiers'])})\b"
                 rf"|(?!(?:{_alternation(terms['not_modifier_words'])})\b)(?-i:[a-z]{{3,}})\b)")
     # After the group, where it was or whose members it counts: "four traders in Garissa", "three
@@ -401,9 +402,11 @@ def _lexicon() -> _Lexicon:
     proper = r"(?:(?:al|el|ad|as|ash|ar)[- ])?(?-i:[A-Z])[\w'’-]*"
     complement = (rf"(?:\s+(?:in|at|from|of)\s+(?:the\s+)?{proper}(?:\s+{proper}){{0,2}}"
                   rf"(?:\s+(?:{_alternation(terms['complement_nouns'])})\b)?)?")
-    with_group = (rf"(?:(?P<qty>{quantity_plain}|no|an?|another)(?:\s+of(?:\s+(?:the|those))?)?\s+)?"
-                  rf"(?:{modifier}\s+){{0,3}}?(?P<group>{group})\b{complement}")
     units = "|".join(terms["units_after_number"])
+    # a number before units is a measure: "the 48 year old man" is one man, aged 48
+    measure = rf"(?!\s*-?\s*(?:{units})\b)"
+    with_group = (rf"(?:(?P<qty>{quantity_plain}|no|an?|another){measure}(?:\s+of(?:\s+(?:the|those))?)?\s+)?"
+                  rf"(?:{modifier}\s+){{0,3}}?(?P<group>{group})\b{complement}")
     bare = rf"(?P<bare>{quantity_plain})(?![\w+-])(?!\s+(?:{units}|{_alternation(terms['not_victims'])})\b)"
     victim = rf"(?<![\w-])(?P<item>{with_group}|{bare})"
     # Several victims are listed only with their groups ("two soldiers and a civilian"), so that

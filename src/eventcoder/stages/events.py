@@ -38,6 +38,8 @@ from eventcoder.stages import stage
 #: A protest's story: its sentence and the next ones, where news tells how it went on ("Police
 #: dispersed them with tear gas").
 PROTEST_STORY_SENTENCES = 3
+#: Characters before a cue searched for a word that denies it ("devoid of running battles").
+NEGATION_REACH = 40
 #: Protesters injured from which the force against them is excessive (ACLED: gravely hurt).
 EXCESSIVE_INJURED = 10
 #: Sentences after an event that may give its toll without telling an act of their own
@@ -151,6 +153,7 @@ def load_lexicon() -> _Lexicon:
                                        r"(?:[\w-]+\s+){0,3}$", re.I)
     cues["headline_passive"] = re.compile(r"(?:" + "|".join(data["passive_without_auxiliary"]) + r")", re.I)
     cues["headline_passive_follower"] = re.compile(data["headline_passive_follower"], re.I)
+    cues["negated"] = re.compile(r"\b(?:" + "|".join(english["negations"]) + r")\b(?:\W+[\w'-]+){0,4}\W*$", re.I)
     cues["anaphora"] = re.compile(r"\b(?:" + "|".join(data["anaphora"]) + r")\s+(?:\w+\s+){0,2}$", re.I)
     return _Lexicon(tuple(entries), trigger_pattern, cues, frozenset(data["civilian_victim_groups"]),
                     frozenset(data["armed_victim_groups"]), frozenset(data["civilian_members"]),
@@ -362,11 +365,11 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
             sub = taxonomy.ATTACK  # "stormed a village, killing ten civilians"
     elif entry.family == "protest" and sub == taxonomy.PEACEFUL_PROTEST:
         story = " ".join(article.sentences[i].text for i in _protest_story(article, trigger.sentence))
-        if lexicon.cues["riot_cues"].search(story):
+        if _told(lexicon.cues["riot_cues"], story):
             sub = taxonomy.VIOLENT_DEMONSTRATION
         elif _force_against_protesters(article, story, casualties):
             sub = taxonomy.EXCESSIVE_FORCE
-        elif lexicon.cues["protest_intervention"].search(story):
+        elif _told(lexicon.cues["protest_intervention"], story):
             sub = taxonomy.PROTEST_WITH_INTERVENTION
     elif entry.family == "territory":
         nearby = " ".join(s.text for s in article.sentences[trigger.sentence:trigger.sentence + 2])
@@ -382,6 +385,13 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     if sub == trigger.sub_event_type:
         return entry.event_type, sub, trigger.plover_event, trigger.plover_mode
     return _retype(sub)
+
+
+def _told(cue: re.Pattern, text: str) -> bool:
+    """Whether the text tells what the cue names, not only denies it ("devoid of running battles")."""
+    negated = load_lexicon().cues["negated"]
+    return any(not negated.search(text, max(0, match.start() - NEGATION_REACH), match.start())
+               for match in cue.finditer(text))
 
 
 def _is_cause(article: Article, casualty: CasualtyMention) -> bool:
