@@ -428,7 +428,7 @@ def test_an_attack_told_beside_an_accident_is_still_an_attack():
 @pytest.mark.parametrize("text, sub_event_type", [
     ("About forty fighters of the group were sighted crossing into Mandera county on Sunday.", "Change to group/activity"),
     ("The government will deploy 2,000 police officers to the border towns next week.", "Change to group/activity"),
-    ("Students vandalise the school library in Kakamega over exam rules.", "Looting/property destruction"),
+    ("Students vandalise the school library in Kakamega over exam rules.", "Mob violence"),  # a crowd, not an armed group
     ("Hundreds of traders poured into the streets of Eldoret on Monday over new levies.", "Peaceful protest"),
 ])
 def test_movement_vandalism_and_crowds_in_the_street(text, sub_event_type):
@@ -539,3 +539,8 @@ def test_an_event_known_only_to_its_month_is_coded_to_its_15th():
 def test_a_bomb_found_before_it_went_off_is_disrupted_weapons_use(text):
     record = main_event(text)
     assert (record["sub_event_type"], record["actor1"]) == ("Disrupted weapons use", "Unidentified Armed Group (Kenya)")
+
+
+def test_residents_who_burn_a_house_are_a_mob():
+    record = main_event("Angry residents set ablaze the house of a suspected thief in Kakamega.")
+    assert (record["sub_event_type"], record["actor1"]) == ("Mob violence", "Rioters (Kenya)")

@@ -282,8 +282,10 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     if not acting and opener in ("which", "who") and before and not _is_victim(before[-1]):
         acting = [before[-1]]  # "... and Israel, which has beefed up": the antecedent acts
     if (not acting and in_clause and _CROWD_AGENT_GAP.match(text[in_clause[-1].end:trigger.start])
-            and (_VIOLENT_VERB.match(trigger.text) or _entry_of(trigger).mutual)):
-        acting = [in_clause[-1]]  # "villagers lynched a suspected thief", not "villagers died": civilians who act
+            and (_VIOLENT_VERB.match(trigger.text) or _entry_of(trigger).mutual or _entry_of(trigger).family == "property")):
+        # "villagers lynched a suspected thief", "residents set ablaze a house", not "villagers
+        # died": civilians who act
+        acting = [in_clause[-1]]
     acting = acting or [a for a in before if not _is_victim(a)]
     if acting:
         actor1 = acting[0]
