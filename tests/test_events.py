@@ -544,3 +544,17 @@ def test_a_bomb_found_before_it_went_off_is_disrupted_weapons_use(text):
 def test_residents_who_burn_a_house_are_a_mob():
     record = main_event("Angry residents set ablaze the house of a suspected thief in Kakamega.")
     assert (record["sub_event_type"], record["actor1"]) == ("Mob violence", "Rioters (Kenya)")
+
+
+def test_a_victim_told_passively_was_hurt_by_the_side_told_attacking():
+    record = main_event("Two traders were killed after a mob attacked them in Bungoma over a land row.")
+    assert (record["sub_event_type"], record["actor1"]) == ("Mob violence", "Rioters (Kenya)")
+
+
+@pytest.mark.parametrize("text, sub_event_type, actor1", [
+    ("ODM supporters attacked a rival candidate in Kisumu on Monday.", "Attack", "Unidentified Armed Group (Kenya)"),
+    ("ODM and Jubilee supporters clashed in Kisumu on Monday.", "Mob violence", "Rioters (Kenya)"),
+])
+def test_supporters_who_attack_are_an_armed_group_and_who_clash_a_mob(text, sub_event_type, actor1):
+    record = main_event(text)
+    assert (record["sub_event_type"], record["actor1"]) == (sub_event_type, actor1)

@@ -112,6 +112,7 @@ class _Lexicon:
     armed_groups: frozenset[str]
     civilian_members: frozenset[str]
     armed_when_acting: frozenset[str]
+    partisans: frozenset[str]
     material_families: frozenset[str]
 
 
@@ -157,7 +158,7 @@ def load_lexicon() -> _Lexicon:
     cues["anaphora"] = re.compile(r"\b(?:" + "|".join(data["anaphora"]) + r")\s+(?:\w+\s+){0,2}$", re.I)
     return _Lexicon(tuple(entries), trigger_pattern, cues, frozenset(data["civilian_victim_groups"]),
                     frozenset(data["armed_victim_groups"]), frozenset(data["civilian_members"]),
-                    frozenset(data["armed_when_acting"]),
+                    frozenset(data["armed_when_acting"]), frozenset(data["partisans_when_attacking"]),
                     frozenset(data["material_families"]))
 
 
@@ -276,6 +277,9 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
             patient = in_clause[0] if in_clause else (before[-1] if before else None)
             return agent, patient
         patient = in_clause[0] if in_clause else None
+        if trigger.plover_event == "ASSAULT":
+            # "one was killed after a mob attacked them": the one told as attacking acted
+            return _doer(text, [a for a in actors if a is not patient]), patient
         return None, patient
 
     acting = [a for a in in_clause if not _is_victim(a)]
@@ -307,11 +311,16 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
         actor1 = others[0] if others else None
     if actor1 is None and trigger.plover_event == "ASSAULT":
         # "two died after Samburu raiders attacked a village": the one told as attacking acted
-        doer = next((a for a in actors if not _is_victim(a) and _VIOLENT_VERB.match(text, a.end + 1)
-                     and text[a.end:a.end + 1] == " "), None)
+        doer = _doer(text, actors)
         if doer is not None:
             actor1, actor2 = doer, (actor2 if actor2 is not doer else None)
     return actor1, actor2
+
+
+def _doer(text: str, actors: list[ActorMention]) -> ActorMention | None:
+    """The first actor told as doing violence: the subject right before a violent verb."""
+    return next((a for a in actors if not _is_victim(a) and _VIOLENT_VERB.match(text, a.end + 1)
+                 and text[a.end:a.end + 1] == " "), None)
 
 
 def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: ActorMention | None,
@@ -327,6 +336,10 @@ def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: Actor
     if actor1 is not None and _is_victim(actor1) and _last_word(actor1) in lexicon.armed_when_acting:
         # "herders killed ten": herders who kill are a community's militia, not a mob
         actor1 = unnamed_actor("communal", actor1.country_code, actor1.start)
+    if (actor1 is not None and not _entry_of(trigger).mutual and _last_word(actor1) in lexicon.partisans
+            and actor2 is not actor1 and (actor2 is None or _last_word(actor2) not in lexicon.partisans)):
+        # "ODM supporters beat up a candidate": followers who attack are an armed group
+        actor1 = unnamed_actor("armed", actor1.country_code, actor1.start)
     return actor1, actor2
 
 
