@@ -560,3 +560,7 @@ def test_a_victim_told_passively_was_hurt_by_the_side_told_attacking():
 def test_supporters_who_attack_are_an_armed_group_and_who_clash_a_mob(text, sub_event_type, actor1):
     record = main_event(text)
     assert (record["sub_event_type"], record["actor1"]) == (sub_event_type, actor1)
+
+
+def test_a_passive_violent_verb_is_an_act_though_its_victim_is_no_actor():
+    assert main_event("A clerk was beaten at a polling station in Garissa.")["sub_event_type"] == "Attack"

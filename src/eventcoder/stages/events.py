@@ -59,6 +59,9 @@ _CLAUSE_BREAK = re.compile(
 #: aside): an event even when the coder recognises neither side.
 _VIOLENT_VERB = re.compile(r"(?:attack(?:ed|s)?|kill(?:ed|s)?|shoots?|shot(?: dead)?|beat(?:en|s)?(?: up)?|stabbed|raided|assaulted|ston(?:e|es|ed)|burn(?:s|t|ed)|"
                            r"murdered|gunned down|hacked to death|beat(?:en)? to death|lynched|executed|torture[ds])", re.I)
+#: A violent verb as the trigger tells it, passive too: "was beaten", "were brutally attacked".
+_VIOLENT_VERB_TOLD = re.compile(r"(?P<auxiliary>(?:was|were|is|are|been|got)\s+(?:\w+ly\s+)?)?(?:"
+                                + _VIOLENT_VERB.pattern + ")", re.I)
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|another|such)\s+(?:[\w-]+\s+)?$", re.I)
 _BY_AGENT = re.compile(r"^\W*(?:\w+\s+){0,6}?by\b", re.I)
 # "shelling by the RSF", "an IED planted by suspected ISIS militants", "bombers suspected to be
@@ -814,9 +817,11 @@ def _add_following_tolls(article: Article, events: list[Event], told: set[int]) 
 
 
 def _told_as_verb(text: str, trigger: Trigger) -> bool:
-    """A violent act as a verb ("attacked a woman"), not a noun after a determiner ("the attack")."""
-    return bool(_VIOLENT_VERB.fullmatch(text[trigger.start:trigger.end])) and not _NOUN_BEFORE.search(
-        text[max(0, trigger.start - 40):trigger.start])
+    """A violent act as a verb ("attacked a woman", "was beaten"), not a noun after a determiner
+    ("the attack")."""
+    told = _VIOLENT_VERB_TOLD.fullmatch(text[trigger.start:trigger.end])
+    return bool(told) and (bool(told.group("auxiliary")) or not _NOUN_BEFORE.search(
+        text[max(0, trigger.start - 40):trigger.start]))
 
 
 def _unnamed_in_place(kind: str, event: Event) -> ActorMention:
