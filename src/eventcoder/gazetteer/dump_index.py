@@ -21,6 +21,10 @@ from eventcoder.gazetteer.names import tier_keys
 
 #: ``Place.index`` of the file's places: this plus their geonameid, past any in-memory position.
 DUMP_POSITIONS = 1 << 32
+#: Keys remembered as absent from a tier (then forgotten all at once): an article's every
+#: capitalised span is looked up, most of them in vain, and the same spans recur from article
+#: to article. The keys found are remembered with their places by the gazetteer.
+ABSENT_KEYS = 1 << 17
 #: The dump rows the file leaves to the in-memory index's divisions.
 FIRST_LEVEL = "fclass = 'A' AND fcode = 'ADM1'"
 #: Written without a journal or waiting for the disk: the file is renamed into place only
@@ -97,6 +101,7 @@ class DumpIndex:
         self._connection: sqlite3.Connection | None = None
         self._pid = 0
         self._size: int | None = None
+        self._absent: dict[str, set[str]] = {_FIND_EXACT: set(), _FIND_LOOSE: set()}
 
     def __len__(self) -> int:
         if self._size is None:
@@ -105,14 +110,25 @@ class DumpIndex:
 
     def exact(self, key: str) -> list[tuple]:
         """The places one of whose names has this :func:`~eventcoder.gazetteer.names.name_key`."""
-        return self._db().execute(_FIND_EXACT, (key,)).fetchall()
+        return self._rows(_FIND_EXACT, key)
 
     def loose(self, skeleton: str) -> list[tuple]:
         """The places one of whose names has this skeleton key."""
-        return self._db().execute(_FIND_LOOSE, (skeleton,)).fetchall()
+        return self._rows(_FIND_LOOSE, skeleton)
 
     def place(self, geonameid: int) -> tuple | None:
         return self._db().execute("SELECT * FROM places WHERE geonameid = ?", (geonameid,)).fetchone()
+
+    def _rows(self, query: str, key: str) -> list[tuple]:
+        absent = self._absent[query]
+        if key in absent:
+            return []
+        rows = self._db().execute(query, (key,)).fetchall()
+        if not rows:
+            if len(absent) >= ABSENT_KEYS:
+                absent.clear()
+            absent.add(key)
+        return rows
 
     def _db(self) -> sqlite3.Connection:
         """This process's read-only connection: one opened before a fork is not used after it."""
