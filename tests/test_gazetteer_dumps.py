@@ -38,7 +38,7 @@ def test_a_village_of_a_dump_is_found_on_disk_by_every_look_up(import_cache, dum
     assert (village.geonameid, village.name, village.admin1) == (9900001, "Xawaadley", "Shabeellaha Dhexe")
     assert village.index >= DUMP_POSITIONS and len(gazetteer) == size + 2  # kept on disk: two villages
     assert gazetteer.find("Xawaadley").places == [village] == gazetteer.find_loose("xawadli").places
-    assert gazetteer.by_geonameid(9900001) is village and gazetteer.place(village.index) is village
+    assert gazetteer.by_geonameid(9900001) == village == gazetteer.place(village.index)
     assert [p.geonameid for p in gazetteer.lookup("Shabeellaha Dhexe") if p.is_admin1] == [51966]
 
 

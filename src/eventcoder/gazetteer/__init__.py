@@ -25,6 +25,10 @@ from eventcoder.gazetteer.names import name_key, skeleton_key
 
 __all__ = ["Found", "Gazetteer", "Place", "cache_dir", "load_gazetteer"]
 
+#: Keys remembered with their places, per tier (then forgotten all at once): the dump index's
+#: millions of places must not pile up in a long run's memory.
+FOUND_KEYS = 1 << 17
+
 
 @dataclass(frozen=True, slots=True)
 class Place:
@@ -94,9 +98,9 @@ class Gazetteer:
         self.source_counts: dict[str, dict[str, int]] = index["source_counts"]
         #: the countries of the places imported from analysts' own coding: where they work
         self.coded_countries: frozenset[str] = frozenset(index["coded_countries"])
-        self._places: dict[int, Place] = {}
+        self._places: dict[int, Place] = {}  # the in-memory index's places made so far
         # the places of each key that has any, exact and skeleton tier: articles look up
-        # the same names again and again, and a key's list is built only once
+        # the same names again and again, and a key's list is built once (see FOUND_KEYS)
         self._exact_found: dict[str, tuple[Place, ...]] = {}
         self._loose_found: dict[str, tuple[Place, ...]] = {}
 
@@ -149,11 +153,7 @@ class Gazetteer:
 
     def _dump_place(self, row: tuple) -> Place:
         """The place of a row of the dump index (see :meth:`DumpIndex.exact`)."""
-        index = DUMP_POSITIONS + row[0]
-        place = self._places.get(index)
-        if place is None:
-            place = self._places[index] = self._record(index, *row)
-        return place
+        return self._record(DUMP_POSITIONS + row[0], *row)
 
     def _record(self, index: int, geonameid: int, name: str, lat: float, lon: float, cc: str,
                 admin1: str, fclass: str, fcode: str, population: int) -> Place:
@@ -178,6 +178,8 @@ class Gazetteer:
                           if place.index not in held]
             if not found:
                 return []
+            if len(known) >= FOUND_KEYS:
+                known.clear()
             places = known[key] = tuple(found)
         return list(places)
 

@@ -165,7 +165,7 @@ def build_index(progress: Progress = quietly) -> dict:
         _write(base_path, index)
     if path != base_path:
         _add_coded_sources(index, [marshal.loads(p.read_bytes()) for p in source_files()],
-                           dumps_path and DumpIndex(dumps_path))
+                           DumpIndex(dumps_path) if dumps_path else None)
         _write(path, index)
     for old in cache_dir().glob("gazetteer-v*"):
         if old not in (base_path, path, dumps_path):
