@@ -145,10 +145,11 @@ class Gazetteer:
             return self._dump_place(self._dumps.place(index - DUMP_POSITIONS))
         place = self._places.get(index)
         if place is None:
+            name = self._name[index]
             place = self._places[index] = self._record(
-                index, self._geonameid[index], self._name[index], self._lat[index], self._lon[index],
-                self._cc[index], self._admin1[index], self._fclass[index], self._fcode[index],
-                self._population[index])
+                index, self._geonameid[index], name, self._lat[index], self._lon[index], self._cc[index],
+                self._admin1[index], self._fclass[index], self._fcode[index], self._population[index],
+                name_key(name))
         return place
 
     def _dump_place(self, row: tuple) -> Place:
@@ -156,9 +157,9 @@ class Gazetteer:
         return self._record(DUMP_POSITIONS + row[0], *row)
 
     def _record(self, index: int, geonameid: int, name: str, lat: float, lon: float, cc: str,
-                admin1: str, fclass: str, fcode: str, population: int) -> Place:
+                admin1: str, fclass: str, fcode: str, population: int, key: str) -> Place:
         return Place(
-            index=index, geonameid=geonameid or None, name=name, key=name_key(name), latitude=lat,
+            index=index, geonameid=geonameid or None, name=name, key=key, latitude=lat,
             longitude=lon, country_code=cc, country=self.country_names.get(cc), admin1_code=admin1,
             admin1=self.admin1_names.get(f"{cc}.{admin1}"), feature_class=fclass, feature_code=fcode,
             population=population)

@@ -541,7 +541,7 @@ class _Records:
             rows = getattr(self.dumps, tier)(key) + [
                 self.dumps.place(i - DUMP_POSITIONS) for i in _positions(index[tier].get(key)) if i >= DUMP_POSITIONS]
             found += [(DUMP_POSITIONS + geonameid, _Record(fclass, fcode, cc, admin1, lat, lon))
-                      for geonameid, _, lat, lon, cc, admin1, fclass, fcode, _ in rows]
+                      for geonameid, _, lat, lon, cc, admin1, fclass, fcode, *_ in rows]
         return found
 
     def add(self, place_id: int, name: str, lat: float, lon: float, cc: str, admin1: str) -> int:

@@ -17,7 +17,7 @@ from itertools import islice
 from pathlib import Path
 
 from eventcoder.gazetteer.geonames_dump import BATCH_ROWS, Progress, open_store, stored_rows
-from eventcoder.gazetteer.names import tier_keys
+from eventcoder.gazetteer.names import name_key, tier_keys
 
 #: ``Place.index`` of the file's places: this plus their geonameid, past any in-memory position.
 DUMP_POSITIONS = 1 << 32
@@ -35,7 +35,7 @@ PRAGMA staging.journal_mode = OFF; PRAGMA staging.synchronous = OFF;
 """
 _TABLES = """
 CREATE TABLE places (geonameid INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, cc TEXT,
-                     admin1 TEXT, fclass TEXT, fcode TEXT, population INTEGER);
+                     admin1 TEXT, fclass TEXT, fcode TEXT, population INTEGER, key TEXT);
 CREATE TABLE staging.exact (key TEXT, place INTEGER);
 CREATE TABLE staging.loose (key TEXT, place INTEGER);
 """
@@ -85,16 +85,17 @@ def _insert(index: sqlite3.Connection, rows: list) -> None:
         keys, skeletons = tier_keys((row.name, *row.other_names()))
         exact += [(key, row.geonameid) for key in keys]
         loose += [(skeleton, row.geonameid) for skeleton in skeletons]
-    index.executemany("INSERT OR IGNORE INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                      [(r.geonameid, r.name, r.lat, r.lon, r.cc, r.admin1, r.fclass, r.fcode, r.population)
-                       for r in rows])
+    index.executemany("INSERT OR IGNORE INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      [(r.geonameid, r.name, r.lat, r.lon, r.cc, r.admin1, r.fclass, r.fcode, r.population,
+                        name_key(r.name)) for r in rows])
     index.executemany("INSERT INTO staging.exact VALUES (?, ?)", exact)
     index.executemany("INSERT INTO staging.loose VALUES (?, ?)", loose)
 
 
 class DumpIndex:
     """Look-ups in a compiled dump index; each gives rows of (geonameid, name, latitude,
-    longitude, country code, admin1 code, feature class, feature code, population)."""
+    longitude, country code, admin1 code, feature class, feature code, population, and the
+    name's key, computed once at the build rather than at every look-up)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
