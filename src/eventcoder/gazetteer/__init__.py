@@ -1,7 +1,7 @@
 """The gazetteer: GeoNames places, countries and first-level divisions behind one index.
 
 ``load_gazetteer()`` returns the process-wide :class:`Gazetteer`, building the on-disk index
-on first use (see :mod:`eventcoder.gazetteer.build`); ``geonames_dump.import_geonames`` adds GeoNames dump
+on first use (see :mod:`eventcoder.gazetteer.build`); ``sources.import_files`` adds GeoNames dump
 files to it, and ``sources.import_files`` analysts' own ACLED and UCDP GED exports, whose places
 say which source they came from (:meth:`Gazetteer.source_of`). A look-up (:meth:`Gazetteer.find`) keys a name once and hands back the key with
 the places, each place carrying the key of its own name, so that whoever filters and ranks

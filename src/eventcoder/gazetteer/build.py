@@ -6,7 +6,7 @@ continents.json), ``data/places_countries.yaml`` (the points of countries),
 names of GeoNames' first- and second-level divisions, learnt by joining its rows to
 cities500 by coordinates: "Laurel County", "Cambridgeshire"), ``data/places_regions.yaml``
 (regions and water bodies), ``data/places_aliases.yaml`` and any dump files imported with
-:func:`eventcoder.gazetteer.geonames_dump.import_geonames`; then the places of analysts' own
+:func:`eventcoder.gazetteer.sources.import_files`; then the places of analysts' own
 coded data imported with :func:`eventcoder.gazetteer.sources.import_files` (ACLED and UCDP GED
 exports, see :mod:`eventcoder.gazetteer.coded_places`).
 

@@ -4,7 +4,7 @@ Reads ``allCountries.zip``, a country file such as ``SO.zip`` or its extracted `
 19-column tab-separated "geoname" table), and ``admin1CodesASCII.txt`` /
 ``admin2Codes.txt``. A geoname table is streamed line by line into a SQLite file in the cache's
 ``imports/`` folder (its populated places and administrative areas only: 13 million lines
-never sit in memory), a codes file into a small marshal file; then the index is rebuilt
+never sit in memory), a codes file into a small marshal file; then the index is to be rebuilt
 (:func:`eventcoder.gazetteer.build.build_index`), so the places are found from then on. Every
 file is read into a temporary file first, so one that cannot be read leaves the imports as
 they were.
@@ -64,18 +64,16 @@ def quietly(items: Iterable, what: str) -> Iterable:
     return items
 
 
-def import_geonames(paths, progress: Progress = quietly) -> dict:
-    """Imports dump files into the cache and rebuilds the index; returns counts per file."""
-    from eventcoder.gazetteer import load_gazetteer
-    from eventcoder.gazetteer.build import build_index, imports_dir
-
+def store_dumps(paths, folder: Path, progress: Progress = quietly) -> dict:
+    """Stores dump files in the imports ``folder`` (the index is then to be rebuilt); returns
+    counts per file and in all."""
     summary: dict = {"files": [], "places": 0, "admin1": 0, "admin2": 0}
-    imports_dir().mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
     targets = []
     try:
         for path in map(Path, paths):
             suffix = ".marshal" if path.name.lower() in _ADMIN_CODES else DUMP_SUFFIX
-            targets.append(imports_dir() / (path.name.replace(".", "_") + suffix))
+            targets.append(folder / (path.name.replace(".", "_") + suffix))
             summary["files"].append({"path": str(path), **_read_dump(path, _temporary(targets[-1]), progress)})
     except BaseException:
         for target in targets:
@@ -86,9 +84,6 @@ def import_geonames(paths, progress: Progress = quietly) -> dict:
     for entry in summary["files"]:
         for kind in ("places", "admin1", "admin2"):
             summary[kind] += entry[kind]
-    build_index(progress)
-    load_gazetteer.cache_clear()
-    summary["index_size"] = len(load_gazetteer())
     return summary
 
 

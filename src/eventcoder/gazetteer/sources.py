@@ -20,7 +20,7 @@ from eventcoder.gazetteer import load_gazetteer
 from eventcoder.gazetteer.build import (SOURCE_SUFFIX, build_index, dump_files, imports_dir, index_path,
                                         source_files)
 from eventcoder.gazetteer.coded_places import coded_format, read_coded, unknown_csv_error
-from eventcoder.gazetteer.geonames_dump import Progress, import_geonames, quietly, stored_counts
+from eventcoder.gazetteer.geonames_dump import Progress, quietly, store_dumps, stored_counts
 
 __all__ = ["import_files", "list_sources", "remove_source"]
 
@@ -55,11 +55,13 @@ def import_files(paths, name: str | None = None, progress: Progress = quietly) -
             target = _source_path(content["name"])
             target.with_suffix(".tmp").write_bytes(marshal.dumps(content))
             target.with_suffix(".tmp").replace(target)
-    dumped = import_geonames(dumps, progress) if dumps else None  # it rebuilds the index
-    if not dumps and (changed or not index_path().exists()):
-        build_index()
+    dumped = store_dumps(dumps, imports_dir(), progress) if dumps else None
+    if dumps or changed or not index_path().exists():
+        build_index(progress)
         load_gazetteer.cache_clear()
     counts = load_gazetteer().source_counts
+    if dumped:
+        dumped["index_size"] = len(load_gazetteer())
     return {"sources": [_summary(content) | counts[content["name"]] | {"changed": content["name"] in changed}
                         for content in coded],
             "dumps": dumped, "index_size": len(load_gazetteer())}
