@@ -255,7 +255,7 @@ def _gazetteer(args: argparse.Namespace) -> int:
         print(f"eventcoder: removed {summary['removed']}; the index holds {summary['index_size']:,} places",
               file=sys.stderr)
         return 0
-    summary = sources.import_files([Path(f) for f in args.files], args.name)
+    summary = sources.import_files([Path(f) for f in args.files], args.name, progress=_rows_progress)
     for source in summary["sources"]:
         unknown = ", ".join(f"{country or '(none)'} {count}" for country, count in source["unknown_countries"].items())
         print(f"eventcoder: {source['name']} ({source['format']}): {source['places']:,} places from "
@@ -354,6 +354,15 @@ def _progress(items: Iterable, inputs: list[str]) -> Iterator:
     from tqdm import tqdm
 
     yield from tqdm(items, total=count_inputs(inputs), unit=" articles", file=sys.stderr, dynamic_ncols=True)
+
+
+def _rows_progress(rows: Iterable, what: str) -> Iterable:
+    """A count of the rows done on a terminal, for a GeoNames dump's minutes of reading and indexing."""
+    if not sys.stderr.isatty():
+        return rows
+    from tqdm import tqdm
+
+    return tqdm(rows, desc=what, unit=" rows", unit_scale=True, file=sys.stderr, dynamic_ncols=True)
 
 
 if __name__ == "__main__":

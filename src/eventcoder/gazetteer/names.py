@@ -21,6 +21,10 @@ _CONSONANT_FOLDS = (("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "
                     ("ph", "f"), ("ch", "c"), ("q", "k"), ("c", "k"), ("j", "g"),
                     ("g", "k"), ("v", "b"), ("z", "s"))
 _DOUBLES = re.compile(r"(.)\1+")
+_LATIN = re.compile(r"^[\u0000-\u024F\u1E00-\u1EFF]+$")
+_CODE_LIKE = re.compile(r"^[A-Z]{2,4}$|\d")
+#: Shortest skeleton key kept in the loose tier: shorter ones join too many unrelated names.
+MIN_SKELETON = 3
 #: Names whose keys are remembered: every capitalised span of an article is keyed, and
 #: the same spans and place names recur from article to article.
 KEY_CACHE_SIZE = 1 << 17
@@ -68,6 +72,19 @@ def skeleton_key(key: str) -> str:
     if head in "aeiouy":
         head = "a"
     return _DOUBLES.sub(r"\1", head + tail)
+
+
+def usable_alternate(name: str) -> bool:
+    """Latin-script names with a capital; drops codes (IATA "DEZ") and lower-case junk."""
+    return (len(name) > 1 and _LATIN.match(name) is not None and not _CODE_LIKE.search(name)
+            and any(ch.isupper() for ch in name))
+
+
+def tier_keys(names) -> tuple[set[str], set[str]]:
+    """The exact keys of a place's names, and the skeleton keys of them that the loose tier
+    keeps (at least :data:`MIN_SKELETON` letters)."""
+    keys = {name_key(name) for name in names} - {""}
+    return keys, {s for s in map(skeleton_key, keys) if len(s) >= MIN_SKELETON}
 
 
 def strip_division_word(name: str) -> str | None:

@@ -20,7 +20,7 @@ from eventcoder.gazetteer import load_gazetteer
 from eventcoder.gazetteer.build import (SOURCE_SUFFIX, build_index, dump_files, imports_dir, index_path,
                                         source_files)
 from eventcoder.gazetteer.coded_places import coded_format, read_coded, unknown_csv_error
-from eventcoder.gazetteer.geonames_dump import import_geonames
+from eventcoder.gazetteer.geonames_dump import Progress, quietly, store_dumps, stored_counts
 
 __all__ = ["import_files", "list_sources", "remove_source"]
 
@@ -30,9 +30,10 @@ _NOT_IN_NAMES = re.compile(r"[^\w.-]+")
 _GEONAMES_ONLY = re.compile(r"\.zip$|^admin[12]codes", re.IGNORECASE)
 
 
-def import_files(paths, name: str | None = None) -> dict:
+def import_files(paths, name: str | None = None, progress: Progress = quietly) -> dict:
     """Imports the files, rebuilding the index when anything changed; returns what each gave:
-    ``sources``, one summary per coded file, and ``dumps``, the GeoNames dumps' (or None)."""
+    ``sources``, one summary per coded file, and ``dumps``, the GeoNames dumps' (or None);
+    ``progress`` wraps the long loops of reading and indexing a dump."""
     paths = [Path(p) for p in paths]
     coded, dumps = [], []
     for path in paths:
@@ -54,11 +55,13 @@ def import_files(paths, name: str | None = None) -> dict:
             target = _source_path(content["name"])
             target.with_suffix(".tmp").write_bytes(marshal.dumps(content))
             target.with_suffix(".tmp").replace(target)
-    dumped = import_geonames(dumps) if dumps else None  # it rebuilds the index
-    if not dumps and (changed or not index_path().exists()):
-        build_index()
+    dumped = store_dumps(dumps, imports_dir(), progress) if dumps else None
+    if dumps or changed or not index_path().exists():
+        build_index(progress)
         load_gazetteer.cache_clear()
     counts = load_gazetteer().source_counts
+    if dumped:
+        dumped["index_size"] = len(load_gazetteer())
     return {"sources": [_summary(content) | counts[content["name"]] | {"changed": content["name"] in changed}
                         for content in coded],
             "dumps": dumped, "index_size": len(load_gazetteer())}
@@ -73,9 +76,7 @@ def list_sources() -> list[dict]:
         content = marshal.loads(path.read_bytes())
         listed.append(_summary(content) | counts.get(content["name"], {}))
     for path in dump_files():
-        content = marshal.loads(path.read_bytes())
-        listed.append({"name": _dump_name(path), "format": "geonames",
-                       **{kind: len(content.get(kind, ())) for kind in ("places", "admin1", "admin2")}})
+        listed.append({"name": _dump_name(path), "format": "geonames", **stored_counts(path)})
     return listed
 
 
