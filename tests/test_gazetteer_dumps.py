@@ -3,16 +3,17 @@ import pytest
 from eventcoder.errors import GeoNamesFormatError
 from eventcoder.gazetteer import load_gazetteer
 from eventcoder.gazetteer.build import dump_index_path, imports_dir
-from eventcoder.gazetteer.dump_index import DUMP_POSITIONS
+from eventcoder.gazetteer.dump_index import DUMP_POSITIONS, MAX_PLACES_PER_KEY
 from eventcoder.gazetteer.sources import import_files, list_sources, remove_source
 
 ACLED = ("event_id_cnty,iso,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision\n"
          "SOM1,706,Somalia,Lower Shabelle,Afgooye,,Awdheegle village,1.986,44.831,1\n")
 
 
-def _row(geonameid, name, alternates, lat, lon, fclass, fcode, admin1="13"):
+def _row(geonameid, name, alternates, lat, lon, fclass, fcode, admin1="13", population=0):
     return "\t".join([str(geonameid), name, name, ",".join(alternates), str(lat), str(lon), fclass, fcode,
-                      "SO", "", admin1, "", "", "", "0", "", "10", "Africa/Mogadishu", "2020-01-01"]) + "\n"
+                      "SO", "", admin1, "", "", "", str(population), "", "10", "Africa/Mogadishu",
+                      "2020-01-01"]) + "\n"
 
 
 @pytest.fixture
@@ -73,3 +74,12 @@ def test_removing_a_dump_takes_its_places_and_index_out(import_cache, dump):
     remove_source("SO.txt")
     assert load_gazetteer().lookup("Hawaadley") == [] and dump_index_path() is None
     assert not list(import_cache.glob("*.sqlite"))
+
+
+def test_a_name_hundreds_of_villages_bear_brings_back_the_most_populous(import_cache, tmp_path):
+    path = tmp_path / "SO.txt"
+    path.write_text("".join(_row(9910000 + n, "Bulo Qoorey", [], 2 + n / 100, 45, "P", "PPL", population=n)
+                            for n in range(1, MAX_PLACES_PER_KEY + 6)), encoding="utf-8")
+    import_files([path])
+    populations = [p.population for p in load_gazetteer().lookup("Bulo Qoorey")]
+    assert sorted(populations, reverse=True) == list(range(MAX_PLACES_PER_KEY + 5, 5, -1))

@@ -48,7 +48,13 @@ CREATE TABLE loose (key TEXT, place INTEGER, PRIMARY KEY (key, place)) WITHOUT R
 INSERT OR IGNORE INTO loose SELECT key, place FROM staging.loose ORDER BY key, place;
 CREATE TABLE counts AS SELECT count(*) AS places FROM places;
 """
-_FIND = "SELECT places.* FROM {tier} JOIN places ON places.geonameid = {tier}.place WHERE {tier}.key = ?"
+#: The most places one key brings back from the file, divisions and the most populous first:
+#: a name that hundreds of the dump's villages bear is told apart only by what the article says,
+#: and the resolver weighs every reading it is given against every other's (measured on the
+#: speed corpus with a 13 M-line dump: 46 s uncapped, 32 s with 40 or with 10; 25.6 s without it).
+MAX_PLACES_PER_KEY = 40
+_FIND = ("SELECT places.* FROM {tier} JOIN places ON places.geonameid = {tier}.place WHERE {tier}.key = ? "
+         f"ORDER BY places.fclass = 'A' DESC, places.population DESC LIMIT {MAX_PLACES_PER_KEY}")
 _FIND_EXACT, _FIND_LOOSE = _FIND.format(tier="exact"), _FIND.format(tier="loose")
 
 
