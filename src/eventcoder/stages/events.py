@@ -341,7 +341,7 @@ def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: Actor
         actor1 = unnamed_actor("communal", actor1.country_code, actor1.start)
     if (actor1 is not None and not _entry_of(trigger).mutual and _last_word(actor1) in lexicon.partisans
             and actor2 is not actor1 and (actor2 is None or _last_word(actor2) not in lexicon.partisans)):
-        # "ODM supporters beat up a candidate": followers who attack are an armed group
+        # "ODM supporters attacked a candidate": followers who attack are an armed group
         actor1 = unnamed_actor("armed", actor1.country_code, actor1.start)
     return actor1, actor2
 

@@ -327,12 +327,12 @@ def _match(text: str, tokens: list[_Token], gazetteer: Gazetteer, bare_towns: bo
                     i = j
                     break
             else:
-                found += _hyphen_parts(text, run, i, tokens, position, gazetteer)
+                found += _hyphen_parts(run, i, tokens, position, gazetteer)
                 i += 1
     return found
 
 
-def _hyphen_parts(text: str, run: list[_Token], i: int, tokens: list[_Token], position: dict[int, int],
+def _hyphen_parts(run: list[_Token], i: int, tokens: list[_Token], position: dict[int, int],
                   gazetteer: Gazetteer) -> list[_Match]:
     """The places a hyphenated word the gazetteer lacks joins: "the Eldoret-Kitale road", "the
     Isiolo-Garissa border" name two towns; each part is a match of its own, looked up exactly."""
