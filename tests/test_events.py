@@ -543,21 +543,16 @@ def test_a_bomb_found_before_it_went_off_is_disrupted_weapons_use(text):
     assert (record["sub_event_type"], record["actor1"]) == ("Disrupted weapons use", "Unidentified Armed Group (Kenya)")
 
 
-def test_residents_who_burn_a_house_are_a_mob():
-    record = main_event("Angry residents set ablaze the house of a suspected thief in Kakamega.")
-    assert (record["sub_event_type"], record["actor1"]) == ("Mob violence", "Rioters (Kenya)")
-
-
-def test_a_victim_told_passively_was_hurt_by_the_side_told_attacking():
-    record = main_event("Two traders were killed after a mob attacked them in Bungoma over a land row.")
-    assert (record["sub_event_type"], record["actor1"]) == ("Mob violence", "Rioters (Kenya)")
-
-
 @pytest.mark.parametrize("text, sub_event_type, actor1", [
+    # residents who burn a house are a mob
+    ("Angry residents set ablaze the house of a suspected thief in Kakamega.", "Mob violence", "Rioters (Kenya)"),
+    # a victim told passively was hurt by the side told attacking
+    ("Two traders were killed after a mob attacked them in Bungoma over a land row.", "Mob violence", "Rioters (Kenya)"),
+    # supporters who attack are an armed group, supporters who clash a mob
     ("ODM supporters attacked a rival candidate in Kisumu on Monday.", "Attack", "Unidentified Armed Group (Kenya)"),
     ("ODM and Jubilee supporters clashed in Kisumu on Monday.", "Mob violence", "Rioters (Kenya)"),
 ])
-def test_supporters_who_attack_are_an_armed_group_and_who_clash_a_mob(text, sub_event_type, actor1):
+def test_who_a_crowds_or_followers_violence_is_coded_as(text, sub_event_type, actor1):
     record = main_event(text)
     assert (record["sub_event_type"], record["actor1"]) == (sub_event_type, actor1)
 

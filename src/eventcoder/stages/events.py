@@ -182,7 +182,7 @@ def find_triggers(article: Article) -> Article:
                 lexicon.cues["headline_passive"].fullmatch(match.group()) and _HEADLINE_SUBJECT.search(before)
                 and lexicon.cues["headline_passive_follower"].match(article.text, end, sentence.end))
             triggers.append(Trigger(
-                match.group(), start, sentence.start + match.end(), sentence=sentence.index,
+                match.group(), start, end, sentence=sentence.index,
                 event_type=entry.event_type, sub_event_type=entry.sub_event_type,
                 plover_event=entry.plover_event, plover_mode=entry.plover_mode,
                 passive=passive, entry=entry_index, family=entry.family,
@@ -362,15 +362,14 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     sentence = article.sentences[trigger.sentence].text
     sub = trigger.sub_event_type
     groups = _victim_groups(casualties)
-    if entry.family == "property" and _is_crowd(actor1):
-        # ACLED: a mob attacks people or property; destruction by an armed group stays looting
+    if _is_crowd(actor1) and (entry.family == "property" or (
+            entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH))):
+        # an unorganised crowd's violence or destruction is a riot, demonstrators' a violent
+        # demonstration (ACLED); destruction by an armed group stays looting
         sub = taxonomy.VIOLENT_DEMONSTRATION if actor1.category == taxonomy.PROTESTERS else taxonomy.MOB_VIOLENCE
     elif (entry.family == "violence" and entry.mutual and actor1 is None and actor2 is None
           and lexicon.cues["unarmed_groups"].search(sentence)):
         sub = taxonomy.MOB_VIOLENCE  # "rival supporters clashed": no armed side named
-    elif entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH) and _is_crowd(actor1):
-        # an unorganised crowd's violence is a riot: demonstrators' a violent demonstration
-        sub = taxonomy.VIOLENT_DEMONSTRATION if actor1.category == taxonomy.PROTESTERS else taxonomy.MOB_VIOLENCE
     elif entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH):
         civilian_target = (actor2 is not None and _is_victim(actor2)) or (
             groups & lexicon.civilian_groups and not groups & lexicon.armed_groups)
