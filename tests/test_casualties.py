@@ -258,3 +258,23 @@ def test_one_body_found_is_one_death():
                                   "A 9 years old girl was killed by a stray bullet."])
 def test_an_age_is_no_count(text):
     assert [(m.kind, m.minimum) for m in top_level(casualties_in(text))] == [("killed", 1)]
+
+
+@pytest.mark.parametrize("text, count", [
+    # the time told between the auxiliary and the verb, as Kenyan papers do
+    ("Two herders were on Friday afternoon shot dead near Baragoi.", 2),
+    ("Three traders were during the night hours killed in Garissa.", 3),
+    # a first participle joined to the casualty verb
+    ("Four youths were ambushed and killed on the Isiolo road.", 4),
+    ("Three men found killed inside a farm near Nanyuki.", 3),
+    ("Five people, among which a small boy, were killed.", 5),
+    # an ethnic group's name is its own plural
+    ("At least seven Turkana were killed by raiders.", 7),
+])
+def test_tolls_told_in_the_orders_news_uses(text, count):
+    assert sum(m.minimum for m in top_level(casualties_in(text)) if m.kind == "killed") == count
+
+
+def test_a_community_name_before_a_noun_is_its_modifier():
+    assert [(m.text, m.minimum) for m in casualties_in("Raiders shot dead a Pokot herder near Baringo.")] == [
+        ("a Pokot herder", 1)]

@@ -551,6 +551,8 @@ def test_a_bomb_found_before_it_went_off_is_disrupted_weapons_use(text):
     # supporters who attack are an armed group, supporters who clash a mob
     ("ODM supporters attacked a rival candidate in Kisumu on Monday.", "Attack", "Unidentified Armed Group (Kenya)"),
     ("ODM and Jubilee supporters clashed in Kisumu on Monday.", "Mob violence", "Rioters (Kenya)"),
+    # the auxiliary of a passive may be inside the trigger: "was beaten ... by residents"
+    ("A suspected thief was beaten to death by residents of a Kisumu estate.", "Mob violence", "Rioters (Kenya)"),
 ])
 def test_who_a_crowds_or_followers_violence_is_coded_as(text, sub_event_type, actor1):
     record = main_event(text)
@@ -559,3 +561,16 @@ def test_who_a_crowds_or_followers_violence_is_coded_as(text, sub_event_type, ac
 
 def test_a_passive_violent_verb_is_an_act_though_its_victim_is_no_actor():
     assert main_event("A clerk was beaten at a polling station in Garissa.")["sub_event_type"] == "Attack"
+
+
+@pytest.mark.parametrize("text, sub_event_type, fatalities", [
+    # the toll of clashes in a protest's story is the protest's when nobody else is named
+    ("Students rioted over fees at a college in Kisii. One student was shot dead in clashes with police.",
+     "Violent demonstration", 1),
+    # deaths a protest is about are its grievance, however far back the cue
+    ("Nurses marched in Kisumu demanding justice for a colleague, a clinical officer, who was found dead last month.",
+     "Peaceful protest", 0),
+])
+def test_whose_toll_it_is(text, sub_event_type, fatalities):
+    record = main_event(text)
+    assert (record["sub_event_type"], record["fatalities"]) == (sub_event_type, fatalities)

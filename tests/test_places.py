@@ -188,3 +188,9 @@ def test_a_word_that_is_only_a_foreign_name_of_a_city_opens_no_place():
 def test_a_hyphenated_road_names_both_its_towns():
     found = _found("Traders blocked the Eldoret-Kitale road on Monday.")
     assert {found["Eldoret"].country_code, found["Kitale"].country_code} == {"KE"}
+
+
+def test_a_name_before_supporters_or_a_candidate_is_a_party_not_a_hamlet():
+    # a known city keeps its name before such words: "Nakuru supporters" came from Nakuru
+    found = _found("Jubilee supporters stoned Nakuru supporters of a rival candidate in Kisumu.")
+    assert list(found) == ["Nakuru", "Kisumu"]

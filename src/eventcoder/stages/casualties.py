@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from eventcoder.article import Article, CasualtyMention
-from eventcoder.resources import load_yaml
+from eventcoder.resources import data_rows, load_yaml
 from eventcoder.spans import Spans
 from eventcoder.stages import stage
 
@@ -390,8 +390,10 @@ def _lexicon() -> _Lexicon:
     groups.update({_normal(a): None for a in terms["unspecified"]})
     irregular = load_yaml("english.yaml")["irregular_plurals"]
     singular = frozenset(a for a in groups if groups[a] and (plural := _plural(a, irregular)) in groups and plural != a)
-    # A capitalised plural is a nationality or community ("23 Palestinians"): counted, group None.
-    group = (rf"{_alternation(groups)}|(?!(?:{_alternation(numbers['vague'])})\b)(?-i:[A-Z][a-z]+s)"
+    # A capitalised plural is a nationality or community ("23 Palestinians"), and so is an ethnic
+    # group's or clan's name, whose plural is the name ("six Kikuyu"): counted, group None.
+    communities = _alternation(row["name"] for row in data_rows("identity_groups.csv"))
+    group = (rf"{_alternation(groups)}|(?!(?:{_alternation(numbers['vague'])})\b)(?-i:[A-Z][a-z]+s|(?:{communities})\b(?!\s+(?:[A-Z]|(?i:{_alternation(groups)})\b)))"
              rf"|(?!(?:{_alternation([*terms['not_victims'], *terms['not_modifier_words']])})\b)(?-i:[a-z]{{3,}}s)")
     modifier = (rf"(?:\d+\s+(?:years?|months?)\s+old\b"  # an age: "the 48 year old man"
                 rf"|(?!(?:{_alternation(terms['not_modifiers'])})\b)(?-i:[A-Z])[\w'’]*(?:-[\w'’]+)*"
@@ -441,7 +443,9 @@ def _lexicon() -> _Lexicon:
             rf"(?P<list>{victim_list})"
             rf"(?:(?:\s*[,(—–]\s*|\s+)(?P<subset>(?:{subset_cue})\s+[^;()—–.]{{1,100}}?)\s*[,)—–]?)?"
             rf"(?:\s*\([^()]{{1,40}}\))?"  # an aside: "At least nine (police say 12) have died"
-            rf"\s*(?P<aux>(?:\b(?:{auxiliaries})\s+){{0,6}})$", flags),
+            # "were attacked and killed": a first participle joined to the casualty verb
+            rf"\s*(?P<aux>(?:\b(?:{auxiliaries})\s+){{0,5}}\b(?:{passive_auxiliaries})\s+[a-z]+ed\s+and\s+"
+            rf"|(?:\b(?:{auxiliaries})\s+){{0,6}})$", flags),
         passive_before=re.compile(rf"\b(?:{passive_auxiliaries})\s+(?:\w+ly\s+)?$", flags),
         passive_follower=re.compile(
             rf"\s*(?:$|[,.;:()/\"'“”‘’—–-]|(?:{_alternation(terms['passive_followers'])})\b)", flags),

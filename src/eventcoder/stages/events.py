@@ -40,6 +40,8 @@ from eventcoder.stages import stage
 PROTEST_STORY_SENTENCES = 3
 #: Characters before a cue searched for a word that denies it ("devoid of running battles").
 NEGATION_REACH = 40
+#: Characters before a toll searched for what a protest is about ("justice for ...").
+GRIEVANCE_REACH = 100
 #: Protesters injured from which the force against them is excessive (ACLED: gravely hurt).
 EXCESSIVE_INJURED = 10
 #: Sentences after an event that may give its toll without telling an act of their own
@@ -149,10 +151,13 @@ def load_lexicon() -> _Lexicon:
     cues["blamed"] = re.compile(r"\b(?:" + "|".join(data["blamed_cues"]) + r")\s+(?:allegedly\s+|having\s+)?"
                                 r"(?:killing|killed|murdering|murdered)\s+(?:(?:his|her|their|its|the|an?)\s+)?$", re.I)
     cues["grievance"] = re.compile(r"\b(?:" + "|".join(data["grievance_cues"]) + r")\b(?:\W+[\w'’-]+){0,6}?\W*$", re.I)
+    cues["grievance_far"] = re.compile(r"\b(?:" + "|".join(data["grievance_cues"]) + r")\b(?P<between>.*)$", re.I | re.S)
+    cues["protest_own_violence"] = _alternation(data["protest_own_violence"])
     english = load_yaml("english.yaml")
     cues["passive_before"] = re.compile(
         r"\b(?:" + "|".join(english["passive_auxiliaries"] + english["get_passives"])
         + r")\s+(?:(?:\w+ly|also|later|then|on\s+\w+day|yesterday|overnight)\s+){0,2}$", re.I)
+    cues["auxiliary_first"] = re.compile(r"(?:" + "|".join(english["passive_auxiliaries"] + english["get_passives"]) + r")\s", re.I)
     cues["struck_device"] = re.compile(r"\b(?:" + "|".join(data["struck_device"]) + r")\s+(?:an?|the|two|three|several)\s+"
                                        r"(?:[\w-]+\s+){0,3}$", re.I)
     cues["headline_passive"] = re.compile(r"(?:" + "|".join(data["passive_without_auxiliary"]) + r")", re.I)
@@ -178,7 +183,8 @@ def find_triggers(article: Article) -> Article:
             start = sentence.start + match.start()
             before = article.text[max(sentence.start, start - 40):start]
             end = sentence.start + match.end()
-            passive = bool(lexicon.cues["passive_before"].search(before)) or bool(
+            # "... was beaten": the auxiliary before the trigger, or inside it
+            passive = bool(lexicon.cues["passive_before"].search(before) or lexicon.cues["auxiliary_first"].match(match.group())) or bool(
                 lexicon.cues["headline_passive"].fullmatch(match.group()) and _HEADLINE_SUBJECT.search(before)
                 and lexicon.cues["headline_passive_follower"].match(article.text, end, sentence.end))
             triggers.append(Trigger(
@@ -445,8 +451,16 @@ def _has_trigger(article: Article, index: int) -> bool:
 
 
 def _is_grievance(text_before: str) -> bool:
-    """A killing told as what a protest is about: "protest against the killing of ..."."""
-    return bool(load_lexicon().cues["grievance"].search(text_before[-80:]))
+    """A killing told as what a protest is about: "protest against the killing of ...", "justice
+    for their colleague, a nurse, who was found dead"."""
+    cues = load_lexicon().cues
+    text = text_before[-GRIEVANCE_REACH:]
+    if cues["grievance"].search(text):
+        return True
+    # further back, only inside the phrase that names the grievance: not after a clause ends
+    # ("after the MP's killing, an officer was killed") nor once the protest's own violence is told
+    far = cues["grievance_far"].search(text)
+    return bool(far and not text.rstrip().endswith((",", ";")) and not cues["protest_own_violence"].search(far["between"]))
 
 
 def _force_against_protesters(article: Article, story: str, casualties: list[CasualtyMention]) -> bool:
@@ -784,7 +798,7 @@ def _with_protest_violence(article: Article, events: list[Event]) -> list[Event]
     for event in events:
         first = event.sentences[0]
         protest = next((p for p in telling.get(first, ()) if p is not event and p.status == event.status), None)
-        if protest is None or not (event.trigger.family == "violence" and _crowd_or_state(event)) or \
+        if protest is None or not (event.trigger.family == "violence" and _told_in_demonstration(event, protest)) or \
                 _is_grievance(article.text[article.sentences[first].start:event.trigger.start]):
             kept.append(event)
             continue
@@ -794,12 +808,17 @@ def _with_protest_violence(article: Article, events: list[Event]) -> list[Event]
     return kept
 
 
-def _crowd_or_state(event: Event) -> bool:
-    """Violence a demonstration's own story tells: by the state or by the crowd, named as acting;
-    never a bombing, which no crowd or police handling a crowd sets off."""
-    actor = event.actor1
-    return event.event_type != taxonomy.EXPLOSIONS and actor is not None and (
-        actor.category == taxonomy.STATE_FORCES or _is_crowd(actor))
+def _told_in_demonstration(event: Event, protest: Event) -> bool:
+    """Violence a demonstration's own story tells: by the state or by the crowd, named as acting,
+    or, in a demonstration rather than a mob's attack, by nobody named beside them ("two were
+    shot dead in clashes with police"); never a bombing, which no crowd or police handling a
+    crowd sets off."""
+    if event.event_type == taxonomy.EXPLOSIONS:
+        return False
+    actor = event.actor1 or event.actor2
+    if actor is None:
+        return protest.sub_event_type != taxonomy.MOB_VIOLENCE and event.sentences[0] - protest.sentences[0] <= 1
+    return actor.category == taxonomy.STATE_FORCES or _is_crowd(actor)
 
 
 def _add_following_tolls(article: Article, events: list[Event], told: set[int]) -> None:

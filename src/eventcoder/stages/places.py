@@ -90,7 +90,7 @@ def _context() -> dict:
     return {key: frozenset(raw[key]) for key in (
         "stop_words", "connectors", "person_titles", "person_verbs", "organisation_words",
         "place_suffixes", "never_alone", "direction_words", "place_prepositions",
-        "name_abbreviations")}
+        "name_abbreviations", "affiliation_words")}
 
 
 @cache
@@ -406,6 +406,8 @@ def _plausible(candidate: _Match, text: str) -> bool:
         if (preceding.capitalised and not preceding.sentence_initial
                 and preceding.lower not in context["direction_words"]):
             return False  # "Patrick Henry", "Ahrar al-Sham"; not "North Texas"
+    if adjacent_after and after.lower in context["affiliation_words"] and not (strong or known):
+        return False  # "Jubilee supporters", "Gaza boys": a party's or a gang's name
     located = (before is not None and not candidate.run_before
                and before.lower in context["place_prepositions"])
     if (single and adjacent_after and after.lower in context["person_verbs"] and not strong
