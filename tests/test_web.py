@@ -187,7 +187,8 @@ def test_an_unexpected_failure_is_json_without_a_traceback(url):
 def test_the_page_and_its_libraries_are_served_from_here(client):
     page = client.get("/")
     assert "script-src 'self'" in page.headers["content-security-policy"]
-    for path in ("/static/app.js", "/static/app.css", "/vendor/leaflet/leaflet.js", "/vendor/leaflet/leaflet.css"):
+    for path in ("/static/app.js", "/static/app.css", "/static/countries-110m.geojson", "/vendor/leaflet/leaflet.js",
+                 "/vendor/leaflet/leaflet.css", "/vendor/markercluster/leaflet.markercluster.js"):
         assert client.get(path).status_code == 200, path
     docs = client.get("/docs").text
     assert "/vendor/docs/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()

@@ -4,9 +4,10 @@ Read-only unless the operator sets a token: ``POST /api/ingest`` then needs
 ``Authorization: Bearer TOKEN`` and is refused outright when no token is set, before its body is
 read. Request bodies are bounded (:data:`MAX_BODY_BYTES`), a bad parameter is a 400 naming it, and
 every error, including an unexpected one, is JSON ``{"error": message}``: a client never sees a
-traceback (the operator's log does). The page's scripts come from this package and Leaflet from
-the ``xstatic-leaflet`` package and the OpenAPI page's from ``fastapi-offline``, all served from
-here: the page loads nothing from elsewhere but the map tiles the operator names.
+traceback (the operator's log does). The page's scripts and its Natural Earth country outlines come
+from this package, Leaflet and its marker clustering from the ``xstatic-leaflet`` and
+``xstatic-leaflet-markercluster`` packages and the OpenAPI page's from ``fastapi-offline``, all
+served from here: the page loads nothing from elsewhere but the map tiles the operator names.
 """
 from __future__ import annotations
 
@@ -64,7 +65,7 @@ class IngestRequest(BaseModel):
 def create_app(db_url: str | None = None, token: str | None = None, tile_url: str | None = None,
                tile_attribution: str | None = None) -> FastAPI:
     """The API and page over the store at ``db_url``; ingest is enabled only when ``token`` is set."""
-    from xstatic.pkg import leaflet
+    from xstatic.pkg import leaflet, leaflet_markercluster
 
     store = Store(db_url)
     ingest_lock = threading.Lock()  # one writer at a time: SQLite allows no more
@@ -157,6 +158,7 @@ def create_app(db_url: str | None = None, token: str | None = None, tile_url: st
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.mount("/vendor/leaflet", StaticFiles(directory=leaflet.BASE_DIR), name="leaflet")
+    app.mount("/vendor/markercluster", StaticFiles(directory=leaflet_markercluster.BASE_DIR), name="markercluster")
     return app
 
 
