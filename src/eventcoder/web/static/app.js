@@ -213,7 +213,8 @@
 
   /** A marker's text for sight (the number) and for screen readers (what it stands for). */
   function markerLabel(count, description) {
-    return el("span", {}, el("span", {"aria-hidden": "true"}, compact(count)), el("span", {class: "visually-hidden"}, description));
+    return el("span", {"data-events": count},
+      el("span", {"aria-hidden": "true"}, compact(count)), el("span", {class: "visually-hidden"}, description));
   }
 
   function compact(n) { return n >= 10000 ? `${Math.round(n / 1000)}k` : n >= 1000 ? `${(n / 1000).toFixed(1)}k` : String(n); }
