@@ -112,7 +112,7 @@
       params.set("offset", offset);
       const page = await api(`/api/events?${params}`);
       found.push(...page.events);
-      if (page.count < limit) break;
+      if (offset + limit >= page.total) break;
       if (found.length >= state.config.max_page) { state.capped = true; break; }
     }
     state.query = query;
