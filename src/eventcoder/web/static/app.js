@@ -400,11 +400,17 @@
                      onclick: (e) => { if (!e.target.closest("a")) location.hash = href; }},
       el("td", {class: "date"}, event.event_date || "undated"),
       el("td", {}, el("span", {class: "dot", style: `background:${colour(event)}`}),
-        el("a", {href, class: "open-event"}, event.sub_event_type), status),
+        el("a", {href, class: "open-event"}, breakable(event.sub_event_type)), status),
       el("td", {class: "col-actors"}, event.actor1 || "", event.actor2 ? el("span", {class: "muted"}, ` / ${event.actor2}`) : null),
       el("td", {}, [event.location, event.country].filter(Boolean).join(", ")),
       el("td", {class: "num"}, String(event.fatalities ?? 0)),
       el("td", {class: "num col-sources"}, String(event.source_count ?? 0)));
+  }
+
+  /** "Shelling/artillery/missile attack" may wrap after its slashes rather than inside a word. */
+  function breakable(text) {
+    const parts = (text || "").split("/");
+    return parts.flatMap((part, i) => (i < parts.length - 1 ? [`${part}/`, el("wbr")] : [part]));
   }
 
   function sortBy(key) {
@@ -634,6 +640,9 @@
     document.getElementById("timeline").addEventListener("keydown", moveAlongTimeline);
     window.addEventListener("hashchange", route);
     await route();
+    if (matchMedia("(max-width: 799px)").matches && !formFilters().toString()) {  // the map first on a phone
+      document.getElementById("filter-box").open = false;
+    }
     state.map.on("moveend", rememberView);  // only views the reader chose or a filter fitted, not the first
     document.body.dataset.ready = "true";
   }
