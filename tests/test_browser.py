@@ -166,9 +166,10 @@ def wait_until_loaded(browser) -> None:
 
 
 def open_page(browser, url: str, width: int, height: int, address: str = "") -> None:
-    """The page in a viewport of exactly ``width`` x ``height`` CSS pixels, a phone's below 800."""
+    """The page loaded afresh in a viewport of exactly ``width`` x ``height`` CSS pixels, a phone's below 800."""
     browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                             {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 800})
+    browser.get("about:blank")  # a new address differing only after the # would not load the page again
     browser.get(url + address)
     wait_until_loaded(browser)
 
@@ -194,6 +195,11 @@ def test_the_page_counts_the_whole_store_and_its_table_fits_at_1400x900(server, 
     placed = sum(place["events"] for place in summary["by_place"])
     WebDriverWait(browser, 30).until(lambda b: placed == b.execute_script(  # once the clusters' animation ends
         "return [...document.querySelectorAll('#map [data-events]')].reduce((sum, e) => sum + +e.dataset.events, 0)"))
+    markers = browser.find_elements(By.CSS_SELECTOR, "#map .leaflet-marker-icon")
+    assert markers and all(marker.get_attribute("tabindex") == "0" for marker in markers)
+    browser.execute_script("arguments[0].focus()", browser.find_element(By.CSS_SELECTOR, "#map .place-marker"))
+    press(browser, Keys.ENTER)
+    assert "event" in wait_for(browser, "#map .leaflet-popup")[0].get_attribute("textContent")  # its events and deaths
     assert browser.find_element(By.ID, "map-note").is_displayed()
     assert len(wait_for(browser, "#map .leaflet-overlay-pane path")) > 100  # the country outlines
     table_pane = browser.execute_script("const pane = document.querySelector('.right'); return [pane.scrollWidth, pane.clientWidth]")
@@ -281,6 +287,17 @@ def test_an_event_tells_where_its_reports_come_from_in_words(server, browser, sc
     page = browser.find_element(By.ID, "event-view").text
     assert "nullnull" not in page and not any(merge["record_id"] in page for merge in event["merges"])
     save(browser, screenshots, "event-1400x900.png")
+
+
+def test_a_link_restores_the_sort_and_the_map_view(server, browser):
+    open_page(browser, server, 1400, 900, "#/?sort=fatalities&view=49.988,36.232,6")  # centred on Kharkiv
+    assert browser.find_element(By.CSS_SELECTOR, "th[data-sort=fatalities]").get_attribute("aria-sort") == "ascending"
+    assert first_row_deaths(browser) == get(server, "api/events?sort=fatalities&limit=1")["events"][0]["fatalities"]
+    WebDriverWait(browser, 30).until(lambda b: b.execute_script("""  // once the map has settled
+        const middle = (box) => [(box.left + box.right) / 2, (box.top + box.bottom) / 2];
+        const [x, y] = middle(document.getElementById('map').getBoundingClientRect());
+        const kharkiv = [...document.querySelectorAll('#map .place-marker')].find((m) => m.textContent.includes('Kharkiv'));
+        return kharkiv && Math.hypot(...middle(kharkiv.getBoundingClientRect()).map((v, i) => v - [x, y][i])) < 3"""))
 
 
 def test_a_failed_filter_leaves_no_old_results(server, browser):

@@ -193,6 +193,7 @@
     }
     map.setView([15, 20], 2);
     map.createPane("selection").style.zIndex = 650;  // the open event's ring, above the markers
+    new ResizeObserver(() => map.invalidateSize()).observe(map.getContainer());  // the timeline or window resized
     state.map = map;
     state.places = L.markerClusterGroup({iconCreateFunction: clusterIcon, showCoverageOnHover: false,
                                          maxClusterRadius: 45, spiderfyOnMaxZoom: false}).addTo(map);
@@ -263,7 +264,9 @@
     state.places.addLayers(places.filter((p) => p.latitude !== null && p.longitude !== null).map(placeMarker));
     const [lat, lon, zoom] = (view || "").split(",").map(Number);
     if (view && [lat, lon, zoom].every(Number.isFinite)) state.map.setView([lat, lon], zoom);
-    else if (state.places.getLayers().length) state.map.fitBounds(state.places.getBounds(), {padding: [30, 30], maxZoom: 7});
+    else if (state.places.getLayers().length) {
+      state.map.fitBounds(state.places.getBounds(), {padding: [30, 30], maxZoom: 7, animate: false});
+    }
   }
 
   /** Keeps the map's view in the address (without a new history entry), so a link shows the same view. */
@@ -643,7 +646,7 @@
     if (matchMedia("(max-width: 799px)").matches && !formFilters().toString()) {  // the map first on a phone
       document.getElementById("filter-box").open = false;
     }
-    state.map.on("moveend", rememberView);  // only views the reader chose or a filter fitted, not the first
+    state.map.on("moveend", rememberView);  // a view fitted to the first answer is not written in the link
     document.body.dataset.ready = "true";
   }
 
