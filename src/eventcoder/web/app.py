@@ -5,9 +5,10 @@ Read-only unless the operator sets a token: ``POST /api/ingest`` then needs
 read. Request bodies are bounded (:data:`MAX_BODY_BYTES`), a bad parameter is a 400 naming it, and
 every error, including an unexpected one, is JSON ``{"error": message}``: a client never sees a
 traceback (the operator's log does). The routes only turn parameters into an
-:class:`~eventcoder.store.EventFilter` and call the store, which does the querying. The page's scripts come from this package and Leaflet from
-the ``xstatic-leaflet`` package and the OpenAPI page's from ``fastapi-offline``, all served from
-here: the page loads nothing from elsewhere but the map tiles the operator names.
+:class:`~eventcoder.store.EventFilter` and call the store, which does the querying. The page's
+scripts come from this package and Leaflet from the ``xstatic-leaflet`` package and the OpenAPI
+page's from ``fastapi-offline``, all served from here: the page loads nothing from elsewhere but
+the map tiles the operator names.
 """
 from __future__ import annotations
 
