@@ -65,7 +65,8 @@ def places(rng: random.Random) -> list[dict]:
             geonameid = 1_000_000 + number * 1000 + index if rng.random() > 0.1 else None
             found.append({"location": f"{code} place {index}", "admin1": f"{code} region {index % REGIONS_PER_COUNTRY}",
                           "country": country, "country_code": code, "geonameid": geonameid,
-                          "latitude": round(lat0 + rng.uniform(-4, 4), 4), "longitude": round(lon0 + rng.uniform(-4, 4), 4)})
+                          "latitude": round(lat0 + rng.uniform(-4, 4), 4),
+                          "longitude": round(lon0 + rng.uniform(-4, 4), 4)})
     return found
 
 
