@@ -342,3 +342,9 @@ def test_events_refuses_a_bad_limit_or_point(tmp_path, capsys, arguments):
     with pytest.raises(SystemExit) as exit_info:
         main(["events", "--db", str(tmp_path / "events.sqlite"), *arguments])
     assert exit_info.value.code == 2 and arguments[0] in capsys.readouterr().err
+
+
+def test_events_names_an_unknown_sort(tmp_path, capsys):
+    Store(str(tmp_path / "events.sqlite")).close()
+    assert main(["events", "--db", str(tmp_path / "events.sqlite"), "--sort", "newest"]) == 2
+    assert capsys.readouterr().err.startswith("eventcoder: [E066] sort 'newest': expected one of event_date,")

@@ -79,16 +79,18 @@ def test_the_total_counts_every_match_whatever_the_page(client):
     ("country=SD", ["ev-sd"]), ("country=somalia", ["ev-so", "ev-ki"]), ("since=2024-03-01", ["ev-sd"]),
     ("until=2024-03-01", ["ev-so", "ev-ki"]), ("type=Shelling/artillery/missile attack", ["ev-sd"]),
     ("actor=shabaab", ["ev-so", "ev-ki"]), ("near=13.6,25.3,50", ["ev-sd"]), ("limit=1&offset=1", ["ev-so"]),
-    ("admin1=lower juba", ["ev-ki"]), ("min_fatalities=8", ["ev-sd", "ev-so"]), ("min_fatalities=0", ["ev-sd", "ev-so", "ev-ki"]),
-    ("country=", ["ev-sd", "ev-so", "ev-ki"]),
+    ("admin1=lower juba", ["ev-ki"]), ("min_fatalities=8", ["ev-sd", "ev-so"]),
+    ("min_fatalities=0", ["ev-sd", "ev-so", "ev-ki"]), ("country=", ["ev-sd", "ev-so", "ev-ki"]),
 ])
 def test_filters_as_the_command_line_does(client, query, expected):
     assert ids(client, query) == expected
 
 
 @pytest.mark.parametrize("query, expected", [
-    ("country=SD&country=so", ["ev-sd", "ev-so", "ev-ki"]), ("admin1=Banaadir&admin1=North Darfur", ["ev-sd", "ev-so"]),
-    ("type=Battles&type=Shelling/artillery/missile attack", ["ev-sd", "ev-ki"]), ("actor=RSF&actor=military", ["ev-sd", "ev-ki"]),
+    ("country=SD&country=so", ["ev-sd", "ev-so", "ev-ki"]),
+    ("admin1=Banaadir&admin1=North Darfur", ["ev-sd", "ev-so"]),
+    ("type=Battles&type=Shelling/artillery/missile attack", ["ev-sd", "ev-ki"]),
+    ("actor=RSF&actor=military", ["ev-sd", "ev-ki"]),
 ])
 def test_repeated_values_of_one_filter_match_any_of_them(client, query, expected):
     assert ids(client, query) == expected
@@ -128,8 +130,9 @@ def test_the_summary_totals_are_the_events_totals(client, query):
 
 def test_the_summary_counts_by_place_and_says_when_the_store_last_changed(client):
     summary = client.get("/api/summary").json()
-    assert [(p["geonameid"], p["location"], p["latitude"], p["events"], p["fatalities"]) for p in summary["by_place"]] == [
-        (None, "El Fasher", 13.628, 1, 9), (53654, "Mogadishu", 2.037, 1, 8), (-7, "Kismayo", -0.358, 1, 3)]
+    places = [(p["geonameid"], p["location"], p["latitude"], p["events"], p["fatalities"]) for p in summary["by_place"]]
+    assert places == [(None, "El Fasher", 13.628, 1, 9), (53654, "Mogadishu", 2.037, 1, 8),
+                      (-7, "Kismayo", -0.358, 1, 3)]
     assert datetime.fromisoformat(summary["last_changed"]).utcoffset() == timedelta(0)
 
 
@@ -203,7 +206,7 @@ BAD_FILTERS = ["since=last-week", "near=1,2", "near=garbage", "near=inf,0,10", "
                "near=0,181,10", "near=1,2,-5", "min_fatalities=-1"]
 
 
-@pytest.mark.parametrize("path", [*(f"events?{query}" for query in BAD_FILTERS), *(f"summary?{query}" for query in BAD_FILTERS),
+@pytest.mark.parametrize("path", [*(f"{route}?{query}" for route in ("events", "summary") for query in BAD_FILTERS),
                                   "events?sort=foo", "events?format=xml", "events?limit=0", f"events?offset={2**63}",
                                   "events?offset=-1", "summary?period=decade"])
 def test_a_bad_value_is_a_json_400_naming_it(client, path):

@@ -198,10 +198,10 @@ def _store_command(args: argparse.Namespace) -> int:
                          progress=lambda stream: _progress(stream, args.inputs), on_warning=_warn)
         print(summary, file=sys.stderr)
         return batch_status(summary.articles, len(summary.rejected))
-    store = Store(args.db, create=False)
     filters = EventFilter(country=tuple(args.country), admin1=tuple(args.admin1), event_type=tuple(args.type),
                           actor=tuple(args.actor), since=args.since, until=args.until, near=args.near,
                           min_fatalities=args.min_fatalities, sort=args.sort)
+    store = Store(args.db, create=False)
     with store:
         if args.command == "export":
             from eventcoder.io.formats import export

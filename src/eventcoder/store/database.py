@@ -51,6 +51,9 @@ MAX_DUPLICATE_CANDIDATES = 50
 SQLITE_BUSY_SECONDS = 30
 #: Events read from the database at a time by :meth:`Store.records`.
 RECORD_BATCH = 500
+#: What the summary counts of a group of events: how many, and their deaths.
+_EVENTS = func.count().label("events")
+_DEATHS = func.coalesce(func.sum(events.c.fatalities), 0).label("fatalities")
 
 
 def database_url(value: str | None) -> str:
@@ -237,14 +240,13 @@ class Store:
         events count in the totals only. QueryError for an unknown period.
         """
         where = conditions(filters)
-        deaths = func.coalesce(func.sum(events.c.fatalities), 0).label("fatalities")
         with self.engine.connect() as connection:
             total, fatalities, first, last = connection.execute(select(
-                func.count(), deaths, func.min(events.c.event_date), func.max(events.c.event_date)).where(*where)).one()
+                _EVENTS, _DEATHS, func.min(events.c.event_date), func.max(events.c.event_date)).where(*where)).one()
             period = choose_period(first, last, period)
             start = period_start(period, self.engine.dialect.name).label("start")
             by_period = connection.execute(
-                select(start, func.count().label("events"), deaths)
+                select(start, _EVENTS, _DEATHS)
                 .where(*where, events.c.event_date.is_not(None)).group_by(start).order_by(start)).all()
             by_place = connection.execute(_places(where)).all()
             last_changed = connection.execute(select(func.max(articles.c.ingested_at))).scalar()
@@ -375,14 +377,11 @@ def _places(where: list):
     """The events of ``where`` by place: by GeoNames id, or by point where there is none; the most
     events first. A place's name and point are its events' (the same for one id)."""
     unnamed = events.c.geonameid.is_(None)
-    counted = func.count().label("events")
-    deaths = func.coalesce(func.sum(events.c.fatalities), 0).label("fatalities")
-    location, latitude, longitude = (func.min(events.c[name]).label(name) for name in ("location", "latitude", "longitude"))
-    return (select(events.c.geonameid, location, func.min(events.c.admin1).label("admin1"),
-                   func.min(events.c.country).label("country"), latitude, longitude, counted, deaths)
+    shown = (func.min(events.c[name]).label(name) for name in ("location", "admin1", "country", "latitude", "longitude"))
+    return (select(events.c.geonameid, *shown, _EVENTS, _DEATHS)
             .where(*where, events.c.latitude.is_not(None), events.c.longitude.is_not(None))
             .group_by(events.c.geonameid, case((unnamed, events.c.latitude)), case((unnamed, events.c.longitude)))
-            .order_by(counted.desc(), deaths.desc(), location, latitude, longitude))
+            .order_by(_EVENTS.desc(), _DEATHS.desc(), "location", "latitude", "longitude"))
 
 
 def _in_utc(moment: datetime) -> datetime:

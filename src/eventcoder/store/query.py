@@ -23,8 +23,8 @@ from eventcoder.errors import Errors, QueryError
 from eventcoder.store.merge import km_between
 from eventcoder.store.schema import events
 
-__all__ = ["CATEGORICAL_FILTERS", "PERIODS", "SORTS", "EventFilter", "choose_period", "conditions", "parse_near",
-           "period_end", "period_start", "sort_order"]
+__all__ = ["PERIODS", "SORTS", "EventFilter", "box", "choose_period", "conditions", "parse_near", "period_end",
+           "period_start", "sort_order", "sqlite_km_between"]
 
 _KM_PER_DEGREE = 111.2
 #: The filters that may hold several values, any of which an event may match.
