@@ -17,7 +17,7 @@
   const PAGE_SIZE = 100;
   const state = {config: null, map: null, places: null, selection: null, controller: null,
                  summaryKey: null, listKey: null, openedId: null,
-                 seenCountries: new Set(), seenTypes: new Set(Object.keys(TYPE_COLOURS))};
+                 seen: {countries: new Set(), regions: new Set(), types: new Set(Object.keys(TYPE_COLOURS))}};
 
   // --- small helpers -------------------------------------------------------------------------
 
@@ -174,6 +174,11 @@
       query.set("format", format);
       document.getElementById(`download-${format}`).href = `/api/events?${query}`;
     }
+    for (const place of summary.by_place) {
+      if (place.country) state.seen.countries.add(place.country);
+      if (place.admin1) state.seen.regions.add(place.admin1);
+    }
+    fillDatalists();
     showPlaces(summary.by_place, view);
     renderTimeline(summary);
   }
@@ -377,10 +382,7 @@
     }
     const params = parseHash().params;
     document.querySelector("#events tbody").replaceChildren(...page.events.map((e) => tableRow(e, params)));
-    for (const event of page.events) {
-      if (event.country) state.seenCountries.add(event.country);
-      state.seenTypes.add(event.sub_event_type);
-    }
+    for (const event of page.events) state.seen.types.add(event.sub_event_type);
     fillDatalists();
     document.getElementById("empty").hidden = page.events.length > 0;
     document.getElementById("page-info").textContent = page.total
@@ -389,11 +391,11 @@
     document.getElementById("next").disabled = offset + page.events.length >= page.total;
   }
 
+  /** Suggestions for the filters: every country, region and type the reader has been shown. */
   function fillDatalists() {
-    const fill = (id, values) => document.getElementById(id).replaceChildren(
-      ...[...values].sort().map((value) => el("option", {value})));
-    fill("countries", state.seenCountries);
-    fill("types", state.seenTypes);
+    for (const [id, values] of Object.entries(state.seen)) {
+      document.getElementById(id).replaceChildren(...[...values].sort().map((value) => el("option", {value})));
+    }
   }
 
   function tableRow(event, params) {
@@ -436,6 +438,7 @@
     const view = document.getElementById("event-view");
     const wasOpen = !view.hidden;
     view.hidden = true;
+    document.title = "eventcoder: events";
     document.getElementById("list-view").hidden = false;
     selectOnMap(null);
     markSelectedPeriod(null);
@@ -449,6 +452,7 @@
     const view = document.getElementById("event-view");
     view.replaceChildren(...present(eventSections(event, params)));
     view.dataset.eventId = event.event_id;
+    document.title = `${event.sub_event_type}, ${event.location || "unknown place"}, ${event.event_date || "undated"}: eventcoder`;
     document.getElementById("list-view").hidden = true;
     view.hidden = false;
     state.openedId = event.event_id;
