@@ -305,6 +305,7 @@ def test_a_failed_filter_leaves_no_old_results(server, browser):
     browser.execute_script("location.hash = '#/?near=nowhere'")
     WebDriverWait(browser, 30).until(lambda b: b.find_element(By.ID, "error").is_displayed())
     assert not browser.find_elements(By.CSS_SELECTOR, "#events tbody tr, #timeline .bin, #map [data-events], #total")
+    assert not browser.find_element(By.ID, "downloads").is_displayed()
 
 
 def test_markup_in_an_article_shows_as_text_and_never_runs(server, browser):

@@ -158,7 +158,8 @@
     document.getElementById("previous").disabled = document.getElementById("next").disabled = true;
     document.getElementById("timeline").replaceChildren();
     document.getElementById("timeline-ticks").replaceChildren();
-    document.getElementById("timeline-unit").textContent = "";
+    for (const id of ["timeline-unit", "max-events", "max-deaths"]) document.getElementById(id).textContent = "";
+    document.getElementById("downloads").hidden = true;
     state.places.clearLayers();
     showList();
   }
@@ -174,6 +175,7 @@
       query.set("format", format);
       document.getElementById(`download-${format}`).href = `/api/events?${query}`;
     }
+    document.getElementById("downloads").hidden = false;
     for (const place of summary.by_place) {
       if (place.country) state.seen.countries.add(place.country);
       if (place.admin1) state.seen.regions.add(place.admin1);
