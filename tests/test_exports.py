@@ -7,7 +7,8 @@ import pytest
 
 from eventcoder.event_record import RECORD_FIELDS
 from eventcoder.io.exports import ACLED_COLUMNS
-from eventcoder.io.formats import export
+from eventcoder.io import formats
+from eventcoder.io.formats import export, export_text
 from eventcoder.store import Store
 from tests.test_store import article, record
 
@@ -76,3 +77,11 @@ def test_parquet_has_the_record_fields_then_the_stores(events, tmp_path):
     assert (clash["event_id"], clash["event_date"], clash["evidence"]) == ("ev-3", "2023-05-01", None)
     assert bomb["article_ids"] == ["a", "b"] and bomb["outlets"] == ["Wire", "Other"]
     assert (bomb["fatalities"], bomb["source_count"], bomb["updated_at"].tzname()) == (12, 2, "UTC")
+
+
+@pytest.mark.parametrize("name", ["acled-csv", "geojson", "plover-json"])
+def test_streamed_text_is_the_export_in_pieces(events, tmp_path, monkeypatch, name):
+    export(events, name, tmp_path / "whole")
+    monkeypatch.setattr(formats, "TEXT_CHUNK", 100)
+    pieces = list(export_text(events, name))
+    assert len(pieces) > 2 and "".join(pieces) == (tmp_path / "whole").read_text(encoding="utf-8")

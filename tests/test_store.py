@@ -6,7 +6,7 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import date
+from datetime import date, timedelta
 
 from pathlib import Path
 
@@ -16,8 +16,9 @@ from sqlalchemy.exc import OperationalError
 
 from eventcoder.article import Article
 from eventcoder.cli import main
-from eventcoder.errors import StoreError
+from eventcoder.errors import QueryError, StoreError
 from eventcoder.store import EventFilter, Store, database_url, ingest, ingest_records
+from eventcoder.store.query import choose_period
 from eventcoder.store.schema import LATEST_VERSION, articles, schema_version, sources
 
 REPO = Path(__file__).resolve().parents[1]
@@ -146,7 +147,21 @@ def test_filters_select_events(url):
         assert ids(actor="shabaab") == ["ev-1"]
         assert ids(actor="%") == ids(actor="_l") == []  # wildcards are plain characters
         assert ids(near=(2.0, 45.3, 10)) == ["ev-1"]
+        assert ids(country=("SY", "somalia"), sort="-event_date") == ["ev-1", "ev-2"]
         assert store.events(limit=1, offset=1)[0]["event_id"] == "ev-1"
+        assert store.count(EventFilter(actor=("syria", "shabaab"), min_fatalities=8)) == 2
+
+
+@pytest.mark.parametrize("days, period", [(0, "day"), (92, "day"), (93, "week"), (731, "week"), (732, "month"),
+                                          (5479, "month"), (5480, "year")])
+def test_the_summary_period_is_the_finest_that_keeps_a_timeline_short(days, period):
+    assert choose_period(date(2000, 1, 1), date(2000, 1, 1) + timedelta(days=days)) == period
+
+
+def test_a_filter_takes_a_lone_string_as_one_value_and_refuses_an_unknown_sort():
+    assert EventFilter(country="Somalia", actor=("", " shabaab ")) == EventFilter(country=("Somalia",), actor=("shabaab",))
+    with pytest.raises(QueryError, match="sort 'newest'"):
+        EventFilter(sort="newest")
 
 
 def test_articles_and_evidence_are_served(url):
@@ -322,8 +337,14 @@ def test_the_commands_name_a_bad_database_in_one_line(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("arguments", [["--limit", "-1"], ["--limit", "0"], ["--near", "inf,0,10"],
-                                       ["--near", "1,2,-5"], ["--near", "91,0,10"]])
+                                       ["--near", "1,2,-5"], ["--near", "91,0,10"], ["--min-fatalities", "-1"]])
 def test_events_refuses_a_bad_limit_or_point(tmp_path, capsys, arguments):
     with pytest.raises(SystemExit) as exit_info:
         main(["events", "--db", str(tmp_path / "events.sqlite"), *arguments])
     assert exit_info.value.code == 2 and arguments[0] in capsys.readouterr().err
+
+
+def test_events_names_an_unknown_sort(tmp_path, capsys):
+    Store(str(tmp_path / "events.sqlite")).close()
+    assert main(["events", "--db", str(tmp_path / "events.sqlite"), "--sort", "newest"]) == 2
+    assert capsys.readouterr().err.startswith("eventcoder: [E066] sort 'newest': expected one of event_date,")

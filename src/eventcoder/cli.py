@@ -90,8 +90,12 @@ def _add_io_arguments(parser: argparse.ArgumentParser, formats: list[str]) -> No
 
 
 def _positive(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    return _whole_number(value, least=1)
+
+
+def _whole_number(value: str, least: int = 0) -> int:
+    if not value.isdigit() or int(value) < least:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least {least}, got {value!r}")
     return int(value)
 
 
@@ -153,13 +157,19 @@ def _add_store_commands(commands) -> None:
                         help="publication date for inputs that carry none")
     for name, helptext in (("events", "list stored events as a table"),
                            ("export", "write stored events as ACLED CSV, GeoJSON, Parquet or PLOVER JSON")):
-        command = commands.add_parser(name, help=helptext)
-        command.add_argument("--country", help="a country name or ISO code")
+        command = commands.add_parser(name, help=helptext, epilog="A filter given more than once matches any of "
+                                                                  "its values; different filters must all match.")
+        command.add_argument("--country", action="append", default=[], help="a country name or ISO code")
+        command.add_argument("--admin1", action="append", default=[], help="a first-level division's name")
+        command.add_argument("--type", action="append", default=[], help="an event type or sub-event type")
+        command.add_argument("--actor", action="append", default=[], help="part of an actor's name")
         command.add_argument("--since", type=date.fromisoformat, metavar="YYYY-MM-DD")
         command.add_argument("--until", type=date.fromisoformat, metavar="YYYY-MM-DD")
-        command.add_argument("--type", help="an event type or sub-event type")
-        command.add_argument("--actor", help="part of an actor's name")
         command.add_argument("--near", type=_near, metavar="LAT,LON,KM", help="within KM of a point")
+        command.add_argument("--min-fatalities", type=_whole_number, metavar="N", help="at least N deaths")
+        command.add_argument("--sort", default="event_date", metavar="KEY",
+                             help="event_date (the default, oldest first) or fatalities; descending as "
+                                  "--sort=-event_date or --sort=-fatalities")
     commands.choices["events"].add_argument("--explain", metavar="ID", help="why an event's reports were merged")
     commands.choices["events"].add_argument("--limit", type=_positive, default=None, metavar="N")
     commands.choices["export"].add_argument("--format", choices=format_names("export"), default="acled-csv")
@@ -188,9 +198,10 @@ def _store_command(args: argparse.Namespace) -> int:
                          progress=lambda stream: _progress(stream, args.inputs), on_warning=_warn)
         print(summary, file=sys.stderr)
         return batch_status(summary.articles, len(summary.rejected))
+    filters = EventFilter(country=tuple(args.country), admin1=tuple(args.admin1), event_type=tuple(args.type),
+                          actor=tuple(args.actor), since=args.since, until=args.until, near=args.near,
+                          min_fatalities=args.min_fatalities, sort=args.sort)
     store = Store(args.db, create=False)
-    filters = EventFilter(country=args.country, since=args.since, until=args.until, event_type=args.type,
-                          actor=args.actor, near=args.near)
     with store:
         if args.command == "export":
             from eventcoder.io.formats import export

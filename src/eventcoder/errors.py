@@ -74,6 +74,8 @@ class Errors:
     E063 = "[E063] no imported source named {name!r}: {known}"
     E064 = "[E064] source name {name!r}: use at most 64 letters, digits, '.', '_' or '-', and not {reserved!r}"
     E065 = "[E065] --name names one coded source: give it with exactly one ACLED or UCDP file"
+    E066 = "[E066] {name} {value!r}: expected one of {choices}"
+    E067 = "[E067] {name} is given {count} times: it takes one value"
 
 
 class EventcoderError(Exception):

@@ -2,13 +2,15 @@
 
 ``eventcoder extract``, ``geoparse`` and ``export`` take their ``--format`` choices from
 :data:`FORMATS` (:func:`format_names`), and the batch run and :func:`export` pick writers from
-it (:func:`get_format`). A new format plugs in by writing a
+it (:func:`get_format`); the web API's downloads stream the same writers' text
+(:func:`export_text`). A new format plugs in by writing a
 :class:`~eventcoder.io.writers.RecordWriter` and adding an :class:`OutputFormat` here.
 """
 from __future__ import annotations
 
+import io
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,7 +19,7 @@ from eventcoder.errors import BinaryOutputError, UnknownFormatError
 from eventcoder.io.exports import AcledCsvWriter, PloverJsonWriter
 from eventcoder.io.writers import CsvWriter, GeoJsonWriter, JsonlWriter, ParquetWriter, RecordWriter, write_all
 
-__all__ = ["FORMATS", "OutputFormat", "export", "format_names", "get_format"]
+__all__ = ["FORMATS", "OutputFormat", "export", "export_text", "format_names", "get_format"]
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,9 @@ class OutputFormat:
     commands: tuple[str, ...]
     needs_file: bool = False
 
+
+#: About how many characters :func:`export_text` gathers before it hands them on.
+TEXT_CHUNK = 64 * 1024
 
 FORMATS: dict[str, OutputFormat] = {output.name: output for output in (
     OutputFormat("jsonl", JsonlWriter, ("extract", "geoparse")),
@@ -70,3 +75,27 @@ def export(records: Iterable[Mapping[str, Any]], name: str, output: str | Path |
         return write_all(chosen.writer(sys.stdout), records)
     with open(output, "w", encoding="utf-8", newline="") as stream:
         return write_all(chosen.writer(stream), records)
+
+
+def export_text(records: Iterable[Mapping[str, Any]], name: str) -> Iterator[str]:
+    """Stored events in one of ``eventcoder export``'s text formats, written by the same writer as
+    :func:`export`, handed on in pieces of about :data:`TEXT_CHUNK` characters as the records come:
+    a web download of any size. BinaryOutputError for Parquet."""
+    chosen = get_format(name, "export")
+    if chosen.needs_file:
+        raise BinaryOutputError(chosen.name)
+    buffer = io.StringIO()
+    with chosen.writer(buffer) as writer:
+        for record in records:
+            writer.write(record)
+            if buffer.tell() >= TEXT_CHUNK:
+                yield _emptied(buffer)
+    yield _emptied(buffer)
+
+
+def _emptied(buffer: io.StringIO) -> str:
+    """What the buffer holds, leaving it empty."""
+    text = buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    return text

@@ -5,13 +5,14 @@ with the same code. :meth:`Store.add_article` stores an article and its records 
 transaction: a crash at any point leaves either all of it or none of it, and an article whose
 content hash is already stored is skipped, so rerunning an interrupted batch finishes it with no
 duplicate. The query methods return plain dicts (JSON-ready but for dates) for the CLI, the
-exporters and a web API.
+exporters and a web API; what they select is an :class:`~eventcoder.store.query.EventFilter`,
+made SQL in :mod:`eventcoder.store.query`, and counting, sorting, paging and the summary's
+totals are done by the database.
 """
 from __future__ import annotations
 
 import hashlib
 import json
-import math
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -20,21 +21,22 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import (Engine, and_, create_engine, event as sa_event, func, insert, or_, select,
+from sqlalchemy import (Engine, and_, case, create_engine, event as sa_event, func, insert, or_, select,
                         update)
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError, StatementError
 
 from eventcoder.article import Article
-from eventcoder.errors import Errors, QueryError, StoreError
+from eventcoder.errors import Errors, StoreError
 from eventcoder.store import schema
 from eventcoder.store.dedup import band_hashes, overlap, shingles
-from eventcoder.store.merge import (Decision, SourceReport, compare, compatible_event_types, km_between,
-                                    load_rules, max_distance_km, max_window_days, merged_fields)
+from eventcoder.store.merge import (Decision, SourceReport, compare, compatible_event_types, load_rules,
+                                    max_distance_km, max_window_days, merged_fields)
+from eventcoder.store.query import (EventFilter, box, choose_period, conditions, period_end, period_start,
+                                    sort_order, sqlite_km_between)
 from eventcoder.store.schema import article_bands, articles, events, evidence, merges, revisions, sources
 
-__all__ = ["DEFAULT_URL", "EventFilter", "StoredArticle", "Store", "database_url", "error_cause", "failure_reason",
-           "parse_near"]
+__all__ = ["DEFAULT_URL", "StoredArticle", "Store", "database_url", "error_cause", "failure_reason"]
 
 DEFAULT_URL = "sqlite:///eventcoder.sqlite"
 #: Merged fields whose changes are kept as revisions.
@@ -43,11 +45,15 @@ REVISED_FIELDS = ("event_date", "time_precision", "event_type", "sub_event_type"
                   "geo_precision", "fatalities", "killed_min", "killed_max", "injured_min", "injured_max",
                   "civilian_targeting", "certainty", "sources")
 EVENT_COLUMNS = tuple(c.name for c in events.columns if c.name not in ("id", "created_at", "updated_at"))
-_KM_PER_DEGREE = 111.2
 #: At most this many earlier articles are compared exactly as possible copies.
 MAX_DUPLICATE_CANDIDATES = 50
 #: How long a SQLite connection waits for another process's lock before it gives up.
 SQLITE_BUSY_SECONDS = 30
+#: Events read from the database at a time by :meth:`Store.records`.
+RECORD_BATCH = 500
+#: What the summary counts of a group of events: how many, and their deaths.
+_EVENTS = func.count().label("events")
+_DEATHS = func.coalesce(func.sum(events.c.fatalities), 0).label("fatalities")
 
 
 def database_url(value: str | None) -> str:
@@ -67,8 +73,10 @@ def _sqlite_file_exists(database: str | None) -> bool:
     return database in (None, "", ":memory:") or Path(database).is_file()
 
 
-def _sqlite_pragmas(connection, _record) -> None:
-    """WAL survives a killed process with every committed article; foreign keys are checked."""
+def _prepare_sqlite(connection, _record) -> None:
+    """WAL survives a killed process with every committed article; foreign keys are checked; the
+    ``near`` filter's distance function is there."""
+    connection.create_function("km_between", 4, sqlite_km_between, deterministic=True)
     cursor = connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_SECONDS * 1000}")
     _use_wal(cursor)
@@ -100,29 +108,6 @@ class StoredArticle:
     duplicate_of: str | None = None  # the article it is a near-duplicate copy of
     new_events: int = 0
     merged: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class EventFilter:
-    """Which events to list; every field left None matches all."""
-
-    country: str | None = None  # name or ISO 3166-1 alpha-2 code
-    since: date | None = None
-    until: date | None = None
-    event_type: str | None = None  # an event type or a sub-event type
-    actor: str | None = None  # part of any actor's name, any case
-    near: tuple[float, float, float] | None = None  # latitude, longitude, km
-
-
-def parse_near(value: str) -> tuple[float, float, float]:
-    """``LAT,LON,KM`` as the ``near`` filter: a real point on the globe and a distance of at least 0."""
-    try:
-        lat, lon, km = (float(part) for part in value.split(","))
-    except ValueError:
-        raise QueryError(Errors.E034.format(value=value)) from None
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 0 <= km < math.inf):  # also false for nan
-        raise QueryError(Errors.E034.format(value=value))
-    return lat, lon, km
 
 
 def content_hash(text: str) -> str:
@@ -179,7 +164,7 @@ class Store:
         if self.engine.dialect.name == "sqlite":
             if not create and not _sqlite_file_exists(self.engine.url.database):
                 raise StoreError(Errors.E031.format(where=self.where))
-            sa_event.listen(self.engine, "connect", _sqlite_pragmas)
+            sa_event.listen(self.engine, "connect", _prepare_sqlite)
         try:
             self.version = schema.migrate(self.engine, create)
         except DBAPIError as error:
@@ -226,17 +211,52 @@ class Store:
                     for table in schema.VERSION_1_TABLES}
 
     def events(self, filters: EventFilter = EventFilter(), limit: int | None = None, offset: int = 0) -> list[dict]:
-        """Events matching ``filters``, by date then id, each with its outlets and article ids."""
-        query = select(events).where(*_conditions(filters)).order_by(events.c.event_date.asc().nulls_last(), events.c.id)
-        if filters.near is None:
-            query = query.limit(limit).offset(offset)
+        """A page of the events matching ``filters`` in the filter's order, each with its outlets and article ids."""
         with self.engine.connect() as connection:
-            rows = [dict(row._mapping) for row in connection.execute(query)]
-            if filters.near is not None:
-                lat, lon, km = filters.near
-                rows = [r for r in rows if km_between(lat, lon, r["latitude"], r["longitude"]) <= km]
-                rows = rows[offset:offset + limit if limit is not None else None]
+            rows = [dict(row._mapping) for row in connection.execute(_selected(filters).limit(limit).offset(offset))]
             return self._with_sources(connection, rows)
+
+    def count(self, filters: EventFilter = EventFilter()) -> int:
+        """How many events match ``filters``."""
+        with self.engine.connect() as connection:
+            return connection.execute(select(func.count()).select_from(events).where(*conditions(filters))).scalar()
+
+    def records(self, filters: EventFilter = EventFilter()) -> Iterator[dict]:
+        """Every event matching ``filters`` as :meth:`events` gives them, for the exporters: one query
+        read a batch at a time (a server-side cursor on PostgreSQL), so memory stays bounded."""
+        with self.engine.connect() as connection:
+            result = connection.execution_options(yield_per=RECORD_BATCH).execute(_selected(filters))
+            for rows in result.partitions():
+                yield from self._with_sources(connection, [dict(row._mapping) for row in rows])
+
+    def summary(self, filters: EventFilter = EventFilter(), period: str | None = None) -> dict:
+        """The totals of the events matching ``filters``, counted by period and by place, and when the
+        store last took an article: what a timeline and a map of the whole filter need.
+
+        ``period`` (day, week, month, year) is by default chosen from the span of the events' dates
+        (:func:`~eventcoder.store.query.choose_period`); only periods and places with events are
+        listed, a period from its first to its last day. A place is a GeoNames id (a negative id
+        from an imported source), or a point for events placed without one; undated and unplaced
+        events count in the totals only. QueryError for an unknown period.
+        """
+        where = conditions(filters)
+        with self.engine.connect() as connection:
+            total, fatalities, first, last = connection.execute(select(
+                _EVENTS, _DEATHS, func.min(events.c.event_date), func.max(events.c.event_date)).where(*where)).one()
+            period = choose_period(first, last, period)
+            start = period_start(period, self.engine.dialect.name).label("start")
+            by_period = connection.execute(
+                select(start, _EVENTS, _DEATHS)
+                .where(*where, events.c.event_date.is_not(None)).group_by(start).order_by(start)).all()
+            by_place = connection.execute(_places(where)).all()
+            last_changed = connection.execute(select(func.max(articles.c.ingested_at))).scalar()
+        return {
+            "total": total, "fatalities": fatalities, "first_date": first, "last_date": last, "period": period,
+            "by_period": [{"start": row.start, "end": period_end(row.start, period), "events": row.events,
+                           "fatalities": row.fatalities} for row in by_period],
+            "by_place": [dict(row._mapping) for row in by_place],
+            "last_changed": last_changed and _in_utc(last_changed),
+        }
 
     def event(self, event_id: str, with_text: bool = False) -> dict | None:
         """One event with every report behind it (article, record, evidence), its merges and revisions.
@@ -320,13 +340,6 @@ class Store:
                 .where(sources.c.article_pk == row.id).order_by(sources.c.rank)).scalars())
             return result
 
-    def records(self, filters: EventFilter = EventFilter()) -> Iterator[dict]:
-        """Events as records for the exporters, a page at a time."""
-        page, offset = 500, 0
-        while batch := self.events(filters, limit=page, offset=offset):
-            yield from batch
-            offset += page
-
     @staticmethod
     def _article_dict(connection: Connection, row) -> dict:
         result = {k: v for k, v in row._mapping.items() if k not in ("id", "text", "duplicate_of")}
@@ -355,36 +368,25 @@ class Store:
         return rows
 
 
-def _conditions(filters: EventFilter) -> list:
-    conditions = []
-    if filters.country:
-        value = filters.country.strip()
-        conditions.append(or_(events.c.country_code == value.upper(), func.lower(events.c.country) == value.lower()))
-    if filters.since:
-        conditions.append(events.c.event_date >= filters.since)
-    if filters.until:
-        conditions.append(events.c.event_date <= filters.until)
-    if filters.event_type:
-        value = filters.event_type.lower()
-        conditions.append(or_(func.lower(events.c.event_type) == value, func.lower(events.c.sub_event_type) == value))
-    if filters.actor:  # autoescape: "%" and "_" in a name are themselves, not wildcards
-        conditions.append(or_(*(events.c[name].icontains(filters.actor, autoescape=True)
-                                for name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"))))
-    if filters.near:
-        lat, lon, km = filters.near
-        conditions.extend(_box(lat, lon, km))
-    return conditions
+def _selected(filters: EventFilter):
+    """The events matching ``filters``, in the filter's order."""
+    return select(events).where(*conditions(filters)).order_by(*sort_order(filters.sort))
 
 
-def _box(lat: float, lon: float, km: float) -> list:
-    """A latitude/longitude box holding every point within ``km`` (wide open near the poles)."""
-    dlat = km / _KM_PER_DEGREE
-    cos = math.cos(math.radians(lat))
-    dlon = 180.0 if cos < 0.01 else min(180.0, km / (_KM_PER_DEGREE * cos))
-    box = [events.c.latitude.between(lat - dlat, lat + dlat)]
-    if dlon < 180.0 and -180.0 <= lon - dlon and lon + dlon <= 180.0:
-        box.append(events.c.longitude.between(lon - dlon, lon + dlon))
-    return box
+def _places(where: list):
+    """The events of ``where`` by place: by GeoNames id, or by point where there is none; the most
+    events first. A place's name and point are its events' (the same for one id)."""
+    unnamed = events.c.geonameid.is_(None)
+    shown = (func.min(events.c[name]).label(name) for name in ("location", "admin1", "country", "latitude", "longitude"))
+    return (select(events.c.geonameid, *shown, _EVENTS, _DEATHS)
+            .where(*where, events.c.latitude.is_not(None), events.c.longitude.is_not(None))
+            .group_by(events.c.geonameid, case((unnamed, events.c.latitude)), case((unnamed, events.c.longitude)))
+            .order_by(_EVENTS.desc(), _DEATHS.desc(), "location", "latitude", "longitude"))
+
+
+def _in_utc(moment: datetime) -> datetime:
+    """A stored time in UTC; SQLite gives back the UTC time it was stored with, without its zone."""
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
 
 
 class _Writer:
@@ -460,7 +462,7 @@ class _Writer:
             query = select(events).where(
                 events.c.sub_event_type.in_(compatible_event_types(record["sub_event_type"])),
                 events.c.event_date.between(day - timedelta(days=window), day + timedelta(days=window)),
-                *_box(record["latitude"], record["longitude"], max_distance_km()))
+                *box(record["latitude"], record["longitude"], max_distance_km()))
             found = {row.id: dict(row._mapping) for row in self.connection.execute(query)}
         missing = self.family - found.keys()
         if missing:

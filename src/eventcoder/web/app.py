@@ -4,23 +4,28 @@ Read-only unless the operator sets a token: ``POST /api/ingest`` then needs
 ``Authorization: Bearer TOKEN`` and is refused outright when no token is set, before its body is
 read. Request bodies are bounded (:data:`MAX_BODY_BYTES`), a bad parameter is a 400 naming it, and
 every error, including an unexpected one, is JSON ``{"error": message}``: a client never sees a
-traceback (the operator's log does). The page's scripts come from this package and Leaflet from
-the ``xstatic-leaflet`` package and the OpenAPI page's from ``fastapi-offline``, all served from
-here: the page loads nothing from elsewhere but the map tiles the operator names.
+traceback (the operator's log does). The routes only turn parameters into an
+:class:`~eventcoder.store.EventFilter` and call the store, which does the querying. The page's
+scripts and its Natural Earth country outlines come from this package, Leaflet and its marker
+clustering from the ``xstatic-leaflet`` and ``xstatic-leaflet-markercluster`` packages and the
+OpenAPI page's from ``fastapi-offline``, all served from here: the page loads nothing from
+elsewhere but the map tiles the operator names.
 """
 from __future__ import annotations
 
+import itertools
 import logging
 import secrets
 import threading
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from fastapi import FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
@@ -29,7 +34,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import eventcoder
 from eventcoder.errors import Errors, QueryError, RequestError
-from eventcoder.store import EventFilter, Store, ingest_records, parse_near
+from eventcoder.io.formats import export_text
+from eventcoder.store import PERIODS, SORTS, EventFilter, Store, ingest_records, parse_near
 
 __all__ = ["MAX_BODY_BYTES", "create_app"]
 
@@ -39,6 +45,11 @@ MAX_BODY_BYTES = 5 * 1024 * 1024
 MAX_PAGE = 5000
 #: The largest ``offset`` a listing accepts: far past any store, well within every database's integers.
 MAX_OFFSET = 2**31
+#: ``/api/events?format=``: the JSON page, or every event of the filter as a download in one of
+#: ``eventcoder export``'s formats: (export format, media type).
+DOWNLOADS = {"csv": ("acled-csv", "text/csv; charset=utf-8"), "geojson": ("geojson", "application/geo+json")}
+#: The query parameters that take one value: a second one is refused rather than silently chosen.
+SINGLE_VALUED = ("since", "until", "near", "min_fatalities", "sort", "period", "format", "limit", "offset")
 #: An article sent without an id is known as ``request.jsonl:N``, N its place in the request.
 REQUEST_NAME = "request.jsonl"
 STATIC_DIR = Path(__file__).with_name("static")
@@ -64,7 +75,7 @@ class IngestRequest(BaseModel):
 def create_app(db_url: str | None = None, token: str | None = None, tile_url: str | None = None,
                tile_attribution: str | None = None) -> FastAPI:
     """The API and page over the store at ``db_url``; ingest is enabled only when ``token`` is set."""
-    from xstatic.pkg import leaflet
+    from xstatic.pkg import leaflet, leaflet_markercluster
 
     store = Store(db_url)
     ingest_lock = threading.Lock()  # one writer at a time: SQLite allows no more
@@ -106,19 +117,34 @@ def create_app(db_url: str | None = None, token: str | None = None, tile_url: st
         return {"tile_url": tile_url, "tile_attribution": tile_attribution, "ingest": bool(token),
                 "max_page": MAX_PAGE}
 
-    @app.get("/api/events", tags=["events"])
-    def list_events(country: str | None = Query(None, description="a country name or ISO code"),
-                    since: date | None = None, until: date | None = None,
-                    type: str | None = Query(None, description="an event type or sub-event type"),
-                    actor: str | None = Query(None, description="part of an actor's name"),
-                    near: str | None = Query(None, description="LAT,LON,KM"),
+    @app.get("/api/events", tags=["events"], response_model=None)
+    def list_events(filters: EventFilter = Depends(event_filter),
+                    sort: str = Query("-event_date", description=f"one of {', '.join(SORTS)} (- for descending)"),
+                    format: str = Query("json", description=f"json, or a download of every event: "
+                                                            f"{', '.join(DOWNLOADS)}"),
                     limit: int = Query(500, ge=1, le=MAX_PAGE),
-                    offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict:
-        """Events matching every filter given (the filters of ``eventcoder events``), by date."""
-        filters = EventFilter(country=country, since=since, until=until, event_type=type, actor=actor,
-                              near=_near(near) if near else None)
-        found = store.events(filters, limit=limit, offset=offset)
-        return {"events": found, "count": len(found), "limit": limit, "offset": offset}
+                    offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict | StreamingResponse:
+        """Events matching every filter given, newest first by default: a page of them with the total
+        that match, or with ``format`` every one of them as a file (ACLED's CSV columns, or GeoJSON)."""
+        filters = replace(filters, sort=sort)
+        if format == "json":
+            return {"total": store.count(filters), "limit": limit, "offset": offset,
+                    "events": store.events(filters, limit=limit, offset=offset)}
+        if format not in DOWNLOADS:
+            raise QueryError(Errors.E066.format(name="format", value=format, choices=", ".join(["json", *DOWNLOADS])))
+        export_format, media_type = DOWNLOADS[format]
+        chunks = export_text(store.records(filters), export_format)
+        first = next(chunks)  # the query runs before the answer starts, so a failure is still a JSON error
+        return StreamingResponse(itertools.chain([first], chunks), media_type=media_type,
+                                 headers={"Content-Disposition": f'attachment; filename="events.{format}"'})
+
+    @app.get("/api/summary", tags=["events"])
+    def summary(filters: EventFilter = Depends(event_filter),
+                period: str | None = Query(None, description=f"one of {', '.join(PERIODS)}; by default the "
+                                                             "finest that keeps the timeline short")) -> dict:
+        """Totals of the events matching every filter given, by period and by place (a timeline and
+        a map of the whole filter), and when the store last took an article."""
+        return store.summary(filters, period)
 
     @app.get("/api/events/{event_id}", tags=["events"])
     def get_event(event_id: str) -> dict:
@@ -157,14 +183,26 @@ def create_app(db_url: str | None = None, token: str | None = None, tile_url: st
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.mount("/vendor/leaflet", StaticFiles(directory=leaflet.BASE_DIR), name="leaflet")
+    app.mount("/vendor/markercluster", StaticFiles(directory=leaflet_markercluster.BASE_DIR), name="markercluster")
     return app
 
 
-def _near(value: str) -> tuple[float, float, float]:
-    try:
-        return parse_near(value)
-    except QueryError as error:
-        raise RequestError(400, str(error)) from None
+def event_filter(request: Request,
+                 country: list[str] = Query([], description="a country name or ISO code; repeat for any of several"),
+                 admin1: list[str] = Query([], description="a first-level division's name; repeat for any of several"),
+                 type: list[str] = Query([], description="an event type or sub-event type; repeat for any of several"),
+                 actor: list[str] = Query([], description="part of an actor's name; repeat for any of several"),
+                 since: date | None = None, until: date | None = None,
+                 near: str | None = Query(None, description="LAT,LON,KM: within KM of a point"),
+                 min_fatalities: int | None = Query(None, ge=0)) -> EventFilter:
+    """The filters of ``eventcoder events`` from the query: repeated values of one filter match any of
+    them, different filters all; a repeated single-valued parameter is a 400."""
+    for name in SINGLE_VALUED:
+        if (count := len(request.query_params.getlist(name))) > 1:
+            raise RequestError(400, Errors.E067.format(name=name, count=count))
+    return EventFilter(country=tuple(country), admin1=tuple(admin1), event_type=tuple(type), actor=tuple(actor),
+                       since=since, until=until, near=parse_near(near) if near else None,
+                       min_fatalities=min_fatalities)
 
 
 def _content_policy(tile_url: str | None) -> str:
@@ -184,13 +222,19 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def refused(_request: Request, error: RequestError) -> JSONResponse:
         return JSONResponse({"error": str(error)}, status_code=error.status)
 
+    @app.exception_handler(QueryError)
+    async def bad_query(_request: Request, error: QueryError) -> JSONResponse:
+        return JSONResponse({"error": str(error)}, status_code=400)
+
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, error: StarletteHTTPException) -> JSONResponse:
         return JSONResponse({"error": str(error.detail)}, status_code=error.status_code, headers=error.headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_request: Request, error: RequestValidationError) -> JSONResponse:
-        problems = ["{}: {}".format(".".join(str(part) for part in e["loc"]), e["msg"]) for e in error.errors()]
+        problems = ["{}: {}{}".format(".".join(str(part) for part in e["loc"]), e["msg"],
+                                      f", got {e['input']!r}" if e["loc"][0] == "query" else "")
+                    for e in error.errors()]
         return JSONResponse({"error": "; ".join(problems)}, status_code=400)
 
     @app.exception_handler(Exception)
