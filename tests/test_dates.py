@@ -137,3 +137,14 @@ def test_relative_dates_past_the_calendar_stay_unresolved_and_the_rest_resolve()
 def test_days_counted_back_from_the_news():
     found = {m.text: m.date for m in dates_in("The raid came two days after the ceasefire.", date(2024, 5, 10))}
     assert found == {"two days after": date(2024, 5, 8)}
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("Crowds rejected the outcome of the August 8 polls.", "named"),
+    ("Fans marked his 26 October election win.", "named"),
+    ("Police fired tear gas on 26 October at the market.", "on"),
+    ("The August 8 vote went ahead.", "named"),
+    ("The attacks on 5 June and 7 June killed ten.", "on"),
+])
+def test_a_date_between_a_determiner_and_a_noun_names_another_event(text, relation):
+    assert dates_in(text)[0].relation == relation

@@ -574,3 +574,16 @@ def test_a_passive_violent_verb_is_an_act_though_its_victim_is_no_actor():
 def test_whose_toll_it_is(text, sub_event_type, fatalities):
     record = main_event(text)
     assert (record["sub_event_type"], record["fatalities"]) == (sub_event_type, fatalities)
+
+
+def test_a_date_naming_another_event_does_not_date_this_one():
+    record = main_event("Supporters marched in Nyeri to celebrate the court ruling on their August 8 election win.")
+    assert record["event_date"] == PUBLISHED.isoformat()
+
+
+def test_riot_words_swallowed_by_a_dispersal_still_make_a_riot():
+    assert main_event("Police fired teargas to disperse rioting traders in Kitale.")["sub_event_type"] == "Violent demonstration"
+
+
+def test_prison_warders_and_rangers_are_coded_with_the_police():
+    assert main_event("Prison warders beat a journalist outside Naivasha prison on Monday.")["actor1"] == "Police Forces of Kenya"

@@ -64,7 +64,7 @@ class DateMention(Mention):
     date: date | None = None  # start of the period, None when unresolvable
     end_date: date | None = None  # end of a range ("3-5 July"), else None
     precision: int = 1  # ACLED time_precision: 1 day, 2 week/range, 3 month or more
-    relation: str = "on"  # on | since | until | before | after
+    relation: str = "on"  # on | since | until | before | after | named ("the August 8 polls")
 
 
 @dataclass(slots=True)

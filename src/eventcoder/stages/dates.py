@@ -58,6 +58,9 @@ class _Terms:
     count_words: dict[str, int]
     prefix: re.Pattern
     patterns: tuple[tuple[re.Pattern, Callable], ...]
+    determiner_before: re.Pattern  # right before a date
+    determiner_first: re.Pattern  # opening a date's text: "the 26 October"
+    noun_after: re.Pattern  # a lower-case noun right after a date
 
 
 @stage("dates", reads=("text", "sentences", "published"), sets=("dates",))
@@ -69,6 +72,8 @@ def find_dates(article: Article) -> Article:
         for match in pattern.finditer(article.text):
             mention = resolve(terms, match, _prefix(terms, match), article.published)
             if mention is not None:
+                if _names_an_event(terms, article.text, mention):
+                    mention.relation = "named"
                 candidates.append(mention)
     article.dates = _longest_non_overlapping(candidates)
     return article
@@ -81,6 +86,13 @@ def _prefix(terms: _Terms, match: re.Match) -> _Prefix:
     if before is None or before.start() == before.end() or possessive:
         return _Prefix(match.start(), None, None)
     return _Prefix(before.start(), before["prep"], before["mod"])
+
+
+def _names_an_event(terms: _Terms, text: str, mention: DateMention) -> bool:
+    """"his October 26 election victory": a calendar date between a determiner and a noun."""
+    after_determiner = (terms.determiner_before.search(text, max(0, mention.start - 12), mention.start)
+                        or terms.determiner_first.match(mention.text))
+    return bool(after_determiner and any(c.isdigit() for c in mention.text) and terms.noun_after.match(text, mention.end))
 
 
 def _longest_non_overlapping(candidates: list[DateMention]) -> list[DateMention]:
@@ -136,7 +148,10 @@ def _terms() -> _Terms:
     patterns = tuple((re.compile(rf"\b(?:{body})", re.IGNORECASE), resolve) for body, resolve in bodies)
     return _Terms(months, raw["weekdays"], raw["relations"], raw["relative_days"], raw["relative_periods"],
                   raw["recent_spans"], raw["month_parts"], raw["year_parts"], raw["count_words"],
-                  re.compile(prefix, re.IGNORECASE), patterns)
+                  re.compile(prefix, re.IGNORECASE), patterns,
+                  re.compile(rf"\b(?:{_alternation(raw['naming_determiners'])})\s+$", re.IGNORECASE),
+                  re.compile(rf"(?:{_alternation(raw['naming_determiners'])})\s", re.IGNORECASE),
+                  re.compile(rf"\s+(?!(?:{_alternation(raw['not_nouns_after'])})\b)(?-i:[a-z])[a-z-]+\b"))
 
 
 def _mention(match: re.Match, prefix: _Prefix, terms: _Terms, day: date | None, precision: int,

@@ -534,7 +534,8 @@ def _place_near(article: Article, trigger: Trigger) -> PlaceMention | None:
 
 def _best_date(dates: list[DateMention], status: str, published=None) -> DateMention | None:
     """A day beats a week beats a month; "since" dates only what is ongoing or history."""
-    usable = [d for d in dates if d.date is not None and (d.relation != "since" or status != "new")]
+    usable = [d for d in dates if d.date is not None and d.relation != "named"
+              and (d.relation != "since" or status != "new")]
     best = min(usable, key=lambda d: (d.relation == "overnight", d.precision), default=None)
     if best is not None and status == "future" and published and best.date < published \
             and not _YEAR.search(best.text):

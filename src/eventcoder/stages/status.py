@@ -113,7 +113,7 @@ def _sentence_status(
     text = sentence.text
     dates = [d for d in article.in_sentence(article.dates, sentence.index) if d.date is not None]
     since = [d for d in dates if _is_since(article.text, d)]
-    pointed = [d for d in dates if d not in since and d.relation not in {"until", "ongoing"}]
+    pointed = [d for d in dates if d not in since and d.relation not in {"until", "ongoing", "named"}]
     lasting = [d for d in dates if d.relation == "ongoing"]
     ongoing_cue = lexicon.ongoing.search(text)
 
