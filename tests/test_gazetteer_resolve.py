@@ -100,3 +100,9 @@ def test_an_outlets_country_drops_a_lone_foreign_town_it_lacks():
 def test_a_province_beats_a_hamlet_of_its_name():
     found = _found("Raiders struck in Samburu overnight.")
     assert (found["Samburu"].feature_code, found["Samburu"].admin1) == ("ADM1", "Samburu")
+
+
+def test_a_town_named_like_its_province_weighs_as_the_province():
+    # Kenya's Kwale is a county and its seat, Nigeria's a larger town: the seat wins unprompted
+    found = _found("Traders in Kwale protested against market fees.")
+    assert (found["Kwale"].country_code, found["Kwale"].feature_class) == ("KE", "P")

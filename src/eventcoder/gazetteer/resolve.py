@@ -342,7 +342,11 @@ def _scores(candidate: Candidate, context: _Context, near: _Surroundings,
     # country's province is rarely the one meant ("Samburu" the county, not the coastal village)
     towns_by_country = {p.country_code for p in candidate.places
                         if p.feature_class == "P" and p.population >= weights().small_population}
-    return [_score(place, context, near, towns_by_country, candidate.key) - penalty
+    # a town named like the first-level division it lies in is that division's seat, and weighs
+    # as the division does ("Kwale", Kenya's county and its town, over a Nigerian town of the name)
+    divisions = {(p.country_code, p.admin1_code): p.population for p in candidate.places if p.is_admin1}
+    return [_score(place, context, near, towns_by_country, candidate.key,
+                   divisions.get((place.country_code, place.admin1_code), 0) if place.feature_class == "P" else 0) - penalty
             for place, penalty in zip(candidate.places, penalties)]
 
 
@@ -357,9 +361,9 @@ def _named_by_alternate(place: Place, key: str) -> bool:
 
 
 def _score(place: Place, context: _Context, near: _Surroundings, towns_by_country: set[str],
-           key: str) -> float:
+           key: str, division_population: int = 0) -> float:
     w = weights()
-    population = place.population
+    population = max(place.population, division_population)
     if not population and place.feature_class in AREA_CLASSES:
         population = w.area_population
     score = math.log10(population + w.population_offset)

@@ -163,6 +163,8 @@ def load_lexicon() -> _Lexicon:
     cues["headline_passive"] = re.compile(r"(?:" + "|".join(data["passive_without_auxiliary"]) + r")", re.I)
     cues["headline_passive_follower"] = re.compile(data["headline_passive_follower"], re.I)
     cues["negated"] = re.compile(r"\b(?:" + "|".join(english["negations"]) + r")\b(?:\W+[\w'-]+){0,4}\W*$", re.I)
+    cues["beyond_before"] = re.compile(r"\b(?:" + "|".join(data["beyond_before"]) + r")\s+(?:the\s+)?$", re.I)
+    cues["beyond_after"] = re.compile(r"(?:\s*-\s*[A-Z][\w ]*?)?\s+(?:" + "|".join(data["beyond_after"]) + r")\b", re.I)
     cues["anaphora"] = re.compile(r"\b(?:" + "|".join(data["anaphora"]) + r")\s+(?:\w+\s+){0,2}$", re.I)
     return _Lexicon(tuple(entries), trigger_pattern, cues, frozenset(data["civilian_victim_groups"]),
                     frozenset(data["armed_victim_groups"]), frozenset(data["civilian_members"]),
@@ -515,6 +517,14 @@ def _best_place(places: list[PlaceMention]) -> PlaceMention | None:
     return min(resolved, key=lambda p: (_specificity(p), p.precision), default=None)
 
 
+def _beyond(text: str, place: PlaceMention) -> bool:
+    """A country told as a border, an origin or a destination ("near the border with Somalia",
+    "militants from Somalia", "fled into Somalia"): where the event happened lies outside it."""
+    cues = load_lexicon().cues
+    return _specificity(place) == 3 and bool(cues["beyond_before"].search(text, max(0, place.start - 30), place.start)
+                                             or cues["beyond_after"].match(text, place.end))
+
+
 def _dateline_end(text: str) -> int:
     match = _DATELINE.match(text)
     return match.end() if match else 0
@@ -526,7 +536,7 @@ def _place_near(article: Article, trigger: Trigger) -> PlaceMention | None:
     names = Spans((a.start, a.end) for a in article.in_sentence(article.actors, trigger.sentence))
     # "Kenya" in "Kenya Defence Forces" names who acted, not where
     places = [p for p in article.in_sentence(article.places, trigger.sentence)
-              if _locates(p) and not names.strictly_cover(p.start, p.end)]
+              if _locates(p) and not names.strictly_cover(p.start, p.end) and not _beyond(article.text, p)]
     dateline = _dateline_end(article.text)
     return min(places, key=lambda p: (p.end <= dateline, p.end <= trigger.clause_start, _specificity(p),
                                       abs(p.start - trigger.start)), default=None)
