@@ -194,3 +194,7 @@ def test_a_name_before_supporters_or_a_candidate_is_a_party_not_a_hamlet():
     # a known city keeps its name before such words: "Nakuru supporters" came from Nakuru
     found = _found("Jubilee supporters stoned Nakuru supporters of a rival candidate in Kisumu.")
     assert list(found) == ["Nakuru", "Kisumu"]
+
+
+def test_a_former_province_still_named_in_news_is_a_region_of_its_country():
+    assert _found("Riots spread across Nyanza on Monday.")["Nyanza"].country_code == "KE"
