@@ -198,3 +198,11 @@ def test_a_name_before_supporters_or_a_candidate_is_a_party_not_a_hamlet():
 
 def test_a_former_province_still_named_in_news_is_a_region_of_its_country():
     assert _found("Riots spread across Nyanza on Monday.")["Nyanza"].country_code == "KE"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Kisumu MCAs walked out of the assembly on Monday.", "Kisumu"),  # initials after a place: its people
+    ("Refugees protested in the Kakuma Refugee Camp on Monday.", "Kakuma"),  # a camp named after its town
+])
+def test_a_capitalised_word_after_a_place_that_keeps_it_one(text, place):
+    assert place in _found(text)

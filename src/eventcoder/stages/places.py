@@ -53,6 +53,8 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _DEMONYM_WORD = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)*$")
 _NO_PLURAL = ("ese", "ish", "ch", "ss", "s")
 #: What in the gap before a token ends the sentence before it.
+# An organisation's initials after a place: "Migori MCAs", "Kisumu ODM": the place's people.
+_INITIALS = re.compile(r"[A-Z]{2,5}s?")
 _SENTENCE_BREAK = re.compile(r'[\n.!?:"“]')
 #: A party and a place, as US news writes a politician's seat: "D-Charleston", "R-Texas".
 _PARTY_PREFIX = re.compile(r"^[DRI]-(?=[A-Z][a-z])")
@@ -398,9 +400,10 @@ def _plausible(candidate: _Match, text: str) -> bool:
     if candidate.run_after and not country:
         following = candidate.run_after[0]
         if (following.capitalised and following.lower not in context["place_suffixes"]
+                and not _INITIALS.fullmatch(following.text)
                 and not any(t.lower in context["organisation_words"] for t in candidate.run_after)
                 and not (strong and _zipf()(following.lower) >= w.name_word_zipf)):
-            return False  # "Victoria Beckham", "Southern Front"; not "Springfield Science Museum"
+            return False  # "Victoria Beckham", "Southern Front"; not "Springfield Science Museum", "Migori MCAs"
     if candidate.run_before and not country:
         preceding = candidate.run_before[-1]
         if (preceding.capitalised and not preceding.sentence_initial
