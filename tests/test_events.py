@@ -587,3 +587,8 @@ def test_riot_words_swallowed_by_a_dispersal_still_make_a_riot():
 
 def test_prison_warders_and_rangers_are_coded_with_the_police():
     assert main_event("Prison warders beat a journalist outside Naivasha prison on Monday.")["actor1"] == "Police Forces of Kenya"
+
+
+def test_a_town_named_beside_a_road_is_where_the_road_was_blocked():
+    record = main_event("Traders blocked the Eldoret-Malaba highway at Turbo on Monday.")
+    assert (record["location"], record["geo_precision"]) == ("Turbo", 1)

@@ -185,9 +185,9 @@ def test_a_word_that_is_only_a_foreign_name_of_a_city_opens_no_place():
     assert "Grenade" not in _found("Grenade blasts wounded four traders at dawn.")
 
 
-def test_a_hyphenated_road_names_both_its_towns():
+def test_a_hyphenated_road_names_both_its_towns_near_which_it_runs():
     found = _found("Traders blocked the Eldoret-Kitale road on Monday.")
-    assert {found["Eldoret"].country_code, found["Kitale"].country_code} == {"KE"}
+    assert {(found[town].country_code, found[town].precision) for town in ("Eldoret", "Kitale")} == {("KE", 2)}
 
 
 def test_a_name_before_supporters_or_a_candidate_is_a_party_not_a_hamlet():

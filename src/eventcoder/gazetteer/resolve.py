@@ -417,11 +417,15 @@ def _mention(text: str, candidate: Candidate, place: Place, division_cued: bool)
         precision=_precision(text, candidate, place, division_cued))
 
 
+#: A town joined by a hyphen to another name: one end of a road or a route.
+_ROAD_END = re.compile(r"\w-\||\|-[A-Z]")
+
+
 def _precision(text: str, candidate: Candidate, place: Place, division_cued: bool) -> int:
     """ACLED's geo-precision: 3 a province, region or country; 2 a district (a second-level
     division, a town named as its district, or the district in brackets after a village the
-    gazetteer lacks: "Awdheegle village (Afgooye, Lower Shabelle)"), or near a place; 1 the
-    place itself."""
+    gazetteer lacks: "Awdheegle village (Afgooye, Lower Shabelle)"), or near a place, as an end
+    of a road is ("the Eldoret-Malaba highway"); 1 the place itself."""
     if place.is_country or place.is_admin1 or place.feature_class in AREA_CLASSES:
         return 3
     cues, w = _cues(), weights()
@@ -431,7 +435,7 @@ def _precision(text: str, candidate: Candidate, place: Place, division_cued: boo
         return 2
     if division_cued:
         return 3
-    if cues["near_before"].search(before) or cues["near_after"].match(after):
+    if cues["near_before"].search(before) or cues["near_after"].match(after) or _ROAD_END.search(before[-2:] + "|" + after[:2]):
         return 2
     return 1
 

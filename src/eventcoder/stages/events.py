@@ -531,15 +531,20 @@ def _dateline_end(text: str) -> int:
 
 
 def _place_near(article: Article, trigger: Trigger) -> PlaceMention | None:
-    """The most specific place of the trigger's own clause, the nearest among equals; the
-    dateline's place only when the sentence names no other."""
+    """The most specific place of the trigger's own clause, a town before a road's end, the
+    nearest among equals; the dateline's place only when the sentence names no other."""
     names = Spans((a.start, a.end) for a in article.in_sentence(article.actors, trigger.sentence))
     # "Kenya" in "Kenya Defence Forces" names who acted, not where
     places = [p for p in article.in_sentence(article.places, trigger.sentence)
               if _locates(p) and not names.strictly_cover(p.start, p.end) and not _beyond(article.text, p)]
     dateline = _dateline_end(article.text)
     return min(places, key=lambda p: (p.end <= dateline, p.end <= trigger.clause_start, _specificity(p),
-                                      abs(p.start - trigger.start)), default=None)
+                                      _road_end(article.text, p), abs(p.start - trigger.start)), default=None)
+
+
+def _road_end(text: str, place: PlaceMention) -> bool:
+    """"the Eldoret-Malaba highway": a town the event is on the way to or from, not at."""
+    return text[place.end:place.end + 1] == "-" or text[place.start - 1:place.start] == "-"
 
 
 def _best_date(dates: list[DateMention], status: str, published=None) -> DateMention | None:
