@@ -592,3 +592,9 @@ def test_prison_warders_and_rangers_are_coded_with_the_police():
 def test_a_town_named_beside_a_road_is_where_the_road_was_blocked():
     record = main_event("Traders blocked the Eldoret-Malaba highway at Turbo on Monday.")
     assert (record["location"], record["geo_precision"]) == ("Turbo", 1)
+
+
+def test_police_clashing_with_an_unarmed_crowd_is_mob_violence_against_the_police():
+    record = main_event("Police clashed with hawkers in Nakuru on Monday.")
+    assert (record["sub_event_type"], record["actor1"], record["actor2"]) == (
+        "Mob violence", "Rioters (Kenya)", "Police Forces of Kenya")

@@ -375,9 +375,11 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
         # an unorganised crowd's violence or destruction is a riot, demonstrators' a violent
         # demonstration (ACLED); destruction by an armed group stays looting
         sub = taxonomy.VIOLENT_DEMONSTRATION if actor1.category == taxonomy.PROTESTERS else taxonomy.MOB_VIOLENCE
-    elif (entry.family == "violence" and entry.mutual and actor1 is None and actor2 is None
-          and lexicon.cues["unarmed_groups"].search(sentence)):
-        sub = taxonomy.MOB_VIOLENCE  # "rival supporters clashed": no armed side named
+    elif (entry.family == "violence" and entry.mutual and lexicon.cues["unarmed_groups"].search(sentence)
+          and all(a is None or a.category == taxonomy.STATE_FORCES for a in (actor1, actor2))):
+        # "rival supporters clashed", "police clashed with traders": no armed side named but
+        # the state's, the crowd's fight is mob violence
+        sub = taxonomy.MOB_VIOLENCE
     elif entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH):
         civilian_target = (actor2 is not None and _is_victim(actor2)) or (
             groups & lexicon.civilian_groups and not groups & lexicon.armed_groups)
@@ -952,6 +954,10 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
             actor2 = actor2 or crowd
         else:
             actor1 = actor1 or crowd
+    elif sub in taxonomy.RIOT_SUB_TYPES and actor1 is not None and actor1.category == taxonomy.STATE_FORCES and entry.mutual:
+        # "police clashed with traders": the crowd rioted, the state is the side it fought
+        actor1, actor2 = unnamed_actor("rioters", actor1.country_code or (place.country_code if place else None),
+                                       trigger.start), actor1
     elif sub in taxonomy.RIOT_SUB_TYPES and (actor1 is None or _is_crowd(actor1) and actor1.category != taxonomy.RIOTERS):
         # the crowd of a riot is its rioters, named or not ("houses were torched by a crowd")
         actor1 = unnamed_actor("rioters", (actor1.country_code if actor1 else None) or (place.country_code if place else None),
