@@ -38,7 +38,7 @@ STORIES = {
           "of the town, and lasted for several hours before the attackers withdrew."),
     "flaky": ("Protest in Garissa over arrests",
               "Hundreds of people protested in Garissa on Wednesday against the arrest of four local leaders, "
-              "residents said. Police fired tear gas to disperse the crowd near the county offices, and shops "
+              "residents said. Officers used tear gas to break up the gathering near the county offices, and shops "
               "in the town centre stayed closed for most of the day as the demonstrators marched."),
     "slow": ("Explosion in Mandera",
              "A roadside bomb struck a police vehicle near Mandera on Tuesday, killing two officers, a police "

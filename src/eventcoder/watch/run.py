@@ -48,7 +48,8 @@ class PassSummary:
 
     sources: int = 0
     sources_read: int = 0  # read, or answered not modified
-    items: int = 0  # new items, and items tried again
+    items: int = 0  # items worked on: new ones, and ones tried again
+    new_items: int = 0
     stored: int = 0
     duplicates: int = 0  # their text was stored already, from another URL or an earlier run
     new_events: int = 0
@@ -64,7 +65,7 @@ class PassSummary:
 
     def __str__(self) -> str:
         return (f"watch pass: {self.sources} sources ({self.sources - self.sources_read} failed), "
-                f"{self.items} new items: {self.stored} stored, {self.duplicates} already stored"
+                f"{self.items} items ({self.new_items} new): {self.stored} stored, {self.duplicates} already stored"
                 f"{f', {self.disallowed} disallowed by robots.txt' if self.disallowed else ''}; "
                 f"{self.new_events} new events, {self.merged} reports merged; {self.failures} failures; "
                 f"{self.seconds:.1f} seconds")
@@ -77,14 +78,14 @@ def run_pass(store: Store, sources: list[str], politeness: Politeness = Politene
     """One pass over ``sources`` (URLs and folders, see :func:`expand_sources`) into ``store``.
 
     ``on_failure(url, message)`` hears of each failure, ``on_warning`` of each article's warnings.
-    StoreError when the database itself fails: what was stored stays, and the next pass goes on.
+    StoreError when the database itself fails: what was stored stays, and the next start goes on.
     """
     started = time.perf_counter()
     with Fetcher(politeness) as fetcher:
         one_pass = _Pass(store, fetcher, on_failure, on_warning, progress)
         try:
             for source in sources:
-                one_pass.follow(source)
+                one_pass.read_source(source)
         except OperationalError as error:
             raise StoreError(Errors.E035.format(where=store.where, reason=failure_reason(error))) from error
     one_pass.summary.seconds = time.perf_counter() - started
@@ -115,6 +116,7 @@ def _sigterm_interrupts() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+
     def interrupt(signum, frame):
         raise KeyboardInterrupt
     before = signal.signal(signal.SIGTERM, interrupt)
@@ -137,7 +139,7 @@ class _Pass:
         self.summary = PassSummary()
         self.done: set[str] = set()  # keys worked on in this pass, whichever source listed them
 
-    def follow(self, url: str) -> None:
+    def read_source(self, url: str) -> None:
         """Reads one source and works on its items; then saves its state, so that a watcher
         stopped before it is done reads the whole source again rather than a 304."""
         self.summary.sources += 1
@@ -200,15 +202,26 @@ class _Pass:
             return  # another watcher is on it
         self.done.add(item.key)
         self.summary.items += 1
+        self.summary.new_items += row is None
         try:
             entries = self._read_file(item) if from_folder else self._read_page(item, title, source_pk)
             self._store(claim, source_pk, item, entries)
         except FetchError as error:
             self._failed(claim, source_pk, item.url, str(error), error.retry)
+        except Exception as error:  # noqa: BLE001 - a page that breaks a reader must not stop the watch
+            if isinstance(error, SQLAlchemyError):
+                self._give_back(claim)
+                raise
+            reason = Errors.E017.format(kind=type(error).__name__, message=str(error)[:200])
+            self._failed(claim, source_pk, item.url, reason, retry=True)
         except BaseException:
-            with contextlib.suppress(SQLAlchemyError):
-                self.state.release(claim)
+            self._give_back(claim)
             raise
+
+    def _give_back(self, claim: Claim) -> None:
+        """Releases the claim of a watcher that is stopping, if the database still answers."""
+        with contextlib.suppress(SQLAlchemyError):
+            self.state.release(claim)
 
     def _allowed(self, url: str) -> bool:
         """robots.txt's answer; an unreadable robots.txt is the page's failure, when it is fetched."""
