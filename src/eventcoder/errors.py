@@ -77,7 +77,7 @@ class Errors:
     E066 = "[E066] {name} {value!r}: expected one of {choices}"
     E067 = "[E067] {name} is given {count} times: it takes one value"
     E080 = "[E080] HTTP {status} {reason}"
-    E081 = "[E081] no answer within {seconds:g} seconds"
+    E081 = "[E081] no answer within {seconds:g} s"
     E082 = "[E082] not a web page: {content_type}"
     E083 = "[E083] larger than the limit of {limit:,} bytes"
     E084 = "[E084] {kind}: {reason}"

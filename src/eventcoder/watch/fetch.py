@@ -72,9 +72,9 @@ class Fetcher:
             html: bool = False) -> Page:
         """The page at ``url`` (``html``: it must be a web page), asked conditionally when
         ``etag`` or ``last_modified`` is given; FetchError when it cannot be had."""
-        if not self.allowed(url):
-            raise FetchError(Errors.E089, retry=False)
         robots = self._robots_for(url)
+        if not robots.can_fetch(self.politeness.user_agent, url):
+            raise FetchError(Errors.E089, retry=False)
         headers = {name: value for name, value in (("If-None-Match", etag), ("If-Modified-Since", last_modified))
                    if value}
         host = urlsplit(url).netloc
@@ -152,7 +152,7 @@ class Fetcher:
                         raise FetchError(Errors.E081.format(seconds=4 * self.politeness.timeout))
         except httpx.TimeoutException:
             raise FetchError(Errors.E081.format(seconds=self.politeness.timeout)) from None
-        except httpx.HTTPError as error:
+        except (httpx.HTTPError, httpx.InvalidURL) as error:
             raise FetchError(Errors.E084.format(kind=type(error).__name__, reason=error)) from None
         finally:
             self._next_turn[host] = time.monotonic() + delay

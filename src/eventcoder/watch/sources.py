@@ -111,7 +111,12 @@ def read_listing(content: bytes, url: str) -> Listing:
         raise FetchError(Errors.E085.format(reason=reason.splitlines()[0][:200]))
     items = [web_item(urljoin(url, entry.link), entry.get("title"), entry.get("published") or entry.get("updated"))
              for entry in parsed.entries if entry.get("link")]
-    return Listing("feed", parsed.feed.get("title") or None, items)
+    return Listing("feed", parsed.feed.get("title") or None, _web_pages(items))
+
+
+def _web_pages(items: list[Item]) -> list[Item]:
+    """The items that are web pages: a ``mailto:`` or ``ftp:`` link is no article to fetch."""
+    return [item for item in items if is_web_url(item.url)]
 
 
 def _xml_root(content: bytes):
@@ -142,7 +147,7 @@ def _sitemap_listing(root, url: str) -> Listing:
                          or _first(entry, "*[local-name()='lastmod']"))
             items.append(web_item(urljoin(url, loc), _first(entry, "*[local-name()='news']/*[local-name()='title']"),
                                   published))
-    return Listing("sitemap", items=items)
+    return Listing("sitemap", items=_web_pages(items))
 
 
 def _first(element, path: str) -> str | None:
