@@ -7,6 +7,7 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import date
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -85,6 +86,12 @@ class Site:
             return 200, "application/xml", self.feed(path), validators
         if path == "/robots.txt":
             return 200, "text/plain", b"User-agent: *\nDisallow: /private/\n", {}
+        if path == "/go/b":
+            return 301, "text/plain", b"", {"Location": "/news/b.html"}
+        if path == "/files/report.pdf":
+            return 200, "application/pdf", b"%PDF-1.4", {}
+        if path == "/news/big.html":
+            return 200, "text/html", page("b") + b" " * 100_000, {}
         if path == "/news/flaky.html" and self.flaky_failures:
             self.flaky_failures -= 1
             return 500, "text/plain", b"busy", {}
@@ -187,7 +194,13 @@ def test_passes_store_each_allowed_page_once_and_ask_conditionally(url, site):
                              "flaky.html": "stored", "slow.html": "failed", "b.html": "stored", "c.html": "stored",
                              "c-copy.html": "duplicate"}
     assert served.count("/news/flaky.html") == 3 and served.count("/private/secret.html") == 0
+    assert {headers["User-Agent"].split("/")[0] for _, headers in served.requests} == {"eventcoder"}
     assert (first.stored, first.duplicates, first.failures) == (4, 1, 2) and first.new_events >= 4
+    with Store(url) as store:  # each with its item's date, read from RSS, Atom and a news sitemap
+        stored = {name: store.article(f"{base}/news/{name}.html") for name in ("a", "b", "c")}
+    assert [(a["published"], a["outlet"], a["title"]) for a in stored.values()] == [
+        (date(2024, 2, 10), "Test News", STORIES["a"][0]), (date(2024, 2, 9), "Atom Wire", "Gunmen kill three"),
+        (date(2024, 2, 8), "127.0.0.1", "Clashes near Baidoa")]
 
     second = watch_once(url, sources(base))
     assert (second.stored, second.items, second.failures) == (0, 2, 2)  # the two failures tried again
@@ -215,6 +228,32 @@ def test_a_page_that_keeps_failing_is_given_up_and_the_status_names_it(url, site
     assert "[E080] HTTP 404 Not Found (given up)" in shown
 
 
+def test_a_redirect_is_followed_and_a_page_too_large_or_not_html_is_given_up_at_once(url, site):
+    served, base = site
+    served.rss_items = ["/go/b", "/news/big.html", "/files/report.pdf"]
+    with Store(url) as store:
+        summary = run_pass(store, [f"{base}/rss.xml"], Politeness(delay=0, max_bytes=50_000))
+    assert (summary.stored, summary.failures) == (1, 2)
+    assert stored_ids(url) == [f"{base}/go/b"]
+    with Store(url) as store:
+        assert store.article(f"{base}/go/b")["url"] == f"{base}/news/b.html"
+    assert statuses(url) == {"b": "stored", "big.html": "given-up", "report.pdf": "given-up"}
+
+
+def test_sigterm_gives_back_the_item_in_hand(url, site):
+    served, base = site
+    served.rss_items = ["/news/a.html"]
+    served.stall_once = "/news/a.html"
+    served.hang_seconds = 30
+    watcher = subprocess.Popen([sys.executable, "-m", "eventcoder.cli", "watch", f"{base}/rss.xml", "--db", url,
+                                "--once", "--delay", "0", "--timeout", "60"], stderr=subprocess.PIPE, text=True)
+    assert served.stalled.wait(120)
+    watcher.terminate()
+    assert watcher.wait(60) == 130 and "watch stopped" in watcher.stderr.read()
+    with Store(url) as store, store.engine.connect() as connection:
+        assert connection.execute(select(watch_items.c.status, watch_items.c.claimed_at)).all() == [("claimed", None)]
+
+
 def test_nothing_read_is_status_2(url, site, capsys):
     _, base = site
     assert main(["watch", f"{base}/nowhere.xml", "--db", url, "--once", "--delay", "0"]) == 2
@@ -235,7 +274,8 @@ def test_a_folder_codes_each_file_once_and_an_edited_file_as_a_new_version(url, 
     assert (edited.stored, edited.new_events) == (1, 0) and edited.merged >= 1
     with Store(url) as store:
         versions = store.articles()
-    assert [(a["article_id"], a["duplicate_of"]) for a in versions] == [("report.txt", None), ("report.txt", "report.txt")]
+    assert [(a["article_id"], a["duplicate_of"]) for a in versions] == [("report.txt", None),
+                                                                        ("report.txt", "report.txt")]
 
 
 def test_two_watchers_at_once_fetch_and_store_each_article_once(url, site):

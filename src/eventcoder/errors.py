@@ -83,7 +83,8 @@ class Errors:
     E084 = "[E084] {kind}: {reason}"
     E085 = "[E085] neither an RSS or Atom feed nor a sitemap ({reason})"
     E086 = "[E086] robots.txt of {host} could not be read ({reason}); its pages wait for a later pass"
-    E087 = "[E087] {source}: not a source: expected a feed or sitemap URL (http or https), a file listing them, or a folder"
+    E087 = ("[E087] {source}: not a source: expected a feed or sitemap URL (http or https), a file listing "
+            "them, or a folder")
     E088 = "[E088] watch needs at least one SOURCE (or --status to list what is followed)"
     E089 = "[E089] disallowed by robots.txt"
 
@@ -179,7 +180,7 @@ class GoldFileError(EventcoderError, ValueError):
 
 class FetchError(EventcoderError):
     """A page or feed that could not be fetched: an HTTP error, a timeout, not HTML, too large.
-    ``retry`` is False where a later pass cannot do better (disallowed by robots.txt)."""
+    ``retry`` is False where a later pass cannot do better (not a web page, too large)."""
 
     def __init__(self, message: str, retry: bool = True) -> None:
         self.retry = retry

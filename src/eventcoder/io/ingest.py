@@ -71,8 +71,8 @@ from typing import Any, BinaryIO, TextIO
 from eventcoder.article import Article
 from eventcoder.errors import Errors, InputError, UsageError
 
-__all__ = ["DEFAULT_MAX_CHARS", "Reject", "announce_warnings", "article_files", "count_inputs", "input_units", "read_inputs",
-           "read_records"]
+__all__ = ["DEFAULT_MAX_CHARS", "Reject", "announce_warnings", "article_files", "count_inputs", "input_units",
+           "read_inputs", "read_records"]
 
 DEFAULT_MAX_CHARS = 5_000_000
 

@@ -187,9 +187,9 @@ class Store:
 
     def has_text(self, text: str) -> bool:
         """Whether an article with exactly this text is stored (checked before extracting it)."""
-        return self.holder_of(text) is not None
+        return self.stored_article_id(text) is not None
 
-    def holder_of(self, text: str) -> str | None:
+    def stored_article_id(self, text: str) -> str | None:
         """The id of the stored article with exactly this text, if any."""
         with self.engine.connect() as connection:
             return connection.execute(select(articles.c.article_id).where(

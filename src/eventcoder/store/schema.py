@@ -183,7 +183,7 @@ watch_items = Table(
     Column("title", Text),
     Column("published", Text),  # as the feed or sitemap wrote it, read as ingest reads dates
     Column("status", String(16), nullable=False),  # claimed, stored, duplicate, failed, given-up, disallowed
-    Column("claimed_by", String(256)),  # host:pid of the watcher holding the claim
+    Column("claimed_by", String(256)),  # host:pid:token of the watcher holding the claim
     Column("claimed_at", DateTime(timezone=True)),
     Column("tries", Integer, nullable=False, default=0),
     Column("last_error", Text),

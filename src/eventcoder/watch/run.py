@@ -33,7 +33,7 @@ from eventcoder.store.database import failure_reason
 from eventcoder.store.ingest import store_article
 from eventcoder.watch.fetch import Fetcher, Politeness
 from eventcoder.watch.sources import (FOLDER, Item, Listing, expand_sources, folder_listing, is_web_url,
-                                      read_listing)
+                                      normalise_url, read_listing)
 from eventcoder.watch.state import DISALLOWED, DUPLICATE, GIVEN_UP, STORED, Claim, WatchState
 
 __all__ = ["PassSummary", "follow", "run_pass"]
@@ -204,7 +204,7 @@ class _Pass:
         self.summary.items += 1
         self.summary.new_items += row is None
         try:
-            entries = self._read_file(item) if from_folder else self._read_page(item, title, source_pk)
+            entries = self._read_file(item) if from_folder else self._read_page(item, title)
             self._store(claim, source_pk, item, entries)
         except FetchError as error:
             self._failed(claim, source_pk, item.url, str(error), error.retry)
@@ -230,12 +230,14 @@ class _Pass:
         except FetchError:
             return True
 
-    def _read_page(self, item: Item, title: str | None, source_pk: int) -> list[Article | Reject]:
+    def _read_page(self, item: Item, title: str | None) -> list[Article | Reject]:
+        """The page's article: its id the item's URL, its URL where the page was found after redirects,
+        its outlet the feed's title, else the page's site name, else its host."""
         from trafilatura.utils import decode_file
 
         page = self.fetcher.get(item.url, html=True)
-        record = {"id": item.article_id, "html": decode_file(page.content), "url": item.url, "title": item.title,
-                  "source": title, "published": item.published}
+        record = {"id": item.article_id, "html": decode_file(page.content), "url": normalise_url(page.url),
+                  "title": item.title, "source": title, "published": item.published}
         entries = list(read_records([record], name=item.url))
         for entry in entries:
             if isinstance(entry, Article) and not entry.source:
@@ -248,7 +250,7 @@ class _Pass:
 
     def _store(self, claim: Claim, source_pk: int, item: Item, entries: list[Article | Reject]) -> None:
         """Codes and stores what an item held; the item is stored (or a duplicate) when one of its
-        articles is, else failed with the first reason."""
+        articles is, else failed with the reasons."""
         outcome: tuple[str, str] | None = None
         problems = []
         for entry in entries:
@@ -260,7 +262,7 @@ class _Pass:
                 self.on_warning(f"{item.url}: {warning}")
             self.summary.new_events += result.new_events
             self.summary.merged += result.merged
-            holder = entry.id if result.stored else self.store.holder_of(entry.text)
+            holder = entry.id if result.stored else self.store.stored_article_id(entry.text)
             status = STORED if holder == entry.id else DUPLICATE
             if outcome is None or (status == STORED and outcome[0] == DUPLICATE):
                 outcome = (status, holder)
