@@ -316,3 +316,11 @@ def test_an_older_store_gains_the_watch_tables(url):
     with Store(url) as store:
         assert store.version == LATEST_VERSION
         assert {"watch_sources", "watch_items", "watch_log"} <= set(inspect(store.engine).get_table_names())
+
+
+def test_a_broken_link_or_a_source_that_is_no_feed_fails_alone(url, site, capsys):
+    served, base = site
+    served.rss_items = ["http://[::1/broken", "mailto:desk@example.org", "/news/a.html"]
+    assert main(["watch", f"{base}/rss.xml", f"{base}/robots.txt", "--db", url, "--once", "--delay", "0"]) == 1
+    assert stored_ids(url) == [f"{base}/news/a.html"]
+    assert f"failed {base}/robots.txt: [E085] neither an RSS or Atom feed nor a sitemap" in capsys.readouterr().err

@@ -87,6 +87,7 @@ class Errors:
             "them, or a folder")
     E088 = "[E088] watch needs at least one SOURCE (or --status to list what is followed)"
     E089 = "[E089] disallowed by robots.txt"
+    E090 = "[E090] could not be read ({kind}: {message}); please report it with this source or page"
 
 
 class EventcoderError(Exception):

@@ -146,10 +146,13 @@ class _Pass:
         source = self.state.source(url)
         try:
             listing, state = self._listing(source)
-        except FetchError as error:
+        except SQLAlchemyError:
+            raise
+        except Exception as error:  # noqa: BLE001 - a source that breaks a reader must not stop the watch
+            message = _failure_message(error)
             self.summary.failures += 1
-            self.state.source_failed(source, str(error))
-            self.on_failure(url, str(error))
+            self.state.source_failed(source, message)
+            self.on_failure(url, message)
             return
         self.summary.sources_read += 1
         title = listing.title or source.title
@@ -206,14 +209,12 @@ class _Pass:
         try:
             entries = self._read_file(item) if from_folder else self._read_page(item, title)
             self._store(claim, source_pk, item, entries)
-        except FetchError as error:
-            self._failed(claim, source_pk, item.url, str(error), error.retry)
         except Exception as error:  # noqa: BLE001 - a page that breaks a reader must not stop the watch
             if isinstance(error, SQLAlchemyError):
                 self._give_back(claim)
                 raise
-            reason = Errors.E017.format(kind=type(error).__name__, message=str(error)[:200])
-            self._failed(claim, source_pk, item.url, reason, retry=True)
+            retry = error.retry if isinstance(error, FetchError) else True
+            self._failed(claim, source_pk, item.url, _failure_message(error), retry)
         except BaseException:
             self._give_back(claim)
             raise
@@ -285,3 +286,10 @@ class _Pass:
         self.summary.failures += 1
         self.state.log(source_pk, url, message)
         self.on_failure(url, message)
+
+
+def _failure_message(error: Exception) -> str:
+    """What a failure to read a source or page says: a FetchError's own message, or what broke."""
+    if isinstance(error, FetchError):
+        return str(error)
+    return Errors.E090.format(kind=type(error).__name__, message=str(error)[:200])

@@ -38,7 +38,7 @@ class Item:
 
     @property
     def article_id(self) -> str:
-        """The stored article's id: its URL, stable across passes and watchers."""
+        """A page's stored article id: its URL, stable across passes and watchers."""
         if len(self.url) <= MAX_ARTICLE_ID:
             return self.url
         return f"{self.url[:MAX_ARTICLE_ID - 65]}#{hashlib.sha256(self.url.encode()).hexdigest()}"
@@ -109,14 +109,23 @@ def read_listing(content: bytes, url: str) -> Listing:
     if not parsed.version:
         reason = str(parsed.get("bozo_exception") or "no feed elements")
         raise FetchError(Errors.E085.format(reason=reason.splitlines()[0][:200]))
-    items = [web_item(urljoin(url, entry.link), entry.get("title"), entry.get("published") or entry.get("updated"))
+    links = [(entry.link, entry.get("title"), entry.get("published") or entry.get("updated"))
              for entry in parsed.entries if entry.get("link")]
-    return Listing("feed", parsed.feed.get("title") or None, _web_pages(items))
+    return Listing("feed", parsed.feed.get("title") or None, _pages(url, links))
 
 
-def _web_pages(items: list[Item]) -> list[Item]:
-    """The items that are web pages: a ``mailto:`` or ``ftp:`` link is no article to fetch."""
-    return [item for item in items if is_web_url(item.url)]
+def _pages(base: str, links: list[tuple[str, str | None, str | None]]) -> list[Item]:
+    """The items of (link, title, publication date) that are web pages, a relative link read
+    from ``base``: a ``mailto:`` link, or one that is no URL, is no article to fetch."""
+    pages = []
+    for link, title, published in links:
+        try:
+            item = web_item(urljoin(base, link.strip()), title, published)
+        except ValueError:  # "http://[::1": not a URL
+            continue
+        if is_web_url(item.url):
+            pages.append(item)
+    return pages
 
 
 def _xml_root(content: bytes):
@@ -139,15 +148,14 @@ def _sitemap_listing(root, url: str) -> Listing:
     if _local_name(root.tag) == "sitemapindex":
         found = root.xpath("*[local-name()='sitemap']/*[local-name()='loc']/text()")
         return Listing("sitemap", sitemaps=[urljoin(url, loc.strip()) for loc in found[:MAX_CHILD_SITEMAPS]])
-    items = []
+    links = []
     for entry in root.xpath("*[local-name()='url']"):
         loc = _first(entry, "*[local-name()='loc']")
         if loc:
             published = (_first(entry, "*[local-name()='news']/*[local-name()='publication_date']")
                          or _first(entry, "*[local-name()='lastmod']"))
-            items.append(web_item(urljoin(url, loc), _first(entry, "*[local-name()='news']/*[local-name()='title']"),
-                                  published))
-    return Listing("sitemap", items=_web_pages(items))
+            links.append((loc, _first(entry, "*[local-name()='news']/*[local-name()='title']"), published))
+    return Listing("sitemap", items=_pages(url, links))
 
 
 def _first(element, path: str) -> str | None:
