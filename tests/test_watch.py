@@ -6,7 +6,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from datetime import date
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -72,6 +71,7 @@ class Site:
         self.stall_once = None  # a path that stalls on its first request, then answers
         self.stalled = threading.Event()
         self.hang_seconds = 3.0
+        self.closing = threading.Event()  # ends every stall when the test ends
 
     def count(self, path: str) -> int:
         return sum(1 for asked, _ in self.requests if asked == path)
@@ -98,9 +98,9 @@ class Site:
         if path == self.stall_once:
             self.stall_once = None
             self.stalled.set()
-            time.sleep(self.hang_seconds)
+            self.closing.wait(self.hang_seconds)
         elif path == "/news/slow.html":
-            time.sleep(self.hang_seconds)
+            self.closing.wait(self.hang_seconds)
         key = path.removeprefix("/news/").removesuffix(".html").removesuffix("-copy")
         if path.startswith("/news/") and key in STORIES:
             return 200, "text/html; charset=utf-8", page(key), {}
@@ -148,9 +148,10 @@ def site():
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
+    server.daemon_threads = False  # server_close() waits for every answer, so none is written after the test
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield served, f"http://127.0.0.1:{server.server_address[1]}"
+    served.closing.set()
     server.shutdown()
     server.server_close()
 
@@ -205,6 +206,8 @@ def test_passes_store_each_allowed_page_once_and_ask_conditionally(url, site):
     second = watch_once(url, sources(base))
     assert (second.stored, second.items, second.failures) == (0, 2, 2)  # the two failures tried again
     assert served.not_modified == 3 and stored_ids(url) == sorted(page_ids)
+    asked = next(headers for path, headers in reversed(served.requests) if path == "/rss.xml")
+    assert asked["If-None-Match"] == '"v1"' and asked["If-Modified-Since"] == formatdate(1733000000, usegmt=True)
 
     served.rss_items.append("/news/later.html")
     served.feed_version = "v2"
