@@ -85,10 +85,8 @@ def add_synthetic_events(store: Store, count: int) -> None:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """A server on a free port over a SQLite store of the example articles and the made-up events; yields its URL."""
-    import uvicorn
-
+def db(tmp_path_factory) -> str:
+    """A SQLite store of the example articles and the made-up events."""
     folder = tmp_path_factory.mktemp("browser")
     written = folder / "written.jsonl"
     written.write_text("".join(json.dumps(a) + "\n" for a in (SECOND_REPORT, HOSTILE)), encoding="utf-8")
@@ -101,10 +99,18 @@ def server(tmp_path_factory):
     assert summary.stored == summary.articles >= 3 and not summary.rejected
     with Store(db) as store:
         add_synthetic_events(store, SYNTHETIC_EVENTS)
+    return db
+
+
+@pytest.fixture(scope="module")
+def server(db):
+    """A server on a free port over the store, its page looking for new events every second; yields its URL."""
+    import uvicorn
+
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    uvicorn_server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+    uvicorn_server = uvicorn.Server(uvicorn.Config(create_app(db, poll_seconds=1), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=uvicorn_server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -317,3 +323,19 @@ def test_markup_in_an_article_shows_as_text_and_never_runs(server, browser):
     assert "<script>window.pwned = true;</script>" in text and "<img src=x" in text
     assert browser.execute_script("return window.pwned === undefined && !document.querySelector('#event-view img')")
     assert "<b>Bold</b> title" in browser.find_element(By.CSS_SELECTOR, "#event-view .report h4").text
+
+
+def test_new_events_appear_without_a_reload_where_the_reader_is(server, db, browser):
+    open_page(browser, server, 1400, 900, "#/?sort=fatalities&offset=100")
+    before = shown_total(browser)
+    browser.execute_script("window.notReloaded = true")
+    with Store(db) as store:  # as a watcher stores an article
+        store.add_article(Article("watched", "Made-up news of a clash far from the others.", published=date(2025, 1, 2),
+                                  source="Test wire"),
+                          [record(event_id="watched-1", article_id="watched", event_date="2025-01-01", location="Tromso",
+                                  admin1="Troms", country="Norway", country_code="NO", latitude=69.65, longitude=18.96,
+                                  geonameid=None, evidence=[], notes="Made up for the page's test.")])
+    WebDriverWait(browser, 30).until(lambda b: shown_total(b) == before + 1)
+    assert browser.execute_script("return window.notReloaded === true")
+    assert f"101–200 of {before + 1:,}" in browser.find_element(By.ID, "page-info").text
+    assert browser.find_element(By.CSS_SELECTOR, "th[data-sort=fatalities]").get_attribute("aria-sort") == "ascending"

@@ -20,9 +20,10 @@ from eventcoder.io.formats import format_names
 from eventcoder.io.ingest import count_inputs
 from eventcoder.resources import actors_from_environment, current_actors, read_actors_file, use_actors
 from eventcoder.runs import ENGINES
+from eventcoder.watch.settings import Politeness
 
 #: The commands that code articles, so take ``--actors FILE`` (or ``EVENTCODER_ACTORS``).
-ACTORS_COMMANDS = ("extract", "geoparse", "ingest", "serve")
+ACTORS_COMMANDS = ("extract", "geoparse", "ingest", "serve", "watch")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -59,6 +60,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     remover = gazetteer_commands.add_parser("remove", help="take an imported source out of the index")
     remover.add_argument("name", metavar="NAME", help="a name that 'gazetteer list' shows")
     _add_store_commands(commands)
+    _add_watch_command(commands)
     _add_serve_command(commands)
     for name in ACTORS_COMMANDS:
         commands.choices[name].add_argument(
@@ -136,6 +138,8 @@ def _command(args: argparse.Namespace) -> int:
         return _serve(args)
     if args.command in STORE_COMMANDS:
         return _store_command(args)
+    if args.command == "watch":
+        return _watch(args)
     if args.command == "geoparse":
         from eventcoder.batch import geoparse_records
 
@@ -217,6 +221,98 @@ def _store_command(args: argparse.Namespace) -> int:
 
         print(format_events(store.events(filters, limit=args.limit)))
     return 0
+
+
+def _add_watch_command(commands) -> None:
+    watch = commands.add_parser("watch", help="follow feeds, sitemaps and folders, storing each new article",
+                                epilog="Exit status of a pass: 0 all read, 1 some pages or sources failed, "
+                                       "2 nothing could be read.")
+    watch.add_argument("sources", nargs="*", metavar="SOURCE",
+                       help="an RSS or Atom feed URL, a sitemap URL, a file listing such URLs (one a line, "
+                            "# comments), or a folder whose files are coded once each")
+    watch.add_argument("--db", metavar="URL", help="SQLAlchemy URL or SQLite file (default eventcoder.sqlite)")
+    watch.add_argument("--every", type=_minutes, default=15, metavar="MINUTES", help="minutes between passes (15)")
+    watch.add_argument("--once", action="store_true", help="make one pass and exit (for cron and CI)")
+    watch.add_argument("--status", action="store_true", help="list the sources followed, their last pass and errors")
+    watch.add_argument("--timeout", type=_seconds, default=Politeness.timeout, metavar="SECONDS",
+                       help=f"for each read of an answer ({Politeness.timeout:g})")
+    watch.add_argument("--delay", type=_seconds, default=Politeness.delay, metavar="SECONDS",
+                       help=f"between two requests to one host, or the site's Crawl-delay ({Politeness.delay:g})")
+    watch.add_argument("--max-bytes", type=_positive, default=Politeness.max_bytes, metavar="N",
+                       help=f"the largest page read ({Politeness.max_bytes:,})")
+    watch.add_argument("--user-agent", default=Politeness.user_agent, metavar="TEXT",
+                       help="how requests name us, and the name robots.txt rules are read for; "
+                            "add a contact address for the sites you read")
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {value!r}")
+    return seconds
+
+
+def _minutes(value: str) -> float:
+    minutes = _seconds(value)
+    if minutes <= 0:
+        raise argparse.ArgumentTypeError(f"expected a number of minutes above 0, got {value!r}")
+    return minutes
+
+
+def _watch(args: argparse.Namespace) -> int:
+    """One pass (--once) or a pass every --every minutes into the store; --status lists the sources."""
+    try:
+        from eventcoder.watch.run import follow
+        from eventcoder.watch.state import WatchState
+    except ModuleNotFoundError as error:
+        raise MissingExtraError("watch", error.name, "watch") from None
+    from eventcoder.store import Store
+
+    if hasattr(signal, "SIGPIPE"):  # a site that closes a connection must fail its request, not end the watcher
+        signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+    if args.status:
+        with Store(args.db, create=False) as store:
+            print(_watch_status(WatchState(store).report()))
+        return 0
+    if not args.sources:
+        raise UsageError(Errors.E088)
+    politeness = Politeness(user_agent=args.user_agent, timeout=args.timeout, delay=args.delay,
+                            max_bytes=args.max_bytes)
+    summaries = []
+
+    def report_pass(summary) -> None:
+        summaries.append(summary)
+        print(f"eventcoder: {summary}", file=sys.stderr)
+
+    with Store(args.db) as store:
+        try:
+            follow(store, args.sources, args.every, args.once, politeness, on_pass=report_pass,
+                   on_failure=lambda url, message: print(f"eventcoder: failed {url}: {message}", file=sys.stderr),
+                   on_warning=_warn, progress=lambda items, label: _rows_progress(items, label, " items"))
+        except KeyboardInterrupt:
+            print("eventcoder: watch stopped; the next start goes on from what is stored", file=sys.stderr)
+            return 130 if args.once else 0
+    last = summaries[-1]
+    return batch_status(last.read, last.failures)
+
+
+def _watch_status(report: list[dict]) -> str:
+    """``watch --status``: each source, its last pass, its items by status and its latest errors."""
+    if not report:
+        return "no sources followed yet: 'eventcoder watch SOURCE... --db DB' starts"
+    lines = []
+    for source in report:
+        when = source["last_pass"].strftime("%Y-%m-%d %H:%M UTC") if source["last_pass"] else "never"
+        items = ", ".join(f"{count} {status}" for status, count in sorted(source["items"].items())) or "no items"
+        failing = f"; failed on the last {source['failures']} passes" if source["failures"] else ""
+        lines.append(f"{source['url']} ({source['kind'] or 'not read yet'}"
+                     f"{': ' + source['title'] if source['title'] else ''})")
+        lines.append(f"  last pass {when}: {source['last_result'] or 'nothing yet'}{failing}; items: {items}")
+        lines.extend(f"  {error['at']:%Y-%m-%d %H:%M} {error['url']}: {error['message']}" for error in source["errors"])
+    return "\n".join(lines)
 
 
 def _add_serve_command(commands) -> None:
@@ -367,13 +463,14 @@ def _progress(items: Iterable, inputs: list[str]) -> Iterator:
     yield from tqdm(items, total=count_inputs(inputs), unit=" articles", file=sys.stderr, dynamic_ncols=True)
 
 
-def _rows_progress(rows: Iterable, what: str) -> Iterable:
-    """A count of the rows done on a terminal, for a GeoNames dump's minutes of reading and indexing."""
+def _rows_progress(rows: Iterable, what: str, unit: str = " rows") -> Iterable:
+    """A count of the rows done on a terminal, for a GeoNames dump's minutes of reading and
+    indexing, or a watched source's items."""
     if not sys.stderr.isatty():
         return rows
     from tqdm import tqdm
 
-    return tqdm(rows, desc=what, unit=" rows", unit_scale=True, file=sys.stderr, dynamic_ncols=True)
+    return tqdm(rows, desc=what, unit=unit, unit_scale=True, file=sys.stderr, dynamic_ncols=True)
 
 
 if __name__ == "__main__":

@@ -76,6 +76,18 @@ class Errors:
     E065 = "[E065] --name names one coded source: give it with exactly one ACLED or UCDP file"
     E066 = "[E066] {name} {value!r}: expected one of {choices}"
     E067 = "[E067] {name} is given {count} times: it takes one value"
+    E080 = "[E080] HTTP {status} {reason}"
+    E081 = "[E081] no answer within {seconds:g} s"
+    E082 = "[E082] not a web page: {content_type}"
+    E083 = "[E083] larger than the limit of {limit:,} bytes"
+    E084 = "[E084] {kind}: {reason}"
+    E085 = "[E085] neither an RSS or Atom feed nor a sitemap ({reason})"
+    E086 = "[E086] robots.txt of {host} could not be read ({reason}); its pages wait for a later pass"
+    E087 = ("[E087] {source}: not a source: expected a feed or sitemap URL (http or https), a file listing "
+            "them, or a folder")
+    E088 = "[E088] watch needs at least one SOURCE (or --status to list what is followed)"
+    E089 = "[E089] disallowed by robots.txt"
+    E090 = "[E090] could not be read ({kind}: {message}); please report it with this source or page"
 
 
 class EventcoderError(Exception):
@@ -165,6 +177,15 @@ class PlaceSourceError(EventcoderError, ValueError):
 
 class GoldFileError(EventcoderError, ValueError):
     """A gold-standard file that cannot be scored: its format unknown, or a line that is not gold."""
+
+
+class FetchError(EventcoderError):
+    """A page or feed that could not be fetched: an HTTP error, a timeout, not HTML, too large.
+    ``retry`` is False where a later pass cannot do better (not a web page, too large)."""
+
+    def __init__(self, message: str, retry: bool = True) -> None:
+        self.retry = retry
+        super().__init__(message)
 
 
 class UsageError(EventcoderError, ValueError):

@@ -71,8 +71,8 @@ from typing import Any, BinaryIO, TextIO
 from eventcoder.article import Article
 from eventcoder.errors import Errors, InputError, UsageError
 
-__all__ = ["DEFAULT_MAX_CHARS", "Reject", "announce_warnings", "count_inputs", "input_units", "read_inputs",
-           "read_records"]
+__all__ = ["DEFAULT_MAX_CHARS", "Reject", "announce_warnings", "article_files", "count_inputs", "input_units",
+           "read_inputs", "read_records"]
 
 DEFAULT_MAX_CHARS = 5_000_000
 
@@ -251,6 +251,11 @@ def _read_directory(directory: Path, options: _Options) -> Iterator[Article | Re
         yield Reject(_label(directory.name or str(directory)), _label(str(directory)), None, Errors.E015)
     for path in files:
         yield from _read_path(path, options, in_directory=True)
+
+
+def article_files(directory: Path) -> list[Path]:
+    """The files of a directory that are read as articles: not hidden, not media."""
+    return [path for path in _directory_files(directory) if path.suffix.lower() not in MEDIA_SUFFIXES]
 
 
 def _directory_files(directory: Path) -> list[Path]:

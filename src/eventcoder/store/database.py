@@ -36,7 +36,7 @@ from eventcoder.store.query import (EventFilter, box, choose_period, conditions,
                                     sort_order, sqlite_km_between)
 from eventcoder.store.schema import article_bands, articles, events, evidence, merges, revisions, sources
 
-__all__ = ["DEFAULT_URL", "StoredArticle", "Store", "database_url", "error_cause", "failure_reason"]
+__all__ = ["DEFAULT_URL", "StoredArticle", "Store", "database_url", "error_cause", "failure_reason", "in_utc"]
 
 DEFAULT_URL = "sqlite:///eventcoder.sqlite"
 #: Merged fields whose changes are kept as revisions.
@@ -187,9 +187,13 @@ class Store:
 
     def has_text(self, text: str) -> bool:
         """Whether an article with exactly this text is stored (checked before extracting it)."""
+        return self.stored_article_id(text) is not None
+
+    def stored_article_id(self, text: str) -> str | None:
+        """The id of the stored article with exactly this text, if any."""
         with self.engine.connect() as connection:
-            return connection.execute(select(articles.c.id).where(
-                articles.c.content_hash == content_hash(text))).first() is not None
+            return connection.execute(select(articles.c.article_id).where(
+                articles.c.content_hash == content_hash(text))).scalar()
 
     def add_article(self, article: Article, records: list[dict]) -> StoredArticle:
         """Stores an article and its records, merging each into an event, in one transaction."""
@@ -255,7 +259,7 @@ class Store:
             "by_period": [{"start": row.start, "end": period_end(row.start, period), "events": row.events,
                            "fatalities": row.fatalities} for row in by_period],
             "by_place": [dict(row._mapping) for row in by_place],
-            "last_changed": last_changed and _in_utc(last_changed),
+            "last_changed": last_changed and in_utc(last_changed),
         }
 
     def event(self, event_id: str, with_text: bool = False) -> dict | None:
@@ -384,7 +388,7 @@ def _places(where: list):
             .order_by(_EVENTS.desc(), _DEATHS.desc(), "location", "latitude", "longitude"))
 
 
-def _in_utc(moment: datetime) -> datetime:
+def in_utc(moment: datetime) -> datetime:
     """A stored time in UTC; SQLite gives back the UTC time it was stored with, without its zone."""
     return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
 

@@ -22,6 +22,8 @@ from eventcoder.io.ingest import Reject, announce_warnings, read_inputs, read_re
 from eventcoder.parallel import guarded
 from eventcoder.store.database import Store, StoredArticle, error_cause, failure_reason
 
+__all__ = ["STORE_SOURCE", "IngestSummary", "ingest", "ingest_records", "store_article"]
+
 #: Where a Reject made by a failure to store an article says it came from.
 STORE_SOURCE = "store"
 
@@ -70,7 +72,7 @@ def _store_all(store: Store, stream: Iterable[Article | Reject],
     summary = IngestSummary()
     try:
         for item in stream:
-            result = item if isinstance(item, Reject) else _store_article(store, item)
+            result = item if isinstance(item, Reject) else store_article(store, item)
             if isinstance(result, Reject):
                 summary.rejected.append(result)
                 if on_reject:
@@ -89,7 +91,7 @@ def _store_all(store: Store, stream: Iterable[Article | Reject],
     return summary
 
 
-def _store_article(store: Store, article: Article) -> StoredArticle | Reject:
+def store_article(store: Store, article: Article) -> StoredArticle | Reject:
     """Extracts and stores one article (unless its text is stored already), or says why it could not.
 
     A failure of the database itself (unreachable, locked, full) still ends the run: every later

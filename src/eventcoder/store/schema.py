@@ -21,6 +21,12 @@ Tables:
 - ``evidence``: the sentences of each source, with offsets into the article text.
 - ``merges``: each source joined to an existing event, with the plain-language reason.
 - ``revisions``: each change to an event's fields, old and new value, and the source that made it.
+- ``watch_sources``: each source ``eventcoder watch`` follows (a feed, a sitemap, a folder), with
+  what a conditional request needs (``etag``, ``last_modified``), its last pass and its failures.
+- ``watch_items``: each item a source listed, unique by ``item_key`` (SHA-256 of the normalised
+  URL, or of a file's path and content hash), claimed by one watcher before it is fetched; its
+  status, tries, last error and the article it became.
+- ``watch_log``: each failure of a pass (a source or an item), as ``watch --status`` lists them.
 """
 from __future__ import annotations
 
@@ -155,6 +161,49 @@ revisions = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
+watch_sources = Table(
+    "watch_sources", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("url", String(2048), nullable=False, unique=True),  # a URL, or a folder's absolute path
+    Column("kind", String(16)),  # feed, sitemap or folder: known once read
+    Column("title", Text),  # the feed's own title, the outlet of its items
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_pass", DateTime(timezone=True)),
+    Column("last_result", Text),  # what the last pass found, or why it failed
+    Column("failures", Integer, nullable=False, default=0),  # passes failed in a row
+)
+
+watch_items = Table(
+    "watch_items", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("item_key", String(64), nullable=False, unique=True),
+    Column("source_pk", Integer, ForeignKey("watch_sources.id"), nullable=False, index=True),
+    Column("url", Text, nullable=False),  # normalised URL, or the file's path
+    Column("title", Text),
+    Column("published", Text),  # as the feed or sitemap wrote it, read as ingest reads dates
+    Column("status", String(16), nullable=False),  # claimed, stored, duplicate, failed, given-up, disallowed
+    Column("claimed_by", String(256)),  # host:pid:token of the watcher holding the claim
+    Column("claimed_at", DateTime(timezone=True)),
+    Column("tries", Integer, nullable=False, default=0),
+    Column("last_error", Text),
+    Column("article_id", String(512)),  # the stored article (or the one it duplicates)
+    Column("content_hash", String(64)),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_watch_items_status", "source_pk", "status"),
+)
+
+watch_log = Table(
+    "watch_log", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("source_pk", Integer, ForeignKey("watch_sources.id"), nullable=False, index=True),
+    Column("url", Text, nullable=False),
+    Column("message", Text, nullable=False),
+)
+
+WATCH_TABLES = (watch_sources, watch_items, watch_log)
+
 #: Finds the event an extracted record went to (``events --explain`` takes a record's id too).
 sources_record_id = Index("ix_sources_record_id", sources.c.record_id)
 
@@ -177,11 +226,17 @@ def _add_geo_source(connection: Connection) -> None:
     connection.execute(text(f"ALTER TABLE events ADD COLUMN geo_source {sql_type}"))
 
 
+def _add_watch_tables(connection: Connection) -> None:
+    """What ``eventcoder watch`` keeps: sources, items seen, and its log."""
+    metadata.create_all(connection, tables=list(WATCH_TABLES))
+
+
 #: (version, migration) in the order they apply.
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _create_version_1),
     (2, _index_record_ids),
     (3, _add_geo_source),
+    (4, _add_watch_tables),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 #: The PostgreSQL advisory lock that migrating processes take in turn (any fixed 64-bit number).

@@ -43,6 +43,8 @@ __all__ = ["MAX_BODY_BYTES", "create_app"]
 MAX_BODY_BYTES = 5 * 1024 * 1024
 #: The most events one ``/api/events`` page returns.
 MAX_PAGE = 5000
+#: How often the page asks whether the store changed, in seconds.
+POLL_SECONDS = 60.0
 #: The largest ``offset`` a listing accepts: far past any store, well within every database's integers.
 MAX_OFFSET = 2**31
 #: ``/api/events?format=``: the JSON page, or every event of the filter as a download in one of
@@ -73,8 +75,9 @@ class IngestRequest(BaseModel):
 
 
 def create_app(db_url: str | None = None, token: str | None = None, tile_url: str | None = None,
-               tile_attribution: str | None = None) -> FastAPI:
-    """The API and page over the store at ``db_url``; ingest is enabled only when ``token`` is set."""
+               tile_attribution: str | None = None, poll_seconds: float = POLL_SECONDS) -> FastAPI:
+    """The API and page over the store at ``db_url``; ingest is enabled only when ``token`` is set.
+    The page asks every ``poll_seconds`` whether the store changed (a watcher adds to it)."""
     from xstatic.pkg import leaflet, leaflet_markercluster
 
     store = Store(db_url)
@@ -113,9 +116,10 @@ def create_app(db_url: str | None = None, token: str | None = None, tile_url: st
 
     @app.get("/api/config", tags=["page"])
     def config() -> dict:
-        """What the page needs to know: the tile URL (null for none) and whether ingest is open."""
+        """What the page needs to know: the tile URL (null for none), whether ingest is open, and
+        how often to look for new events."""
         return {"tile_url": tile_url, "tile_attribution": tile_attribution, "ingest": bool(token),
-                "max_page": MAX_PAGE}
+                "max_page": MAX_PAGE, "poll_seconds": poll_seconds}
 
     @app.get("/api/events", tags=["events"], response_model=None)
     def list_events(filters: EventFilter = Depends(event_filter),

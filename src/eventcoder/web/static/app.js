@@ -16,7 +16,7 @@
   const DEFAULT_SORT = "-event_date";
   const PAGE_SIZE = 100;
   const state = {config: null, map: null, places: null, selection: null, controller: null,
-                 summaryKey: null, listKey: null, openedId: null,
+                 summaryKey: null, listKey: null, openedId: null, lastChanged: null,
                  seen: {countries: new Set(), regions: new Set(), types: new Set(Object.keys(TYPE_COLOURS))}};
 
   // --- small helpers -------------------------------------------------------------------------
@@ -111,7 +111,9 @@
 
   // --- loading: the summary when the filters change, the table page when it or its sort does -------
 
-  async function route() {
+  /** Shows what the address asks for; a ``refresh`` (the store changed) reads the totals and the table
+   *  again and leaves the map's view and an open event as the reader has them. */
+  async function route(refresh = false) {
     const {eventId, params} = parseHash();
     fillForm(params);
     const filters = filtersOf(params);
@@ -128,18 +130,18 @@
       const [summary, page, event] = await Promise.all([
         summaryKey === state.summaryKey ? null : api(`/api/summary?${filters}`, controller.signal),
         listKey === state.listKey ? null : api(`/api/events?${listing}`, controller.signal),
-        eventId ? api(`/api/events/${encodeURIComponent(eventId)}`, controller.signal) : null]);
+        eventId && !refresh ? api(`/api/events/${encodeURIComponent(eventId)}`, controller.signal) : null]);
       if (controller.signal.aborted) return;
       if (summary) {
         state.summaryKey = summaryKey;
-        showSummary(summary, filters, params.get("view"));
+        showSummary(summary, filters, params.get("view"), refresh);
       }
       if (page) {
         state.listKey = listKey;
         showPage(page, listing);
       }
       if (event) showEvent(event, params);
-      else showList();
+      else if (!refresh) showList();
     } catch (error) {
       if (controller.signal.aborted) return;
       clearResults();
@@ -164,7 +166,8 @@
     showList();
   }
 
-  function showSummary(summary, filters, view) {
+  function showSummary(summary, filters, view, keepView) {
+    state.lastChanged = summary.last_changed;
     const changed = summary.last_changed
       ? ` · store last changed ${new Date(summary.last_changed).toLocaleString("en-GB", {dateStyle: "medium", timeStyle: "short"})}` : "";
     document.getElementById("summary").replaceChildren(
@@ -181,7 +184,7 @@
       if (place.admin1) state.seen.regions.add(place.admin1);
     }
     fillDatalists();
-    showPlaces(summary.by_place, view);
+    showPlaces(summary.by_place, view, keepView);
     renderTimeline(summary);
   }
 
@@ -266,9 +269,10 @@
       }}, "List the events here"));
   }
 
-  function showPlaces(places, view) {
+  function showPlaces(places, view, keepView = false) {
     state.places.clearLayers();
     state.places.addLayers(places.filter((p) => p.latitude !== null && p.longitude !== null).map(placeMarker));
+    if (keepView) return;
     const [lat, lon, zoom] = (view || "").split(",").map(Number);
     if (view && [lat, lon, zoom].every(Number.isFinite)) state.map.setView([lat, lon], zoom);
     else if (state.places.getLayers().length) {
@@ -626,6 +630,22 @@
     return box;
   }
 
+  // --- new events: a watcher adds to the store while the page is open --------------------------
+
+  /** While the page is shown, asks whether the store changed; when it did, everything is read again
+   *  without a reload, keeping the filter, sort, page, map view and open event. */
+  async function poll() {
+    if (document.hidden || !document.getElementById("loading").hidden) return;
+    try {
+      const summary = await api(`/api/summary?${filtersOf(parseHash().params)}`);
+      if (summary.last_changed === state.lastChanged) return;
+    } catch (error) {
+      return;  // the next poll asks again
+    }
+    state.summaryKey = state.listKey = null;
+    await route(true);
+  }
+
   // --- start ---------------------------------------------------------------------------------
 
   async function start() {
@@ -647,7 +667,9 @@
     document.getElementById("previous").addEventListener("click", () => turnPage(-1));
     document.getElementById("next").addEventListener("click", () => turnPage(1));
     document.getElementById("timeline").addEventListener("keydown", moveAlongTimeline);
-    window.addEventListener("hashchange", route);
+    window.addEventListener("hashchange", () => route());
+    setInterval(poll, state.config.poll_seconds * 1000);
+    document.addEventListener("visibilitychange", poll);
     await route();
     if (matchMedia("(max-width: 799px)").matches && !formFilters().toString()) {  // the map first on a phone
       document.getElementById("filter-box").open = false;
