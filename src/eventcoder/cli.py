@@ -103,9 +103,11 @@ def _whole_number(value: str, least: int = 0) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Runs one command and returns its exit status; an error that stops it is one line on stderr, 2."""
-    if hasattr(signal, "SIGPIPE"):
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # "| head" ends the output quietly
     args = parse_args(argv)
+    if hasattr(signal, "SIGPIPE"):
+        # "| head" ends the output quietly; a client or a site that hangs up on the server or the
+        # watcher must fail its one request, not end the process
+        signal.signal(signal.SIGPIPE, signal.SIG_IGN if args.command in ("serve", "watch") else signal.SIG_DFL)
     try:
         return _with_actors(args)
     except EventcoderError as error:
@@ -271,8 +273,6 @@ def _watch(args: argparse.Namespace) -> int:
         raise MissingExtraError("watch", error.name, "watch") from None
     from eventcoder.store import Store
 
-    if hasattr(signal, "SIGPIPE"):  # a site that closes a connection must fail its request, not end the watcher
-        signal.signal(signal.SIGPIPE, signal.SIG_IGN)
     if args.status:
         with Store(args.db, create=False) as store:
             print(_watch_status(WatchState(store).report()))
