@@ -417,10 +417,6 @@ def _mention(text: str, candidate: Candidate, place: Place, division_cued: bool)
         precision=_precision(text, candidate, place, division_cued))
 
 
-#: A town joined by a hyphen to another name: one end of a road or a route.
-_ROAD_END = re.compile(r"\w-\||\|-[A-Z]")
-
-
 def _precision(text: str, candidate: Candidate, place: Place, division_cued: bool) -> int:
     """ACLED's geo-precision: 3 a province, region or country; 2 a district (a second-level
     division, a town named as its district, or the district in brackets after a village the
@@ -435,9 +431,15 @@ def _precision(text: str, candidate: Candidate, place: Place, division_cued: boo
         return 2
     if division_cued:
         return 3
-    if cues["near_before"].search(before) or cues["near_after"].match(after) or _ROAD_END.search(before[-2:] + "|" + after[:2]):
+    if cues["near_before"].search(before) or cues["near_after"].match(after) or road_end(text, candidate.start, candidate.end):
         return 2
     return 1
+
+
+def road_end(text: str, start: int, end: int) -> bool:
+    """A name joined by a hyphen to another: one end of a road or a route ("the Eldoret-Malaba
+    highway"), which an event on it is near, not at."""
+    return text[end:end + 1] == "-" or text[start - 1:start] == "-"
 
 
 def division_seat(place: PlaceMention) -> PlaceMention:

@@ -29,7 +29,7 @@ from eventcoder.article import (
 )
 from eventcoder.alternation import dispatched, group_name
 from eventcoder.errors import Errors, PipelineError
-from eventcoder.gazetteer.resolve import division_seat
+from eventcoder.gazetteer.resolve import division_seat, road_end
 from eventcoder.lexicon import unnamed_actor
 from eventcoder.resources import load_yaml
 from eventcoder.spans import Spans
@@ -541,12 +541,7 @@ def _place_near(article: Article, trigger: Trigger) -> PlaceMention | None:
               if _locates(p) and not names.strictly_cover(p.start, p.end) and not _beyond(article.text, p)]
     dateline = _dateline_end(article.text)
     return min(places, key=lambda p: (p.end <= dateline, p.end <= trigger.clause_start, _specificity(p),
-                                      _road_end(article.text, p), abs(p.start - trigger.start)), default=None)
-
-
-def _road_end(text: str, place: PlaceMention) -> bool:
-    """"the Eldoret-Malaba highway": a town the event is on the way to or from, not at."""
-    return text[place.end:place.end + 1] == "-" or text[place.start - 1:place.start] == "-"
+                                      road_end(article.text, p.start, p.end), abs(p.start - trigger.start)), default=None)
 
 
 def _best_date(dates: list[DateMention], status: str, published=None) -> DateMention | None:
