@@ -122,7 +122,7 @@ def create_app(db_url: str | None = None, token: str | None = None, tile_url: st
                 "max_page": MAX_PAGE, "poll_seconds": poll_seconds}
 
     @app.get("/api/events", tags=["events"], response_model=None)
-    def list_events(filters: EventFilter = Depends(event_filter),
+    def list_events(filters: EventFilter = Depends(_event_filter),
                     sort: str = Query("-event_date", description=f"one of {', '.join(SORTS)} (- for descending)"),
                     format: str = Query("json", description=f"json, or a download of every event: "
                                                             f"{', '.join(DOWNLOADS)}"),
@@ -143,7 +143,7 @@ def create_app(db_url: str | None = None, token: str | None = None, tile_url: st
                                  headers={"Content-Disposition": f'attachment; filename="events.{format}"'})
 
     @app.get("/api/summary", tags=["events"])
-    def summary(filters: EventFilter = Depends(event_filter),
+    def summary(filters: EventFilter = Depends(_event_filter),
                 period: str | None = Query(None, description=f"one of {', '.join(PERIODS)}; by default the "
                                                              "finest that keeps the timeline short")) -> dict:
         """Totals of the events matching every filter given, by period and by place (a timeline and
@@ -191,14 +191,14 @@ def create_app(db_url: str | None = None, token: str | None = None, tile_url: st
     return app
 
 
-def event_filter(request: Request,
-                 country: list[str] = Query([], description="a country name or ISO code; repeat for any of several"),
-                 admin1: list[str] = Query([], description="a first-level division's name; repeat for any of several"),
-                 type: list[str] = Query([], description="an event type or sub-event type; repeat for any of several"),
-                 actor: list[str] = Query([], description="part of an actor's name; repeat for any of several"),
-                 since: date | None = None, until: date | None = None,
-                 near: str | None = Query(None, description="LAT,LON,KM: within KM of a point"),
-                 min_fatalities: int | None = Query(None, ge=0)) -> EventFilter:
+def _event_filter(request: Request,
+                  country: list[str] = Query([], description="a country name or ISO code; repeat for any of several"),
+                  admin1: list[str] = Query([], description="a first-level division's name; repeat for any of several"),
+                  type: list[str] = Query([], description="an event type or sub-event type; repeat for any of several"),
+                  actor: list[str] = Query([], description="part of an actor's name; repeat for any of several"),
+                  since: date | None = None, until: date | None = None,
+                  near: str | None = Query(None, description="LAT,LON,KM: within KM of a point"),
+                  min_fatalities: int | None = Query(None, ge=0)) -> EventFilter:
     """The filters of ``eventcoder events`` from the query: repeated values of one filter match any of
     them, different filters all; a repeated single-valued parameter is a 400."""
     for name in SINGLE_VALUED:
