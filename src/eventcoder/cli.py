@@ -281,21 +281,15 @@ def _watch(args: argparse.Namespace) -> int:
         raise UsageError(Errors.E088)
     politeness = Politeness(user_agent=args.user_agent, timeout=args.timeout, delay=args.delay,
                             max_bytes=args.max_bytes)
-    summaries = []
-
-    def report_pass(summary) -> None:
-        summaries.append(summary)
-        print(f"eventcoder: {summary}", file=sys.stderr)
-
     with Store(args.db) as store:
         try:
-            follow(store, args.sources, args.every, args.once, politeness, on_pass=report_pass,
-                   on_failure=lambda url, message: print(f"eventcoder: failed {url}: {message}", file=sys.stderr),
-                   on_warning=_warn, progress=lambda items, label: _rows_progress(items, label, " items"))
+            last = follow(store, args.sources, args.every, args.once, politeness,
+                          on_pass=lambda summary: print(f"eventcoder: {summary}", file=sys.stderr),
+                          on_failure=lambda url, message: print(f"eventcoder: failed {url}: {message}", file=sys.stderr),
+                          on_warning=_warn, progress=lambda items, label: _rows_progress(items, label, " items"))
         except KeyboardInterrupt:
             print("eventcoder: watch stopped; the next start goes on from what is stored", file=sys.stderr)
             return 130 if args.once else 0
-    last = summaries[-1]
     return batch_status(last.read, last.failures)
 
 

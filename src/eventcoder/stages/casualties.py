@@ -393,7 +393,8 @@ def _lexicon() -> _Lexicon:
     # A capitalised plural is a nationality or community ("23 Palestinians"), and so is an ethnic
     # group's or clan's name, whose plural is the name ("six Kikuyu"): counted, group None.
     communities = _alternation(row["name"] for row in data_rows("identity_groups.csv"))
-    group = (rf"{_alternation(groups)}|(?!(?:{_alternation(numbers['vague'])})\b)(?-i:[A-Z][a-z]+s|(?:{communities})\b(?!\s+(?:[A-Z]|(?i:{_alternation(groups)})\b)))"
+    group_words = _alternation(groups)
+    group = (rf"{group_words}|(?!(?:{_alternation(numbers['vague'])})\b)(?-i:[A-Z][a-z]+s|(?:{communities})\b(?!\s+(?:[A-Z]|(?i:{group_words})\b)))"
              rf"|(?!(?:{_alternation([*terms['not_victims'], *terms['not_modifier_words']])})\b)(?-i:[a-z]{{3,}}s)")
     modifier = (rf"(?:\d+\s+(?:years?|months?)\s+old\b"  # an age: "the 48 year old man"
                 rf"|(?!(?:{_alternation(terms['not_modifiers'])})\b)(?-i:[A-Z])[\w'’]*(?:-[\w'’]+)*"

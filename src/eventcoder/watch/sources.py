@@ -14,6 +14,7 @@ from urllib.parse import urldefrag, urljoin
 
 from eventcoder.errors import Errors, FetchError, UsageError
 from eventcoder.io.ingest import article_files
+from eventcoder.store.database import content_hash
 
 __all__ = ["FOLDER", "Item", "Listing", "expand_sources", "folder_listing", "is_web_url", "normalise_url",
            "read_listing"]
@@ -23,7 +24,6 @@ FOLDER = "folder"
 MAX_CHILD_SITEMAPS = 50
 #: The longest article id; a longer URL is cut and ends with its hash.
 MAX_ARTICLE_ID = 512
-FILE_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +41,7 @@ class Item:
         """A page's stored article id: its URL, stable across passes and watchers."""
         if len(self.url) <= MAX_ARTICLE_ID:
             return self.url
-        return f"{self.url[:MAX_ARTICLE_ID - 65]}#{hashlib.sha256(self.url.encode()).hexdigest()}"
+        return f"{self.url[:MAX_ARTICLE_ID - 65]}#{content_hash(self.url)}"
 
 
 @dataclass(slots=True)
@@ -69,11 +69,7 @@ def normalise_url(url: str) -> str:
 
 def web_item(url: str, title: str | None = None, published: str | None = None) -> Item:
     normalised = normalise_url(url)
-    return Item(normalised, _digest(normalised), title or None, published or None)
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return Item(normalised, content_hash(normalised), title or None, published or None)
 
 
 def expand_sources(arguments: list[str]) -> list[str]:
@@ -171,13 +167,10 @@ def folder_listing(folder: str) -> Listing:
             digest = _file_hash(path)
         except OSError:
             continue  # gone or unreadable since it was listed: its next listing decides
-        items.append(Item(str(path), _digest(f"{path}\0{digest}"), content_hash=digest))
+        items.append(Item(str(path), content_hash(f"{path}\0{digest}"), content_hash=digest))
     return Listing(FOLDER, items=items)
 
 
 def _file_hash(path: Path) -> str:
-    digest = hashlib.sha256()
     with path.open("rb") as stream:
-        while chunk := stream.read(FILE_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return hashlib.file_digest(stream, "sha256").hexdigest()

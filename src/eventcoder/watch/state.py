@@ -147,7 +147,7 @@ class WatchState:
                     return Claim(pk, 0, CLAIMED)
                 taken = connection.execute(update(watch_items).where(
                     watch_items.c.id == row.id, watch_items.c.status == row.status, watch_items.c.tries == row.tries,
-                    _same(watch_items.c.claimed_by, row.claimed_by)).values(**held)).rowcount
+                    watch_items.c.claimed_by.is_not_distinct_from(row.claimed_by)).values(**held)).rowcount
                 return Claim(row.id, row.tries, row.status) if taken else None
         except IntegrityError:
             return None
@@ -198,11 +198,6 @@ class WatchState:
                     "failures": source.failures, "items": counts.get(source.id, {}),
                     "errors": [{"at": in_utc(e.at), "url": e.url, "message": e.message} for e in reversed(errors)]})
         return report
-
-
-def _same(column, value):
-    """``column = value`` that holds for null too."""
-    return column.is_(None) if value is None else column == value
 
 
 def _running(pid: int) -> bool:
