@@ -130,6 +130,11 @@ def test_the_dateline_neither_places_nor_dates_the_event():
     assert (event["location"], event["event_date"], event["geo_precision"]) == ("Marsabit", "2024-05-08", 2)
 
 
+def test_an_event_told_only_by_its_country_has_no_point():
+    event = main_event("Gunmen killed three traders in Chad on Monday.")
+    assert (event["location"], event["country_code"], event["latitude"], event["longitude"]) == ("Chad", "TD", None, None)
+
+
 def test_an_agent_after_by_acts_even_without_a_passive_verb():
     event = main_event("Heavy shelling by the Rapid Support Forces killed six civilians in Omdurman on Thursday.")
     assert event["actor1"] == "RSF: Rapid Support Forces"

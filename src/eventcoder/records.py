@@ -33,6 +33,7 @@ def _coded_day(date: DateMention) -> dt.date:
 
 def _record(article: Article, event: Event, digest: str) -> EventRecord:
     place = event.place
+    point = place if place and not _country_only(place) else None
     date = event.date
     totals = summarize_casualties(event.casualties)
     key = f"{digest}:{event.trigger.start}:{event.sub_event_type}"
@@ -57,8 +58,8 @@ def _record(article: Article, event: Event, digest: str) -> EventRecord:
         "admin1": (place.name if place.feature_code == "ADM1" else place.admin1) if place else None,
         "country": place.country if place else None,
         "country_code": place.country_code if place else None,
-        "latitude": place.latitude if place else None,
-        "longitude": place.longitude if place else None,
+        "latitude": point.latitude if point else None,
+        "longitude": point.longitude if point else None,
         "geonameid": place.geonameid if place else None,
         "geo_precision": _geo_precision(place) if place else None,
         "location_text": place.text if place else None,
@@ -88,6 +89,13 @@ def _targets_civilians(event: Event) -> bool:
     if event.actor2 is not None and event.actor2.category == taxonomy.CIVILIANS:
         return event.event_type in (taxonomy.VIOLENCE_AGAINST_CIVILIANS, taxonomy.EXPLOSIONS, taxonomy.RIOTS)
     return event.event_type == taxonomy.VIOLENCE_AGAINST_CIVILIANS
+
+
+def _country_only(place) -> bool:
+    """An event told only by its country gets no point: a country's centroid drawn on a map
+    reads as a place where something happened (the artefact of GDELT's country-level events),
+    and ACLED codes no event to a whole country."""
+    return bool(place.feature_code and place.feature_code.startswith("PCL"))
 
 
 def _geo_precision(place) -> int:
