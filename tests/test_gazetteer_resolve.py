@@ -68,6 +68,16 @@ def test_a_far_small_namesake_of_an_unknown_local_name_is_dropped():
     assert "Matan" not in found and found["Wajir"].country_code == "KE"
 
 
+@pytest.mark.parametrize("text, unknown, container", [
+    ("Raiders burnt huts in Salima village in Laisamis on Monday.", "Salima", "Laisamis"),
+    ("One man died in a fight at Kuri, Isiolo County, on Friday.", "Kuri", "Isiolo"),
+])
+def test_an_unknown_village_inside_a_named_place_gives_way_to_it(text, unknown, container):
+    # the gazetteer knows these names only abroad (Malawi, Mali): the text puts them in Kenya
+    found = _found(text)
+    assert unknown not in found and found[container].country_code == "KE"
+
+
 def test_a_capital_stays_though_the_article_is_about_another_country():
     found = _found("Officials in Nairobi and Mombasa said the talks would move to Washington.")
     assert (found["Washington"].country_code, found["Washington"].feature_code) == ("US", "PPLC")

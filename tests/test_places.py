@@ -32,6 +32,7 @@ def test_possessive_is_left_out_of_the_span():
     ("Eric Stevens, a paramedic, came. Stevens said little.", {"Stevens"}),
     ("Fighters of Ahrar al-Sham withdrew.", {"al-Sham"}),
     ("Commanders of the Southern Front met.", {"Southern"}),
+    ("Boda boda riders blocked the road.", {"Boda"}),
 ])
 def test_non_places_are_not_found(text, absent):
     assert not absent & set(_found(text))

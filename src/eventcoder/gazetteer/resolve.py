@@ -35,6 +35,9 @@ from eventcoder.gazetteer.names import name_key, skeleton_key
 #: Feature classes of areas (regions, water, relief; GeoNames L, H, T).
 AREA_CLASSES = frozenset("LHT")
 _HINT_GAP = re.compile(r"^\s*(?:,|\(|\bin\b|\bof\b)\s*(?:the\s+)?$", re.IGNORECASE)
+#: Between a place and the place it lies in: "Salima village in", "Kuri,", "Tiwi in", "Pala Village of"
+_CONTAINED_GAP = re.compile(r"^\s*(?P<word>(?:(?:village|town|city|area|estate)\s+)?(?:in|of)\b|village|town)?"
+                            r"\s*(?P<mark>,|\()?\s*(?:the\s+)?$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -88,6 +91,7 @@ def resolve_candidates(text: str, candidates: list[Candidate],
     ``mentioned_countries`` are countries the text names otherwise (by demonyms), ``home``
     the (country code, first-level division name or "") where the outlet is based,
     ``coded_countries`` those of the places the user imported from their own coding."""
+    candidates = [c for i, c in enumerate(candidates) if not _unknown_inside(candidates, i, text)]
     if not candidates:
         return []
     around = [_Surroundings(_admin_hints(candidates, i, text), _hinted_by(candidates, i, text),
@@ -307,6 +311,30 @@ def _admin_hints(candidates: list[Candidate], index: int, text: str) -> set[tupl
             hints.update((p.country_code, p.admin1_code) for p in other.places if p.is_admin1)
             hints.update((p.country_code, "") for p in other.places if p.is_country)
     return hints
+
+
+def _unknown_inside(candidates: list[Candidate], index: int, text: str) -> bool:
+    """A small place's name set inside another place ("Salima village in Laisamis", "Kuri,
+    Isiolo County", a division by its word) while none of its readings shares a country with that place: the
+    gazetteer lacks it, and its namesake abroad would pull the article there."""
+    if index + 1 >= len(candidates):
+        return False
+    candidate, container = candidates[index], candidates[index + 1]
+    if container.loose:
+        return False  # a skeleton match ("Turkana" as Türkan) says nothing of where the name lies
+    gap = _CONTAINED_GAP.match(text[candidate.end:container.start])
+    if gap is None:
+        return False
+    cues = _cues()
+    after = text[container.end:container.end + weights().division_cue_after]
+    divided = cues["division_after"].match(after) or cues["district_after"].match(after)
+    if gap["word"] is None and not (divided and gap["mark"]):
+        return False  # "Kampala, Nairobi and Dar es Salaam": a list, not a place inside another
+    known = weights().known_city_population
+    if any(p.is_country or p.is_admin1 or (p.population >= known and p.key == candidate.key) for p in candidate.places):
+        return False
+    countries = {p.country_code for p in container.places}
+    return not any(p.country_code in countries for p in candidate.places)
 
 
 def _hinted_by(candidates: list[Candidate], index: int, text: str) -> set[tuple[str, str]]:

@@ -397,6 +397,8 @@ def _plausible(candidate: _Match, text: str) -> bool:
     single = candidate.last_token_index == candidate.token_index
     if single and candidate.text.lower() in context["never_alone"]:
         return False
+    if single and adjacent_after and after.text == candidate.text.lower():
+        return False  # "Boda boda", "Tuk tuk": a word said twice is a thing, not a place
     if candidate.run_after and not country:
         following = candidate.run_after[0]
         if (following.capitalised and following.lower not in context["place_suffixes"]
