@@ -130,6 +130,11 @@ def test_the_dateline_neither_places_nor_dates_the_event():
     assert (event["location"], event["event_date"], event["geo_precision"]) == ("Marsabit", "2024-05-08", 2)
 
 
+def test_a_protest_is_not_dated_by_the_killing_it_protests():
+    event = main_event("Traders protested in Nakuru against the killing of a hawker on Tuesday.")
+    assert (event["sub_event_type"], event["event_date"]) == ("Peaceful protest", "2024-05-10")
+
+
 def test_an_event_told_only_by_its_country_has_no_point():
     event = main_event("Gunmen killed three traders in Chad on Monday.")
     assert (event["location"], event["country_code"], event["latitude"], event["longitude"]) == ("Chad", "TD", None, None)

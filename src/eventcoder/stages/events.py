@@ -910,10 +910,13 @@ def _dates_in(article: Article, index: int) -> list[DateMention]:
 
 def _own_dates(article: Article, trigger: Trigger, entry: _Entry) -> list[DateMention]:
     """Dates in the trigger's sentence; a threat is dated by what comes before the threat,
-    not by when the threatened attack is due."""
+    not by when the threatened attack is due; a protest not by the day of the killing it
+    protests ("protested the death of a boy who died last week")."""
     dates = _dates_in(article, trigger.sentence)
     if entry.family == "threaten":
         dates = [d for d in dates if d.end <= trigger.start]
+    elif entry.family == "protest":
+        dates = [d for d in dates if d.start < trigger.end or not _is_grievance(article.text[trigger.end:d.start])]
     return dates
 
 
