@@ -135,6 +135,11 @@ def test_a_protest_is_not_dated_by_the_killing_it_protests():
     assert (event["sub_event_type"], event["event_date"]) == ("Peaceful protest", "2024-05-10")
 
 
+def test_a_town_named_beside_a_road_named_after_another_places_the_event():
+    event = main_event("Gunmen shot dead a trader along Kismayo Road in Garissa on Monday.")
+    assert event["location"] == "Garissa"
+
+
 def test_an_event_told_only_by_its_country_has_no_point():
     event = main_event("Gunmen killed three traders in Chad on Monday.")
     assert (event["location"], event["country_code"], event["latitude"], event["longitude"]) == ("Chad", "TD", None, None)

@@ -541,7 +541,20 @@ def _place_near(article: Article, trigger: Trigger) -> PlaceMention | None:
               if _locates(p) and not names.strictly_cover(p.start, p.end) and not _beyond(article.text, p)]
     dateline = _dateline_end(article.text)
     return min(places, key=lambda p: (p.end <= dateline, p.end <= trigger.clause_start, _specificity(p),
-                                      road_end(article.text, p.start, p.end), abs(p.start - trigger.start)), default=None)
+                                      road_end(article.text, p.start, p.end), _names_facility(article.text, p),
+                                      abs(p.start - trigger.start)), default=None)
+
+
+def _names_facility(text: str, place: PlaceMention) -> bool:
+    """A name that is part of a building's, an institution's or a road's ("Juba Primary School",
+    "Kismayo Road"): a town of its own named beside it is where the event was."""
+    return not road_end(text, place.start, place.end) and bool(_facility_after().match(text, place.end))
+
+
+@cache
+def _facility_after() -> re.Pattern:
+    words = load_yaml("places_context.yaml")["facility_words"]
+    return re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}?\s+(?i:" + "|".join(words) + r")\b")
 
 
 def _best_date(dates: list[DateMention], status: str, published=None) -> DateMention | None:
