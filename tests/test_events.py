@@ -140,6 +140,14 @@ def test_a_town_named_beside_a_road_named_after_another_places_the_event():
     assert event["location"] == "Garissa"
 
 
+@pytest.mark.parametrize("text", [
+    "Bandits killed five villagers near Moyale, two days after raiders killed three herders.",
+    "Raiders killed five villagers near Moyale in revenge for three herders killed last month.",
+])
+def test_deaths_of_an_earlier_attack_are_not_this_ones(text):
+    assert main_event(text)["fatalities"] == 5
+
+
 def test_an_event_told_only_by_its_country_has_no_point():
     event = main_event("Gunmen killed three traders in Chad on Monday.")
     assert (event["location"], event["country_code"], event["latitude"], event["longitude"]) == ("Chad", "TD", None, None)

@@ -426,7 +426,11 @@ def _is_cause(article: Article, casualty: CasualtyMention) -> bool:
     sentence_start = article.sentence_at(casualty.start).start
     before = article.text[max(sentence_start, casualty.start - 80):casualty.start]
     cues = load_lexicon().cues
-    return bool(cues["cause"].search(before) or cues["blamed"].search(before))
+    return bool(cues["cause"].search(before) or cues["blamed"].search(before) or _EARLIER.search(before))
+
+
+_EARLIER = re.compile(r"\b(?:(?:hours?|days?|weeks?|shortly|soon)\s+after|(?:revenge|retaliation|reprisal)\s+(?:attacks?\s+)?for)"
+                      r"\b[^,.;:()]*$", re.I)
 
 
 def _is_crowd(actor: ActorMention | None) -> bool:
