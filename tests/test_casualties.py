@@ -4,6 +4,7 @@ from datetime import date
 import pytest
 
 from eventcoder.article import Article, CasualtyMention
+from eventcoder.pipeline import process
 from eventcoder.stages.casualties import find_casualties, top_level
 from eventcoder.stages.text import split_sentences
 
@@ -278,3 +279,12 @@ def test_tolls_told_in_the_orders_news_uses(text, count):
 def test_a_community_name_before_a_noun_is_its_modifier():
     assert [(m.text, m.minimum) for m in casualties_in("Raiders shot dead a Pokot herder near Baringo.")] == [
         ("a Pokot herder", 1)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("More than 15 Al Shabaab were killed near Bardere.", ("More than 15 Al Shabaab", "killed", "militants", 15, None)),
+    ("Nine suspected Boko Haram died in the raid.", ("Nine suspected Boko Haram", "killed", "militants", 9, 9)),
+])
+def test_a_counted_armed_group_is_a_victim_without_a_group_noun(text, expected):
+    found = process(Article("t", text), until="casualties").casualties
+    assert [(m.text, m.kind, m.group, m.minimum, m.maximum) for m in found] == [expected]

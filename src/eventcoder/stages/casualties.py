@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from eventcoder import taxonomy
 from eventcoder.article import Article, CasualtyMention
 from eventcoder.resources import data_rows, load_yaml
 from eventcoder.spans import Spans
@@ -66,6 +67,8 @@ class _Lexicon:
     near_miss: re.Pattern  # "nearly killed", "tried to lynch"
     along_with: re.Pattern  # "..., along with his driver": victims added after the verb
     body_found: re.Pattern  # "his body was found": one death
+    count_before: re.Pattern  # "more than 15", "8 suspected": the count before a named group
+    fate_after: re.Pattern  # "were killed", "shot dead": a passive or intransitive verb after it
     groups: dict[str, str | None]
     singular: frozenset[str]  # group words naming one person: "the mayor", "a soldier"
     unspecified: frozenset[str]
@@ -87,7 +90,7 @@ _SINGULAR_PASSIVE = re.compile(r"(?<!\bhe)(?<!\bshe)(?<!\bit)\s+(?:is|was|has\s+
                                r"(?:\w+ed\s+and\s+)?$", re.I)
 
 
-@stage("casualties", reads=("text", "sentences"), sets=("casualties",))
+@stage("casualties", reads=("text", "sentences", "actors"), sets=("casualties",))
 def find_casualties(article: Article) -> Article:
     """Sets ``article.casualties``: every casualty mention, sorted by start, subsets included."""
     lexicon = _lexicon()
@@ -96,8 +99,34 @@ def find_casualties(article: Article) -> Article:
     for start, end in spans:
         for mention in _in_sentence(lexicon, article.text, start, end):
             found.setdefault((mention.kind, mention.start, mention.end), mention)
+    taken = Spans((m.start, m.end) for m in found.values())
+    for mention in _named_group_victims(lexicon, article):
+        if not taken.overlap(mention.start, mention.end):
+            found[(mention.kind, mention.start, mention.end)] = mention
     article.casualties = sorted(found.values(), key=lambda m: (m.start, -m.end, m.kind))
     return article
+
+
+def _named_group_victims(lexicon: _Lexicon, article: Article) -> list[CasualtyMention]:
+    """A counted armed group named as the victim, with no group noun: "more than 15 Al Shabaab
+    were killed", "8 suspected SLDF shot dead"."""
+    armed = taxonomy.category_group("non_state_armed")
+    mentions = []
+    for actor in article.actors:
+        if actor.generic or actor.category not in armed:
+            continue
+        sentence_start = article.sentence_at(actor.start).start
+        count = lexicon.count_before.search(article.text, sentence_start, actor.start)
+        fate = lexicon.fate_after.match(article.text, actor.end)
+        if count is None or fate is None:
+            continue
+        minimum, maximum = _count(lexicon, count["qty"])
+        if minimum is None and maximum is None:
+            continue
+        kind = next(iter(lexicon.roles[_normal(fate["cue"])].values()))
+        mentions.append(CasualtyMention(article.text[count.start("qty"):actor.end], count.start("qty"), actor.end,
+                                        kind=kind, group="militants", minimum=minimum, maximum=maximum))
+    return mentions
 
 
 def top_level(casualties: list[CasualtyMention]) -> list[CasualtyMention]:
@@ -426,6 +455,7 @@ def _lexicon() -> _Lexicon:
             for phrase in words[role]:
                 roles.setdefault(_normal(phrase), {})[role] = kind
     cue = _alternation(roles)
+    fates = _alternation(p for p, r in roles.items() if "passive" in r or "intransitive" in r)
     active = _alternation(p for p, r in roles.items() if "active" in r)
     auxiliaries = _alternation(terms["auxiliaries"])
     english = load_yaml("english.yaml")
@@ -479,6 +509,9 @@ def _lexicon() -> _Lexicon:
             rf"[^,;.]{{0,40}}?,?\s*(?:along|together)\s+with\s+(?:(?:his|her|their|its)\s+)?(?P<list>{victim_list})"
             rf"(?=\s*(?:[,;.]|$|\b(?:in|at|on|near|by|when|after|as)\b))", flags),
         body_found=re.compile(terms["body_found"], flags),
+        count_before=re.compile(rf"(?<![\w-])(?P<qty>{quantity_plain})\s+(?:(?:{_alternation(terms['named_group_modifiers'])})\s+)?$",
+                                flags),
+        fate_after=re.compile(rf"\s+(?:(?:{auxiliaries})\s+){{0,3}}(?P<cue>{fates})(?![\w-])", flags),
         near_miss=re.compile(rf"\b(?:{_alternation(terms['near_misses'])})\s+$", flags),
         groups=groups,
         singular=singular,

@@ -150,7 +150,7 @@ def load_lexicon() -> _Lexicon:
                                r"(?:killings?|deaths?|murders?|lynchings?|beheadings?|shootings?)\s+of\s+$", re.I)
     cues["blamed"] = re.compile(r"\b(?:" + "|".join(data["blamed_cues"]) + r")\s+(?:allegedly\s+|having\s+)?"
                                 r"(?:killing|killed|murdering|murdered)\s+(?:(?:his|her|their|its|the|an?)\s+)?$", re.I)
-    cues["grievance"] = re.compile(r"\b(?:" + "|".join(data["grievance_cues"]) + r")\b(?:\W+[\w'’-]+){0,6}?\W*$", re.I)
+    cues["grievance"] = re.compile(r"\b(?:" + "|".join(data["grievance_cues"]) + r")\b(?:[^\w;]+[\w'’-]+){0,6}?[^\w;]*$", re.I)
     cues["grievance_far"] = re.compile(r"\b(?:" + "|".join(data["grievance_cues"]) + r")\b(?P<between>.*)$", re.I | re.S)
     cues["protest_own_violence"] = _alternation(data["protest_own_violence"])
     english = load_yaml("english.yaml")
