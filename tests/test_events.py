@@ -28,6 +28,8 @@ def main_event(text: str) -> dict:
     ("Grenade", "Unidentified attackers threw a grenade into a bar in Bujumbura on Saturday night, injuring seven people."),
     ("Sexual violence", "Armed men raped at least 15 women in a village near Minova last week, local officials said."),
     ("Attack", "Gunmen shot dead four villagers in Zamfara state on Monday, police said."),
+    ("Attack", "Unknown men petrol-bombed the home of a councillor in Kisumu on Sunday."),
+    ("Armed clash", "Police engaged the bandits near Kapedo on Friday."),
     ("Abduction/forced disappearance", "Gunmen abducted 20 students from a school in Kaduna on Thursday."),
     ("Peaceful protest", "Thousands of people protested peacefully in Bamako on Friday against the presence of foreign troops."),
     ("Protest with intervention", "Police fired tear gas to disperse hundreds of protesters in Nairobi on Tuesday."),
