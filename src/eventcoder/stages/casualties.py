@@ -67,6 +67,7 @@ class _Lexicon:
     near_miss: re.Pattern  # "nearly killed", "tried to lynch"
     along_with: re.Pattern  # "..., along with his driver": victims added after the verb
     body_found: re.Pattern  # "his body was found": one death
+    armed_modifier: re.Pattern  # "armed" before a group word: its people are armed
     count_before: re.Pattern  # "more than 15", "8 suspected": the count before a named group
     fate_after: re.Pattern  # "were killed", "shot dead": a passive or intransitive verb after it
     groups: dict[str, str | None]
@@ -253,6 +254,8 @@ def _mention(lexicon: _Lexicon, text: str, kind: str, item: re.Match, start: int
     if quantity is None and alias in lexicon.singular:
         minimum = maximum = 1  # "killed the mayor"
     group = lexicon.groups.get(alias) if alias else None
+    if lexicon.armed_modifier.search(text, start, item.start("group") if item["group"] else start):
+        group = "militants"  # "two armed men", "three heavily armed youths": not civilians
     return CasualtyMention(text[start:end], start, end, kind=kind, group=group, minimum=minimum, maximum=maximum)
 
 
@@ -509,6 +512,7 @@ def _lexicon() -> _Lexicon:
             rf"[^,;.]{{0,40}}?,?\s*(?:along|together)\s+with\s+(?:(?:his|her|their|its)\s+)?(?P<list>{victim_list})"
             rf"(?=\s*(?:[,;.]|$|\b(?:in|at|on|near|by|when|after|as)\b))", flags),
         body_found=re.compile(terms["body_found"], flags),
+        armed_modifier=re.compile(rf"\b(?:{_alternation(terms['armed_modifiers'])})\b", flags),
         count_before=re.compile(rf"(?<![\w-])(?P<qty>{quantity_plain})\s+(?:(?:{_alternation(terms['named_group_modifiers'])})\s+)?$",
                                 flags),
         fate_after=re.compile(rf"\s+(?:(?:{auxiliaries})\s+){{0,3}}(?P<cue>{fates})(?![\w-])", flags),
