@@ -150,6 +150,11 @@ def test_deaths_of_an_earlier_attack_are_not_this_ones(text):
     assert main_event(text)["fatalities"] == 5
 
 
+def test_the_place_told_as_where_beats_the_place_its_people_come_from():
+    event = main_event("Hundreds of Garissa teachers protested at the union offices in Nairobi on Monday.")
+    assert event["location"] == "Nairobi"
+
+
 def test_an_event_told_only_by_its_country_has_no_point():
     event = main_event("Gunmen killed three traders in Chad on Monday.")
     assert (event["location"], event["country_code"], event["latitude"], event["longitude"]) == ("Chad", "TD", None, None)

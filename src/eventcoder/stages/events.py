@@ -545,8 +545,22 @@ def _place_near(article: Article, trigger: Trigger) -> PlaceMention | None:
               if _locates(p) and not names.strictly_cover(p.start, p.end) and not _beyond(article.text, p)]
     dateline = _dateline_end(article.text)
     return min(places, key=lambda p: (p.end <= dateline, p.end <= trigger.clause_start, _specificity(p),
+                                      not _told_as_where(article.text, p),
                                       road_end(article.text, p.start, p.end), _names_facility(article.text, p),
                                       abs(p.start - trigger.start)), default=None)
+
+
+
+def _told_as_where(text: str, place: PlaceMention) -> bool:
+    """A place after a word that puts something there ("in Nairobi", "near the town of Wajir"),
+    not one naming where people come from ("800 Mandera teachers", "Bungoma senator")."""
+    return bool(_where_before().search(text, max(0, place.start - 30), place.start))
+
+
+@cache
+def _where_before() -> re.Pattern:
+    words = load_yaml("places_context.yaml")["where_prepositions"]
+    return re.compile(r"\b(?i:" + "|".join(words) + r")\s+(?:the\s+)?(?:[a-z]+\s+(?:of\s+)?)?$")
 
 
 def _names_facility(text: str, place: PlaceMention) -> bool:
