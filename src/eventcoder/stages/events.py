@@ -230,8 +230,10 @@ def _pick_per_family(triggers: list[Trigger], casualties: list[CasualtyMention])
     # Protest words and violence words in one sentence describe one protest event; a fight
     # for ground is one territorial event ("retook the town after heavy fighting").
     if "protest" in strong:
+        planned = best["protest"][1].status == "future"
         for family in ("violence", "arrest", "property"):
-            best.pop(family, None)
+            if family in best and not (planned and best[family][1].status != "future"):
+                best.pop(family)  # but police who "arrested youths planning to disrupt a rally" acted
     if "territory" in strong and "violence" in best and best["violence"][0].sub_event_type in (taxonomy.ARMED_CLASH, taxonomy.ATTACK):
         best.pop("violence")
     return sorted((trigger for family, (entry, trigger) in best.items()
