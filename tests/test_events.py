@@ -155,6 +155,11 @@ def test_the_place_told_as_where_beats_the_place_its_people_come_from():
     assert event["location"] == "Nairobi"
 
 
+def test_an_act_is_not_absorbed_by_the_protest_it_forestalls():
+    event = main_event("Police arrested 12 youths who were planning to disrupt a rally in Kisumu.")
+    assert (event["sub_event_type"], event["event_date"]) == ("Arrests", "2024-05-10")
+
+
 def test_an_event_told_only_by_its_country_has_no_point():
     event = main_event("Gunmen killed three traders in Chad on Monday.")
     assert (event["location"], event["country_code"], event["latitude"], event["longitude"]) == ("Chad", "TD", None, None)
