@@ -30,6 +30,7 @@ def main_event(text: str) -> dict:
     ("Attack", "Gunmen shot dead four villagers in Zamfara state on Monday, police said."),
     ("Attack", "Unknown men petrol-bombed the home of a councillor in Kisumu on Sunday."),
     ("Armed clash", "Police engaged the bandits near Kapedo on Friday."),
+    ("Mob violence", "A councillor was beaten by angry voters at a polling station in Kisii on Tuesday."),
     ("Abduction/forced disappearance", "Gunmen abducted 20 students from a school in Kaduna on Thursday."),
     ("Peaceful protest", "Thousands of people protested peacefully in Bamako on Friday against the presence of foreign troops."),
     ("Protest with intervention", "Police fired tear gas to disperse hundreds of protesters in Nairobi on Tuesday."),
