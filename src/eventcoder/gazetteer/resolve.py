@@ -315,8 +315,8 @@ def _admin_hints(candidates: list[Candidate], index: int, text: str) -> set[tupl
 
 def _unknown_inside(candidates: list[Candidate], index: int, text: str) -> bool:
     """A small place's name set inside another place ("Salima village in Laisamis", "Kuri,
-    Isiolo County", a division by its word) while none of its readings shares a country with that place: the
-    gazetteer lacks it, and its namesake abroad would pull the article there."""
+    Isiolo County", a division by its word) while none of its readings shares a country with
+    that place: the gazetteer lacks it, and its namesake abroad would pull the article there."""
     if index + 1 >= len(candidates):
         return False
     candidate, container = candidates[index], candidates[index + 1]

@@ -148,6 +148,7 @@ def load_lexicon() -> _Lexicon:
     cues["new_incident"] = re.compile(r"\W*(?:" + "|".join(data["new_incident_cues"]) + r")\b", re.I)
     cues["cause"] = re.compile(r"\b(?:" + "|".join(data["cause_cues"]) + r")\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?"
                                r"(?:killings?|deaths?|murders?|lynchings?|beheadings?|shootings?)\s+of\s+$", re.I)
+    cues["earlier"] = re.compile(r"\b(?:" + "|".join(data["earlier_attack_cues"]) + r")\b[^,.;:()]*$", re.I)
     cues["blamed"] = re.compile(r"\b(?:" + "|".join(data["blamed_cues"]) + r")\s+(?:allegedly\s+|having\s+)?"
                                 r"(?:killing|killed|murdering|murdered)\s+(?:(?:his|her|their|its|the|an?)\s+)?$", re.I)
     cues["grievance"] = re.compile(r"\b(?:" + "|".join(data["grievance_cues"]) + r")\b(?:[^\w;]+[\w'’-]+){0,6}?[^\w;]*$", re.I)
@@ -428,11 +429,7 @@ def _is_cause(article: Article, casualty: CasualtyMention) -> bool:
     sentence_start = article.sentence_at(casualty.start).start
     before = article.text[max(sentence_start, casualty.start - 80):casualty.start]
     cues = load_lexicon().cues
-    return bool(cues["cause"].search(before) or cues["blamed"].search(before) or _EARLIER.search(before))
-
-
-_EARLIER = re.compile(r"\b(?:(?:hours?|days?|weeks?|shortly|soon)\s+after|(?:revenge|retaliation|reprisal)\s+(?:attacks?\s+)?for)"
-                      r"\b[^,.;:()]*$", re.I)
+    return bool(cues["cause"].search(before) or cues["blamed"].search(before) or cues["earlier"].search(before))
 
 
 def _is_crowd(actor: ActorMention | None) -> bool:
@@ -550,7 +547,6 @@ def _place_near(article: Article, trigger: Trigger) -> PlaceMention | None:
                                       not _told_as_where(article.text, p),
                                       road_end(article.text, p.start, p.end), _names_facility(article.text, p),
                                       abs(p.start - trigger.start)), default=None)
-
 
 
 def _told_as_where(text: str, place: PlaceMention) -> bool:
