@@ -544,15 +544,21 @@ def _place_near(article: Article, trigger: Trigger) -> PlaceMention | None:
               if _locates(p) and not names.strictly_cover(p.start, p.end) and not _beyond(article.text, p)]
     dateline = _dateline_end(article.text)
     return min(places, key=lambda p: (p.end <= dateline, p.end <= trigger.clause_start, _specificity(p),
-                                      not _told_as_where(article.text, p),
+                                      not _told_as_where(article.text, p, trigger),
                                       road_end(article.text, p.start, p.end), _names_facility(article.text, p),
                                       abs(p.start - trigger.start)), default=None)
 
 
-def _told_as_where(text: str, place: PlaceMention) -> bool:
-    """A place after a word that puts something there ("in Nairobi", "near the town of Wajir"),
-    not one naming where people come from ("800 Mandera teachers", "Bungoma senator")."""
-    return bool(_where_before().search(text, max(0, place.start - 30), place.start))
+def _told_as_where(text: str, place: PlaceMention, trigger: Trigger) -> bool:
+    """A place after a word that puts something there ("in Nairobi", "near the town of Wajir")
+    or the object of the act ("attacked Awdheegle"), not one naming where people come from
+    ("800 Mandera teachers", "Bungoma senator")."""
+    return (bool(_where_before().search(text, max(0, place.start - 30), place.start))
+            or _OBJECT_GAP.fullmatch(text, trigger.end, place.start) is not None)
+
+
+#: Between an act and the place it was done to: "attacked Awdheegle", "raided the village of Bulo".
+_OBJECT_GAP = re.compile(r"\s+(?:the\s+(?:town|village|city|camp)\s+of\s+)?")
 
 
 @cache
