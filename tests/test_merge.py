@@ -40,6 +40,12 @@ def test_coarser_dates_and_places_widen_the_window():
     assert not compare(record(latitude=2.9, longitude=45.5), record()).same
 
 
+def test_reports_told_only_by_one_country_may_merge_without_a_point():
+    somalia = {"location": "Somalia", "latitude": None, "longitude": None, "geonameid": 51537, "geo_precision": 3}
+    assert compare(record(**somalia), record(**somalia)).same
+    assert "a place is unknown" in compare(record(**somalia), record()).reason
+
+
 def test_an_attack_on_civilians_and_a_bombing_with_a_named_actor_in_both_merge():
     attack = record(event_type="Violence against civilians", sub_event_type="Attack", geonameid=None)
     decision = compare(attack, record())

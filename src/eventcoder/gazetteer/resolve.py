@@ -320,8 +320,9 @@ def _unknown_inside(candidates: list[Candidate], index: int, text: str) -> bool:
     if index + 1 >= len(candidates):
         return False
     candidate, container = candidates[index], candidates[index + 1]
-    if container.loose:
-        return False  # a skeleton match ("Turkana" as Türkan) says nothing of where the name lies
+    if container.loose or not any(p.feature_class == "A" or p.population >= weights().small_population
+                                  for p in container.places):
+        return False  # a skeleton match ("Turkana" as Türkan) or a hamlet says little of where the name lies
     gap = _CONTAINED_GAP.match(text[candidate.end:container.start])
     if gap is None:
         return False

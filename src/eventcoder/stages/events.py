@@ -558,7 +558,7 @@ def _told_as_where(text: str, place: PlaceMention, trigger: Trigger) -> bool:
 
 
 #: Between an act and the place it was done to: "attacked Awdheegle", "raided the village of Bulo".
-_OBJECT_GAP = re.compile(r"\s+(?:the\s+(?:town|village|city|camp)\s+of\s+)?")
+_OBJECT_GAP = re.compile(r"\s+(?:the\s+(?:[a-z]+\s+)?[a-z]+\s+of\s+)?")
 
 
 @cache

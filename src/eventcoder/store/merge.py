@@ -156,13 +156,16 @@ def compare(new: dict, old: dict) -> Decision:
     if days > window:
         return Decision(False, f"dates {day_old} and {day_new} are {days} days apart (window {window})")
 
-    if None in (new["latitude"], new["longitude"], old["latitude"], old["longitude"]):
-        return Decision(False, "a place is unknown")
     if new["country_code"] and old["country_code"] and new["country_code"] != old["country_code"]:
         return Decision(False, f"different countries ({old['country_code']} / {new['country_code']})")
     geo = max(geo_precision(new), geo_precision(old))
     limit = rules.distance_km[geo]
-    km = km_between(new["latitude"], new["longitude"], old["latitude"], old["longitude"])
+    if None not in (new["latitude"], new["longitude"], old["latitude"], old["longitude"]):
+        km = km_between(new["latitude"], new["longitude"], old["latitude"], old["longitude"])
+    elif new.get("geonameid") is not None and new.get("geonameid") == old.get("geonameid"):
+        km = 0.0  # both told only by their country, which has no point
+    else:
+        return Decision(False, "a place is unknown")
     if km > limit:
         return Decision(False, f"places {old['location']} and {new['location']} are {km:.0f} km apart (limit {limit:.0f} km)")
 
