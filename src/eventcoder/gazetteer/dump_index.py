@@ -131,7 +131,7 @@ class DumpIndex:
         self._connection: sqlite3.Connection | None = None
         self._pid = 0
         self._size: int | None = None
-        self._hashes: dict[str, array] = {}
+        self._hashes: dict[str, memoryview] = {}
         self._absent: dict[str, set[str]] = {"exact": set(), "loose": set()}
 
     def __len__(self) -> int:
@@ -166,9 +166,9 @@ class DumpIndex:
         lacks costs tens of microseconds in a file of the whole dump, this a few (a hash shared
         with another key, one in a thousand or so, only costs the look-up)."""
         hashes = self._hashes.get(tier)
-        if hashes is None:
-            hashes = self._hashes[tier] = array("I")
-            hashes.frombytes(self._db().execute("SELECT hashes FROM key_hashes WHERE tier = ?", (tier,)).fetchone()[0])
+        if hashes is None:  # read in place, not copied: tens of MB for the whole dump
+            blob = self._db().execute("SELECT hashes FROM key_hashes WHERE tier = ?", (tier,)).fetchone()[0]
+            hashes = self._hashes[tier] = memoryview(blob).cast("I")
         value = key_hash(key)
         position = bisect_left(hashes, value)
         return position < len(hashes) and hashes[position] == value
