@@ -1,9 +1,9 @@
 import pytest
 
 from eventcoder.errors import GeoNamesFormatError
-from eventcoder.gazetteer import load_gazetteer
+from eventcoder.gazetteer import build, load_gazetteer
 from eventcoder.gazetteer.build import dump_index_path, imports_dir
-from eventcoder.gazetteer.dump_index import DUMP_POSITIONS, MAX_PLACES_PER_KEY
+from eventcoder.gazetteer.dump_index import DUMP_POSITIONS, MAX_PLACES_PER_KEY, key_hash
 from eventcoder.gazetteer.sources import import_files, list_sources, remove_source
 
 ACLED = ("event_id_cnty,iso,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision\n"
@@ -83,3 +83,31 @@ def test_a_name_hundreds_of_villages_bear_brings_back_the_most_populous(import_c
     import_files([path])
     populations = [p.population for p in load_gazetteer().lookup("Bulo Qoorey")]
     assert sorted(populations, reverse=True) == list(range(MAX_PLACES_PER_KEY + 5, 5, -1))
+
+
+def test_a_keys_places_come_divisions_first_then_the_most_populous_then_by_id(import_cache, tmp_path):
+    path = tmp_path / "SO.txt"
+    path.write_text("".join(_row(geonameid, "Dhagaxley", [], 2 + n / 10, 45, fclass, fcode, population=population)
+                            for n, (geonameid, fclass, fcode, population) in enumerate(
+                                [(9920003, "P", "PPL", 5), (9920002, "P", "PPL", 5), (9920001, "P", "PPL", 7),
+                                 (9920004, "A", "ADM3", 0)])), encoding="utf-8")
+    import_files([path])
+    assert [p.geonameid for p in load_gazetteer().lookup("Dhagaxley")] == [9920004, 9920001, 9920002, 9920003]
+
+
+def test_a_name_whose_key_shares_a_hash_with_a_dump_names_finds_nothing(import_cache, tmp_path):
+    assert key_hash("suoddwigow") == key_hash("dilkggebeddw")
+    path = tmp_path / "SO.txt"
+    path.write_text(_row(9930001, "Suoddwigow", [], 2.0, 45.0, "P", "PPL"), encoding="utf-8")
+    import_files([path])
+    assert [p.geonameid for p in load_gazetteer().lookup("Suoddwigow")] == [9930001]
+    assert load_gazetteer().lookup("Dilkggebeddw") == []
+
+
+def test_an_index_of_another_version_is_compiled_again_from_the_stored_dump(import_cache, dump, monkeypatch):
+    import_files(dump)
+    earlier = dump_index_path()
+    monkeypatch.setattr(build, "INDEX_VERSION", build.INDEX_VERSION + 1)
+    load_gazetteer.cache_clear()
+    assert [p.geonameid for p in load_gazetteer().lookup("Hawaadley")] == [9900001]
+    assert dump_index_path() != earlier and dump_index_path().exists() and not earlier.exists()

@@ -3,15 +3,21 @@
 allCountries.zip holds about five million populated places and divisions, with their alternate
 names: too many for the marshal index (:mod:`eventcoder.gazetteer.build`), which is loaded
 whole at every start. They are compiled into a SQLite file of the cache instead and looked up
-key by key: a ``places`` table by geonameid, and ``exact`` and ``loose`` tables of (key, place)
-pairs, sorted WITHOUT ROWID tables, so that one look-up reads a few pages and the process holds
-none of the rest. Dump rows whose place the in-memory index holds are not in it (the build
-gives their names to that record), nor first-level divisions (the build makes those).
+key by key: a ``places`` table by geonameid, and ``exact`` and ``loose`` tables of (key, rank,
+place), sorted WITHOUT ROWID tables holding each key's best places already ranked, so that one
+look-up reads a few pages and the process holds none of the rest. Most names an article's spans
+make are in no tier, and each tier's keys are also kept as a sorted array of their hashes, which
+the first look-up loads and every look-up checks before asking SQLite. Dump rows whose place the
+in-memory index holds are not in it (the build gives their names to that record), nor
+first-level divisions (the build makes those).
 """
 from __future__ import annotations
 
 import os
 import sqlite3
+import zlib
+from array import array
+from bisect import bisect_left
 from contextlib import closing
 from itertools import islice
 from pathlib import Path
@@ -38,24 +44,28 @@ CREATE TABLE places (geonameid INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REA
                      admin1 TEXT, fclass TEXT, fcode TEXT, population INTEGER, key TEXT);
 CREATE TABLE staging.exact (key TEXT, place INTEGER);
 CREATE TABLE staging.loose (key TEXT, place INTEGER);
+CREATE TABLE key_hashes (tier TEXT PRIMARY KEY, hashes BLOB);
 """
+#: The most places one key brings back from the file, divisions and the most populous first
+#: (then by id): a name that hundreds of the dump's villages bear is told apart only by what the
+#: article says, and the resolver weighs every reading it is given against every other's
+#: (measured on the speed corpus with a 13 M-line dump: 46 s uncapped, 32 s with 40 or with 10;
+#: 25.6 s without it). The build ranks each key's places once and keeps only these.
+MAX_PLACES_PER_KEY = 40
 #: Each tier is filled in key order after every row is in, which is much faster than keeping
 #: its B-tree in order row by row; the pairs then live only in the tier (no rowid, no copy).
-_TIERS = """
-CREATE TABLE exact (key TEXT, place INTEGER, PRIMARY KEY (key, place)) WITHOUT ROWID;
-INSERT OR IGNORE INTO exact SELECT key, place FROM staging.exact ORDER BY key, place;
-CREATE TABLE loose (key TEXT, place INTEGER, PRIMARY KEY (key, place)) WITHOUT ROWID;
-INSERT OR IGNORE INTO loose SELECT key, place FROM staging.loose ORDER BY key, place;
-CREATE TABLE counts AS SELECT count(*) AS places FROM places;
+_TIER = """
+CREATE TABLE {tier} (key TEXT, rank INTEGER, place INTEGER, PRIMARY KEY (key, rank)) WITHOUT ROWID;
+INSERT INTO {tier} SELECT key, rank, place FROM (
+    SELECT pair.key, pair.place, row_number() OVER (
+        PARTITION BY pair.key ORDER BY places.fclass = 'A' DESC, places.population DESC, pair.place) - 1 AS rank
+    FROM (SELECT DISTINCT key, place FROM staging.{tier}) AS pair JOIN places ON places.geonameid = pair.place)
+WHERE rank < {most} ORDER BY key, rank;
 """
-#: The most places one key brings back from the file, divisions and the most populous first:
-#: a name that hundreds of the dump's villages bear is told apart only by what the article says,
-#: and the resolver weighs every reading it is given against every other's (measured on the
-#: speed corpus with a 13 M-line dump: 46 s uncapped, 32 s with 40 or with 10; 25.6 s without it).
-MAX_PLACES_PER_KEY = 40
-_FIND = ("SELECT places.* FROM {tier} JOIN places ON places.geonameid = {tier}.place WHERE {tier}.key = ? "
-         f"ORDER BY places.fclass = 'A' DESC, places.population DESC LIMIT {MAX_PLACES_PER_KEY}")
-_FIND_EXACT, _FIND_LOOSE = _FIND.format(tier="exact"), _FIND.format(tier="loose")
+_TIERS = (_TIER.format(tier="exact", most=MAX_PLACES_PER_KEY) + _TIER.format(tier="loose", most=MAX_PLACES_PER_KEY)
+          + "CREATE TABLE counts AS SELECT count(*) AS places FROM places;")
+_FIND = {tier: f"SELECT places.* FROM {tier} JOIN places ON places.geonameid = {tier}.place WHERE {tier}.key = ? "
+                "ORDER BY rank" for tier in ("exact", "loose")}
 
 
 def compile_dump_index(stores: list[Path], path: Path, left_out: set[int], progress: Progress) -> None:
@@ -75,6 +85,8 @@ def compile_dump_index(stores: list[Path], path: Path, left_out: set[int], progr
                     while batch := list(islice(rows, BATCH_ROWS)):
                         _insert(index, [row for row in batch if row.geonameid not in left_out])
             index.executescript(_TIERS)
+            for tier in ("exact", "loose"):
+                index.execute("INSERT INTO key_hashes VALUES (?, ?)", (tier, _tier_hashes(index, tier).tobytes()))
             index.commit()
             index.execute("DETACH DATABASE staging")
     except BaseException:
@@ -98,6 +110,17 @@ def _insert(index: sqlite3.Connection, rows: list) -> None:
     index.executemany("INSERT INTO staging.loose VALUES (?, ?)", loose)
 
 
+def key_hash(key: str) -> int:
+    """A key's hash as the index keeps it: the same in every process and on every run."""
+    return zlib.crc32(key.encode())
+
+
+def _tier_hashes(index: sqlite3.Connection, tier: str) -> array:
+    """The sorted, distinct hashes of a tier's keys (sorted by SQLite, in its own memory)."""
+    index.create_function("key_hash", 1, key_hash, deterministic=True)
+    return array("I", (value for (value,) in index.execute(f"SELECT DISTINCT key_hash(key) FROM {tier} ORDER BY 1")))
+
+
 class DumpIndex:
     """Look-ups in a compiled dump index; each gives rows of (geonameid, name, latitude,
     longitude, country code, admin1 code, feature class, feature code, population, and the
@@ -108,7 +131,8 @@ class DumpIndex:
         self._connection: sqlite3.Connection | None = None
         self._pid = 0
         self._size: int | None = None
-        self._absent: dict[str, set[str]] = {_FIND_EXACT: set(), _FIND_LOOSE: set()}
+        self._hashes: dict[str, memoryview] = {}
+        self._absent: dict[str, set[str]] = {"exact": set(), "loose": set()}
 
     def __len__(self) -> int:
         if self._size is None:
@@ -117,25 +141,37 @@ class DumpIndex:
 
     def exact(self, key: str) -> list[tuple]:
         """The places one of whose names has this :func:`~eventcoder.gazetteer.names.name_key`."""
-        return self._rows(_FIND_EXACT, key)
+        return self._rows("exact", key)
 
     def loose(self, skeleton: str) -> list[tuple]:
         """The places one of whose names has this skeleton key."""
-        return self._rows(_FIND_LOOSE, skeleton)
+        return self._rows("loose", skeleton)
 
     def place(self, geonameid: int) -> tuple | None:
         return self._db().execute("SELECT * FROM places WHERE geonameid = ?", (geonameid,)).fetchone()
 
-    def _rows(self, query: str, key: str) -> list[tuple]:
-        absent = self._absent[query]
+    def _rows(self, tier: str, key: str) -> list[tuple]:
+        absent = self._absent[tier]
         if key in absent:
             return []
-        rows = self._db().execute(query, (key,)).fetchall()
+        rows = self._db().execute(_FIND[tier], (key,)).fetchall() if self._may_hold(tier, key) else []
         if not rows:
             if len(absent) >= ABSENT_KEYS:
                 absent.clear()
             absent.add(key)
         return rows
+
+    def _may_hold(self, tier: str, key: str) -> bool:
+        """False when no key of the tier has this key's hash: a look-up in SQLite of a key it
+        lacks costs tens of microseconds in a file of the whole dump, this a few (a hash shared
+        with another key, one in a thousand or so, only costs the look-up)."""
+        hashes = self._hashes.get(tier)
+        if hashes is None:  # read in place, not copied: tens of MB for the whole dump
+            blob = self._db().execute("SELECT hashes FROM key_hashes WHERE tier = ?", (tier,)).fetchone()[0]
+            hashes = self._hashes[tier] = memoryview(blob).cast("I")
+        value = key_hash(key)
+        position = bisect_left(hashes, value)
+        return position < len(hashes) and hashes[position] == value
 
     def _db(self) -> sqlite3.Connection:
         """This process's read-only connection: one opened before a fork is not used after it."""
