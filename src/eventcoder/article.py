@@ -50,6 +50,11 @@ class PlaceMention(Mention):
     # GEONAMES, or the name of the imported source (gazetteer import --name) the place is from
     geo_source: str = GEONAMES
 
+    @property
+    def is_country(self) -> bool:
+        """A country, independent or not (GeoNames PCLI, PCLD, PCLS...)."""
+        return bool(self.feature_code and self.feature_code.startswith("PCL"))
+
 
 @dataclass(slots=True)
 class ActorMention(Mention):

@@ -33,7 +33,10 @@ def _coded_day(date: DateMention) -> dt.date:
 
 def _record(article: Article, event: Event, digest: str) -> EventRecord:
     place = event.place
-    point = place if place and not _country_only(place) else None
+    # an event told only by its country gets no point: a country's centroid drawn on a map reads
+    # as a place where something happened (GDELT's country-level artefact), and ACLED codes no
+    # event to a whole country
+    point = place if place and not place.is_country else None
     date = event.date
     totals = summarize_casualties(event.casualties)
     key = f"{digest}:{event.trigger.start}:{event.sub_event_type}"
@@ -89,13 +92,6 @@ def _targets_civilians(event: Event) -> bool:
     if event.actor2 is not None and event.actor2.category == taxonomy.CIVILIANS:
         return event.event_type in (taxonomy.VIOLENCE_AGAINST_CIVILIANS, taxonomy.EXPLOSIONS, taxonomy.RIOTS)
     return event.event_type == taxonomy.VIOLENCE_AGAINST_CIVILIANS
-
-
-def _country_only(place) -> bool:
-    """An event told only by its country gets no point: a country's centroid drawn on a map
-    reads as a place where something happened (the artefact of GDELT's country-level events),
-    and ACLED codes no event to a whole country."""
-    return bool(place.feature_code and place.feature_code.startswith("PCL"))
 
 
 def _geo_precision(place) -> int:

@@ -167,6 +167,9 @@ def load_lexicon() -> _Lexicon:
     cues["beyond_before"] = re.compile(r"\b(?:" + "|".join(data["beyond_before"]) + r")\s+(?:the\s+)?$", re.I)
     cues["beyond_after"] = re.compile(r"(?:\s*-\s*[A-Z][\w ]*?)?\s+(?:" + "|".join(data["beyond_after"]) + r")\b", re.I)
     cues["anaphora"] = re.compile(r"\b(?:" + "|".join(data["anaphora"]) + r")\s+(?:\w+\s+){0,2}$", re.I)
+    places = load_yaml("places_context.yaml")
+    cues["where_before"] = re.compile(r"\b(?i:" + "|".join(places["where_prepositions"]) + r")\s+(?:the\s+)?(?:[a-z]+\s+(?:of\s+)?)?$")
+    cues["facility_after"] = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}?\s+(?i:" + "|".join(places["facility_words"]) + r")\b")
     return _Lexicon(tuple(entries), trigger_pattern, cues, frozenset(data["civilian_victim_groups"]),
                     frozenset(data["armed_victim_groups"]), frozenset(data["civilian_members"]),
                     frozenset(data["armed_when_acting"]), frozenset(data["partisans_when_attacking"]),
@@ -504,7 +507,7 @@ def _specificity(place: PlaceMention) -> int:
         return 0
     if place.feature_code == "ADM1":
         return 2
-    if place.feature_code and place.feature_code.startswith("PCL"):
+    if place.is_country:
         return 3
     return 1
 
@@ -553,7 +556,7 @@ def _told_as_where(text: str, place: PlaceMention, trigger: Trigger) -> bool:
     """A place after a word that puts something there ("in Nairobi", "near the town of Wajir")
     or the object of the act ("attacked Awdheegle"), not one naming where people come from
     ("800 Mandera teachers", "Bungoma senator")."""
-    return (bool(_where_before().search(text, max(0, place.start - 30), place.start))
+    return (bool(load_lexicon().cues["where_before"].search(text, max(0, place.start - 30), place.start))
             or _OBJECT_GAP.fullmatch(text, trigger.end, place.start) is not None)
 
 
@@ -561,22 +564,10 @@ def _told_as_where(text: str, place: PlaceMention, trigger: Trigger) -> bool:
 _OBJECT_GAP = re.compile(r"\s+(?:the\s+(?:[a-z]+\s+)?[a-z]+\s+of\s+)?")
 
 
-@cache
-def _where_before() -> re.Pattern:
-    words = load_yaml("places_context.yaml")["where_prepositions"]
-    return re.compile(r"\b(?i:" + "|".join(words) + r")\s+(?:the\s+)?(?:[a-z]+\s+(?:of\s+)?)?$")
-
-
 def _names_facility(text: str, place: PlaceMention) -> bool:
     """A name that is part of a building's, an institution's or a road's ("Juba Primary School",
     "Kismayo Road"): a town of its own named beside it is where the event was."""
-    return not road_end(text, place.start, place.end) and bool(_facility_after().match(text, place.end))
-
-
-@cache
-def _facility_after() -> re.Pattern:
-    words = load_yaml("places_context.yaml")["facility_words"]
-    return re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}?\s+(?i:" + "|".join(words) + r")\b")
+    return not road_end(text, place.start, place.end) and bool(load_lexicon().cues["facility_after"].match(text, place.end))
 
 
 def _best_date(dates: list[DateMention], status: str, published=None) -> DateMention | None:
