@@ -78,6 +78,15 @@ def test_an_unknown_village_inside_a_named_place_gives_way_to_it(text, unknown, 
     assert unknown not in found and found[container].country_code == "KE"
 
 
+@pytest.mark.parametrize("text, village", [
+    ("A mob beat a man to death in Damascus village of Nyeri County on Sunday.", "Damascus"),
+    ("Gunmen raided the village of Toronto in Marsabit on Sunday.", "Toronto"),
+])
+def test_a_name_told_as_a_village_is_not_its_namesake_city(text, village):
+    found = _found(text)
+    assert village not in found or found[village].population < weights().known_city_population
+
+
 def test_a_town_stays_inside_a_province_known_only_as_a_hamlet_abroad():
     # Soum province is missing from cities500, which holds only a Senegalese hamlet of the name
     found = _found("A bomb killed four soldiers near Djibo in Soum province on Monday.")

@@ -72,6 +72,9 @@ def _cues() -> dict:
     for key in ("near_after", "division_after"):
         cues[key] = re.compile(r"^\s+(?:" + "|".join(raw[key]) + r")\b", re.IGNORECASE)
     cues["settlement_after"] = re.compile(r"\s+(?:" + "|".join(raw["settlement_words"]) + r")$", re.IGNORECASE)
+    villages = "|".join(raw["village_words"])
+    cues["village_after"] = re.compile(r"^\s+(?:" + villages + r")\b", re.IGNORECASE)
+    cues["village_of"] = re.compile(r"\b(?:the|a)\s+(?:" + villages + r")\s+of\s+$", re.IGNORECASE)
     cues["district_after"] = re.compile(r"^\s+(?:" + "|".join(raw["district_after"]) + r")\b", re.IGNORECASE)
     # "Awdheegle village (": a named settlement, then its district in brackets
     cues["village_before"] = re.compile(r"\b[A-Z][\w'’-]+\s+(?:" + "|".join(raw["settlement_words"]) + r")\s*\(\s*$")
@@ -91,6 +94,7 @@ def resolve_candidates(text: str, candidates: list[Candidate],
     ``mentioned_countries`` are countries the text names otherwise (by demonyms), ``home``
     the (country code, first-level division name or "") where the outlet is based,
     ``coded_countries`` those of the places the user imported from their own coding."""
+    candidates = [c for c in (_told_as_village(text, c) for c in candidates) if c.places]
     candidates = [c for i, c in enumerate(candidates) if not _unknown_inside(candidates, i, text)]
     if not candidates:
         return []
@@ -336,6 +340,18 @@ def _unknown_inside(candidates: list[Candidate], index: int, text: str) -> bool:
         return False
     countries = {p.country_code for p in container.places}
     return not any(p.country_code in countries for p in candidate.places)
+
+
+def _told_as_village(text: str, candidate: Candidate) -> Candidate:
+    """The candidate with its towns only when the text calls it a village ("Jerusalem village
+    of Kirinyaga County", "the village of Bendera"): its namesake city or division is another place."""
+    cues, w = _cues(), weights()
+    if not (cues["village_after"].match(text[candidate.end:candidate.end + w.division_cue_after])
+            or cues["village_of"].search(text[max(0, candidate.start - w.division_cue_before):candidate.start])):
+        return candidate
+    small = [p for p in candidate.places
+             if p.feature_class == "P" and p.population < w.known_city_population and p.feature_code != "PPLC"]
+    return candidate if len(small) == len(candidate.places) else replace(candidate, places=small)
 
 
 def _hinted_by(candidates: list[Candidate], index: int, text: str) -> set[tuple[str, str]]:
