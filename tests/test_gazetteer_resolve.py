@@ -71,6 +71,8 @@ def test_a_far_small_namesake_of_an_unknown_local_name_is_dropped():
 @pytest.mark.parametrize("text, unknown, container", [
     ("Raiders burnt huts in Salima village in Marsabit on Monday.", "Salima", "Marsabit"),
     ("One man died in a fight at Kuri, Isiolo County, on Friday.", "Kuri", "Isiolo"),
+    ("Gunmen shot a trader in the Lexington area of Nairobi on Friday.", "Lexington", "Nairobi"),
+    ("A grenade hit a school in the Ifo refugee camp in Dadaab.", "Ifo", "Dadaab"),
 ])
 def test_an_unknown_village_inside_a_named_place_gives_way_to_it(text, unknown, container):
     # the gazetteer knows these names only abroad (Malawi, Mali): the text puts them in Kenya
@@ -85,6 +87,19 @@ def test_an_unknown_village_inside_a_named_place_gives_way_to_it(text, unknown, 
 def test_a_name_told_as_a_village_is_not_its_namesake_city(text, village):
     found = _found(text)
     assert village not in found or found[village].population < weights().known_city_population
+
+
+@pytest.mark.parametrize("text, abroad", [
+    ("A bomb hit a lorry near Kulan on Monday, police in Garissa County said.", set()),
+    ("Raiders stole cattle near Lavington on Monday, officials in Marsabit County said.", set()),
+    ("Officials in Kenya said the convoy had left Hershey, Palmyra and Annville.",
+     {"Hershey", "Palmyra", "Annville"}),
+])
+def test_a_small_town_on_another_continent_gives_way_to_the_country_plainly_named(text, abroad):
+    # Kulan and Lavington are known only in Kazakhstan and Australia, and a county makes the
+    # article Kenyan; a country named once is outvoted by three towns that lie elsewhere
+    found = _found(text)
+    assert {name for name, place in found.items() if place.country_code != "KE"} == abroad
 
 
 def test_a_town_stays_inside_a_province_known_only_as_a_hamlet_abroad():

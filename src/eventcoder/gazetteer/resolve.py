@@ -36,8 +36,11 @@ from eventcoder.gazetteer.names import name_key, skeleton_key
 AREA_CLASSES = frozenset("LHT")
 _HINT_GAP = re.compile(r"^\s*(?:,|\(|\bin\b|\bof\b)\s*(?:the\s+)?$", re.IGNORECASE)
 #: Between a place and the place it lies in: "Salima village in", "Kuri,", "Tiwi in", "Pala Village of"
-_CONTAINED_GAP = re.compile(r"^\s*(?P<word>(?:(?:village|town|city|area|estate)\s+)?(?:in|of)\b|village|town)?"
+_CONTAINED_GAP = re.compile(r"^\s*(?P<word>(?:(?:village|town|city|area|estate|location|ward|(?:refugee\s+)?camp)\s+)?(?:in|of)\b|village|town)?"
                             r"\s*(?P<mark>,|\()?\s*(?:the\s+)?$", re.IGNORECASE)
+
+#: A capitalised word right after a name: the name opens another's ("China Roads and Bridges")
+_NAME_GOES_ON = re.compile(r"\s+[A-Z]")
 
 
 @dataclass(slots=True)
@@ -153,14 +156,22 @@ def resolve_candidates(text: str, candidates: list[Candidate],
     for country_code in {home[0]} if home else coded_countries:
         votes[country_code] = votes.get(country_code, set()) | {""}
     main_country = _main_country(votes, known | {""}, weak)
+    plain_country = _plain_country(
+        [place for candidate, place, near in zip(candidates, first, around) if not candidate.loose and (
+            (place.is_country and not _NAME_GOES_ON.match(text, candidate.end))
+            or (near.division_cued and place.feature_class in "PA"))],
+        mentioned_countries, {cc: len(voters) for cc, voters in country_votes.items()})
     mentions = []
     for candidate, near, penalty in zip(candidates, around, penalties):
         scores = _scores(candidate, context(candidate, readings), near, penalty)
         place = candidate.places[_argmax(scores)]
         if candidate.loose and place.country_code not in named_countries:
             continue  # a skeleton match is only trusted inside a country the article names
-        if (main_country and (place.country_code, "") not in near.hints
-                and _far_fetched(candidate, place, main_country, penalty[candidate.places.index(place)])):
+        own_penalty = penalty[candidate.places.index(place)]
+        if (place.country_code, "") not in near.hints and (
+                (main_country and _far_fetched(candidate, place, main_country, own_penalty))
+                or (plain_country and _far_fetched(candidate, place, plain_country, own_penalty)
+                    and _across_the_world(place, plain_country))):
             renowned = [i for i, p in enumerate(candidate.places) if p.is_country or p.feature_code == "PPLC"]
             if not renowned:
                 continue
@@ -184,6 +195,27 @@ def _main_country(country_votes: dict[str, set[str]], known: set[str], weak: set
     if len(strong) == 1 and all(country_votes[cc] <= weak for cc in tied if cc != strong[0]):
         return strong[0]
     return None
+
+
+def _plain_country(plain: list[Place], demonyms: set[str], votes: dict[str, int]) -> str | None:
+    """The one country the article plainly is about: that of a first-level division it calls
+    so ("Garissa County"), or the one it names (or names by demonym) when more of its places
+    lie there than in any other; a country named alone is often named from abroad."""
+    divisions = {p.country_code for p in plain if not p.is_country}
+    countries = divisions | {p.country_code for p in plain if p.is_country} | set(demonyms)
+    if len(countries) != 1:
+        return None
+    (country,) = countries
+    if country in divisions or all(votes.get(country, 0) > n for cc, n in votes.items() if cc != country):
+        return country
+    return None
+
+
+def _across_the_world(place: Place, country_code: str) -> bool:
+    """A place as far from the country's point as another continent would be."""
+    country = load_gazetteer().country(country_code)
+    return country is None or distance_km(place.latitude, place.longitude, country.latitude,
+                                          country.longitude) > weights().other_continent_km
 
 
 def _far_fetched(candidate: Candidate, place: Place, main_country: str, penalty: float) -> bool:
@@ -336,8 +368,9 @@ def _unknown_inside(candidates: list[Candidate], index: int, text: str) -> bool:
     if gap["word"] is None and not (divided and gap["mark"]):
         return False  # "Kampala, Nairobi and Dar es Salaam": a list, not a place inside another
     known = weights().known_city_population
-    if any(p.is_country or p.is_admin1 or (p.population >= known and p.key == candidate.key) for p in candidate.places):
-        return False
+    if any(p.is_country or p.is_admin1 or (gap["word"] is None and p.population >= known and p.key == candidate.key)
+           for p in candidate.places):
+        return False  # a known city in a list may be abroad; "the Lexington area of Nairobi" is not
     countries = {p.country_code for p in container.places}
     return not any(p.country_code in countries for p in candidate.places)
 
