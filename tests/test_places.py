@@ -197,6 +197,16 @@ def test_a_name_before_supporters_or_a_candidate_is_a_party_not_a_hamlet():
     assert list(found) == ["Nakuru", "Kisumu"]
 
 
+@pytest.mark.parametrize("text", [
+    "Members of Jubilee and NASA parties fought in Kisumu.",
+    "Supporters of NASA and Jubilee fought in Kisumu.",
+    "The Jubilee gubernatorial candidate held a rally in Kisumu.",
+    "Jubilee primaries ended; crowds gathered at the Jubilee headquarters in Kisumu.",
+])
+def test_a_party_stays_a_party_through_coordination_modifiers_and_later_mentions(text):
+    assert list(_found(text)) == ["Kisumu"]
+
+
 def test_a_former_province_still_named_in_news_is_a_region_of_its_country():
     assert _found("Riots spread across Nyanza on Monday.")["Nyanza"].country_code == "KE"
 

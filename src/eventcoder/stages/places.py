@@ -92,7 +92,7 @@ def _context() -> dict:
     return {key: frozenset(raw[key]) for key in (
         "stop_words", "connectors", "person_titles", "person_verbs", "organisation_words",
         "place_suffixes", "never_alone", "direction_words", "place_prepositions",
-        "name_abbreviations", "affiliation_words")}
+        "name_abbreviations", "affiliation_words", "affiliation_modifiers")}
 
 
 @cache
@@ -146,8 +146,9 @@ def find_places(article: Article) -> Article:
     matched = [c for c in _match(article.text, tokens, gazetteer, bare_towns=bool(article.home))
                if not _inside_demonym(c, demonym_spans) and not groups.cover(c.start, c.end)]
     surnames = {c.text for c in matched if _surname(c, article.text)}
+    affiliations = {c.key for c in matched if _affiliation(c, article.text)}
     candidates = [c for c in matched if _plausible(c, article.text)
-                  and not (c.text in surnames and not _is_major(c))]
+                  and not (c.text in surnames and not _is_major(c)) and c.key not in affiliations]
     abbreviated = _abbreviations(article.text)
     abbreviated_spans = Spans((a.start, a.end) for a in abbreviated)
     candidates = sorted([c for c in candidates if not abbreviated_spans.overlap(c.start, c.end)] + abbreviated,
@@ -411,8 +412,6 @@ def _plausible(candidate: _Match, text: str) -> bool:
         if (preceding.capitalised and not preceding.sentence_initial
                 and preceding.lower not in context["direction_words"]):
             return False  # "Patrick Henry", "Ahrar al-Sham"; not "North Texas"
-    if adjacent_after and after.lower in context["affiliation_words"] and not (strong or known):
-        return False  # "Jubilee supporters", "Gaza boys": a party's or a gang's name
     located = (before is not None and not candidate.run_before
                and before.lower in context["place_prepositions"])
     if (single and adjacent_after and after.lower in context["person_verbs"] and not strong
@@ -432,6 +431,35 @@ def _plausible(candidate: _Match, text: str) -> bool:
                       and p.key != candidate.key for p in places):
         return False  # a small place known by this name only as an alternate: usually a surname
     return True
+
+
+@cache
+def _affiliation_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """After a name, the lower-case word ("Party" aside); before it, that word opening a
+    sentence too ("Supporters of NASA"), but not a title's ("The Boys of Summer")."""
+    ranked = sorted(_context()["affiliation_words"], key=len, reverse=True)
+    words = "|".join(ranked)
+    opening = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in ranked)
+    modifiers = "|".join(_context()["affiliation_modifiers"])
+    name = r"[A-Z][\w'’-]*"
+    return (re.compile(rf"(?:\s+and\s+{name})?\s+(?:(?:{modifiers})\s+)?(?:{words}|Party|Parties)\b"),
+            re.compile(rf"(?:^|[.!?]\s+|\b[a-z]+\s+)(?:{opening})\s+of\s+(?:the\s+)?(?:{name}\s+and\s+)?$"))
+
+
+def _affiliation(candidate: _Match, text: str) -> bool:
+    """A name told as a party's or a faction's ("Jubilee supporters", "the Jubilee gubernatorial
+    candidate", "Members of Jubilee and NASA parties", "supporters of NASA and Jubilee", "Gaza
+    boys"): the name is then an affiliation everywhere in the article, unless a known place by
+    a name rarer than a common word ("Mandera MCAs", but "Orange politicians")."""
+    after, before = _affiliation_patterns()
+    w = weights()
+    if not (after.match(text, candidate.end) or before.search(text[max(0, candidate.start - 60):candidate.start])):
+        return False
+    places = _finding_places(candidate)
+    if any(p.is_country or p.feature_class == "A" for p in places):
+        return False
+    known = any(p.population >= w.known_city_population for p in places)
+    return not known or _zipf()(candidate.text.lower()) >= w.common_word_zipf
 
 
 def _surname(candidate: _Match, text: str) -> bool:
