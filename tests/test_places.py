@@ -182,6 +182,10 @@ def test_an_ethnic_group_says_which_country_the_report_is_from():
     assert "Orma" not in _found("Orma attacked Pokomo villagers before dawn.")
 
 
+def test_an_everyday_word_opening_a_sentence_is_the_word_though_a_city_bears_it():
+    assert list(_found("Man found dead in a maize farm near Nakuru.")) == ["Nakuru"]
+
+
 def test_a_word_that_is_only_a_foreign_name_of_a_city_opens_no_place():
     assert "Grenade" not in _found("Grenade blasts wounded four traders at dawn.")
 

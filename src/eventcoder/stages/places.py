@@ -421,7 +421,8 @@ def _plausible(candidate: _Match, text: str) -> bool:
         frequency = _zipf()(candidate.text.lower())
         if ((frequency >= w.common_word_zipf and not known)
                 or (candidate.sentence_initial and frequency >= w.initial_word_zipf
-                    and not (strong or known))):
+                    and not (strong or known))
+                or (candidate.sentence_initial and frequency >= w.everyday_word_zipf)):
             return False
     if candidate.loose and single and candidate.sentence_initial:
         return False
