@@ -160,6 +160,9 @@ def test_a_singular_passive_counts_one_victim(text):
     ("Gunmen killed the village chief.", [("killed", "officials", 1)]),
     ("Three police reservists were killed.", [("killed", "security forces", 3)]),
     ("A mob lynched two suspected robbers at the market.", [("killed", "suspects", 2)]),
+    ("Police shot dead two bandits in Baringo.", [("killed", "militants", 2)]),
+    ("Soldiers gunned down Juma Ali Hassan, a trader, on Friday.", [("killed", None, 1)]),
+    ("Gunmen killed Al Shabaab defectors near the border.", []),
 ])
 def test_victims_named_with_adjectives_and_as_suspects(text, expected):
     assert [(m.kind, m.group, m.minimum) for m in top_level(casualties_in(text))] == expected
@@ -170,6 +173,8 @@ def test_victims_named_with_adjectives_and_as_suspects(text, expected):
     ("Militia attack - 7 killed/ 4 injured.", [("killed", None, 7), ("injured", None, 4)]),
     ("Herders were attacked at a well, one death, one injury.", [("killed", None, 1), ("injured", None, 1)]),
     ("Residents lynched a suspected goat thief.", [("killed", "suspects", 1)]),
+    ("Raiders attacked two villages; 14 killed total.", [("killed", None, 14)]),
+    ("Mob kills suspected rapist in market.", [("killed", "suspects", 1)]),
 ])
 def test_tolls_in_the_short_forms_of_notes_and_headlines(text, expected):
     assert [(m.kind, m.group, m.minimum) for m in top_level(casualties_in(text))] == expected

@@ -56,6 +56,7 @@ class _Lexicon:
     victim_item: re.Pattern  # one victim of a list, up to the next "," or "and"
     victim_after: re.Pattern
     one_after: re.Pattern  # "a suspected thief" after an active verb: one person, whatever the noun
+    named_after: re.Pattern  # "Hassan Suleiman Mwayuyu" after an active verb: one person, by name
     continuation: re.Pattern
     subset_after: re.Pattern
     quantity: re.Pattern
@@ -209,8 +210,8 @@ def _objects(lexicon: _Lexicon, text: str, cue: re.Match, end: int, kind: str) -
     """Victims after an active verb: "killing three soldiers and two civilians"."""
     first = lexicon.victim_after.match(text, cue.end(), end)
     if first is None and kind not in _PEOPLE_ONLY:
-        one = lexicon.one_after.match(text, cue.end(), end)
-        if one is not None:  # "lynched a suspected thief", "killed a pedestrian": one person
+        one = lexicon.one_after.match(text, cue.end(), end) or lexicon.named_after.match(text, cue.end(), end)
+        if one is not None:  # "lynched a suspected thief", "gunned down Hassan Mwayuyu": one person
             return [CasualtyMention(one["victim"], one.start("victim"), one.end("victim"), kind=kind, minimum=1, maximum=1)]
     if first is None or (kind in _PEOPLE_ONLY and _normal(first["group"] or "") not in lexicon.groups):
         return []  # "seized 300 weapons": only people named as people are abducted or arrested
@@ -490,6 +491,9 @@ def _lexicon() -> _Lexicon:
             rf"\s+(?P<victim>(?:an?|another)\s+(?!(?:{_alternation(terms['not_victims'])})\b)[\w'’-]+"
             rf"(?:\s+(?!(?:{_alternation([*terms['not_victims'], *terms['not_modifier_words'], *_SHORT_WORDS])})\b)"
             rf"[\w'’-]+){{0,3}})", flags),
+        # a name of two to four words, not a group's ("Al Shabaab militants") nor a country's people
+        named_after=re.compile(
+            rf"\s+(?P<victim>(?-i:[A-Z][a-z'’-]+)(?:\s+(?-i:[A-Z][a-z'’-]+)){{1,3}})\b(?!['’]|\s+(?:{group_words})\b)"),
         continuation=re.compile(
             rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_DETERMINERS}\s+)?(?<![\w-])(?P<item>{with_group})"
             rf"(?!\s+(?:(?:{passive_auxiliaries})|(?:{cue})|(?:{reporting}))\b)", flags),
