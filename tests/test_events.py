@@ -443,6 +443,13 @@ def test_a_weekday_in_a_plan_is_the_coming_one_not_next_year():
     assert [r["event_date"] for r in records if r["event_date"]] == ["2024-05-14"]
 
 
+def test_soldiers_told_as_killed_by_a_bomb_are_struck_not_striking():
+    records = extract_records(Article("t", "A roadside bomb hit an army convoy near Mandera on Monday. "
+                                           "Four soldiers dead.", published=PUBLISHED))
+    assert [(r["sub_event_type"], r["fatalities"], r["actor1"], r["actor2"]) for r in records] == [
+        ("Remote explosive/landmine/IED", 4, "Unidentified Armed Group (Kenya)", "Military Forces of Kenya")]
+
+
 def test_an_attack_on_a_post_of_armed_men_is_a_battle():
     assert main_event("Gunmen attacked a police station in Wajir on Monday, killing one officer.")["sub_event_type"] == "Armed clash"
 

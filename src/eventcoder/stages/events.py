@@ -268,8 +268,16 @@ def _is_victim(actor: ActorMention) -> bool:
 
 def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention],
                    casualties: list[CasualtyMention]) -> tuple[ActorMention | None, ActorMention | None]:
-    """actor1 acted, actor2 was acted upon, read from the clause around the trigger."""
+    """actor1 acted, actor2 was acted upon, read from the clause around the trigger; an actor
+    told as killed or hurt ("One soldier dead") was acted upon whatever its category, but in a
+    fight both sides lose men."""
     text = article.text
+    harmed = Spans((c.start, c.end) for c in casualties if c.kind in ("killed", "injured")
+                   and not _entry_of(trigger).mutual and trigger.sub_event_type != taxonomy.ARMED_CLASH)
+
+    def victim(actor: ActorMention) -> bool:
+        return _is_victim(actor) or harmed.cover(actor.start, actor.end)
+
     sentence = article.sentences[trigger.sentence]
     clause_start, opener = _clause_break(text, sentence.start, trigger.start)
     asides = [m.span() for m in _RELATIVE_ASIDE.finditer(text, sentence.start, trigger.start)]
@@ -285,7 +293,7 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
         return actor1, actor2
     nominal_agent = next((a for a in after[:1] if _NOMINAL_BY.match(text[trigger.end:a.start])), None)
     if nominal_agent is not None and not trigger.passive:
-        victims = [a for a in actors if _is_victim(a)]
+        victims = [a for a in actors if victim(a)]
         others = [a for a in after[1:] if a.name != nominal_agent.name]
         return nominal_agent, (victims or others or [None])[0]
     if trigger.passive:
@@ -299,15 +307,15 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
             return _doer(text, [a for a in actors if a is not patient]), patient
         return None, patient
 
-    acting = [a for a in in_clause if not _is_victim(a)]
-    if not acting and opener in ("which", "who") and before and not _is_victim(before[-1]):
+    acting = [a for a in in_clause if not victim(a)]
+    if not acting and opener in ("which", "who") and before and not victim(before[-1]):
         acting = [before[-1]]  # "... and Israel, which has beefed up": the antecedent acts
     if (not acting and in_clause and _CROWD_AGENT_GAP.match(text[in_clause[-1].end:trigger.start])
             and (_VIOLENT_VERB.match(trigger.text) or _entry_of(trigger).mutual or _entry_of(trigger).family == "property")):
         # "villagers lynched a suspected thief", "residents set ablaze a house", not "villagers
         # died": civilians who act
         acting = [in_clause[-1]]
-    acting = acting or [a for a in before if not _is_victim(a)]
+    acting = acting or [a for a in before if not victim(a)]
     if acting:
         actor1 = acting[0]
         if trigger.sub_event_type == taxonomy.ARMED_CLASH and len(acting) > 1:
@@ -316,7 +324,7 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
         actor1 = next(iter(in_clause or before or after), None)
     if actor2 is None:
         remaining = [a for a in after if a is not actor1 and a.name != (actor1.name if actor1 else None)]
-        victims = [a for a in actors if _is_victim(a) and a is not actor1]
+        victims = [a for a in actors if victim(a) and a is not actor1]
         if trigger.plover_event == "ASSAULT" and victims and (not remaining or victims[0].start < remaining[0].start):
             actor2 = victims[0]
         elif remaining:
