@@ -166,8 +166,10 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
         mentions += found
         boundary = max([boundary, cue.end(), *(m.end for m in found)])
     mentions += _counts(lexicon, text, start, end)
+    killed_before = any(m.kind == "killed" for m in mentions)
     mentions += [CasualtyMention(m.group(), m.start(), m.end(), kind="killed", minimum=1, maximum=1)
-                 for m in lexicon.body_found.finditer(text, start, end)]
+                 for m in lexicon.body_found.finditer(text, start, end)
+                 if not (killed_before and m.group()[:3].lower() in ("his", "her"))]  # "was killed and her body dumped"
     mentions += _to_death(lexicon, text, start, end, mentions)
     mentions += _tolls(lexicon, text, start, end)
     mentions += _denials(lexicon, text, start, end)
