@@ -182,6 +182,14 @@ def test_an_ethnic_group_says_which_country_the_report_is_from():
     assert "Orma" not in _found("Orma attacked Pokomo villagers before dawn.")
 
 
+@pytest.mark.parametrize("text, places", [
+    ("Members of the Huntsville City Council met on Monday.", ["Huntsville"]),
+    ("Students of Dedan Kimathi University protested on Monday.", []),
+])
+def test_a_town_opens_an_institutions_name_a_hamlet_a_persons(text, places):
+    assert list(_found(text)) == places
+
+
 def test_an_everyday_word_opening_a_sentence_is_the_word_though_a_city_bears_it():
     assert list(_found("Man found dead in a maize farm near Nakuru.")) == ["Nakuru"]
 

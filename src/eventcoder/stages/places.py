@@ -402,9 +402,15 @@ def _plausible(candidate: _Match, text: str) -> bool:
         return False  # "Boda boda", "Tuk tuk": a word said twice is a thing, not a place
     if candidate.run_after and not country:
         following = candidate.run_after[0]
+        run_end = candidate.last_token_index + len(candidate.run_after) + 1
+        # and the word after the run, for a town of some size named so: "Athens City Council",
+        # "Huntsville Memorial Hospital"; a hamlet's name there is a person's ("Dedan Kimathi University")
+        sized = any(p.feature_class == "A" or (p.population >= w.small_population and p.key == candidate.key)
+                    for p in places)
+        named = candidate.run_after + (tokens[run_end:run_end + 1] if sized else [])
         if (following.capitalised and following.lower not in context["place_suffixes"]
                 and not _INITIALS.fullmatch(following.text)
-                and not any(t.lower in context["organisation_words"] for t in candidate.run_after)
+                and not any(t.lower in context["organisation_words"] for t in named)
                 and not (strong and _zipf()(following.lower) >= w.name_word_zipf)):
             return False  # "Victoria Beckham", "Southern Front"; not "Springfield Science Museum", "Migori MCAs"
     if candidate.run_before and not country:
