@@ -38,6 +38,7 @@ def only(text: str, published: date | None = FRIDAY):
     ("Troops massed in recent days.", "in recent days", date(2018, 7, 6), FRIDAY, 2, "ongoing"),
     ("It said on December 14, 2017 that", "on December 14, 2017", date(2017, 12, 14), None, 1, "on"),
     ("Signed 14 December 2017 in Doha.", "14 December 2017", date(2017, 12, 14), None, 1, "on"),
+    ("The vote is due in March of 2019.", "in March of 2019", date(2019, 3, 1), date(2019, 3, 31), 3, "on"),
     ("Clashes on Dec. 14 killed two.", "on Dec. 14", date(2017, 12, 14), None, 1, "on"),
     ("The siege began June 19.", "June 19", date(2018, 6, 19), None, 1, "on"),
     ("A vote is due July 15.", "July 15", date(2018, 7, 15), None, 1, "on"),

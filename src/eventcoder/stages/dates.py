@@ -134,7 +134,7 @@ def _terms() -> _Terms:
         (rf"(?:the\s+)?(?P<d>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<m>{any_month})"
          rf"(?:,?\s+(?P<y>{_YEAR}))?\b", _day_month),
         (rf"(?P<m>{any_month})\s+(?P<d>\d{{1,2}}){_ORDINAL}\b(?:,?\s+(?P<y>{_YEAR})\b)?", _day_month),
-        (rf"(?P<m>{any_month}),?\s+(?P<y>{_YEAR})\b", _month_year),
+        (rf"(?P<m>{any_month})(?:,?\s+|\s+of\s+)(?P<y>{_YEAR})\b", _month_year),
         (rf"(?:(?P<which>last|next|this|past)\s+)?(?P<m>{full_months})\b(?!\s*\d)", _month_alone),
         (rf"(?:between|from)\s+(?P<y1>{_YEAR})\s*(?:and|to|-|–)\s*(?P<y2>{_YEAR})\b"
          rf"|\b(?P<y3>{_YEAR})\s*[-–]\s*(?P<y4>{_YEAR})\b", _year_range),
