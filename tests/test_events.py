@@ -446,6 +446,11 @@ def test_a_weekday_in_a_plan_is_the_coming_one_not_next_year():
     assert [r["event_date"] for r in records if r["event_date"]] == ["2024-05-14"]
 
 
+def test_an_act_named_without_a_determiner_at_a_place_is_reported():
+    assert main_event("Cattle raid against herders in Kapedo.")["sub_event_type"] == "Attack"
+    assert extract_records(Article("t", "The raid drew condemnation from leaders in Kapedo.", published=PUBLISHED)) == []
+
+
 def test_soldiers_told_as_killed_by_a_bomb_are_struck_not_striking():
     records = extract_records(Article("t", "A roadside bomb hit an army convoy near Mandera on Monday. "
                                            "Four soldiers dead.", published=PUBLISHED))

@@ -889,6 +889,14 @@ def _told_as_verb(text: str, trigger: Trigger) -> bool:
         text[max(0, trigger.start - 40):trigger.start]))
 
 
+def _reported_at(article: Article, trigger: Trigger) -> bool:
+    """An act named without a determiner and put at a place, as a headline or a note reports
+    one ("Cattle raid against Turkana in Locor-Akope"), not "the attack drew condemnation"."""
+    if _NOUN_BEFORE.search(article.text[max(0, trigger.start - 40):trigger.start]):
+        return False
+    return any(_locates(p) and p.start > trigger.end for p in article.in_sentence(article.places, trigger.sentence))
+
+
 def _unnamed_in_place(kind: str, event: Event) -> ActorMention:
     """The generic actor of a kind ("armed", "police") in the country where the event happened."""
     return unnamed_actor(kind, event.place.country_code if event.place else None, event.trigger.start)
@@ -964,7 +972,7 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
         if lexicon.cues["non_combatant_subjects"].search(subject):
             return None
     if (entry.family == "violence" and entry.generic and actor1 is None and actor2 is None and not casualties
-            and not _told_as_verb(article.text, trigger)):
+            and not _told_as_verb(article.text, trigger) and not _reported_at(article, trigger)):
         return None  # "the attack drew condemnation", with nobody and no victims: a word, not an event
     if (entry.family == "violence" and entry.generic and (actor1 is None or _is_victim(actor1))
             and lexicon.cues["non_conflict_causes"].search(article.text, max(trigger.clause_start, trigger.start - 60),
