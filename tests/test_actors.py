@@ -142,6 +142,11 @@ def test_main_country_from_demonyms_when_no_places_are_known():
     assert _names("Somali troops said civilians died.")["civilians"] == "Civilians (Somalia)"
 
 
+def test_a_demonym_of_people_away_from_home_gives_no_country():
+    # "Chinese nationals" says who the workers are, not where the youths protested
+    assert _names("Youths protested after Chinese nationals were hired.")["Youths"] == "Rioters"
+
+
 def test_places_in_early_sentences_outweigh_later_ones():
     article = match_actor_names(split_sentences(Article("t", "Residents fled. Then more. Later still. It ended.")))
     article.places = [PlaceMention("A", 0, 1, country_code="SY"),

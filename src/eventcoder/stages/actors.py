@@ -14,11 +14,13 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
+from functools import cache
 
 from eventcoder.article import ActorMention, Article, PlaceMention
 from eventcoder import taxonomy
 from eventcoder.lexicon import (Actor, Entry, Lexicon, NameMatch, fill_name, load_lexicon,
                                 match_names)
+from eventcoder.resources import load_yaml
 from eventcoder.spans import Spans
 from eventcoder.stages import stage
 
@@ -107,16 +109,29 @@ def main_country(article: Article, cues: tuple[tuple[int, int, str], ...],
                  sentence_starts: list[int]) -> str | None:
     """The country the article is about: its places (weighted to early sentences; demonyms
     only when it names no place, as "Russian aircraft" says who, not where), else the country
-    names in its text; None when neither names one."""
-    named = [p for p in article.places if p.country_code]
+    names in its text; None when neither names one. "Chinese nationals" counts nowhere."""
+    named = [p for p in article.places if p.country_code and not _foreigners(article.text, p)]
     located = [(p.start, p.country_code, _weight(p)) for p in
                ([p for p in named if p.feature_code != "DEMONYM"] or named)]
     votes: Counter[str] = Counter()
-    for start, code, weight in located or [(start, code, 1.0) for start, _, code in cues]:
+    named_in_text = [(start, code, 1.0) for start, end, code in cues if not _foreigner_nouns().match(article.text, end)]
+    for start, code, weight in located or named_in_text:
         votes[code] += weight * (1 + 2 / (1 + _sentence_of(start, sentence_starts)))
     if not votes:
         return None
     return votes.most_common(1)[0][0]
+
+
+def _foreigners(text: str, place: PlaceMention) -> bool:
+    """A demonym naming people away from home ("Chinese nationals", "a British citizen"): it
+    tells who they are, not where the article is."""
+    return place.feature_code == "DEMONYM" and bool(_foreigner_nouns().match(text, place.end))
+
+
+@cache
+def _foreigner_nouns() -> re.Pattern:
+    nouns = load_yaml("places_context.yaml")["foreigner_nouns"]
+    return re.compile(r"\s+(?:" + "|".join(nouns) + r")\b", re.IGNORECASE)
 
 
 def _weight(place: PlaceMention) -> float:
