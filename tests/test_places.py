@@ -190,6 +190,14 @@ def test_a_town_opens_an_institutions_name_a_hamlet_a_persons(text, places):
     assert list(_found(text)) == places
 
 
+@pytest.mark.parametrize("text, places", [
+    ("Three Luo were killed to avenge the murder of 6 Kikuyu in Kisumu.", ["Kisumu"]),
+    ("More than 200 Kisii county employees protested on Monday.", ["Kisii"]),
+])
+def test_a_counted_ethnic_group_is_people_not_its_county(text, places):
+    assert list(_found(text)) == places
+
+
 def test_an_everyday_word_opening_a_sentence_is_the_word_though_a_city_bears_it():
     assert list(_found("Man found dead in a maize farm near Nakuru.")) == ["Nakuru"]
 

@@ -207,6 +207,18 @@ def _identity_countries(text: str) -> set[str]:
 
 
 @cache
+def _count_before() -> re.Pattern:
+    numbers = load_yaml("numbers.yaml")
+    words = "|".join(sorted([*numbers["units"], *numbers["tens"], *numbers["vague"]], key=len, reverse=True))
+    return re.compile(rf"(?:\b\d+|\b(?:{words}))\s+$", re.IGNORECASE)
+
+
+def _counted(text: str, start: int) -> bool:
+    """Whether a count of people ends right before: "6 ", "three ", "dozens of "."""
+    return _count_before().search(text, max(0, start - 20), start) is not None
+
+
+@cache
 def _abbreviation_pattern() -> tuple[re.Pattern, dict[str, Found]]:
     """Division abbreviations ("Ky.", "W.Va.", from ``data/places_aliases.yaml``) with their
     key and their division's record (none when the gazetteer lacks it); only after a comma,
@@ -432,6 +444,9 @@ def _plausible(candidate: _Match, text: str) -> bool:
             return False
     if candidate.loose and single and candidate.sentence_initial:
         return False
+    if (_counted(text, candidate.start) and _identity_pattern()[0].fullmatch(candidate.text)
+            and not (adjacent_after and after.lower in context["place_suffixes"])):
+        return False  # "6 Kikuyu", "three Pokot herders": people counted, not "200 Kisii county" staff's county
     if single and candidate.text.isupper() and len(candidate.text) <= w.acronym_length and not known:
         return False  # "OAS", "FMLN": an organisation's initials, not a small town of those letters
     if single and all(p.population < w.small_population and p.feature_class == "P"
