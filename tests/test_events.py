@@ -446,6 +446,12 @@ def test_a_weekday_in_a_plan_is_the_coming_one_not_next_year():
     assert [r["event_date"] for r in records if r["event_date"]] == ["2024-05-14"]
 
 
+def test_a_toll_broken_down_in_the_next_sentence_is_not_counted_twice():
+    record = main_event("At least 4 people were killed in a blast outside a police station in Nairobi on Monday. "
+                        "Police said the blast killed 2 officers and 2 suspects.")
+    assert record["fatalities"] == 4
+
+
 def test_an_act_named_without_a_determiner_at_a_place_is_reported():
     assert main_event("Cattle raid against herders in Kapedo.")["sub_event_type"] == "Attack"
     assert extract_records(Article("t", "The raid drew condemnation from leaders in Kapedo.", published=PUBLISHED)) == []

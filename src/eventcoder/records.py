@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from calendar import month_name
+from typing import Callable
 
 from eventcoder import taxonomy
 from eventcoder.article import ActorMention, Article, CasualtyMention, DateMention, Event
@@ -38,7 +39,7 @@ def _record(article: Article, event: Event, digest: str) -> EventRecord:
     # event to a whole country
     point = place if place and not place.is_country else None
     date = event.date
-    totals = summarize_casualties(event.casualties)
+    totals = summarize_casualties(event.casualties, article.sentence_at)
     key = f"{digest}:{event.trigger.start}:{event.sub_event_type}"
     record: EventRecord = {
         "event_id": "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
@@ -100,8 +101,9 @@ def _geo_precision(place) -> int:
     return place.precision
 
 
-def summarize_casualties(mentions: list[CasualtyMention]) -> dict:
-    """Totals for one event: groups in one sentence add up; retellings give the highest count.
+def summarize_casualties(mentions: list[CasualtyMention], sentence_at: Callable[[int], object] | None = None) -> dict:
+    """Totals for one event: groups in one sentence add up; retellings give the highest count
+    ("At least 4 were killed. The blast killed 2 officers and 2 suspects." is 4, not 8).
 
     ACLED's ``fatalities`` is the most conservative reported total: the lower bound, or the upper
     one when only "up to N" is said, and 0 when no death is reported.
@@ -109,7 +111,7 @@ def summarize_casualties(mentions: list[CasualtyMention]) -> dict:
     totals: dict[str, tuple[int | None, int | None]] = {}
     for kind in ("killed", "injured"):
         lows, highs = [], []
-        for group in _by_clause_groups(mentions, kind):
+        for group in _by_clause_groups(mentions, kind, sentence_at):
             low = sum(m.minimum for m in group if m.minimum is not None) if any(m.minimum is not None for m in group) else None
             high = None if any(m.maximum is None for m in group) else sum(m.maximum for m in group)
             lows.append(low)
@@ -129,13 +131,16 @@ def summarize_casualties(mentions: list[CasualtyMention]) -> dict:
             "injured_min": totals["injured"][0], "injured_max": totals["injured"][1], "victims": victims}
 
 
-def _by_clause_groups(mentions: list[CasualtyMention], kind: str) -> list[list[CasualtyMention]]:
-    """Top-level mentions of one kind, grouped by the sentence-sized stretch they sit in."""
+def _by_clause_groups(mentions: list[CasualtyMention], kind: str,
+                      sentence_at: Callable[[int], object] | None = None) -> list[list[CasualtyMention]]:
+    """Top-level mentions of one kind, grouped by the sentence-sized stretch they sit in, never
+    across a sentence's end when the sentences are known."""
     groups: list[list[CasualtyMention]] = []
     for mention in sorted(top_level(mentions), key=lambda m: m.start):
         if mention.kind != kind or (mention.minimum is None and mention.maximum is None):
             continue
-        if groups and mention.start - groups[-1][-1].end < 120:
+        if (groups and mention.start - groups[-1][-1].end < 120
+                and (sentence_at is None or sentence_at(mention.start) is sentence_at(groups[-1][-1].start))):
             groups[-1].append(mention)
         else:
             groups.append([mention])
