@@ -452,6 +452,11 @@ def test_a_toll_broken_down_in_the_next_sentence_is_not_counted_twice():
     assert record["fatalities"] == 4
 
 
+def test_a_toll_of_another_act_told_later_adds_up():
+    record = main_event("Gunmen killed two herders in Wajir on Monday. A few hours later, they shot dead a trader.")
+    assert record["fatalities"] == 3
+
+
 def test_an_act_named_without_a_determiner_at_a_place_is_reported():
     assert main_event("Cattle raid against herders in Kapedo.")["sub_event_type"] == "Attack"
     assert extract_records(Article("t", "The raid drew condemnation from leaders in Kapedo.", published=PUBLISHED)) == []

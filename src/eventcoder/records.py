@@ -9,7 +9,7 @@ from typing import Callable
 from eventcoder import taxonomy
 from eventcoder.article import ActorMention, Article, CasualtyMention, DateMention, Event
 from eventcoder.event_record import EventRecord
-from eventcoder.stages.casualties import top_level
+from eventcoder.stages.casualties import tells_another_act, top_level
 
 #: A month named alone is coded to this day of it (ACLED's convention for month precision).
 MID_MONTH = 15
@@ -110,17 +110,15 @@ def summarize_casualties(mentions: list[CasualtyMention], sentence_at: Callable[
     """
     totals: dict[str, tuple[int | None, int | None]] = {}
     for kind in ("killed", "injured"):
-        lows, highs = [], []
+        lows, highs, added = [], [], []
         for group in _by_clause_groups(mentions, kind, sentence_at):
             low = sum(m.minimum for m in group if m.minimum is not None) if any(m.minimum is not None for m in group) else None
             high = None if any(m.maximum is None for m in group) else sum(m.maximum for m in group)
             lows.append(low)
             highs.append(high)
-        known = [x for x in lows if x is not None]
-        low = max(known) if known else None
-        high = None
-        if highs and all(h is not None for h in highs):
-            high = max(highs)
+            added.append(bool(added) and sentence_at is not None and _another_act(group[0], sentence_at))
+        low = _combined(lows, added)
+        high = _combined(highs, added) if highs and all(h is not None for h in highs) else None
         if low is not None and high is not None and high < low:
             high = low
         totals[kind] = (low, high)
@@ -129,6 +127,22 @@ def summarize_casualties(mentions: list[CasualtyMention], sentence_at: Callable[
     victims = _victims(mentions)
     return {"fatalities": fatalities, "killed_min": killed_min, "killed_max": killed_max,
             "injured_min": totals["injured"][0], "injured_max": totals["injured"][1], "victims": victims}
+
+
+def _combined(counts: list[int | None], added: list[bool]) -> int | None:
+    """The highest count, a retelling's; plus each count of another act told later."""
+    total = None
+    for count, another in zip(counts, added):
+        if count is not None:
+            total = count if total is None else (total + count if another else max(total, count))
+    return total
+
+
+def _another_act(first: CasualtyMention, sentence_at: Callable[[int], object]) -> bool:
+    """Whether the sentence of a toll tells, before it, of another act ("In a retaliatory
+    attack, a Borana elder was killed", "a few hours later ... killing 1 person")."""
+    sentence = sentence_at(first.start)
+    return sentence is not None and tells_another_act(sentence.text[:first.start - sentence.start])
 
 
 def _by_clause_groups(mentions: list[CasualtyMention], kind: str,

@@ -131,6 +131,16 @@ def _named_group_victims(lexicon: _Lexicon, article: Article) -> list[CasualtyMe
     return mentions
 
 
+def tells_another_act(lead: str) -> bool:
+    """Whether words before a toll tell of an act after the one already counted."""
+    return _another_act_cue().search(lead) is not None
+
+
+@cache
+def _another_act_cue() -> re.Pattern:
+    return re.compile(rf"\b(?:{_alternation(_load('casualty_terms.yaml')['another_act_cues'])})", re.IGNORECASE)
+
+
 def top_level(casualties: list[CasualtyMention]) -> list[CasualtyMention]:
     """The mentions to add up: those not inside a longer mention of the same kind, in the
     order given."""
