@@ -452,6 +452,10 @@ def test_a_toll_broken_down_in_the_next_sentence_is_not_counted_twice():
     assert record["fatalities"] == 4
 
 
+def test_the_dead_an_act_came_after_are_not_its_toll():
+    assert main_event("Clashes erupted in Mathare on Sunday after four bodies were found in a street.")["fatalities"] == 0
+
+
 def test_a_toll_of_another_act_told_later_adds_up():
     record = main_event("Gunmen killed two herders in Wajir on Monday. A few hours later, they shot dead a trader.")
     assert record["fatalities"] == 3

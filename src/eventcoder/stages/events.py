@@ -149,6 +149,8 @@ def load_lexicon() -> _Lexicon:
     cues["cause"] = re.compile(r"\b(?:" + "|".join(data["cause_cues"]) + r")\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?"
                                r"(?:killings?|deaths?|murders?|lynchings?|beheadings?|shootings?)\s+of\s+$", re.I)
     cues["earlier"] = re.compile(r"\b(?:" + "|".join(data["earlier_attack_cues"]) + r")\b[^,.;:()]*$", re.I)
+    # "clashes erupted after four bodies were found": the dead the act came after
+    cues["came_after"] = re.compile(r"\b(?:after|following)\s+(?:the\s+)?$", re.I)
     cues["blamed"] = re.compile(r"\b(?:" + "|".join(data["blamed_cues"]) + r")\s+(?:allegedly\s+|having\s+)?"
                                 r"(?:killing|killed|murdering|murdered)\s+(?:(?:his|her|their|its|the|an?)\s+)?$", re.I)
     cues["grievance"] = re.compile(r"\b(?:" + "|".join(data["grievance_cues"]) + r")\b(?:[^\w;]+[\w'’-]+){0,6}?[^\w;]*$", re.I)
@@ -440,7 +442,8 @@ def _is_cause(article: Article, casualty: CasualtyMention) -> bool:
     sentence_start = article.sentence_at(casualty.start).start
     before = article.text[max(sentence_start, casualty.start - 80):casualty.start]
     cues = load_lexicon().cues
-    return bool(cues["cause"].search(before) or cues["blamed"].search(before) or cues["earlier"].search(before))
+    return bool(cues["cause"].search(before) or cues["blamed"].search(before) or cues["earlier"].search(before)
+                or cues["came_after"].search(before))
 
 
 def _is_crowd(actor: ActorMention | None) -> bool:
