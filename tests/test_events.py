@@ -452,6 +452,13 @@ def test_a_toll_broken_down_in_the_next_sentence_is_not_counted_twice():
     assert record["fatalities"] == 4
 
 
+def test_a_toll_after_an_accusation_is_not_the_accusations():
+    records = extract_records(Article("t", "Herders and farmers clashed over pasture in Garsen on Sunday. Farmers accused "
+                                           "the herders of grazing on their farms. A man was killed.", published=PUBLISHED))
+    assert [r["fatalities"] for r in records if r["sub_event_type"] == "Other"] in ([], [0])
+    assert records[0]["fatalities"] == 1
+
+
 def test_the_dead_an_act_came_after_are_not_its_toll():
     assert main_event("Clashes erupted in Mathare on Sunday after four bodies were found in a street.")["fatalities"] == 0
 

@@ -650,6 +650,7 @@ def _retells(article: Article, previous: Event, event: Event) -> bool:
     # "Rebels captured Bambu. Nine soldiers were killed.": a toll with nothing new of its own
     entry = _entry_of(trigger)
     return (entry.generic and event.actor1 is None and trigger.sentence - last <= 2
+            and previous.trigger.family in load_lexicon().material_families  # not an accusation's
             and (event.place is None or previous.place is None or event.place.geonameid == previous.place.geonameid)
             and (event.date is None or previous.date is None or event.date.date == previous.date.date))
 
