@@ -20,6 +20,7 @@ def summary(text: str):
 @pytest.mark.parametrize("text, expected", [
     ("At least 40 civilians lost their lives in the raid.", [("At least 40 civilians", "killed", "civilians", 40, None)]),
     ("Five soldiers were killed.", [("Five soldiers", "killed", "soldiers", 5, 5)]),
+    ("Two traders riding to the market were shot dead.", [("Two traders", "killed", "civilians", 2, 2)]),
     ("The blast killed two.", [("two", "killed", None, 2, 2)]),
     ("The attack left 12 people dead.", [("12 people", "killed", None, 12, 12)]),
     ("Three were wounded.", [("Three", "injured", None, 3, 3)]),

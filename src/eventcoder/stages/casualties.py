@@ -490,6 +490,8 @@ def _lexicon() -> _Lexicon:
             rf"(?P<list>{victim_list})"
             rf"(?:(?:\s*[,(—–]\s*|\s+)(?P<subset>(?:{subset_cue})\s+[^;()—–.]{{1,100}}?)\s*[,)—–]?)?"
             rf"(?:\s*\([^()]{{1,40}}\))?"  # an aside: "At least nine (police say 12) have died"
+            # what they were doing: "Seven fishermen operating in Lake Turkana have been killed"
+            rf"(?:\s+(?-i:[a-z]{{3,}}ing)\b[^,;.()]{{0,40}}?)?"
             # "were attacked and killed": a first participle joined to the casualty verb
             rf"\s*(?P<aux>(?:\b(?:{auxiliaries})\s+){{0,5}}\b(?:{passive_auxiliaries})\s+[a-z]+ed\s+and\s+"
             rf"|(?:\b(?:{auxiliaries})\s+){{0,6}})$", flags),
