@@ -85,9 +85,9 @@ class _Lexicon:
 
 
 # "..., wounding 20 others, a military official said": the official is the source, not a victim.
-# A singular subject (not a pronoun, which points back to someone already counted) before
-# "was killed".
-_SINGULAR_PASSIVE = re.compile(r"(?<!\bhe)(?<!\bshe)(?<!\bit)\s+(?:is|was|has\s+been|had\s+been)\s+"
+# A singular subject before "was killed"; "he" and "she" too (one person, who, told again in
+# another sentence, a retelling's count does not add to).
+_SINGULAR_PASSIVE = re.compile(r"(?<!\bit)\s+(?:is|was|has\s+been|had\s+been)\s+"
                                r"(?:\w+ly\s+|also\s+|later\s+|on\s+\w+day\s+(?:morning\s+|evening\s+|night\s+)?|yesterday\s+|overnight\s+)?"
                                r"(?:\w+ed\s+and\s+)?$", re.I)
 
