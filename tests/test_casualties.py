@@ -180,6 +180,8 @@ def test_victims_named_with_adjectives_and_as_suspects(text, expected):
     ("Residents lynched a suspected goat thief.", [("killed", "suspects", 1)]),
     ("Raiders attacked two villages; 14 killed total.", [("killed", None, 14)]),
     ("Mob kills suspected rapist in market.", [("killed", "suspects", 1)]),
+    ("Armed gangsters kill environmentalist at her home.", [("killed", None, 1)]),
+    ("Police kill youth during riots in Kisumu.", [("killed", None, 1)]),
     ("A clerk was killed and her body was dumped near a market.", [("killed", None, 1)]),
 ])
 def test_tolls_in_the_short_forms_of_notes_and_headlines(text, expected):

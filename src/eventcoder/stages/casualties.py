@@ -57,6 +57,7 @@ class _Lexicon:
     victim_after: re.Pattern
     one_after: re.Pattern  # "a suspected thief" after an active verb: one person, whatever the noun
     named_after: re.Pattern  # "Hassan Suleiman Mwayuyu" after an active verb: one person, by name
+    bare_one_after: re.Pattern  # a headline's "kill environmentalist at her home": one person
     continuation: re.Pattern
     subset_after: re.Pattern
     quantity: re.Pattern
@@ -222,7 +223,8 @@ def _objects(lexicon: _Lexicon, text: str, cue: re.Match, end: int, kind: str) -
     """Victims after an active verb: "killing three soldiers and two civilians"."""
     first = lexicon.victim_after.match(text, cue.end(), end)
     if first is None and kind not in _PEOPLE_ONLY:
-        one = lexicon.one_after.match(text, cue.end(), end) or lexicon.named_after.match(text, cue.end(), end)
+        one = (lexicon.one_after.match(text, cue.end(), end) or lexicon.named_after.match(text, cue.end(), end)
+               or lexicon.bare_one_after.match(text, cue.end(), end))
         if one is not None:  # "lynched a suspected thief", "gunned down Hassan Mwayuyu": one person
             return [CasualtyMention(one["victim"], one.start("victim"), one.end("victim"), kind=kind, minimum=1, maximum=1)]
     if first is None or (kind in _PEOPLE_ONLY and _normal(first["group"] or "") not in lexicon.groups):
@@ -508,6 +510,9 @@ def _lexicon() -> _Lexicon:
         # a name of two to four words, not a group's ("Al Shabaab militants") nor a country's people
         named_after=re.compile(
             rf"\s+(?P<victim>(?-i:[A-Z][a-z'’-]+)(?:\s+(?-i:[A-Z][a-z'’-]+)){{1,3}})\b(?!['’]|\s+(?:{group_words})\b)"),
+        bare_one_after=re.compile(
+            rf"\s+(?P<victim>(?!(?:{_alternation([*terms['not_victims'], *terms['not_modifier_words'], *_SHORT_WORDS, 'him', 'her', 'them', 'time'])})\b)"
+            rf"(?-i:[a-z]{{4,}})(?<!s))(?=\s*(?:$|[,.;]|(?:at|in|on|near|outside|inside|after|during|over)\b))"),
         continuation=re.compile(
             rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_DETERMINERS}\s+)?(?<![\w-])(?P<item>{with_group})"
             rf"(?!\s+(?:(?:{passive_auxiliaries})|(?:{cue})|(?:{reporting}))\b)", flags),
