@@ -182,6 +182,7 @@ def test_victims_named_with_adjectives_and_as_suspects(text, expected):
     ("Mob kills suspected rapist in market.", [("killed", "suspects", 1)]),
     ("Armed gangsters kill environmentalist at her home.", [("killed", None, 1)]),
     ("Police kill youth during riots in Kisumu.", [("killed", None, 1)]),
+    ("A man from Kamuge sub location was found murdered.", [("killed", "men", 1)]),
     ("A clerk was killed and her body was dumped near a market.", [("killed", None, 1)]),
 ])
 def test_tolls_in_the_short_forms_of_notes_and_headlines(text, expected):
