@@ -459,6 +459,11 @@ def test_a_toll_after_an_accusation_is_not_the_accusations():
     assert records[0]["fatalities"] == 1
 
 
+def test_a_killing_told_beside_an_arson_joins_the_attack_before():
+    record = main_event("Militants attacked a village near Witu on Monday. They burned down houses and killed 4 people.")
+    assert (record["sub_event_type"], record["fatalities"]) == ("Attack", 4)
+
+
 def test_the_dead_an_act_came_after_are_not_its_toll():
     assert main_event("Clashes erupted in Mathare on Sunday after four bodies were found in a street.")["fatalities"] == 0
 

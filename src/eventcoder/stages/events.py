@@ -680,7 +680,8 @@ class _Retellings:
         latest = self.latest.get((event.status, event.sub_event_type))
         if latest is not None:
             candidates.add(latest)
-        for position in sorted(candidates, reverse=True):
+        family = event.trigger.family  # an act of the same kind first: a killing told after an arson joins the attack
+        for position in sorted(candidates, key=lambda p: (self.merged[p].trigger.family == family, p), reverse=True):
             if _retells(self.article, self.merged[position], event):
                 self._absorb(position, event)
                 self.recent[position] = None
