@@ -41,6 +41,7 @@ def main_event(text: str) -> dict:
     ("Excessive force against protesters", "Security forces opened fire on protesters in Mandalay on Sunday, killing three demonstrators."),
     ("Violent demonstration", "Rioters burned tyres and threw stones at police in Kisumu on Wednesday."),
     ("Mob violence", "A mob lynched two men accused of theft at a market in Goma on Sunday."),
+    ("Mob violence", "Three suspected thieves were burnt to death in Kinangop on Sunday."),
     ("Agreement", "The government and the rebels signed a ceasefire agreement in Doha on Saturday."),
     ("Arrests", "Police arrested 45 people suspected of links to Boko Haram in Maiduguri on Friday."),
     ("Change to group/activity", "The Kenyan army deployed reinforcements to the border town of Mandera on Monday."),

@@ -143,7 +143,7 @@ def load_lexicon() -> _Lexicon:
     trigger_pattern = dispatched(alternatives)
     cue_names = ["protest_intervention", "protest_excessive_force", "non_violent_transfer",
                  "non_combatant_subjects", "riot_cues", "fighting_cues", "armed_posts", "non_conflict_causes",
-                 "unarmed_groups"]
+                 "unarmed_groups", "mob_killings"]
     cues = {name: _alternation(data[name]) for name in cue_names}
     cues["new_incident"] = re.compile(r"\W*(?:" + "|".join(data["new_incident_cues"]) + r")\b", re.I)
     cues["cause"] = re.compile(r"\b(?:" + "|".join(data["cause_cues"]) + r")\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?"
@@ -391,6 +391,9 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
         # an unorganised crowd's violence or destruction is a riot, demonstrators' a violent
         # demonstration (ACLED); destruction by an armed group stays looting
         sub = taxonomy.VIOLENT_DEMONSTRATION if actor1.category == taxonomy.PROTESTERS else taxonomy.MOB_VIOLENCE
+    elif (entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH) and lexicon.cues["mob_killings"].search(sentence)
+          and actor1 is None):
+        sub = taxonomy.MOB_VIOLENCE  # "three suspected thieves were burnt to death": no armed side named
     elif (entry.family == "violence" and entry.mutual and lexicon.cues["unarmed_groups"].search(sentence)
           and all(a is None or a.category == taxonomy.STATE_FORCES for a in (actor1, actor2))):
         # "rival supporters clashed", "police clashed with traders": no armed side named but
