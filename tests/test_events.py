@@ -32,6 +32,7 @@ def main_event(text: str) -> dict:
     ("Armed clash", "Police engaged the bandits near Kapedo on Friday."),
     ("Remote explosive/landmine/IED", "Suspected militants detonate an explosive outside a bank in Wajir."),
     ("Looting/property destruction", "Arsonists burned the county offices in Garissa on Monday."),
+    ("Looting/property destruction", "Houses were burnt in Kuresoi on Monday during election violence."),
     ("Non-state actor overtakes territory", "Al-Shabaab fighters overtook a police post near Mandera on Monday."),
     ("Mob violence", "A councillor was beaten by angry voters at a polling station in Kisii on Tuesday."),
     ("Abduction/forced disappearance", "Gunmen abducted 20 students from a school in Kaduna on Thursday."),
