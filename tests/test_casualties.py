@@ -179,9 +179,9 @@ def test_victims_named_with_adjectives_and_as_suspects(text, expected):
     ("Herders were attacked at a well, one death, one injury.", [("killed", None, 1), ("injured", None, 1)]),
     ("Residents lynched a suspected goat thief.", [("killed", "suspects", 1)]),
     ("Raiders attacked two villages; 14 killed total.", [("killed", None, 14)]),
-    ("Mob kills suspected rapist in market.", [("killed", "suspects", 1)]),
-    ("Armed gangsters kill environmentalist at her home.", [("killed", None, 1)]),
-    ("Police kill youth during riots in Kisumu.", [("killed", None, 1)]),
+    ("Crowd kills suspected kidnapper at bus stop.", [("killed", "suspects", 1)]),
+    ("Gunmen kill activist outside his shop.", [("killed", None, 1)]),
+    ("Soldiers kill cyclist near the river.", [("killed", None, 1)]),
     ("A man from Kamuge sub location was found murdered.", [("killed", "men", 1)]),
     ("A clerk was killed and her body was dumped near a market.", [("killed", None, 1)]),
 ])

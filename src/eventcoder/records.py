@@ -103,7 +103,7 @@ def _geo_precision(place) -> int:
 
 def summarize_casualties(mentions: list[CasualtyMention], sentence_at: Callable[[int], object] | None = None) -> dict:
     """Totals for one event: groups in one sentence add up; retellings give the highest count
-    ("At least 4 were killed. The blast killed 2 officers and 2 suspects." is 4, not 8).
+    ("Six died in the blast. Police said it killed four officers and two bystanders." is 6, not 12).
 
     ACLED's ``fatalities`` is the most conservative reported total: the lower bound, or the upper
     one when only "up to N" is said, and 0 when no death is reported.
@@ -139,8 +139,8 @@ def _combined(counts: list[int | None], added: list[bool]) -> int | None:
 
 
 def _another_act(first: CasualtyMention, sentence_at: Callable[[int], object]) -> bool:
-    """Whether the sentence of a toll tells, before it, of another act ("In a retaliatory
-    attack, a Borana elder was killed", "a few hours later ... killing 1 person")."""
+    """Whether the sentence of a toll tells, before it, of another act ("In retaliation, the
+    herders shot a chief", "hours later they killed a driver")."""
     sentence = sentence_at(first.start)
     return sentence is not None and tells_another_act(sentence.text[:first.start - sentence.start])
 

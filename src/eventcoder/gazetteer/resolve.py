@@ -370,14 +370,14 @@ def _unknown_inside(candidates: list[Candidate], index: int, text: str) -> bool:
     known = weights().known_city_population
     if any(p.is_country or p.is_admin1 or (gap["word"] is None and p.population >= known and p.key == candidate.key)
            for p in candidate.places):
-        return False  # a known city in a list may be abroad; "the Lexington area of Nairobi" is not
+        return False  # a known city in a list may be abroad; "the Hamilton area of Kisumu" is not
     countries = {p.country_code for p in container.places}
     return not any(p.country_code in countries for p in candidate.places)
 
 
 def _told_as_village(text: str, candidate: Candidate) -> Candidate:
-    """The candidate with its towns only when the text calls it a village ("Jerusalem village
-    of Kirinyaga County", "the village of Bendera"): its namesake city or division is another place."""
+    """The candidate with its towns only when the text calls it a village ("Damascus village
+    of Nyeri County", "the village of Toronto"): its namesake city or division is another place."""
     cues, w = _cues(), weights()
     if not (cues["village_after"].match(text[candidate.end:candidate.end + w.division_cue_after])
             or cues["village_of"].search(text[max(0, candidate.start - w.division_cue_before):candidate.start])):

@@ -57,7 +57,7 @@ class _Lexicon:
     victim_after: re.Pattern
     one_after: re.Pattern  # "a suspected thief" after an active verb: one person, whatever the noun
     named_after: re.Pattern  # "Hassan Suleiman Mwayuyu" after an active verb: one person, by name
-    bare_one_after: re.Pattern  # a headline's "kill environmentalist at her home": one person
+    bare_one_after: re.Pattern  # a headline's "kill activist outside his shop": one person
     continuation: re.Pattern
     subset_after: re.Pattern
     quantity: re.Pattern
@@ -492,7 +492,7 @@ def _lexicon() -> _Lexicon:
             rf"(?P<list>{victim_list})"
             rf"(?:(?:\s*[,(—–]\s*|\s+)(?P<subset>(?:{subset_cue})\s+[^;()—–.]{{1,100}}?)\s*[,)—–]?)?"
             rf"(?:\s*\([^()]{{1,40}}\))?"  # an aside: "At least nine (police say 12) have died"
-            # what they were doing: "Seven fishermen operating in Lake Turkana have been killed"
+            # what they were doing: "Two traders riding to the market were shot dead"
             rf"(?:\s+(?-i:[a-z]{{3,}}ing)\b[^,;.()]{{0,40}}?)?"
             # "were attacked and killed": a first participle joined to the casualty verb
             rf"\s*(?P<aux>(?:\b(?:{auxiliaries})\s+){{0,5}}\b(?:{passive_auxiliaries})\s+[a-z]+ed\s+and\s+"

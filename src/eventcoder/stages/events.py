@@ -271,7 +271,7 @@ def _is_victim(actor: ActorMention) -> bool:
 def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention],
                    casualties: list[CasualtyMention]) -> tuple[ActorMention | None, ActorMention | None]:
     """actor1 acted, actor2 was acted upon, read from the clause around the trigger; an actor
-    told as killed or hurt ("One soldier dead") was acted upon whatever its category, but in a
+    told as killed or hurt ("Four soldiers dead") was acted upon whatever its category, but in a
     fight both sides lose men."""
     text = article.text
     harmed = Spans((c.start, c.end) for c in casualties if c.kind in ("killed", "injured")
@@ -899,7 +899,7 @@ def _told_as_verb(text: str, trigger: Trigger) -> bool:
 
 def _reported_at(article: Article, trigger: Trigger) -> bool:
     """An act named without a determiner and put at a place, as a headline or a note reports
-    one ("Cattle raid against Turkana in Locor-Akope"), not "the attack drew condemnation"."""
+    one ("Cattle raid against herders in Kapedo"), not "the attack drew condemnation"."""
     if _NOUN_BEFORE.search(article.text[max(0, trigger.start - 40):trigger.start]):
         return False
     return any(_locates(p) and p.start > trigger.end for p in article.in_sentence(article.places, trigger.sentence))

@@ -214,7 +214,7 @@ def _count_before() -> re.Pattern:
 
 
 def _counted(text: str, start: int) -> bool:
-    """Whether a count of people ends right before: "6 ", "three ", "dozens of "."""
+    """Whether a count of people ends right before: "6 ", "three ", "dozens "."""
     return _count_before().search(text, max(0, start - 20), start) is not None
 
 
