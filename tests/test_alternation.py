@@ -29,6 +29,14 @@ def test_same_matches_and_names_as_the_plain_alternation(named):
     assert {"air", "attack", "clash", "any", "maybe"} <= {name for _span, name in fast}
 
 
+@pytest.mark.parametrize("pos, endpos", [(0, len(TEXT)), (5, 60), (30, 31)])
+def test_search_without_the_groups_finds_what_the_grouped_regex_finds(pos, endpos):
+    fast = dispatched(NAMED)
+    grouped = re.compile(fast.pattern, re.I)
+    assert ([(m.span(), m.lastgroup) for m in fast.finditer(TEXT, pos, endpos)]
+            == [(m.span(), m.lastgroup) for m in grouped.finditer(TEXT, pos, endpos)])
+
+
 @pytest.mark.parametrize("pattern, first", [
     ("(?:heavy )?shelling|(?<!-)struck", {"h", "s"}),
     (r"\bAIR ?strikes?", {"a"}),

@@ -3,22 +3,28 @@
 Python's ``re`` tries every branch of an alternation at every word start; with ~500 trigger
 patterns that was a third of the time an article took. :func:`dispatched` groups the branches
 by the characters they can begin with (read by :class:`_FirstChars`, a small reader of the regex
-syntax) behind one lookahead per character, keeping their order inside each group. At any
-position only the branches that could match there are tried, in the order they had, so every
-match is the one the plain alternation finds, with the same named group: ``name`` followed by
-``_<n>``; :func:`group_name` reads it back.
+syntax) behind one lookahead per character, keeping their order inside each group, with one
+lookahead over all those characters before them. At any position only the branches that could
+match there are tried, in the order they had, so every match is the one the plain alternation
+finds, with the same named group: ``name`` followed by ``_<n>``; :func:`group_name` reads it
+back. The search itself runs without the named groups (:class:`Dispatched`).
 """
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterator
 
-__all__ = ["dispatched", "group_name"]
+__all__ = ["Dispatched", "dispatched", "group_name"]
+
+#: A back-reference (``\\1``, ``(?P=name)``) or a conditional (``(?(1)...)``): these count groups.
+_COUNTS_GROUPS = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 
 _Chars = set[str] | None  # None: any character
 
 
 def dispatched(named: list[tuple[str, list[str]]], prefix: str = r"\b", suffix: str = r"\b",
-               flags: int = re.IGNORECASE) -> re.Pattern:
+               flags: int = re.IGNORECASE) -> Dispatched:
     """``prefix(?:(?P<name>p|p...)|...)suffix`` for (name, patterns) in order, dispatched by first character."""
     buckets: dict[str | None, list[tuple[str, str]]] = {}
     for name, patterns in named:
@@ -26,11 +32,37 @@ def dispatched(named: list[tuple[str, list[str]]], prefix: str = r"\b", suffix: 
             for char in _first_chars(pattern, flags):
                 buckets.setdefault(char, []).append((name, pattern))
     anywhere = buckets.pop(None, [])  # patterns whose first character could not be read: tried everywhere
-    branches = [f"(?=[{re.escape(char)}])(?:{_groups(items, number)})"
-                for number, (char, items) in enumerate(sorted(buckets.items()))]
-    if anywhere:
-        branches.append(f"(?:{_groups(anywhere, len(branches))})")
-    return re.compile(prefix + "(?:" + "|".join(branches) + ")" + suffix, flags)
+    # one lookahead over every first character: a word's end or a character no branch begins
+    # with fails once there, not once per bucket
+    guard = "" if anywhere else "(?=[" + "".join(map(re.escape, sorted(buckets))) + "])"
+
+    def regex(named_groups: bool) -> re.Pattern:
+        branches = [f"(?=[{re.escape(char)}])(?:{_groups(items, number, named_groups)})"
+                    for number, (char, items) in enumerate(sorted(buckets.items()))]
+        if anywhere:
+            branches.append(f"(?:{_groups(anywhere, len(branches), named_groups)})")
+        return re.compile(prefix + guard + "(?:" + "|".join(branches) + ")" + suffix, flags)
+
+    grouped = regex(named_groups=True)
+    # a back-reference or a conditional counts groups: without ours it would name another
+    counts_groups = any(_COUNTS_GROUPS.search(p) for _, patterns in named for p in patterns)
+    return Dispatched(grouped, grouped if counts_groups else regex(named_groups=False))
+
+
+class Dispatched:
+    """The dispatched regex, searched for without its named groups and matched with them only
+    where it matches: ``re`` clears every mark below a group's number each time a branch
+    enters it, so hundreds of groups cost at each word start, not only at each match."""
+
+    def __init__(self, grouped: re.Pattern, scanner: re.Pattern) -> None:
+        self.pattern = grouped.pattern
+        self._grouped = grouped
+        self._scanner = scanner
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match]:
+        """The matches ``re.finditer`` gives, named groups included."""
+        for found in self._scanner.finditer(string, pos, endpos):
+            yield self._grouped.match(string, found.start(), endpos)
 
 
 def group_name(match: re.Match) -> str:
@@ -38,7 +70,7 @@ def group_name(match: re.Match) -> str:
     return match.lastgroup.rsplit("_", 2)[0]
 
 
-def _groups(items: list[tuple[str, str]], bucket: int) -> str:
+def _groups(items: list[tuple[str, str]], bucket: int, named_groups: bool) -> str:
     """Consecutive patterns of one name share a group; every group name is unique in the regex."""
     runs: list[tuple[str, list[str]]] = []
     for name, pattern in items:
@@ -46,7 +78,7 @@ def _groups(items: list[tuple[str, str]], bucket: int) -> str:
             runs[-1][1].append(pattern)
         else:
             runs.append((name, [pattern]))
-    return "|".join(f"(?P<{name}_{bucket}_{run}>" + "|".join(patterns) + ")"
+    return "|".join((f"(?P<{name}_{bucket}_{run}>" if named_groups else "(?:") + "|".join(patterns) + ")"
                     for run, (name, patterns) in enumerate(runs))
 
 

@@ -304,10 +304,16 @@ def _nearness(place: Place, neighbours: list[_Reading]) -> float:
     near, far, pair = w.coherence_near_km, w.coherence_far_km, w.pair_km
     reach = max(far, pair) / 111.0
     mass, paired = 0.0, set()
+    latitude, longitude = place.latitude, place.longitude
+    phi1 = math.radians(latitude)
+    cos_phi1 = math.cos(phi1)
     for lat, lon, likelihood, key, _ in neighbours:
-        if abs(lat - place.latitude) > reach:
+        if abs(lat - latitude) > reach:
             continue
-        distance = distance_km(place.latitude, place.longitude, lat, lon)
+        # distance_km's haversine, inlined with this place's terms computed once: the same operations
+        phi2 = math.radians(lat)
+        a = math.sin((phi2 - phi1) / 2) ** 2 + cos_phi1 * math.cos(phi2) * math.sin(math.radians(lon - longitude) / 2) ** 2
+        distance = 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
         if distance <= near:
             mass += likelihood
         elif distance <= far:

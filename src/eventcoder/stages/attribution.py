@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from eventcoder.article import Article, AttributionMention, Sentence
 from eventcoder.resources import load_yaml
@@ -31,15 +32,14 @@ _LEADING_QUOTES = "\"'“‘( "
 _CLAIM_OBJECTS = re.compile(r"\s+(?:responsibility|credit)\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
+    """A word of a sentence; a tuple, and its lower-case form made once, because a sentence's
+    tokens are many and each is asked for that form several times."""
+
     start: int
     end: int
     text: str
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,7 @@ class _SentenceAttributions:
         self.sentence = sentence
         self.lexicon = lexicon
         self.tokens = [
-            _Token(sentence.start + m.start(), sentence.start + m.end(), m.group())
+            _Token(sentence.start + m.start(), sentence.start + m.end(), m.group(), m.group().lower())
             for m in WORD_TOKEN.finditer(sentence.text)
         ]
         self.used: set[int] = set()

@@ -27,7 +27,7 @@ from eventcoder.article import (
     PlaceMention,
     Trigger,
 )
-from eventcoder.alternation import dispatched, group_name
+from eventcoder.alternation import Dispatched, dispatched, group_name
 from eventcoder.errors import Errors, PipelineError
 from eventcoder.gazetteer.resolve import division_seat, road_end
 from eventcoder.lexicon import unnamed_actor
@@ -111,7 +111,7 @@ class _Entry:
 @dataclass(frozen=True)
 class _Lexicon:
     entries: tuple[_Entry, ...]
-    trigger_pattern: re.Pattern
+    trigger_pattern: Dispatched
     cues: dict[str, re.Pattern]
     civilian_groups: frozenset[str]
     armed_groups: frozenset[str]

@@ -24,6 +24,7 @@ from importlib import resources
 
 from rapidfuzz.fuzz import ratio
 
+from eventcoder.alternation import Dispatched, dispatched
 from eventcoder.article import Article, PlaceMention
 from eventcoder.resources import data_rows, load_yaml
 from eventcoder.gazetteer import Found, Gazetteer, Place, load_gazetteer
@@ -50,6 +51,7 @@ _VOWEL_RUN = re.compile(r"[aeiouy]+")
 #: The capitalised parts of a hyphenated word, each of three letters or more.
 _HYPHEN_PART = re.compile(r"(?<![^-])[A-Z][^\W\d_]{2,}(?![^-])")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_POSSESSIVE_ENDS = ("'", "’", "s")  # the last characters a possessive can end with, checked first
 _DEMONYM_WORD = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)*$")
 _NO_PLURAL = ("ese", "ish", "ch", "ss", "s")
 #: What in the gap before a token ends the sentence before it.
@@ -96,7 +98,7 @@ def _context() -> dict:
 
 
 @cache
-def _demonym_pattern() -> tuple[re.Pattern, dict[str, Place]]:
+def _demonym_pattern() -> tuple[Dispatched, dict[str, Place]]:
     """Demonyms (and their plurals) to their country's or continent's record: countries from
     ``data/demonyms.csv``, continents from ``data/places_aliases.yaml``."""
     gazetteer = load_gazetteer()
@@ -119,8 +121,8 @@ def _demonym_pattern() -> tuple[re.Pattern, dict[str, Place]]:
         forms[word] = place
         if not word.endswith(_NO_PLURAL):
             forms[word + "s"] = place
-    alternatives = "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w’']|-[a-z])"), forms
+    alternatives = [re.escape(w) for w in sorted(forms, key=len, reverse=True)]
+    return dispatched([("demonym", alternatives)], prefix=r"(?<![\w-])", suffix=r"(?![\w’']|-[a-z])", flags=0), forms
 
 
 @cache
@@ -191,12 +193,12 @@ def _demonyms(text: str) -> list[PlaceMention]:
 
 
 @cache
-def _identity_pattern() -> tuple[re.Pattern, dict[str, str]]:
+def _identity_pattern() -> tuple[Dispatched, dict[str, str]]:
     """The names of ethnic groups and clans (``data/identity_groups.csv``) with the country
     each is coded in."""
     countries = {row["name"]: row["country"] for row in data_rows("identity_groups.csv")}
-    alternatives = "|".join(re.escape(n) for n in sorted(countries, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), countries
+    alternatives = [re.escape(n) for n in sorted(countries, key=len, reverse=True)]
+    return dispatched([("group", alternatives)], prefix=r"(?<![\w-])", suffix=r"(?![\w-])", flags=0), countries
 
 
 def _identity_countries(text: str) -> set[str]:
@@ -256,14 +258,15 @@ def _tokens(article: Article) -> list[_Token]:
     for match in _TOKEN.finditer(text):
         word = match.group()
         start, end = match.start(), match.end()
-        party = _PARTY_PREFIX.match(word)
+        party = _PARTY_PREFIX.match(word) if word[1:2] == "-" else None
         if party:
             word, start = word[party.end():], start + party.end()
-        possessive = _POSSESSIVE.search(word)
+        possessive = _POSSESSIVE.search(word) if word.endswith(_POSSESSIVE_ENDS) else None
         if possessive and len(word) > 3 and not word.isupper():
             word = word[:possessive.start()]
             end = start + len(word)
-        initial = start in starts or _opens_sentence(text[previous_end:start])
+        gap = text[previous_end:start]
+        initial = start in starts or (gap != " " and _opens_sentence(gap))
         previous_end = match.end()
         capitalised = word[0].isupper() or _ARTICLE_PREFIX.match(word) is not None
         tokens.append(_Token(start, end, word, word.lower(), capitalised, initial))
@@ -317,7 +320,6 @@ def _match(text: str, tokens: list[_Token], gazetteer: Gazetteer, bare_towns: bo
     zipf, w = _zipf(), weights()
     for run in _sequences(text, tokens):
         letters = [len(t.text) for t in run]
-        rare = [zipf(t.lower) < w.loose_max_zipf for t in run]
         i = 0
         while i < len(run):
             for j in range(min(len(run), i + MAX_SPAN_TOKENS), i, -1):
@@ -326,7 +328,9 @@ def _match(text: str, tokens: list[_Token], gazetteer: Gazetteer, bare_towns: bo
                 span = text[run[i].start:run[j - 1].end]
                 looked_up = gazetteer.find(span)
                 places = looked_up.places
-                if not places and sum(letters[i:j]) >= w.loose_min_letters and all(rare[i:j]):
+                # a word's frequency is asked only here: wordfreq's first answer for a word is slow
+                if not places and sum(letters[i:j]) >= w.loose_min_letters and all(
+                        zipf(t.lower) < w.loose_max_zipf for t in run[i:j]):
                     looked_up = gazetteer.find_loose(looked_up.key)
                     places = _loose_places(looked_up)
                 if places:
