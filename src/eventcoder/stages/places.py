@@ -448,7 +448,7 @@ def _plausible(candidate: _Match, text: str) -> bool:
             return False
     if candidate.loose and single and candidate.sentence_initial:
         return False
-    if (_counted(text, candidate.start) and _identity_pattern()[0].fullmatch(candidate.text)
+    if (_counted(text, candidate.start) and candidate.text in _identity_pattern()[1]
             and not (adjacent_after and after.lower in context["place_suffixes"])):
         return False  # "6 Kikuyu", "three Pokot herders": people counted, not "200 Kisii county" staff's county
     if single and candidate.text.isupper() and len(candidate.text) <= w.acronym_length and not known:
