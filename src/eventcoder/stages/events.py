@@ -274,8 +274,8 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     told as killed or hurt ("Four soldiers dead") was acted upon whatever its category, but in a
     fight both sides lose men."""
     text = article.text
-    harmed = Spans((c.start, c.end) for c in casualties if c.kind in ("killed", "injured")
-                   and not _entry_of(trigger).mutual and trigger.sub_event_type != taxonomy.ARMED_CLASH)
+    fight = _entry_of(trigger).mutual or trigger.sub_event_type == taxonomy.ARMED_CLASH
+    harmed = Spans(() if fight else ((c.start, c.end) for c in casualties if c.kind in ("killed", "injured")))
 
     def victim(actor: ActorMention) -> bool:
         return _is_victim(actor) or harmed.cover(actor.start, actor.end)
@@ -393,7 +393,7 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
         sub = taxonomy.VIOLENT_DEMONSTRATION if actor1.category == taxonomy.PROTESTERS else taxonomy.MOB_VIOLENCE
     elif (entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH) and lexicon.cues["mob_killings"].search(sentence)
           and actor1 is None):
-        sub = taxonomy.MOB_VIOLENCE  # "three suspected thieves were burnt to death": no armed side named
+        sub = taxonomy.MOB_VIOLENCE  # "two men accused of theft were burnt to death": no armed side named
     elif (entry.family == "violence" and entry.mutual and lexicon.cues["unarmed_groups"].search(sentence)
           and all(a is None or a.category == taxonomy.STATE_FORCES for a in (actor1, actor2))):
         # "rival supporters clashed", "police clashed with traders": no armed side named but
