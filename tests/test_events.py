@@ -679,3 +679,12 @@ def test_police_clashing_with_an_unarmed_crowd_is_mob_violence_against_the_polic
     record = main_event("Police clashed with hawkers in Nakuru on Monday.")
     assert (record["sub_event_type"], record["actor1"], record["actor2"]) == (
         "Mob violence", "Rioters (Kenya)", "Police Forces of Kenya")
+
+
+def test_a_word_that_tells_no_act_gives_way_to_one_that_does():
+    assert main_event("Near the river the bodies turned up on Monday, having been shot from a car.")["sub_event_type"] == "Attack"
+
+
+def test_a_report_of_nothing_but_a_bare_violent_noun_reports_it():
+    assert main_event("Livestock raids go on along the border; killings unconfirmed.")["event_type"] == "Violence against civilians"
+    assert extract_records(Article("t", "The raids drew condemnation from church leaders.", published=PUBLISHED)) == []

@@ -798,11 +798,16 @@ def find_events(article: Article) -> Article:
         actors = article.in_sentence(article.actors, index)
         casualties = article.in_sentence(article.casualties, index)
         for trigger in _pick_per_family(triggers, casualties):
-            entry = _entry_of(trigger)
-            event = _build_event(article, trigger, entry, actors, casualties)
-            if event is not None:
-                events.append(event)
+            # "the bodies were found, having been shot": when the picked word tells no act,
+            # another of its kind in the sentence may
+            for candidate in [trigger, *(t for t in triggers if t is not trigger and t.entry == trigger.entry)]:
+                event = _build_event(article, candidate, _entry_of(candidate), actors, casualties)
+                if event is not None:
+                    events.append(event)
+                    break
 
+    if not events:
+        events = _bare_report(article, by_sentence)
     retellings = _Retellings(article)
     for event in events:
         retellings.add(event)
@@ -828,6 +833,20 @@ def find_events(article: Article) -> Article:
     merged.sort(key=lambda e: _main_first(e, harm_told))
     article.events = merged
     return article
+
+
+def _bare_report(article: Article, by_sentence: dict[int, list[Trigger]]) -> list[Event]:
+    """A report that tells nothing but a violent act named without a determiner ("Cattle
+    rustling attacks.", "Raids continue, killings unconfirmed") reports that act."""
+    for index, triggers in sorted(by_sentence.items()):
+        for trigger in triggers:
+            entry = _entry_of(trigger)
+            if entry.family == "violence" and entry.generic:
+                event = _build_event(article, trigger, entry, article.in_sentence(article.actors, index),
+                                     article.in_sentence(article.casualties, index), only_report=True)
+                if event is not None:
+                    return [event]
+    return []
 
 
 def _main_first(event: Event, harm_told: bool) -> tuple[int, int, bool, int]:
@@ -971,7 +990,7 @@ def _own_dates(article: Article, trigger: Trigger, entry: _Entry) -> list[DateMe
 
 
 def _build_event(article: Article, trigger: Trigger, entry: _Entry,
-                 actors: list[ActorMention], casualties: list[CasualtyMention]) -> Event | None:
+                 actors: list[ActorMention], casualties: list[CasualtyMention], only_report: bool = False) -> Event | None:
     lexicon = load_lexicon()
     index = trigger.sentence
     actor1, actor2 = _assign_actors(article, trigger, actors, casualties)
@@ -980,7 +999,8 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
         if lexicon.cues["non_combatant_subjects"].search(subject):
             return None
     if (entry.family == "violence" and entry.generic and actor1 is None and actor2 is None and not casualties
-            and not _told_as_verb(article.text, trigger) and not _reported_at(article, trigger)):
+            and not _told_as_verb(article.text, trigger) and not _reported_at(article, trigger)
+            and not (only_report and not _NOUN_BEFORE.search(article.text[max(0, trigger.start - 40):trigger.start]))):
         return None  # "the attack drew condemnation", with nobody and no victims: a word, not an event
     if (entry.family == "violence" and entry.generic and (actor1 is None or _is_victim(actor1))
             and lexicon.cues["non_conflict_causes"].search(article.text, max(trigger.clause_start, trigger.start - 60),
