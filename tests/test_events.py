@@ -688,3 +688,9 @@ def test_a_word_that_tells_no_act_gives_way_to_one_that_does():
 def test_a_report_of_nothing_but_a_bare_violent_noun_reports_it():
     assert main_event("Livestock raids go on along the border; killings unconfirmed.")["event_type"] == "Violence against civilians"
     assert extract_records(Article("t", "The raids drew condemnation from church leaders.", published=PUBLISHED)) == []
+
+
+def test_violence_against_civilians_with_no_named_target_targets_the_places_civilians():
+    record = main_event("Unknown gunmen shot dead two people at a bar in Garissa on Thursday.")
+    assert (record["event_type"], record["actor2"]) == ("Violence against civilians", "Civilians (Kenya)")
+    assert main_event("A mob lynched a suspected thief in Kisumu on Monday.")["actor2"] == "Civilians (Kenya)"

@@ -823,6 +823,10 @@ def find_events(article: Article) -> Article:
             event.actor1 = _claimant(article, event.sentences[0]) or _unnamed_in_place("armed", event)
         elif event.actor1 is None and event.trigger.family == "arrest":
             event.actor1 = _unnamed_in_place("police", event)  # "several were arrested": by the police
+        if event.actor2 is None and (event.event_type == taxonomy.VIOLENCE_AGAINST_CIVILIANS
+                                     or event.sub_event_type == taxonomy.MOB_VIOLENCE):
+            # ACLED's side acted upon when the report names none: the civilians of the place
+            event.actor2 = _unnamed_in_place("civilians", event)
         event.date = event.date or _context_date(article, statuses, event.sentences[0], event.status)
         if event.date is None and event.status in ("new", "ongoing") and article.published:
             # Reported with no date of its own, or going on as the report is published: on or
