@@ -222,6 +222,8 @@ def test_a_name_before_supporters_or_a_candidate_is_a_party_not_a_hamlet():
     "Supporters of NASA and Jubilee fought in Kisumu.",
     "The Jubilee gubernatorial candidate held a rally in Kisumu.",
     "Jubilee primaries ended; crowds gathered at the Jubilee headquarters in Kisumu.",
+    "Fighting between Jimo and Agoro clans spread near Kisumu.",  # clans, also through a two-word name
+    "Orange and Banana Tana militias skirmished outside Kisumu.",
 ])
 def test_a_party_stays_a_party_through_coordination_modifiers_and_later_mentions(text):
     assert list(_found(text)) == ["Kisumu"]

@@ -468,7 +468,7 @@ def _affiliation_patterns() -> tuple[re.Pattern, re.Pattern]:
     opening = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in ranked)
     modifiers = "|".join(_context()["affiliation_modifiers"])
     name = r"[A-Z][\w'’-]*"
-    return (re.compile(rf"(?:\s+and\s+{name})?\s+(?:(?:{modifiers})\s+)?(?:{words}|Party|Parties)\b"),
+    return (re.compile(rf"(?:\s+and\s+{name}(?:\s+{name})?)?\s+(?:(?:{modifiers})\s+)?(?:{words}|Party|Parties)\b"),
             re.compile(rf"(?:^|[.!?]\s+|\b[a-z]+\s+)(?:{opening})\s+of\s+(?:the\s+)?(?:{name}\s+and\s+)?$"))
 
 
