@@ -261,6 +261,10 @@ def test_a_state_named_by_its_strike_struck(text, actor1, sub_event_type):
      "Islamic State (Iraq)"),
     ("Two car bombs exploded in Mogadishu on Saturday, killing 21 people. Al Shabaab claimed responsibility.",
      "Al Shabaab"),
+    ("A grenade blast blamed on Al Shabaab wounded four traders in Garissa.", "Al Shabaab"),
+    ("A landmine went off under a lorry near Wajir, killing its driver. Al Shabaab is believed to be responsible.",
+     "Al Shabaab"),
+    ("Two blasts shook a bus station in Nairobi. Five are dead. Al Shabaab are suspected.", "Al Shabaab"),
     # ACLED's actor for a perpetrator nobody names
     ("A bomb exploded at a market in Kabul on Friday, killing 8 people. No group has claimed responsibility.",
      "Unidentified Armed Group (Afghanistan)"),

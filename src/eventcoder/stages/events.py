@@ -80,10 +80,6 @@ _AFTER_PHRASE = re.compile(r"\b(?:after|following|since)\s+(?:the\s+|a\s+|an\s+|
                            r"(?:[\w-]+\s+){0,2}$", re.I)
 # ", which is linked to al-Qaeda,": an aside about the subject, whose actors do not act.
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;.]*,")
-# "Al Shabaab (later) claimed responsibility", "... claimed the attack": who ACLED codes as actor1.
-_CLAIM = re.compile(r"\s+(?:(?:has|have|had|later|quickly|swiftly|reportedly|also)\s+){0,2}claimed\s+"
-                    r"(?:responsibility|credit|(?:the|this|that)\s+(?:attack|bombing|blast|killing|killings|strike|assault|raid))\b",
-                    re.I)
 #: Sentences after an event's own in which a claim of it is looked for.
 CLAIM_SENTENCES = 2
 # The word before a participle that is its subject: a noun, not a pronoun or relative that
@@ -168,6 +164,10 @@ def load_lexicon() -> _Lexicon:
     cues["negated"] = re.compile(r"\b(?:" + "|".join(english["negations"]) + r")\b(?:\W+[\w'-]+){0,4}\W*$", re.I)
     cues["beyond_before"] = re.compile(r"\b(?:" + "|".join(data["beyond_before"]) + r")\s+(?:the\s+)?$", re.I)
     cues["beyond_after"] = re.compile(r"(?:\s*-\s*[A-Z][\w ]*?)?\s+(?:" + "|".join(data["beyond_after"]) + r")\b", re.I)
+    cues["responsibility_after"] = re.compile(r"\s+(?:(?:has|have|had|later|quickly|swiftly|reportedly|also)\s+){0,2}(?:"
+                                              + "|".join(data["responsibility_after"]) + ")", re.I)
+    cues["responsibility_before"] = re.compile(r"\b(?:" + "|".join(data["responsibility_before"])
+                                               + r")\s+(?:the\s+)?(?:suspected\s+|alleged\s+)?$", re.I)
     cues["anaphora"] = re.compile(r"\b(?:" + "|".join(data["anaphora"]) + r")\s+(?:\w+\s+){0,2}$", re.I)
     places = load_yaml("places_context.yaml")
     cues["where_before"] = re.compile(r"\b(?i:" + "|".join(places["where_prepositions"]) + r")\s+(?:the\s+)?(?:[a-z]+\s+(?:of\s+)?)?$")
@@ -821,6 +821,8 @@ def find_events(article: Article) -> Article:
             # ACLED's actor for violence whose perpetrator the report does not name: an
             # unidentified armed group of the country where it happened
             event.actor1 = _claimant(article, event.sentences[0]) or _unnamed_in_place("armed", event)
+            if event.actor2 is not None and event.actor2.name == event.actor1.name:
+                event.actor2 = None  # "a blast blamed on Al Shabaab": the group blamed struck no one of its own
         elif event.actor1 is None and event.trigger.family == "arrest":
             event.actor1 = _unnamed_in_place("police", event)  # "several were arrested": by the police
         if event.actor2 is None and (event.event_type == taxonomy.VIOLENCE_AGAINST_CIVILIANS
@@ -934,12 +936,17 @@ def _unnamed_in_place(kind: str, event: Event) -> ActorMention:
 
 
 def _claimant(article: Article, sentence: int) -> ActorMention | None:
-    """The armed group that claimed an attack whose text names no attacker: "Two car bombs
-    exploded in Mogadishu. Al Shabaab claimed responsibility." Not "No group claimed it"."""
+    """The armed group that claimed or is blamed for an attack whose text names no attacker:
+    "Two car bombs exploded in Mogadishu. Al Shabaab claimed responsibility.", "a blast blamed on
+    Al Shabaab". Not "No group claimed it"."""
+    cues = load_lexicon().cues
+    text = article.text
     for index in range(sentence, min(sentence + CLAIM_SENTENCES + 1, len(article.sentences))):
         for actor in article.in_sentence(article.actors, index):
-            if (actor.category in taxonomy.category_group("armed") and _CLAIM.match(article.text, actor.end)
-                    and not article.text[max(actor.start - 3, 0):actor.start].lower().startswith("no")):
+            if (actor.category in taxonomy.category_group("armed")
+                    and (cues["responsibility_after"].match(text, actor.end)
+                         or cues["responsibility_before"].search(text, max(0, actor.start - 40), actor.start))
+                    and not text[max(actor.start - 3, 0):actor.start].lower().startswith("no")):
                 return actor
     return None
 
