@@ -698,3 +698,12 @@ def test_violence_against_civilians_with_no_named_target_targets_the_places_civi
     record = main_event("Unknown gunmen shot dead two people at a bar in Garissa on Thursday.")
     assert (record["event_type"], record["actor2"]) == ("Violence against civilians", "Civilians (Kenya)")
     assert main_event("A mob lynched a suspected thief in Kisumu on Monday.")["actor2"] == "Civilians (Kenya)"
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Angry villagers set a suspected cattle thief alight near Kitale on Sunday.", "Mob violence"),
+    ("Police fired tear gas into a primary school in Kisumu on Friday, injuring four pupils.", "Attack"),
+    ("Fights broke out between rival traders at a market in Eldoret on Monday.", "Mob violence"),
+])
+def test_acts_told_with_an_object_between_or_by_a_participle_are_events(text, sub_event_type):
+    assert main_event(text)["sub_event_type"] == sub_event_type
