@@ -707,3 +707,8 @@ def test_violence_against_civilians_with_no_named_target_targets_the_places_civi
 ])
 def test_acts_told_with_an_object_between_or_by_a_participle_are_events(text, sub_event_type):
     assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+def test_an_event_with_no_place_of_its_own_takes_the_one_named_just_after():
+    record = main_event("Gunmen shot dead two herders on Sunday. The shooting happened outside Marsabit.")
+    assert record["location"] == "Marsabit"

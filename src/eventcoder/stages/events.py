@@ -731,9 +731,10 @@ def _value(mention: Mention) -> tuple:
 
 
 def _context_place(article: Article, index: int) -> PlaceMention | None:
-    """For a sentence that names no place: the last place named in the two sentences before."""
-    for back in range(index - 1, max(index - 3, -1), -1):
-        place = _best_place(article.in_sentence(article.places, back))
+    """For a sentence that names no place: the last place named in the two sentences before,
+    else the next named in the two after ("... The attack took place in Kapedo.")."""
+    for other in (*range(index - 1, max(index - 3, -1), -1), *range(index + 1, min(index + 3, len(article.sentences)))):
+        place = _best_place(article.in_sentence(article.places, other))
         if place:
             return place
     return None
