@@ -242,7 +242,7 @@ def test_a_group_named_in_an_aside_about_the_subject_does_not_fight():
 
 def test_a_county_locates_an_event_better_than_its_country():
     event = main_event("Gunmen killed two deputies in Laurel County, Kentucky, United States, on Monday.")
-    assert (event["location"], event["admin1"], event["geo_precision"]) == ("Laurel County", "Kentucky", 3)
+    assert (event["location"], event["admin1"], event["geo_precision"]) == ("Laurel County", "Kentucky", 2)  # a district
 
 
 @pytest.mark.parametrize("text, actor1, sub_event_type", [

@@ -49,3 +49,14 @@ def test_a_file_that_is_not_utf8_is_a_coded_error(tmp_path):
     (tmp_path / "acled.csv").write_bytes(ACLED_HEADER.encode() + "SOM1,706,Somalia,,,,Ceel Cad\xe9,1,2,1\n".encode("latin-1"))
     with pytest.raises(PlaceSourceError, match=r"^\[E061\] "):
         read_coded(tmp_path / "acled.csv", "acled", "acled")
+
+
+def test_each_district_the_rows_name_is_read_from_all_its_rows(tmp_path):
+    (tmp_path / "acled.csv").write_text(
+        ACLED_HEADER + "SOM1,706,Somalia,Lower Shabelle,Kurtunwaarey District,,Bulo Jadid,1.60,44.30,1\n"
+        "SOM2,706,Somalia,Lower Shabelle,Kurtunwaarey District,,Kurtunwaarey,1.62,44.34,2\n"
+        "SOM3,706,Somalia,Lower Shabelle,Kurtunwaarey District,,Bulo Jadid,9.99,44.30,1\n"  # a stray point
+        "SOM4,706,Somalia,Lower Shabelle,Sablaale,,Sablaale,north,44.1,3\n", encoding="utf-8")  # no point
+    source = read_coded(tmp_path / "acled.csv", "acled", "acled")
+    assert source["districts"] == [("Kurtunwaarey District", ("Kurtunwaarey", "Kurtunwaarey District"), "SO",
+                                    "Lower Shabelle", 1.62, 44.30)]

@@ -72,6 +72,17 @@ def test_remove_takes_a_source_out_and_an_unknown_name_changes_nothing(import_ca
     assert load_gazetteer().lookup("Awdheegle") == [] and [s["name"] for s in list_sources()] == ["ged"]
 
 
+def test_a_district_of_the_coding_places_an_unknown_village_in_it(import_cache, tmp_path):
+    (tmp_path / "past.csv").write_text(
+        "event_id_cnty,iso,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision\n"
+        "SOM1,706,Somalia,Lower Shabelle,Kurtunwaarey,,Bulo Jadid,1.60,44.30,1\n"
+        "SOM2,706,Somalia,Lower Shabelle,Kurtunwaarey,,Kurtunwaarey,1.62,44.34,2\n", encoding="utf-8")
+    assert import_files([tmp_path / "past.csv"])["sources"][0]["districts"] == 1
+    text = "Gunmen shot dead two traders in Kurtunwaarey district on Monday."
+    (event,) = extract_records(Article("a", text, published=date(2024, 3, 12)))
+    assert (event["location"], event["geo_precision"], event["geo_source"]) == ("Kurtunwaarey", 2, "past")
+
+
 def test_a_name_read_in_the_country_of_the_users_coding(import_cache, coded_files):
     text = "Gunmen attacked a market in Baki on Monday."
     assert {p["text"]: p["country_code"] for p in place_record(Article("a", text))["places"]}["Baki"] != "SO"

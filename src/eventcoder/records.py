@@ -96,7 +96,8 @@ def _targets_civilians(event: Event) -> bool:
 
 
 def _geo_precision(place) -> int:
-    if place.feature_class == "A":
+    """A division is its province's precision (3), but a district is ACLED's 2."""
+    if place.feature_class == "A" and place.feature_code != "ADM2":
         return 3
     return place.precision
 

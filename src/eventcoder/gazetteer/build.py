@@ -505,7 +505,10 @@ def _add_coded_sources(index: dict, sources: list[dict], dumps: DumpIndex | None
     so the same village is not listed twice. Any other becomes a town of its own, with the
     first-level division its coder named where the country has one of that name, and an id
     that stays the same while the source does; ``index["sources"]`` names its source and
-    ``index["source_counts"]`` counts each source's places added and joined.
+    ``index["source_counts"]`` counts each source's places added and joined. A second-level
+    division the coding names that no place of its country bears becomes a district of its
+    own (ADM2, geo-precision 2) at the middle of its events: a village the gazetteer lacks is
+    then still placed in its district, not its province.
     """
     same_place_km = load_yaml("coded_sources.yaml")["same_place_km"]
     records = _Records(index, dumps)
@@ -533,7 +536,21 @@ def _add_coded_sources(index: dict, sources: list[dict], dumps: DumpIndex | None
                 _add_position(index["exact"], key, position)
             for skeleton in skeletons:
                 _add_position(index["loose"], skeleton, position)
-        index["source_counts"][source["name"]] = {"added": added, "joined": joined}
+        districts = 0
+        for name, spellings, cc, admin1, lat, lon in source.get("districts", ()):
+            keys, skeletons = tier_keys(spellings)
+            if any(record.cc == cc for key in keys for _, record in records.of("exact", key)):
+                continue  # a place of the country already bears the name: its town stands for it
+            place_id = _place_id(taken, source["name"], name, lat, lon)
+            position = records.add(place_id, name, lat, lon, cc, _division_code(records, cc, admin1, "ADM1"),
+                                   "A", "ADM2")
+            index["sources"][place_id] = source["name"]
+            districts += 1
+            for key in keys:
+                _add_position(index["exact"], key, position)
+            for skeleton in skeletons:
+                _add_position(index["loose"], skeleton, position)
+        index["source_counts"][source["name"]] = {"added": added, "joined": joined, "districts": districts}
     records.write()
 
 
@@ -568,13 +585,14 @@ class _Records:
                       for geonameid, _, lat, lon, cc, admin1, fclass, fcode, *_ in rows]
         return found
 
-    def add(self, place_id: int, name: str, lat: float, lon: float, cc: str, admin1: str) -> int:
-        """Adds a town; returns its position."""
-        for column, value in (("name", name), ("cc", cc), ("admin1", admin1), ("fcode", "PPL")):
+    def add(self, place_id: int, name: str, lat: float, lon: float, cc: str, admin1: str,
+            feature_class: str = "P", feature_code: str = "PPL") -> int:
+        """Adds a town (or a division); returns its position."""
+        for column, value in (("name", name), ("cc", cc), ("admin1", admin1), ("fcode", feature_code)):
             self.index[column].append(value)
         for column, value in (("geonameid", place_id), ("lat", lat), ("lon", lon), ("population", 0)):
             self.numbers[column].append(value)
-        self.classes.append("P")
+        self.classes.append(feature_class)
         return len(self.classes) - 1
 
     def write(self) -> None:

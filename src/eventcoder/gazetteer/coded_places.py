@@ -7,13 +7,16 @@ what coders add to a name: divisions in brackets ("Awdheegle village (Afgooye, L
 Shabelle)", its admin2 and admin1 where the row has none in their columns) and a settlement
 word ("Mogadishu town"); the place is known by the name with and without that word. The rows of
 one name in one country whose points lie within ``same_place_km`` of each other's first are
-one place, at the point most of them give. Countries are read by name as the gazetteer knows
-them, with the exports' own spellings from the data file.
+one place, at the point most of them give. Every row with a point, precise or not, also tells
+which second-level division it lies in: each such district becomes a place at the middle of its
+rows' points, for a village the gazetteer lacks that a text names with its district. Countries
+are read by name as the gazetteer knows them, with the exports' own spellings from the data file.
 """
 from __future__ import annotations
 
 import csv
 import re
+import statistics
 from collections import Counter, defaultdict
 from functools import cache
 from pathlib import Path
@@ -21,7 +24,7 @@ from pathlib import Path
 from eventcoder.errors import Errors, PlaceSourceError
 from eventcoder.gazetteer import Gazetteer, load_gazetteer
 from eventcoder.gazetteer.build import km_apart
-from eventcoder.gazetteer.names import name_key
+from eventcoder.gazetteer.names import name_key, strip_division_word
 from eventcoder.resources import load_yaml
 
 #: Columns a header may lack and still be of its format.
@@ -57,14 +60,16 @@ def unknown_csv_error(path: Path) -> PlaceSourceError:
 
 def read_coded(path: Path, kind: str, name: str) -> dict:
     """The source ``name`` from a file of ``kind``: its places as ``(name, spellings, country
-    code, admin1, admin2, latitude, longitude)`` tuples; its ``rows``, the ``rows_used`` (a
-    precise point in a known country) and the rows of each country it could not tell."""
+    code, admin1, admin2, latitude, longitude)`` tuples, its ``districts`` as ``(name, spellings,
+    country code, admin1, latitude, longitude)``; its ``rows``, the ``rows_used`` (a precise
+    point in a known country) and the precise rows of each country it could not tell."""
     rules = _rules()
     columns = rules["formats"][kind]["columns"]
     gazetteer = load_gazetteer()
     countries: dict[str, str | None] = {}
     unknown_countries: Counter = Counter()
     by_name: dict[tuple[str, str], list[tuple]] = defaultdict(list)
+    in_district: dict[tuple[str, str], list[tuple]] = defaultdict(list)
     rows = rows_used = 0
     try:
         with open(path, encoding="utf-8-sig", newline="") as stream:
@@ -73,15 +78,19 @@ def read_coded(path: Path, kind: str, name: str) -> dict:
                 rows += 1
                 cell = {field: (row.get(column) or "").strip() for field, column in columns.items()}
                 line = reader.line_num
-                if (not cell["location"] or not cell["latitude"] or not cell["longitude"]
-                        or _number(cell["precision"] or "0", path, line, columns["precision"])
-                        != rules["formats"][kind]["precise"]):
+                if not cell["location"] or not cell["latitude"] or not cell["longitude"]:
                     continue
+                precise = (_number(cell["precision"] or "0", path, line, columns["precision"])
+                           == rules["formats"][kind]["precise"])
                 country = cell["country"]
                 if country not in countries:
                     countries[country] = _country_code(country, gazetteer)
                 if countries[country] is None:
-                    unknown_countries[country] += 1
+                    unknown_countries[country] += precise
+                    continue
+                if cell["admin2"] and (point := _point(cell)) is not None:
+                    in_district[(countries[country], name_key(cell["admin2"]))].append((cell["admin2"], cell["admin1"], *point))
+                if not precise:
                     continue
                 place, written, divisions = split_location(cell["location"])
                 if not name_key(place):
@@ -96,8 +105,10 @@ def read_coded(path: Path, kind: str, name: str) -> dict:
         raise PlaceSourceError(Errors.E061.format(path=path, reason=error)) from None
     places = [_place(country_code, cluster) for (country_code, _), named in by_name.items()
               for cluster in _clusters(named, rules["same_place_km"])]
+    districts = [_district(country_code, named) for (country_code, key), named in in_district.items() if key]
     return {"name": name, "format": kind, "file": str(path.resolve()), "rows": rows, "rows_used": rows_used,
-            "unknown_countries": dict(unknown_countries), "places": places}
+            "unknown_countries": {c: n for c, n in unknown_countries.items() if n}, "places": places,
+            "districts": districts}
 
 
 def split_location(location: str) -> tuple[str, str, list[str]]:
@@ -145,6 +156,26 @@ def _place(country_code: str, rows: list[tuple]) -> tuple:
     lat, lon = _most_given((row[4], row[5]) for row in rows)
     return (_most_given(row[0] for row in rows), spellings, country_code,
             _most_given(row[2] for row in rows), _most_given(row[3] for row in rows), lat, lon)
+
+
+def _district(country_code: str, rows: list[tuple]) -> tuple:
+    """A second-level division from the rows coded in it, precise or not: its name as most of
+    them write it, with and without a division word ("Afgooye district"), its first-level
+    division, and the middle of their points (the median of each coordinate, which one far
+    row does not move)."""
+    name = _most_given(row[0] for row in rows)
+    spellings = tuple(sorted({name, strip_division_word(name) or name}))
+    return (name, spellings, country_code, _most_given(row[1] for row in rows),
+            statistics.median(row[2] for row in rows), statistics.median(row[3] for row in rows))
+
+
+def _point(cell: dict) -> tuple[float, float] | None:
+    """A row's point where both coordinates read as such; only a precise row's point must."""
+    try:
+        lat, lon = float(cell["latitude"]), float(cell["longitude"])
+    except ValueError:
+        return None
+    return (lat, lon) if -90 <= lat <= 90 and -180 <= lon <= 180 else None
 
 
 def _most_given(values):
