@@ -145,8 +145,10 @@ def load_lexicon() -> _Lexicon:
     cues["cause"] = re.compile(r"\b(?:" + "|".join(data["cause_cues"]) + r")\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?"
                                r"(?:killings?|deaths?|murders?|lynchings?|beheadings?|shootings?)\s+of\s+$", re.I)
     cues["earlier"] = re.compile(r"\b(?:" + "|".join(data["earlier_attack_cues"]) + r")\b[^,.;:()]*$", re.I)
-    # "clashes erupted after four bodies were found": the dead the act came after
-    cues["came_after"] = re.compile(r"\b(?:after|following)\s+(?:the\s+)?$", re.I)
+    # "clashes erupted after four bodies were found", "houses were torched after a rider was
+    # killed": the dead the act came after
+    cues["came_after"] = re.compile(r"\b(?:after|following)\s+(?:the\s+|(?:the\s+|an?\s+)?(?:[\w-]+\s+){1,4}?"
+                                    r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?$", re.I)
     cues["blamed"] = re.compile(r"\b(?:" + "|".join(data["blamed_cues"]) + r")\s+(?:allegedly\s+|having\s+)?"
                                 r"(?:killing|killed|murdering|murdered)\s+(?:(?:his|her|their|its|the|an?)\s+)?$", re.I)
     cues["grievance"] = re.compile(r"\b(?:" + "|".join(data["grievance_cues"]) + r")\b(?:[^\w;]+[\w'’-]+){0,6}?[^\w;]*$", re.I)
