@@ -197,6 +197,7 @@ def test_nearly_killed_is_no_death():
     ("Four traders in Garissa were shot dead on Monday.", ("Four traders in Garissa", 4)),
     ("Six members of the Sungura gang were killed by police.", ("Six members of the Sungura gang", 6)),
     ("Police shot dead three members of the Tembo clan in Wajir.", ("three members of the Tembo clan", 3)),
+    ("Three officers from the Rapid Deployment unit were killed.", ("Three officers from the Rapid Deployment unit", 3)),
 ])
 def test_victims_with_where_they_were_or_whose_members(text, expected):
     assert [(m.text, m.minimum) for m in top_level(casualties_in(text))] == [expected]
