@@ -239,3 +239,8 @@ def test_a_former_province_still_named_in_news_is_a_region_of_its_country():
 ])
 def test_a_capitalised_word_after_a_place_that_keeps_it_one(text, place):
     assert place in _found(text)
+
+
+def test_a_name_before_a_natural_features_word_takes_no_town_known_by_it_only_as_an_alternate():
+    assert "Boni" not in _found("Troops shelled camps in Boni Forest on Sunday.")  # not Bonn
+    assert _found("Herders drowned in Tana River near Garsen.")["Tana River"].country_code == "KE"

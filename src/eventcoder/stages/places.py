@@ -94,7 +94,7 @@ def _context() -> dict:
     return {key: frozenset(raw[key]) for key in (
         "stop_words", "connectors", "person_titles", "person_verbs", "organisation_words",
         "place_suffixes", "never_alone", "direction_words", "place_prepositions",
-        "name_abbreviations", "affiliation_words", "affiliation_modifiers")}
+        "name_abbreviations", "affiliation_words", "affiliation_modifiers", "feature_words")}
 
 
 @cache
@@ -147,6 +147,10 @@ def find_places(article: Article) -> Article:
     gazetteer = load_gazetteer()
     matched = [c for c in _match(article.text, tokens, gazetteer, bare_towns=bool(article.home))
                if not _inside_demonym(c, demonym_spans) and not groups.cover(c.start, c.end)]
+    for candidate in matched:
+        if _names_a_feature(candidate, article.text):
+            candidate.places = [p for p in candidate.places if p.key == candidate.key]
+    matched = [c for c in matched if c.places]
     surnames = {c.text for c in matched if _surname(c, article.text)}
     affiliations = {c.key for c in matched if _affiliation(c, article.text)}
     candidates = [c for c in matched if _plausible(c, article.text)
@@ -486,6 +490,16 @@ def _affiliation(candidate: _Match, text: str) -> bool:
         return False
     known = any(p.population >= w.known_city_population for p in places)
     return not known or _zipf()(candidate.text.lower()) >= w.common_word_zipf
+
+
+def _names_a_feature(candidate: _Match, text: str) -> bool:
+    """"Boni Forest", "Tana River": the name before a natural feature's word is the feature's."""
+    return bool(_feature_after().match(text, candidate.end))
+
+
+@cache
+def _feature_after() -> re.Pattern:
+    return re.compile(r"\s+(?:" + "|".join(_context()["feature_words"]) + r")\b", re.IGNORECASE)
 
 
 def _surname(candidate: _Match, text: str) -> bool:
