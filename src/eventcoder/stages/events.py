@@ -925,10 +925,15 @@ def _told_as_verb(text: str, trigger: Trigger) -> bool:
         text[max(0, trigger.start - 40):trigger.start]))
 
 
+def _after_determiner(text: str, trigger: Trigger) -> bool:
+    """"the attack", "their raids": a noun pointing at an act told elsewhere."""
+    return bool(_NOUN_BEFORE.search(text[max(0, trigger.start - 40):trigger.start]))
+
+
 def _reported_at(article: Article, trigger: Trigger) -> bool:
     """An act named without a determiner and put at a place, as a headline or a note reports
     one ("Cattle raid against herders in Kapedo"), not "the attack drew condemnation"."""
-    if _NOUN_BEFORE.search(article.text[max(0, trigger.start - 40):trigger.start]):
+    if _after_determiner(article.text, trigger):
         return False
     return any(_locates(p) and p.start > trigger.end for p in article.in_sentence(article.places, trigger.sentence))
 
@@ -1014,7 +1019,7 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
             return None
     if (entry.family == "violence" and entry.generic and actor1 is None and actor2 is None and not casualties
             and not _told_as_verb(article.text, trigger) and not _reported_at(article, trigger)
-            and not (only_report and not _NOUN_BEFORE.search(article.text[max(0, trigger.start - 40):trigger.start]))):
+            and not (only_report and not _after_determiner(article.text, trigger))):
         return None  # "the attack drew condemnation", with nobody and no victims: a word, not an event
     if (entry.family == "violence" and entry.generic and (actor1 is None or _is_victim(actor1))
             and lexicon.cues["non_conflict_causes"].search(article.text, max(trigger.clause_start, trigger.start - 60),
