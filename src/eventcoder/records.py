@@ -102,7 +102,7 @@ def _geo_precision(place) -> int:
     return place.precision
 
 
-def summarize_casualties(mentions: list[CasualtyMention], sentence_at: Callable[[int], object] | None = None) -> dict:
+def summarize_casualties(mentions: list[CasualtyMention], sentence_at: Callable[[int], object]) -> dict:
     """Totals for one event: groups in one sentence add up; retellings give the highest count
     ("Six died in the blast. Police said it killed four officers and two bystanders." is 6, not 12).
 
@@ -117,7 +117,7 @@ def summarize_casualties(mentions: list[CasualtyMention], sentence_at: Callable[
             high = None if any(m.maximum is None for m in group) else sum(m.maximum for m in group)
             lows.append(low)
             highs.append(high)
-            added.append(bool(added) and sentence_at is not None and _another_act(group[0], sentence_at))
+            added.append(bool(added) and _another_act(group[0], sentence_at))
         low = _combined(lows, added)
         high = _combined(highs, added) if highs and all(h is not None for h in highs) else None
         if low is not None and high is not None and high < low:
@@ -147,15 +147,15 @@ def _another_act(first: CasualtyMention, sentence_at: Callable[[int], object]) -
 
 
 def _by_clause_groups(mentions: list[CasualtyMention], kind: str,
-                      sentence_at: Callable[[int], object] | None = None) -> list[list[CasualtyMention]]:
+                      sentence_at: Callable[[int], object]) -> list[list[CasualtyMention]]:
     """Top-level mentions of one kind, grouped by the sentence-sized stretch they sit in, never
-    across a sentence's end when the sentences are known."""
+    across a sentence's end."""
     groups: list[list[CasualtyMention]] = []
     for mention in sorted(top_level(mentions), key=lambda m: m.start):
         if mention.kind != kind or (mention.minimum is None and mention.maximum is None):
             continue
         if (groups and mention.start - groups[-1][-1].end < 120
-                and (sentence_at is None or sentence_at(mention.start) is sentence_at(groups[-1][-1].start))):
+                and sentence_at(mention.start) is sentence_at(groups[-1][-1].start)):
             groups[-1].append(mention)
         else:
             groups.append([mention])

@@ -524,34 +524,40 @@ def _add_coded_sources(index: dict, sources: list[dict], dumps: DumpIndex | None
                 position = min(near)[1]
                 joined += 1
             else:
-                place_id = _place_id(taken, source["name"], name, lat, lon)
                 code = (_division_code(records, cc, admin1, "ADM1")
                         or _division_code(records, cc, admin2, "ADM2"))
-                position = records.add(place_id, name, lat, lon, cc, code)
-                index["sources"][place_id] = source["name"]
+                position = _add_source_record(index, records, taken, source["name"], name, lat, lon, cc, code)
                 if cc not in index["coded_countries"]:
                     index["coded_countries"].append(cc)
                 added += 1
-            for key in keys:
-                _add_position(index["exact"], key, position)
-            for skeleton in skeletons:
-                _add_position(index["loose"], skeleton, position)
+            _index_keys(index, keys, skeletons, position)
         districts = 0
         for name, spellings, cc, admin1, lat, lon in source.get("districts", ()):
             keys, skeletons = tier_keys(spellings)
             if any(record.cc == cc for key in keys for _, record in records.of("exact", key)):
                 continue  # a place of the country already bears the name: its town stands for it
-            place_id = _place_id(taken, source["name"], name, lat, lon)
-            position = records.add(place_id, name, lat, lon, cc, _division_code(records, cc, admin1, "ADM1"),
-                                   "A", "ADM2")
-            index["sources"][place_id] = source["name"]
+            position = _add_source_record(index, records, taken, source["name"], name, lat, lon, cc,
+                                          _division_code(records, cc, admin1, "ADM1"), "A", "ADM2")
+            _index_keys(index, keys, skeletons, position)
             districts += 1
-            for key in keys:
-                _add_position(index["exact"], key, position)
-            for skeleton in skeletons:
-                _add_position(index["loose"], skeleton, position)
         index["source_counts"][source["name"]] = {"added": added, "joined": joined, "districts": districts}
     records.write()
+
+
+def _add_source_record(index: dict, records: _Records, taken: set[int], source: str, name: str, lat: float,
+                       lon: float, cc: str, admin1: str, feature_class: str = "P", feature_code: str = "PPL") -> int:
+    """Adds a coded source's place with an id stable while the source is; returns its position."""
+    place_id = _place_id(taken, source, name, lat, lon)
+    index["sources"][place_id] = source
+    return records.add(place_id, name, lat, lon, cc, admin1, feature_class, feature_code)
+
+
+def _index_keys(index: dict, keys: set[str], skeletons: set[str], position: int) -> None:
+    """Lets a record be found by its names' exact keys and skeleton keys."""
+    for key in keys:
+        _add_position(index["exact"], key, position)
+    for skeleton in skeletons:
+        _add_position(index["loose"], skeleton, position)
 
 
 class _Record(NamedTuple):
