@@ -9,11 +9,11 @@ from eventcoder.gazetteer.names import name_key
 from eventcoder.gazetteer.resolve import _named_by_alternate, weights
 from eventcoder.pipeline import process
 from eventcoder.stages import places
-from eventcoder.stages.places import home_division
+from eventcoder.stages.places import home_division, outlet_country
 
 
-def _found(text, home=None):
-    return {m.text: m for m in process(Article(id="t", text=text, home=home), until="places").places}
+def _found(text, home=None, source=None):
+    return {m.text: m for m in process(Article(id="t", text=text, home=home, source=source), until="places").places}
 
 
 def test_a_town_beside_its_county_is_the_one_in_that_county():
@@ -135,6 +135,30 @@ def test_an_outlets_country_drops_a_lone_foreign_town_it_lacks():
     # the Nairobi suburb is not in the gazetteer; England's town is no reading for a Kenyan paper
     assert _found("Police raided shops in Eastleigh.")["Eastleigh"].country_code == "GB"
     assert "Eastleigh" not in _found("Police raided shops in Eastleigh.", home="Kenya")
+
+
+@pytest.mark.parametrize("source, country", [
+    ("Evening Star (Kenya)", ("KE", "")), ("Uganda Herald", ("UG", "")), ("Nairobi Weekly", ("KE", "")),
+    ("Somali Radio", ("SO", "")), ("Global Wire", None), (None, None)])
+def test_an_outlet_naming_its_country_is_based_there(source, country):
+    assert outlet_country(source) == country
+
+
+def test_an_outlets_name_stands_for_its_home():
+    assert "Eastleigh" not in _found("Police raided shops in Eastleigh.", source="Evening Star (Kenya)")
+
+
+def test_the_outlets_home_outweighs_a_demonym_of_another_country():
+    # one demonym each way: the home breaks the tie, and the Estonian hamlet is no reading
+    text = "Three Oromo and Gabra herders were killed in Saku."
+    assert _found(text)["Saku"].country_code != "KE"
+    assert "Saku" not in _found(text, home="Kenya")
+
+
+def test_a_capital_called_by_another_name_is_not_renowned_by_it():
+    # "Amani" is an alternate name of Amman: a Kenyan paper's word for a coalition
+    assert _found("Youths from Amani stoned a bus.")["Amani"].name == "Amman"
+    assert "Amani" not in _found("Youths from Amani stoned a bus.", home="Kenya")
 
 
 def test_a_province_beats_a_hamlet_of_its_name():

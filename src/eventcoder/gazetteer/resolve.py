@@ -152,10 +152,11 @@ def resolve_candidates(text: str, candidates: list[Candidate],
     # the countries of the user's own coding), any name not known
     weak = {c.key for c, place in zip(candidates, first)
             if place.feature_class == "P" and (home or coded_countries or place.population < w.small_population)} - known
+    # the outlet's home (or the user's coding) votes on its own, beside the text's demonyms
     votes = dict(country_votes)
     for country_code in {home[0]} if home else coded_countries:
-        votes[country_code] = votes.get(country_code, set()) | {""}
-    main_country = _main_country(votes, known | {""}, weak)
+        votes[country_code] = votes.get(country_code, set()) | {_HOME_VOTER}
+    main_country = _main_country(votes, known | {"", _HOME_VOTER}, weak)
     plain_country = _plain_country(
         [place for candidate, place, near in zip(candidates, first, around) if not candidate.loose and (
             (place.is_country and not _NAME_GOES_ON.match(text, candidate.end))
@@ -172,12 +173,17 @@ def resolve_candidates(text: str, candidates: list[Candidate],
                 (main_country and _far_fetched(candidate, place, main_country, own_penalty))
                 or (plain_country and _far_fetched(candidate, place, plain_country, own_penalty)
                     and _across_the_world(place, plain_country))):
-            renowned = [i for i, p in enumerate(candidate.places) if p.is_country or p.feature_code == "PPLC"]
+            renowned = [i for i, p in enumerate(candidate.places)
+                        if (p.is_country or p.feature_code == "PPLC") and not penalty[i]]
             if not renowned:
                 continue
             place = candidate.places[max(renowned, key=scores.__getitem__)]  # "Lebanon", "Washington"
         mentions.append(_mention(text, candidate, place, near.division_cued))
     return mentions
+
+
+#: the voter standing for the outlet's home, or the user's coding, in the country votes
+_HOME_VOTER = "\0home"
 
 
 def _main_country(country_votes: dict[str, set[str]], known: set[str], weak: set[str]) -> str | None:

@@ -139,7 +139,7 @@ def find_places(article: Article) -> Article:
 
     The gazetteer is consulted in one step (:func:`_match`); the rules after it judge the
     matches by the keys they carry, and the resolver ranks the places of those kept."""
-    home = home_division(article.home) if article.home else None
+    home = home_division(article.home) if article.home else outlet_country(article.source)
     tokens = _tokens(article)
     demonyms = _demonyms(article.text)
     demonym_spans = Spans((d.start, d.end) for d in demonyms)
@@ -179,6 +179,17 @@ def home_division(home: str) -> tuple[str, str] | None:
     if place is None or not place.country_code:
         return None
     return place.country_code, place.admin1 or ""
+
+
+@lru_cache(maxsize=HOME_CACHE_SIZE)
+def outlet_country(source: str | None) -> tuple[str, str] | None:
+    """(country code, "") of an outlet that names its country in its name, by the country, a
+    demonym or the capital: "Star (Kenya)", "Sudan Tribune", "Nairobi News"."""
+    if not source:
+        return None
+    places = find_places(Article("source", source, actor_names=match_names(source, load_lexicon()))).places
+    return next(((p.country_code, "") for p in places if p.country_code and (
+        p.is_country or p.feature_code in ("PPLC", DEMONYM))), None)
 
 
 def _demonyms(text: str) -> list[PlaceMention]:
