@@ -133,7 +133,7 @@ def _zipf():
     return lru_cache(maxsize=FREQUENCY_CACHE_SIZE)(partial(zipf_frequency, lang="en"))
 
 
-@stage("places", reads=("text", "sentences", "actor_names", "home"), sets=("places",))
+@stage("places", reads=("text", "sentences", "actor_names", "home", "source"), sets=("places",))
 def find_places(article: Article) -> Article:
     """Sets ``article.places``: toponyms, geocoded, sorted by start.
 
