@@ -51,6 +51,9 @@ def main_event(text: str) -> dict:
     ("Looting/property destruction", "Militiamen looted and torched dozens of houses in the village of Djugu on Thursday."),
     ("Non-violent transfer of territory", "Rebel fighters withdrew from the town of Bunagana on Friday without a fight."),
     ("Other", "Government negotiators held talks with Taliban representatives in Doha on Monday."),
+    ("Peaceful protest", "Teachers held their pay demos calmly in Eldoret on Monday."),
+    ("Violent demonstration", "Angry youths disrupted a campaign rally in Kakamega on Sunday."),
+    ("Attack", "Gunmen hijacked a fuel tanker near Moyale on Tuesday."),
 ])
 def test_each_sub_event_type(sub_event_type, text):
     event = main_event(text)
@@ -718,3 +721,12 @@ def test_acts_told_with_an_object_between_or_by_a_participle_are_events(text, su
 def test_an_event_with_no_place_of_its_own_takes_the_one_named_just_after():
     record = main_event("Gunmen shot dead two herders on Sunday. The shooting happened outside Marsabit.")
     assert record["location"] == "Marsabit"
+
+
+@pytest.mark.parametrize("response", ["Soldiers pushed back the raiders.", "Police fought back.",
+                                      "Officers returned fire."])
+def test_an_attack_met_with_force_is_one_armed_clash(response):
+    records = extract_records(Article("t", f"Raiders attacked a village near Baragoi on Monday. {response}",
+                                      published=PUBLISHED))
+    assert [r["sub_event_type"] for r in records] == ["Armed clash"]
+

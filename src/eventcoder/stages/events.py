@@ -814,7 +814,7 @@ def find_events(article: Article) -> Article:
     retellings = _Retellings(article)
     for event in events:
         retellings.add(event)
-    merged = _with_protest_violence(article, retellings.merged)
+    merged = _with_protest_violence(article, _met_with_force(retellings.merged))
     _add_following_tolls(article, merged, set(by_sentence))
     for event in merged:
         event.place = event.place or _context_place(article, event.sentences[0])
@@ -866,6 +866,27 @@ def _main_first(event: Event, harm_told: bool) -> tuple[int, int, bool, int]:
     threat = event.status == "future" and family == "threaten"
     return (_STATUS_RANK.get(event.status, 9), 0 if threat else 1 + (family not in load_lexicon().material_families),
             family == "arrest" and harm_told, event.sentences[0])
+
+
+def _met_with_force(events: list[Event]) -> list[Event]:
+    """An attack and the fight it met, told in the next sentence, are one armed clash, as ACLED
+    codes them: "Gunmen attacked a village. Soldiers pushed them back." The fight's sides join
+    the attack's: its attacker stays actor1, the side that fought back becomes actor2."""
+    kept: list[Event] = []
+    for event in events:
+        attack = kept[-1] if kept else None
+        if (attack is not None and attack.sub_event_type == taxonomy.ATTACK and event.status == attack.status
+                and _entry_of(event.trigger).mutual and 0 <= event.sentences[0] - attack.sentences[-1] <= 1):
+            attack.event_type, attack.sub_event_type, attack.plover_event, attack.plover_mode = _retype(taxonomy.ARMED_CLASH)
+            attack.sentences = sorted({*attack.sentences, *event.sentences})
+            held = {id(c) for c in attack.casualties}
+            attack.casualties += [c for c in event.casualties if id(c) not in held]
+            defender = next((a for a in (event.actor1, event.actor2) if a is not None
+                             and (attack.actor1 is None or a.name != attack.actor1.name)), None)
+            attack.actor2 = defender or attack.actor2
+            continue
+        kept.append(event)
+    return kept
 
 
 def _with_protest_violence(article: Article, events: list[Event]) -> list[Event]:
