@@ -537,8 +537,19 @@ def test_a_communitys_herders_attacked_are_civilians_and_its_armed_men_acting_a_
     assert acting["actor1"] == "Pokot Ethnic Militia (Kenya)"
 
 
-def test_a_killing_someone_is_blamed_for_is_not_the_toll_of_what_is_done_to_them():
-    assert main_event("Residents lynched a man in Kisumu on Monday for killing his brother.")["fatalities"] == 1
+@pytest.mark.parametrize("text, fatalities", [
+    ("Residents lynched a man in Kisumu on Monday for killing his brother.", 1),
+    ("Villagers lynched a youth on Monday for allegedly stabbing and killing a trader.", 1),
+    ("Two men held for the murder of a pastor said police beat them on Monday.", 0),
+    ("A mob who blamed them for the killing of a rider beat two men in Embu on Monday.", 0),
+])
+def test_a_killing_someone_is_blamed_for_is_not_the_toll_of_what_is_done_to_them(text, fatalities):
+    assert main_event(text)["fatalities"] == fatalities
+
+
+def test_a_toll_claimed_as_ones_own_is_the_toll():
+    text = "Al Shabaab attacked a village in Wajir on Monday and claimed responsibility for the deaths of four."
+    assert main_event(text)["fatalities"] == 4
 
 
 @pytest.mark.parametrize("text, sub_event_type", [

@@ -93,6 +93,15 @@ _SINGULAR_PASSIVE = re.compile(r"(?<!\bit)\s+(?:is|was|has\s+been|had\s+been)\s+
                                r"(?:\w+ly\s+|also\s+|later\s+|on\s+\w+day\s+(?:morning\s+|evening\s+|night\s+)?|yesterday\s+|overnight\s+)?"
                                r"(?:\w+ed\s+and\s+)?$", re.I)
 
+# "He later died in hospital": one person, as "he was killed" is.
+_SINGULAR_DIED = re.compile(r"\b(?:he|she)\s+(?:\w+ly\s+|also\s+|later\s+|then\s+|subsequently\s+)?$", re.I)
+
+# A headline's singular subject, a clause that opens with it: "Suspected gang member killed in
+# Kayole", "MP's bodyguard shot and killed."
+_NOT_A_NOUN = r"(?!(?:is|was|were|are|been|has|have|had|they|them|who|which)\b)"
+_SINGULAR_HEADLINE = re.compile(rf"\s*(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{_NOT_A_NOUN}[a-z][\w'’-]*\s+){{0,2}}"
+                                rf"{_NOT_A_NOUN}[a-z]{{4,}}(?<!s)\s+(?:[a-z]+\s+and\s+)?")
+
 
 @stage("casualties", reads=("text", "sentences", "actors"), sets=("casualties",))
 def find_casualties(article: Article) -> Article:
@@ -169,9 +178,9 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
         if not found and ("passive" in roles or "intransitive" in roles):
             found = _subjects(lexicon, text, boundary, cue, end, roles)
         uncounted = all(m.minimum is None and m.maximum is None for m in found) and len(found) <= 1
-        if uncounted and "passive" in roles and _SINGULAR_PASSIVE.search(text, max(boundary, cue.start() - 30), cue.start()):
-            # "the mayor was assassinated", "Oqueli was found dead": one person, named or not
-            found = found or [CasualtyMention(cue.group(), cue.start(), cue.end(), kind=roles["passive"])]
+        kind = _one_person(lexicon, text, boundary, cue, end, roles) if uncounted else None
+        if kind:
+            found = found or [CasualtyMention(cue.group(), cue.start(), cue.end(), kind=kind)]
             found[0].minimum = found[0].maximum = 1
         if found:
             found += _along_with(lexicon, text, max(cue.end(), *(m.end for m in found)), end, found[0].kind)
@@ -186,6 +195,20 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
     mentions += _tolls(lexicon, text, start, end)
     mentions += _denials(lexicon, text, start, end)
     return mentions
+
+
+def _one_person(lexicon: _Lexicon, text: str, boundary: int, cue: re.Match, end: int,
+                roles: dict[str, str]) -> str | None:
+    """The kind of casualty when a verb's subject is one person, named or not: "the mayor was
+    assassinated", "Oqueli was found dead", a headline's "Suspected gang member killed in
+    Kayole", "he later died in hospital"."""
+    before = max(boundary, cue.start() - 30)
+    if "passive" in roles and (_SINGULAR_PASSIVE.search(text, before, cue.start()) or (
+            _SINGULAR_HEADLINE.fullmatch(text, boundary, cue.start()) and lexicon.passive_follower.match(text, cue.end(), end))):
+        return roles["passive"]
+    if "intransitive" in roles and _SINGULAR_DIED.search(text, before, cue.start()):
+        return roles["intransitive"]
+    return None
 
 
 def _along_with(lexicon: _Lexicon, text: str, position: int, end: int, kind: str) -> list[CasualtyMention]:
@@ -490,6 +513,9 @@ def _lexicon() -> _Lexicon:
 
     count_kinds, toll_kinds = kinds_of("count_nouns"), kinds_of("toll_nouns")
     flags = re.IGNORECASE
+    # what a headline's lone victim cannot be ("kill activist", "kill Mungiki sect spokesman")
+    not_one = (rf"(?:{_alternation([*terms['not_victims'], *terms['not_modifier_words'], *terms['time_words'], *_SHORT_WORDS, 'him', 'her', 'them', 'time'])})\b"
+               r"|\d")
     return _Lexicon(
         # dispatched by first character: searched in every sentence, and the plainer regex was its stage's slowest
         cue=dispatched([("cue", _alternatives(roles))], prefix=r"(?<![\w-])", suffix=r"(?![\w-])", flags=flags),
@@ -517,7 +543,7 @@ def _lexicon() -> _Lexicon:
         named_after=re.compile(
             rf"\s+(?P<victim>(?-i:[A-Z][a-z'’-]+)(?:\s+(?-i:[A-Z][a-z'’-]+)){{1,3}})\b(?!['’]|\s+(?:{group_words})\b)"),
         bare_one_after=re.compile(
-            rf"\s+(?P<victim>(?!(?:{_alternation([*terms['not_victims'], *terms['not_modifier_words'], *_SHORT_WORDS, 'him', 'her', 'them', 'time'])})\b)"
+            rf"\s+(?P<victim>(?:(?!{not_one})[\w'’-]+\s+){{0,2}}(?!{not_one})"
             rf"(?-i:[a-z]{{4,}})(?<!s))(?=\s*(?:$|[,.;]|(?:at|in|on|near|outside|inside|after|during|over)\b))"),
         continuation=re.compile(
             rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_DETERMINERS}\s+)?(?<![\w-])(?P<item>{with_group})"

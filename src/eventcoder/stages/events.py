@@ -142,7 +142,8 @@ def load_lexicon() -> _Lexicon:
                  "unarmed_groups", "mob_killings"]
     cues = {name: _alternation(data[name]) for name in cue_names}
     cues["new_incident"] = re.compile(r"\W*(?:" + "|".join(data["new_incident_cues"]) + r")\b", re.I)
-    cues["cause"] = re.compile(r"\b(?:" + "|".join(data["cause_cues"]) + r")\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?"
+    blamed_for_deaths = [cue for cue in data["blamed_cues"] if cue != "for"]
+    cues["cause"] = re.compile(r"\b(?:" + "|".join(data["cause_cues"] + blamed_for_deaths) + r")\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?"
                                r"(?:killings?|deaths?|murders?|lynchings?|beheadings?|shootings?)\s+of\s+$", re.I)
     cues["earlier"] = re.compile(r"\b(?:" + "|".join(data["earlier_attack_cues"]) + r")\b[^,.;:()]*$", re.I)
     # "clashes erupted after four bodies were found", "houses were torched after a rider was
@@ -150,7 +151,7 @@ def load_lexicon() -> _Lexicon:
     cues["came_after"] = re.compile(r"\b(?:after|following)\s+(?:the\s+|(?:the\s+|an?\s+)?(?:[\w-]+\s+){1,4}?"
                                     r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?$", re.I)
     cues["blamed"] = re.compile(r"\b(?:" + "|".join(data["blamed_cues"]) + r")\s+(?:allegedly\s+|having\s+)?"
-                                r"(?:killing|killed|murdering|murdered)\s+(?:(?:his|her|their|its|the|an?)\s+)?$", re.I)
+                                r"(?:[a-z]+ing\s+and\s+)?(?:killing|killed|murdering|murdered)\s+(?:(?:his|her|their|its|the|an?)\s+)?$", re.I)
     cues["grievance"] = re.compile(r"\b(?:" + "|".join(data["grievance_cues"]) + r")\b(?:[^\w;]+[\w'’-]+){0,6}?[^\w;]*$", re.I)
     cues["grievance_far"] = re.compile(r"\b(?:" + "|".join(data["grievance_cues"]) + r")\b(?P<between>.*)$", re.I | re.S)
     cues["protest_own_violence"] = _alternation(data["protest_own_violence"])
