@@ -237,9 +237,16 @@ def test_seed_article(shared_data):
     ("Dinka youths raided a cattle camp.", "SS", {"Dinka youths": "Dinka Ethnic Militia (South Sudan)"}),
     ("Hawadle clan militia fought a rival group.", "SO", {"Hawadle clan militia": "Hawadle Clan Militia (Somalia)"}),
     ("Clan militias clashed over grazing land.", "SO", {"Clan militias": "Unidentified Clan Militia (Somalia)"}),
+    ("Armed Pokot militants raided a school.", "KE", {"Pokot militants": "Pokot Ethnic Militia (Kenya)"}),
+    ("Pokomo attack a village near Garsen.", "KE", {"Pokomo": "Pokomo Ethnic Militia (Kenya)"}),
 ])
 def test_an_ethnic_group_or_clan_under_arms_is_its_identity_militia(text, country, expected):
     assert _names(text, country) == expected
+
+
+@pytest.mark.parametrize("text", ["Bandits in Turkana attacked a bus.", "The Turkana attack left two dead."])
+def test_a_groups_name_as_a_place_or_a_modifier_is_no_militia(text):
+    assert "Turkana" not in _names(text, "KE")
 
 
 def test_a_city_outweighs_a_hamlet_that_only_shares_a_name_in_the_main_country():

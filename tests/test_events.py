@@ -547,6 +547,11 @@ def test_a_killing_someone_is_blamed_for_is_not_the_toll_of_what_is_done_to_them
     assert main_event(text)["fatalities"] == fatalities
 
 
+def test_members_of_a_tribe_attacked_are_civilians():
+    event = main_event("Pokot raiders attacked members of the Turkana tribe near Lokori on Monday.")
+    assert (event["sub_event_type"], event["actor2"]) == ("Attack", "Civilians (Kenya)")
+
+
 def test_a_toll_claimed_as_ones_own_is_the_toll():
     text = "Al Shabaab attacked a village in Wajir on Monday and claimed responsibility for the deaths of four."
     assert main_event(text)["fatalities"] == 4

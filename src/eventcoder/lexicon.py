@@ -83,6 +83,9 @@ class Lexicon:
     subject_verbs: dict[str, str] = field(default_factory=dict)  # verb -> state branch
     state_actors: dict[tuple[str, str], Actor] = field(default_factory=dict)  # (code, branch)
     absorbed_generics: frozenset[str] = frozenset()  # generic kinds a named actor just before absorbs
+    #: an ethnic group's or clan's bare name before an act ("Pokomo attack"), and its militia by name
+    identity_subjects: re.Pattern | None = None
+    identity_militias: dict[str, Actor] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -256,7 +259,7 @@ def _lexicon_with(actors: ActorsFile | None) -> Lexicon:
         for cue in (*country.names, *country.demonyms):
             builder.add(cue, "country", country_code=code)
 
-    _add_identity_militias(builder, data["identity_militia"], countries, actors_by_name)
+    identity_militias = _add_identity_militias(builder, data["identity_militia"], countries, actors_by_name)
 
     for item in data["contextual"]:
         by_country = tuple((code, tuple(actors_by_name[name] for name in names))
@@ -273,21 +276,25 @@ def _lexicon_with(actors: ActorsFile | None) -> Lexicon:
         builder.add(phrase, "block")
     subject_verbs = {verb: branch for branch, verbs in data["country_as_subject"].items() for verb in verbs}
     absorbed = frozenset(kind for kind, spec in data["generic"].items() if spec.get("absorbed"))
-    return Lexicon(builder.compile(), countries, generic_names, actors_by_name, subject_verbs, state_actors, absorbed)
+    groups = "|".join(re.escape(name) for name in sorted(identity_militias, key=len, reverse=True))
+    verbs = "|".join(data["identity_militia"]["acting_verbs"])
+    identity_subjects = re.compile(rf"(?<![\w-])(?P<group>{groups})(?=\s+(?:{verbs})\b)")
+    return Lexicon(builder.compile(), countries, generic_names, actors_by_name, subject_verbs, state_actors, absorbed,
+                   identity_subjects, identity_militias)
 
 
 def _add_identity_militias(builder: _Builder, spec: dict, countries: dict[str, Country],
-                           actors_by_name: dict[str, Actor]) -> None:
+                           actors_by_name: dict[str, Actor]) -> dict[str, Actor]:
     """An ethnic group's or clan's name before a word for its armed men ("Pokot raiders") names
-    its militia as ACLED does ("Pokot Ethnic Militia (Kenya)")."""
-    rows = data_rows("identity_groups.csv")
-    for row in rows:
+    its militia as ACLED does ("Pokot Ethnic Militia (Kenya)"); returns each group's militia."""
+    militias = {}
+    for row in data_rows("identity_groups.csv"):
         country = countries[row["country"]]
         name = spec["name"].format(group=row["name"], kind=row["kind"], country=country.name)
-        actor = Actor(name, spec["category"], country.code)
-        actors_by_name[name] = actor
+        actor = militias[row["name"]] = actors_by_name[name] = Actor(name, spec["category"], country.code)
         for word in spec["words"]:
             builder.add(f"{row['name']} {word}", "actor", actor=actor)
+    return militias
 
 
 class _Builder:

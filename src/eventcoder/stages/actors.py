@@ -64,7 +64,8 @@ def find_actors(article: Article) -> Article:
             mentions.append(mention)
             generics[id(mention)] = (entry.generic, own_country)
     mentions = _absorb_generics(mentions, generics, text, lexicon.absorbed_generics)
-    mentions = sorted(mentions + _countries_as_subjects(text, cues, mentions, lexicon), key=lambda m: m.start)
+    mentions = sorted(mentions + _countries_as_subjects(text, cues, mentions, lexicon)
+                      + _groups_as_subjects(text, mentions, lexicon), key=lambda m: m.start)
     named = _NamedMentions(mentions, sentence_starts)
     for mention in mentions:
         if mention.generic:
@@ -103,6 +104,25 @@ def _countries_as_subjects(text: str, cues: tuple[tuple[int, int, str], ...], me
         found.append(ActorMention(text[start:end], start, end, name=actor.name, category=actor.category,
                                   country_code=code))
     return found
+
+
+def _groups_as_subjects(text: str, mentions: list[ActorMention], lexicon: Lexicon) -> list[ActorMention]:
+    """An ethnic group's bare name acting ("Pokomo attack Orma village") stands for its militia;
+    not after a preposition or a determiner ("in Turkana", "the Turkana attack")."""
+    taken = Spans((m.start, m.end) for m in mentions)
+    found = []
+    for match in lexicon.identity_subjects.finditer(text):
+        start, end = match.span()
+        if taken.overlap(start, end) or _PREPOSITION_BEFORE.search(text[max(0, start - 30):start]) \
+                or _DETERMINER_BEFORE.search(text[max(0, start - 10):start]):
+            continue
+        actor = lexicon.identity_militias[match["group"]]
+        found.append(ActorMention(match.group(), start, end, name=actor.name, category=actor.category,
+                                  country_code=actor.country_code))
+    return found
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their)\s+$", re.I)
 
 
 def main_country(article: Article, cues: tuple[tuple[int, int, str], ...],
