@@ -161,6 +161,19 @@ def test_a_capital_called_by_another_name_is_not_renowned_by_it():
     assert "Amani" not in _found("Youths from Amani stoned a bus.", home="Kenya")
 
 
+def test_a_local_outlet_names_a_town_abroad_bare_only_when_it_is_a_major_city():
+    # Mau, Kenya's forest, is also an Indian town of some 250,000: no reading for a Kenyan paper
+    text = "Herders from Molo clashed in Mau on Monday."
+    assert _found(text)["Mau"].country_code == "IN"
+    assert "Mau" not in _found(text, home="Kenya")
+
+
+def test_a_local_outlet_names_a_village_across_the_border_with_its_country():
+    # Pangani, a Nairobi estate the gazetteer lacks, is also a Tanzanian village
+    assert "Pangani" not in _found("Youths rioted in Pangani on Monday.", home="Kenya")
+    assert _found("Youths rioted in Pangani, Tanzania, on Monday.", home="Kenya")["Pangani"].country_code == "TZ"
+
+
 def test_a_province_beats_a_hamlet_of_its_name():
     found = _found("Raiders struck in Samburu overnight.")
     assert (found["Samburu"].feature_code, found["Samburu"].admin1) == ("ADM1", "Samburu")

@@ -164,14 +164,15 @@ def resolve_candidates(text: str, candidates: list[Candidate],
         mentioned_countries, {cc: len(voters) for cc, voters in country_votes.items()})
     mentions = []
     for candidate, near, penalty in zip(candidates, around, penalties):
+        told = {cc for cc, voters in votes.items() if voters - {candidate.key}} if home else None
         scores = _scores(candidate, context(candidate, readings), near, penalty)
         place = candidate.places[_argmax(scores)]
         if candidate.loose and place.country_code not in named_countries:
             continue  # a skeleton match is only trusted inside a country the article names
         own_penalty = penalty[candidate.places.index(place)]
         if (place.country_code, "") not in near.hints and (
-                (main_country and _far_fetched(candidate, place, main_country, own_penalty))
-                or (plain_country and _far_fetched(candidate, place, plain_country, own_penalty)
+                (main_country and _far_fetched(candidate, place, main_country, own_penalty, told))
+                or (plain_country and _far_fetched(candidate, place, plain_country, own_penalty, told)
                     and _across_the_world(place, plain_country))):
             renowned = [i for i, p in enumerate(candidate.places)
                         if (p.is_country or p.feature_code == "PPLC") and not penalty[i]]
@@ -224,15 +225,22 @@ def _across_the_world(place: Place, country_code: str) -> bool:
                                           country.longitude) > weights().other_continent_km
 
 
-def _far_fetched(candidate: Candidate, place: Place, main_country: str, penalty: float) -> bool:
+def _far_fetched(candidate: Candidate, place: Place, main_country: str, penalty: float,
+                 told: set[str] | None) -> bool:
     """A town beyond the article's country and its neighbours, named by another of its names or
     too small to be known abroad, for a name with no reading inside that country: "Tana" read as
-    Antananarivo, "Matan" as Matane in a report from Kenya."""
+    Antananarivo, "Matan" as Matane in a report from Kenya. A local outlet (``told``: the
+    countries the article's other names and the outlet's home tell) names a town abroad bare
+    only when it is a major city ("Mau" is Kenya's forest, not the Indian town), and a village
+    across the border only when its country is told."""
+    w = weights()
     if (place.feature_class != "P" or place.country_code in (main_country, "")
-            or place.country_code in load_gazetteer().neighbours.get(main_country, ())
             or any(p.country_code == main_country for p in candidate.places)):
         return False
-    return bool(penalty) or (place.population < weights().known_city_population and place.feature_code != "PPLC")
+    if place.country_code in load_gazetteer().neighbours.get(main_country, ()):
+        return told is not None and place.country_code not in told and place.population < w.small_population
+    known = w.known_city_population if told is None else w.major_population
+    return bool(penalty) or (place.population < known and place.feature_code != "PPLC")
 
 
 class _Reading(NamedTuple):
