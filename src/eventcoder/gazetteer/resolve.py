@@ -198,6 +198,9 @@ def _main_country(country_votes: dict[str, set[str]], known: set[str], weak: set
     tied = [cc for count, cc in ranked if count == ranked[0][0]]
     if len(tied) == 1:
         return tied[0]
+    home = [cc for cc in tied if _HOME_VOTER in country_votes[cc]]
+    if home:
+        return home[0]  # the outlet's home breaks a tie: a Kenyan paper's "Somali" people in "Eastleigh"
     strong = [cc for cc in tied if country_votes[cc] & known]
     if len(strong) == 1 and all(country_votes[cc] <= weak for cc in tied if cc != strong[0]):
         return strong[0]
