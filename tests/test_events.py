@@ -547,6 +547,12 @@ def test_a_killing_someone_is_blamed_for_is_not_the_toll_of_what_is_done_to_them
     assert main_event(text)["fatalities"] == fatalities
 
 
+def test_the_agent_of_an_attack_told_by_its_noun_acted():
+    event = main_event("One trader was killed and two others injured in an attack by suspected Al-Shabaab gunmen "
+                       "in Wajir on Monday.")
+    assert (event["actor1"], event["sub_event_type"]) == ("Al Shabaab", "Attack")
+
+
 def test_members_of_a_tribe_attacked_are_civilians():
     event = main_event("Pokot raiders attacked members of the Turkana tribe near Lokori on Monday.")
     assert (event["sub_event_type"], event["actor2"]) == ("Attack", "Civilians (Kenya)")

@@ -348,9 +348,15 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
 
 
 def _doer(text: str, actors: list[ActorMention]) -> ActorMention | None:
-    """The first actor told as doing violence: the subject right before a violent verb."""
-    return next((a for a in actors if not _is_victim(a) and _VIOLENT_VERB.match(text, a.end + 1)
-                 and text[a.end:a.end + 1] == " "), None)
+    """The first actor told as doing violence: the subject right before a violent verb, or the
+    agent of a violent act's noun ("killed in an attack by suspected Al-Shabaab gunmen")."""
+    return next((a for a in actors if not _is_victim(a) and (
+        (_VIOLENT_VERB.match(text, a.end + 1) and text[a.end:a.end + 1] == " ")
+        or _VIOLENT_NOUN_BY.search(text, max(0, a.start - 60), a.start))), None)
+
+
+_VIOLENT_NOUN_BY = re.compile(r"\b(?:attacks?|raids?|ambush(?:es)?|assaults?|shootings?|bombings?|killings?)\s+"
+                              r"(?:[\w-]+\s+){0,2}?by\s+(?:the\s+|an?\s+)?(?:suspected\s+|alleged\s+|presumed\s+)?$", re.I)
 
 
 def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: ActorMention | None,
