@@ -271,6 +271,9 @@ def test_an_attempt_is_no_death():
     ("A man and his son were killed by gunmen near Baragoi.", 2),
     ("A judge was gunned down in Mombasa along with three guards and his driver.", 5),
     ("1 rioter and 1 policeman killed.", 2),
+    ("A chief was shot dead in Wajir with his wife and son.", 3),
+    ("The councillor was killed, along with her bodyguard.", 2),
+    ("A trader was killed with his own gun.", 1),
 ])
 def test_victims_joined_by_and_or_along_with_are_added(text, total):
     assert sum(m.minimum for m in top_level(casualties_in(text)) if m.kind == "killed") == total

@@ -68,7 +68,8 @@ class _Lexicon:
     to_death: re.Pattern  # "stoned a suspected thief to death": the victim inside the verb phrase
     denial: re.Pattern
     near_miss: re.Pattern  # "nearly killed", "tried to lynch"
-    along_with: re.Pattern  # "..., along with his driver": victims added after the verb
+    along_with: re.Pattern  # "..., along with two bodyguards": victims added after the verb
+    along_with_kin: re.Pattern  # "... with his wife and son": one person each
     body_found: re.Pattern  # "his body was found": one death
     armed_modifier: re.Pattern  # "armed" before a group word: its people are armed
     count_before: re.Pattern  # "more than 15", "8 suspected": the count before a named group
@@ -212,12 +213,17 @@ def _one_person(lexicon: _Lexicon, text: str, boundary: int, cue: re.Match, end:
 
 
 def _along_with(lexicon: _Lexicon, text: str, position: int, end: int, kind: str) -> list[CasualtyMention]:
-    """Victims added after the verb: "the MP was shot dead along with two bodyguards"."""
+    """Victims added after the verb: "the MP was shot dead along with two bodyguards", one
+    person each for "with his wife and son"."""
     added = lexicon.along_with.match(text, position, end)
-    if added is None:
+    if added is not None:
+        items = list(lexicon.victim_item.finditer(text, added.start("list"), added.end("list")))
+        return _mentions(lexicon, text, kind, items, None)
+    kin = lexicon.along_with_kin.match(text, position, end)
+    if kin is None:
         return []
-    items = list(lexicon.victim_item.finditer(text, added.start("list"), added.end("list")))
-    return _mentions(lexicon, text, kind, items, None)
+    return [CasualtyMention(kin[name], kin.start(name), kin.end(name), kind=kind, minimum=1, maximum=1)
+            for name in ("first", "second") if kin[name]]
 
 
 def _subjects(lexicon: _Lexicon, text: str, boundary: int, cue: re.Match, end: int,
@@ -516,6 +522,7 @@ def _lexicon() -> _Lexicon:
     # what a headline's lone victim cannot be ("kill activist", "kill Mungiki sect spokesman")
     not_one = (rf"(?:{_alternation([*terms['not_victims'], *terms['not_modifier_words'], *terms['time_words'], *_SHORT_WORDS, 'him', 'her', 'them', 'time'])})\b"
                r"|\d")
+    companions = _alternation(terms["companions"])
     return _Lexicon(
         # dispatched by first character: searched in every sentence, and the plainer regex was its stage's slowest
         cue=dispatched([("cue", _alternatives(roles))], prefix=r"(?<![\w-])", suffix=r"(?![\w-])", flags=flags),
@@ -565,6 +572,10 @@ def _lexicon() -> _Lexicon:
             rf"(?P<noun>{_alternation(terms['none_nouns'])})\b", flags),
         along_with=re.compile(
             rf"[^,;.]{{0,40}}?,?\s*(?:along|together)\s+with\s+(?:(?:his|her|their|its)\s+)?(?P<list>{victim_list})"
+            rf"(?=\s*(?:[,;.]|$|\b(?:in|at|on|near|by|when|after|as)\b))", flags),
+        along_with_kin=re.compile(
+            rf"[^,;.]{{0,40}}?,?\s*(?:(?:along|together)\s+)?with\s+(?:his|her|their)\s+(?P<first>{companions})"
+            rf"(?:\s+and\s+(?:(?:his|her|their)\s+)?(?P<second>{companions}))?"
             rf"(?=\s*(?:[,;.]|$|\b(?:in|at|on|near|by|when|after|as)\b))", flags),
         body_found=re.compile(terms["body_found"], flags),
         armed_modifier=re.compile(rf"\b(?:{_alternation(terms['armed_modifiers'])})\b", flags),
