@@ -548,8 +548,8 @@ def test_a_killing_someone_is_blamed_for_is_not_the_toll_of_what_is_done_to_them
 
 
 def test_the_agent_of_an_attack_told_by_its_noun_acted():
-    event = main_event("One trader was killed and two others injured in an attack by suspected Al-Shabaab gunmen "
-                       "in Wajir on Monday.")
+    event = main_event("A herder died and three were hurt on Monday in an attack by suspected Al-Shabaab fighters "
+                       "near Wajir.")
     assert (event["actor1"], event["sub_event_type"]) == ("Al Shabaab", "Attack")
 
 

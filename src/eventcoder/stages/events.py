@@ -349,7 +349,7 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
 
 def _doer(text: str, actors: list[ActorMention]) -> ActorMention | None:
     """The first actor told as doing violence: the subject right before a violent verb, or the
-    agent of a violent act's noun ("killed in an attack by suspected Al-Shabaab gunmen")."""
+    agent of a violent act's noun ("a herder died in a raid by suspected bandits")."""
     return next((a for a in actors if not _is_victim(a) and (
         (_VIOLENT_VERB.match(text, a.end + 1) and text[a.end:a.end + 1] == " ")
         or _VIOLENT_NOUN_BY.search(text, max(0, a.start - 60), a.start))), None)
