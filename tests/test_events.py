@@ -268,6 +268,10 @@ def test_a_state_named_by_its_strike_struck(text, actor1, sub_event_type):
     ("A landmine went off under a lorry near Wajir, killing its driver. Al Shabaab is believed to be responsible.",
      "Al Shabaab"),
     ("Two blasts shook a bus station in Nairobi. Five are dead. Al Shabaab are suspected.", "Al Shabaab"),
+    ("A grenade hurt six traders in a border town on Monday; residents suspect Al Shabaab.", "Al Shabaab"),
+    ("Four died when their lorry hit a landmine near Elwak (Al Shabaab assumed responsible).", "Al Shabaab"),
+    ("A bomb went off in a market in Garissa; police call it the work of Al Shabaab.", "Al Shabaab"),
+    ("Somali Islamist rebels stormed a police camp near Liboi, killing three officers.", "Al Shabaab"),
     # ACLED's actor for a perpetrator nobody names
     ("A bomb exploded at a market in Kabul on Friday, killing 8 people. No group has claimed responsibility.",
      "Unidentified Armed Group (Afghanistan)"),
