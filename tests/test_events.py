@@ -557,6 +557,12 @@ def test_the_agent_of_an_attack_told_by_its_noun_acted():
     assert (event["actor1"], event["sub_event_type"]) == ("Al Shabaab", "Attack")
 
 
+def test_the_agent_of_a_passive_violent_verb_after_a_death_acted():
+    event = main_event("A detainee died in Embu on Monday after being tortured by the police.")
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == (
+        "Attack", "Police Forces of Kenya", "Civilians (Kenya)")
+
+
 def test_members_of_a_tribe_attacked_are_civilians():
     event = main_event("Pokot raiders attacked members of the Turkana tribe near Lokori on Monday.")
     assert (event["sub_event_type"], event["actor2"]) == ("Attack", "Civilians (Kenya)")

@@ -349,13 +349,15 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
 
 def _doer(text: str, actors: list[ActorMention]) -> ActorMention | None:
     """The first actor told as doing violence: the subject right before a violent verb, or the
-    agent of a violent act's noun ("a herder died in a raid by suspected bandits")."""
+    agent of a violent act's noun or passive verb ("a herder died in a raid by suspected
+    bandits", "died after being tortured by the police")."""
     return next((a for a in actors if not _is_victim(a) and (
         (_VIOLENT_VERB.match(text, a.end + 1) and text[a.end:a.end + 1] == " ")
         or _VIOLENT_NOUN_BY.search(text, max(0, a.start - 60), a.start))), None)
 
 
-_VIOLENT_NOUN_BY = re.compile(r"\b(?:attacks?|raids?|ambush(?:es)?|assaults?|shootings?|bombings?|killings?)\s+"
+_VIOLENT_NOUN_BY = re.compile(r"\b(?:attacks?|raids?|ambush(?:es)?|assaults?|shootings?|bombings?|killings?|"
+                              + _VIOLENT_VERB.pattern + r")\s+"
                               r"(?:[\w-]+\s+){0,2}?by\s+(?:the\s+|an?\s+)?(?:suspected\s+|alleged\s+|presumed\s+)?$", re.I)
 
 
