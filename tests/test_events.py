@@ -54,6 +54,9 @@ def main_event(text: str) -> dict:
     ("Peaceful protest", "Teachers held their pay demos calmly in Eldoret on Monday."),
     ("Violent demonstration", "Angry youths disrupted a campaign rally in Kakamega on Sunday."),
     ("Attack", "Gunmen hijacked a fuel tanker near Moyale on Tuesday."),
+    ("Mob violence", "Angry youths roughed up two election clerks in Bungoma on Monday."),
+    ("Disrupted weapons use", "Police intercept a lorry carrying explosives near Garissa."),
+    ("Change to group/activity", "Police seize a cache of rifles in a Mombasa slum."),
 ])
 def test_each_sub_event_type(sub_event_type, text):
     event = main_event(text)
