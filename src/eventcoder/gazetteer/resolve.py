@@ -164,7 +164,9 @@ def resolve_candidates(text: str, candidates: list[Candidate],
         mentioned_countries, {cc: len(voters) for cc, voters in country_votes.items()})
     mentions = []
     for candidate, near, penalty in zip(candidates, around, penalties):
-        told = {cc for cc, voters in votes.items() if voters - {candidate.key}} if home else None
+        # what the other names and the outlet's home tell, for a local outlet's far-fetched readings
+        told = {cc for cc, voters in votes.items() if voters - {candidate.key}} if home and (
+            main_country or plain_country) else None
         scores = _scores(candidate, context(candidate, readings), near, penalty)
         place = candidate.places[_argmax(scores)]
         if candidate.loose and place.country_code not in named_countries:

@@ -887,15 +887,20 @@ def _met_with_force(events: list[Event]) -> list[Event]:
         if (attack is not None and attack.sub_event_type == taxonomy.ATTACK and event.status == attack.status
                 and _entry_of(event.trigger).mutual and 0 <= event.sentences[0] - attack.sentences[-1] <= 1):
             attack.event_type, attack.sub_event_type, attack.plover_event, attack.plover_mode = _retype(taxonomy.ARMED_CLASH)
-            attack.sentences = sorted({*attack.sentences, *event.sentences})
-            held = {id(c) for c in attack.casualties}
-            attack.casualties += [c for c in event.casualties if id(c) not in held]
+            _absorb(attack, event)
             defender = next((a for a in (event.actor1, event.actor2) if a is not None
                              and (attack.actor1 is None or a.name != attack.actor1.name)), None)
             attack.actor2 = defender or attack.actor2
             continue
         kept.append(event)
     return kept
+
+
+def _absorb(event: Event, part: Event) -> None:
+    """Makes ``part`` a part of ``event``: its sentences and the casualties it told."""
+    event.sentences = sorted({*event.sentences, *part.sentences})
+    held = {id(c) for c in event.casualties}
+    event.casualties += [c for c in part.casualties if id(c) not in held]
 
 
 def _with_protest_violence(article: Article, events: list[Event]) -> list[Event]:
@@ -915,9 +920,7 @@ def _with_protest_violence(article: Article, events: list[Event]) -> list[Event]
                 _is_grievance(article.text[article.sentences[first].start:event.trigger.start]):
             kept.append(event)
             continue
-        protest.sentences = sorted({*protest.sentences, *event.sentences})
-        held = {id(c) for c in protest.casualties}
-        protest.casualties += [c for c in event.casualties if id(c) not in held]
+        _absorb(protest, event)
     return kept
 
 

@@ -174,7 +174,7 @@ def find_places(article: Article) -> Article:
 def home_division(home: str) -> tuple[str, str] | None:
     """(country code, first-level division name, "" for a whole country) of an outlet's home
     place name, read as a toponym of its own; None when it names no place."""
-    places = find_places(Article("home", home, actor_names=match_names(home, load_lexicon()))).places
+    places = _read_as_places(home)
     place = next((p for p in places if p.admin1), None) or next(iter(places), None)
     if place is None or not place.country_code:
         return None
@@ -187,9 +187,13 @@ def outlet_country(source: str | None) -> tuple[str, str] | None:
     demonym or the capital: "Star (Kenya)", "Sudan Tribune", "Nairobi News"."""
     if not source:
         return None
-    places = find_places(Article("source", source, actor_names=match_names(source, load_lexicon()))).places
-    return next(((p.country_code, "") for p in places if p.country_code and (
+    return next(((p.country_code, "") for p in _read_as_places(source) if p.country_code and (
         p.is_country or p.feature_code in ("PPLC", DEMONYM))), None)
+
+
+def _read_as_places(name: str) -> list[PlaceMention]:
+    """The places a short name of its own holds: an outlet's home or its name."""
+    return find_places(Article("name", name, actor_names=match_names(name, load_lexicon()))).places
 
 
 def _demonyms(text: str) -> list[PlaceMention]:
