@@ -177,7 +177,8 @@ def resolve_candidates(text: str, candidates: list[Candidate],
                 or (plain_country and _far_fetched(candidate, place, plain_country, own_penalty, told)
                     and _across_the_world(place, plain_country))):
             renowned = [i for i, p in enumerate(candidate.places)
-                        if (p.is_country or p.feature_code == "PPLC") and not penalty[i]]
+                        if (p.is_country or p.feature_code == "PPLC") and not penalty[i]
+                        and not _named_by_alternate(p, candidate.key)]
             if not renowned:
                 continue
             place = candidate.places[max(renowned, key=scores.__getitem__)]  # "Lebanon", "Washington"
@@ -242,6 +243,8 @@ def _far_fetched(candidate: Candidate, place: Place, main_country: str, penalty:
     if (place.feature_class != "P" or place.country_code in (main_country, "")
             or any(p.country_code == main_country for p in candidate.places)):
         return False
+    if told is not None and place.country_code not in told and _named_by_alternate(place, candidate.key):
+        return True
     if place.country_code in load_gazetteer().neighbours.get(main_country, ()):
         return told is not None and place.country_code not in told and place.population < w.small_population
     known = w.known_city_population if told is None else w.major_population

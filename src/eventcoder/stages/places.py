@@ -184,11 +184,15 @@ def home_division(home: str) -> tuple[str, str] | None:
 @lru_cache(maxsize=HOME_CACHE_SIZE)
 def outlet_country(source: str | None) -> tuple[str, str] | None:
     """(country code, "") of an outlet that names its country in its name, by the country, a
-    demonym or the capital: "Star (Kenya)", "Sudan Tribune", "Nairobi News"."""
+    demonym or the capital: "Star (Kenya)", "Sudan Tribune", "Nairobi News". A source listing
+    several outlets ("Somali Memo; Daily Nation (Kenya)") has a home only where those that
+    name a country agree."""
     if not source:
         return None
-    return next(((p.country_code, "") for p in _read_as_places(source) if p.country_code and (
-        p.is_country or p.feature_code in ("PPLC", DEMONYM))), None)
+    countries = {country for outlet in source.split(";") if (country := next((
+        p.country_code for p in _read_as_places(outlet.strip()) if p.country_code and (
+            p.is_country or p.feature_code in ("PPLC", DEMONYM))), None))}
+    return (countries.pop(), "") if len(countries) == 1 else None
 
 
 def _read_as_places(name: str) -> list[PlaceMention]:
