@@ -98,3 +98,15 @@ def test_the_users_own_point_beats_a_small_namesake_of_the_same_country(import_c
     import_files([tmp_path / "mine.csv"])
     place = {p["text"]: p for p in place_record(Article("a", "Shelling hit Dhummay overnight."))["places"]}["Dhummay"]
     assert (place["latitude"], place["geo_source"]) == (8.9, "mine")
+
+
+def test_a_town_the_users_coding_joined_beats_its_bigger_namesake(import_cache, tmp_path):
+    # GeoNames knows two Bondos in Kenya; the analyst has coded events at the smaller one
+    (tmp_path / "mine.csv").write_text(
+        "event_id_cnty,iso,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision\n"
+        "KEN9,404,Kenya,Siaya,,,Bondo,0.237,34.27,1\n", encoding="utf-8")
+    text = "Traders marched through Bondo against new market fees."
+    bigger = {p["text"]: p for p in place_record(Article("a", text))["places"]}["Bondo"]
+    import_files([tmp_path / "mine.csv"])
+    place = {p["text"]: p for p in place_record(Article("a", text))["places"]}["Bondo"]
+    assert (round(bigger["latitude"], 1), round(place["latitude"], 1), place["geo_source"]) == (-0.1, 0.2, "geonames")

@@ -94,6 +94,7 @@ class Gazetteer:
         self.neighbours: dict[str, frozenset[str]] = {
             code: frozenset(filter(None, codes.split(","))) for code, codes in index["neighbours"].items()}
         self._sources: dict[int, str] = index["sources"]
+        self._confirmed: frozenset[int] = frozenset(index["confirmed"])
         #: each imported coded source's places: ``added`` to the index, ``joined`` to a town in it
         self.source_counts: dict[str, dict[str, int]] = index["source_counts"]
         #: the countries of the places imported from analysts' own coding: where they work
@@ -131,6 +132,10 @@ class Gazetteer:
         """Where a place's record came from: an imported source's name, else GeoNames (with the
         packaged data that names its divisions, regions and countries)."""
         return self._sources.get(geonameid, GEONAMES)
+
+    def coded(self, geonameid: int | None) -> bool:
+        """Whether the user's own imported coding gives this place: added by it, or joined to it."""
+        return geonameid in self._sources or geonameid in self._confirmed
 
     def country(self, country_code: str) -> Place | None:
         """The country record of an ISO alpha-2 code."""

@@ -40,7 +40,7 @@ from eventcoder.gazetteer.dump_index import DUMP_POSITIONS, FIRST_LEVEL, DumpInd
 from eventcoder.gazetteer.geonames_dump import DUMP_SUFFIX, DumpRow, Progress, open_store, quietly, stored_rows
 from eventcoder.gazetteer.names import name_key, skeleton_key, strip_division_word, tier_keys, usable_alternate
 
-INDEX_VERSION = 12
+INDEX_VERSION = 13
 #: Shortest skeleton by which a pycountry subdivision name joins a division ("Iowa" and
 #: "Ohio" share the skeleton "a").
 MIN_ALIAS_SKELETON = 3
@@ -492,6 +492,7 @@ def _compile(builder: _Builder, admin1_names: dict[str, str], countries: dict) -
         "neighbours": {c["iso"]: c.get("neighbours", "") for c in countries.values()},
         "sources": {},
         "coded_countries": [],
+        "confirmed": [],
         "source_counts": {},
     }
 
@@ -504,7 +505,8 @@ def _add_coded_sources(index: dict, sources: list[dict], dumps: DumpIndex | None
     memory or in the dump index) joins that town, whose record its spellings then reach too,
     so the same village is not listed twice. Any other becomes a town of its own, with the
     first-level division its coder named where the country has one of that name, and an id
-    that stays the same while the source does; ``index["sources"]`` names its source and
+    that stays the same while the source does; ``index["confirmed"]`` lists the towns joined,
+    ``index["sources"]`` names each added place's source and
     ``index["source_counts"]`` counts each source's places added and joined. A second-level
     division the coding names that no place of its country bears becomes a district of its
     own (ADM2, geo-precision 2) at the middle of its events: a village the gazetteer lacks is
@@ -522,14 +524,15 @@ def _add_coded_sources(index: dict, sources: list[dict], dumps: DumpIndex | None
                     and (km := km_apart(lat, lon, record.lat, record.lon)) <= same_place_km]
             if near:
                 position = min(near)[1]
+                index["confirmed"].append(records.geonameid(position))
                 joined += 1
             else:
                 code = (_division_code(records, cc, admin1, "ADM1")
                         or _division_code(records, cc, admin2, "ADM2"))
                 position = _add_source_record(index, records, taken, source["name"], name, lat, lon, cc, code)
-                if cc not in index["coded_countries"]:
-                    index["coded_countries"].append(cc)
                 added += 1
+            if cc not in index["coded_countries"]:
+                index["coded_countries"].append(cc)
             _index_keys(index, keys, skeletons, position)
         districts = 0
         for name, spellings, cc, admin1, lat, lon in source.get("districts", ()):
@@ -590,6 +593,9 @@ class _Records:
             found += [(DUMP_POSITIONS + geonameid, _Record(fclass, fcode, cc, admin1, lat, lon))
                       for geonameid, _, lat, lon, cc, admin1, fclass, fcode, *_ in rows]
         return found
+
+    def geonameid(self, position: int) -> int:
+        return position - DUMP_POSITIONS if position >= DUMP_POSITIONS else self.numbers["geonameid"][position]
 
     def add(self, place_id: int, name: str, lat: float, lon: float, cc: str, admin1: str,
             feature_class: str = "P", feature_code: str = "PPL") -> int:

@@ -27,7 +27,7 @@ from typing import NamedTuple
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
-from eventcoder.article import GEONAMES, PlaceMention
+from eventcoder.article import PlaceMention
 from eventcoder.resources import load_yaml
 from eventcoder.gazetteer import Place, load_gazetteer
 from eventcoder.gazetteer.names import name_key, skeleton_key
@@ -487,7 +487,7 @@ def _score(place: Place, context: _Context, near: _Surroundings, towns_by_countr
         score += w.home_bonus
     if place.country_code in context.coded_countries:
         score += w.coded_country_bonus
-        if load_gazetteer().source_of(place.geonameid) != GEONAMES:
+        if load_gazetteer().coded(place.geonameid):
             score += w.coded_place_bonus
     if division in near.hints or (place.country_code, "") in near.hints:
         score += w.admin_hint_bonus
