@@ -26,6 +26,12 @@ def summary(text: str):
     ("Three were wounded.", [("Three", "injured", None, 3, 3)]),
     ("The death toll rose to 45.", [("45", "killed", None, 45, 45)]),
     ("The toll from Friday's shelling of the market in Izium has risen to 12.", [("12", "killed", None, 12, 12)]),
+    ("The death toll in the raid by armed herders on a farming village near the river in the south of the "
+     "district has risen to 9.", [("9", "killed", None, 9, 9)]),
+    ("Troops repelled the raid, killing either two or five attackers.",
+     [("either two or five attackers", "killed", "militants", 2, 5)]),
+    ("Gunmen assassinate a party activist outside a bar.", [("a party activist", "killed", "civilians", 1, 1)]),
+    ("Masked men kill Muslim cleric near his mosque.", [("Muslim cleric", "killed", "clergy", 1, 1)]),
     ("More than 100 people were killed.", [("More than 100 people", "killed", None, 100, None)]),
     ("Over 100 died.", [("Over 100", "killed", None, 100, None)]),
     ("Up to 7 people were killed.", [("Up to 7 people", "killed", None, None, 7)]),
@@ -82,6 +88,8 @@ def test_counts_kinds_and_groups(text, expected):
     "Officials fear the death toll could rise as several of the wounded are critical.",
     "The rebels seized 300 weapons.",
     "Officials warned of many deaths.",
+    "A guard attempts to assassinate the chief at a rally.",
+    "The colonel gave the order to assassinate the three witnesses.",
 ])
 def test_no_casualty_count(text):
     assert casualties_in(text) == []
@@ -180,7 +188,7 @@ def test_victims_named_with_adjectives_and_as_suspects(text, expected):
     ("Residents lynched a suspected goat thief.", [("killed", "suspects", 1)]),
     ("Raiders attacked two villages; 14 killed total.", [("killed", None, 14)]),
     ("Crowd kills suspected kidnapper at bus stop.", [("killed", "suspects", 1)]),
-    ("Gunmen kill activist outside his shop.", [("killed", None, 1)]),
+    ("Gunmen kill activist outside his shop.", [("killed", "civilians", 1)]),
     ("Soldiers kill cyclist near the river.", [("killed", None, 1)]),
     ("A man from Kamuge sub location was found murdered.", [("killed", "men", 1)]),
     ("A clerk was killed and her body was dumped near a market.", [("killed", None, 1)]),

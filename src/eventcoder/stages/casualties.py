@@ -42,7 +42,7 @@ _SHORT_WORDS = ("in", "on", "at", "by", "to", "of", "as", "or", "if")
 #: Kinds whose verbs also take things ("seized 300 weapons"), so their objects need a group.
 _PEOPLE_ONLY = {"abducted", "arrested"}
 #: How far after a toll noun its number may come, within its clause.
-TOLL_REACH = 90
+TOLL_REACH = 140
 _CLAUSE_BREAK = re.compile(r"[.;:]")
 
 
