@@ -482,10 +482,12 @@ def _lexicon() -> _Lexicon:
                 rf"|[\w'’]+(?:-[\w'’]+)+|(?:{_alternation(terms['modifiers'])})\b"
                 rf"|(?!(?:{_alternation(terms['not_modifier_words'])})\b)(?-i:[a-z]{{3,}})\b)")
     # After the group, where it was or whose members it counts: "four traders in Garissa", "three
-    # members of the Tembo clan": capitalised words, which a verb or a number never is.
+    # members of the Tembo clan" (capitalised words, which a verb or a number never is), "three
+    # residents of the town".
     proper = r"(?:(?:al|el|ad|as|ash|ar)[- ])?(?-i:[A-Z])[\w'’-]*"
-    complement = (rf"(?:\s+(?:in|at|from|of)\s+(?:the\s+)?{proper}(?:\s+{proper}){{0,2}}"
-                  rf"(?:\s+(?:{_alternation(terms['complement_nouns'])})\b)?)?")
+    complement_nouns = _alternation(terms['complement_nouns'])
+    complement = (rf"(?:\s+(?:in|at|from|of)\s+(?:(?:the\s+)?{proper}(?:\s+{proper}){{0,2}}"
+                  rf"(?:\s+(?:{complement_nouns})\b)?|(?:the|a|that|their|his|her)\s+(?:{complement_nouns})\b))?")
     units = "|".join(terms["units_after_number"])
     # a number before units is a measure: "the 48 year old man" is one man, aged 48
     measure = rf"(?!\s*-?\s*(?:{units})\b)"
@@ -533,8 +535,9 @@ def _lexicon() -> _Lexicon:
             rf"(?:\s*\([^()]{{1,40}}\))?"  # an aside: "At least nine (police say 12) have died"
             # what they were doing: "Two traders riding to the market were shot dead"
             rf"(?:\s+(?-i:[a-z]{{3,}}ing)\b[^,;.()]{{0,40}}?)?"
+            rf"\s*(?:,\s*(?=who\b))?"  # "one gang member, who died later"
             # "were attacked and killed": a first participle joined to the casualty verb
-            rf"\s*(?P<aux>(?:\b(?:{auxiliaries})\s+){{0,5}}\b(?:{passive_auxiliaries})\s+[a-z]+ed\s+and\s+"
+            rf"(?P<aux>(?:\b(?:{auxiliaries})\s+){{0,5}}\b(?:{passive_auxiliaries})\s+[a-z]+ed\s+and\s+"
             rf"|(?:\b(?:{auxiliaries})\s+){{0,6}})$", flags),
         passive_before=re.compile(rf"\b(?:{passive_auxiliaries})\s+(?:\w+ly\s+)?$", flags),
         passive_follower=re.compile(
