@@ -274,7 +274,7 @@ def test_a_state_named_by_its_strike_struck(text, actor1, sub_event_type):
     ("A grenade hurt six traders in a border town on Monday; residents suspect Al Shabaab.", "Al Shabaab"),
     ("Four died when their lorry hit a landmine near Elwak (Al Shabaab assumed responsible).", "Al Shabaab"),
     ("A bomb went off in a market in Garissa; police call it the work of Al Shabaab.", "Al Shabaab"),
-    ("Somali Islamist rebels stormed a police camp near Liboi, killing three officers.", "Al Shabaab"),
+    ("Somali Islamist rebels stormed a village near Liboi, killing three traders.", "Al Shabaab"),
     # ACLED's actor for a perpetrator nobody names
     ("A bomb exploded at a market in Kabul on Friday, killing 8 people. No group has claimed responsibility.",
      "Unidentified Armed Group (Afghanistan)"),
@@ -540,7 +540,7 @@ def test_movement_vandalism_and_crowds_in_the_street(text, sub_event_type):
 def test_a_communitys_herders_attacked_are_civilians_and_its_armed_men_acting_a_militia():
     attacked = main_event("Turkana raiders killed four Pokot herders near Lokori on Sunday.")
     assert (attacked["sub_event_type"], attacked["actor2"]) == ("Attack", "Civilians (Kenya)")
-    acting = main_event("Pokot herders attacked a police patrol near Lokori on Sunday.")
+    acting = main_event("Pokot herders attacked a Turkana village near Lokori on Sunday.")
     assert acting["actor1"] == "Pokot Ethnic Militia (Kenya)"
 
 
@@ -765,3 +765,13 @@ def test_an_attack_met_with_force_is_one_armed_clash(response):
                                       published=PUBLISHED))
     assert [r["sub_event_type"] for r in records] == ["Armed clash"]
 
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    ("Gunmen ambushed a police patrol near Wajir on Monday, wounding two officers.",
+     "Police Forces of Kenya", "Unidentified Armed Group (Kenya)"),
+    ("Al-Shabaab fighters clashed with Somali soldiers near Baidoa on Tuesday.", "Al Shabaab", "Military Forces of Somalia"),
+])
+def test_armed_men_attacking_the_state_make_a_battle_with_the_state_first(text, actor1, actor2):
+    event = main_event(text)
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == ("Armed clash", actor1, actor2)
