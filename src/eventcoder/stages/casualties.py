@@ -56,6 +56,7 @@ class _Lexicon:
     victim: re.Pattern
     victim_item: re.Pattern  # one victim of a list, up to the next "," or "and"
     victim_after: re.Pattern
+    second_verb: re.Pattern  # "and burnt" between an active verb and the victims both verbs share
     one_after: re.Pattern  # "a suspected thief" after an active verb: one person, whatever the noun
     named_after: re.Pattern  # "Hassan Suleiman Mwayuyu" after an active verb: one person, by name
     bare_one_after: re.Pattern  # a headline's "kill activist outside his shop": one person
@@ -250,11 +251,17 @@ def _subjects(lexicon: _Lexicon, text: str, boundary: int, cue: re.Match, end: i
 
 
 def _objects(lexicon: _Lexicon, text: str, cue: re.Match, end: int, kind: str) -> list[CasualtyMention]:
-    """Victims after an active verb: "killing three soldiers and two civilians"."""
-    first = lexicon.victim_after.match(text, cue.end(), end)
+    """Victims after an active verb: "killing three soldiers and two civilians", or after a
+    second verb that shares them ("lynched and burnt a suspected thief"; not "killed and
+    injured 12", whose second verb counts them itself)."""
+    start = cue.end()
+    shared = lexicon.second_verb.match(text, start, end)
+    if shared is not None and _normal(shared["verb"]) not in lexicon.roles:
+        start = shared.end()
+    first = lexicon.victim_after.match(text, start, end)
     if first is None and kind not in _PEOPLE_ONLY:
-        one = (lexicon.one_after.match(text, cue.end(), end) or lexicon.named_after.match(text, cue.end(), end)
-               or lexicon.bare_one_after.match(text, cue.end(), end))
+        one = (lexicon.one_after.match(text, start, end) or lexicon.named_after.match(text, start, end)
+               or (lexicon.bare_one_after.match(text, start, end) if start == cue.end() else None))
         if one is not None:  # "lynched a suspected thief", "gunned down Hassan Mwayuyu": one person
             return [CasualtyMention(one["victim"], one.start("victim"), one.end("victim"), kind=kind, minimum=1, maximum=1)]
     if first is None or (kind in _PEOPLE_ONLY and _normal(first["group"] or "") not in lexicon.groups):
@@ -545,6 +552,7 @@ def _lexicon() -> _Lexicon:
         victim=re.compile(victim, flags),
         victim_item=re.compile(rf"{victim}(?=\s*,|\s+and\s|\s*$)", flags),
         victim_after=re.compile(rf"\s+(?:{_DETERMINERS}\s+)?{victim}", flags),
+        second_verb=re.compile(r"\s+and\s+(?P<verb>(?-i:[a-z]+(?:s|ed|t)))(?=\s)", flags),
         one_after=re.compile(
             rf"\s+(?P<victim>(?:an?|another)\s+(?!(?:{_alternation(terms['not_victims'])})\b)[\w'’-]+"
             rf"(?:\s+(?!(?:{_alternation([*terms['not_victims'], *terms['not_modifier_words'], *_SHORT_WORDS])})\b)"
@@ -554,7 +562,7 @@ def _lexicon() -> _Lexicon:
             rf"\s+(?P<victim>(?-i:[A-Z][a-z'’-]+)(?:\s+(?-i:[A-Z][a-z'’-]+)){{1,3}})\b(?!['’]|\s+(?:{group_words})\b)"),
         bare_one_after=re.compile(
             rf"\s+(?P<victim>(?:(?!{not_one})[\w'’-]+\s+){{0,2}}(?!{not_one})"
-            rf"(?-i:[a-z]{{4,}})(?<!s))(?=\s*(?:$|[,.;]|(?:at|in|on|near|outside|inside|after|during|over)\b))"),
+            rf"(?-i:[a-z]{{4,}})(?<!s))(?=\s*(?:$|[,.;]|(?:at|in|on|near|outside|inside|after|during|over|and)\b))"),
         continuation=re.compile(
             rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_DETERMINERS}\s+)?(?<![\w-])(?P<item>{with_group})"
             rf"(?!\s+(?:(?:{passive_auxiliaries})|(?:{cue})|(?:{reporting}))\b)", flags),
