@@ -775,3 +775,8 @@ def test_an_attack_met_with_force_is_one_armed_clash(response):
 def test_armed_men_attacking_the_state_make_a_battle_with_the_state_first(text, actor1, actor2):
     event = main_event(text)
     assert (event["sub_event_type"], event["actor1"], event["actor2"]) == ("Armed clash", actor1, actor2)
+
+
+def test_a_state_force_that_kills_pirates_fights_a_battle():
+    event = main_event("Coast guard officers shot dead four pirates off the coast near Lamu on Monday.")
+    assert event["sub_event_type"] == "Armed clash"
