@@ -244,3 +244,11 @@ def test_a_capitalised_word_after_a_place_that_keeps_it_one(text, place):
 def test_a_name_before_a_natural_features_word_takes_no_town_known_by_it_only_as_an_alternate():
     assert "Boni" not in _found("Troops shelled camps in Boni Forest on Sunday.")  # not Bonn
     assert _found("Herders drowned in Tana River near Garsen.")["Tana River"].country_code == "KE"
+
+
+def test_a_small_town_on_another_continent_from_all_the_article_tells_is_not_read():
+    # the English town of Eastleigh against a report that tells only Kenyans and Somalis
+    text = "Kenyan and Somali youths fought in Eastleigh after a grenade blast."
+    assert "GB" not in {m.country_code for m in _places(text)}
+    # one demonym alone may name someone from afar: the town stays
+    assert _found("An Italian volunteer was hurt in Eastleigh.")["Eastleigh"].country_code == "GB"

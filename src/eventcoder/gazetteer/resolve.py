@@ -172,10 +172,15 @@ def resolve_candidates(text: str, candidates: list[Candidate],
         if candidate.loose and place.country_code not in named_countries:
             continue  # a skeleton match is only trusted inside a country the article names
         own_penalty = penalty[candidate.places.index(place)]
+        # the countries the article's demonyms, its outlet's home and its well-known places tell,
+        # twice at least: one word alone ("an Italian volunteer") may name someone from afar
+        telling = {cc: (voters - {candidate.key}) & (known | {"", _HOME_VOTER}) for cc, voters in votes.items() if cc}
+        elsewhere = {cc for cc, voters in telling.items() if voters} if sum(map(len, telling.values())) >= 2 else set()
         if (place.country_code, "") not in near.hints and (
                 (main_country and _far_fetched(candidate, place, main_country, own_penalty, told))
                 or (plain_country and _far_fetched(candidate, place, plain_country, own_penalty, told)
-                    and _across_the_world(place, plain_country))):
+                    and _across_the_world(place, plain_country))
+                or _on_another_continent(place, elsewhere)):
             renowned = [i for i, p in enumerate(candidate.places)
                         if (p.is_country or p.feature_code == "PPLC") and not penalty[i]
                         and not _named_by_alternate(p, candidate.key)]
@@ -222,6 +227,15 @@ def _plain_country(plain: list[Place], demonyms: set[str], votes: dict[str, int]
     if country in divisions or all(votes.get(country, 0) > n for cc, n in votes.items() if cc != country):
         return country
     return None
+
+
+def _on_another_continent(place: Place, countries: set[str]) -> bool:
+    """A town of no great size, in a country nothing else in the article names, far from every
+    country the rest of the article lies in: "Eastleigh" in a report that names only Kenyans
+    and Somalis is Nairobi's estate, not the English town."""
+    return (bool(countries) and place.feature_class == "P" and place.country_code not in countries
+            and place.population < weights().known_city_population
+            and all(_across_the_world(place, country_code) for country_code in countries))
 
 
 def _across_the_world(place: Place, country_code: str) -> bool:
