@@ -780,3 +780,9 @@ def test_armed_men_attacking_the_state_make_a_battle_with_the_state_first(text, 
 def test_a_state_force_that_kills_pirates_fights_a_battle():
     event = main_event("Coast guard officers shot dead four pirates off the coast near Lamu on Monday.")
     assert event["sub_event_type"] == "Armed clash"
+
+
+def test_farmers_and_herders_who_fight_are_communal_militias_in_a_battle():
+    event = main_event("Farmers clashed with pastoralists over grazing land near Garsen on Sunday.")
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == (
+        "Armed clash", "Unidentified Communal Militia (Kenya)", "Unidentified Communal Militia (Kenya)")

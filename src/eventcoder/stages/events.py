@@ -371,7 +371,11 @@ def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: Actor
     if actor2 is not None and actor2.category == taxonomy.IDENTITY_MILITIA and _last_word(actor2) in lexicon.civilian_members:
         # "Gabra militia killed five Borana herders": a community's people attacked are civilians
         actor2 = unnamed_actor("civilians", actor2.country_code, actor2.start)
-    if actor1 is not None and _is_victim(actor1) and _last_word(actor1) in lexicon.armed_when_acting:
+    if (_entry_of(trigger).mutual and actor1 is not None and actor2 is not None and _is_victim(actor1)
+            and _is_victim(actor2) and {_last_word(actor1), _last_word(actor2)} & lexicon.armed_when_acting):
+        # "farmers clashed with herders": farmer-herder fighting is between communal militias
+        actor1, actor2 = (unnamed_actor("communal", a.country_code, a.start) for a in (actor1, actor2))
+    elif actor1 is not None and _is_victim(actor1) and _last_word(actor1) in lexicon.armed_when_acting:
         # "herders killed ten": herders who kill are a community's militia, not a mob
         actor1 = unnamed_actor("communal", actor1.country_code, actor1.start)
     if (actor1 is not None and not _entry_of(trigger).mutual and _last_word(actor1) in lexicon.partisans
