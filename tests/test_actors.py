@@ -5,6 +5,7 @@ import pycountry
 import pytest
 
 from eventcoder.article import Article, PlaceMention
+from eventcoder.pipeline import extract_records
 from eventcoder.lexicon import load_countries, load_lexicon
 from eventcoder.stages.actors import find_actors, match_actor_names
 from eventcoder.stages.text import split_sentences
@@ -254,3 +255,8 @@ def test_a_city_outweighs_a_hamlet_that_only_shares_a_name_in_the_main_country()
     article.places = [PlaceMention("Moi", 12, 15, country_code="NO", feature_class="P", population=300),
                       PlaceMention("Naivasha", 24, 32, country_code="KE", feature_class="P", population=180_000)]
     assert find_actors(article).actors[0].name == "Civilians (Kenya)"
+
+
+def test_an_angry_youth_as_a_crowd_is_rioters():
+    records = extract_records(Article("t", "Angry youth roughed up voters outside a polling station in Bondo."))
+    assert records[0]["actor1"].startswith("Rioters")
