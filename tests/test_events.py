@@ -786,3 +786,12 @@ def test_farmers_and_herders_who_fight_are_communal_militias_in_a_battle():
     event = main_event("Farmers clashed with pastoralists over grazing land near Garsen on Sunday.")
     assert (event["sub_event_type"], event["actor1"], event["actor2"]) == (
         "Armed clash", "Unidentified Communal Militia (Kenya)", "Unidentified Communal Militia (Kenya)")
+
+
+@pytest.mark.parametrize("text", [
+    "Villagers beat up a suspected thief near the market in Malava.",
+    "Residents of Kakoi in Malava, Kakamega county, beat up a man they accused of stealing a cow.",
+])
+def test_a_crowd_that_beats_someone_is_mob_violence(text):
+    event = main_event(text)
+    assert (event["sub_event_type"], event["actor1"]) == ("Mob violence", "Rioters (Kenya)")

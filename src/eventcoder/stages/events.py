@@ -50,6 +50,8 @@ TOLL_SENTENCES = 2
 #: Words between a crowd and its act when the crowd is the one acting ("villagers lynched",
 #: "residents of Itugu village beat").
 _CROWD_AGENT_GAP = re.compile(r"^\s+(?:of\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:village|town|estate|area|ward|county)\s+)?)?"
+                              # and where that is: "residents of Lukume in Malava, Kakamega county, beat up"
+                              r"(?:in\s+(?:[A-Z][\w'’-]*\s*){1,3}(?:,\s*(?:[A-Z][\w'’-]*\s+){1,2}(?:county|district)?\s*)?,?\s+)?"
                               r"(?:\w+\s+){0,2}?$")
 #: Place mentions the place stage emits that name no event location: demonyms, continents.
 NOT_EVENT_LOCATIONS = {"DEMONYM", "CONT"}
