@@ -795,3 +795,17 @@ def test_farmers_and_herders_who_fight_are_communal_militias_in_a_battle():
 def test_a_crowd_that_beats_someone_is_mob_violence(text):
     event = main_event(text)
     assert (event["sub_event_type"], event["actor1"]) == ("Mob violence", "Rioters (Kenya)")
+
+
+def test_the_state_response_that_killed_attackers_is_part_of_their_attack():
+    text = ("Gunmen attacked a tallying centre in Hola on Tuesday, stabbing a clerk. "
+            "Police intervened, shooting dead two of the attackers.")
+    records = extract_records(Article("t", text, published=PUBLISHED))
+    assert [(r["sub_event_type"], r["fatalities"]) for r in records] == [("Attack", 2)]
+    assert records[0]["actor1"] == "Unidentified Armed Group (Kenya)"
+
+
+def test_the_lead_act_that_killed_is_the_main_event():
+    text = ("Gunmen raided two villages near Witu on Sunday night. "
+            "In a second raid nearby on Monday, they killed eleven herders.")
+    assert main_event(text)["fatalities"] == 11

@@ -42,6 +42,8 @@ PROTEST_STORY_SENTENCES = 3
 NEGATION_REACH = 40
 #: Characters before a toll searched for what a protest is about ("justice for ...").
 GRIEVANCE_REACH = 100
+#: The sentences that open a report and tell its main event: a news lead, or a coder's note.
+LEAD_SENTENCES = 3
 #: Protesters injured from which the force against them is excessive (ACLED: gravely hurt).
 EXCESSIVE_INJURED = 10
 #: Sentences after an event that may give its toll without telling an act of their own
@@ -862,7 +864,8 @@ def find_events(article: Article) -> Article:
             event.date = DateMention("", 0, 0, date=article.published, precision=2, relation="reported")
     harm_told = any(e.trigger.family == "violence" and any(c.kind in ("killed", "injured") for c in e.casualties)
                     for e in merged)
-    merged.sort(key=lambda e: _main_first(e, harm_told))
+    lead = next((e.sub_event_type for e in merged if e.trigger.family == "violence"), None)
+    merged.sort(key=lambda e: _main_first(e, harm_told, lead))
     article.events = merged
     return article
 
@@ -881,14 +884,18 @@ def _bare_report(article: Article, by_sentence: dict[int, list[Trigger]]) -> lis
     return []
 
 
-def _main_first(event: Event, harm_told: bool) -> tuple[int, int, bool, int]:
+def _main_first(event: Event, harm_told: bool, lead: str | None) -> tuple[int, int, bool, bool, int]:
     """New events first, acts before statements; among what has not happened yet, the threat
     that was made before the act it threatens; an arrest after violence that killed or hurt
-    (ACLED codes the violence: "police arrested and beat a man to death")."""
+    (ACLED codes the violence: "police arrested and beat a man to death"); in the lead, of the
+    violence of the ``lead`` sub-type (the first told), the act whose dead the report tells before
+    those that killed no one ("Gunmen attacked a village. At least 11 were killed.")."""
     family = event.trigger.family
     threat = event.status == "future" and family == "threaten"
     return (_STATUS_RANK.get(event.status, 9), 0 if threat else 1 + (family not in load_lexicon().material_families),
-            family == "arrest" and harm_told, event.sentences[0])
+            family == "arrest" and harm_told,
+            not (_killed_as_reported(event) and event.sentences[0] < LEAD_SENTENCES and event.sub_event_type == lead),
+            event.sentences[0])
 
 
 def _met_with_force(events: list[Event]) -> list[Event]:
@@ -906,8 +913,26 @@ def _met_with_force(events: list[Event]) -> list[Event]:
                              and (attack.actor1 is None or a.name != attack.actor1.name)), None)
             attack.actor2 = defender or attack.actor2
             continue
+        if (attack is not None and attack.sub_event_type in (taxonomy.ATTACK, taxonomy.ARMED_CLASH)
+                and event.trigger.family == "violence" and event.status == attack.status
+                and 0 <= event.sentences[0] - attack.sentences[-1] <= 1 and not _killed(attack) and _killed(event)
+                and attack.actor1 is not None and attack.actor1.category != taxonomy.STATE_FORCES
+                and event.actor1 is not None and event.actor1.category == taxonomy.STATE_FORCES):
+            # "Gunmen attacked a polling station. Police intervened, shooting dead two of them":
+            # the state's response that killed is part of the attack, whose dead they are
+            _absorb(attack, event)
+            continue
         kept.append(event)
     return kept
+
+
+def _killed_as_reported(event: Event) -> bool:
+    """Violence whose dead the report tells as fact, not as a side's claim or a denial."""
+    return event.trigger.family == "violence" and event.certainty in ("reported", "confirmed") and _killed(event)
+
+
+def _killed(event: Event) -> bool:
+    return any(c.kind == "killed" and c.minimum for c in event.casualties)
 
 
 def _absorb(event: Event, part: Event) -> None:
