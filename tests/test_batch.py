@@ -48,7 +48,7 @@ def test_killed_run_resumes_with_nothing_lost_or_doubled(tmp_path):
     assert rejects.read_bytes() == (tmp_path / "whole-rejects.jsonl").read_bytes()
 
 
-SUNRISE = "Sunrise fighters attacked a police post in Garissa on Monday, killing two officers."
+SUNRISE = "Sunrise fighters attacked a village near Garissa on Monday, killing two farmers."
 
 
 def _sunrise_batch(tmp_path: Path, count: int) -> str:

@@ -196,7 +196,7 @@ def test_a_gazetteer_command_that_cannot_be_done_is_one_coded_line_and_changes_n
     assert sorted(import_cache.rglob("*")) == before
 
 
-SUNRISE = "Sunrise fighters attacked a police post in Garissa on Monday, killing two officers."
+SUNRISE = "Sunrise fighters attacked a village near Garissa on Monday, killing two farmers."
 
 
 @pytest.fixture

@@ -156,7 +156,7 @@ def test_ray_tasks_code_with_the_users_actors_and_shards_refuse_others(tmp_path,
 
     text = tmp_path / "in" / "sunrise.txt"
     text.parent.mkdir()
-    text.write_text("Sunrise fighters attacked a police post in Garissa on Monday, killing two officers.")
+    text.write_text("Sunrise fighters attacked a village near Garissa on Monday, killing two farmers.")
     common = {"published": date(2024, 6, 3), "workers": 2}
     run_batch([str(text)], extract_records, output=str(tmp_path / "ray.jsonl"), engine="ray", **common)
     write_shards([str(text)], extract_records, str(tmp_path / "shards"), **common)

@@ -287,7 +287,7 @@ def sunrise_actors(tmp_path):
 
 def test_ingest_codes_with_the_actors_file_the_server_was_started_with(url, sunrise_actors):
     article = {"id": "sunrise", "published": "2024-05-08",
-               "text": "Sunrise fighters attacked a police post in Garissa on Monday, killing two officers."}
+               "text": "Sunrise fighters attacked a village near Garissa on Monday, killing two farmers."}
     with TestClient(create_app(url, token="s3cret")) as client:
         client.post("/api/ingest", headers={"Authorization": "Bearer s3cret"}, json={"articles": [article]})
         event_id = client.get("/api/articles/sunrise").json()["events"][0]

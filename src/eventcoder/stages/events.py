@@ -864,8 +864,8 @@ def find_events(article: Article) -> Article:
             event.date = DateMention("", 0, 0, date=article.published, precision=2, relation="reported")
     harm_told = any(e.trigger.family == "violence" and any(c.kind in ("killed", "injured") for c in e.casualties)
                     for e in merged)
-    lead = next((e.sub_event_type for e in merged if e.trigger.family == "violence"), None)
-    merged.sort(key=lambda e: _main_first(e, harm_told, lead))
+    merged.sort(key=lambda e: _main_first(e, harm_told))
+    _deadly_act_first(merged)
     article.events = merged
     return article
 
@@ -884,18 +884,14 @@ def _bare_report(article: Article, by_sentence: dict[int, list[Trigger]]) -> lis
     return []
 
 
-def _main_first(event: Event, harm_told: bool, lead: str | None) -> tuple[int, int, bool, bool, int]:
+def _main_first(event: Event, harm_told: bool) -> tuple[int, int, bool, int]:
     """New events first, acts before statements; among what has not happened yet, the threat
     that was made before the act it threatens; an arrest after violence that killed or hurt
-    (ACLED codes the violence: "police arrested and beat a man to death"); in the lead, of the
-    violence of the ``lead`` sub-type (the first told), the act whose dead the report tells before
-    those that killed no one ("Gunmen attacked a village. At least 11 were killed.")."""
+    (ACLED codes the violence: "police arrested and beat a man to death")."""
     family = event.trigger.family
     threat = event.status == "future" and family == "threaten"
     return (_STATUS_RANK.get(event.status, 9), 0 if threat else 1 + (family not in load_lexicon().material_families),
-            family == "arrest" and harm_told,
-            not (_killed_as_reported(event) and event.sentences[0] < LEAD_SENTENCES and event.sub_event_type == lead),
-            event.sentences[0])
+            family == "arrest" and harm_told, event.sentences[0])
 
 
 def _met_with_force(events: list[Event]) -> list[Event]:
@@ -924,6 +920,19 @@ def _met_with_force(events: list[Event]) -> list[Event]:
             continue
         kept.append(event)
     return kept
+
+
+def _deadly_act_first(events: list[Event]) -> None:
+    """In a report's lead, the violent act whose dead it tells takes the place of the first
+    violent act when that one killed no one ("Gunmen raided two villages. In a second raid
+    they killed eleven."): the lead's toll is its main event's."""
+    violent = [i for i, e in enumerate(events) if e.trigger.family == "violence" and e.sentences[0] < LEAD_SENTENCES]
+    if not violent or _killed(events[violent[0]]):
+        return
+    first = events[violent[0]]
+    deadly = next((i for i in violent[1:] if events[i].status == first.status and _killed_as_reported(events[i])), None)
+    if deadly is not None:
+        events[violent[0]], events[deadly] = events[deadly], first
 
 
 def _killed_as_reported(event: Event) -> bool:
