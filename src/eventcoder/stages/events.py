@@ -52,7 +52,7 @@ TOLL_SENTENCES = 2
 #: Words between a crowd and its act when the crowd is the one acting ("villagers lynched",
 #: "residents of Itugu village beat").
 _CROWD_AGENT_GAP = re.compile(r"^\s+(?:of\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:village|town|estate|area|ward|county)\s+)?)?"
-                              # and where that is: "residents of Lukume in Malava, Kakamega county, beat up"
+                              # and where that is: "residents of Kiria in Gatura, Murang'a county, beat up"
                               r"(?:in\s+(?:[A-Z][\w'’-]*\s*){1,3}(?:,\s*(?:[A-Z][\w'’-]*\s+){1,2}(?:county|district)?\s*)?,?\s+)?"
                               r"(?:\w+\s+){0,2}?$")
 #: Place mentions the place stage emits that name no event location: demonyms, continents.
@@ -849,14 +849,7 @@ def find_events(article: Article) -> Article:
                                      or event.sub_event_type == taxonomy.MOB_VIOLENCE):
             # ACLED's side acted upon when the report names none: the civilians of the place
             event.actor2 = _unnamed_in_place("civilians", event)
-        if (event.sub_event_type == taxonomy.ARMED_CLASH and not _entry_of(event.trigger).mutual and event.actor2 is not None
-                and event.actor2.category == taxonomy.STATE_FORCES
-                and (event.actor1 is None or event.actor1.category != taxonomy.STATE_FORCES)):
-            # armed men who attack the state's forces fight a battle, whose sides ACLED's coders
-            # list the state first (Kenya's tuning part: 29 more actor1 right, none of a clash
-            # both sides began lost); a clash keeps the order the text tells
-            event.actor1, event.actor2 = event.actor2, event.actor1
-            event.assoc_actor_1, event.assoc_actor_2 = event.assoc_actor_2, event.assoc_actor_1
+        _state_first_when_attacked(event)
         event.date = event.date or _context_date(article, statuses, event.sentences[0], event.status)
         if event.date is None and event.status in ("new", "ongoing") and article.published:
             # Reported with no date of its own, or going on as the report is published: on or
@@ -897,7 +890,8 @@ def _main_first(event: Event, harm_told: bool) -> tuple[int, int, bool, int]:
 def _met_with_force(events: list[Event]) -> list[Event]:
     """An attack and the fight it met, told in the next sentence, are one armed clash, as ACLED
     codes them: "Gunmen attacked a village. Soldiers pushed them back." The fight's sides join
-    the attack's: its attacker stays actor1, the side that fought back becomes actor2."""
+    the attack's: its attacker stays actor1, the side that fought back becomes actor2. The
+    state's response that killed attackers, told next, is part of their attack too."""
     kept: list[Event] = []
     for event in events:
         attack = kept[-1] if kept else None
@@ -914,12 +908,20 @@ def _met_with_force(events: list[Event]) -> list[Event]:
                 and 0 <= event.sentences[0] - attack.sentences[-1] <= 1 and not _killed(attack) and _killed(event)
                 and attack.actor1 is not None and attack.actor1.category != taxonomy.STATE_FORCES
                 and event.actor1 is not None and event.actor1.category == taxonomy.STATE_FORCES):
-            # "Gunmen attacked a polling station. Police intervened, shooting dead two of them":
-            # the state's response that killed is part of the attack, whose dead they are
-            _absorb(attack, event)
+            _absorb(attack, event)  # "Police intervened, shooting dead two of them": the attack's dead
             continue
         kept.append(event)
     return kept
+
+
+def _state_first_when_attacked(event: Event) -> None:
+    """Armed men who attack a state's forces fight a battle whose sides ACLED's coders list the
+    state first; a clash both sides fought keeps the order the text tells."""
+    if (event.sub_event_type == taxonomy.ARMED_CLASH and not _entry_of(event.trigger).mutual
+            and event.actor2 is not None and event.actor2.category == taxonomy.STATE_FORCES
+            and (event.actor1 is None or event.actor1.category != taxonomy.STATE_FORCES)):
+        event.actor1, event.actor2 = event.actor2, event.actor1
+        event.assoc_actor_1, event.assoc_actor_2 = event.assoc_actor_2, event.assoc_actor_1
 
 
 def _deadly_act_first(events: list[Event]) -> None:
