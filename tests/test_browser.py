@@ -26,6 +26,7 @@ from tests.test_store import record
 webdriver = pytest.importorskip("selenium.webdriver")
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
+from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -181,7 +182,8 @@ def open_page(browser, url: str, width: int, height: int, address: str = "") -> 
 
 
 def shown_total(browser) -> int:
-    return int(browser.find_element(By.ID, "total").get_attribute("data-total"))
+    # read in one script: the page may replace the element between a look-up and a read
+    return int(browser.execute_script("return document.getElementById('total').dataset.total"))
 
 
 def first_row_deaths(browser) -> int:
@@ -222,7 +224,8 @@ def test_the_keyboard_sorts_the_table_and_filters_by_a_timeline_bar_whose_csv_re
     assert deaths_header.text == "Deaths"
     for key, sort, direction in ((Keys.ENTER, "-fatalities", "descending"), (Keys.SPACE, "fatalities", "ascending")):
         press(browser, key)
-        WebDriverWait(browser, 30).until(lambda b: b.find_element(
+        # the header row is drawn afresh on sorting: a header found just before may be gone
+        WebDriverWait(browser, 30, ignored_exceptions=(StaleElementReferenceException,)).until(lambda b: b.find_element(
             By.CSS_SELECTOR, "th[data-sort=fatalities]").get_attribute("aria-sort") == direction)
         wait_until_loaded(browser)
         assert first_row_deaths(browser) == get(server, f"api/events?sort={sort}&limit=1")["events"][0]["fatalities"]
