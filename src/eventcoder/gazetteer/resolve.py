@@ -162,25 +162,22 @@ def resolve_candidates(text: str, candidates: list[Candidate],
             (place.is_country and not _NAME_GOES_ON.match(text, candidate.end))
             or (near.division_cued and place.feature_class in "PA"))],
         mentioned_countries, {cc: len(voters) for cc, voters in country_votes.items()})
+    trusted = known | {"", _HOME_VOTER}  # demonyms, the outlet's home and well-known places
     mentions = []
     for candidate, near, penalty in zip(candidates, around, penalties):
+        others = {cc: voters - {candidate.key} for cc, voters in votes.items()}  # a name is no vote for itself
         # what the other names and the outlet's home tell, for a local outlet's far-fetched readings
-        told = {cc for cc, voters in votes.items() if voters - {candidate.key}} if home and (
-            main_country or plain_country) else None
+        told = {cc for cc, voters in others.items() if voters} if home and (main_country or plain_country) else None
         scores = _scores(candidate, context(candidate, readings), near, penalty)
         place = candidate.places[_argmax(scores)]
         if candidate.loose and place.country_code not in named_countries:
             continue  # a skeleton match is only trusted inside a country the article names
         own_penalty = penalty[candidate.places.index(place)]
-        # the countries the article's demonyms, its outlet's home and its well-known places tell,
-        # twice at least: one word alone ("an Italian volunteer") may name someone from afar
-        telling = {cc: (voters - {candidate.key}) & (known | {"", _HOME_VOTER}) for cc, voters in votes.items() if cc}
-        elsewhere = {cc for cc, voters in telling.items() if voters} if sum(map(len, telling.values())) >= 2 else set()
         if (place.country_code, "") not in near.hints and (
                 (main_country and _far_fetched(candidate, place, main_country, own_penalty, told))
                 or (plain_country and _far_fetched(candidate, place, plain_country, own_penalty, told)
                     and _across_the_world(place, plain_country))
-                or _on_another_continent(place, elsewhere)):
+                or _on_another_continent(place, others, trusted)):
             renowned = [i for i, p in enumerate(candidate.places)
                         if (p.is_country or p.feature_code == "PPLC") and not penalty[i]
                         and not _named_by_alternate(p, candidate.key)]
@@ -229,12 +226,17 @@ def _plain_country(plain: list[Place], demonyms: set[str], votes: dict[str, int]
     return None
 
 
-def _on_another_continent(place: Place, countries: set[str]) -> bool:
+def _on_another_continent(place: Place, others: dict[str, set[str]], trusted: set[str]) -> bool:
     """A town of no great size, in a country nothing else in the article names, far from every
-    country the rest of the article lies in: "Eastleigh" in a report that names only Kenyans
-    and Somalis is Nairobi's estate, not the English town."""
-    return (bool(countries) and place.feature_class == "P" and place.country_code not in countries
-            and place.population < weights().known_city_population
+    country the rest of the article lies in, as ``trusted`` voters among the ``others`` tell it
+    twice at least (one word alone, "an Italian volunteer", may name someone from afar):
+    "Eastleigh" in a report that names only Kenyans and Somalis is Nairobi's estate, not the
+    English town."""
+    if place.feature_class != "P" or place.population >= weights().known_city_population:
+        return False
+    telling = {cc: voters & trusted for cc, voters in others.items() if cc}
+    countries = {cc for cc, voters in telling.items() if voters}
+    return (sum(map(len, telling.values())) >= 2 and place.country_code not in countries
             and all(_across_the_world(place, country_code) for country_code in countries))
 
 

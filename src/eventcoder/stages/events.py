@@ -895,17 +895,17 @@ def _met_with_force(events: list[Event]) -> list[Event]:
     kept: list[Event] = []
     for event in events:
         attack = kept[-1] if kept else None
-        if (attack is not None and attack.sub_event_type == taxonomy.ATTACK and event.status == attack.status
-                and _entry_of(event.trigger).mutual and 0 <= event.sentences[0] - attack.sentences[-1] <= 1):
+        told_next = (attack is not None and event.status == attack.status
+                     and 0 <= event.sentences[0] - attack.sentences[-1] <= 1)
+        if told_next and attack.sub_event_type == taxonomy.ATTACK and _entry_of(event.trigger).mutual:
             attack.event_type, attack.sub_event_type, attack.plover_event, attack.plover_mode = _retype(taxonomy.ARMED_CLASH)
             _absorb(attack, event)
             defender = next((a for a in (event.actor1, event.actor2) if a is not None
                              and (attack.actor1 is None or a.name != attack.actor1.name)), None)
             attack.actor2 = defender or attack.actor2
             continue
-        if (attack is not None and attack.sub_event_type in (taxonomy.ATTACK, taxonomy.ARMED_CLASH)
-                and event.trigger.family == "violence" and event.status == attack.status
-                and 0 <= event.sentences[0] - attack.sentences[-1] <= 1 and not _killed(attack) and _killed(event)
+        if (told_next and attack.sub_event_type in (taxonomy.ATTACK, taxonomy.ARMED_CLASH)
+                and event.trigger.family == "violence" and not _killed(attack) and _killed(event)
                 and attack.actor1 is not None and attack.actor1.category != taxonomy.STATE_FORCES
                 and event.actor1 is not None and event.actor1.category == taxonomy.STATE_FORCES):
             _absorb(attack, event)  # "Police intervened, shooting dead two of them": the attack's dead
