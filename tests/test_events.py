@@ -571,6 +571,12 @@ def test_members_of_a_tribe_attacked_are_civilians():
     assert (event["sub_event_type"], event["actor2"]) == ("Attack", "Civilians (Kenya)")
 
 
+def test_a_crowd_told_again_by_a_pronoun_is_the_same_crowd():
+    text = "A mob at the Gatundu cattle market set upon a herdsman accused of theft. They beat him and lynched him."
+    records = extract_records(Article("t", text, published=PUBLISHED))
+    assert [(r["sub_event_type"], r["fatalities"]) for r in records] == [("Mob violence", 1)]
+
+
 def test_a_toll_claimed_as_ones_own_is_the_toll():
     text = "Al Shabaab attacked a village in Wajir on Monday and claimed responsibility for the deaths of four."
     assert main_event(text)["fatalities"] == 4

@@ -39,7 +39,7 @@ def _record(article: Article, event: Event, digest: str) -> EventRecord:
     # event to a whole country
     point = place if place and not place.is_country else None
     date = event.date
-    totals = summarize_casualties(event.casualties, article.sentence_at)
+    totals = summarize_casualties(_as_reported(article, event), article.sentence_at)
     key = f"{digest}:{event.trigger.start}:{event.sub_event_type}"
     record: EventRecord = {
         "event_id": "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
@@ -83,6 +83,27 @@ def _record(article: Article, event: Event, digest: str) -> EventRecord:
     }
     record["notes"] = _note(record, event)
     return record
+
+
+def _as_reported(article: Article, event: Event) -> list[CasualtyMention]:
+    """The event's casualties without the deaths a side claims when the report tells its own
+    figures ("A soldier was killed. The militants claim eight dead." is one): ACLED does not take
+    a party's claimed toll over what the report says."""
+    claimed = {_sentence_index(article, a.start) for a in event.attributions if a.certainty == "claimed"}
+    if not claimed:
+        return event.casualties
+
+    def in_claim(mention: CasualtyMention) -> bool:
+        return _sentence_index(article, mention.start) in claimed
+
+    if not any(not in_claim(c) and (c.minimum or c.maximum) for c in event.casualties if c.kind in ("killed", "injured")):
+        return event.casualties
+    return [c for c in event.casualties if c.kind != "killed" or not in_claim(c)]
+
+
+def _sentence_index(article: Article, offset: int) -> int | None:
+    sentence = article.sentence_at(offset)
+    return sentence.index if sentence else None
 
 
 def _name(actor: ActorMention | None) -> str | None:

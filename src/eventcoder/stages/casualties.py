@@ -556,7 +556,7 @@ def _lexicon() -> _Lexicon:
         one_after=re.compile(
             rf"\s+(?P<victim>(?:an?|another)\s+(?!(?:{_alternation(terms['not_victims'])})\b)[\w'’-]+"
             rf"(?:\s+(?!(?:{_alternation([*terms['not_victims'], *terms['not_modifier_words'], *_SHORT_WORDS])})\b)"
-            rf"[\w'’-]+){{0,3}})", flags),
+            rf"[\w'’-]+){{0,3}}|(?:him|her)\b)", flags),
         # a name of two to four words, not a group's ("Al Shabaab militants") nor a country's people
         named_after=re.compile(
             rf"\s+(?P<victim>(?-i:[A-Z][a-z'’-]+)(?:\s+(?-i:[A-Z][a-z'’-]+)){{1,3}})\b(?!['’]|\s+(?:{group_words})\b)"),

@@ -638,6 +638,9 @@ def _certainty_of(found: set[str]) -> str:
     return next((c for c in order if c in found), "reported")
 
 
+_QUALIFIER = re.compile(r"\s+\([^()]*\)$")
+
+
 def _compatible(first: Event, second: Event) -> bool:
     if first.trigger.family != second.trigger.family:
         return False
@@ -649,9 +652,15 @@ def _compatible(first: Event, second: Event) -> bool:
         p, q = first.place, second.place
         if p.feature_class == "P" and q.feature_class == "P":
             return False
-    names1 = {a.name for a in (first.actor1, first.actor2) if a}
-    names2 = {a.name for a in (second.actor1, second.actor2) if a}
-    return not (first.actor1 and second.actor1 and first.actor1.name not in names2 and second.actor1.name not in names1)
+    names1 = {_unqualified(a.name) for a in (first.actor1, first.actor2) if a}
+    names2 = {_unqualified(a.name) for a in (second.actor1, second.actor2) if a}
+    return not (first.actor1 and second.actor1 and _unqualified(first.actor1.name) not in names2
+                and _unqualified(second.actor1.name) not in names1)
+
+
+def _unqualified(name: str | None) -> str | None:
+    """An actor's name without the country or years ACLED adds: "Rioters (Kenya)" is "Rioters"."""
+    return name and _QUALIFIER.sub("", name)
 
 
 def _retells(article: Article, previous: Event, event: Event) -> bool:

@@ -1,0 +1,20 @@
+from datetime import date
+
+from eventcoder.article import Article
+from eventcoder.pipeline import extract_records
+
+PUBLISHED = date(2024, 5, 10)
+
+
+def fatalities(text: str) -> list[int]:
+    return [r["fatalities"] for r in extract_records(Article("t", text, published=PUBLISHED))]
+
+
+def test_a_sides_claimed_toll_yields_to_the_reports_own_figures():
+    text = ("A soldier died and four were hurt when a bomb struck an army truck near Mandera on Monday. "
+            "Al Shabaab claimed responsibility, saying its fighters had killed nine soldiers.")
+    assert fatalities(text) == [1]
+
+
+def test_a_claimed_toll_stands_when_the_report_tells_no_other():
+    assert fatalities("Al Shabaab claimed it killed nine soldiers in a raid near Mandera on Monday.") == [9]
