@@ -815,3 +815,8 @@ def test_the_lead_act_that_killed_is_the_main_event():
     text = ("Gunmen raided two villages near Witu on Sunday night. "
             "In a second raid nearby on Monday, they killed eleven herders.")
     assert main_event(text)["fatalities"] == 11
+
+
+def test_the_province_named_after_a_place_is_where_it_lies_not_where_the_event_was():
+    event = main_event("Herders burnt homes in a village, Njoro Division in Nakuru, on Monday.")
+    assert event["location"] == "Njoro"

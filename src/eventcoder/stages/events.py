@@ -579,10 +579,24 @@ def _place_near(article: Article, trigger: Trigger) -> PlaceMention | None:
     places = [p for p in article.in_sentence(article.places, trigger.sentence)
               if _locates(p) and not names.strictly_cover(p.start, p.end) and not _beyond(article.text, p)]
     dateline = _dateline_end(article.text)
-    return min(places, key=lambda p: (p.end <= dateline, p.end <= trigger.clause_start, _specificity(p),
+    containers = _containers(article.text, places)
+    return min(places, key=lambda p: (p.end <= dateline, p.end <= trigger.clause_start, id(p) in containers, _specificity(p),
                                       not _told_as_where(article.text, p, trigger),
                                       road_end(article.text, p.start, p.end), _names_facility(article.text, p),
                                       abs(p.start - trigger.start)), default=None)
+
+
+def _containers(text: str, places: list[PlaceMention]) -> set[int]:
+    """The places named right after another of their province as where it lies: "Homa Bay"
+    in "Kasipul, Homa Bay", "Laikipia" in "Miteta, in Laikipia"; the place they hold is nearer."""
+    ordered = sorted(places, key=lambda p: p.start)
+    return {id(outer) for inner, outer in zip(ordered, ordered[1:])
+            if outer.admin1 and outer.admin1 == inner.admin1 and not outer.is_country
+            and _CONTAINER_GAP.fullmatch(text, inner.end, outer.start)}
+
+
+#: Between a place and the division it lies in: ", ", " (", " Division in ".
+_CONTAINER_GAP = re.compile(r"\s*[,(]\s*(?:in\s+)?|\s+(?:(?:division|ward|location|sub-?county|constituency|district)\s+)?(?:in|of)\s+", re.I)
 
 
 def _told_as_where(text: str, place: PlaceMention, trigger: Trigger) -> bool:
