@@ -155,6 +155,11 @@ def test_a_town_named_beside_a_road_named_after_another_places_the_event():
     assert event["location"] == "Garissa"
 
 
+def test_a_county_named_beside_a_road_places_the_event_before_the_roads_ends():
+    event = main_event("Lorry drivers barricaded the Nairobi-Mombasa highway in Makueni County on Friday.")
+    assert event["location"] == "Makueni"
+
+
 @pytest.mark.parametrize("text", [
     "Bandits killed five villagers near Moyale, two days after raiders killed three herders.",
     "Raiders killed five villagers near Moyale in revenge for three herders killed last month.",

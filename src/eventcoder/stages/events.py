@@ -580,9 +580,9 @@ def _place_near(article: Article, trigger: Trigger) -> PlaceMention | None:
               if _locates(p) and not names.strictly_cover(p.start, p.end) and not _beyond(article.text, p)]
     dateline = _dateline_end(article.text)
     containers = _containers(article.text, places)
-    return min(places, key=lambda p: (p.end <= dateline, p.end <= trigger.clause_start, id(p) in containers, _specificity(p),
-                                      not _told_as_where(article.text, p, trigger),
-                                      road_end(article.text, p.start, p.end), _names_facility(article.text, p),
+    return min(places, key=lambda p: (p.end <= dateline, p.end <= trigger.clause_start, id(p) in containers,
+                                      road_end(article.text, p.start, p.end), _specificity(p),
+                                      not _told_as_where(article.text, p, trigger), _names_facility(article.text, p),
                                       abs(p.start - trigger.start)), default=None)
 
 
