@@ -260,3 +260,20 @@ def test_a_city_outweighs_a_hamlet_that_only_shares_a_name_in_the_main_country()
 def test_an_angry_youth_as_a_crowd_is_rioters():
     records = extract_records(Article("t", "Angry youth roughed up voters outside a polling station in Bondo."))
     assert records[0]["actor1"].startswith("Rioters")
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Fighting broke out between the Turkana and Pokot near the river.",
+     {"Turkana": "Turkana Ethnic Militia (Kenya)", "Pokot": "Pokot Ethnic Militia (Kenya)"}),
+    ("Orma and Pokomo communities fought over grazing land.",
+     {"Orma": "Orma Ethnic Militia (Kenya)", "Pokomo": "Pokomo Ethnic Militia (Kenya)"}),
+])
+def test_two_groups_named_as_the_sides_of_a_fight_are_two_militias(text, names):
+    assert _names(text) == names
+
+
+def test_two_groups_fighting_are_the_two_sides_of_the_clash():
+    record = extract_records(Article("t", "Gabra and Borana clans fought near Marsabit on Monday.",
+                                     published=date(2024, 5, 10)))[0]
+    assert (record["sub_event_type"], record["actor1"], record["actor2"]) == (
+        "Armed clash", "Gabra Ethnic Militia (Kenya)", "Borana Ethnic Militia (Kenya)")

@@ -86,6 +86,8 @@ class Lexicon:
     #: an ethnic group's or clan's bare name before an act ("Pokomo attack"), and its militia by name
     identity_subjects: re.Pattern | None = None
     identity_militias: dict[str, Actor] = field(default_factory=dict)
+    #: two groups named as the sides of a fight ("between the Borana and Gabra communities")
+    identity_pairs: re.Pattern | None = None
 
 
 @dataclass(slots=True)
@@ -279,8 +281,14 @@ def _lexicon_with(actors: ActorsFile | None) -> Lexicon:
     groups = "|".join(re.escape(name) for name in sorted(identity_militias, key=len, reverse=True))
     verbs = "|".join(data["identity_militia"]["acting_verbs"])
     identity_subjects = re.compile(rf"(?<![\w-])(?P<group>{groups})(?=\s+(?:{verbs})\b)")
+    words = "|".join(re.escape(w) for w in sorted([*data["identity_militia"]["words"], *data["identity_militia"]["pair_words"]],
+                                                   key=len, reverse=True))
+    # "between the Borana and Gabra", "Degodia and Garre clans": two groups, the two sides
+    identity_pairs = re.compile(
+        rf"(?:(?P<between>between)\s+(?:the\s+)?)?(?<![\w-])(?P<first>{groups})s?\s+and\s+(?:the\s+)?"
+        rf"(?P<second>{groups})s?(?:\s+(?:ethnic\s+|rival\s+)?(?P<word>{words}))?\b")
     return Lexicon(builder.compile(), countries, generic_names, actors_by_name, subject_verbs, state_actors, absorbed,
-                   identity_subjects, identity_militias)
+                   identity_subjects, identity_militias, identity_pairs)
 
 
 def _add_identity_militias(builder: _Builder, spec: dict, countries: dict[str, Country],
