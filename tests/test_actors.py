@@ -272,6 +272,11 @@ def test_two_groups_named_as_the_sides_of_a_fight_are_two_militias(text, names):
     assert _names(text) == names
 
 
+def test_armed_men_told_by_the_group_they_come_from_are_its_militia():
+    assert _names("Gunmen from the Turkana drove off 200 goats near the lake.") == {
+        "Gunmen from the Turkana": "Turkana Ethnic Militia (Kenya)"}
+
+
 def test_two_groups_fighting_are_the_two_sides_of_the_clash():
     record = extract_records(Article("t", "Gabra and Borana clans fought near Marsabit on Monday.",
                                      published=date(2024, 5, 10)))[0]

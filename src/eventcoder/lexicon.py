@@ -88,6 +88,8 @@ class Lexicon:
     identity_militias: dict[str, Actor] = field(default_factory=dict)
     #: two groups named as the sides of a fight ("between the Borana and Gabra communities")
     identity_pairs: re.Pattern | None = None
+    #: armed men told by the group they come from ("raiders from the Pokot")
+    identity_origins: re.Pattern | None = None
 
 
 @dataclass(slots=True)
@@ -287,8 +289,13 @@ def _lexicon_with(actors: ActorsFile | None) -> Lexicon:
     identity_pairs = re.compile(
         rf"(?:(?P<between>between)\s+(?:the\s+)?)?(?<![\w-])(?P<first>{groups})s?\s+and\s+(?:the\s+)?"
         rf"(?P<second>{groups})s?(?:\s+(?:ethnic\s+|rival\s+)?(?P<word>{words}))?\b")
+    # "bandits from the Pokot": armed men told by the group they come from
+    origin_words = "|".join(re.escape(w) for w in sorted(data["identity_militia"]["origin_words"], key=len, reverse=True))
+    identity_origins = re.compile(
+        rf"(?<![\w-])(?i:{origin_words})\s+from\s+(?:the\s+)?(?P<group>{groups})\b"
+        rf"(?!\s+(?i:county|district|sub-county|constituency|region|side|border)\b)")
     return Lexicon(builder.compile(), countries, generic_names, actors_by_name, subject_verbs, state_actors, absorbed,
-                   identity_subjects, identity_militias, identity_pairs)
+                   identity_subjects, identity_militias, identity_pairs, identity_origins)
 
 
 def _add_identity_militias(builder: _Builder, spec: dict, countries: dict[str, Country],

@@ -64,7 +64,7 @@ def find_actors(article: Article) -> Article:
             mentions.append(mention)
             generics[id(mention)] = (entry.generic, own_country)
     mentions = _absorb_generics(mentions, generics, text, lexicon.absorbed_generics)
-    mentions = _with_paired_groups(text, mentions, lexicon)
+    mentions = _with_group_militias(text, mentions, lexicon)
     mentions = sorted(mentions + _countries_as_subjects(text, cues, mentions, lexicon)
                       + _groups_as_subjects(text, mentions, lexicon), key=lambda m: m.start)
     named = _NamedMentions(mentions, sentence_starts)
@@ -123,20 +123,23 @@ def _groups_as_subjects(text: str, mentions: list[ActorMention], lexicon: Lexico
     return found
 
 
-def _with_paired_groups(text: str, mentions: list[ActorMention], lexicon: Lexicon) -> list[ActorMention]:
-    """Two ethnic groups or clans named as the sides of a fight ("clashes between the Borana
-    and Gabra", "Degodia and Garre clans battle") stand for their two militias, in place of
-    whatever the names alone matched."""
+def _with_group_militias(text: str, mentions: list[ActorMention], lexicon: Lexicon) -> list[ActorMention]:
+    """Ethnic groups or clans told as armed sides in ways a dictionary of names cannot hold, in
+    place of whatever their words alone matched: two named as the sides of a fight ("clashes
+    between the Borana and Gabra", "Degodia and Garre clans battle"), and armed men told by the
+    group they come from ("bandits from the Pokot")."""
     pairs = [m for m in lexicon.identity_pairs.finditer(text) if m["between"] or m["word"]]
-    if not pairs:
+    origins = list(lexicon.identity_origins.finditer(text))
+    if not pairs and not origins:
         return mentions
-    taken = Spans(m.span() for m in pairs)
+    found = [(m.span(side), m[side]) for m in pairs for side in ("first", "second")]
+    found += [(m.span(), m["group"]) for m in origins]
+    taken = Spans(m.span() for m in (*pairs, *origins))
     kept = [m for m in mentions if not taken.overlap(m.start, m.end)]
-    for pair in pairs:
-        for side in ("first", "second"):
-            actor = lexicon.identity_militias[pair[side]]
-            kept.append(ActorMention(pair[side], pair.start(side), pair.end(side), name=actor.name,
-                                     category=actor.category, country_code=actor.country_code))
+    for (start, end), group in found:
+        actor = lexicon.identity_militias[group]
+        kept.append(ActorMention(text[start:end], start, end, name=actor.name, category=actor.category,
+                                 country_code=actor.country_code))
     return sorted(kept, key=lambda m: m.start)
 
 
