@@ -611,6 +611,12 @@ def test_what_a_protest_turns_into(text, sub_event_type):
     assert main_event(text)["sub_event_type"] == sub_event_type
 
 
+def test_a_crowd_fighting_the_police_is_mob_violence_not_a_battle():
+    event = main_event("Students of a teachers' college in Embu engaged police in running battles on Monday.")
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == (
+        "Mob violence", "Rioters (Kenya)", "Police Forces of Kenya")
+
+
 def test_an_arrest_yields_to_the_violence_that_killed():
     record = main_event("Police arrested a man in Kisumu on Monday and beat him to death.")
     assert record["sub_event_type"] == "Attack"

@@ -414,9 +414,10 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
           and actor1 is None):
         sub = taxonomy.MOB_VIOLENCE  # "two men accused of theft were burnt to death": no armed side named
     elif (entry.family == "violence" and entry.mutual and lexicon.cues["unarmed_groups"].search(sentence)
-          and all(a is None or a.category == taxonomy.STATE_FORCES for a in (actor1, actor2))):
-        # "rival supporters clashed", "police clashed with traders": no armed side named but
-        # the state's, the crowd's fight is mob violence
+          and all(a is None or a.category in (taxonomy.STATE_FORCES, taxonomy.CIVILIANS) for a in (actor1, actor2))):
+        # "rival supporters clashed", "students engaged police in running battles": no armed
+        # side named but the state's (the crowd itself may be named as civilians), the crowd's
+        # fight is mob violence
         sub = taxonomy.MOB_VIOLENCE
     elif entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH):
         civilian_target = (actor2 is not None and _is_victim(actor2)) or (
