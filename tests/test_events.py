@@ -606,6 +606,8 @@ def test_herders_who_kill_are_a_communal_militia_not_a_mob():
     ("Nurses marched through Kisumu on Friday; the march was free of clashes and no teargas was used.", "Peaceful protest"),
     ("Farmers demonstrated in Nyeri against a dam and destroyed the water pipes of the project.", "Violent demonstration"),
     ("Police in Meru stopped a demonstration against the governor by hawkers on Tuesday.", "Protest with intervention"),
+    ("Nurses protested outside the county offices in Embu on Monday, and some of them beat up a clerk.", "Violent demonstration"),
+    ("Traders demonstrated in Eldoret on Friday and broke through a police cordon at the county hall.", "Violent demonstration"),
 ])
 def test_what_a_protest_turns_into(text, sub_event_type):
     assert main_event(text)["sub_event_type"] == sub_event_type
