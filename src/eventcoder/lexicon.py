@@ -281,16 +281,16 @@ def _lexicon_with(actors: ActorsFile | None) -> Lexicon:
     subject_verbs = {verb: branch for branch, verbs in data["country_as_subject"].items() for verb in verbs}
     absorbed = frozenset(kind for kind, spec in data["generic"].items() if spec.get("absorbed"))
     groups = "|".join(re.escape(name) for name in sorted(identity_militias, key=len, reverse=True))
-    verbs = "|".join(data["identity_militia"]["acting_verbs"])
+    identity = data["identity_militia"]
+    verbs = "|".join(identity["acting_verbs"])
     identity_subjects = re.compile(rf"(?<![\w-])(?P<group>{groups})(?=\s+(?:{verbs})\b)")
-    words = "|".join(re.escape(w) for w in sorted([*data["identity_militia"]["words"], *data["identity_militia"]["pair_words"]],
-                                                   key=len, reverse=True))
+    side_words = "|".join(re.escape(w) for w in sorted([*identity["words"], *identity["pair_words"]], key=len, reverse=True))
     # "between the Borana and Gabra", "Degodia and Garre clans": two groups, the two sides
     identity_pairs = re.compile(
         rf"(?:(?P<between>between)\s+(?:the\s+)?)?(?<![\w-])(?P<first>{groups})s?\s+and\s+(?:the\s+)?"
-        rf"(?P<second>{groups})s?(?:\s+(?:ethnic\s+|rival\s+)?(?P<word>{words}))?\b")
+        rf"(?P<second>{groups})s?(?:\s+(?:ethnic\s+|rival\s+)?(?P<word>{side_words}))?\b")
     # "bandits from the Pokot": armed men told by the group they come from
-    origin_words = "|".join(re.escape(w) for w in sorted(data["identity_militia"]["origin_words"], key=len, reverse=True))
+    origin_words = "|".join(re.escape(w) for w in sorted(identity["origin_words"], key=len, reverse=True))
     identity_origins = re.compile(
         rf"(?<![\w-])(?i:{origin_words})\s+from\s+(?:the\s+)?(?P<group>{groups})\b"
         rf"(?!\s+(?i:county|district|sub-county|constituency|region|side|border)\b)")

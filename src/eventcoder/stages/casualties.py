@@ -57,7 +57,7 @@ class _Lexicon:
     victim_item: re.Pattern  # one victim of a list, up to the next "," or "and"
     victim_after: re.Pattern
     second_verb: re.Pattern  # "and burnt" between an active verb and the victims both verbs share
-    one_after: re.Pattern  # "a suspected thief" after an active verb: one person, whatever the noun
+    one_after: re.Pattern  # "a suspected thief", "him" after an active verb: one person, whatever the noun
     named_after: re.Pattern  # "Hassan Suleiman Mwayuyu" after an active verb: one person, by name
     bare_one_after: re.Pattern  # a headline's "kill activist outside his shop": one person
     continuation: re.Pattern

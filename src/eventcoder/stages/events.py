@@ -588,8 +588,8 @@ def _place_near(article: Article, trigger: Trigger) -> PlaceMention | None:
 
 
 def _containers(text: str, places: list[PlaceMention]) -> set[int]:
-    """The places named right after another of their province as where it lies: "Homa Bay"
-    in "Kasipul, Homa Bay", "Laikipia" in "Miteta, in Laikipia"; the place they hold is nearer."""
+    """The places named right after another of their province as where it lies: "Nyeri" in
+    "Kiganjo, Nyeri" and in "a village, Kiganjo Division in Nyeri"; the place they hold is nearer."""
     ordered = sorted(places, key=lambda p: p.start)
     return {id(outer) for inner, outer in zip(ordered, ordered[1:])
             if outer.admin1 and outer.admin1 == inner.admin1 and not outer.is_country
