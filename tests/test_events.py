@@ -608,6 +608,7 @@ def test_herders_who_kill_are_a_communal_militia_not_a_mob():
     ("Police in Meru stopped a demonstration against the governor by hawkers on Tuesday.", "Protest with intervention"),
     ("Nurses protested outside the county offices in Embu on Monday, and some of them beat up a clerk.", "Violent demonstration"),
     ("Traders demonstrated in Eldoret on Friday and broke through a police cordon at the county hall.", "Violent demonstration"),
+    ("Villagers in Kitui marched on Monday to demand the release of a chief who had been arrested last week.", "Peaceful protest"),
 ])
 def test_what_a_protest_turns_into(text, sub_event_type):
     assert main_event(text)["sub_event_type"] == sub_event_type

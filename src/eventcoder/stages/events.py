@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import timedelta
 from functools import cache
 from operator import attrgetter
-from typing import Callable
+from typing import Callable, Iterator
 
 from eventcoder import taxonomy
 from eventcoder.article import (
@@ -435,7 +435,7 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
             sub = taxonomy.VIOLENT_DEMONSTRATION
         elif _force_against_protesters(article, story, casualties):
             sub = taxonomy.EXCESSIVE_FORCE
-        elif _told(lexicon.cues["protest_intervention"], story):
+        elif _met_intervention(story):
             sub = taxonomy.PROTEST_WITH_INTERVENTION
     elif entry.family == "territory":
         nearby = " ".join(s.text for s in article.sentences[trigger.sentence:trigger.sentence + 2])
@@ -453,11 +453,31 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     return _retype(sub)
 
 
+#: Before an arrest or a beating that a protest is about, not one that met it: "demanding the
+#: release of", "protested the arrest of", "a chief who had been arrested", "after being beaten".
+_GRIEVED_INTERVENTION = re.compile(r"\b(?:(?:the\s+)?arrests?\s+of|release\s+of|(?:had|has|have)\s+(?:recently\s+)?been|after\s+being|who\s+(?:was|were))\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+#: Where a sentence of a story joined by spaces opens.
+_SENTENCE_OPENING = re.compile(r"[.!?]\s+")
+
+
 def _told(cue: re.Pattern, text: str) -> bool:
     """Whether the text tells what the cue names, not only denies it ("devoid of running battles")."""
+    return any(_told_cues(cue, text))
+
+
+def _met_intervention(story: str) -> bool:
+    """Whether the authorities stepped in on the protest, not only on what it is about
+    ("demanding the release of a chief who had been arrested")."""
+    return any(not _GRIEVED_INTERVENTION.search(_SENTENCE_OPENING.split(story[:cue.start()])[-1][-40:])
+               for cue in _told_cues(load_lexicon().cues["protest_intervention"], story))
+
+
+def _told_cues(cue: re.Pattern, text: str) -> Iterator[re.Match]:
+    """The cue's matches that the text does not deny."""
     negated = load_lexicon().cues["negated"]
-    return any(not negated.search(text, max(0, match.start() - NEGATION_REACH), match.start())
-               for match in cue.finditer(text))
+    return (match for match in cue.finditer(text)
+            if not negated.search(text, max(0, match.start() - NEGATION_REACH), match.start()))
 
 
 def _is_cause(article: Article, casualty: CasualtyMention) -> bool:
