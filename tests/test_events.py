@@ -609,6 +609,7 @@ def test_herders_who_kill_are_a_communal_militia_not_a_mob():
     ("Nurses protested outside the county offices in Embu on Monday, and some of them beat up a clerk.", "Violent demonstration"),
     ("Traders demonstrated in Eldoret on Friday and broke through a police cordon at the county hall.", "Violent demonstration"),
     ("Villagers in Kitui marched on Monday to demand the release of a chief who had been arrested last week.", "Peaceful protest"),
+    ("Hawkers blocked a street in Nakuru on Tuesday and razed the sheds of the county's market officers.", "Violent demonstration"),
 ])
 def test_what_a_protest_turns_into(text, sub_event_type):
     assert main_event(text)["sub_event_type"] == sub_event_type
