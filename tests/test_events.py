@@ -835,3 +835,9 @@ def test_the_lead_act_that_killed_is_the_main_event():
 def test_the_province_named_after_a_place_is_where_it_lies_not_where_the_event_was():
     event = main_event("Herders burnt homes in a village, Njoro Division in Nakuru, on Monday.")
     assert event["location"] == "Njoro"
+
+
+def test_people_told_as_killed_after_a_raid_are_its_victims_not_a_mob():
+    text = "Al Shabaab fighters raided a market in Mandera on Monday. Most of the 12 people killed were traders."
+    records = extract_records(Article("t", text, published=PUBLISHED))
+    assert [(r["sub_event_type"], r["actor1"], r["fatalities"]) for r in records] == [("Attack", "Al Shabaab", 12)]
