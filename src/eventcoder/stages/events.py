@@ -320,7 +320,7 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     if not acting and opener in ("which", "who") and before and not victim(before[-1]):
         acting = [before[-1]]  # "... and Israel, which has beefed up": the antecedent acts
     if (not acting and in_clause and _CROWD_AGENT_GAP.match(text[in_clause[-1].end:trigger.start])
-            and not harmed.cover(in_clause[-1].start, in_clause[-1].end)  # "the 148 people killed were students"
+            and not harmed.cover(in_clause[-1].start, in_clause[-1].end)  # "the 12 people killed were traders"
             and (_VIOLENT_VERB.match(trigger.text) or _entry_of(trigger).mutual or _entry_of(trigger).family == "property")):
         # "villagers lynched a suspected thief", "residents set ablaze a house", not "villagers
         # died": civilians who act
