@@ -96,9 +96,9 @@ def _as_reported(article: Article, event: Event) -> list[CasualtyMention]:
     def in_claim(mention: CasualtyMention) -> bool:
         return _sentence_index(article, mention.start) in claimed
 
-    if not any(not in_claim(c) and (c.minimum or c.maximum) for c in event.casualties if c.kind in ("killed", "injured")):
-        return event.casualties
-    return [c for c in event.casualties if c.kind != "killed" or not in_claim(c)]
+    told_own = any(c.kind in ("killed", "injured") and (c.minimum or c.maximum) and not in_claim(c)
+                   for c in event.casualties)
+    return [c for c in event.casualties if not (told_own and c.kind == "killed" and in_claim(c))]
 
 
 def _sentence_index(article: Article, offset: int) -> int | None:

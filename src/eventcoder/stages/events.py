@@ -470,7 +470,7 @@ def _told(cue: re.Pattern, text: str) -> bool:
 def _met_intervention(story: str) -> bool:
     """Whether the authorities stepped in on the protest, not only on what it is about
     ("demanding the release of a chief who had been arrested")."""
-    return any(not _GRIEVED_INTERVENTION.search(_SENTENCE_OPENING.split(story[:cue.start()])[-1][-40:])
+    return any(not _GRIEVED_INTERVENTION.search(_SENTENCE_OPENING.split(story[max(0, cue.start() - 40):cue.start()])[-1])
                for cue in _told_cues(load_lexicon().cues["protest_intervention"], story))
 
 
@@ -611,8 +611,7 @@ def _place_near(article: Article, trigger: Trigger) -> PlaceMention | None:
 def _containers(text: str, places: list[PlaceMention]) -> set[int]:
     """The places named right after another of their province as where it lies: "Nyeri" in
     "Kiganjo, Nyeri" and in "a village, Kiganjo Division in Nyeri"; the place they hold is nearer."""
-    ordered = sorted(places, key=lambda p: p.start)
-    return {id(outer) for inner, outer in zip(ordered, ordered[1:])
+    return {id(outer) for inner, outer in zip(places, places[1:])  # places are in text order
             if outer.admin1 and outer.admin1 == inner.admin1 and not outer.is_country
             and _CONTAINER_GAP.fullmatch(text, inner.end, outer.start)}
 
@@ -688,10 +687,11 @@ def _compatible(first: Event, second: Event) -> bool:
         p, q = first.place, second.place
         if p.feature_class == "P" and q.feature_class == "P":
             return False
+    if not (first.actor1 and second.actor1):
+        return True
     names1 = {_unqualified(a.name) for a in (first.actor1, first.actor2) if a}
     names2 = {_unqualified(a.name) for a in (second.actor1, second.actor2) if a}
-    return not (first.actor1 and second.actor1 and _unqualified(first.actor1.name) not in names2
-                and _unqualified(second.actor1.name) not in names1)
+    return _unqualified(first.actor1.name) in names2 or _unqualified(second.actor1.name) in names1
 
 
 def _unqualified(name: str | None) -> str | None:
