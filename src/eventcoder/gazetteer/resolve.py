@@ -229,14 +229,17 @@ def _plain_country(plain: list[Place], demonyms: set[str], votes: dict[str, int]
 def _on_another_continent(place: Place, others: dict[str, set[str]], trusted: set[str]) -> bool:
     """A town of no great size, in a country nothing else in the article names, far from every
     country the rest of the article lies in, as ``trusted`` voters among the ``others`` tell it
-    twice at least (one word alone, "an Italian volunteer", may name someone from afar):
-    "Eastleigh" in a report that names only Kenyans and Somalis is Nairobi's estate, not the
-    English town."""
+    twice at least, or once by a demonym when no other name lies in the town's country (a
+    demonym beside a place of the town's country, "a Kenyan athlete in Eastleigh and Romsey",
+    names someone from afar): "Eastleigh" in a report that names only Kenyans or Somalis is
+    Nairobi's estate, not the English town."""
     if place.feature_class != "P" or place.population >= weights().known_city_population:
         return False
     telling = {cc: voters & trusted for cc, voters in others.items() if cc}
     countries = {cc for cc, voters in telling.items() if voters}
-    return (sum(map(len, telling.values())) >= 2 and place.country_code not in countries
+    told = sum(map(len, telling.values()))
+    by_demonym_alone = told == 1 and any("" in voters for voters in telling.values()) and not others.get(place.country_code)
+    return ((told >= 2 or by_demonym_alone) and place.country_code not in countries
             and all(_across_the_world(place, country_code) for country_code in countries))
 
 
