@@ -282,3 +282,8 @@ def test_two_groups_fighting_are_the_two_sides_of_the_clash():
                                      published=date(2024, 5, 10)))[0]
     assert (record["sub_event_type"], record["actor1"], record["actor2"]) == (
         "Armed clash", "Gabra Ethnic Militia (Kenya)", "Borana Ethnic Militia (Kenya)")
+
+
+def test_a_country_inside_a_longer_countrys_name_is_no_state_acting():
+    # "Sudan attacked" read inside "South Sudan attacked"
+    assert "Military Forces of Sudan" not in _names("Raiders from South Sudan attacked herders.").values()

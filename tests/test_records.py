@@ -18,3 +18,11 @@ def test_a_sides_claimed_toll_yields_to_the_reports_own_figures():
 
 def test_a_claimed_toll_stands_when_the_report_tells_no_other():
     assert fatalities("Al Shabaab claimed it killed nine soldiers in a raid near Mandera on Monday.") == [9]
+
+
+def test_an_actor_is_named_with_its_country_as_it_was_on_the_days_event():
+    text = "Toposa raiders from South Sudan attacked herders near Lokichoggio on Monday, killing two."
+    before = extract_records(Article("t", text, published=date(2009, 3, 4)))[0]
+    after = extract_records(Article("t", text, published=date(2013, 3, 4)))[0]
+    assert before["actor1"] == "Toposa Ethnic Militia (Sudan)"
+    assert after["actor1"] == "Toposa Ethnic Militia (South Sudan)"

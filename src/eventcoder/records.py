@@ -4,11 +4,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from calendar import month_name
+from functools import cache
 from typing import Callable
 
 from eventcoder import taxonomy
 from eventcoder.article import ActorMention, Article, CasualtyMention, DateMention, Event
 from eventcoder.event_record import EventRecord
+from eventcoder.lexicon import load_lexicon
+from eventcoder.resources import load_yaml
 from eventcoder.stages.casualties import tells_another_act, top_level
 
 #: A month named alone is coded to this day of it (ACLED's convention for month precision).
@@ -39,22 +42,23 @@ def _record(article: Article, event: Event, digest: str) -> EventRecord:
     # event to a whole country
     point = place if place and not place.is_country else None
     date = event.date
+    day = _coded_day(date) if date and date.date else None
     totals = summarize_casualties(_as_reported(article, event), article.sentence_at)
     key = f"{digest}:{event.trigger.start}:{event.sub_event_type}"
     record: EventRecord = {
         "event_id": "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
         "article_id": article.id,
-        "event_date": _coded_day(date).isoformat() if date and date.date else None,
+        "event_date": day.isoformat() if day else None,
         "time_precision": date.precision if date and date.date else None,
         "date_text": (date.text or None) if date else None,
         "event_type": event.event_type,
         "sub_event_type": event.sub_event_type,
         "plover_event": event.plover_event,
         "plover_mode": event.plover_mode,
-        "actor1": _name(event.actor1),
-        "actor2": _name(event.actor2),
-        "assoc_actor_1": _name(event.assoc_actor_1),
-        "assoc_actor_2": _name(event.assoc_actor_2),
+        "actor1": _name(event.actor1, day),
+        "actor2": _name(event.actor2, day),
+        "assoc_actor_1": _name(event.assoc_actor_1, day),
+        "assoc_actor_2": _name(event.assoc_actor_2, day),
         "inter1": event.actor1.category if event.actor1 else None,
         "inter2": event.actor2.category if event.actor2 else None,
         "civilian_targeting": _targets_civilians(event),
@@ -106,8 +110,23 @@ def _sentence_index(article: Article, offset: int) -> int | None:
     return sentence.index if sentence else None
 
 
-def _name(actor: ActorMention | None) -> str | None:
-    return actor.name if actor else None
+def _name(actor: ActorMention | None, day: dt.date | None) -> str | None:
+    """The actor's name with its country as it was on the event's day: "Toposa Ethnic Militia
+    (Sudan)" in 2009."""
+    if actor is None or actor.name is None:
+        return None
+    former = _former_states().get(actor.country_code or "")
+    if former is None or day is None or day >= former[0]:
+        return actor.name
+    countries = load_lexicon().countries
+    return actor.name.replace(countries[actor.country_code].name, countries[former[1]].name)
+
+
+@cache
+def _former_states() -> dict[str, tuple[dt.date, str]]:
+    """Country code -> (the day it became a state, the code of the state it was part of before)."""
+    return {code: (dt.date.fromisoformat(state["since"]), state["part_of"])
+            for code, state in load_yaml("country_history.yaml")["became_states"].items()}
 
 
 def _targets_civilians(event: Event) -> bool:

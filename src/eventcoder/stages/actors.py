@@ -91,9 +91,11 @@ def _countries_as_subjects(text: str, cues: tuple[tuple[int, int, str], ...], me
     """A country's name followed by an act's verb stands for its state ("Russia warns ...")."""
     found = []
     taken = Spans((m.start, m.end) for m in mentions)
+    named = Spans((start, end) for start, end, _ in cues)
     for start, end, code in cues:
         country = lexicon.countries.get(code)
-        if country is None or text[start:end] not in country.names or not text[start:end][:1].isupper():
+        if (country is None or text[start:end] not in country.names or not text[start:end][:1].isupper()
+                or named.strictly_cover(start, end)):  # "Sudan" in "South Sudan"
             continue
         verb = _SUBJECT_VERB.match(text, end)
         branch = (lexicon.subject_verbs.get(verb.group(2)) or lexicon.subject_verbs.get(verb.group(1) or "")) if verb else None
