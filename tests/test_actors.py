@@ -287,3 +287,12 @@ def test_two_groups_fighting_are_the_two_sides_of_the_clash():
 def test_a_country_inside_a_longer_countrys_name_is_no_state_acting():
     # "Sudan attacked" read inside "South Sudan attacked"
     assert "Military Forces of Sudan" not in _names("Raiders from South Sudan attacked herders.").values()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Masai youths burnt two huts.", "Maasai Ethnic Militia (Kenya)"),  # another spelling of the group
+    ("Karamojong warriors drove off the herds.", "Karamajong Ethnic Militia (Uganda)"),
+    ("Kalenjins attacked the farm at dawn.", "Kalenjin Ethnic Militia (Kenya)"),  # the group's plural acting
+])
+def test_an_ethnic_groups_other_spellings_and_plural_name_its_militia(text, name):
+    assert name in _names(text).values()

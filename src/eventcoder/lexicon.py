@@ -283,7 +283,7 @@ def _lexicon_with(actors: ActorsFile | None) -> Lexicon:
     groups = "|".join(re.escape(name) for name in sorted(identity_militias, key=len, reverse=True))
     identity = data["identity_militia"]
     verbs = "|".join(identity["acting_verbs"])
-    identity_subjects = re.compile(rf"(?<![\w-])(?P<group>{groups})(?=\s+(?:{verbs})\b)")
+    identity_subjects = re.compile(rf"(?<![\w-])(?P<group>{groups})s?(?=\s+(?:{verbs})\b)")
     side_words = "|".join(re.escape(w) for w in sorted([*identity["words"], *identity["pair_words"]], key=len, reverse=True))
     # "between the Borana and Gabra", "Degodia and Garre clans": two groups, the two sides
     identity_pairs = re.compile(
@@ -292,7 +292,7 @@ def _lexicon_with(actors: ActorsFile | None) -> Lexicon:
     # "bandits from the Pokot": armed men told by the group they come from
     origin_words = "|".join(re.escape(w) for w in sorted(identity["origin_words"], key=len, reverse=True))
     identity_origins = re.compile(
-        rf"(?<![\w-])(?i:{origin_words})\s+from\s+(?:the\s+)?(?P<group>{groups})\b"
+        rf"(?<![\w-])(?i:{origin_words})\s+from\s+(?:the\s+)?(?P<group>{groups})s?\b"
         rf"(?!\s+(?i:county|district|sub-county|constituency|region|side|border)\b)")
     return Lexicon(builder.compile(), countries, generic_names, actors_by_name, subject_verbs, state_actors, absorbed,
                    identity_subjects, identity_militias, identity_pairs, identity_origins)
@@ -306,10 +306,17 @@ def _add_identity_militias(builder: _Builder, spec: dict, countries: dict[str, C
     for row in data_rows("identity_groups.csv"):
         country = countries[row["country"]]
         name = spec["name"].format(group=row["name"], kind=row["kind"], country=country.name)
-        actor = militias[row["name"]] = actors_by_name[name] = Actor(name, spec["category"], country.code)
-        for word in spec["words"]:
-            builder.add(f"{row['name']} {word}", "actor", actor=actor)
+        actor = actors_by_name[name] = Actor(name, spec["category"], country.code)
+        for spelling in identity_group_spellings(row):
+            militias[spelling] = actor
+            for word in spec["words"]:
+                builder.add(f"{spelling} {word}", "actor", actor=actor)
     return militias
+
+
+def identity_group_spellings(row: dict[str, str]) -> list[str]:
+    """A row of ``data/identity_groups.csv``'s name and its other spellings ("Masai")."""
+    return [row["name"], *filter(None, row["aliases"].split("|"))]
 
 
 class _Builder:

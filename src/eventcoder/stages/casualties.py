@@ -32,6 +32,7 @@ from functools import cache
 from eventcoder import taxonomy
 from eventcoder.alternation import Dispatched, dispatched
 from eventcoder.article import Article, CasualtyMention
+from eventcoder.lexicon import identity_group_spellings
 from eventcoder.resources import data_rows, load_yaml
 from eventcoder.spans import Spans
 from eventcoder.stages import stage
@@ -480,7 +481,7 @@ def _lexicon() -> _Lexicon:
     singular = frozenset(a for a in groups if groups[a] and (plural := _plural(a, irregular)) in groups and plural != a)
     # A capitalised plural is a nationality or community ("23 Palestinians"), and so is an ethnic
     # group's or clan's name, whose plural is the name ("six Kikuyu"): counted, group None.
-    communities = _alternation(row["name"] for row in data_rows("identity_groups.csv"))
+    communities = _alternation(spelling for row in data_rows("identity_groups.csv") for spelling in identity_group_spellings(row))
     group_words = _alternation(groups)
     group = (rf"{group_words}|(?!(?:{_alternation(numbers['vague'])})\b)(?-i:[A-Z][a-z]+s|(?:{communities})\b(?!\s+(?:[A-Z]|(?i:{group_words})\b)))"
              rf"|(?!(?:{_alternation([*terms['not_victims'], *terms['not_modifier_words']])})\b)(?-i:[a-z]{{3,}}s)")

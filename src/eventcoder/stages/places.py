@@ -30,7 +30,7 @@ from eventcoder.resources import data_rows, load_yaml
 from eventcoder.gazetteer import Found, Gazetteer, Place, load_gazetteer
 from eventcoder.gazetteer.names import name_key
 from eventcoder.gazetteer.resolve import Candidate, resolve_candidates, weights, without_settlement_word
-from eventcoder.lexicon import armed_group_spans, load_lexicon, match_names
+from eventcoder.lexicon import armed_group_spans, identity_group_spellings, load_lexicon, match_names
 from eventcoder.spans import Spans
 from eventcoder.stages import stage
 
@@ -219,7 +219,8 @@ def _demonyms(text: str) -> list[PlaceMention]:
 def _identity_pattern() -> tuple[Dispatched, dict[str, str]]:
     """The names of ethnic groups and clans (``data/identity_groups.csv``) with the country
     each is coded in."""
-    countries = {row["name"]: row["country"] for row in data_rows("identity_groups.csv")}
+    countries = {spelling: row["country"] for row in data_rows("identity_groups.csv")
+                 for spelling in identity_group_spellings(row)}
     alternatives = [re.escape(n) for n in sorted(countries, key=len, reverse=True)]
     return dispatched([("group", alternatives)], prefix=r"(?<![\w-])", suffix=r"(?![\w-])", flags=0), countries
 
