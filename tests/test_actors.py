@@ -296,3 +296,9 @@ def test_a_country_inside_a_longer_countrys_name_is_no_state_acting():
 ])
 def test_an_ethnic_groups_other_spellings_and_plural_name_its_militia(text, name):
     assert name in _names(text).values()
+
+
+def test_a_country_told_as_where_raiders_came_from_is_theirs_not_the_articles():
+    record = extract_records(Article("t", "Raiders from Ethiopia attacked herders near Marsabit, killing two.",
+                                     published=date(2019, 5, 6)))[0]
+    assert (record["actor1"], record["actor2"]) == ("Unidentified Ethnic Militia (Ethiopia)", "Civilians (Kenya)")

@@ -43,6 +43,7 @@ def find_actors(article: Article) -> Article:
     country = main_country(article, cues, sentence_starts)
     year = article.published.year if article.published else None
     cue_ending_at = {end + 1: (start, code) for start, end, code in cues if text[end:end + 1] == " "}
+    cue_at = {start: code for start, _, code in cues}
     mentions: list[ActorMention] = []
     generics: dict[int, tuple[str, str | None]] = {}  # id(mention) -> (kind, own country)
     for match in matches:
@@ -61,6 +62,8 @@ def find_actors(article: Article) -> Article:
             if demonym and (not mentions or mentions[-1].end <= demonym[0]):
                 mention.start, own_country = demonym  # "Sudanese rebels", "Somali civilians"
                 mention.text = text[mention.start:mention.end]
+            elif origin := _ORIGIN_AFTER.match(text, match.end):
+                own_country = cue_at.get(origin.end())  # "raiders from Ethiopia"
             mentions.append(mention)
             generics[id(mention)] = (entry.generic, own_country)
     mentions = _absorb_generics(mentions, generics, text, lexicon.absorbed_generics)
@@ -153,7 +156,8 @@ def main_country(article: Article, cues: tuple[tuple[int, int, str], ...],
     """The country the article is about: its places (weighted to early sentences; demonyms
     only when it names no place, as "Russian aircraft" says who, not where), else the country
     names in its text; None when neither names one. "Chinese nationals" counts nowhere."""
-    named = [p for p in article.places if p.country_code and not _foreigners(article.text, p)]
+    named = [p for p in article.places if p.country_code and not _foreigners(article.text, p)
+             and not (p.is_country and _told_beyond(article.text, p))]
     located = [(p.start, p.country_code, _weight(p)) for p in
                ([p for p in named if p.feature_code != "DEMONYM"] or named)]
     votes: Counter[str] = Counter()
@@ -163,6 +167,25 @@ def main_country(article: Article, cues: tuple[tuple[int, int, str], ...],
     if not votes:
         return None
     return votes.most_common(1)[0][0]
+
+
+#: After a generic mention, before the country its people come from: "raiders from Ethiopia".
+_ORIGIN_AFTER = re.compile(r"\s+from\s+(?:the\s+)?")
+
+
+def _told_beyond(text: str, place: PlaceMention) -> bool:
+    """A country told as a border, an origin or a destination ("raiders from Ethiopia", "fled
+    into Somalia"): the article is about somewhere else."""
+    before, after = _beyond_cues()
+    return bool(before.search(text, max(0, place.start - 30), place.start) or after.match(text, place.end))
+
+
+@cache
+def _beyond_cues() -> tuple[re.Pattern, re.Pattern]:
+    """The words before and after such a country, as ``data/event_types.yaml`` lists them."""
+    data = load_yaml("event_types.yaml")
+    return (re.compile(r"\b(?:" + "|".join(data["beyond_before"]) + r")\s+(?:the\s+)?$", re.I),
+            re.compile(r"\s+(?:" + "|".join(data["beyond_after"]) + r")\b", re.I))
 
 
 def _foreigners(text: str, place: PlaceMention) -> bool:
