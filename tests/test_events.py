@@ -841,3 +841,12 @@ def test_people_told_as_killed_after_a_raid_are_its_victims_not_a_mob():
     text = "Al Shabaab fighters raided a market in Mandera on Monday. Most of the 12 people killed were traders."
     records = extract_records(Article("t", text, published=PUBLISHED))
     assert [(r["sub_event_type"], r["actor1"], r["fatalities"]) for r in records] == [("Attack", "Al Shabaab", 12)]
+
+
+def test_crowds_fighting_each_other_riot_as_mob_violence_with_rioters_on_both_sides():
+    event = main_event("Supporters of two rival aspirants rioted in Kiganjo and hurled stones at each other.")
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == (
+        taxonomy.MOB_VIOLENCE, "Rioters (Kenya)", "Rioters (Kenya)")
+    # the two groups fighting are protesters and the police: a violent demonstration
+    event = main_event("Traders rioted in Kiganjo and police fought running battles with them; the two groups traded blows.")
+    assert event["sub_event_type"] == taxonomy.VIOLENT_DEMONSTRATION

@@ -142,7 +142,7 @@ def load_lexicon() -> _Lexicon:
         alternatives.append((f"t{index}", entry["patterns"]))
     trigger_pattern = dispatched(alternatives)
     cue_names = ["protest_intervention", "protest_excessive_force", "non_violent_transfer",
-                 "non_combatant_subjects", "riot_cues", "fighting_cues", "armed_posts", "non_conflict_causes",
+                 "non_combatant_subjects", "riot_cues", "crowds_fighting", "fighting_cues", "armed_posts", "non_conflict_causes",
                  "unarmed_groups", "mob_killings"]
     cues = {name: _alternation(data[name]) for name in cue_names}
     cues["new_incident"] = re.compile(r"\W*(?:" + "|".join(data["new_incident_cues"]) + r")\b", re.I)
@@ -449,9 +449,21 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
             sub = taxonomy.GOVERNMENT_REGAINS_TERRITORY
         else:
             sub = taxonomy.NON_STATE_ACTOR_OVERTAKES_TERRITORY
+    if sub == taxonomy.VIOLENT_DEMONSTRATION and _crowds_fight(article, trigger):
+        sub = taxonomy.MOB_VIOLENCE
     if sub == trigger.sub_event_type:
         return entry.event_type, sub, trigger.plover_event, trigger.plover_mode
     return _retype(sub)
+
+
+def _crowds_fight(article: Article, trigger: Trigger) -> bool:
+    """A protest's crowds fighting each other ("rival supporters threw stones at each other"),
+    not the state's forces ("running battles between the two groups" of protesters and police)."""
+    if _entry_of(trigger).family != "protest":
+        return False
+    story = _protest_story(article, trigger.sentence)
+    return (_told(load_lexicon().cues["crowds_fighting"], " ".join(article.sentences[i].text for i in story))
+            and not any(a.category == taxonomy.STATE_FORCES for i in story for a in article.in_sentence(article.actors, i)))
 
 
 #: Before an arrest or a beating that a protest is about, not one that met it: "demanding the
@@ -1027,8 +1039,9 @@ def _told_in_demonstration(event: Event, protest: Event) -> bool:
     if event.event_type == taxonomy.EXPLOSIONS:
         return False
     actor = event.actor1 or event.actor2
-    if actor is None:
-        return protest.sub_event_type != taxonomy.MOB_VIOLENCE and event.sentences[0] - protest.sentences[0] <= 1
+    if actor is None:  # a fight between crowds is a riot of the crowds, not a mob's attack
+        crowds = protest.actor2 is not None and protest.actor2.category == taxonomy.RIOTERS
+        return (protest.sub_event_type != taxonomy.MOB_VIOLENCE or crowds) and event.sentences[0] - protest.sentences[0] <= 1
     return actor.category == taxonomy.STATE_FORCES or _is_crowd(actor)
 
 
@@ -1169,6 +1182,8 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
             actor2 = actor2 or crowd
         else:
             actor1 = actor1 or crowd
+        if sub == taxonomy.MOB_VIOLENCE and actor2 is None and _crowds_fight(article, trigger):
+            actor2 = crowd  # the other crowd
     elif sub in taxonomy.RIOT_SUB_TYPES and actor1 is not None and actor1.category == taxonomy.STATE_FORCES and entry.mutual:
         # "police clashed with traders": the crowd rioted, the state is the side it fought
         actor1, actor2 = unnamed_actor("rioters", actor1.country_code or (place.country_code if place else None),
