@@ -256,3 +256,11 @@ def test_a_small_town_on_another_continent_from_all_the_article_tells_is_not_rea
     assert _found("Kenyan athletes trained in Eastleigh and Romsey.")["Eastleigh"].country_code == "GB"
     # nor for a town within a continent of the demonym's country
     assert _found("An Italian volunteer was hurt in Eastleigh.")["Eastleigh"].country_code == "GB"
+
+
+def test_a_name_only_told_as_a_buildings_is_no_small_town_abroad():
+    # the Canadian and American hamlets of West Gate against a mall no other name places
+    assert _found("Protesters gathered at the Westgate Mall on Sunday.") == {}
+    # the town is read when the article names it alone too, or names another place of its country
+    assert "Romsey" in _found("Crowds gathered at the Romsey Hotel and marched through Romsey.")
+    assert "Romsey" in _found("Crowds gathered at the Romsey Hotel and in Southampton.")

@@ -54,6 +54,8 @@ class Candidate:
     key: str
     places: list[Place]
     loose: bool = False
+    #: every mention of the name opens a building's or an organisation's name ("Westgate Mall")
+    facility: bool = False
 
 
 @cache
@@ -177,7 +179,8 @@ def resolve_candidates(text: str, candidates: list[Candidate],
                 (main_country and _far_fetched(candidate, place, main_country, own_penalty, told))
                 or (plain_country and _far_fetched(candidate, place, plain_country, own_penalty, told)
                     and _across_the_world(place, plain_country))
-                or _on_another_continent(place, others, trusted)):
+                or _on_another_continent(place, others, trusted)
+                or _facility_abroad(candidate, place, others, home, coded_countries)):
             renowned = [i for i, p in enumerate(candidate.places)
                         if (p.is_country or p.feature_code == "PPLC") and not penalty[i]
                         and not _named_by_alternate(p, candidate.key)]
@@ -241,6 +244,16 @@ def _on_another_continent(place: Place, others: dict[str, set[str]], trusted: se
     by_demonym_alone = told == 1 and any("" in voters for voters in telling.values()) and not others.get(place.country_code)
     return ((told >= 2 or by_demonym_alone) and place.country_code not in countries
             and all(_across_the_world(place, country_code) for country_code in countries))
+
+
+def _facility_abroad(candidate: Candidate, place: Place, others: dict[str, set[str]],
+                     home: tuple[str, str] | None, coded_countries: frozenset[str]) -> bool:
+    """A building's or an organisation's name ("the Polling Station", "Westgate Mall") read as a
+    small town of a country nothing else in the article names: the building is where the
+    article is, and a hamlet abroad that only shares its first word is no reading of it."""
+    return (candidate.facility and place.feature_class == "P"
+            and place.population < weights().known_city_population and not others.get(place.country_code)
+            and place.country_code not in coded_countries and (home is None or home[0] != place.country_code))
 
 
 def _across_the_world(place: Place, country_code: str) -> bool:
