@@ -184,3 +184,9 @@ def test_a_town_named_like_its_province_weighs_as_the_province():
     # Kenya's Kwale is a county and its seat, Nigeria's a larger town: the seat wins unprompted
     found = _found("Traders in Kwale protested against market fees.")
     assert (found["Kwale"].country_code, found["Kwale"].feature_class) == ("KE", "P")
+
+
+def test_a_name_takes_its_reading_in_the_country_all_other_names_agree_on():
+    # "Madera" is Madera County, California, by its own name and Mandera by a variant spelling
+    assert _found("Kenyan troops shelled camps in Madera county.")["Madera"].country_code == "KE"
+    assert _found("Firefighters were called to Madera county.")["Madera"].country_code == "US"

@@ -172,6 +172,12 @@ def resolve_candidates(text: str, candidates: list[Candidate],
         told = {cc for cc, voters in others.items() if voters} if home and (main_country or plain_country) else None
         scores = _scores(candidate, context(candidate, readings), near, penalty)
         place = candidate.places[_argmax(scores)]
+        agreed = _agreed_country(others)
+        if agreed and place.country_code != agreed and _across_the_world(place, agreed) \
+                and place.population < weights().major_population:
+            inside = [i for i, p in enumerate(candidate.places) if p.country_code == agreed]
+            if inside:
+                place = candidate.places[max(inside, key=scores.__getitem__)]
         if candidate.loose and place.country_code not in named_countries:
             continue  # a skeleton match is only trusted inside a country the article names
         own_penalty = penalty[candidate.places.index(place)]
@@ -193,6 +199,12 @@ def resolve_candidates(text: str, candidates: list[Candidate],
 
 #: the voter standing for the outlet's home, or the user's coding, in the country votes
 _HOME_VOTER = "\0home"
+
+
+def _agreed_country(others: dict[str, set[str]]) -> str | None:
+    """The one country every other name (and demonym, and the outlet's home) lies in."""
+    countries = [cc for cc, voters in others.items() if cc and voters]
+    return countries[0] if len(countries) == 1 else None
 
 
 def _main_country(country_votes: dict[str, set[str]], known: set[str], weak: set[str]) -> str | None:
