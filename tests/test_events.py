@@ -850,3 +850,9 @@ def test_crowds_fighting_each_other_riot_as_mob_violence_with_rioters_on_both_si
     # the two groups fighting are protesters and the police: a violent demonstration
     event = main_event("Traders rioted in Kiganjo and police fought running battles with them; the two groups traded blows.")
     assert event["sub_event_type"] == taxonomy.VIOLENT_DEMONSTRATION
+
+
+def test_protesters_named_by_a_demonym_are_of_that_country():
+    assert main_event("Somali residents of Kiganjo, Nyeri protested against a police raid.")["actor1"] == "Protesters (Somalia)"
+    # the demonym tells whose firm it is, not who protested
+    assert main_event("Workers of a Chinese firm protested in Nyeri over unpaid wages.")["actor1"] == "Protesters (Kenya)"

@@ -1100,6 +1100,21 @@ def _claimant(article: Article, sentence: int) -> ActorMention | None:
     return None
 
 
+def _crowds_country(article: Article, trigger: Trigger) -> str | None:
+    """The country of the people a demonym names as the protest's crowd, before its act in its
+    clause ("Somali residents of Eastleigh protested", "Nigerians living in Nairobi marched"):
+    ACLED names protesters abroad by where they are from. Not a crowd of several peoples, nor
+    one whose demonym tells whose something is ("workers of a Chinese company")."""
+    countries = {p.country_code for p in article.in_sentence(article.places, trigger.sentence)
+                 if p.feature_code == "DEMONYM" and trigger.clause_start <= p.start < trigger.start
+                 and not _OF_BEFORE.search(article.text, max(0, p.start - 12), p.start)}
+    return countries.pop() if len(countries) == 1 else None
+
+
+#: Before a demonym that tells whose something is: "of a Chinese company", "of the Somali embassy".
+_OF_BEFORE = re.compile(r"\bof\s+(?:an?\s+|the\s+)?$", re.I)
+
+
 def _protest_sides(sub: str, actors: list[ActorMention]) -> tuple[ActorMention | None, ActorMention | None]:
     """ACLED's sides of a protest: the crowd acts, unless the state's force against it is the event."""
     crowd = next((a for a in actors if a.category in taxonomy.category_group("crowd")), None)
@@ -1177,7 +1192,7 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
         story_actors = [a for i in _protest_story(article, index) for a in article.in_sentence(article.actors, i)]
         actor1, actor2 = _protest_sides(sub, story_actors)
         crowd = unnamed_actor("rioters" if sub in taxonomy.RIOT_SUB_TYPES else "protesters",
-                              place.country_code if place else None, trigger.start)
+                              _crowds_country(article, trigger) or (place.country_code if place else None), trigger.start)
         if sub == taxonomy.EXCESSIVE_FORCE:
             actor2 = actor2 or crowd
         else:
