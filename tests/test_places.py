@@ -250,8 +250,10 @@ def test_a_small_town_on_another_continent_from_all_the_article_tells_is_not_rea
     # the English town of Eastleigh against a report that tells only Kenyans and Somalis
     text = "Kenyan and Somali youths fought in Eastleigh after a grenade blast."
     assert "GB" not in {m.country_code for m in _places(text)}
-    # one demonym alone, when nothing else the article names lies in the town's country
+    # one demonym alone, of the events' ground, when nothing else lies in the town's country
     assert "Bula" not in _found("Kenyan troops shelled Bula at dawn.")
+    # but people of a demonym may be far from home: the town stays
+    assert _found("Gunmen abducted an Italian volunteer in Kiganjo.")["Kiganjo"].country_code == "KE"
     # but it may name someone from afar: not against another place of the town's country,
     assert _found("Kenyan athletes trained in Eastleigh and Romsey.")["Eastleigh"].country_code == "GB"
     # nor for a town within a continent of the demonym's country

@@ -94,11 +94,13 @@ def without_settlement_word(name: str) -> str:
 def resolve_candidates(text: str, candidates: list[Candidate],
                        mentioned_countries: set[str] = frozenset(),
                        home: tuple[str, str] | None = None,
-                       coded_countries: frozenset[str] = frozenset()) -> list[PlaceMention]:
+                       coded_countries: frozenset[str] = frozenset(),
+                       grounded_countries: frozenset[str] = frozenset()) -> list[PlaceMention]:
     """One PlaceMention per candidate, with the best-scoring place's fields filled;
     ``mentioned_countries`` are countries the text names otherwise (by demonyms), ``home``
     the (country code, first-level division name or "") where the outlet is based,
-    ``coded_countries`` those of the places the user imported from their own coding."""
+    ``coded_countries`` those of the places the user imported from their own coding,
+    ``grounded_countries`` those a demonym ties to the events' ground ("a Kenyan village")."""
     candidates = [c for c in (_told_as_village(text, c) for c in candidates) if c.places]
     candidates = [c for i, c in enumerate(candidates) if not _unknown_inside(candidates, i, text)]
     if not candidates:
@@ -121,7 +123,9 @@ def resolve_candidates(text: str, candidates: list[Candidate],
         if place.is_admin1:
             division_votes[(place.country_code, place.admin1_code)].add(candidate.key)
     for country_code in mentioned_countries:
-        country_votes[country_code].add("")
+        # a demonym of the events' ground ("Kenyan troops") votes as a known place would; one of
+        # people ("an Italian volunteer") only counts beside other names
+        country_votes[country_code].add("" if country_code in grounded_countries else _PEOPLE_VOTER)
     support_by_key = {c.key: _division_weights(c) for c in candidates}
     total_support: dict[tuple[str, str], float] = defaultdict(float)
     for division_weights in support_by_key.values():
@@ -164,7 +168,7 @@ def resolve_candidates(text: str, candidates: list[Candidate],
             (place.is_country and not _NAME_GOES_ON.match(text, candidate.end))
             or (near.division_cued and place.feature_class in "PA"))],
         mentioned_countries, {cc: len(voters) for cc, voters in country_votes.items()})
-    trusted = known | {"", _HOME_VOTER}  # demonyms, the outlet's home and well-known places
+    trusted = known | {"", _PEOPLE_VOTER, _HOME_VOTER}  # demonyms, the outlet's home and well-known places
     mentions = []
     for candidate, near, penalty in zip(candidates, around, penalties):
         others = {cc: voters - {candidate.key} for cc, voters in votes.items()}  # a name is no vote for itself
@@ -199,6 +203,9 @@ def resolve_candidates(text: str, candidates: list[Candidate],
 
 #: the voter standing for the outlet's home, or the user's coding, in the country votes
 _HOME_VOTER = "\0home"
+#: the voter standing for the demonyms of people, who may be far from home ("an Italian
+#: volunteer"); "" stands for those of the events' ground ("Kenyan troops")
+_PEOPLE_VOTER = "\0people"
 
 
 def _agreed_country(others: dict[str, set[str]]) -> str | None:
@@ -244,10 +251,10 @@ def _plain_country(plain: list[Place], demonyms: set[str], votes: dict[str, int]
 def _on_another_continent(place: Place, others: dict[str, set[str]], trusted: set[str]) -> bool:
     """A town of no great size, in a country nothing else in the article names, far from every
     country the rest of the article lies in, as ``trusted`` voters among the ``others`` tell it
-    twice at least, or once by a demonym when no other name lies in the town's country (a
-    demonym beside a place of the town's country, "a Kenyan athlete in Eastleigh and Romsey",
-    names someone from afar): "Eastleigh" in a report that names only Kenyans or Somalis is
-    Nairobi's estate, not the English town."""
+    twice at least, or once by a demonym of the events' ground when no other name lies in the
+    town's country ("Kenyan troops shelled Bula"; but "an Italian volunteer" may be far from
+    home): "Eastleigh" in a report that names only Kenyans and Somalis is Nairobi's estate, not
+    the English town."""
     if place.feature_class != "P" or place.population >= weights().known_city_population:
         return False
     telling = {cc: voters & trusted for cc, voters in others.items() if cc}

@@ -166,9 +166,13 @@ def find_places(article: Article) -> Article:
                         key=lambda c: c.start)
     candidate_spans = Spans((c.start, c.end) for c in candidates)
     kept = [d for d in demonyms if not candidate_spans.cover(d.start, d.end)]
-    mentioned = {d.country_code for d in kept if d.country_code} | _identity_countries(article.text)
+    # an ethnic group's country, like a demonym of land or forces, is where its events are
+    identities = _identity_countries(article.text)
+    mentioned = {d.country_code for d in kept if d.country_code} | identities
+    grounded = frozenset(identities | {d.country_code for d in kept
+                                       if d.country_code and _ground_after().match(article.text, d.end)})
     places = resolve_candidates(article.text, candidates, mentioned, home=home,
-                                coded_countries=gazetteer.coded_countries)
+                                coded_countries=gazetteer.coded_countries, grounded_countries=grounded)
     for place in places:
         place.geo_source = gazetteer.source_of(place.geonameid)
     article.places = sorted(places + kept, key=lambda m: m.start)
@@ -520,6 +524,13 @@ def _affiliation(candidate: _Match, text: str) -> bool:
 def _names_a_feature(candidate: _Match, text: str) -> bool:
     """"Boni Forest", "Tana River": the name before a natural feature's word is the feature's."""
     return bool(_feature_after().match(text, candidate.end))
+
+
+@cache
+def _ground_after() -> re.Pattern:
+    """After a demonym, a word for its land or its state's forces: "Kenyan village", "Kenyan troops"."""
+    words = "|".join(sorted(load_yaml("places_context.yaml")["ground_nouns"], key=len, reverse=True))
+    return re.compile(rf"\s+(?:[a-z]+\s+)?(?:{words})\b")
 
 
 @cache
