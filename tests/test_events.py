@@ -856,3 +856,8 @@ def test_protesters_named_by_a_demonym_are_of_that_country():
     assert main_event("Somali residents of Kiganjo, Nyeri protested against a police raid.")["actor1"] == "Protesters (Somalia)"
     # the demonym tells whose firm it is, not who protested
     assert main_event("Workers of a Chinese firm protested in Nyeri over unpaid wages.")["actor1"] == "Protesters (Kenya)"
+
+
+def test_deaths_a_riot_answers_are_not_its_toll():
+    event = main_event("Youths rioted in Kiganjo in the response to the deaths of two traders. Police intervened.")
+    assert event["fatalities"] == 0
