@@ -175,13 +175,7 @@ def resolve_candidates(text: str, candidates: list[Candidate],
         # what the other names and the outlet's home tell, for a local outlet's far-fetched readings
         told = {cc for cc, voters in others.items() if voters} if home and (main_country or plain_country) else None
         scores = _scores(candidate, context(candidate, readings), near, penalty)
-        place = candidate.places[_argmax(scores)]
-        agreed = _agreed_country(others)
-        if agreed and place.country_code != agreed and _across_the_world(place, agreed) \
-                and place.population < weights().major_population:
-            inside = [i for i, p in enumerate(candidate.places) if p.country_code == agreed]
-            if inside:
-                place = candidate.places[max(inside, key=scores.__getitem__)]
+        place = _within_agreed_country(candidate, candidate.places[_argmax(scores)], scores, others)
         if candidate.loose and place.country_code not in named_countries:
             continue  # a skeleton match is only trusted inside a country the article names
         own_penalty = penalty[candidate.places.index(place)]
@@ -208,10 +202,17 @@ _HOME_VOTER = "\0home"
 _PEOPLE_VOTER = "\0people"
 
 
-def _agreed_country(others: dict[str, set[str]]) -> str | None:
-    """The one country every other name (and demonym, and the outlet's home) lies in."""
+def _within_agreed_country(candidate: Candidate, place: Place, scores: list[float],
+                           others: dict[str, set[str]]) -> Place:
+    """The name's best reading inside the one country every other name (and demonym, and the
+    outlet's home) lies in, when the best of all lies a continent away and is no city of a
+    million: "Kenyan troops shelled camps in Madera county" is Mandera, not California's."""
     countries = [cc for cc, voters in others.items() if cc and voters]
-    return countries[0] if len(countries) == 1 else None
+    if len(countries) != 1 or place.country_code == countries[0] or place.population >= weights().major_population \
+            or not _across_the_world(place, countries[0]):
+        return place
+    inside = [i for i, p in enumerate(candidate.places) if p.country_code == countries[0]]
+    return candidate.places[max(inside, key=scores.__getitem__)] if inside else place
 
 
 def _main_country(country_votes: dict[str, set[str]], known: set[str], weak: set[str]) -> str | None:
