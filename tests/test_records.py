@@ -26,3 +26,11 @@ def test_an_actor_is_named_with_its_country_as_it_was_on_the_days_event():
     after = extract_records(Article("t", text, published=date(2013, 3, 4)))[0]
     assert before["actor1"] == "Toposa Ethnic Militia (Sudan)"
     assert after["actor1"] == "Toposa Ethnic Militia (South Sudan)"
+
+
+def test_a_later_toll_of_other_victims_adds_to_the_one_it_follows():
+    assert fatalities("A policeman was killed near Kiganjo when militants hit his truck with a bomb. "
+                      "Three civilians were also killed in the blast.") == [4]
+    # after a lead that counts everyone, the retelling's "also" adds nothing
+    assert fatalities("An officer and two youths were killed at a mosque in Kiganjo. Police stormed it and an "
+                      "officer was shot dead. Two youths were also shot dead by police.") == [3]

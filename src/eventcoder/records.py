@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from calendar import month_name
 from functools import cache
 from typing import Callable
@@ -12,7 +13,7 @@ from eventcoder.article import ActorMention, Article, CasualtyMention, DateMenti
 from eventcoder.event_record import EventRecord
 from eventcoder.lexicon import load_lexicon
 from eventcoder.resources import load_yaml
-from eventcoder.stages.casualties import tells_another_act, top_level
+from eventcoder.stages.casualties import tells_added_victims, tells_another_act, top_level
 
 #: A month named alone is coded to this day of it (ACLED's convention for month precision).
 MID_MONTH = 15
@@ -157,7 +158,7 @@ def summarize_casualties(mentions: list[CasualtyMention], sentence_at: Callable[
             high = None if any(m.maximum is None for m in group) else sum(m.maximum for m in group)
             lows.append(low)
             highs.append(high)
-            added.append(bool(added) and _another_act(group[0], sentence_at))
+            added.append(_told_how(group[0], sentence_at) if added else _RETOLD)
         low = _combined(lows, added)
         high = _combined(highs, added) if highs and all(h is not None for h in highs) else None
         if low is not None and high is not None and high < low:
@@ -170,20 +171,44 @@ def summarize_casualties(mentions: list[CasualtyMention], sentence_at: Callable[
             "injured_min": totals["injured"][0], "injured_max": totals["injured"][1], "victims": victims}
 
 
-def _combined(counts: list[int | None], added: list[bool]) -> int | None:
-    """The highest count, a retelling's; plus each count of another act told later."""
-    total = None
-    for count, another in zip(counts, added):
-        if count is not None:
-            total = count if total is None else (total + count if another else max(total, count))
-    return total
+def _combined(counts: list[int | None], told: list[str]) -> int | None:
+    """Each act's highest count, a retelling's, added up over the acts; a toll of other victims
+    ("were also killed") adds to the retelling it follows ("A policeman was killed. Three
+    civilians were also killed." is 4; after "An officer and two youths died", 3 still)."""
+    acts: list[list[int]] = []  # per act: its highest retelling, the retelling being told
+    for count, how in zip(counts, told):
+        if count is None:
+            continue
+        if not acts or how == _ANOTHER_ACT:
+            acts.append([count, count])
+        elif how == _RETOLD and count >= sum(best for best, _ in acts):
+            acts = [[count, count]]  # a total of all the acts told so far
+        else:
+            act = acts[-1]
+            act[1] = act[1] + count if how == _OTHER_VICTIMS else count
+            act[0] = max(act)
+    return sum(best for best, _ in acts) if acts else None
 
 
-def _another_act(first: CasualtyMention, sentence_at: Callable[[int], object]) -> bool:
+#: How a later toll is told: retelling the act's dead, of another act, or of other victims of it.
+_RETOLD, _ANOTHER_ACT, _OTHER_VICTIMS = "retold", "another act", "other victims"
+
+
+def _told_how(first: CasualtyMention, sentence_at: Callable[[int], object]) -> str:
     """Whether the sentence of a toll tells, before it, of another act ("In retaliation, the
-    herders shot a chief", "hours later they killed a driver")."""
+    herders shot a chief", "hours later they killed a driver"), or, in its own clause, of other
+    victims ("Three civilians were also killed"); else it retells."""
     sentence = sentence_at(first.start)
-    return sentence is not None and tells_another_act(sentence.text[:first.start - sentence.start])
+    if sentence is None:
+        return _RETOLD
+    offset = first.start - sentence.start
+    if tells_another_act(sentence.text[:offset]):
+        return _ANOTHER_ACT
+    return _OTHER_VICTIMS if tells_added_victims(_CLAUSE.match(sentence.text, offset).group()) else _RETOLD
+
+
+#: A toll's clause, up to the next comma, semicolon or sentence end.
+_CLAUSE = re.compile(r"[^,;.]*")
 
 
 def _by_clause_groups(mentions: list[CasualtyMention], kind: str,

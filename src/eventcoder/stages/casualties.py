@@ -155,6 +155,16 @@ def _another_act_cue() -> re.Pattern:
     return re.compile(rf"\b(?:{_alternation(_load('casualty_terms.yaml')['another_act_cues'])})", re.IGNORECASE)
 
 
+def tells_added_victims(clause: str) -> bool:
+    """Whether a toll's own clause tells of victims besides those counted ("were also killed")."""
+    return _added_victim_cue().search(clause) is not None
+
+
+@cache
+def _added_victim_cue() -> re.Pattern:
+    return re.compile(rf"\b(?:{_alternation(_load('casualty_terms.yaml')['added_victim_cues'])})\b", re.IGNORECASE)
+
+
 def top_level(casualties: list[CasualtyMention]) -> list[CasualtyMention]:
     """The mentions to add up: those not inside a longer mention of the same kind, in the
     order given."""
