@@ -331,3 +331,8 @@ def test_a_community_name_before_a_noun_is_its_modifier():
 def test_a_counted_armed_group_is_a_victim_without_a_group_noun(text, expected):
     found = process(Article("t", text), until="casualties").casualties
     assert [(m.text, m.kind, m.group, m.minimum, m.maximum) for m in found] == [expected]
+
+
+def test_a_list_of_single_victims_by_their_trades_counts_each():
+    assert summary("A driver and a conductor were killed when gunmen stopped their bus near Kiganjo.") == [
+        ("A driver", "killed", "civilians", 1, 1), ("a conductor", "killed", "civilians", 1, 1)]
