@@ -30,7 +30,7 @@ def test_an_actor_is_named_with_its_country_as_it_was_on_the_days_event():
 
 def test_a_later_toll_of_other_victims_adds_to_the_one_it_follows():
     assert fatalities("A policeman was killed near Kiganjo when militants hit his truck with a bomb. "
-                      "Three civilians were also killed in the blast.") == [4]
+                      "Three bystanders were also killed by it.") == [4]
     # after a lead that counts everyone, the retelling's "also" adds nothing
     assert fatalities("An officer and two youths were killed at a mosque in Kiganjo. Police stormed it and an "
-                      "officer was shot dead. Two youths were also shot dead by police.") == [3]
+                      "officer was shot dead. Two young men inside were also shot.") == [3]
