@@ -600,6 +600,22 @@ def road_end(text: str, start: int, end: int) -> bool:
     return text[end:end + 1] == "-" or text[start - 1:start] == "-"
 
 
+def told_beyond(text: str, start: int, end: int, paired: bool = True) -> bool:
+    """A name told as a border, an origin or a destination ("near the border with Somalia",
+    "militants from Somalia"), or, when ``paired``, as one side of a border ("the Kenya-Somalia
+    border"): what happened lies outside it."""
+    before, after, pair_after = _beyond_cues()
+    return bool(before.search(text, max(0, start - 30), start) or (pair_after if paired else after).match(text, end))
+
+
+@cache
+def _beyond_cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    raw = load_yaml("places_context.yaml")
+    words = "|".join(raw["beyond_after"])
+    return (re.compile(r"\b(?:" + "|".join(raw["beyond_before"]) + r")\s+(?:the\s+)?$", re.I),
+            re.compile(rf"\s+(?:{words})\b", re.I), re.compile(rf"(?:\s*-\s*[A-Z][\w ]*?)?\s+(?:{words})\b", re.I))
+
+
 def division_seat(place: PlaceMention) -> PlaceMention:
     """A first-level division at its namesake town, as ACLED codes an event known only to its
     province at the provincial capital (geo-precision 3): "Mandera County" at Mandera. A

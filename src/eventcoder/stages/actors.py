@@ -18,6 +18,7 @@ from functools import cache
 
 from eventcoder.article import ActorMention, Article, PlaceMention
 from eventcoder import taxonomy
+from eventcoder.gazetteer.resolve import told_beyond
 from eventcoder.lexicon import (Actor, Entry, Lexicon, NameMatch, fill_name, load_lexicon,
                                 match_names)
 from eventcoder.resources import load_yaml
@@ -155,9 +156,11 @@ def main_country(article: Article, cues: tuple[tuple[int, int, str], ...],
                  sentence_starts: list[int]) -> str | None:
     """The country the article is about: its places (weighted to early sentences; demonyms
     only when it names no place, as "Russian aircraft" says who, not where), else the country
-    names in its text; None when neither names one. "Chinese nationals" counts nowhere."""
+    names in its text; None when neither names one. "Chinese nationals" counts nowhere, nor a
+    country told as an origin ("raiders from Ethiopia"); a border's first side ("the
+    Kenya-Ethiopia border") is the article's own."""
     named = [p for p in article.places if p.country_code and not _foreigners(article.text, p)
-             and not (p.is_country and _told_beyond(article.text, p))]
+             and not (p.is_country and told_beyond(article.text, p.start, p.end, paired=False))]
     located = [(p.start, p.country_code, _weight(p)) for p in
                ([p for p in named if p.feature_code != "DEMONYM"] or named)]
     votes: Counter[str] = Counter()
@@ -171,21 +174,6 @@ def main_country(article: Article, cues: tuple[tuple[int, int, str], ...],
 
 #: After a generic mention, before the country its people come from: "raiders from Ethiopia".
 _ORIGIN_AFTER = re.compile(r"\s+from\s+(?:the\s+)?")
-
-
-def _told_beyond(text: str, place: PlaceMention) -> bool:
-    """A country told as a border, an origin or a destination ("raiders from Ethiopia", "fled
-    into Somalia"): the article is about somewhere else."""
-    before, after = _beyond_cues()
-    return bool(before.search(text, max(0, place.start - 30), place.start) or after.match(text, place.end))
-
-
-@cache
-def _beyond_cues() -> tuple[re.Pattern, re.Pattern]:
-    """The words before and after such a country, as ``data/event_types.yaml`` lists them."""
-    data = load_yaml("event_types.yaml")
-    return (re.compile(r"\b(?:" + "|".join(data["beyond_before"]) + r")\s+(?:the\s+)?$", re.I),
-            re.compile(r"\s+(?:" + "|".join(data["beyond_after"]) + r")\b", re.I))
 
 
 def _foreigners(text: str, place: PlaceMention) -> bool:

@@ -29,7 +29,7 @@ from eventcoder.article import (
 )
 from eventcoder.alternation import Dispatched, dispatched, group_name
 from eventcoder.errors import Errors, PipelineError
-from eventcoder.gazetteer.resolve import division_seat, road_end
+from eventcoder.gazetteer.resolve import division_seat, road_end, told_beyond
 from eventcoder.lexicon import unnamed_actor
 from eventcoder.resources import load_yaml
 from eventcoder.spans import Spans
@@ -169,8 +169,6 @@ def load_lexicon() -> _Lexicon:
     cues["headline_passive"] = re.compile(r"(?:" + "|".join(data["passive_without_auxiliary"]) + r")", re.I)
     cues["headline_passive_follower"] = re.compile(data["headline_passive_follower"], re.I)
     cues["negated"] = re.compile(r"\b(?:" + "|".join(english["negations"]) + r")\b(?:\W+[\w'-]+){0,4}\W*$", re.I)
-    cues["beyond_before"] = re.compile(r"\b(?:" + "|".join(data["beyond_before"]) + r")\s+(?:the\s+)?$", re.I)
-    cues["beyond_after"] = re.compile(r"(?:\s*-\s*[A-Z][\w ]*?)?\s+(?:" + "|".join(data["beyond_after"]) + r")\b", re.I)
     cues["responsibility_after"] = re.compile(r"\s+(?:(?:has|have|had|later|quickly|swiftly|reportedly|also)\s+){0,2}(?:"
                                               + "|".join(data["responsibility_after"]) + ")", re.I)
     cues["responsibility_before"] = re.compile(r"\b(?:" + "|".join(data["responsibility_before"])
@@ -595,9 +593,7 @@ def _best_place(places: list[PlaceMention]) -> PlaceMention | None:
 def _beyond(text: str, place: PlaceMention) -> bool:
     """A country told as a border, an origin or a destination ("near the border with Somalia",
     "militants from Somalia", "fled into Somalia"): where the event happened lies outside it."""
-    cues = load_lexicon().cues
-    return _specificity(place) == 3 and bool(cues["beyond_before"].search(text, max(0, place.start - 30), place.start)
-                                             or cues["beyond_after"].match(text, place.end))
+    return _specificity(place) == 3 and told_beyond(text, place.start, place.end)
 
 
 def _dateline_end(text: str) -> int:

@@ -94,7 +94,7 @@ def _context() -> dict:
     return {key: frozenset(raw[key]) for key in (
         "stop_words", "connectors", "person_titles", "person_verbs", "organisation_words",
         "place_suffixes", "never_alone", "direction_words", "place_prepositions",
-        "name_abbreviations", "affiliation_words", "affiliation_modifiers", "feature_words", "not_building_words")}
+        "name_abbreviations", "affiliation_words", "affiliation_modifiers", "feature_words", "not_building_words", "ground_nouns")}
 
 
 @cache
@@ -156,7 +156,7 @@ def find_places(article: Article) -> Article:
     candidates = [c for c in matched if _plausible(c, article.text)
                   and not (c.text in surnames and not _is_major(c)) and c.key not in affiliations]
     # a name only ever told as a building's or an organisation's ("Westgate Mall"), not a road's
-    buildings = _context()["organisation_words"] - _context()["not_building_words"]
+    buildings = _building_words()
     named_alone = {c.key for c in candidates if not any(t.lower in buildings for t in c.run_after)}
     for candidate in candidates:
         candidate.facility = candidate.key not in named_alone
@@ -529,8 +529,13 @@ def _names_a_feature(candidate: _Match, text: str) -> bool:
 @cache
 def _ground_after() -> re.Pattern:
     """After a demonym, a word for its land or its state's forces: "Kenyan village", "Kenyan troops"."""
-    words = "|".join(sorted(load_yaml("places_context.yaml")["ground_nouns"], key=len, reverse=True))
+    words = "|".join(sorted(_context()["ground_nouns"], key=len, reverse=True))
     return re.compile(rf"\s+(?:[a-z]+\s+)?(?:{words})\b")
+
+
+@cache
+def _building_words() -> frozenset[str]:
+    return _context()["organisation_words"] - _context()["not_building_words"]
 
 
 @cache
