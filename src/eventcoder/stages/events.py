@@ -601,17 +601,20 @@ def _dateline_end(text: str) -> int:
     return match.end() if match else 0
 
 
-def _place_near(article: Article, trigger: Trigger) -> PlaceMention | None:
+def _place_near(article: Article, trigger: Trigger, entry: _Entry) -> PlaceMention | None:
     """The most specific place of the trigger's own clause, a town before a road's end, the
-    nearest among equals; the dateline's place only when the sentence names no other."""
+    nearest among equals; the dateline's place only when the sentence names no other, and a
+    protest's not where what it protests happened ("in Mombasa against the port in Naivasha")."""
     names = Spans((a.start, a.end) for a in article.in_sentence(article.actors, trigger.sentence))
     # "Kenya" in "Kenya Defence Forces" names who acted, not where
     places = [p for p in article.in_sentence(article.places, trigger.sentence)
               if _locates(p) and not names.strictly_cover(p.start, p.end) and not _beyond(article.text, p)]
     dateline = _dateline_end(article.text)
     containers = _containers(article.text, places)
+    grievance = {id(p) for p in places if entry.family == "protest" and p.start > trigger.end
+                 and _is_grievance(article.text[trigger.end:p.start])}
     return min(places, key=lambda p: (p.end <= dateline, p.end <= trigger.clause_start, id(p) in containers,
-                                      road_end(article.text, p.start, p.end), _specificity(p),
+                                      road_end(article.text, p.start, p.end), _specificity(p), id(p) in grievance,
                                       not _told_as_where(article.text, p, trigger), _names_facility(article.text, p),
                                       abs(p.start - trigger.start)), default=None)
 
@@ -1182,7 +1185,7 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
     if entry.family == "violence":
         actor1, actor2 = _sides_as_acled_codes_them(article, trigger, actor1, actor2)
     event_type, sub, plover_event, plover_mode = _decide_sub_type(article, trigger, actor1, actor2, casualties)
-    place = _place_near(article, trigger)
+    place = _place_near(article, trigger, entry)
     if entry.family == "protest":
         casualties = _protest_casualties(article, casualties)
         story_actors = [a for i in _protest_story(article, index) for a in article.in_sentence(article.actors, i)]
