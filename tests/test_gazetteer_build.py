@@ -56,3 +56,13 @@ def test_loose_lookup_finds_spelling_variant():
 def test_the_gazetteer_calls_no_stage():
     package = Path(eventcoder.gazetteer.__file__).parent
     assert not [path.name for path in package.glob("*.py") if "eventcoder.stages" in path.read_text("utf-8")]
+
+
+def test_a_citys_district_takes_its_citys_point_and_id():
+    gazetteer = load_gazetteer()
+    (nairobi,) = [p for p in gazetteer.lookup("Nairobi") if p.feature_class == "P"]
+    (kibera,) = gazetteer.lookup("Kibera")
+    assert (kibera.name, kibera.feature_code) == ("Kibera", "PPLX")
+    assert (kibera.geonameid, kibera.latitude, kibera.longitude, kibera.admin1_code) == (
+        nairobi.geonameid, nairobi.latitude, nairobi.longitude, nairobi.admin1_code)
+    assert gazetteer.by_geonameid(nairobi.geonameid).name == "Nairobi"

@@ -266,3 +266,9 @@ def test_a_name_only_told_as_a_buildings_is_no_small_town_abroad():
     # the town is read when the article names it alone too, or names another place of its country
     assert "Romsey" in _found("Crowds gathered at the Romsey Hotel and marched through Romsey.")
     assert "Romsey" in _found("Crowds gathered at the Romsey Hotel and in Southampton.")
+
+
+def test_a_district_of_a_conflict_city_outweighs_a_namesake_town_abroad():
+    # Eastleigh is Nairobi's estate and an English town of 54,000; Kibera only Nairobi's
+    found = _found("Traders in Eastleigh shut their stalls, and youths in Kibera barricaded a lane.")
+    assert (found["Eastleigh"].country_code, found["Kibera"].country_code) == ("KE", "KE")

