@@ -132,9 +132,9 @@ def test_a_division_is_coded_at_its_namesake_town():
 
 
 def test_an_outlets_country_drops_a_lone_foreign_town_it_lacks():
-    # the Nairobi suburb is not in the gazetteer; England's town is no reading for a Kenyan paper
-    assert _found("Police raided shops in Eastleigh.")["Eastleigh"].country_code == "GB"
-    assert "Eastleigh" not in _found("Police raided shops in Eastleigh.", home="Kenya")
+    # a name the gazetteer holds only for an English town is no reading for a Kenyan paper
+    assert _found("Police raided shops in Fareham.")["Fareham"].country_code == "GB"
+    assert "Fareham" not in _found("Police raided shops in Fareham.", home="Kenya")
 
 
 @pytest.mark.parametrize("source, country", [
@@ -145,7 +145,7 @@ def test_an_outlet_naming_its_country_is_based_there(source, country):
 
 
 def test_an_outlets_name_stands_for_its_home():
-    assert "Eastleigh" not in _found("Police raided shops in Eastleigh.", source="Evening Star (Kenya)")
+    assert "Fareham" not in _found("Police raided shops in Fareham.", source="Evening Star (Kenya)")
 
 
 def test_the_outlets_home_outweighs_a_demonym_of_another_country():
@@ -170,9 +170,9 @@ def test_a_local_outlet_names_a_town_abroad_bare_only_when_it_is_a_major_city():
 
 
 def test_a_local_outlet_names_a_village_across_the_border_with_its_country():
-    # Pangani, a Nairobi estate the gazetteer lacks, is also a Tanzanian village
-    assert "Pangani" not in _found("Youths rioted in Pangani on Monday.", home="Kenya")
-    assert _found("Youths rioted in Pangani, Tanzania, on Monday.", home="Kenya")["Pangani"].country_code == "TZ"
+    # a Kenyan village the gazetteer lacks may share its name with a Tanzanian one
+    assert "Kibaya" not in _found("Youths rioted in Kibaya on Monday.", home="Kenya")
+    assert _found("Youths rioted in Kibaya, Tanzania, on Monday.", home="Kenya")["Kibaya"].country_code == "TZ"
 
 
 def test_a_province_beats_a_hamlet_of_its_name():

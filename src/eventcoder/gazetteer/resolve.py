@@ -254,8 +254,8 @@ def _on_another_continent(place: Place, others: dict[str, set[str]], trusted: se
     country the rest of the article lies in, as ``trusted`` voters among the ``others`` tell it
     twice at least, or once by a demonym of the events' ground when no other name lies in the
     town's country ("Kenyan troops shelled Bula"; but "an Italian volunteer" may be far from
-    home): "Eastleigh" in a report that names only Kenyans and Somalis is Nairobi's estate, not
-    the English town."""
+    home): a name that is only an English town's ("Fareham") is none in a report that names
+    only Kenyans and Somalis."""
     if place.feature_class != "P" or place.population >= weights().known_city_population:
         return False
     telling = {cc: voters & trusted for cc, voters in others.items() if cc}

@@ -94,7 +94,8 @@ def _context() -> dict:
     return {key: frozenset(raw[key]) for key in (
         "stop_words", "connectors", "person_titles", "person_verbs", "organisation_words",
         "place_suffixes", "never_alone", "direction_words", "place_prepositions",
-        "name_abbreviations", "affiliation_words", "affiliation_modifiers", "feature_words", "not_building_words", "ground_nouns")}
+        "name_abbreviations", "affiliation_words", "affiliation_modifiers", "feature_words", "not_building_words", "ground_nouns",
+        "people_qualifiers")}
 
 
 @cache
@@ -242,15 +243,17 @@ def _identity_countries(text: str) -> set[str]:
 
 
 @cache
-def _count_before() -> re.Pattern:
+def _people_before() -> re.Pattern:
     numbers = load_yaml("numbers.yaml")
-    words = "|".join(sorted([*numbers["units"], *numbers["tens"], *numbers["vague"]], key=len, reverse=True))
+    words = "|".join(sorted([*numbers["units"], *numbers["tens"], *numbers["vague"], *_context()["people_qualifiers"]],
+                            key=len, reverse=True))
     return re.compile(rf"(?:\b\d+|\b(?:{words}))\s+$", re.IGNORECASE)
 
 
-def _counted(text: str, start: int) -> bool:
-    """Whether a count of people ends right before: "6 ", "three ", "dozens "."""
-    return _count_before().search(text, max(0, start - 20), start) is not None
+def _told_as_people(text: str, start: int) -> bool:
+    """Whether a count of people, or a word that makes people suspects or fighters, ends right
+    before: "6 ", "dozens ", "suspected ", "armed "."""
+    return _people_before().search(text, max(0, start - 20), start) is not None
 
 
 @cache
@@ -481,7 +484,7 @@ def _plausible(candidate: _Match, text: str) -> bool:
             return False
     if candidate.loose and single and candidate.sentence_initial:
         return False
-    if (_counted(text, candidate.start) and candidate.text in _identity_pattern()[1]
+    if (_told_as_people(text, candidate.start) and candidate.text in _identity_pattern()[1]
             and not (adjacent_after and after.lower in context["place_suffixes"])):
         return False  # "6 Kikuyu", "three Pokot herders": people counted, not "200 Kisii county" staff's county
     if single and candidate.text.isupper() and len(candidate.text) <= w.acronym_length and not known:
