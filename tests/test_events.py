@@ -861,3 +861,10 @@ def test_protesters_named_by_a_demonym_are_of_that_country():
 def test_deaths_a_riot_answers_are_not_its_toll():
     event = main_event("Youths rioted in Kiganjo in the response to the deaths of two traders. Police intervened.")
     assert event["fatalities"] == 0
+
+
+def test_a_member_of_a_force_killing_a_fellow_member_is_the_force_clashing_with_itself():
+    text = "In Kiganjo, Nyeri, a police constable opened fire on two of his colleagues after a row over leave."
+    (record,) = extract_records(Article(id="t", text=text, published=date(2021, 3, 4)))
+    assert record["sub_event_type"] == "Armed clash"
+    assert record["actor1"] == record["actor2"] == "Police Forces of Kenya"

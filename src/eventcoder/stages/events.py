@@ -166,6 +166,8 @@ def load_lexicon() -> _Lexicon:
     cues["auxiliary_first"] = re.compile(r"(?:" + "|".join(english["passive_auxiliaries"] + english["get_passives"]) + r")\s", re.I)
     cues["struck_device"] = re.compile(r"\b(?:" + "|".join(data["struck_device"]) + r")\s+(?:an?|the|two|three|several)\s+"
                                        r"(?:[\w-]+\s+){0,3}$", re.I)
+    cues["fellow_member"] = re.compile(r"\s+(?:dead\s+|down\s+|on\s+|at\s+)?(?:" + "|".join(data["fellow_members"]) + r")\s+(?:"
+                                       + "|".join(data["fellow_nouns"]) + r")\b", re.I)
     cues["headline_passive"] = re.compile(r"(?:" + "|".join(data["passive_without_auxiliary"]) + r")", re.I)
     cues["headline_passive_follower"] = re.compile(data["headline_passive_follower"], re.I)
     cues["negated"] = re.compile(r"\b(?:" + "|".join(english["negations"]) + r")\b(?:\W+[\w'-]+){0,4}\W*$", re.I)
@@ -371,6 +373,9 @@ def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: Actor
     if (trigger.plover_mode == "explosives" and actor1 is not None and actor2 is None
             and lexicon.cues["struck_device"].search(article.text, trigger.clause_start, trigger.start)):
         actor1, actor2 = None, actor1  # "an army convoy hit an IED": the side struck is acted upon
+    if (actor1 is not None and actor1.category == taxonomy.STATE_FORCES
+            and lexicon.cues["fellow_member"].match(article.text, trigger.end)):
+        actor2 = actor1  # "an officer shot dead two of his colleagues": the force fought itself
     if actor2 is not None and actor2.category == taxonomy.IDENTITY_MILITIA and _last_word(actor2) in lexicon.civilian_members:
         # "Gabra militia killed five Borana herders": a community's people attacked are civilians
         actor2 = unnamed_actor("civilians", actor2.country_code, actor2.start)
