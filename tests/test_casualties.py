@@ -296,6 +296,8 @@ def test_victims_joined_by_and_or_along_with_are_added(text, total):
 
 def test_one_body_found_is_one_death():
     assert [(m.kind, m.minimum) for m in casualties_in("His body was found in a forest five days later.")] == [("killed", 1)]
+    found = casualties_in("The charred body of a night watchman was discovered behind the depot.")
+    assert [(m.kind, m.minimum) for m in found] == [("killed", 1)]
 
 
 @pytest.mark.parametrize("text", ["Gunmen shot dead the 52 year old trader at his shop.",
