@@ -705,9 +705,15 @@ def _compatible(first: Event, second: Event) -> bool:
             return False
     if not (first.actor1 and second.actor1):
         return True
-    names1 = {_unqualified(a.name) for a in (first.actor1, first.actor2) if a}
-    names2 = {_unqualified(a.name) for a in (second.actor1, second.actor2) if a}
-    return _unqualified(first.actor1.name) in names2 or _unqualified(second.actor1.name) in names1
+    names1 = {_side(a) for a in (first.actor1, first.actor2) if a}
+    names2 = {_side(a) for a in (second.actor1, second.actor2) if a}
+    return _side(first.actor1) in names2 or _side(second.actor1) in names1
+
+
+def _side(actor: ActorMention) -> str:
+    """An actor's name without the country or years ACLED adds ("Rioters (Kenya)" is "Rioters"),
+    and a crowd's whatever its protest became: the protesters who rioted are the same crowd."""
+    return taxonomy.PROTESTERS if actor.category in (taxonomy.PROTESTERS, taxonomy.RIOTERS) else _unqualified(actor.name)
 
 
 def _unqualified(name: str | None) -> str | None:
