@@ -876,3 +876,10 @@ def test_a_riot_and_the_police_dispersing_its_crowd_are_one_event():
     records = extract_records(Article(id="t", text=text, published=date(2019, 3, 4)))
     assert [(r["sub_event_type"], r["actor1"], r["actor2"]) for r in records] == [
         ("Violent demonstration", "Rioters (Kenya)", "Police Forces of Kenya")]
+
+
+def test_both_parties_named_as_signing_a_deal_are_its_sides():
+    text = "On 3 March 2024, elders of the Hawadle and Habar Gidir clans signed a truce in Beledweyne to end a feud."
+    (record,) = extract_records(Article(id="t", text=text, published=date(2024, 3, 4)))
+    assert (record["sub_event_type"], record["actor1"], record["actor2"]) == (
+        "Agreement", "Hawadle Clan Militia (Somalia)", "Habar Gidir Clan Militia (Somalia)")

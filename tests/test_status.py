@@ -148,3 +148,11 @@ def test_seed_article(shared_data):
 def test_a_plan_named_after_the_act_does_not_put_the_act_in_the_future():
     assert trigger_statuses("Traders protested in the town against a planned eviction.") == {"protested": "new"}
     assert trigger_statuses("Traders will protest in the town against the eviction.") == {"protest": "future"}
+
+
+def test_violence_a_deployment_or_a_deal_means_to_stop_has_not_happened_in_its_clause():
+    statuses = trigger_statuses("Police were rushed to Kiganjo to help quell clashes between two clans.")
+    assert statuses["clashes"] == "future"
+    assert trigger_statuses("Elders signed a pact to put an end to raids on villages.")["raids"] == "future"
+    # but the crowd a force came to quell did gather
+    assert trigger_statuses("Police fired in the air to quell demonstrators near the market.")["demonstrators"] == "new"

@@ -31,6 +31,7 @@ EXCESSIVE_FORCE = "Excessive force against protesters"
 VIOLENT_DEMONSTRATION = "Violent demonstration"
 MOB_VIOLENCE = "Mob violence"
 NON_VIOLENT_TRANSFER = "Non-violent transfer of territory"
+AGREEMENT = "Agreement"
 
 # Actor categories (ACLED's "inter")
 STATE_FORCES = "State forces"

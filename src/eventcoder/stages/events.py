@@ -328,8 +328,8 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     acting = acting or [a for a in before if not victim(a)]
     if acting:
         actor1 = acting[0]
-        if trigger.sub_event_type == taxonomy.ARMED_CLASH and len(acting) > 1:
-            actor2 = acting[1]
+        if trigger.sub_event_type in (taxonomy.ARMED_CLASH, taxonomy.AGREEMENT) and len(acting) > 1:
+            actor2 = acting[1]  # "Hawadle and Habar Gidir elders signed a truce": both sides acted
     elif trigger.plover_event == "PROTEST":
         actor1 = next(iter(in_clause or before or after), None)
     if actor2 is None:
