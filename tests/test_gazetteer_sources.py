@@ -110,3 +110,11 @@ def test_a_town_the_users_coding_joined_beats_its_bigger_namesake(import_cache, 
     import_files([tmp_path / "mine.csv"])
     place = {p["text"]: p for p in place_record(Article("a", text))["places"]}["Bondo"]
     assert (round(bigger["latitude"], 1), round(place["latitude"], 1), place["geo_source"]) == (-0.1, 0.2, "geonames")
+
+
+def test_a_misspelt_name_finds_the_users_own_place_and_no_other(import_cache, coded_files):
+    text = "Gunmen stormed Awdhegle and Janale on Monday, killing two farmers."
+    assert not {p["text"] for p in place_record(Article("a", text))["places"]}
+    import_files(coded_files)
+    places = {p["text"]: (p["name"], p["geo_source"]) for p in place_record(Article("a", text))["places"]}
+    assert places == {"Awdhegle": ("Awdheegle", "acled_so"), "Janale": ("Janaale", "ged")}

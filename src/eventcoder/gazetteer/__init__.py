@@ -13,10 +13,14 @@ from __future__ import annotations
 
 import gc
 import marshal
+import re
 from array import array
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import NamedTuple
+
+from anyascii import anyascii
+from rapidfuzz import fuzz, process
 
 from eventcoder.article import GEONAMES
 from eventcoder.gazetteer.build import build_index, cache_dir, dump_index_path, index_path
@@ -122,6 +126,25 @@ class Gazetteer:
         that :meth:`find` found nowhere; the caller checks that each still looks like the name."""
         return Found(key, self._found("loose", skeleton_key(key)), loose=True)
 
+    def find_coded_spelling(self, name: str, similarity: float) -> Found:
+        """The places of the user's own coding whose name the name misspells ("Elwak" for El Wak,
+        "Pandaguo" for Pandanguo), as ``rapidfuzz``'s ratio of the two names without spaces and
+        hyphens tells: the key handed back is the place's, whose spelling the name is."""
+        match = process.extractOne(_squeezed(name), self._coded_spellings.keys(), scorer=fuzz.ratio, score_cutoff=similarity)
+        if match is None:
+            return Found(name_key(name), [])
+        places = [self.place(index) for index in self._coded_spellings[match[0]]]
+        return Found(places[0].key, places)
+
+    @cached_property
+    def _coded_spellings(self) -> dict[str, list[int]]:
+        """The positions of the coded places by their squeezed names (see :func:`_squeezed`)."""
+        spellings: dict[str, list[int]] = {}
+        for index, geonameid in enumerate(self._geonameid):
+            if geonameid and self.coded(geonameid):
+                spellings.setdefault(_squeezed(self._name[index]), []).append(index)
+        return spellings
+
     def by_geonameid(self, geonameid: int) -> Place | None:
         if geonameid in self._geonameid:
             return self.place(self._geonameid.index(geonameid))
@@ -188,6 +211,11 @@ class Gazetteer:
                 known.clear()
             places = known[key] = tuple(found)
         return list(places)
+
+
+def _squeezed(name: str) -> str:
+    """A name in lower-case ASCII letters alone: "El Wak" and "Elwak" meet in "elwak"."""
+    return re.sub(r"[^a-z]", "", anyascii(name).lower())
 
 
 @cache

@@ -348,8 +348,9 @@ def _joins(gap: str) -> bool:
 
 def _match(text: str, tokens: list[_Token], gazetteer: Gazetteer, bare_towns: bool) -> list[_Match]:
     """Longest gazetteer matches inside each capitalised run: every look-up the stage makes
-    for an article's names. A span the exact key misses tries the skeleton tier only when its
-    words are rare and long enough to carry a skeleton. With ``bare_towns`` (a local outlet),
+    for an article's names. A span the exact key misses, if its words are rare, may misspell a
+    place of the user's own coding; failing that, it tries the skeleton tier when long enough
+    to carry a skeleton. With ``bare_towns`` (a local outlet),
     the towns of a name without its settlement word are readings too (see :func:`_add_bare_towns`)."""
     found: list[_Match] = []
     position = {id(t): i for i, t in enumerate(tokens)}
@@ -365,8 +366,11 @@ def _match(text: str, tokens: list[_Token], gazetteer: Gazetteer, bare_towns: bo
                 looked_up = gazetteer.find(span)
                 places = looked_up.places
                 # a word's frequency is asked only here: wordfreq's first answer for a word is slow
-                if not places and sum(letters[i:j]) >= w.loose_min_letters and all(
-                        zipf(t.lower) < w.loose_max_zipf for t in run[i:j]):
+                rare = not places and all(zipf(t.lower) < w.loose_max_zipf for t in run[i:j])
+                if rare and gazetteer.coded_countries and sum(letters[i:j]) >= w.coded_spelling_min_letters:
+                    looked_up = gazetteer.find_coded_spelling(span, w.coded_spelling_similarity)
+                    places = looked_up.places
+                if rare and not places and sum(letters[i:j]) >= w.loose_min_letters:
                     looked_up = gazetteer.find_loose(looked_up.key)
                     places = _loose_places(looked_up)
                 if places:
