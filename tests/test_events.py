@@ -883,3 +883,9 @@ def test_both_parties_named_as_signing_a_deal_are_its_sides():
     (record,) = extract_records(Article(id="t", text=text, published=date(2024, 3, 4)))
     assert (record["sub_event_type"], record["actor1"], record["actor2"]) == (
         "Agreement", "Hawadle Clan Militia (Somalia)", "Habar Gidir Clan Militia (Somalia)")
+
+
+def test_violence_comes_before_the_destruction_its_sentence_tells():
+    text = "In Kiganjo, Nyeri, raiders set fire to granaries and attacked the herders guarding them."
+    records = extract_records(Article(id="t", text=text, published=date(2021, 3, 4)))
+    assert [r["sub_event_type"] for r in records][0] == "Attack"

@@ -924,7 +924,8 @@ def find_events(article: Article) -> Article:
             event.date = DateMention("", 0, 0, date=article.published, precision=2, relation="reported")
     harm_told = any(e.trigger.family == "violence" and any(c.kind in ("killed", "injured") for c in e.casualties)
                     for e in merged)
-    merged.sort(key=lambda e: _main_first(e, harm_told))
+    violence_told = {e.sentences[0] for e in merged if e.trigger.family == "violence"}
+    merged.sort(key=lambda e: _main_first(e, harm_told, violence_told))
     _deadly_act_first(merged)
     article.events = merged
     return article
@@ -944,14 +945,16 @@ def _bare_report(article: Article, by_sentence: dict[int, list[Trigger]]) -> lis
     return []
 
 
-def _main_first(event: Event, harm_told: bool) -> tuple[int, int, bool, int]:
+def _main_first(event: Event, harm_told: bool, violence_told: set[int]) -> tuple[int, int, bool, int]:
     """New events first, acts before statements; among what has not happened yet, the threat
     that was made before the act it threatens; an arrest after violence that killed or hurt
-    (ACLED codes the violence: "police arrested and beat a man to death")."""
+    (ACLED codes the violence: "police arrested and beat a man to death"), destruction after
+    the violence of its sentence ("destroyed two trucks with an IED")."""
     family = event.trigger.family
     threat = event.status == "future" and family == "threaten"
     return (_STATUS_RANK.get(event.status, 9), 0 if threat else 1 + (family not in load_lexicon().material_families),
-            family == "arrest" and harm_told, event.sentences[0])
+            (family == "arrest" and harm_told) or (family == "property" and event.sentences[0] in violence_told),
+            event.sentences[0])
 
 
 def _met_with_force(events: list[Event]) -> list[Event]:
