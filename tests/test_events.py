@@ -889,3 +889,9 @@ def test_violence_comes_before_the_destruction_its_sentence_tells():
     text = "In Kiganjo, Nyeri, raiders set fire to granaries and attacked the herders guarding them."
     records = extract_records(Article(id="t", text=text, published=date(2021, 3, 4)))
     assert [r["sub_event_type"] for r in records][0] == "Attack"
+
+
+def test_a_crowd_storming_an_office_to_press_a_demand_protests():
+    text = "In Kiganjo, Nyeri, boda boda riders stormed the county offices demanding the return of their impounded motorbikes."
+    (record,) = extract_records(Article(id="t", text=text, published=date(2021, 3, 4)))
+    assert (record["event_type"], record["sub_event_type"]) == ("Protests", "Peaceful protest")
