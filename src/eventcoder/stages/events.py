@@ -80,7 +80,7 @@ _DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[\w .]{2,30}?)?(?:\s*\
 _ALLY_CUE = re.compile(r"\b(?:(?:backed|supported|aided|assisted|accompanied|joined) by|alongside|together with|"
                        r"with the (?:support|help|backing) of|in coordination with|allied with)\s+(?:the\s+)?$", re.I)
 _PAST_ASIDE = re.compile(r"\b(?:who|which|that)\s+had\s+(?:been\s+)?(?:\w+ly\s+)?$", re.I)
-_AFTER_PHRASE = re.compile(r"\b(?:after|following|since)\s+(?:the\s+|a\s+|an\s+|last\s+\w+['’]s\s+|\w+['’]s\s+)?"
+_AFTER_PHRASE = re.compile(r"\b(?:after|following|since|in\s+the\s+wake\s+of)\s+(?:the\s+|a\s+|an\s+|last\s+\w+['’]s\s+|\w+['’]s\s+)?"
                            r"(?:[\w-]+\s+){0,2}$", re.I)
 # ", which is linked to al-Qaeda,": an aside about the subject, whose actors do not act.
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;.]*,")
@@ -948,12 +948,13 @@ def _bare_report(article: Article, by_sentence: dict[int, list[Trigger]]) -> lis
 def _main_first(event: Event, harm_told: bool, violence_told: set[int]) -> tuple[int, int, bool, int]:
     """New events first, acts before statements; among what has not happened yet, the threat
     that was made before the act it threatens; an arrest after violence that killed or hurt
-    (ACLED codes the violence: "police arrested and beat a man to death"), destruction after
-    the violence of its sentence ("destroyed two trucks with an IED")."""
+    (ACLED codes the violence: "police arrested and beat a man to death"), an arrest or
+    destruction after the violence of its sentence ("beat him while arresting him", "destroyed
+    two trucks with an IED")."""
     family = event.trigger.family
     threat = event.status == "future" and family == "threaten"
     return (_STATUS_RANK.get(event.status, 9), 0 if threat else 1 + (family not in load_lexicon().material_families),
-            (family == "arrest" and harm_told) or (family == "property" and event.sentences[0] in violence_told),
+            (family == "arrest" and harm_told) or (family in ("arrest", "property") and event.sentences[0] in violence_told),
             event.sentences[0])
 
 
