@@ -872,7 +872,7 @@ def test_a_member_of_a_force_killing_a_fellow_member_is_the_force_clashing_with_
 
 def test_a_riot_and_the_police_dispersing_its_crowd_are_one_event():
     text = ("On 3 March, traders blocked the Kiganjo-Karatina road with burning tyres to protest against "
-            "new market fees. Police fired tear gas to disperse the crowd.")
+            "new market fees. Officers then lobbed tear gas to disperse the traders.")
     records = extract_records(Article(id="t", text=text, published=date(2019, 3, 4)))
     assert [(r["sub_event_type"], r["actor1"], r["actor2"]) for r in records] == [
         ("Violent demonstration", "Rioters (Kenya)", "Police Forces of Kenya")]
