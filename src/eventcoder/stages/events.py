@@ -713,12 +713,7 @@ def _compatible(first: Event, second: Event) -> bool:
 def _side(actor: ActorMention) -> str:
     """An actor's name without the country or years ACLED adds ("Rioters (Kenya)" is "Rioters"),
     and a crowd's whatever its protest became: the protesters who rioted are the same crowd."""
-    return taxonomy.PROTESTERS if actor.category in (taxonomy.PROTESTERS, taxonomy.RIOTERS) else _unqualified(actor.name)
-
-
-def _unqualified(name: str | None) -> str | None:
-    """An actor's name without the country or years ACLED adds: "Rioters (Kenya)" is "Rioters"."""
-    return name and _QUALIFIER.sub("", name)
+    return taxonomy.PROTESTERS if actor.category in (taxonomy.PROTESTERS, taxonomy.RIOTERS) else _QUALIFIER.sub("", actor.name)
 
 
 def _retells(article: Article, previous: Event, event: Event) -> bool:

@@ -365,14 +365,18 @@ def _match(text: str, tokens: list[_Token], gazetteer: Gazetteer, bare_towns: bo
                 span = text[run[i].start:run[j - 1].end]
                 looked_up = gazetteer.find(span)
                 places = looked_up.places
-                # a word's frequency is asked only here: wordfreq's first answer for a word is slow
-                rare = not places and all(zipf(t.lower) < w.loose_max_zipf for t in run[i:j])
-                if rare and gazetteer.coded_countries and sum(letters[i:j]) >= w.coded_spelling_min_letters:
-                    looked_up = gazetteer.find_coded_spelling(span, w.coded_spelling_similarity)
-                    places = looked_up.places
-                if rare and not places and sum(letters[i:j]) >= w.loose_min_letters:
-                    looked_up = gazetteer.find_loose(looked_up.key)
-                    places = _loose_places(looked_up)
+                length = sum(letters[i:j])
+                coded = bool(gazetteer.coded_countries) and length >= w.coded_spelling_min_letters
+                # a word's frequency is asked only here, for a span long enough for a second
+                # look-up: wordfreq's first answer for a word is slow
+                if not places and (coded or length >= w.loose_min_letters) and all(
+                        zipf(t.lower) < w.loose_max_zipf for t in run[i:j]):
+                    if coded:
+                        looked_up = gazetteer.find_coded_spelling(span, w.coded_spelling_similarity)
+                        places = looked_up.places
+                    if not places and length >= w.loose_min_letters:
+                        looked_up = gazetteer.find_loose(looked_up.key)
+                        places = _loose_places(looked_up)
                 if places:
                     match = _Match(
                         start=run[i].start, end=run[j - 1].end, text=span, key=looked_up.key,
