@@ -903,3 +903,14 @@ def test_an_attack_named_as_what_a_sweep_followed_is_no_event_of_its_own():
     text = "Police began a sweep of Kiganjo in the wake of an attack on a bus and arrested 300 suspects."
     records = extract_records(Article(id="t", text=text, published=date(2021, 3, 4)))
     assert [r["sub_event_type"] for r in records] == ["Arrests"]
+
+
+def test_an_act_named_by_its_date_is_history_not_the_news():
+    record = main_event("Gunmen abducted two traders suspected of the March 2012 Kiganjo market bombing on Monday.")
+    assert record["sub_event_type"] == "Abduction/forced disappearance"
+
+
+def test_a_report_of_an_act_long_past_keeps_its_toll_with_it():
+    records = extract_records(Article("t", "On 3 December 2020, gunmen attacked a bus near Kiganjo. Five passengers "
+                                           "were killed.", published=PUBLISHED))
+    assert [(r["event_date"], r["fatalities"]) for r in records] == [("2020-12-03", 5)]

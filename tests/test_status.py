@@ -156,3 +156,14 @@ def test_violence_a_deployment_or_a_deal_means_to_stop_has_not_happened_in_its_c
     assert trigger_statuses("Elders signed a pact to put an end to raids on villages.")["raids"] == "future"
     # but the crowd a force came to quell did gather
     assert trigger_statuses("Police fired in the air to quell demonstrators near the market.")["demonstrators"] == "new"
+
+
+def test_a_report_led_by_a_dated_act_long_past_tells_its_toll_as_that_history():
+    report = process(Article("t", "On 3 December 2020, militants attacked a police post in Kiganjo. Five militants "
+                                  "were killed in the fighting. Police arrested two men.", published=PUBLISHED),
+                     until="statuses")
+    assert [s.status for s in report.statuses] == ["background", "background", "new"]
+    news = process(Article("t", "Militants attacked a police post in Kiganjo on Thursday. In December 2020 they "
+                                "raided the same post. Five militants were killed in the fighting.",
+                           published=PUBLISHED), until="statuses")
+    assert [s.status for s in news.statuses] == ["new", "background", "new"]

@@ -61,6 +61,7 @@ class _Terms:
     determiner_before: re.Pattern  # right before a date
     determiner_first: re.Pattern  # opening a date's text: "the 26 October"
     noun_after: re.Pattern  # a lower-case noun right after a date
+    named_noun_after: re.Pattern  # one after a name: "the March 2012 Machakos bus bombing"
 
 
 @stage("dates", reads=("text", "sentences", "published"), sets=("dates",))
@@ -89,10 +90,14 @@ def _prefix(terms: _Terms, match: re.Match) -> _Prefix:
 
 
 def _names_an_event(terms: _Terms, text: str, mention: DateMention) -> bool:
-    """"his October 26 election victory": a calendar date between a determiner and a noun."""
+    """"his October 26 election victory": a calendar date between a determiner and a noun. After
+    a month or a year, names may come first ("the March 2012 Machakos bus bombing"); after a day
+    they may be the subject ("on the 5 June Kenyan troops attacked")."""
     after_determiner = (terms.determiner_before.search(text, max(0, mention.start - 12), mention.start)
                         or terms.determiner_first.match(mention.text))
-    return bool(after_determiner and any(c.isdigit() for c in mention.text) and terms.noun_after.match(text, mention.end))
+    noun_after = terms.noun_after.match(text, mention.end) or (
+        mention.precision >= 3 and terms.named_noun_after.match(text, mention.end))
+    return bool(after_determiner and any(c.isdigit() for c in mention.text) and noun_after)
 
 
 def _longest_non_overlapping(candidates: list[DateMention]) -> list[DateMention]:
@@ -151,7 +156,8 @@ def _terms() -> _Terms:
                   re.compile(prefix, re.IGNORECASE), patterns,
                   re.compile(rf"\b(?:{_alternation(raw['naming_determiners'])})\s+$", re.IGNORECASE),
                   re.compile(rf"(?:{_alternation(raw['naming_determiners'])})\s", re.IGNORECASE),
-                  re.compile(rf"\s+(?!(?:{_alternation(raw['not_nouns_after'])})\b)(?-i:[a-z])[a-z-]+\b"))
+                  re.compile(rf"\s+(?!(?:{_alternation(raw['not_nouns_after'])})\b)(?-i:[a-z])[a-z-]+\b"),
+                  re.compile(rf"(?:\s+(?-i:[A-Z])[\w'’-]*){{1,3}}\s+(?!(?:{_alternation(raw['not_nouns_after'])})\b)(?-i:[a-z])[a-z-]+\b"))
 
 
 def _mention(match: re.Match, prefix: _Prefix, terms: _Terms, day: date | None, precision: int,
@@ -234,13 +240,17 @@ def _day_range(terms: _Terms, match: re.Match, prefix: _Prefix, published: date 
     first, last = int(match["d1"]), int(match["d2"])
     if match["y"]:
         end = _safe_date(int(match["y"]), end_month, last)
+        start = _safe_date(end.year, start_month, first) if end else None
+        if start is not None and start > end:
+            start = _safe_date(end.year - 1, start_month, first)
     else:
-        end = _without_year(published, end_month, last)
+        # a range that began by publication may run on past it ("between 9-13 Aug", told on the 9th)
+        start = _without_year(published, start_month, first)
+        end = _safe_date(start.year, end_month, last) if start else None
+        if end is not None and end < start:
+            end = _safe_date(start.year + 1, end_month, last)
     if end is None:
         return _mention(match, prefix, terms, None, 2) if published is None and not match["y"] else None
-    start = _safe_date(end.year, start_month, first)
-    if start is not None and start > end:
-        start = _safe_date(end.year - 1, start_month, first)
     if start is None or start >= end:
         return None
     return _mention(match, prefix, terms, start, 2 if (end - start).days <= 31 else 3, end_date=end)

@@ -80,6 +80,8 @@ _DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[\w .]{2,30}?)?(?:\s*\
 _ALLY_CUE = re.compile(r"\b(?:(?:backed|supported|aided|assisted|accompanied|joined) by|alongside|together with|"
                        r"with the (?:support|help|backing) of|in coordination with|allied with)\s+(?:the\s+)?$", re.I)
 _PAST_ASIDE = re.compile(r"\b(?:who|which|that)\s+had\s+(?:been\s+)?(?:\w+ly\s+)?$", re.I)
+#: Between a date that names an act and the act's noun: "the March 2012 [Machakos bus station] bombing".
+_NAMED_BY_DATE = re.compile(r"(?:\s+[\w'’-]+){0,4}\s+")
 _AFTER_PHRASE = re.compile(r"\b(?:after|following|since|in\s+the\s+wake\s+of)\s+(?:the\s+|a\s+|an\s+|last\s+\w+['’]s\s+|\w+['’]s\s+)?"
                            r"(?:[\w-]+\s+){0,2}$", re.I)
 # ", which is linked to al-Qaeda,": an aside about the subject, whose actors do not act.
@@ -847,8 +849,12 @@ def _inside_a_name(names: Spans, trigger: Trigger) -> bool:
 
 
 def _told_as_past_aside(article: Article, trigger: Trigger) -> bool:
-    """"farmers who had been kidnapped in June were freed": the aside is history."""
+    """"farmers who had been kidnapped in June were freed": the aside is history; so is an act
+    its date names ("suspected of the March 2012 bus station bombing")."""
     sentence = article.sentences[trigger.sentence]
+    if any(d.relation == "named" and _NAMED_BY_DATE.fullmatch(article.text, d.end, trigger.start)
+           for d in article.in_sentence(article.dates, trigger.sentence)):
+        return True
     return bool(_PAST_ASIDE.search(article.text[max(sentence.start, trigger.start - 40):trigger.start]))
 
 

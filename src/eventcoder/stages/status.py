@@ -86,6 +86,7 @@ def find_statuses(article: Article) -> Article:
     cues = _cues()
     reference_year = _latest_explicit_year(article.dates) if article.published is None else None
     article.statuses = [_sentence_status(article, sentence, cues, reference_year) for sentence in article.sentences]
+    _retellings_of_history(article)
     for trigger in article.triggers:
         status = article.statuses[trigger.sentence].status
         if status == "future" and not _future_cue_before(article, trigger.sentence, trigger.end, cues):
@@ -98,6 +99,25 @@ def find_statuses(article: Article) -> Article:
         trigger.status = status
     return article
 
+
+
+def _retellings_of_history(article: Article) -> None:
+    """A report whose lead tells a dated act long past ("On 3 March 2019, militants attacked a
+    post. Five were killed.") tells history: the sentences after the lead that name no date or
+    cue of their own and tell more of the same kind of act are history too. A history paragraph
+    inside news is left alone: what follows it often returns to the news."""
+    if not any(d.date is not None for d in article.in_sentence(article.dates, 0)):
+        return
+    families = [set() for _ in article.sentences]
+    for trigger in article.triggers:
+        families[trigger.sentence].add(trigger.family)
+    for index in range(1, len(article.statuses)):
+        sentence, before = article.statuses[index], article.statuses[index - 1]
+        if not (sentence.status == "new" and sentence.cue is None and before.status == "background"
+                and not article.in_sentence(article.dates, index) and families[index]
+                and families[index] <= families[index - 1]):
+            return
+        article.statuses[index] = SentenceStatus(index, "background", before.cue)
 
 
 def _future_cue_before(article: Article, index: int, end: int, lexicon: _Cues) -> bool:
