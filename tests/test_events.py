@@ -914,3 +914,23 @@ def test_a_report_of_an_act_long_past_keeps_its_toll_with_it():
     records = extract_records(Article("t", "On 3 December 2020, gunmen attacked a bus near Kiganjo. Five passengers "
                                            "were killed.", published=PUBLISHED))
     assert [(r["event_date"], r["fatalities"]) for r in records] == [("2020-12-03", 5)]
+
+
+def test_an_act_the_text_denies_is_no_event():
+    records = extract_records(Article("t", "Militia fighters were seen crossing into Kiganjo on Monday. No fighting "
+                                           "was reported.", published=PUBLISHED))
+    assert [r["sub_event_type"] for r in records] == ["Change to group/activity"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan soldiers were deployed to Kiganjo on Monday.",
+    "Kenyan soldiers were seen mobilising near Kiganjo on Monday.",
+])
+def test_forces_told_as_moved_are_the_side_that_moved(text):
+    record = main_event(text)
+    assert (record["sub_event_type"], record["actor1"]) == ("Change to group/activity", "Military Forces of Kenya")
+
+
+def test_burning_a_telecommunications_mast_is_property_destruction():
+    assert main_event("Militants burned down a telecommunications mast in Kiganjo on Monday.")["sub_event_type"] == \
+        "Looting/property destruction"

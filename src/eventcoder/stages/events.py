@@ -172,6 +172,8 @@ def load_lexicon() -> _Lexicon:
                                        + "|".join(data["fellow_nouns"]) + r")\b", re.I)
     cues["headline_passive"] = re.compile(r"(?:" + "|".join(data["passive_without_auxiliary"]) + r")", re.I)
     cues["headline_passive_follower"] = re.compile(data["headline_passive_follower"], re.I)
+    cues["denied_act"] = re.compile(r"\b(?:" + "|".join(english["nominal_negations"]) + r")(?:\s+[\w'-]+)?\s+$", re.I)
+    cues["harm_noun"] = re.compile("|".join(load_yaml("casualty_terms.yaml")["none_nouns"]), re.I)
     cues["negated"] = re.compile(r"\b(?:" + "|".join(english["negations"]) + r")\b(?:\W+[\w'-]+){0,4}\W*$", re.I)
     cues["responsibility_after"] = re.compile(r"\s+(?:(?:has|have|had|later|quickly|swiftly|reportedly|also)\s+){0,2}(?:"
                                               + "|".join(data["responsibility_after"]) + ")", re.I)
@@ -313,6 +315,8 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
             patient = in_clause[0] if in_clause else (before[-1] if before else None)
             return agent, patient
         patient = in_clause[0] if in_clause else None
+        if _entry_of(trigger).family == "mobilize":
+            return patient, None  # "troops were deployed", "fighters were seen crossing": they moved
         if trigger.plover_event == "ASSAULT":
             # "one was killed after a mob attacked them": the one told as attacking acted
             return _doer(text, [a for a in actors if a is not patient]), patient
@@ -858,6 +862,14 @@ def _told_as_past_aside(article: Article, trigger: Trigger) -> bool:
     return bool(_PAST_ASIDE.search(article.text[max(sentence.start, trigger.start - 40):trigger.start]))
 
 
+def _denied(article: Article, trigger: Trigger) -> bool:
+    """"No fighting was reported", "the march went ahead without violence": the act did not happen.
+    "No casualties" denies only the harm, which the casualties stage counts as none."""
+    cues = load_lexicon().cues
+    return bool(cues["denied_act"].search(article.text, trigger.clause_start, trigger.start)
+                and not cues["harm_noun"].fullmatch(trigger.text))
+
+
 def _main_clause_triggers(article: Article, triggers: list[Trigger]) -> list[Trigger]:
     """Drops triggers that only say what came before ("curfew after clashes") when the
     sentence's main clause holds a trigger of another family."""
@@ -876,7 +888,7 @@ def find_events(article: Article) -> Article:
     statuses = _statuses(article)
     by_sentence: dict[int, list[Trigger]] = {}
     for trigger in article.triggers:
-        if not _inside_a_name(names, trigger) and not _told_as_past_aside(article, trigger):
+        if not (_inside_a_name(names, trigger) or _told_as_past_aside(article, trigger) or _denied(article, trigger)):
             by_sentence.setdefault(trigger.sentence, []).append(trigger)
     for index, triggers in by_sentence.items():
         by_sentence[index] = _main_clause_triggers(article, triggers)
