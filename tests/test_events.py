@@ -934,3 +934,8 @@ def test_forces_told_as_moved_are_the_side_that_moved(text):
 def test_burning_a_telecommunications_mast_is_property_destruction():
     assert main_event("Militants burned down a telecommunications mast in Kiganjo on Monday.")["sub_event_type"] == \
         "Looting/property destruction"
+
+
+def test_the_side_a_victim_is_accused_of_serving_was_not_attacked():
+    record = main_event("Militants executed a trader accused of spying for the Kenyan army in Kiganjo on Monday.")
+    assert (record["actor2"], record["civilian_targeting"]) == ("Civilians (Kenya)", True)

@@ -173,6 +173,7 @@ def load_lexicon() -> _Lexicon:
     cues["headline_passive"] = re.compile(r"(?:" + "|".join(data["passive_without_auxiliary"]) + r")", re.I)
     cues["headline_passive_follower"] = re.compile(data["headline_passive_follower"], re.I)
     cues["denied_act"] = re.compile(r"\b(?:" + "|".join(english["nominal_negations"]) + r")(?:\s+[\w'-]+)?\s+$", re.I)
+    cues["served_side_before"] = re.compile(r"\b(?:" + "|".join(data["served_side_before"]) + r")\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
     cues["harm_noun"] = re.compile("|".join(load_yaml("casualty_terms.yaml")["none_nouns"]), re.I)
     cues["negated"] = re.compile(r"\b(?:" + "|".join(english["negations"]) + r")\b(?:\W+[\w'-]+){0,4}\W*$", re.I)
     cues["responsibility_after"] = re.compile(r"\s+(?:(?:has|have|had|later|quickly|swiftly|reportedly|also)\s+){0,2}(?:"
@@ -296,7 +297,8 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     asides = [m.span() for m in _RELATIVE_ASIDE.finditer(text, sentence.start, trigger.start)]
     before = [a for a in actors if a.start < trigger.start  # "Turkish drones" holds "drones struck"
               and not any(start <= a.start and a.end <= end for start, end in asides)]
-    after = [a for a in actors if a.start >= trigger.end]
+    served = load_lexicon().cues["served_side_before"]
+    after = [a for a in actors if a.start >= trigger.end and not served.search(text, trigger.end, a.start)]
     in_clause = [a for a in before if a.start >= clause_start]
     actor1 = actor2 = None
 
