@@ -939,3 +939,9 @@ def test_burning_a_telecommunications_mast_is_property_destruction():
 def test_the_side_a_victim_is_accused_of_serving_was_not_attacked():
     record = main_event("Militants executed a trader accused of spying for the Kenyan army in Kiganjo on Monday.")
     assert (record["actor2"], record["civilian_targeting"]) == ("Civilians (Kenya)", True)
+
+
+def test_a_past_tense_act_after_a_subject_with_an_article_is_still_an_act():
+    assert main_event("Relatives of a patient assaulted a nurse at a clinic in Kiganjo on Monday.")["event_type"] == \
+        "Violence against civilians"
+

@@ -68,6 +68,8 @@ _VIOLENT_VERB = re.compile(r"(?:attack(?:ed|s)?|kill(?:ed|s)?|shoots?|shot(?: de
 #: A violent verb as the trigger tells it, passive too: "was beaten", "were brutally attacked".
 _VIOLENT_VERB_TOLD = re.compile(r"(?P<auxiliary>(?:was|were|is|are|been|got)\s+(?:\w+ly\s+)?)?(?:"
                                 + _VIOLENT_VERB.pattern + ")", re.I)
+#: A verb form no noun takes: after "a patient", "assaulted" is still the act.
+_PARTICIPLE = re.compile(r"\b\w+(?:ed|en)\b", re.I)
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|another|such)\s+(?:[\w-]+\s+)?$", re.I)
 _BY_AGENT = re.compile(r"^\W*(?:\w+\s+){0,6}?by\b", re.I)
 # "shelling by the RSF", "an IED planted by suspected ISIS militants", "bombers suspected to be
@@ -1091,8 +1093,8 @@ def _told_as_verb(text: str, trigger: Trigger) -> bool:
     """A violent act as a verb ("attacked a woman", "was beaten"), not a noun after a determiner
     ("the attack")."""
     told = _VIOLENT_VERB_TOLD.fullmatch(text[trigger.start:trigger.end])
-    return bool(told) and (bool(told.group("auxiliary")) or not _NOUN_BEFORE.search(
-        text[max(0, trigger.start - 40):trigger.start]))
+    return bool(told) and (bool(told.group("auxiliary")) or bool(_PARTICIPLE.search(told.group()))
+                           or not _NOUN_BEFORE.search(text[max(0, trigger.start - 40):trigger.start]))
 
 
 def _after_determiner(text: str, trigger: Trigger) -> bool:
