@@ -102,6 +102,12 @@ def test_a_small_town_on_another_continent_gives_way_to_the_country_plainly_name
     assert {name for name, place in found.items() if place.country_code != "KE"} == abroad
 
 
+def test_forces_abroad_fight_in_a_neighbour_however_far_their_country_point_lies():
+    # Russia's point lies in Siberia, over 3,000 km from Ukraine's towns
+    assert _found("Russian forces shelled Bakhmut on Monday.")["Bakhmut"].country_code == "UA"
+    assert "Fareham" not in _found("Kenyan troops shelled Fareham on Monday.")
+
+
 def test_a_town_stays_inside_a_province_known_only_as_a_hamlet_abroad():
     # Soum province is missing from cities500, which holds only a Senegalese hamlet of the name
     found = _found("A bomb killed four soldiers near Djibo in Soum province on Monday.")

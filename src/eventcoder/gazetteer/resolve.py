@@ -255,15 +255,19 @@ def _on_another_continent(place: Place, others: dict[str, set[str]], trusted: se
     twice at least, or once by a demonym of the events' ground when no other name lies in the
     town's country ("Kenyan troops shelled Bula"; but "an Italian volunteer" may be far from
     home): a name that is only an English town's ("Fareham") is none in a report that names
-    only Kenyans and Somalis."""
+    only Kenyans and Somalis. Forces' demonym alone never puts a neighbour's town on another
+    continent, however far their country's own point lies ("Russian forces shelled Bakhmut")."""
     if place.feature_class != "P" or place.population >= weights().known_city_population:
         return False
     telling = {cc: voters & trusted for cc, voters in others.items() if cc}
     countries = {cc for cc, voters in telling.items() if voters}
     told = sum(map(len, telling.values()))
     by_demonym_alone = told == 1 and any("" in voters for voters in telling.values()) and not others.get(place.country_code)
+    neighbours = load_gazetteer().neighbours
     return ((told >= 2 or by_demonym_alone) and place.country_code not in countries
-            and all(_across_the_world(place, country_code) for country_code in countries))
+            and all(_across_the_world(place, country_code)
+                    and not (by_demonym_alone and place.country_code in neighbours.get(country_code, ()))
+                    for country_code in countries))
 
 
 def _facility_abroad(candidate: Candidate, place: Place, others: dict[str, set[str]],
