@@ -22,6 +22,7 @@ def main_event(text: str) -> dict:
     ("Non-state actor overtakes territory", "Al-Shabaab fighters seized control of the town of Mahas on Monday."),
     ("Chemical weapon", "Government helicopters dropped chlorine gas barrels on the town of Saraqib on Friday, injuring 30 people."),
     ("Air/drone strike", "A US drone strike killed three suspected al-Qaeda militants in Yemen's Marib province on Saturday."),
+    ("Air/drone strike", "The Kenyan Air Force bombed a militant camp near Kiganjo on Monday."),
     ("Suicide bomb", "A suicide bomber blew himself up at a police checkpoint in Kabul on Tuesday, killing six policemen."),
     ("Shelling/artillery/missile attack", "Russian artillery shelled residential areas of Kharkiv overnight, killing two civilians."),
     ("Remote explosive/landmine/IED", "Two soldiers were killed when their vehicle struck a roadside bomb near Gao on Wednesday."),
