@@ -627,9 +627,14 @@ def test_an_arrest_yields_to_the_violence_that_killed():
     assert record["sub_event_type"] == "Attack"
 
 
-def test_a_clash_of_rival_supporters_is_mob_violence():
-    record = main_event("Two factions of the party clashed at a meeting in Kakamega on Monday.")
-    assert (record["sub_event_type"], record["actor1"]) == ("Mob violence", "Rioters (Kenya)")
+@pytest.mark.parametrize("text", [
+    "Two factions of the party clashed at a meeting in Kakamega on Monday.",
+    "Workers of two rival parties clashed in Kiganjo on Monday, injuring four people.",
+])
+def test_a_clash_of_rival_supporters_is_mob_violence_between_rioters(text):
+    record = main_event(text)
+    assert (record["sub_event_type"], record["actor1"], record["actor2"]) == (
+        "Mob violence", "Rioters (Kenya)", "Rioters (Kenya)")
 
 
 def test_arrests_by_nobody_named_are_the_polices():

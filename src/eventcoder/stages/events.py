@@ -1238,6 +1238,9 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
         # the crowd of a riot is its rioters, named or not ("houses were torched by a crowd")
         actor1 = unnamed_actor("rioters", (actor1.country_code if actor1 else None) or (place.country_code if place else None),
                                actor1.start if actor1 else trigger.start)
+    if (sub == taxonomy.MOB_VIOLENCE and entry.family == "violence" and entry.mutual
+            and (actor2 is None or actor2.category == taxonomy.CIVILIANS)):
+        actor2 = replace(actor1, start=trigger.end)  # "rival supporters clashed": rioters fought rioters
     assoc1 = _ally_of(article, actors, actor1, actor2)
     status = trigger.status
     attributions = article.in_sentence(article.attributions, index)
