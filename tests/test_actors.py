@@ -302,3 +302,9 @@ def test_a_country_told_as_where_raiders_came_from_is_theirs_not_the_articles():
     record = extract_records(Article("t", "Raiders from Ethiopia attacked herders near Marsabit, killing two.",
                                      published=date(2019, 5, 6)))[0]
     assert (record["actor1"], record["actor2"]) == ("Unidentified Ethnic Militia (Ethiopia)", "Civilians (Kenya)")
+
+
+def test_victims_are_the_places_people_not_their_attackers_countrymen():
+    records = extract_records(Article("t", "Somali gunmen shot dead two herders at a watering point on Monday.",
+                                      published=date(2024, 5, 10)))
+    assert (records[0]["actor1"], records[0]["actor2"]) == ("Unidentified Armed Group (Somalia)", "Civilians")

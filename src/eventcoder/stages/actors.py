@@ -24,6 +24,7 @@ from eventcoder.lexicon import (Actor, Entry, Lexicon, NameMatch, fill_name, loa
 from eventcoder.resources import load_yaml
 from eventcoder.spans import Spans
 from eventcoder.stages import stage
+from eventcoder.stages.places import ground_after
 
 
 
@@ -42,6 +43,7 @@ def find_actors(article: Article) -> Article:
     matches, cues = article.actor_names.matches, article.actor_names.country_cues
     sentence_starts = [s.start for s in article.sentences]
     country = main_country(article, cues, sentence_starts)
+    ground = main_country(article, cues, sentence_starts, places_only=True)
     year = article.published.year if article.published else None
     cue_ending_at = {end + 1: (start, code) for start, end, code in cues if text[end:end + 1] == " "}
     cue_at = {start: code for start, _, code in cues}
@@ -75,7 +77,10 @@ def find_actors(article: Article) -> Article:
     for mention in mentions:
         if mention.generic:
             kind, own_country = generics[id(mention)]
-            _resolve_generic(mention, kind, named, own_country or country, own_country, lexicon)
+            # victims are the place's people unless told otherwise ("Somali militants shot two
+            # herders" in an unknown village are not Somali herders)
+            setting = ground if kind == "civilians" else country
+            _resolve_generic(mention, kind, named, own_country or setting, own_country, lexicon)
     article.actors = [m for m in mentions if m.name]
     return article
 
@@ -153,7 +158,7 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their)\s+$", re.I)
 
 
 def main_country(article: Article, cues: tuple[tuple[int, int, str], ...],
-                 sentence_starts: list[int]) -> str | None:
+                 sentence_starts: list[int], places_only: bool = False) -> str | None:
     """The country the article is about: its places (weighted to early sentences; demonyms
     only when it names no place, as "Russian aircraft" says who, not where), else the country
     names in its text; None when neither names one. "Chinese nationals" counts nowhere, nor a
@@ -161,10 +166,14 @@ def main_country(article: Article, cues: tuple[tuple[int, int, str], ...],
     Kenya-Ethiopia border") is the article's own."""
     named = [p for p in article.places if p.country_code and not _foreigners(article.text, p)
              and not (p.is_country and told_beyond(article.text, p.start, p.end, paired=False))]
-    located = [(p.start, p.country_code, _weight(p)) for p in
-               ([p for p in named if p.feature_code != "DEMONYM"] or named)]
+    grounded = [p for p in named if p.feature_code != "DEMONYM"]
+    if places_only:  # or a demonym of the land or its state's forces: "Somali troops", "a Kenyan village"
+        grounded = grounded or [p for p in named if ground_after().match(article.text, p.end)]
+    located = [(p.start, p.country_code, _weight(p)) for p in (grounded if places_only else grounded or named)]
     votes: Counter[str] = Counter()
-    named_in_text = [(start, code, 1.0) for start, end, code in cues if not _foreigner_nouns().match(article.text, end)]
+    named_in_text = [(start, code, 1.0) for start, end, code in cues if not _foreigner_nouns().match(article.text, end)
+                     and (not places_only or (ground_after().match(article.text, end)
+                                              and not told_beyond(article.text, start, end, paired=False)))]
     for start, code, weight in located or named_in_text:
         votes[code] += weight * (1 + 2 / (1 + _sentence_of(start, sentence_starts)))
     if not votes:

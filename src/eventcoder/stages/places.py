@@ -171,7 +171,7 @@ def find_places(article: Article) -> Article:
     identities = _identity_countries(article.text)
     mentioned = {d.country_code for d in kept if d.country_code} | identities
     grounded = frozenset(identities | {d.country_code for d in kept
-                                       if d.country_code and _ground_after().match(article.text, d.end)})
+                                       if d.country_code and ground_after().match(article.text, d.end)})
     places = resolve_candidates(article.text, candidates, mentioned, home=home,
                                 coded_countries=gazetteer.coded_countries, grounded_countries=grounded)
     for place in places:
@@ -538,7 +538,7 @@ def _names_a_feature(candidate: _Match, text: str) -> bool:
 
 
 @cache
-def _ground_after() -> re.Pattern:
+def ground_after() -> re.Pattern:
     """After a demonym, a word for its land or its state's forces: "Kenyan village", "Kenyan troops"."""
     words = "|".join(sorted(_context()["ground_nouns"], key=len, reverse=True))
     return re.compile(rf"\s+(?:[a-z]+\s+)?(?:{words})\b")
