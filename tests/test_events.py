@@ -951,3 +951,9 @@ def test_a_past_tense_act_after_a_subject_with_an_article_is_still_an_act():
     assert main_event("Relatives of a patient assaulted a nurse at a clinic in Kiganjo on Monday.")["event_type"] == \
         "Violence against civilians"
 
+
+
+def test_hacking_people_is_no_cyber_attack():
+    records = extract_records(Article("t", "Gunmen raided a farm in Kiganjo on Monday. They went on to hack the "
+                                           "workers.", published=PUBLISHED))
+    assert "Other" not in [r["sub_event_type"] for r in records]
