@@ -338,3 +338,11 @@ def test_a_counted_armed_group_is_a_victim_without_a_group_noun(text, expected):
 def test_a_list_of_single_victims_by_their_trades_counts_each():
     assert summary("A driver and a conductor were killed when gunmen stopped their bus near Kiganjo.") == [
         ("A driver", "killed", "civilians", 1, 1), ("a conductor", "killed", "civilians", 1, 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "Two traders were kidnapped and later killed near Kiganjo.",
+    "Two traders were abducted before being killed near Kiganjo.",
+])
+def test_victims_of_two_passive_verbs_suffer_both(text):
+    assert [(m.kind, m.minimum) for m in casualties_in(text)] == [("abducted", 2), ("killed", 2)]

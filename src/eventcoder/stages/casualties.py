@@ -26,7 +26,7 @@ abduction); a bare number after "killed" or "wounded" counts people ("the blast 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from eventcoder import taxonomy
@@ -58,6 +58,7 @@ class _Lexicon:
     victim_item: re.Pattern  # one victim of a list, up to the next "," or "and"
     victim_after: re.Pattern
     second_verb: re.Pattern  # "and burnt" between an active verb and the victims both verbs share
+    shared_subject: re.Pattern  # "and later", between two passive verbs whose victims are one
     one_after: re.Pattern  # "a suspected thief", "him" after an active verb: one person, whatever the noun
     named_after: re.Pattern  # "Hassan Suleiman Mwayuyu" after an active verb: one person, by name
     bare_one_after: re.Pattern  # a headline's "kill activist outside his shop": one person
@@ -178,6 +179,8 @@ def top_level(casualties: list[CasualtyMention]) -> list[CasualtyMention]:
 def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[CasualtyMention]:
     mentions: list[CasualtyMention] = []
     boundary = start
+    subjects: list[CasualtyMention] = []  # the last passive verb's, with where that verb ends
+    subjects_end = start
     for cue in lexicon.cue.finditer(text, start, end):
         if cue.start() < boundary:
             continue
@@ -188,8 +191,13 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
         after_passive_auxiliary = lexicon.passive_before.search(text, max(boundary, cue.start() - 40), cue.start())
         if "active" in roles and not after_passive_auxiliary:
             found = _objects(lexicon, text, cue, end, roles["active"])
-        if not found and ("passive" in roles or "intransitive" in roles):
+        left_kind = roles.get("passive") or roles.get("intransitive")
+        if not found and left_kind and subjects and lexicon.shared_subject.fullmatch(text, subjects_end, cue.start()):
+            # "two traders were kidnapped and later killed": the second verb's victims are the first's
+            found = [replace(m, kind=left_kind) for m in subjects if m.kind != left_kind]
+        elif not found and left_kind:
             found = _subjects(lexicon, text, boundary, cue, end, roles)
+            subjects, subjects_end = found, cue.end()
         uncounted = all(m.minimum is None and m.maximum is None for m in found) and len(found) <= 1
         kind = _one_person(lexicon, text, boundary, cue, end, roles) if uncounted else None
         if kind:
@@ -564,6 +572,8 @@ def _lexicon() -> _Lexicon:
         victim_item=re.compile(rf"{victim}(?=\s*,|\s+and\s|\s*$)", flags),
         victim_after=re.compile(rf"\s+(?:{_DETERMINERS}\s+)?{victim}", flags),
         second_verb=re.compile(r"\s+and\s+(?P<verb>(?-i:[a-z]+(?:s|ed|t)))(?=\s)", flags),
+        shared_subject=re.compile(r"\s*,?\s*(?:and|before\s+being)\s+(?:(?:later|then|subsequently|eventually|\w+ly)\s+)?"
+                                  r"(?:(?:was|were|had\s+been|have\s+been)\s+)?", flags),
         one_after=re.compile(
             rf"\s+(?P<victim>(?:an?|another)\s+(?!(?:{_alternation(terms['not_victims'])})\b)[\w'’-]+"
             rf"(?:\s+(?!(?:{_alternation([*terms['not_victims'], *terms['not_modifier_words'], *_SHORT_WORDS])})\b)"
