@@ -346,3 +346,7 @@ def test_a_list_of_single_victims_by_their_trades_counts_each():
 ])
 def test_victims_of_two_passive_verbs_suffer_both(text):
     assert [(m.kind, m.minimum) for m in casualties_in(text)] == [("abducted", 2), ("killed", 2)]
+
+
+def test_a_date_written_with_a_slash_counts_no_one():
+    assert all("02" not in m.text for m in casualties_in("The suspects were on 24/02 lynched at Kiganjo market."))

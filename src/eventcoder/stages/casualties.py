@@ -519,8 +519,8 @@ def _lexicon() -> _Lexicon:
     measure = rf"(?!\s*-?\s*(?:{units})\b)"
     with_group = (rf"(?:(?P<qty>{quantity_plain}|no|an?|another){measure}(?:\s+of(?:\s+(?:the|those))?)?\s+)?"
                   rf"(?:{modifier}\s+){{0,3}}?(?P<group>{group})\b{complement}")
-    bare = rf"(?P<bare>{quantity_plain})(?![\w+-])(?!\s+(?:{units}|{_alternation(terms['not_victims'])})\b)"
-    victim = rf"(?<![\w-])(?P<item>{with_group}|{bare})"
+    bare = rf"(?P<bare>{quantity_plain})(?![\w+/-])(?!\s+(?:{units}|{_alternation(terms['not_victims'])})\b)"
+    victim = rf"(?<![\w/-])(?P<item>{with_group}|{bare})"
     # Several victims are listed only with their groups ("two soldiers and a civilian"), so that
     # "Since June 19, 30 people were killed" does not read "19" as a victim.
     listed = rf"(?<![\w-]){_uncaptured(with_group)}"
