@@ -957,3 +957,17 @@ def test_hacking_people_is_no_cyber_attack():
     records = extract_records(Article("t", "Gunmen raided a farm in Kiganjo on Monday. They went on to hack the "
                                            "workers.", published=PUBLISHED))
     assert "Other" not in [r["sub_event_type"] for r in records]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Militants held a graduation ceremony for 80 new fighters near Kiganjo on Monday.",
+     ("Change to group/activity", "Unidentified Armed Group (Kenya)", None)),
+    ("Al Shabaab militants conducted a patrol in Kiganjo on Monday.", ("Change to group/activity", "Al Shabaab", None)),
+    ("A bomb went off while two Al Shabaab militants were planting it near Kiganjo on Monday.",
+     ("Disrupted weapons use", "Al Shabaab", None)),
+    ("Kenyan troops retook Kiganjo on Monday after Al Shabaab militants withdrew without a fight.",
+     ("Non-violent transfer of territory", "Military Forces of Kenya", "Al Shabaab")),
+])
+def test_strategic_developments_and_who_acted_in_them(text, expected):
+    record = main_event(text)
+    assert (record["sub_event_type"], record["actor1"], record["actor2"]) == expected

@@ -921,6 +921,13 @@ def find_events(article: Article) -> Article:
         event.place = event.place or _context_place(article, event.sentences[0])
         if event.place is not None:
             event.place = division_seat(event.place)
+        if event.actor1 is None and event.trigger.family == "disrupted":
+            # "two Al Shabaab bombers died when the explosives they carried went off": their own device
+            armed = taxonomy.category_group("non_state_armed")
+            bombers = next((a for a in article.in_sentence(article.actors, event.sentences[0]) if a.category in armed), None)
+            if bombers is not None:
+                event.actor1 = bombers
+                event.actor2 = None if event.actor2 is not None and event.actor2.name == bombers.name else event.actor2
         if event.actor1 is None and event.trigger.family in ("violence", "disrupted"):
             # ACLED's actor for violence whose perpetrator the report does not name: an
             # unidentified armed group of the country where it happened
