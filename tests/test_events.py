@@ -971,3 +971,9 @@ def test_hacking_people_is_no_cyber_attack():
 def test_strategic_developments_and_who_acted_in_them(text, expected):
     record = main_event(text)
     assert (record["sub_event_type"], record["actor1"], record["actor2"]) == expected
+
+
+def test_control_regained_of_a_building_is_no_territory():
+    record = main_event("Gunmen stormed a hotel in Kiganjo on Monday, killing six civilians, before police regained "
+                        "control of the building.")
+    assert (record["sub_event_type"], record["fatalities"]) == ("Attack", 6)

@@ -176,6 +176,7 @@ def load_lexicon() -> _Lexicon:
     cues["headline_passive_follower"] = re.compile(data["headline_passive_follower"], re.I)
     cues["denied_act"] = re.compile(r"\b(?:" + "|".join(english["nominal_negations"]) + r")(?:\s+[\w'-]+)?\s+$", re.I)
     cues["served_side_before"] = re.compile(r"\b(?:" + "|".join(data["served_side_before"]) + r")\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+    cues["not_territory_after"] = re.compile("|".join(data["not_territory_after"]), re.I)
     cues["harm_noun"] = re.compile("|".join(load_yaml("casualty_terms.yaml")["none_nouns"]), re.I)
     cues["negated"] = re.compile(r"\b(?:" + "|".join(english["negations"]) + r")\b(?:\W+[\w'-]+){0,4}\W*$", re.I)
     cues["responsibility_after"] = re.compile(r"\s+(?:(?:has|have|had|later|quickly|swiftly|reportedly|also)\s+){0,2}(?:"
@@ -874,6 +875,12 @@ def _denied(article: Article, trigger: Trigger) -> bool:
                 and not cues["harm_noun"].fullmatch(trigger.text))
 
 
+def _no_ground_taken(article: Article, trigger: Trigger) -> bool:
+    """"Security forces regained control of the hotel": a siege ended, no ground changed hands."""
+    return trigger.family == "territory" and bool(load_lexicon().cues["not_territory_after"].match(
+        article.text, trigger.end, article.sentences[trigger.sentence].end))
+
+
 def _main_clause_triggers(article: Article, triggers: list[Trigger]) -> list[Trigger]:
     """Drops triggers that only say what came before ("curfew after clashes") when the
     sentence's main clause holds a trigger of another family."""
@@ -892,7 +899,8 @@ def find_events(article: Article) -> Article:
     statuses = _statuses(article)
     by_sentence: dict[int, list[Trigger]] = {}
     for trigger in article.triggers:
-        if not (_inside_a_name(names, trigger) or _told_as_past_aside(article, trigger) or _denied(article, trigger)):
+        if not (_inside_a_name(names, trigger) or _told_as_past_aside(article, trigger) or _denied(article, trigger)
+                or _no_ground_taken(article, trigger)):
             by_sentence.setdefault(trigger.sentence, []).append(trigger)
     for index, triggers in by_sentence.items():
         by_sentence[index] = _main_clause_triggers(article, triggers)
