@@ -281,3 +281,9 @@ def test_an_adjective_opening_a_sentence_is_no_first_name_before_a_town():
 def test_an_ethnic_group_told_as_suspects_or_fighters_is_no_place():
     assert "Turkana" not in _found("Herders in Kiganjo said that armed Turkana drove off their goats.")
     assert "Turkana" in _found("Herders in Kiganjo said that raiders from Turkana drove off their goats.")
+
+
+def test_an_armed_groups_home_keeps_a_village_from_another_continent():
+    # JNIM fights in the Sahel: Seno is no town of Aragon in its report
+    found = _found("JNIM militants attacked the village of Seytenga in Seno on Monday.")
+    assert "Seno" not in found or found["Seno"].country_code != "ES"

@@ -380,6 +380,13 @@ def armed_group_spans(names: ActorNames) -> list[tuple[int, int]]:
             if m.entry.kind == "actor" and m.entry.actor.category in taxonomy.category_group("non_state_armed")]
 
 
+def armed_group_countries(names: ActorNames) -> set[str]:
+    """The home countries of the non-state armed groups the text names ("JNIM" is Mali's)."""
+    return {m.entry.actor.country_code for m in names.matches
+            if m.entry.kind == "actor" and m.entry.actor.category in taxonomy.category_group("non_state_armed")
+            and m.entry.actor.country_code}
+
+
 def unnamed_actor(kind: str, country_code: str | None, at: int) -> ActorMention:
     """An actor the event implies without naming it: the crowd of "thousands marched" is
     "Protesters (Mali)", as ACLED codes every demonstration with its crowd."""

@@ -30,7 +30,7 @@ from eventcoder.resources import data_rows, load_yaml
 from eventcoder.gazetteer import Found, Gazetteer, Place, load_gazetteer
 from eventcoder.gazetteer.names import name_key
 from eventcoder.gazetteer.resolve import Candidate, resolve_candidates, weights, without_settlement_word
-from eventcoder.lexicon import armed_group_spans, identity_group_spellings, load_lexicon, match_names
+from eventcoder.lexicon import armed_group_countries, armed_group_spans, identity_group_spellings, load_lexicon, match_names
 from eventcoder.spans import Spans
 from eventcoder.stages import stage
 
@@ -169,6 +169,8 @@ def find_places(article: Article) -> Article:
     kept = [d for d in demonyms if not candidate_spans.cover(d.start, d.end)]
     # an ethnic group's country, like a demonym of land or forces, is where its events are
     identities = _identity_countries(article.text)
+    # an armed group fights where it is at home more often than not, as an ethnic group lives
+    identities |= armed_group_countries(article.actor_names)
     mentioned = {d.country_code for d in kept if d.country_code} | identities
     grounded = frozenset(identities | {d.country_code for d in kept
                                        if d.country_code and ground_after().match(article.text, d.end)})
