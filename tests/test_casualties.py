@@ -350,3 +350,8 @@ def test_victims_of_two_passive_verbs_suffer_both(text):
 
 def test_a_date_written_with_a_slash_counts_no_one():
     assert all("02" not in m.text for m in casualties_in("The suspects were on 24/02 lynched at Kiganjo market."))
+
+
+def test_a_counted_armed_groups_acronym_joins_the_list_of_dead():
+    assert [(m.text, m.minimum, m.group) for m in casualties_in("At least 15 soldiers and 5 VDP were killed near Kiganjo.")] \
+        == [("At least 15 soldiers", 15, "soldiers"), ("5 VDP", 5, None)]

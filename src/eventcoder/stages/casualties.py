@@ -118,7 +118,10 @@ def find_casualties(article: Article) -> Article:
             found.setdefault((mention.kind, mention.start, mention.end), mention)
     taken = Spans((m.start, m.end) for m in found.values())
     for mention in _named_group_victims(lexicon, article):
-        if not taken.overlap(mention.start, mention.end):
+        told = found.get((mention.kind, mention.start, mention.end))
+        if told is not None and told.group is None:
+            told.group = mention.group  # "15 soldiers and 5 VDP were killed": the VDP are fighters
+        elif not taken.overlap(mention.start, mention.end):
             found[(mention.kind, mention.start, mention.end)] = mention
     article.casualties = sorted(found.values(), key=lambda m: (m.start, -m.end, m.kind))
     return article
@@ -501,7 +504,9 @@ def _lexicon() -> _Lexicon:
     # group's or clan's name, whose plural is the name ("six Kikuyu"): counted, group None.
     communities = _alternation(spelling for row in data_rows("identity_groups.csv") for spelling in identity_group_spellings(row))
     group_words = _alternation(groups)
-    group = (rf"{group_words}|(?!(?:{_alternation(numbers['vague'])})\b)(?-i:[A-Z][a-z]+s|(?:{communities})\b(?!\s+(?:[A-Z]|(?i:{group_words})\b)))"
+    # and so is an armed group's acronym after a figure ("5 VDP", "12 RSF"): counted, group None
+    group = (rf"{group_words}|(?!(?:{_alternation(numbers['vague'])})\b)(?-i:[A-Z][a-z]+s|(?:{communities})\b(?!\s+(?:[A-Z]|(?i:{group_words})\b))"
+             rf"|(?<=\d\s)[A-Z]{{2,6}}\b(?!\s+(?:[A-Z]|(?i:{group_words})\b)))"
              rf"|(?!(?:{_alternation([*terms['not_victims'], *terms['not_modifier_words']])})\b)(?-i:[a-z]{{3,}}s)")
     modifier = (rf"(?:\d+\s+(?:years?|months?)\s+old\b"  # an age: "the 48 year old man"
                 rf"|(?!(?:{_alternation(terms['not_modifiers'])})\b)(?-i:[A-Z])[\w'’]*(?:-[\w'’]+)*"
