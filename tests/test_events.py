@@ -977,3 +977,9 @@ def test_control_regained_of_a_building_is_no_territory():
     record = main_event("Gunmen stormed a hotel in Kiganjo on Monday, killing six civilians, before police regained "
                         "control of the building.")
     assert (record["sub_event_type"], record["fatalities"]) == ("Attack", 6)
+
+
+def test_arrests_told_with_a_protest_are_its_intervention_not_an_event_of_their_own():
+    records = extract_records(Article("t", "Traders protested in Kiganjo on Monday against new levies. Police "
+                                           "dispersed them with tear gas and arrested 15.", published=PUBLISHED))
+    assert [r["sub_event_type"] for r in records] == ["Protest with intervention"]

@@ -994,7 +994,8 @@ def _met_with_force(events: list[Event]) -> list[Event]:
     """An attack and the fight it met, told in the next sentence, are one armed clash, as ACLED
     codes them: "Gunmen attacked a village. Soldiers pushed them back." The fight's sides join
     the attack's: its attacker stays actor1, the side that fought back becomes actor2. The
-    state's response that killed attackers, told next, is part of their attack too."""
+    state's response that killed attackers, told next, is part of their attack too, and arrests
+    told with a protest are its intervention, one event as ACLED codes it."""
     kept: list[Event] = []
     for event in events:
         attack = kept[-1] if kept else None
@@ -1012,6 +1013,10 @@ def _met_with_force(events: list[Event]) -> list[Event]:
                 and attack.actor1 is not None and attack.actor1.category != taxonomy.STATE_FORCES
                 and event.actor1 is not None and event.actor1.category == taxonomy.STATE_FORCES):
             _absorb(attack, event)  # "Police intervened, shooting dead two of them": the attack's dead
+            continue
+        if (told_next and attack.trigger.family == "protest" and event.trigger.family == "arrest" and not _killed(event)
+                and (event.actor1 is None or event.actor1.category == taxonomy.STATE_FORCES)):
+            _absorb(attack, event)  # "Police dispersed them and arrested 15": the protest's intervention
             continue
         kept.append(event)
     return kept
