@@ -51,6 +51,7 @@ def summary(text: str):
     ("The army detained 1,200 protesters.", [("1,200 protesters", "arrested", "protesters", 1200, 1200)]),
     ("A dozen police officers were injured.", [("A dozen police officers", "injured", "police", 12, 12)]),
     ("Dozens of people were killed.", [("Dozens of people", "killed", None, 12, None)]),
+    ("An unknown number of militants were killed.", [("An unknown number of militants", "killed", "militants", 3, None)]),
     ("Scores were wounded.", [("Scores", "injured", None, 20, None)]),
     ("Tens of students were arrested.", [("Tens of students", "arrested", "students", 10, None)]),
     ("Hundreds of civilians died.", [("Hundreds of civilians", "killed", "civilians", 100, None)]),
