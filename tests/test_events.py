@@ -983,3 +983,8 @@ def test_arrests_told_with_a_protest_are_its_intervention_not_an_event_of_their_
     records = extract_records(Article("t", "Traders protested in Kiganjo on Monday against new levies. Police "
                                            "dispersed them with tear gas and arrested 15.", published=PUBLISHED))
     assert [r["sub_event_type"] for r in records] == ["Protest with intervention"]
+
+
+def test_the_agent_of_an_attack_on_a_named_place_is_its_actor1():
+    record = main_event("Attack on Kiganjo village by Garre militia on Monday.")
+    assert (record["actor1"], record["sub_event_type"]) == ("Garre Ethnic Militia (Kenya)", "Attack")

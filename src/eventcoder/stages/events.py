@@ -74,7 +74,7 @@ _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|he
 _BY_AGENT = re.compile(r"^\W*(?:\w+\s+){0,6}?by\b", re.I)
 # "shelling by the RSF", "an IED planted by suspected ISIS militants", "bombers suspected to be
 # from Boko Haram": the agent named right after the act.
-_NOMINAL_BY = re.compile(r"^\s+(?:(?:[a-z]+\s+){0,2}by|(?:suspected|believed|thought)\s+to\s+(?:be\s+from|belong\s+to))"
+_NOMINAL_BY = re.compile(r"^\s+(?:(?:[a-z]+\s+){0,2}by|on\s+(?-i:[A-Z])[\w-]*\s+(?:[a-z]+\s+)?by|(?:suspected|believed|thought)\s+to\s+(?:be\s+from|belong\s+to))"
                          r"\s+(?:the\s+|an?\s+)?(?:suspected\s+|alleged\s+|presumed\s+)?$", re.I)
 # "MOGADISHU, March 15 (Reuters) - ": where the report was filed, not where the event happened.
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[\w .]{2,30}?)?(?:\s*\([^)]{1,30}\))?\s*[-—–]{1,2}\s+")
