@@ -240,6 +240,7 @@ def test_seed_article(shared_data):
     ("Clan militias clashed over grazing land.", "SO", {"Clan militias": "Unidentified Clan Militia (Somalia)"}),
     ("Armed Pokot militants raided a school.", "KE", {"Pokot militants": "Pokot Ethnic Militia (Kenya)"}),
     ("Pokomo attack a village near Garsen.", "KE", {"Pokomo": "Pokomo Ethnic Militia (Kenya)"}),
+    ("Meitei gunmen attacked a village.", "IN", {"Meitei gunmen": "Meitei Ethnic Militia (India)"}),
 ])
 def test_an_ethnic_group_or_clan_under_arms_is_its_identity_militia(text, country, expected):
     assert _names(text, country) == expected
