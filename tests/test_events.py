@@ -10,8 +10,12 @@ from eventcoder.stages.events import load_lexicon
 PUBLISHED = date(2024, 5, 10)  # a Friday
 
 
+def records_of(text: str) -> list[dict]:
+    return extract_records(Article("t", text, published=PUBLISHED))
+
+
 def main_event(text: str) -> dict:
-    records = extract_records(Article("t", text, published=PUBLISHED))
+    records = records_of(text)
     assert records, f"no event found in: {text}"
     return records[0]
 
@@ -89,14 +93,14 @@ def test_several_events_in_one_article():
     text = ("An airstrike killed 12 fighters in Idlib on Tuesday. "
             "Separately, gunmen abducted a doctor in Aleppo on Wednesday. "
             "In Damascus, police arrested two journalists on Thursday.")
-    types = [e["sub_event_type"] for e in extract_records(Article("t", text, published=PUBLISHED))]
+    types = [e["sub_event_type"] for e in records_of(text)]
     assert types == ["Air/drone strike", "Abduction/forced disappearance", "Arrests"]
 
 
 def test_a_retelling_of_the_same_strike_is_one_event():
     text = ("Warplanes struck a market in Maarat al-Numan on Monday, killing 15 civilians. "
             "The airstrikes also wounded 40 people, rescuers said.")
-    records = extract_records(Article("t", text, published=PUBLISHED))
+    records = records_of(text)
     assert len(records) == 1
     assert records[0]["injured_min"] == 40
     assert len(records[0]["evidence"]) == 2
@@ -105,12 +109,12 @@ def test_a_retelling_of_the_same_strike_is_one_event():
 def test_an_article_of_history_only_gives_no_new_event():
     text = ("The war in Syria began in March 2011. Islamic State fighters seized Raqqa in 2014, "
             "and the city was recaptured by the Syrian Democratic Forces in October 2017.")
-    records = extract_records(Article("t", text, published=PUBLISHED))
+    records = records_of(text)
     assert all(r["status"] == "background" for r in records)
 
 
 def test_a_threat_is_not_a_past_attack():
-    records = extract_records(Article("t", "The group threatened to attack Mogadishu next month.", published=PUBLISHED))
+    records = records_of("The group threatened to attack Mogadishu next month.")
     assert not [r for r in records if r["event_type"] != "Strategic developments" and r["status"] == "new"]
 
 
@@ -204,7 +208,7 @@ def test_a_closed_aside_does_not_take_the_subject():
 def test_another_incident_is_not_merged():
     text = ("A roadside bomb killed three soldiers in Gao on Monday. "
             "Separately, a roadside bomb wounded two civilians in Gao.")
-    assert len(extract_records(Article("t", text, published=PUBLISHED))) == 2
+    assert len(records_of(text)) == 2
 
 
 def test_an_ally_of_the_attacker_is_an_associated_actor():
@@ -220,7 +224,7 @@ def test_an_ally_of_the_attacker_is_an_associated_actor():
     ("The ministry said it will end the school term early.", None),
 ])
 def test_hypothetical_restrictions_are_threats_only_with_their_object(text, plover_event):
-    records = extract_records(Article("t", text, published=PUBLISHED))
+    records = records_of(text)
     assert (records[0]["plover_event"] if records else None) == plover_event
 
 
@@ -304,7 +308,7 @@ def test_a_retelling_joins_the_latest_event_it_can_retell():
     text = ("Warplanes struck a market in Idlib on Monday, killing 15 civilians. Talks resumed in Geneva. "
             "Gunmen abducted two aid workers in Aleppo on Wednesday. Warplanes struck a school in Saraqib "
             "on Tuesday. Markets reopened. Schools stayed shut. The airstrikes also wounded 40 people.")
-    records = extract_records(Article("t", text, published=PUBLISHED))
+    records = records_of(text)
     strikes = [r for r in records if r["sub_event_type"] == "Air/drone strike"]
     assert [(r["location"], r["killed_min"], r["injured_min"], len(r["evidence"])) for r in strikes] == [
         ("Idlib", 15, None, 1), ("Saraqib", None, 40, 2)]
@@ -379,7 +383,7 @@ def test_a_toll_told_in_the_next_sentence_is_the_events():
 
 
 def test_a_threat_is_future_and_comes_before_the_act_it_threatens():
-    records = extract_records(Article("t", "The rebels threatened to attack Goma next week.", published=PUBLISHED))
+    records = records_of("The rebels threatened to attack Goma next week.")
     assert [(r["plover_event"], r["status"]) for r in records][0] == ("THREATEN", "future")
 
 
@@ -400,7 +404,7 @@ def test_a_bomb_found_or_gone_off_in_the_hands_of_its_makers_is_disrupted_weapon
 
 def test_a_violent_act_told_as_a_verb_is_an_event_even_with_unknown_sides():
     assert main_event("Members of a religious sect attacked a woman in Embu for wearing trousers.")["sub_event_type"] == "Attack"
-    records = extract_records(Article("t", "The attack drew wide condemnation from officials.", published=PUBLISHED))
+    records = records_of("The attack drew wide condemnation from officials.")
     assert records == []
 
 
@@ -437,14 +441,14 @@ def test_a_victim_between_the_verb_and_to_death_is_killed():
 
 
 def test_a_demonstration_and_the_violence_its_story_tells_are_one_event():
-    records = extract_records(Article("t", "Traders rioted over new market fees in Kisii on Monday. Police opened fire, "
-                                           "killing one trader.", published=PUBLISHED))
+    records = records_of("Traders rioted over new market fees in Kisii on Monday. Police opened fire, "
+                         "killing one trader.")
     assert [(r["event_type"], r["fatalities"]) for r in records] == [("Riots", 1)]
 
 
 def test_an_armed_group_attacking_after_a_protest_is_its_own_event():
-    records = extract_records(Article("t", "Residents protested over water shortages in Mandera on Monday. Al Shabaab "
-                                           "gunmen later attacked a police post, killing two officers.", published=PUBLISHED))
+    records = records_of("Residents protested over water shortages in Mandera on Monday. Al Shabaab "
+                         "gunmen later attacked a police post, killing two officers.")
     assert {r["event_type"] for r in records} >= {"Protests", "Battles"}
 
 
@@ -464,8 +468,7 @@ def test_destruction_by_a_bomb_is_not_mob_violence():
 
 
 def test_a_weekday_in_a_plan_is_the_coming_one_not_next_year():
-    records = extract_records(Article("t", "The militia threatened to attack the market in Moyale on Tuesday.",
-                                      published=PUBLISHED))
+    records = records_of("The militia threatened to attack the market in Moyale on Tuesday.")
     assert [r["event_date"] for r in records if r["event_date"]] == ["2024-05-14"]
 
 
@@ -476,8 +479,8 @@ def test_a_toll_broken_down_in_the_next_sentence_is_not_counted_twice():
 
 
 def test_a_toll_after_an_accusation_is_not_the_accusations():
-    records = extract_records(Article("t", "Two clans fought over a water point in Garsen on Sunday. Elders accused "
-                                           "the youths of stealing goats. A man was killed.", published=PUBLISHED))
+    records = records_of("Two clans fought over a water point in Garsen on Sunday. Elders accused "
+                         "the youths of stealing goats. A man was killed.")
     assert [r["fatalities"] for r in records if r["sub_event_type"] == "Other"] in ([], [0])
     assert records[0]["fatalities"] == 1
 
@@ -504,12 +507,12 @@ def test_a_toll_of_another_act_told_later_adds_up():
 
 def test_an_act_named_without_a_determiner_at_a_place_is_reported():
     assert main_event("Cattle raid against herders in Kapedo.")["sub_event_type"] == "Attack"
-    assert extract_records(Article("t", "The raid drew condemnation from leaders in Kapedo.", published=PUBLISHED)) == []
+    assert records_of("The raid drew condemnation from leaders in Kapedo.") == []
 
 
 def test_soldiers_told_as_killed_by_a_bomb_are_struck_not_striking():
-    records = extract_records(Article("t", "A roadside bomb hit an army convoy near Mandera on Monday. "
-                                           "Four soldiers dead.", published=PUBLISHED))
+    records = records_of("A roadside bomb hit an army convoy near Mandera on Monday. "
+                         "Four soldiers dead.")
     assert [(r["sub_event_type"], r["fatalities"], r["actor1"], r["actor2"]) for r in records] == [
         ("Remote explosive/landmine/IED", 4, "Unidentified Armed Group (Kenya)", "Military Forces of Kenya")]
 
@@ -524,7 +527,7 @@ def test_an_attack_on_a_post_of_armed_men_is_a_battle():
     "Two pupils were killed by lightning at a school in Kisii on Tuesday.",
 ])
 def test_disasters_and_accidents_are_no_conflict_events(text):
-    assert extract_records(Article("t", text, published=PUBLISHED)) == []
+    assert records_of(text) == []
 
 
 def test_an_attack_told_beside_an_accident_is_still_an_attack():
@@ -539,7 +542,7 @@ def test_an_attack_told_beside_an_accident_is_still_an_attack():
     ("Hundreds of traders poured into the streets of Eldoret on Monday over new levies.", "Peaceful protest"),
 ])
 def test_movement_vandalism_and_crowds_in_the_street(text, sub_event_type):
-    records = extract_records(Article("t", text, published=PUBLISHED))
+    records = records_of(text)
     assert sub_event_type in {r["sub_event_type"] for r in records}
 
 
@@ -579,7 +582,7 @@ def test_members_of_a_tribe_attacked_are_civilians():
 
 def test_a_crowd_told_again_by_a_pronoun_is_the_same_crowd():
     text = "A mob at the Gatundu cattle market set upon a herdsman accused of theft. They beat him and lynched him."
-    records = extract_records(Article("t", text, published=PUBLISHED))
+    records = records_of(text)
     assert [(r["sub_event_type"], r["fatalities"]) for r in records] == [("Mob violence", 1)]
 
 
@@ -762,7 +765,7 @@ def test_a_word_that_tells_no_act_gives_way_to_one_that_does():
 
 def test_a_report_of_nothing_but_a_bare_violent_noun_reports_it():
     assert main_event("Livestock raids go on along the border; killings unconfirmed.")["event_type"] == "Violence against civilians"
-    assert extract_records(Article("t", "The raids drew condemnation from church leaders.", published=PUBLISHED)) == []
+    assert records_of("The raids drew condemnation from church leaders.") == []
 
 
 def test_violence_against_civilians_with_no_named_target_targets_the_places_civilians():
@@ -788,8 +791,7 @@ def test_an_event_with_no_place_of_its_own_takes_the_one_named_just_after():
 @pytest.mark.parametrize("response", ["Soldiers pushed back the raiders.", "Police fought back.",
                                       "Officers returned fire."])
 def test_an_attack_met_with_force_is_one_armed_clash(response):
-    records = extract_records(Article("t", f"Raiders attacked a village near Baragoi on Monday. {response}",
-                                      published=PUBLISHED))
+    records = records_of(f"Raiders attacked a village near Baragoi on Monday. {response}")
     assert [r["sub_event_type"] for r in records] == ["Armed clash"]
 
 
@@ -827,7 +829,7 @@ def test_a_crowd_that_beats_someone_is_mob_violence(text):
 def test_the_state_response_that_killed_attackers_is_part_of_their_attack():
     text = ("Gunmen attacked a tallying centre in Hola on Tuesday, stabbing a clerk. "
             "Police intervened, shooting dead two of the attackers.")
-    records = extract_records(Article("t", text, published=PUBLISHED))
+    records = records_of(text)
     assert [(r["sub_event_type"], r["fatalities"]) for r in records] == [("Attack", 2)]
     assert records[0]["actor1"] == "Unidentified Armed Group (Kenya)"
 
@@ -845,7 +847,7 @@ def test_the_province_named_after_a_place_is_where_it_lies_not_where_the_event_w
 
 def test_people_told_as_killed_after_a_raid_are_its_victims_not_a_mob():
     text = "Al Shabaab fighters raided a market in Mandera on Monday. Most of the 12 people killed were traders."
-    records = extract_records(Article("t", text, published=PUBLISHED))
+    records = records_of(text)
     assert [(r["sub_event_type"], r["actor1"], r["fatalities"]) for r in records] == [("Attack", "Al Shabaab", 12)]
 
 
@@ -917,14 +919,14 @@ def test_an_act_named_by_its_date_is_history_not_the_news():
 
 
 def test_a_report_of_an_act_long_past_keeps_its_toll_with_it():
-    records = extract_records(Article("t", "On 3 December 2020, gunmen attacked a bus near Kiganjo. Five passengers "
-                                           "were killed.", published=PUBLISHED))
+    records = records_of("On 3 December 2020, gunmen attacked a bus near Kiganjo. Five passengers "
+                         "were killed.")
     assert [(r["event_date"], r["fatalities"]) for r in records] == [("2020-12-03", 5)]
 
 
 def test_an_act_the_text_denies_is_no_event():
-    records = extract_records(Article("t", "Militia fighters were seen crossing into Kiganjo on Monday. No fighting "
-                                           "was reported.", published=PUBLISHED))
+    records = records_of("Militia fighters were seen crossing into Kiganjo on Monday. No fighting "
+                         "was reported.")
     assert [r["sub_event_type"] for r in records] == ["Change to group/activity"]
 
 
@@ -954,8 +956,8 @@ def test_a_past_tense_act_after_a_subject_with_an_article_is_still_an_act():
 
 
 def test_hacking_people_is_no_cyber_attack():
-    records = extract_records(Article("t", "Gunmen raided a farm in Kiganjo on Monday. They went on to hack the "
-                                           "workers.", published=PUBLISHED))
+    records = records_of("Gunmen raided a farm in Kiganjo on Monday. They went on to hack the "
+                         "workers.")
     assert "Other" not in [r["sub_event_type"] for r in records]
 
 
@@ -980,8 +982,8 @@ def test_control_regained_of_a_building_is_no_territory():
 
 
 def test_arrests_told_with_a_protest_are_its_intervention_not_an_event_of_their_own():
-    records = extract_records(Article("t", "Traders protested in Kiganjo on Monday against new levies. Police "
-                                           "dispersed them with tear gas and arrested 15.", published=PUBLISHED))
+    records = records_of("Traders protested in Kiganjo on Monday against new levies. Police "
+                         "dispersed them with tear gas and arrested 15.")
     assert [r["sub_event_type"] for r in records] == ["Protest with intervention"]
 
 

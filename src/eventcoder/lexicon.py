@@ -376,15 +376,17 @@ def _exact_case_letters(alias: str) -> tuple[tuple[int, str], ...]:
 
 def armed_group_spans(names: ActorNames) -> list[tuple[int, int]]:
     """Where the text names a non-state armed group: "Boko Haram" and "al-Shabab" name no place."""
-    return [(m.start, m.end) for m in names.matches
-            if m.entry.kind == "actor" and m.entry.actor.category in taxonomy.category_group("non_state_armed")]
+    return [(m.start, m.end) for m in _armed_group_matches(names)]
 
 
 def armed_group_countries(names: ActorNames) -> set[str]:
     """The home countries of the non-state armed groups the text names ("JNIM" is Mali's)."""
-    return {m.entry.actor.country_code for m in names.matches
-            if m.entry.kind == "actor" and m.entry.actor.category in taxonomy.category_group("non_state_armed")
-            and m.entry.actor.country_code}
+    return {m.entry.actor.country_code for m in _armed_group_matches(names) if m.entry.actor.country_code}
+
+
+def _armed_group_matches(names: ActorNames) -> list[NameMatch]:
+    armed = taxonomy.category_group("non_state_armed")
+    return [m for m in names.matches if m.entry.kind == "actor" and m.entry.actor.category in armed]
 
 
 def unnamed_actor(kind: str, country_code: str | None, at: int) -> ActorMention:

@@ -167,9 +167,9 @@ def main_country(article: Article, cues: tuple[tuple[int, int, str], ...],
     named = [p for p in article.places if p.country_code and not _foreigners(article.text, p)
              and not (p.is_country and told_beyond(article.text, p.start, p.end, paired=False))]
     grounded = [p for p in named if p.feature_code != "DEMONYM"]
-    if places_only:  # or a demonym of the land or its state's forces: "Somali troops", "a Kenyan village"
-        grounded = grounded or [p for p in named if ground_after().match(article.text, p.end)]
-    located = [(p.start, p.country_code, _weight(p)) for p in (grounded if places_only else grounded or named)]
+    # else demonyms; for places_only, only those of the land or its state's forces ("Somali troops")
+    demonyms = [p for p in named if ground_after().match(article.text, p.end)] if places_only else named
+    located = [(p.start, p.country_code, _weight(p)) for p in grounded or demonyms]
     votes: Counter[str] = Counter()
     named_in_text = [(start, code, 1.0) for start, end, code in cues if not _foreigner_nouns().match(article.text, end)
                      and (not places_only or (ground_after().match(article.text, end)

@@ -151,13 +151,13 @@ def _terms() -> _Terms:
         (rf"(?P<n>\d{{1,2}}|{_alternation(raw['count_words'])})\s+(?P<unit>day|week|month|year)s?\s+ago\b", _ago),
     ]
     patterns = tuple((re.compile(rf"\b(?:{body})", re.IGNORECASE), resolve) for body, resolve in bodies)
+    noun_after = rf"\s+(?!(?:{_alternation(raw['not_nouns_after'])})\b)(?-i:[a-z])[a-z-]+\b"
     return _Terms(months, raw["weekdays"], raw["relations"], raw["relative_days"], raw["relative_periods"],
                   raw["recent_spans"], raw["month_parts"], raw["year_parts"], raw["count_words"],
                   re.compile(prefix, re.IGNORECASE), patterns,
                   re.compile(rf"\b(?:{_alternation(raw['naming_determiners'])})\s+$", re.IGNORECASE),
                   re.compile(rf"(?:{_alternation(raw['naming_determiners'])})\s", re.IGNORECASE),
-                  re.compile(rf"\s+(?!(?:{_alternation(raw['not_nouns_after'])})\b)(?-i:[a-z])[a-z-]+\b"),
-                  re.compile(rf"(?:\s+(?-i:[A-Z])[\w'’-]*){{1,3}}\s+(?!(?:{_alternation(raw['not_nouns_after'])})\b)(?-i:[a-z])[a-z-]+\b"))
+                  re.compile(noun_after), re.compile(rf"(?:\s+(?-i:[A-Z])[\w'’-]*){{1,3}}{noun_after}"))
 
 
 def _mention(match: re.Match, prefix: _Prefix, terms: _Terms, day: date | None, precision: int,

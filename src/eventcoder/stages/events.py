@@ -929,17 +929,11 @@ def find_events(article: Article) -> Article:
         event.place = event.place or _context_place(article, event.sentences[0])
         if event.place is not None:
             event.place = division_seat(event.place)
-        if event.actor1 is None and event.trigger.family == "disrupted":
-            # "two Al Shabaab bombers died when the explosives they carried went off": their own device
-            armed = taxonomy.category_group("non_state_armed")
-            bombers = next((a for a in article.in_sentence(article.actors, event.sentences[0]) if a.category in armed), None)
-            if bombers is not None:
-                event.actor1 = bombers
-                event.actor2 = None if event.actor2 is not None and event.actor2.name == bombers.name else event.actor2
         if event.actor1 is None and event.trigger.family in ("violence", "disrupted"):
             # ACLED's actor for violence whose perpetrator the report does not name: an
             # unidentified armed group of the country where it happened
-            event.actor1 = _claimant(article, event.sentences[0]) or _unnamed_in_place("armed", event)
+            event.actor1 = (_device_handlers(article, event) or _claimant(article, event.sentences[0])
+                            or _unnamed_in_place("armed", event))
             if event.actor2 is not None and event.actor2.name == event.actor1.name:
                 event.actor2 = None  # "a blast blamed on Al Shabaab": the group blamed struck no one of its own
         elif event.actor1 is None and event.trigger.family == "arrest":
@@ -1133,6 +1127,15 @@ def _reported_at(article: Article, trigger: Trigger) -> bool:
 def _unnamed_in_place(kind: str, event: Event) -> ActorMention:
     """The generic actor of a kind ("armed", "police") in the country where the event happened."""
     return unnamed_actor(kind, event.place.country_code if event.place else None, event.trigger.start)
+
+
+def _device_handlers(article: Article, event: Event) -> ActorMention | None:
+    """"Two Al Shabaab bombers died when the explosives they carried went off": a disrupted
+    device's group is the one named in its sentence."""
+    if event.trigger.family != "disrupted":
+        return None
+    armed = taxonomy.category_group("non_state_armed")
+    return next((a for a in article.in_sentence(article.actors, event.sentences[0]) if a.category in armed), None)
 
 
 def _claimant(article: Article, sentence: int) -> ActorMention | None:
