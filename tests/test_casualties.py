@@ -33,6 +33,18 @@ def summary(text: str):
     ("Gunmen assassinate a party activist outside a bar.", [("a party activist", "killed", "civilians", 1, 1)]),
     ("Masked men kill Muslim cleric near his mosque.", [("Muslim cleric", "killed", "clergy", 1, 1)]),
     ("Four traders from the village were shot dead.", [("Four traders from the village", "killed", "civilians", 4, 4)]),
+    ("Two men suspected of stealing a goat were lynched.", [("Two men", "killed", "men", 2, 2)]),
+    ("Two elders, Paul Ekai and Simon Lokol, were shot dead.", [("Two elders", "killed", "civilians", 2, 2)]),
+    ("Eight rangers from Kiganjo Camp in Mbale district, on patrol near the river, died in the blast.",
+     [("Eight rangers from Kiganjo Camp in Mbale district", "killed", "security forces", 8, 8)]),
+    ("Three members of the Kiganjo peace committee were shot, hacked and decapitated.",
+     [("Three members of the Kiganjo peace committee", "killed", None, 3, 3)]),
+    ("Two traders of unknown origin were found dead.", [("Two traders of unknown origin", "killed", "civilians", 2, 2)]),
+    ("Police held five men. Two of those detained were found dead a week later.",
+     [("Two of those detained", "killed", None, 2, 2)]),
+    ("The chief, a retired teacher, was found killed at his farm.", [("found killed", "killed", None, 1, 1)]),
+    ("Clashes between two clans. FATALITIES: 4 (total: 9 over two days).", [("FATALITIES: 4", "killed", None, 4, 4)]),
+    ("FATALITIES: 19 people were killed over two days.", [("19 people", "killed", None, 19, 19)]),
     ("Police shot one robber, who died later in hospital.", [("one robber", "killed", "suspects", 1, 1)]),
     ("Most of the 30 people killed were farmers.", [("30 people", "killed", None, 30, 30)]),
     ("A crowd lynched and burnt a suspected thief.", [("a suspected thief", "killed", "suspects", 1, 1)]),
@@ -222,7 +234,7 @@ def test_a_time_after_a_killing_verb_is_no_victim():
 @pytest.mark.parametrize("text, expected", [
     ("Four traders in Garissa were shot dead on Monday.", ("Four traders in Garissa", 4)),
     ("Six members of the Sungura gang were killed by police.", ("Six members of the Sungura gang", 6)),
-    ("Police shot dead three members of the Tembo clan in Wajir.", ("three members of the Tembo clan", 3)),
+    ("Police shot dead three members of the Tembo clan in Wajir.", ("three members of the Tembo clan in Wajir", 3)),
     ("Three officers from the Rapid Deployment unit were killed.", ("Three officers from the Rapid Deployment unit", 3)),
 ])
 def test_victims_with_where_they_were_or_whose_members(text, expected):

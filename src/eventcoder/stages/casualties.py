@@ -66,6 +66,8 @@ class _Lexicon:
     subset_after: re.Pattern
     quantity: re.Pattern
     count_noun: re.Pattern
+    labelled_count: re.Pattern  # "FATALITIES: 12", "Injured: 4": a note's field and its figure
+    labelled_kinds: dict[str, str]
     toll: re.Pattern
     toll_link: re.Pattern  # "rose to", "stood at": after a toll noun, before its number
     to_death: re.Pattern  # "stoned a suspected thief to death": the victim inside the verb phrase
@@ -96,6 +98,8 @@ class _Lexicon:
 _SINGULAR_PASSIVE = re.compile(r"(?<!\bit)\s+(?:is|was|has\s+been|had\s+been)\s+"
                                r"(?:\w+ly\s+|also\s+|later\s+|on\s+\w+day\s+(?:morning\s+|evening\s+|night\s+)?|yesterday\s+|overnight\s+)?"
                                r"(?:\w+ed\s+and\s+)?$", re.I)
+
+_THOSE_BEFORE = re.compile(r"\bthose\s+$", re.I)
 
 # "He later died in hospital": one person, as "he was killed" is.
 _SINGULAR_DIED = re.compile(r"\b(?:he|she)\s+(?:\w+ly\s+|also\s+|later\s+|then\s+|subsequently\s+)?$", re.I)
@@ -189,6 +193,8 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
             continue
         if lexicon.near_miss.search(text, max(start, cue.start() - 24), cue.start()):
             continue  # "nearly killed", "tried to lynch": they lived
+        if _THOSE_BEFORE.search(text, max(start, cue.start() - 8), cue.start()):
+            continue  # "two of those arrested later died": a noun, not a verb
         roles = lexicon.roles[_normal(cue.group())]
         found: list[CasualtyMention] = []
         after_passive_auxiliary = lexicon.passive_before.search(text, max(boundary, cue.start() - 40), cue.start())
@@ -210,7 +216,7 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
             found += _along_with(lexicon, text, max(cue.end(), *(m.end for m in found)), end, found[0].kind)
         mentions += found
         boundary = max([boundary, cue.end(), *(m.end for m in found)])
-    mentions += _counts(lexicon, text, start, end)
+    mentions += _counts(lexicon, text, start, end, mentions)
     killed_before = any(m.kind == "killed" for m in mentions)
     mentions += [CasualtyMention(m.group(), m.start(), m.end(), kind="killed", minimum=1, maximum=1)
                  for m in lexicon.body_found.finditer(text, start, end)
@@ -339,16 +345,19 @@ def _quantity(item: re.Match) -> str | None:
     return found["qty"] or found.get("bare")
 
 
-def _counts(lexicon: _Lexicon, text: str, start: int, end: int) -> list[CasualtyMention]:
-    """ "12 deaths", "45 fatalities", "claimed 12 lives"."""
+def _counts(lexicon: _Lexicon, text: str, start: int, end: int,
+            found: list[CasualtyMention]) -> list[CasualtyMention]:
+    """ "12 deaths", "45 fatalities", "claimed 12 lives", a note's "Fatalities: 12" (unless its
+    figure opens a victim phrase already counted: "FATALITIES: 19 people were killed")."""
     mentions = []
-    for match in lexicon.count_noun.finditer(text, start, end):
-        minimum, maximum = _count(lexicon, match["qty"])
-        if minimum is None and maximum is None:
-            continue  # "many deaths"
-        mentions.append(CasualtyMention(match.group(), match.start(), match.end(),
-                                        kind=lexicon.count_kinds[_normal(match["noun"])],
-                                        minimum=minimum, maximum=maximum))
+    taken = Spans((m.start, m.end) for m in found)
+    for pattern, kinds in ((lexicon.count_noun, lexicon.count_kinds), (lexicon.labelled_count, lexicon.labelled_kinds)):
+        for match in pattern.finditer(text, start, end):
+            minimum, maximum = _count(lexicon, match["qty"])
+            if (minimum is None and maximum is None) or (pattern is lexicon.labelled_count and taken.overlap(*match.span("qty"))):
+                continue  # "many deaths"; "FATALITIES: 19 people were killed" counted already
+            mentions.append(CasualtyMention(match.group(), match.start(), match.end(),
+                                            kind=kinds[_normal(match["noun"])], minimum=minimum, maximum=maximum))
     return mentions
 
 
@@ -518,13 +527,16 @@ def _lexicon() -> _Lexicon:
     proper = r"(?:(?:al|el|ad|as|ash|ar)[- ])?(?-i:[A-Z])[\w'’-]*"
     complement_nouns = _alternation(terms['complement_nouns'])
     complement = (rf"(?:\s+(?:in|at|from|of)\s+(?:(?:the\s+)?{proper}(?:\s+{proper}){{0,2}}"
-                  rf"(?:\s+(?:{complement_nouns})\b)?|(?:the|a|that|their|his|her)\s+(?:{complement_nouns})\b))?")
+                  rf"(?:\s+(?:[a-z]+\s+)?(?:{complement_nouns})\b)?"
+                  rf"|(?:(?:the|a|that|their|his|her)\s+)?(?:[a-z]+\s+)?(?:{complement_nouns})\b)){{0,2}}")
     units = "|".join(terms["units_after_number"])
     # a number before units is a measure: "the 48 year old man" is one man, aged 48
     measure = rf"(?!\s*-?\s*(?:{units})\b)"
     with_group = (rf"(?:(?P<qty>{quantity_plain}|no|an?|another){measure}(?:\s+of(?:\s+(?:the|those))?)?\s+)?"
                   rf"(?:{modifier}\s+){{0,3}}?(?P<group>{group})\b{complement}")
-    bare = rf"(?P<bare>{quantity_plain})(?![\w+/-])(?!\s+(?:{units}|{_alternation(terms['not_victims'])})\b)"
+    # "three of them", "two of those arrested"
+    bare = (rf"(?P<bare>{quantity_plain})(?![\w+/-])(?!\s+(?:{units}|{_alternation(terms['not_victims'])})\b)"
+            rf"(?:\s+of\s+(?:them|those(?:\s+(?-i:[a-z]+ed))?)\b)?")
     victim = rf"(?<![\w/-])(?P<item>{with_group}|{bare})"
     # Several victims are listed only with their groups ("two soldiers and a civilian"), so that
     # "Since June 19, 30 people were killed" does not read "19" as a victim.
@@ -551,6 +563,8 @@ def _lexicon() -> _Lexicon:
         return {_normal(w): kind for kind, words in terms["kinds"].items() for w in words[field]}
 
     count_kinds, toll_kinds = kinds_of("count_nouns"), kinds_of("toll_nouns")
+    labelled_kinds = {**count_kinds, **{word: kind for word, kind in {**kinds_of("passive"), **kinds_of("intransitive")}.items()
+                                        if " " not in word}}
     flags = re.IGNORECASE
     # what a headline's lone victim cannot be ("kill activist", "kill Mungiki sect spokesman")
     not_one = (rf"(?:{_alternation([*terms['not_victims'], *terms['not_modifier_words'], *terms['time_words'], *_SHORT_WORDS, 'him', 'her', 'them', 'time'])})\b"
@@ -564,11 +578,16 @@ def _lexicon() -> _Lexicon:
             rf"(?P<list>{victim_list})"
             rf"(?:(?:\s*[,(—–]\s*|\s+)(?P<subset>(?:{subset_cue})\s+[^;()—–.]{{1,100}}?)\s*[,)—–]?)?"
             rf"(?:\s*\([^()]{{1,40}}\))?"  # an aside: "At least nine (police say 12) have died"
+            # what they were thought to be: "two men suspected of theft were lynched"
+            rf"(?:\s+(?:suspected|accused|believed|alleged)\s+(?:of|to)\s+[^,;.()]{{1,40}}?)?"
+            # an aside between commas, names or where they were: "two local leaders, Peter Mwangi and
+            # John Otieno, were shot dead", "ten soldiers, on patrol near the border, died"
+            rf"(?:\s*,\s*(?:(?-i:[A-Z])|(?:on|while|during)\s)[^,;.()]{{1,90}}?\s*,)?"
             # what they were doing: "Two traders riding to the market were shot dead"
             rf"(?:\s+(?-i:[a-z]{{3,}}ing)\b[^,;.()]{{0,40}}?)?"
             rf"\s*(?:,\s*(?=who\b))?"  # "one gang member, who died later"
             # "were attacked and killed": a first participle joined to the casualty verb
-            rf"(?P<aux>(?:\b(?:{auxiliaries})\s+){{0,5}}\b(?:{passive_auxiliaries})\s+[a-z]+ed\s+and\s+"
+            rf"(?P<aux>(?:\b(?:{auxiliaries})\s+){{0,5}}\b(?:{passive_auxiliaries})\s+(?:[a-z]+\s*,\s*){{0,2}}[a-z]+ed\s+and\s+"
             rf"|(?:\b(?:{auxiliaries})\s+){{0,6}})$", flags),
         passive_before=re.compile(rf"\b(?:{passive_auxiliaries})\s+(?:\w+ly\s+)?$", flags),
         passive_follower=re.compile(
@@ -599,6 +618,9 @@ def _lexicon() -> _Lexicon:
         count_noun=re.compile(
             rf"(?<![\w-])(?P<qty>{quantity_plain})\s+(?:{modifier}\s+){{0,2}}?"
             rf"(?P<noun>{_alternation(count_kinds)})\b", flags),
+        labelled_count=re.compile(
+            rf"(?<![\w-])(?P<noun>{_alternation(labelled_kinds)})\s*:\s*(?P<qty>{quantity_plain})(?![\w:/.-]*\d)", flags),
+        labelled_kinds=labelled_kinds,
         toll=re.compile(rf"\b(?P<noun>{_alternation(toll_kinds)})\b", flags),
         to_death=re.compile(
             rf"\b(?:{_alternation(terms['to_death_verbs'])})\s+(?!(?:and|or|then)\b)(?P<victim>(?:(?P<qty>{quantity_plain}|an?|another)\s+"
