@@ -34,3 +34,8 @@ def test_a_later_toll_of_other_victims_adds_to_the_one_it_follows():
     # after a lead that counts everyone, the retelling's "also" adds nothing
     assert fatalities("An officer and two youths were killed at a mosque in Kiganjo. Police stormed it and an "
                       "officer was shot dead. Two young men inside were also shot.") == [3]
+
+
+def test_a_count_in_brackets_breaks_down_the_toll_before_it():
+    assert fatalities("Herders clashed with farmers near Kiganjo and Ruaka on Monday: 12 were killed "
+                      "(7 deaths counted in Kiganjo, 5 in Ruaka).")[0] == 12

@@ -214,13 +214,19 @@ _CLAUSE = re.compile(r"[^,;.]*")
 def _by_clause_groups(mentions: list[CasualtyMention], kind: str,
                       sentence_at: Callable[[int], object]) -> list[list[CasualtyMention]]:
     """Top-level mentions of one kind, grouped by the sentence-sized stretch they sit in, never
-    across a sentence's end."""
+    across a sentence's end; a count in brackets after one of its sentence breaks that one down
+    ("15 killed in X and Y (8 coded for X)") and is left out."""
     groups: list[list[CasualtyMention]] = []
     for mention in sorted(top_level(mentions), key=lambda m: m.start):
         if mention.kind != kind or (mention.minimum is None and mention.maximum is None):
             continue
+        sentence = sentence_at(mention.start)
+        if groups and sentence is not None and sentence is sentence_at(groups[-1][-1].start):
+            between = sentence.text[groups[-1][-1].end - sentence.start:mention.start - sentence.start]
+            if between.count("(") > between.count(")") or between.count("[") > between.count("]"):
+                continue
         if (groups and mention.start - groups[-1][-1].end < 120
-                and sentence_at(mention.start) is sentence_at(groups[-1][-1].start)):
+                and sentence is sentence_at(groups[-1][-1].start)):
             groups[-1].append(mention)
         else:
             groups.append([mention])
