@@ -39,3 +39,10 @@ def test_a_later_toll_of_other_victims_adds_to_the_one_it_follows():
 def test_a_count_in_brackets_breaks_down_the_toll_before_it():
     assert fatalities("Herders clashed with farmers near Kiganjo and Ruaka on Monday: 12 were killed "
                       "(7 deaths counted in Kiganjo, 5 in Ruaka).")[0] == 12
+
+
+def test_a_coders_note_shares_the_toll_among_the_events_coded_from_it():
+    text = "Raiders attacked three villages near Kiganjo on Monday, killing nine herders (fatalities {})."
+    assert fatalities(text.format("split across three events"))[0] == 3
+    assert fatalities(text.format("coded as 4 here and 5 in Ruaka"))[0] == 4
+    assert fatalities(text.format("confirmed by police"))[0] == 9

@@ -13,7 +13,7 @@ from eventcoder.article import ActorMention, Article, CasualtyMention, DateMenti
 from eventcoder.event_record import EventRecord
 from eventcoder.lexicon import load_lexicon
 from eventcoder.resources import load_yaml
-from eventcoder.stages.casualties import tells_added_victims, tells_another_act, top_level
+from eventcoder.stages.casualties import coded_share, tells_added_victims, tells_another_act, top_level
 
 #: A month named alone is coded to this day of it (ACLED's convention for month precision).
 MID_MONTH = 15
@@ -44,7 +44,7 @@ def _record(article: Article, event: Event, digest: str) -> EventRecord:
     point = place if place and not place.is_country else None
     date = event.date
     day = _coded_day(date) if date and date.date else None
-    totals = summarize_casualties(_as_reported(article, event), article.sentence_at)
+    totals = _coded_share_of(summarize_casualties(_as_reported(article, event), article.sentence_at), article.text)
     key = f"{digest}:{event.trigger.start}:{event.sub_event_type}"
     record: EventRecord = {
         "event_id": "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
@@ -104,6 +104,21 @@ def _as_reported(article: Article, event: Event) -> list[CasualtyMention]:
     told_own = any(c.kind in ("killed", "injured") and (c.minimum or c.maximum) and not in_claim(c)
                    for c in event.casualties)
     return [c for c in event.casualties if not (told_own and c.kind == "killed" and in_claim(c))]
+
+
+def _coded_share_of(totals: dict, text: str) -> dict:
+    """The event's share of a toll its note says is shared among several coded events."""
+    share = coded_share(text)
+    if share is None or not totals["fatalities"]:
+        return totals
+    how, figure = share
+
+    def shared(count: int | None) -> int | None:
+        if count is None or figure == 0:
+            return count
+        return min(count, figure) if how == "here" else max(1, count // figure)
+
+    return totals | {name: shared(totals[name]) for name in ("fatalities", "killed_min", "killed_max")}
 
 
 def _sentence_index(article: Article, offset: int) -> int | None:

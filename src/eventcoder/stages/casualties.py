@@ -173,6 +173,26 @@ def _added_victim_cue() -> re.Pattern:
     return re.compile(rf"\b(?:{_alternation(_load('casualty_terms.yaml')['added_victim_cues'])})\b", re.IGNORECASE)
 
 
+def coded_share(text: str) -> tuple[str, int] | None:
+    """A coder's note on how the report's toll is shared among the events coded from it:
+    ("split", 6) for "coded across 6 events", ("here", 8) for "coded as 8 here"."""
+    lexicon = _lexicon()
+    for how, patterns in _coded_share_patterns().items():
+        for pattern in patterns:
+            match = pattern.search(text)
+            if match is not None:
+                return how, _number(lexicon, match["n"])
+    return None
+
+
+@cache
+def _coded_share_patterns() -> dict[str, list[re.Pattern]]:
+    number_word = _alternation({**_load("numbers.yaml")["units"], **_load("numbers.yaml")["tens"]})
+    number = rf"(?P<n>\d+|{number_word})"
+    return {how: [re.compile(p.replace("NUMBER", number), re.IGNORECASE) for p in patterns]
+            for how, patterns in _load("casualty_terms.yaml")["coded_shares"].items()}
+
+
 def top_level(casualties: list[CasualtyMention]) -> list[CasualtyMention]:
     """The mentions to add up: those not inside a longer mention of the same kind, in the
     order given."""
