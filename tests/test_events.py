@@ -789,7 +789,7 @@ def test_an_event_with_no_place_of_its_own_takes_the_one_named_just_after():
 
 
 @pytest.mark.parametrize("response", ["Soldiers pushed back the raiders.", "Police fought back.",
-                                      "Officers returned fire."])
+                                      "Officers returned fire.", "The rangers fired back."])
 def test_an_attack_met_with_force_is_one_armed_clash(response):
     records = records_of(f"Raiders attacked a village near Baragoi on Monday. {response}")
     assert [r["sub_event_type"] for r in records] == ["Armed clash"]
