@@ -44,7 +44,7 @@ def main_event(text: str) -> dict:
     ("Peaceful protest", "Thousands of people protested peacefully in Bamako on Friday against the presence of foreign troops."),
     ("Protest with intervention", "Police fired tear gas to disperse hundreds of protesters in Nairobi on Tuesday."),
     ("Protest with intervention", "Matatu operators staged a protest in Nakuru; police arrest several protesters."),
-    ("Protest with intervention", "Traders marched to the county offices in Kiganjo on Monday. Police intervene and send them home."),
+    ("Protest with intervention", "Traders protested at the county offices in Kiganjo on Monday. Police intervene and send them home."),
     ("Excessive force against protesters", "Security forces opened fire on protesters in Mandalay on Sunday, killing three demonstrators."),
     ("Violent demonstration", "Rioters burned tyres and threw stones at police in Kisumu on Wednesday."),
     ("Mob violence", "A mob lynched two men accused of theft at a market in Goma on Sunday."),
