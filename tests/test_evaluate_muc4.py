@@ -115,3 +115,7 @@ def test_a_bomb_found_and_defused_is_an_attempted_muc_bombing():
     from eventcoder.evaluate.muc4 import incident_type
 
     assert incident_type({"sub_event_type": "Disrupted weapons use"}) == "BOMBING"
+
+
+def test_captives_later_killed_are_still_a_muc_kidnapping():
+    assert incident_type({"sub_event_type": "Attack", "plover_mode": "abduct"}) == "KIDNAPPING"

@@ -632,6 +632,15 @@ def test_an_arrest_yields_to_the_violence_that_killed():
 
 
 @pytest.mark.parametrize("text", [
+    "Police detained two traders in Kiganjo on Monday. The two were found dead in a river three days later.",
+    "Gunmen kidnapped a chief near Mandera on Monday. He was shot dead two days later.",
+])
+def test_captives_later_killed_are_attacked(text):
+    record = main_event(text)
+    assert (record["sub_event_type"], record["fatalities"] > 0) == ("Attack", True)
+
+
+@pytest.mark.parametrize("text", [
     "Two factions of the party clashed at a meeting in Kakamega on Monday.",
     "Workers of two rival parties clashed in Kiganjo on Monday, injuring four people.",
 ])

@@ -253,7 +253,7 @@ def incident_type(record: dict) -> str | None:
     """The MUC-4 incident type of one record, None when it is no MUC-4 incident."""
     mapping = _mapping()
     sub_event = record.get("sub_event_type")
-    muc_type = mapping["sub_event_types"].get(sub_event)
+    muc_type = mapping["plover_modes"].get(record.get("plover_mode")) or mapping["sub_event_types"].get(sub_event)
     civilians_hit = any(victim.get("group") in mapping["civilian_victims"] for victim in record.get("victims") or [])
     if muc_type is None and (record.get("civilian_targeting") or civilians_hit):
         muc_type = mapping["when_civilians"].get(sub_event)

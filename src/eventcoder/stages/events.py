@@ -925,6 +925,7 @@ def find_events(article: Article) -> Article:
         retellings.add(event)
     merged = _with_protest_violence(article, _met_with_force(retellings.merged))
     _add_following_tolls(article, merged, set(by_sentence))
+    _captives_killed(merged)
     for event in merged:
         event.place = event.place or _context_place(article, event.sentences[0])
         if event.place is not None:
@@ -1101,6 +1102,19 @@ def _add_following_tolls(article: Article, events: list[Event], told: set[int]) 
             counted = {c.kind for c in event.casualties if c.minimum or c.maximum}
             # "A man was lynched. 1 fatality.": a kind already counted is told again, not added
             event.casualties.extend(c for c in article.in_sentence(article.casualties, index) if c.kind not in counted)
+
+
+def _captives_killed(events: list[Event]) -> None:
+    """An arrest or an abduction whose captives are then killed is an attack on them, as ACLED
+    codes it ("two men were detained by police; their bodies were found days later"); PLOVER
+    still names an abduction one."""
+    for event in events:
+        if (event.sub_event_type in (taxonomy.ARRESTS, taxonomy.ABDUCTION)
+                and any(c.kind == "killed" and c.minimum and c.start > event.trigger.end for c in event.casualties)):
+            event_type, sub, plover_event, plover_mode = _retype(taxonomy.ATTACK)
+            if event.sub_event_type == taxonomy.ARRESTS:
+                event.plover_event, event.plover_mode = plover_event, plover_mode
+            event.event_type, event.sub_event_type = event_type, sub
 
 
 def _told_as_verb(text: str, trigger: Trigger) -> bool:
