@@ -631,6 +631,11 @@ def test_an_arrest_yields_to_the_violence_that_killed():
     assert record["sub_event_type"] == "Attack"
 
 
+def test_election_violence_by_nobody_named_is_a_violent_demonstration():
+    assert main_event("Post-election violence went on in Kiganjo on Monday.")["sub_event_type"] == "Violent demonstration"
+    assert main_event("Gunmen shot dead two voters in post-election violence in Kiganjo on Monday.")["sub_event_type"] == "Attack"
+
+
 @pytest.mark.parametrize("text", [
     "Police detained two traders in Kiganjo on Monday. The two were found dead in a river three days later.",
     "Gunmen kidnapped a chief near Mandera on Monday. He was shot dead two days later.",

@@ -147,7 +147,7 @@ def load_lexicon() -> _Lexicon:
     trigger_pattern = dispatched(alternatives)
     cue_names = ["protest_intervention", "protest_excessive_force", "non_violent_transfer",
                  "non_combatant_subjects", "riot_cues", "crowds_fighting", "fighting_cues", "armed_posts", "non_conflict_causes",
-                 "unarmed_groups", "mob_killings"]
+                 "unarmed_groups", "mob_killings", "election_violence"]
     cues = {name: _alternation(data[name]) for name in cue_names}
     cues["new_incident"] = re.compile(r"\W*(?:" + "|".join(data["new_incident_cues"]) + r")\b", re.I)
     blamed_for_deaths = [cue for cue in data["blamed_cues"] if cue != "for"]
@@ -428,6 +428,9 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     elif (entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH) and lexicon.cues["mob_killings"].search(sentence)
           and actor1 is None):
         sub = taxonomy.MOB_VIOLENCE  # "two men accused of theft were burnt to death": no armed side named
+    elif (entry.family == "violence" and entry.generic and actor1 is None
+          and lexicon.cues["election_violence"].fullmatch(trigger.text)):
+        sub = taxonomy.VIOLENT_DEMONSTRATION  # "post-election violence persists in Kisumu", nobody named
     elif (entry.family == "violence" and entry.mutual and lexicon.cues["unarmed_groups"].search(sentence)
           and all(a is None or a.category in (taxonomy.STATE_FORCES, taxonomy.CIVILIANS) for a in (actor1, actor2))):
         # "rival supporters clashed", "students engaged police in running battles": no armed
