@@ -631,6 +631,11 @@ def test_an_arrest_yields_to_the_violence_that_killed():
     assert record["sub_event_type"] == "Attack"
 
 
+def test_an_ambush_whose_victims_after_it_are_civilians_is_an_attack():
+    assert main_event("Gunmen ambushed a bus near Kiganjo on Monday. They killed two passengers.")["sub_event_type"] == "Attack"
+    assert main_event("Gunmen ambushed a patrol near Kiganjo on Monday. They killed two soldiers.")["sub_event_type"] == "Armed clash"
+
+
 def test_election_violence_by_nobody_named_is_a_violent_demonstration():
     assert main_event("Post-election violence went on in Kiganjo on Monday.")["sub_event_type"] == "Violent demonstration"
     assert main_event("Gunmen shot dead two voters in post-election violence in Kiganjo on Monday.")["sub_event_type"] == "Attack"

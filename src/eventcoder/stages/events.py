@@ -929,6 +929,7 @@ def find_events(article: Article) -> Article:
     merged = _with_protest_violence(article, _met_with_force(retellings.merged))
     _add_following_tolls(article, merged, set(by_sentence))
     _captives_killed(merged)
+    _ambushes_of_civilians(merged)
     for event in merged:
         event.place = event.place or _context_place(article, event.sentences[0])
         if event.place is not None:
@@ -1118,6 +1119,21 @@ def _captives_killed(events: list[Event]) -> None:
             if event.sub_event_type == taxonomy.ARRESTS:
                 event.plover_event, event.plover_mode = plover_event, plover_mode
             event.event_type, event.sub_event_type = event_type, sub
+
+
+def _ambushes_of_civilians(events: list[Event]) -> None:
+    """An ambush or a raid whose victims, told in the sentences after it, are all civilians is an
+    attack on them ("gunmen ambushed a bus. They killed two passengers."), as its own sentence's
+    victims would have made it."""
+    lexicon = load_lexicon()
+    for event in events:
+        entry = _entry_of(event.trigger)
+        if event.sub_event_type != taxonomy.ARMED_CLASH or entry.mutual or entry.generic:
+            continue
+        groups = _victim_groups([c for c in event.casualties if c.kind in ("killed", "injured")])
+        if (event.actor2 is not None and _is_victim(event.actor2)) or (
+                event.actor2 is None and groups and groups <= lexicon.civilian_groups):
+            event.event_type, event.sub_event_type, event.plover_event, event.plover_mode = _retype(taxonomy.ATTACK)
 
 
 def _told_as_verb(text: str, trigger: Trigger) -> bool:
