@@ -24,7 +24,8 @@ MONTH_DAYS = 31
 def event_records(article: Article) -> list[EventRecord]:
     """One record per event, main event first, its fields in the record's order."""
     digest = hashlib.sha1(article.text.encode("utf-8")).hexdigest()
-    return [_record(article, event, digest) for event in article.events]
+    share = coded_share(article.text)
+    return [_record(article, event, digest, share) for event in article.events]
 
 
 def _coded_day(date: DateMention) -> dt.date:
@@ -36,7 +37,7 @@ def _coded_day(date: DateMention) -> dt.date:
     return day
 
 
-def _record(article: Article, event: Event, digest: str) -> EventRecord:
+def _record(article: Article, event: Event, digest: str, share: tuple[str, int] | None) -> EventRecord:
     place = event.place
     # an event told only by its country gets no point: a country's centroid drawn on a map reads
     # as a place where something happened (GDELT's country-level artefact), and ACLED codes no
@@ -44,7 +45,7 @@ def _record(article: Article, event: Event, digest: str) -> EventRecord:
     point = place if place and not place.is_country else None
     date = event.date
     day = _coded_day(date) if date and date.date else None
-    totals = _coded_share_of(summarize_casualties(_as_reported(article, event), article.sentence_at), article.text)
+    totals = _coded_share_of(summarize_casualties(_as_reported(article, event), article.sentence_at), share)
     key = f"{digest}:{event.trigger.start}:{event.sub_event_type}"
     record: EventRecord = {
         "event_id": "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
@@ -106,9 +107,9 @@ def _as_reported(article: Article, event: Event) -> list[CasualtyMention]:
     return [c for c in event.casualties if not (told_own and c.kind == "killed" and in_claim(c))]
 
 
-def _coded_share_of(totals: dict, text: str) -> dict:
-    """The event's share of a toll its note says is shared among several coded events."""
-    share = coded_share(text)
+def _coded_share_of(totals: dict, share: tuple[str, int] | None) -> dict:
+    """The event's share of a toll its note says (:func:`coded_share`) is shared among several
+    coded events."""
     if share is None or not totals["fatalities"]:
         return totals
     how, figure = share

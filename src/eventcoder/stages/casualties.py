@@ -176,6 +176,9 @@ def _added_victim_cue() -> re.Pattern:
 def coded_share(text: str) -> tuple[str, int] | None:
     """A coder's note on how the report's toll is shared among the events coded from it:
     ("split", 6) for "coded across 6 events", ("here", 8) for "coded as 8 here"."""
+    lowered = text.lower()
+    if "coded" not in lowered and "events" not in lowered and "locations" not in lowered:
+        return None  # most reports: no pattern can match
     lexicon = _lexicon()
     for how, patterns in _coded_share_patterns().items():
         for pattern in patterns:
@@ -371,7 +374,10 @@ def _counts(lexicon: _Lexicon, text: str, start: int, end: int,
     figure opens a victim phrase already counted: "FATALITIES: 19 people were killed")."""
     mentions = []
     taken = Spans((m.start, m.end) for m in found)
+    labelled = ":" in text[start:end]  # most sentences: the field form cannot match
     for pattern, kinds in ((lexicon.count_noun, lexicon.count_kinds), (lexicon.labelled_count, lexicon.labelled_kinds)):
+        if pattern is lexicon.labelled_count and not labelled:
+            continue
         for match in pattern.finditer(text, start, end):
             minimum, maximum = _count(lexicon, match["qty"])
             if (minimum is None and maximum is None) or (pattern is lexicon.labelled_count and taken.overlap(*match.span("qty"))):
