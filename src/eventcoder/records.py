@@ -237,12 +237,12 @@ def _by_clause_groups(mentions: list[CasualtyMention], kind: str,
         if mention.kind != kind or (mention.minimum is None and mention.maximum is None):
             continue
         sentence = sentence_at(mention.start)
-        if groups and sentence is not None and sentence is sentence_at(groups[-1][-1].start):
+        same_sentence = bool(groups) and sentence is sentence_at(groups[-1][-1].start)
+        if same_sentence and sentence is not None:
             between = sentence.text[groups[-1][-1].end - sentence.start:mention.start - sentence.start]
             if between.count("(") > between.count(")") or between.count("[") > between.count("]"):
                 continue
-        if (groups and mention.start - groups[-1][-1].end < 120
-                and sentence is sentence_at(groups[-1][-1].start)):
+        if same_sentence and mention.start - groups[-1][-1].end < 120:
             groups[-1].append(mention)
         else:
             groups.append([mention])
