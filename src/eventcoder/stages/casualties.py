@@ -68,6 +68,7 @@ class _Lexicon:
     count_noun: re.Pattern
     labelled_count: re.Pattern  # "FATALITIES: 12", "Injured: 4": a note's field and its figure
     labelled_kinds: dict[str, str]
+    coded_shares: dict[str, list[re.Pattern]]  # "coded across 6 events": how a toll is shared out
     toll: re.Pattern
     toll_link: re.Pattern  # "rose to", "stood at": after a toll noun, before its number
     to_death: re.Pattern  # "stoned a suspected thief to death": the victim inside the verb phrase
@@ -180,20 +181,12 @@ def coded_share(text: str) -> tuple[str, int] | None:
     if "coded" not in lowered and "events" not in lowered and "locations" not in lowered:
         return None  # most reports: no pattern can match
     lexicon = _lexicon()
-    for how, patterns in _coded_share_patterns().items():
+    for how, patterns in lexicon.coded_shares.items():
         for pattern in patterns:
             match = pattern.search(text)
             if match is not None:
                 return how, _number(lexicon, match["n"])
     return None
-
-
-@cache
-def _coded_share_patterns() -> dict[str, list[re.Pattern]]:
-    number_word = _alternation({**_load("numbers.yaml")["units"], **_load("numbers.yaml")["tens"]})
-    number = rf"(?P<n>\d+|{number_word})"
-    return {how: [re.compile(p.replace("NUMBER", number), re.IGNORECASE) for p in patterns]
-            for how, patterns in _load("casualty_terms.yaml")["coded_shares"].items()}
 
 
 def top_level(casualties: list[CasualtyMention]) -> list[CasualtyMention]:
@@ -374,13 +367,13 @@ def _counts(lexicon: _Lexicon, text: str, start: int, end: int,
     figure opens a victim phrase already counted: "FATALITIES: 19 people were killed")."""
     mentions = []
     taken = Spans((m.start, m.end) for m in found)
-    labelled = ":" in text[start:end]  # most sentences: the field form cannot match
-    for pattern, kinds in ((lexicon.count_noun, lexicon.count_kinds), (lexicon.labelled_count, lexicon.labelled_kinds)):
-        if pattern is lexicon.labelled_count and not labelled:
-            continue
+    kinds_by_pattern = [(lexicon.count_noun, lexicon.count_kinds, False)]
+    if ":" in text[start:end]:  # most sentences: the field form cannot match
+        kinds_by_pattern.append((lexicon.labelled_count, lexicon.labelled_kinds, True))
+    for pattern, kinds, labelled in kinds_by_pattern:
         for match in pattern.finditer(text, start, end):
             minimum, maximum = _count(lexicon, match["qty"])
-            if (minimum is None and maximum is None) or (pattern is lexicon.labelled_count and taken.overlap(*match.span("qty"))):
+            if (minimum is None and maximum is None) or (labelled and taken.overlap(*match.span("qty"))):
                 continue  # "many deaths"; "FATALITIES: 19 people were killed" counted already
             mentions.append(CasualtyMention(match.group(), match.start(), match.end(),
                                             kind=kinds[_normal(match["noun"])], minimum=minimum, maximum=maximum))
@@ -647,6 +640,8 @@ def _lexicon() -> _Lexicon:
         labelled_count=re.compile(
             rf"(?<![\w-])(?P<noun>{_alternation(labelled_kinds)})\s*:\s*(?P<qty>{quantity_plain})(?![\w:/.-]*\d)", flags),
         labelled_kinds=labelled_kinds,
+        coded_shares={how: [re.compile(p.replace("NUMBER", rf"(?P<n>{number})"), flags) for p in patterns]
+                      for how, patterns in terms["coded_shares"].items()},
         toll=re.compile(rf"\b(?P<noun>{_alternation(toll_kinds)})\b", flags),
         to_death=re.compile(
             rf"\b(?:{_alternation(terms['to_death_verbs'])})\s+(?!(?:and|or|then)\b)(?P<victim>(?:(?P<qty>{quantity_plain}|an?|another)\s+"
