@@ -215,6 +215,7 @@ def test_victims_named_with_adjectives_and_as_suspects(text, expected):
     ("Suspected gang member killed in Kayole.", [("killed", "suspects", 1)]),
     ("Chief's escort shot and killed.", [("killed", None, 1)]),
     ("Gunmen kill county assembly clerk.", [("killed", None, 1)]),
+    ("Raiders kill Kiganjo peace activist.", [("killed", "civilians", 1)]),
     ("A herder was stabbed in Isiolo. He later died in hospital.", [("killed", None, 1)]),
 ])
 def test_tolls_in_the_short_forms_of_notes_and_headlines(text, expected):

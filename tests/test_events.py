@@ -431,6 +431,8 @@ def test_a_passive_with_the_day_between_its_auxiliary_and_verb_takes_its_agent()
     ("Looting/property destruction", "Gunmen burnt two trucks belonging to a transport company in Isiolo on Friday."),
     ("Attack", "Gunmen open fire on a minibus on the Garissa road, wounding four passengers."),
     ("Armed clash", "A fight between Turkana and Pokot herders near Kainuk left one man dead on Monday."),
+    ("Armed clash", "Two herders died in a clan war over pasture near Kiganjo on Monday."),
+    ("Armed clash", "One man was killed in violence between two rival clans in Kiganjo on Monday."),
     ("Peaceful protest", "Hundreds of teachers gathered to demand better pay in Kakamega on Thursday."),
 ])
 def test_acts_told_in_other_words(sub_event_type, text):

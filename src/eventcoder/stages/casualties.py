@@ -303,9 +303,12 @@ def _objects(lexicon: _Lexicon, text: str, cue: re.Match, end: int, kind: str) -
     if shared is not None and _normal(shared["verb"]) not in lexicon.roles:
         start = shared.end()
     first = lexicon.victim_after.match(text, start, end)
-    if first is None and kind not in _PEOPLE_ONLY:
-        one = (lexicon.one_after.match(text, start, end) or lexicon.named_after.match(text, start, end)
-               or (lexicon.bare_one_after.match(text, start, end) if start == cue.end() else None))
+    uncounted = first is not None and not _quantity(first) and _normal(first["group"] or "") not in lexicon.groups
+    if kind not in _PEOPLE_ONLY and (first is None or uncounted):
+        # a headline's lone victim after words that name no group: "kill Pokot peace activist"
+        one = None if uncounted else lexicon.one_after.match(text, start, end) or lexicon.named_after.match(text, start, end)
+        if one is None and start == cue.end():
+            one = lexicon.bare_one_after.match(text, start, end)
         if one is not None:  # "lynched a suspected thief", "gunned down Hassan Mwayuyu": one person
             return [CasualtyMention(one["victim"], one.start("victim"), one.end("victim"), kind=kind, minimum=1, maximum=1)]
     if first is None or (kind in _PEOPLE_ONLY and _normal(first["group"] or "") not in lexicon.groups):
@@ -626,7 +629,7 @@ def _lexicon() -> _Lexicon:
             rf"\s+(?P<victim>(?-i:[A-Z][a-z'’-]+)(?:\s+(?-i:[A-Z][a-z'’-]+)){{1,3}})\b(?!['’]|\s+(?:{group_words})\b)"),
         bare_one_after=re.compile(
             rf"\s+(?P<victim>(?:(?!{not_one})[\w'’-]+\s+){{0,2}}(?!{not_one})"
-            rf"(?-i:[a-z]{{4,}})(?<!s))(?=\s*(?:$|[,.;]|(?:at|in|on|near|outside|inside|after|during|over|and)\b))"),
+            rf"(?-i:[a-z]{{4,}})(?<!s)(?<!ing))(?=\s*(?:$|[,.;]|(?:at|in|on|near|outside|inside|after|during|over|and)\b))"),
         continuation=re.compile(
             rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_DETERMINERS}\s+)?(?<![\w-])(?P<item>{with_group})"
             rf"(?!\s+(?:(?:{passive_auxiliaries})|(?:{cue})|(?:{reporting}))\b)", flags),
