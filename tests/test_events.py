@@ -366,6 +366,8 @@ def test_the_force_that_broke_up_a_protest_is_its_second_actor_when_told_next():
     ("Violent demonstration", "Students went on rampage in Kisii after the college raised its fees."),
     ("Attack", "Two traders were killed in post-election violence in Kisii."),
     ("Violent demonstration", "Motorcycle taxi riders blocked the Kisii-Kisumu highway to protest a new parking fee."),
+    ("Violent demonstration", "In Kiganjo, party supporters lit bonfires as they demanded a recount."),
+    ("Violent demonstration", "Pupils of Kiganjo Secondary School smashed the window panes of their classrooms over food."),
     ("Peaceful protest", "Hundreds of nurses held a march in Kisii to demand better pay."),
     ("Armed clash", "Police shot dead three robbery suspects in Kisii on Monday."),
 ])
@@ -991,6 +993,8 @@ def test_hacking_people_is_no_cyber_attack():
      ("Disrupted weapons use", "Al Shabaab", None)),
     ("Kenyan troops retook Kiganjo on Monday after Al Shabaab militants withdrew without a fight.",
      ("Non-violent transfer of territory", "Military Forces of Kenya", "Al Shabaab")),
+    ("Al Shabaab militants took over Kiganjo village on Monday night. No violence was reported.",
+     ("Non-violent transfer of territory", "Al Shabaab", None)),
 ])
 def test_strategic_developments_and_who_acted_in_them(text, expected):
     record = main_event(text)
