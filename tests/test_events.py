@@ -195,6 +195,13 @@ def test_an_agent_after_by_acts_even_without_a_passive_verb():
     assert event["actor2"] == "Civilians (Sudan)"
 
 
+@pytest.mark.parametrize("text", ["Five herders were killed in Kiganjo during a raid by 90 armed bandits.",
+                                  "Raid by about 100 unidentified bandits in Kiganjo. A boy was killed."])
+def test_the_agent_after_by_may_be_counted_and_described(text):
+    event = main_event(text)
+    assert (event["sub_event_type"], event["actor1"]) == ("Attack", "Unidentified Armed Group (Kenya)")
+
+
 def test_the_crowd_acts_in_a_protest_and_the_police_intervene():
     event = main_event("Hundreds of demonstrators rallied in Lagos on Monday; police fired tear gas to disperse them.")
     assert event["sub_event_type"] == "Protest with intervention"

@@ -72,10 +72,10 @@ _VIOLENT_VERB_TOLD = re.compile(r"(?P<auxiliary>(?:was|were|is|are|been|got)\s+(
 _PARTICIPLE = re.compile(r"\b\w+(?:ed|en)\b", re.I)
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|another|such)\s+(?:[\w-]+\s+)?$", re.I)
 _BY_AGENT = re.compile(r"^\W*(?:\w+\s+){0,6}?by\b", re.I)
-# "shelling by the RSF", "an IED planted by suspected ISIS militants", "bombers suspected to be
-# from Boko Haram": the agent named right after the act.
+# "shelling by the RSF", "an IED planted by suspected ISIS militants", "a raid by 90 armed
+# bandits", "bombers suspected to be from Boko Haram": the agent named right after the act.
 _NOMINAL_BY = re.compile(r"^\s+(?:(?:[a-z]+\s+){0,2}by|on\s+(?-i:[A-Z])[\w-]*\s+(?:[a-z]+\s+)?by|(?:suspected|believed|thought)\s+to\s+(?:be\s+from|belong\s+to))"
-                         r"\s+(?:the\s+|an?\s+)?(?:suspected\s+|alleged\s+|presumed\s+)?$", re.I)
+                         r"\s+(?:the\s+|an?\s+)?(?:(?-i:[a-z]+)\s+|\d[\d,]*\s+){0,3}$", re.I)
 # "MOGADISHU, March 15 (Reuters) - ": where the report was filed, not where the event happened.
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[\w .]{2,30}?)?(?:\s*\([^)]{1,30}\))?\s*[-—–]{1,2}\s+")
 # "backed by X", "alongside X": allies that acted with a side (ACLED's associated actors).
