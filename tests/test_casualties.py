@@ -195,6 +195,8 @@ def test_a_singular_passive_counts_one_victim(text):
     ("Police shot dead two bandits in Baringo.", [("killed", "militants", 2)]),
     ("Soldiers gunned down Juma Ali Hassan, a trader, on Friday.", [("killed", None, 1)]),
     ("Gunmen killed Al Shabaab defectors near the border.", []),
+    ("In fighting with Al-Shabaab two Kenyan soldiers were killed.", [("killed", "soldiers", 2)]),
+    ("A form four student was shot dead in Kiganjo.", [("killed", "students", 1)]),
 ])
 def test_victims_named_with_adjectives_and_as_suspects(text, expected):
     assert [(m.kind, m.group, m.minimum) for m in top_level(casualties_in(text))] == expected

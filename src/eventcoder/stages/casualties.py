@@ -542,7 +542,8 @@ def _lexicon() -> _Lexicon:
     modifier = (rf"(?:\d+\s+(?:years?|months?)\s+old\b"  # an age: "the 48 year old man"
                 rf"|(?!(?:{_alternation(terms['not_modifiers'])})\b)(?-i:[A-Z])[\w'’]*(?:-[\w'’]+)*"
                 rf"|[\w'’]+(?:-[\w'’]+)+|(?:{_alternation(terms['modifiers'])})\b"
-                rf"|(?!(?:{_alternation(terms['not_modifier_words'])})\b)(?-i:[a-z]{{3,}})\b)")
+                # a number word is a count, never a modifier: "Al-Shabaab two Kenyan soldiers"
+                rf"|(?!(?:{_alternation(terms['not_modifier_words'])}|{quantity_plain})\b)(?-i:[a-z]{{3,}})\b)")
     # After the group, where it was or whose members it counts: "four traders in Garissa", "three
     # members of the Tembo clan" (capitalised words, which a verb or a number never is), "three
     # residents of the town".
