@@ -59,6 +59,7 @@ def main_event(text: str) -> dict:
     ("Other", "Government negotiators held talks with Taliban representatives in Doha on Monday."),
     ("Peaceful protest", "Teachers held their pay demos calmly in Eldoret on Monday."),
     ("Violent demonstration", "Angry youths disrupted a campaign rally in Kakamega on Sunday."),
+    ("Violent demonstration", "Angry youths disrupted the governor's rally in Kiganjo on Sunday."),
     ("Attack", "Gunmen hijacked a fuel tanker near Moyale on Tuesday."),
     ("Mob violence", "Angry youths roughed up two election clerks in Bungoma on Monday."),
     ("Disrupted weapons use", "Police intercept a lorry carrying explosives near Garissa."),
