@@ -73,10 +73,22 @@ def test_nearness_prefers_places_close_to_the_others():
     ("Drones were seen over Helmand.", "Helmand", 3, "ADM1"),
     ("Fighting was reported in Garissa district.", "Garissa", 2, "PPL"),
     ("Gunmen raided Bulo Qalaf village (Afgooye, Lower Shabelle).", "Afgooye", 2, "PPL"),
+    ("Gunmen raided Bulo Qalaf (Afgooye, Lower Shabelle).", "Afgooye", 2, "PPL"),
 ])
 def test_precision_and_feature(text, name, precision, feature_code):
     mention = _found(text)[name]
     assert (mention.precision, mention.feature_code) == (precision, feature_code)
+
+
+def test_a_word_whose_divisions_follow_in_brackets_is_a_place_there():
+    assert _found("Fighting was reported near Sake (Masisi, North Kivu) on Friday.")["Sake"].country_code == "CD"
+
+
+@pytest.mark.parametrize("text", ["Soldiers raided Kalo (Tillaberi) on Friday.",
+                                  "Soldiers raided Kalo (Kalo, Tillaberi) on Friday."])
+def test_a_name_the_gazetteer_lacks_inside_bracketed_divisions_is_no_namesake_abroad(text):
+    found = _found(text)
+    assert "Kalo" not in found and found["Tillaberi"].country_code == "NE"
 
 
 def test_seed_article(shared_data):

@@ -81,8 +81,8 @@ def _cues() -> dict:
     cues["village_after"] = re.compile(r"^\s+(?:" + villages + r")\b", re.IGNORECASE)
     cues["village_of"] = re.compile(r"\b(?:the|a)\s+(?:" + villages + r")\s+of\s+$", re.IGNORECASE)
     cues["district_after"] = re.compile(r"^\s+(?:" + "|".join(raw["district_after"]) + r")\b", re.IGNORECASE)
-    # "Awdheegle village (": a named settlement, then its district in brackets
-    cues["village_before"] = re.compile(r"\b[A-Z][\w'’-]+\s+(?:" + "|".join(raw["settlement_words"]) + r")\s*\(\s*$")
+    # "Awdheegle village (", "Gidan Dawa (Zurmi, ": a named settlement, then its divisions in brackets
+    cues["village_before"] = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:" + "|".join(raw["settlement_words"]) + r"))?\s*\(\s*(?:[^(),]+,\s*)*$")
     return cues
 
 
@@ -439,6 +439,10 @@ def _unknown_inside(candidates: list[Candidate], index: int, text: str) -> bool:
     that place: the gazetteer lacks it, and its namesake abroad would pull the article there."""
     if index + 1 >= len(candidates):
         return False
+    bracketed = _bracket_containers(candidates, index, text)
+    if bracketed:
+        countries = {p.country_code for c in bracketed for p in c.places if c.key != candidates[index].key}
+        return bool(countries) and not any(p.country_code in countries for p in candidates[index].places)
     candidate, container = candidates[index], candidates[index + 1]
     if container.loose or not any(p.feature_class == "A" or p.population >= weights().small_population
                                   for p in container.places):
@@ -457,6 +461,32 @@ def _unknown_inside(candidates: list[Candidate], index: int, text: str) -> bool:
         return False  # a known city in a list may be abroad; "the Hamilton area of Kisumu" is not
     countries = {p.country_code for p in container.places}
     return not any(p.country_code in countries for p in candidate.places)
+
+
+def _bracket_containers(candidates: list[Candidate], index: int, text: str) -> list[Candidate]:
+    """The divisions a name's brackets place it in, as ACLED's notes and many reports write a
+    village: "Kalo (Kalo, Tillaberi)", "Sake (Masisi, North Kivu)"; for a name inside the
+    brackets, those after it ("Masisi, North Kivu"). Only known places (a division, or a town of
+    some size) say where the name lies."""
+    candidate = candidates[index]
+    opened = text.rfind("(", 0, candidate.start)
+    inside = opened != -1 and text.find(")", opened, candidate.start) == -1 and _BRACKET_LIST.fullmatch(text, opened + 1, candidate.start)
+    gap = _BRACKET_OPENING if not inside else _BRACKET_NEXT
+    if index + 1 >= len(candidates) or not gap.fullmatch(text, candidate.end, candidates[index + 1].start):
+        return []
+    closing = text.find(")", candidate.end)
+    if closing == -1:
+        return []
+    small = weights().small_population
+    return [c for c in candidates[index + 1:] if c.end <= closing and not c.loose
+            and any(p.feature_class == "A" or p.population >= small for p in c.places)]
+
+
+#: What opens a name's brackets ("Kalo (") and what goes on inside them ("Kalo, "); a list of
+#: names inside the brackets before a name.
+_BRACKET_OPENING = re.compile(r"\s*\(\s*")
+_BRACKET_NEXT = re.compile(r"\s*,\s*")
+_BRACKET_LIST = re.compile(r"[\s\w'’.-]*(?:,[\s\w'’.-]*)*")
 
 
 def _told_as_village(text: str, candidate: Candidate) -> Candidate:

@@ -436,6 +436,10 @@ def _loose_places(found: Found) -> list[Place]:
             and ratio(folded, _VOWEL_RUN.sub("a", p.key)) >= w.loose_min_similarity]
 
 
+#: Divisions in brackets right after a name: "Sake (Masisi, North Kivu)", "Bulo (Hiraan)".
+_DIVISIONS_AFTER = re.compile(r"\s*\(\s*[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*[,)]")  # not initials: "Reserve (ESGR)"
+
+
 def _plausible(candidate: _Match, text: str) -> bool:
     """General rules that keep person names, organisations and common words out."""
     context, w = _context(), weights()
@@ -485,7 +489,8 @@ def _plausible(candidate: _Match, text: str) -> bool:
     if (single and adjacent_after and after.lower in context["person_verbs"] and not strong
             and not located):
         return False
-    if single and not major:
+    # a name whose divisions follow in brackets is a place whatever else the word means: "Sake (Masisi, North Kivu)"
+    if single and not major and not _DIVISIONS_AFTER.match(text, candidate.end):
         frequency = _zipf()(candidate.text.lower())
         if ((frequency >= w.common_word_zipf and not known)
                 or (candidate.sentence_initial and frequency >= w.initial_word_zipf
