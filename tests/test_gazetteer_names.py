@@ -16,9 +16,15 @@ from eventcoder.gazetteer.names import name_key, skeleton_key, strip_division_wo
     ("al-Bukamal", "Al Bukamal"),
     ("St. Cloud", "Saint Cloud"),
     ("Mt. Pleasant", "Mount Pleasant"),
+    ("North Darfur", "Northern Darfur"),
+    ("West Equatoria", "Western Equatoria"),
 ])
 def test_exact_key_meets(left, right):
     assert name_key(left) == name_key(right)
+
+
+def test_a_compass_word_alone_keeps_its_own_key():
+    assert name_key("Western") != name_key("West")
 
 
 @pytest.mark.parametrize("left, right", [

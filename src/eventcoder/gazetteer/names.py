@@ -46,7 +46,10 @@ def name_tokens(name: str) -> list[str]:
     if len(tokens) > 1:
         tokens = [t for t in tokens if t not in rules["articles"]] or tokens[-1:]
     variants = rules["token_variants"]
-    return [variants.get(t, t) for t in tokens]
+    tokens = [variants.get(t, t) for t in tokens]
+    if len(tokens) > 1:
+        tokens[0] = rules["leading_variants"].get(tokens[0], tokens[0])
+    return tokens
 
 
 @lru_cache(maxsize=KEY_CACHE_SIZE)
