@@ -530,6 +530,17 @@ def test_soldiers_told_as_killed_by_a_bomb_are_struck_not_striking():
         ("Remote explosive/landmine/IED", 4, "Unidentified Armed Group (Kenya)", "Military Forces of Kenya")]
 
 
+def test_a_side_named_again_by_its_initials_is_one_side_of_a_clash():
+    event = main_event("The Kurdistan Workers' Party (PKK) and Turkish forces clashed near Zakho on Monday.")
+    assert (event["actor1"], event["actor2"]) == ("Kurdistan Workers' Party", "Military Forces of Turkey")
+
+
+@pytest.mark.parametrize("text", ["Houthi forces fired a drone at a cargo ship off Hodeidah on Monday.",
+                                  "Russian forces launched 30 drones at Kyiv overnight, injuring four civilians."])
+def test_drones_fired_at_a_target_are_a_drone_strike(text):
+    assert main_event(text)["sub_event_type"] == "Air/drone strike"
+
+
 def test_an_attack_on_a_post_of_armed_men_is_a_battle():
     assert main_event("Gunmen attacked a police station in Wajir on Monday, killing one officer.")["sub_event_type"] == "Armed clash"
 

@@ -341,8 +341,10 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     acting = acting or [a for a in before if not victim(a)]
     if acting:
         actor1 = acting[0]
-        if trigger.sub_event_type in (taxonomy.ARMED_CLASH, taxonomy.AGREEMENT) and len(acting) > 1:
-            actor2 = acting[1]  # "Hawadle and Habar Gidir elders signed a truce": both sides acted
+        if trigger.sub_event_type in (taxonomy.ARMED_CLASH, taxonomy.AGREEMENT):
+            # "Hawadle and Habar Gidir elders signed a truce": both sides acted; a side named
+            # again by its initials ("the Kurdistan Workers' Party (PKK) and Turkish forces") is one
+            actor2 = next((a for a in acting[1:] if a.name != actor1.name), None)
     elif trigger.plover_event == "PROTEST":
         actor1 = next(iter(in_clause or before or after), None)
     if actor2 is None:
