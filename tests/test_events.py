@@ -530,6 +530,17 @@ def test_soldiers_told_as_killed_by_a_bomb_are_struck_not_striking():
         ("Remote explosive/landmine/IED", 4, "Unidentified Armed Group (Kenya)", "Military Forces of Kenya")]
 
 
+@pytest.mark.parametrize("text, sides", [
+    ("Clashes between rival militias in Kiganjo killed 12 people on Monday.",
+     ("Unidentified Armed Group (Kenya)", "Unidentified Armed Group (Kenya)")),
+    ("Fighting between Toposa raiders from South Sudan and Kenyan police near Kiganjo left 11 dead.",
+     ("Toposa Ethnic Militia (South Sudan)", "Police Forces of Kenya")),
+])
+def test_the_sides_of_a_fight_between_are_those_joined_by_and(text, sides):
+    event = main_event(text)
+    assert (event["actor1"], event["actor2"]) == sides
+
+
 def test_a_side_named_again_by_its_initials_is_one_side_of_a_clash():
     event = main_event("The Kurdistan Workers' Party (PKK) and Turkish forces clashed near Zakho on Monday.")
     assert (event["actor1"], event["actor2"]) == ("Kurdistan Workers' Party", "Military Forces of Turkey")

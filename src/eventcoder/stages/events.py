@@ -93,6 +93,9 @@ CLAIM_SENTENCES = 2
 # The word before a participle that is its subject: a noun, not a pronoun or relative that
 # acts ("they arrested", "who killed").
 _HEADLINE_SUBJECT = re.compile(r"(?<!\bthey)(?<!\bwho)(?<!\bwhich)(?<!\bthat)(?<!\bhe)(?<!\bshe)(?<!\bwe)\b[A-Za-z][\w'’-]*\s+$")
+_RIVAL = re.compile(r"\brival\s+$", re.I)
+_AND = re.compile(r"[\w'’]*(?:\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?"
+                  r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}?")
 _BETWEEN = re.compile(r"^\s*(?:\w+\s+){0,3}?between\b", re.I)
 _YEAR = re.compile(r"\b\d{4}\b")
 _STATUS_RANK = {"new": 0, "ongoing": 1, "future": 2, "background": 3}
@@ -308,8 +311,11 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     actor1 = actor2 = None
 
     if after and _BETWEEN.match(text[trigger.end:after[0].start]):
+        # "clashes between X and Y"; what follows no "and" is no side ("between rival militias
+        # in Tripoli killed 55 people"), and "between rival militias" names both sides at once
         actor1 = after[0]
-        actor2 = after[1] if len(after) > 1 else None
+        paired = len(after) > 1 and _AND.fullmatch(text, actor1.end, after[1].start)
+        actor2 = after[1] if paired else (actor1 if _RIVAL.search(text, max(0, actor1.start - 10), actor1.start) else None)
         return actor1, actor2
     nominal_agent = next((a for a in after[:1] if _NOMINAL_BY.match(text[trigger.end:a.start])), None)
     if nominal_agent is not None and not trigger.passive:
