@@ -1027,6 +1027,8 @@ def test_hacking_people_is_no_cyber_attack():
     ("Militants held a graduation ceremony for 80 new fighters near Kiganjo on Monday.",
      ("Change to group/activity", "Unidentified Armed Group (Kenya)", None)),
     ("Al Shabaab militants conducted a patrol in Kiganjo on Monday.", ("Change to group/activity", "Al Shabaab", None)),
+    ("Kenyan soldiers seized a large cache of weapons in Kiganjo on Monday.",
+     ("Change to group/activity", "Military Forces of Kenya", None)),
     ("A bomb went off while two Al Shabaab militants were planting it near Kiganjo on Monday.",
      ("Disrupted weapons use", "Al Shabaab", None)),
     ("Kenyan troops retook Kiganjo on Monday after Al Shabaab militants withdrew without a fight.",
