@@ -1029,6 +1029,7 @@ def test_hacking_people_is_no_cyber_attack():
     ("Al Shabaab militants conducted a patrol in Kiganjo on Monday.", ("Change to group/activity", "Al Shabaab", None)),
     ("Kenyan soldiers seized a large cache of weapons in Kiganjo on Monday.",
      ("Change to group/activity", "Military Forces of Kenya", None)),
+    ("Hundreds of Kenyan troops arrived in Kiganjo on Monday.", ("Change to group/activity", "Military Forces of Kenya", None)),
     ("A bomb went off while two Al Shabaab militants were planting it near Kiganjo on Monday.",
      ("Disrupted weapons use", "Al Shabaab", None)),
     ("Kenyan troops retook Kiganjo on Monday after Al Shabaab militants withdrew without a fight.",
@@ -1039,6 +1040,10 @@ def test_hacking_people_is_no_cyber_attack():
 def test_strategic_developments_and_who_acted_in_them(text, expected):
     record = main_event(text)
     assert (record["sub_event_type"], record["actor1"], record["actor2"]) == expected
+
+
+def test_a_civilian_s_arrival_is_no_movement_of_forces():
+    assert records_of("The governor arrived in Kiganjo on Monday.") == []
 
 
 def test_control_regained_of_a_building_is_no_territory():
