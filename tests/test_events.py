@@ -62,7 +62,7 @@ def main_event(text: str) -> dict:
     ("Violent demonstration", "Angry youths disrupted the governor's rally in Kiganjo on Sunday."),
     ("Attack", "Gunmen hijacked a fuel tanker near Moyale on Tuesday."),
     ("Mob violence", "Angry youths roughed up two election clerks in Bungoma on Monday."),
-    ("Mob violence", "Relatives of a patient who died vandalised a clinic in Kiganjo on Monday."),
+    ("Mob violence", "Family members of a deceased patient vandalised a clinic in Kiganjo on Monday."),
     ("Disrupted weapons use", "Police intercept a lorry carrying explosives near Garissa."),
     ("Change to group/activity", "Police seize a cache of rifles in a Mombasa slum."),
 ])
