@@ -125,7 +125,6 @@ class _Lexicon:
     cues: dict[str, re.Pattern]
     civilian_groups: frozenset[str]
     armed_groups: frozenset[str]
-    state_groups: frozenset[str]
     civilian_members: frozenset[str]
     armed_when_acting: frozenset[str]
     partisans: frozenset[str]
@@ -196,8 +195,7 @@ def load_lexicon() -> _Lexicon:
     cues["where_before"] = re.compile(r"\b(?i:" + "|".join(places["where_prepositions"]) + r")\s+(?:the\s+)?(?:[a-z]+\s+(?:of\s+)?)?$")
     cues["facility_after"] = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}?\s+(?i:" + "|".join(places["facility_words"]) + r")\b")
     return _Lexicon(tuple(entries), trigger_pattern, cues, frozenset(data["civilian_victim_groups"]),
-                    frozenset(data["armed_victim_groups"]), frozenset(data["state_victim_groups"]),
-                    frozenset(data["civilian_members"]),
+                    frozenset(data["armed_victim_groups"]), frozenset(data["civilian_members"]),
                     frozenset(data["armed_when_acting"]), frozenset(data["partisans_when_attacking"]),
                     frozenset(data["material_families"]))
 
@@ -458,8 +456,7 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
                         or bool(groups & lexicon.armed_groups)
                         or bool(lexicon.cues["armed_posts"].search(article.text, trigger.end, trigger.end + 60)))
         if entry.generic:
-            # an attack that killed the state's forces is fought with them, whoever else died (ACLED)
-            sub = taxonomy.ARMED_CLASH if armed_target and (not civilian_target or groups & lexicon.state_groups) else taxonomy.ATTACK
+            sub = taxonomy.ARMED_CLASH if armed_target and not civilian_target else taxonomy.ATTACK
         elif civilian_target and not armed_target and not entry.mutual:
             sub = taxonomy.ATTACK  # "stormed a village, killing ten civilians"
     elif entry.family == "protest" and sub == taxonomy.PEACEFUL_PROTEST:
