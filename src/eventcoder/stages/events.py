@@ -115,7 +115,6 @@ class _Entry:
     generic: bool
     suppresses_weapons: bool | str  # "defused a bomb": the weapon was not used; "always": not even when it killed
     mutual: bool  # fighting between two sides: a battle even when civilians die in it
-    armed_actor: bool  # an event only when an armed side acts ("troops arrived in")
 
 
 @dataclass(frozen=True)
@@ -148,8 +147,7 @@ def load_lexicon() -> _Lexicon:
         entries.append(_Entry(entry["sub_event_type"], event_type_of[entry["sub_event_type"]],
                               entry["family"], entry["rank"], plover_event, plover_mode,
                               entry.get("weak", False), entry.get("generic", False),
-                              entry.get("suppresses_weapons", False), entry.get("mutual", False),
-                              entry.get("armed_actor", False)))
+                              entry.get("suppresses_weapons", False), entry.get("mutual", False)))
         alternatives.append((f"t{index}", entry["patterns"]))
     trigger_pattern = dispatched(alternatives)
     cue_names = ["protest_intervention", "protest_excessive_force", "non_violent_transfer",
@@ -1272,8 +1270,6 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
         subject = article.text[trigger.clause_start:trigger.start]
         if lexicon.cues["non_combatant_subjects"].search(subject):
             return None
-    if entry.armed_actor and (actor1 is None or actor1.category not in taxonomy.category_group("armed")):
-        return None  # "the minister arrived in Goma": only armed men's arrival moves forces
     if (entry.family == "violence" and entry.generic and actor1 is None and actor2 is None and not casualties
             and not _told_as_verb(article.text, trigger) and not _reported_at(article, trigger)
             and not (only_report and not _after_determiner(article.text, trigger))):
