@@ -82,7 +82,8 @@ def _cues() -> dict:
     cues["village_of"] = re.compile(r"\b(?:the|a)\s+(?:" + villages + r")\s+of\s+$", re.IGNORECASE)
     cues["district_after"] = re.compile(r"^\s+(?:" + "|".join(raw["district_after"]) + r")\b", re.IGNORECASE)
     # "Awdheegle village (", "Gidan Dawa (Zurmi, ": a named settlement, then its divisions in brackets
-    cues["village_before"] = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:" + "|".join(raw["settlement_words"]) + r"))?\s*\(\s*(?:[^(),]+,\s*)*$")
+    settlement = "|".join(raw["settlement_words"])
+    cues["village_before"] = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:" + settlement + r"))?\s*\(\s*(?:[^(),]+,\s*)*$")
     return cues
 
 
@@ -470,8 +471,9 @@ def _bracket_containers(candidates: list[Candidate], index: int, text: str) -> l
     some size) say where the name lies."""
     candidate = candidates[index]
     opened = text.rfind("(", 0, candidate.start)
-    inside = opened != -1 and text.find(")", opened, candidate.start) == -1 and _BRACKET_LIST.fullmatch(text, opened + 1, candidate.start)
-    gap = _BRACKET_OPENING if not inside else _BRACKET_NEXT
+    in_brackets = (opened != -1 and ")" not in text[opened:candidate.start]
+                   and _BRACKET_LIST.fullmatch(text, opened + 1, candidate.start))
+    gap = _BRACKET_NEXT if in_brackets else _BRACKET_OPENING
     if index + 1 >= len(candidates) or not gap.fullmatch(text, candidate.end, candidates[index + 1].start):
         return []
     closing = text.find(")", candidate.end)

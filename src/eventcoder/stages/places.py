@@ -437,7 +437,8 @@ def _loose_places(found: Found) -> list[Place]:
 
 
 #: Divisions in brackets right after a name: "Sake (Masisi, North Kivu)", "Bulo (Hiraan)".
-_DIVISIONS_AFTER = re.compile(r"\s*\(\s*[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*[,)]")  # not initials: "Reserve (ESGR)"
+#: Initials in brackets are none: "the Guard and Reserve (ESGR)".
+_DIVISIONS_AFTER = re.compile(r"\s*\(\s*[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*[,)]")
 
 
 def _plausible(candidate: _Match, text: str) -> bool:
@@ -489,7 +490,7 @@ def _plausible(candidate: _Match, text: str) -> bool:
     if (single and adjacent_after and after.lower in context["person_verbs"] and not strong
             and not located):
         return False
-    # a name whose divisions follow in brackets is a place whatever else the word means: "Sake (Masisi, North Kivu)"
+    # a name whose divisions follow in brackets is a place whatever else the word means
     if single and not major and not _DIVISIONS_AFTER.match(text, candidate.end):
         frequency = _zipf()(candidate.text.lower())
         if ((frequency >= w.common_word_zipf and not known)
