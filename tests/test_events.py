@@ -63,6 +63,9 @@ def main_event(text: str) -> dict:
     ("Attack", "Gunmen hijacked a fuel tanker near Moyale on Tuesday."),
     ("Mob violence", "Angry youths roughed up two election clerks in Bungoma on Monday."),
     ("Mob violence", "Family members of a deceased patient vandalised a clinic in Kiganjo on Monday."),
+    ("Mob violence", "Hindus and Muslims clashed over a procession in Kiganjo on Monday."),
+    ("Peaceful protest", "Villagers gheraoed the district office in Kiganjo on Monday, demanding water."),
+    ("Peaceful protest", "Party workers burnt an effigy of the governor in Kiganjo on Monday."),
     ("Disrupted weapons use", "Police intercept a lorry carrying explosives near Garissa."),
     ("Change to group/activity", "Police seize a cache of rifles in a Mombasa slum."),
 ])
