@@ -440,13 +440,11 @@ def _unknown_inside(candidates: list[Candidate], index: int, text: str) -> bool:
     that place: the gazetteer lacks it, and its namesake abroad would pull the article there."""
     if index + 1 >= len(candidates):
         return False
+    candidate, container = candidates[index], candidates[index + 1]
     bracketed = _bracket_containers(candidates, index, text)
     if bracketed:
-        countries = {p.country_code for c in bracketed for p in c.places if c.key != candidates[index].key}
-        return bool(countries) and not any(p.country_code in countries for p in candidates[index].places)
-    candidate, container = candidates[index], candidates[index + 1]
-    if container.loose or not any(p.feature_class == "A" or p.population >= weights().small_population
-                                  for p in container.places):
+        return _no_reading_inside(candidate, [c for c in bracketed if c.key != candidate.key])
+    if not _tells_where(container):
         return False  # a skeleton match ("Turkana" as Türkan) or a hamlet says little of where the name lies
     gap = _CONTAINED_GAP.match(text[candidate.end:container.start])
     if gap is None:
@@ -460,8 +458,20 @@ def _unknown_inside(candidates: list[Candidate], index: int, text: str) -> bool:
     if any(p.is_country or p.is_admin1 or (gap["word"] is None and p.population >= known and p.key == candidate.key)
            for p in candidate.places):
         return False  # a known city in a list may be abroad; "the Hamilton area of Kisumu" is not
-    countries = {p.country_code for p in container.places}
-    return not any(p.country_code in countries for p in candidate.places)
+    return _no_reading_inside(candidate, [container])
+
+
+def _tells_where(container: Candidate) -> bool:
+    """Whether a name says where a place inside it lies: a division or a town of some size, not a
+    skeleton match nor a hamlet."""
+    small = weights().small_population
+    return not container.loose and any(p.feature_class == "A" or p.population >= small for p in container.places)
+
+
+def _no_reading_inside(candidate: Candidate, containers: list[Candidate]) -> bool:
+    """Whether none of the name's readings lies in a country its containers lie in."""
+    countries = {p.country_code for c in containers for p in c.places}
+    return bool(countries) and not any(p.country_code in countries for p in candidate.places)
 
 
 def _bracket_containers(candidates: list[Candidate], index: int, text: str) -> list[Candidate]:
@@ -479,9 +489,7 @@ def _bracket_containers(candidates: list[Candidate], index: int, text: str) -> l
     closing = text.find(")", candidate.end)
     if closing == -1:
         return []
-    small = weights().small_population
-    return [c for c in candidates[index + 1:] if c.end <= closing and not c.loose
-            and any(p.feature_class == "A" or p.population >= small for p in c.places)]
+    return [c for c in candidates[index + 1:] if c.end <= closing and _tells_where(c)]
 
 
 #: What opens a name's brackets ("Kalo (") and what goes on inside them ("Kalo, "); a list of

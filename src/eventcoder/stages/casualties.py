@@ -303,7 +303,8 @@ def _objects(lexicon: _Lexicon, text: str, cue: re.Match, end: int, kind: str) -
     if shared is not None and _normal(shared["verb"]) not in lexicon.roles:
         start = shared.end()
     first = lexicon.victim_after.match(text, start, end)
-    uncounted = first is not None and not _quantity(first) and _normal(first["group"] or "") not in lexicon.groups
+    named = first is not None and _normal(first["group"] or "") in lexicon.groups
+    uncounted = first is not None and not _quantity(first) and not named
     if kind not in _PEOPLE_ONLY and (first is None or uncounted):
         # a headline's lone victim after words that name no group: "kill Pokot peace activist"
         one = None if uncounted else lexicon.one_after.match(text, start, end) or lexicon.named_after.match(text, start, end)
@@ -311,7 +312,7 @@ def _objects(lexicon: _Lexicon, text: str, cue: re.Match, end: int, kind: str) -
             one = lexicon.bare_one_after.match(text, start, end)
         if one is not None:  # "lynched a suspected thief", "gunned down Hassan Mwayuyu": one person
             return [CasualtyMention(one["victim"], one.start("victim"), one.end("victim"), kind=kind, minimum=1, maximum=1)]
-    if first is None or (kind in _PEOPLE_ONLY and _normal(first["group"] or "") not in lexicon.groups):
+    if first is None or (kind in _PEOPLE_ONLY and not named):
         return []  # "seized 300 weapons": only people named as people are abducted or arrested
     mentions: list[CasualtyMention] = []
     item, position = first, first.end()
