@@ -244,7 +244,7 @@ def test_hypothetical_restrictions_are_threats_only_with_their_object(text, plov
 @pytest.mark.parametrize("text, sub_event_type, actor1, actor2", [
     ("Thousands of teachers marched in Nairobi on Monday against a cut in their pay.",
      "Peaceful protest", "Protesters (Kenya)", None),
-    ("Youths threw stones at police in Kisumu on Tuesday.",
+    ("Youths protesting a curfew threw stones at police in Kisumu on Tuesday.",
      "Violent demonstration", "Rioters (Kenya)", "Police Forces of Kenya"),
 ])
 def test_an_unnamed_crowd_is_the_protest_actor(text, sub_event_type, actor1, actor2):
@@ -480,6 +480,17 @@ def test_destruction_by_a_crowd_is_mob_violence_and_by_an_armed_group_looting(te
         assert record["actor1"].startswith("Rioters")
 
 
+@pytest.mark.parametrize("text, sub_event_type, actor2", [
+    ("Youths pelted the police with stones in Kiganjo on Monday.", "Mob violence", "Police Forces of Kenya"),
+    ("Angry youths pelted passing motorists with stones in Kiganjo on Monday.", "Mob violence", "Civilians (Kenya)"),
+    ("Youths blocked the road and pelted the police with stones in Kiganjo on Monday.", "Violent demonstration", "Police Forces of Kenya"),
+    ("Traders protesting new levies pelted the police with stones in Kiganjo on Monday.", "Violent demonstration", "Police Forces of Kenya"),
+])
+def test_a_crowd_striking_at_people_with_no_demonstration_is_a_mob(text, sub_event_type, actor2):
+    record = main_event(text)
+    assert (record["sub_event_type"], record["actor2"]) == (sub_event_type, actor2)
+
+
 def test_destruction_by_a_bomb_is_not_mob_violence():
     assert main_event("A bomb destroyed three houses in Mandera on Monday.")["sub_event_type"] != "Mob violence"
 
@@ -631,7 +642,7 @@ def test_a_toll_claimed_as_ones_own_is_the_toll():
 
 
 @pytest.mark.parametrize("text, sub_event_type", [
-    ("Youths throw stones at police in Kisumu.", "Violent demonstration"),
+    ("Striking workers throw stones at police in Kisumu.", "Violent demonstration"),
     ("Gunmen shoots a trader in Garissa.", "Attack"),
     ("Al Shabaab detonates a bomb in Mandera, injuring four people.", "Remote explosive/landmine/IED"),
 ])

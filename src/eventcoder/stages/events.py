@@ -152,7 +152,7 @@ def load_lexicon() -> _Lexicon:
     trigger_pattern = dispatched(alternatives)
     cue_names = ["protest_intervention", "protest_excessive_force", "non_violent_transfer",
                  "non_combatant_subjects", "riot_cues", "crowds_fighting", "fighting_cues", "armed_posts", "non_conflict_causes",
-                 "unarmed_groups", "mob_killings", "election_violence"]
+                 "unarmed_groups", "mob_killings", "election_violence", "crowd_assaults", "demonstration_words"]
     cues = {name: _alternation(data[name]) for name in cue_names}
     cues["new_incident"] = re.compile(r"\W*(?:" + "|".join(data["new_incident_cues"]) + r")\b", re.I)
     blamed_for_deaths = [cue for cue in data["blamed_cues"] if cue != "for"]
@@ -476,7 +476,7 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
             sub = taxonomy.GOVERNMENT_REGAINS_TERRITORY
         else:
             sub = taxonomy.NON_STATE_ACTOR_OVERTAKES_TERRITORY
-    if sub == taxonomy.VIOLENT_DEMONSTRATION and _crowds_fight(article, trigger):
+    if sub == taxonomy.VIOLENT_DEMONSTRATION and (_crowds_fight(article, trigger) or _mob_assault(article, trigger)):
         sub = taxonomy.MOB_VIOLENCE
     if sub == trigger.sub_event_type:
         return entry.event_type, sub, trigger.plover_event, trigger.plover_mode
@@ -491,6 +491,25 @@ def _crowds_fight(article: Article, trigger: Trigger) -> bool:
     story = _protest_story(article, trigger.sentence)
     return (_told(load_lexicon().cues["crowds_fighting"], " ".join(article.sentences[i].text for i in story))
             and not any(a.category == taxonomy.STATE_FORCES for i in story for a in article.in_sentence(article.actors, i)))
+
+
+def _struck_by_mob(article: Article, index: int, actors: list[ActorMention]) -> ActorMention | None:
+    """The people or forces named after a crowd's first blow ("pelted the police with stones")."""
+    story = _protest_story(article, index)
+    start, end = article.sentences[story[0]].start, article.sentences[story[-1]].end
+    blow = next(_told_cues(load_lexicon().cues["crowd_assaults"], article.text[start:end]), None)
+    if blow is None:
+        return None
+    return next((a for a in actors if a.start >= start + blow.end()
+                 and a.category in (taxonomy.CIVILIANS, taxonomy.STATE_FORCES)), None)
+
+
+def _mob_assault(article: Article, trigger: Trigger) -> bool:
+    """A crowd's riot that strikes at people with no demonstration told ("youths stoned passing
+    motorists", "rioters beat up clerks"): a mob's attack, not a protest turned violent."""
+    cues = load_lexicon().cues
+    story = " ".join(article.sentences[i].text for i in _protest_story(article, trigger.sentence))
+    return _told(cues["crowd_assaults"], story) and not cues["demonstration_words"].search(story)
 
 
 #: Before an arrest or a beating that a protest is about, not one that met it: "demanding the
@@ -1212,8 +1231,10 @@ def _crowds_country(article: Article, trigger: Trigger) -> str | None:
 _OF_BEFORE = re.compile(r"\bof\s+(?:an?\s+|the\s+)?$", re.I)
 
 
-def _protest_sides(sub: str, actors: list[ActorMention]) -> tuple[ActorMention | None, ActorMention | None]:
-    """ACLED's sides of a protest: the crowd acts, unless the state's force against it is the event."""
+def _protest_sides(sub: str, actors: list[ActorMention],
+                   struck: ActorMention | None = None) -> tuple[ActorMention | None, ActorMention | None]:
+    """ACLED's sides of a protest: the crowd acts, unless the state's force against it is the event;
+    a mob's side acted on is the one its blows struck."""
     crowd = next((a for a in actors if a.category in taxonomy.category_group("crowd")), None)
     force = next((a for a in actors if a.category == taxonomy.STATE_FORCES), None)
     if crowd is not None and sub in taxonomy.RIOT_SUB_TYPES and crowd.category == taxonomy.PROTESTERS:
@@ -1225,7 +1246,7 @@ def _protest_sides(sub: str, actors: list[ActorMention]) -> tuple[ActorMention |
     if sub == taxonomy.PEACEFUL_PROTEST:
         return crowd, None
     if sub == taxonomy.MOB_VIOLENCE:
-        victim = next((a for a in actors if a.category == taxonomy.CIVILIANS), None)
+        victim = struck or next((a for a in actors if a.category == taxonomy.CIVILIANS), None)
         return crowd, victim
     return crowd, force
 
@@ -1287,7 +1308,7 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
     if entry.family == "protest":
         casualties = _protest_casualties(article, casualties)
         story_actors = [a for i in _protest_story(article, index) for a in article.in_sentence(article.actors, i)]
-        actor1, actor2 = _protest_sides(sub, story_actors)
+        actor1, actor2 = _protest_sides(sub, story_actors, _struck_by_mob(article, index, story_actors))
         crowd = unnamed_actor("rioters" if sub in taxonomy.RIOT_SUB_TYPES else "protesters",
                               _crowds_country(article, trigger) or (place.country_code if place else None), trigger.start)
         if sub == taxonomy.EXCESSIVE_FORCE:
