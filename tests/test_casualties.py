@@ -28,6 +28,9 @@ def summary(text: str):
     ("The toll from Friday's shelling of the market in Izium has risen to 12.", [("12", "killed", None, 12, 12)]),
     ("The death toll in the raid by armed herders on a farming village near the river in the south of the "
      "district has risen to 9.", [("9", "killed", None, 9, 9)]),
+    ("Bandits shot dead two herders in Kiganjo, bringing the death toll of the week's raids to nine.",
+     [("two herders in Kiganjo", "killed", "farmers", 2, 2)]),
+    ("A Kiganjo chief linked to the ruling party was shot dead.", [("A Kiganjo chief", "killed", "officials", 1, 1)]),
     ("Troops repelled the raid, killing either two or five attackers.",
      [("either two or five attackers", "killed", "militants", 2, 5)]),
     ("Gunmen assassinate a party activist outside a bar.", [("a party activist", "killed", "civilians", 1, 1)]),

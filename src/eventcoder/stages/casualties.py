@@ -74,6 +74,7 @@ class _Lexicon:
     to_death: re.Pattern  # "stoned a suspected thief to death": the victim inside the verb phrase
     denial: re.Pattern
     near_miss: re.Pattern  # "nearly killed", "tried to lynch"
+    running_total: re.Pattern  # "bringing the death toll to": a total with earlier acts' dead
     along_with: re.Pattern  # "..., along with two bodyguards": victims added after the verb
     along_with_kin: re.Pattern  # "... with his wife and son": one person each
     body_found: re.Pattern  # "his body was found": one death
@@ -238,7 +239,7 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
                  for m in lexicon.body_found.finditer(text, start, end)
                  if not (killed_before and m.group()[:3].lower() in ("his", "her"))]  # "was killed and her body dumped"
     mentions += _to_death(lexicon, text, start, end, mentions)
-    mentions += _tolls(lexicon, text, start, end)
+    mentions += [toll for toll in _tolls(lexicon, text, start, end) if not _running_total(lexicon, text, toll, mentions)]
     mentions += _denials(lexicon, text, start, end)
     return mentions
 
@@ -424,6 +425,13 @@ def _tolls(lexicon: _Lexicon, text: str, start: int, end: int) -> list[CasualtyM
     return mentions
 
 
+def _running_total(lexicon: _Lexicon, text: str, toll: CasualtyMention, mentions: list[CasualtyMention]) -> bool:
+    """A toll that adds this act's dead to earlier ones, after the act's own count: "killed two,
+    bringing the death toll to nine" (ACLED codes the act's two)."""
+    return (any(m.kind == toll.kind and m.end <= toll.start and m.minimum for m in mentions)
+            and lexicon.running_total.search(text, max(0, toll.start - TOLL_REACH), toll.start) is not None)
+
+
 def _denials(lexicon: _Lexicon, text: str, start: int, end: int) -> list[CasualtyMention]:
     """ "no casualties", "without deaths": zero of each kind the noun covers."""
     return [CasualtyMention(match.group(), match.start(), match.end(), kind=kind, minimum=0, maximum=0)
@@ -560,7 +568,7 @@ def _lexicon() -> _Lexicon:
                   rf"(?:{modifier}\s+){{0,3}}?(?P<group>{group})\b{complement}")
     # "three of them", "two of those arrested"
     bare = (rf"(?P<bare>{quantity_plain})(?![\w+/-])(?!\s+(?:{units}|{_alternation(terms['not_victims'])})\b)"
-            rf"(?:\s+of\s+(?:them|those(?:\s+(?-i:[a-z]+ed))?)\b)?")
+            rf"(?:\s+of\s+(?:them|those(?:\s+(?-i:[a-z]+ed))?)\b|\s+(?:more|others)\b)?")  # "8 more killed"
     victim = rf"(?<![\w/-])(?P<item>{with_group}|{bare})"
     # Several victims are listed only with their groups ("two soldiers and a civilian"), so that
     # "Since June 19, 30 people were killed" does not read "19" as a victim.
@@ -602,8 +610,10 @@ def _lexicon() -> _Lexicon:
             rf"(?P<list>{victim_list})"
             rf"(?:(?:\s*[,(—–]\s*|\s+)(?P<subset>(?:{subset_cue})\s+[^;()—–.]{{1,100}}?)\s*[,)—–]?)?"
             rf"(?:\s*\([^()]{{1,40}}\))?"  # an aside: "At least nine (police say 12) have died"
-            # what they were thought to be: "two men suspected of theft were lynched"
-            rf"(?:\s+(?:suspected|accused|believed|alleged)\s+(?:of|to)\s+[^,;.()]{{1,40}}?)?"
+            # what they were thought to be or tied to: "two men suspected of theft were lynched",
+            # "a cleric linked to Al Shabaab was shot dead"
+            rf"(?:\s+(?:suspected|accused|believed|alleged|linked|tied|affiliated|associated|connected|wanted)"
+            rf"\s+(?:of|to|with|for|by|in\s+connection\s+with)\s+[^,;.()]{{1,40}}?)?"
             # an aside between commas, names or where they were: "two local leaders, Peter Mwangi and
             # John Otieno, were shot dead", "ten soldiers, on patrol near the border, died"
             rf"(?:\s*,\s*(?:(?-i:[A-Z])|(?:on|while|during)\s)[^,;.()]{{1,90}}?\s*,)?"
@@ -651,6 +661,8 @@ def _lexicon() -> _Lexicon:
         to_death=re.compile(
             rf"\b(?:{_alternation(terms['to_death_verbs'])})\s+(?!(?:and|or|then)\b)(?P<victim>(?:(?P<qty>{quantity_plain}|an?|another)\s+"
             rf"|(?:the|his|her|their)\s+)?(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)\s+(?:to\s+death|dead)\b", flags),
+        running_total=re.compile(rf"\b(?:{_alternation(terms['running_total_cues'])})\s+(?:the|a)\s+(?:[\w-]+\s+){{0,6}}?"
+                                 rf"(?:{_alternation(toll_kinds)}|total|tally)\b[^,;.]*$", flags),
         toll_link=re.compile(r"\b(?:to|at|of|reached|hit|is|was|now|stood\s+at|stands\s+at)\s+", flags),
         denial=re.compile(
             rf"\b(?:no|without|zero)\s+(?:(?:immediate|reported|known|further|other|serious|major)\s+)?"
