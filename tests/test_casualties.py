@@ -31,8 +31,6 @@ def summary(text: str):
     ("Bandits shot dead two herders in Kiganjo, bringing the death toll of the week's raids to nine.",
      [("two herders in Kiganjo", "killed", "farmers", 2, 2)]),
     ("A Kiganjo chief linked to the ruling party was shot dead.", [("A Kiganjo chief", "killed", "officials", 1, 1)]),
-    ("A Kiganjo elder was dragged from his car and killed.", [("A Kiganjo elder", "killed", "civilians", 1, 1)]),
-    ("Eight more killed in clan clashes in Kiganjo.", [("Eight more", "killed", None, 8, 8)]),
     ("Troops repelled the raid, killing either two or five attackers.",
      [("either two or five attackers", "killed", "militants", 2, 5)]),
     ("Gunmen assassinate a party activist outside a bar.", [("a party activist", "killed", "civilians", 1, 1)]),
@@ -364,7 +362,6 @@ def test_a_list_of_single_victims_by_their_trades_counts_each():
 @pytest.mark.parametrize("text", [
     "Two traders were kidnapped and later killed near Kiganjo.",
     "Two traders were abducted before being killed near Kiganjo.",
-    "Two traders were abducted from their shop and shot dead near Kiganjo.",
 ])
 def test_victims_of_two_passive_verbs_suffer_both(text):
     assert [(m.kind, m.minimum) for m in casualties_in(text)] == [("abducted", 2), ("killed", 2)]

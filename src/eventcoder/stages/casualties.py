@@ -45,9 +45,6 @@ _PEOPLE_ONLY = {"abducted", "arrested"}
 #: How far after a toll noun its number may come, within its clause.
 TOLL_REACH = 140
 _CLAUSE_BREAK = re.compile(r"[.;:]")
-#: Where a participle's victims were taken from or by: "abducted from their shop and shot dead".
-_PARTICIPLE_COMPLEMENT = (r"(?:\s+(?:from|out\s+of|into|to|at|in|on|by|with)"
-                          r"(?:\s+(?!(?:is|are|was|were|been|being|he|she|they|it)\b)[\w'’-]+){1,4}?)?")
 
 
 @dataclass(frozen=True)
@@ -624,9 +621,7 @@ def _lexicon() -> _Lexicon:
             rf"(?:\s+(?-i:[a-z]{{3,}}ing)\b[^,;.()]{{0,40}}?)?"
             rf"\s*(?:,\s*(?=who\b))?"  # "one gang member, who died later"
             # "were attacked and killed": a first participle joined to the casualty verb
-            # "was dragged from his car and killed": that participle may take a short complement
-            rf"(?P<aux>(?:\b(?:{auxiliaries})\s+){{0,5}}\b(?:{passive_auxiliaries})\s+(?:[a-z]+\s*,\s*){{0,2}}[a-z]+ed"
-            rf"{_PARTICIPLE_COMPLEMENT}\s+and\s+"
+            rf"(?P<aux>(?:\b(?:{auxiliaries})\s+){{0,5}}\b(?:{passive_auxiliaries})\s+(?:[a-z]+\s*,\s*){{0,2}}[a-z]+ed\s+and\s+"
             rf"|(?:\b(?:{auxiliaries})\s+){{0,6}})$", flags),
         passive_before=re.compile(rf"\b(?:{passive_auxiliaries})\s+(?:\w+ly\s+)?$", flags),
         passive_follower=re.compile(
@@ -635,7 +630,7 @@ def _lexicon() -> _Lexicon:
         victim_item=re.compile(rf"{victim}(?=\s*,|\s+and\s|\s*$)", flags),
         victim_after=re.compile(rf"\s+(?:{_DETERMINERS}\s+)?{victim}", flags),
         second_verb=re.compile(r"\s+and\s+(?P<verb>(?-i:[a-z]+(?:s|ed|t)))(?=\s)", flags),
-        shared_subject=re.compile(rf"{_PARTICIPLE_COMPLEMENT}\s*,?\s*(?:and|before\s+being)\s+(?:(?:later|then|subsequently|eventually|\w+ly)\s+)?"
+        shared_subject=re.compile(r"\s*,?\s*(?:and|before\s+being)\s+(?:(?:later|then|subsequently|eventually|\w+ly)\s+)?"
                                   r"(?:(?:was|were|had\s+been|have\s+been)\s+)?", flags),
         one_after=re.compile(
             rf"\s+(?P<victim>(?:an?|another)\s+(?!(?:{_alternation(terms['not_victims'])})\b)[\w'’-]+"
