@@ -480,6 +480,12 @@ def test_destruction_by_a_crowd_is_mob_violence_and_by_an_armed_group_looting(te
         assert record["actor1"].startswith("Rioters")
 
 
+def test_an_attack_that_kills_policemen_beside_civilians_is_a_clash_with_the_police():
+    record = main_event("Al Shabaab gunmen attacked Kiganjo on Monday, killing two civilians and three policemen.")
+    assert record["sub_event_type"] == "Armed clash"
+    assert "Police Forces of Kenya" in (record["actor1"], record["actor2"])
+
+
 @pytest.mark.parametrize("text, sub_event_type, actor2", [
     ("Youths pelted the police with stones in Kiganjo on Monday.", "Mob violence", "Police Forces of Kenya"),
     ("Angry youths pelted passing motorists with stones in Kiganjo on Monday.", "Mob violence", "Civilians (Kenya)"),

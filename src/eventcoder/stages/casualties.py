@@ -644,7 +644,8 @@ def _lexicon() -> _Lexicon:
             rf"(?-i:[a-z]{{4,}})(?<!s)(?<!ing))(?=\s*(?:$|[,.;]|(?:at|in|on|near|outside|inside|after|during|over|and)\b))"),
         continuation=re.compile(
             rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_DETERMINERS}\s+)?(?<![\w-])(?P<item>{with_group})"
-            rf"(?!\s+(?:(?:{passive_auxiliaries})|(?:{cue})|(?:{reporting}))\b)", flags),
+            # not the subject of a verb of its own: "..., a police officer told reporters"
+            rf"(?!(?:\s+(?!(?:and|or|but|then|while|as)\b)[\w-]+)?\s+(?:(?:{passive_auxiliaries})|(?:{cue})|(?:{reporting}))\b)", flags),
         subset_after=re.compile(
             rf"(?:\s*[,(—–]\s*|\s+)(?P<subset>(?:{subset_cue})\s+[^,;()—–]+?)"
             rf"(?=\s*[,;()—–.]|\s*$|\s+and\s+(?:{active})\b)", flags),

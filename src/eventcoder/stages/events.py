@@ -414,6 +414,10 @@ def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: Actor
     return actor1, actor2
 
 
+#: The state's force (data/actors.yaml, generic) whose members a victim group names.
+_FALLEN_FORCES = {"soldiers": "military", "police": "police"}
+
+
 def _last_word(actor: ActorMention) -> str:
     return actor.text.lower().rsplit(" ", 1)[-1]
 
@@ -454,7 +458,7 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
                         or bool(groups & lexicon.armed_groups)
                         or bool(lexicon.cues["armed_posts"].search(article.text, trigger.end, trigger.end + 60)))
         if entry.generic:
-            sub = taxonomy.ARMED_CLASH if armed_target and not civilian_target else taxonomy.ATTACK
+            sub = taxonomy.ARMED_CLASH if armed_target and (not civilian_target or groups & lexicon.armed_groups) else taxonomy.ATTACK
         elif civilian_target and not armed_target and not entry.mutual:
             sub = taxonomy.ATTACK  # "stormed a village, killing ten civilians"
     elif entry.family == "protest" and sub == taxonomy.PEACEFUL_PROTEST:
@@ -1305,6 +1309,11 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
         actor1, actor2 = _sides_as_acled_codes_them(article, trigger, actor1, actor2)
     event_type, sub, plover_event, plover_mode = _decide_sub_type(article, trigger, actor1, actor2, casualties)
     place = _place_near(article, trigger, entry)
+    if sub == taxonomy.ARMED_CLASH and entry.generic and actor2 is not None and actor2.category == taxonomy.CIVILIANS:
+        # "attacked the town, killing three civilians and five police": the force that fell fought
+        force = next((_FALLEN_FORCES[g] for g in sorted(_victim_groups(casualties)) if g in _FALLEN_FORCES), None)
+        if force is not None:
+            actor2 = unnamed_actor(force, actor2.country_code or (place.country_code if place else None), actor2.start)
     if entry.family == "protest":
         casualties = _protest_casualties(article, casualties)
         story_actors = [a for i in _protest_story(article, index) for a in article.in_sentence(article.actors, i)]
