@@ -241,6 +241,9 @@ def test_seed_article(shared_data):
     ("Armed Pokot militants raided a school.", "KE", {"Pokot militants": "Pokot Ethnic Militia (Kenya)"}),
     ("Pokomo attack a village near Garsen.", "KE", {"Pokomo": "Pokomo Ethnic Militia (Kenya)"}),
     ("Meitei gunmen attacked a village.", "IN", {"Meitei gunmen": "Meitei Ethnic Militia (India)"}),
+    ("Degodia clan attacks a village.", "KE", {"Degodia clan": "Degodia Ethnic Militia (Kenya)"}),
+    ("Militia from the Garre clan raided a village.", "KE",
+     {"Militia from the Garre clan": "Garre Ethnic Militia (Kenya)"}),
 ])
 def test_an_ethnic_group_or_clan_under_arms_is_its_identity_militia(text, country, expected):
     assert _names(text, country) == expected

@@ -497,6 +497,16 @@ def test_a_crowd_striking_at_people_with_no_demonstration_is_a_mob(text, sub_eve
     assert (record["sub_event_type"], record["actor2"]) == (sub_event_type, actor2)
 
 
+def test_an_attack_carried_out_by_a_named_militia_is_its_act():
+    record = main_event("Seven herders died in a raid on Kiganjo that was staged by Garre clan militia.")
+    assert record["actor1"] == "Garre Ethnic Militia (Kenya)"
+
+
+def test_a_crowd_told_with_its_place_and_time_still_acts():
+    record = main_event("Residents of Kiganjo on Monday night set ablaze the house of a suspected witch.")
+    assert (record["sub_event_type"], record["actor1"]) == ("Mob violence", "Rioters (Kenya)")
+
+
 def test_destruction_by_a_bomb_is_not_mob_violence():
     assert main_event("A bomb destroyed three houses in Mandera on Monday.")["sub_event_type"] != "Mob violence"
 

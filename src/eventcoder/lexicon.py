@@ -293,7 +293,8 @@ def _lexicon_with(actors: ActorsFile | None) -> Lexicon:
     origin_words = "|".join(re.escape(w) for w in sorted(identity["origin_words"], key=len, reverse=True))
     identity_origins = re.compile(
         rf"(?<![\w-])(?i:{origin_words})\s+from\s+(?:the\s+)?(?P<group>{groups})s?\b"
-        rf"(?!\s+(?i:county|district|sub-county|constituency|region|side|border)\b)")
+        rf"(?!\s+(?i:county|district|sub-county|constituency|region|side|border)\b)"
+        rf"(?:\s+(?i:clan|sub-clan|community|tribe|ethnic group)\b)?")  # "militia from the Garre clan"
     return Lexicon(builder.compile(), countries, generic_names, actors_by_name, subject_verbs, state_actors, absorbed,
                    identity_subjects, identity_militias, identity_pairs, identity_origins)
 

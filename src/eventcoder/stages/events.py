@@ -56,6 +56,8 @@ _CROWD_AGENT_GAP = re.compile(r"^\s+(?:of\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:vil
                               r"|of\s+(?:an?|the|their|his|her)\s+(?:[a-z][\w'’-]*\s+){1,3})?"
                               # and where that is: "residents of Kiria in Gatura, Murang'a county, beat up"
                               r"(?:in\s+(?:[A-Z][\w'’-]*\s*){1,3}(?:,\s*(?:[A-Z][\w'’-]*\s+){1,2}(?:county|district)?\s*)?,?\s+)?"
+                              # and when: "residents of Kiganjo on Monday night set ablaze"
+                              r"(?:(?:early\s+|late\s+)?on\s+(?:the\s+night\s+of\s+)?[\w/-]+(?:\s+(?:night|morning|evening|afternoon))?,?\s+)?"
                               r"(?:\w+\s+){0,2}?$")
 #: Place mentions the place stage emits that name no event location: demonyms, continents.
 NOT_EVENT_LOCATIONS = {"DEMONYM", "CONT"}
@@ -384,7 +386,10 @@ def _doer(text: str, actors: list[ActorMention]) -> ActorMention | None:
 
 _VIOLENT_NOUN_BY = re.compile(r"\b(?:attacks?|raids?|ambush(?:es)?|assaults?|shootings?|bombings?|killings?|"
                               + _VIOLENT_VERB.pattern + r")\s+"
-                              r"(?:[\w-]+\s+){0,2}?by\s+(?:the\s+|an?\s+)?(?:suspected\s+|alleged\s+|presumed\s+)?$", re.I)
+                              # "the attack on the village that was carried out by"
+                              r"(?:[\w-]+\s+){0,4}?(?:(?:that|which)\s+(?:was|were)\s+)?"
+                              r"(?:(?:carried\s+out|launched|staged|perpetrated|conducted)\s+)?"
+                              r"by\s+(?:the\s+|an?\s+)?(?:suspected\s+|alleged\s+|presumed\s+)?$", re.I)
 
 
 def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: ActorMention | None,
