@@ -480,6 +480,11 @@ def test_destruction_by_a_crowd_is_mob_violence_and_by_an_armed_group_looting(te
         assert record["actor1"].startswith("Rioters")
 
 
+def test_partners_who_clash_with_a_group_fight_that_group_not_each_other():
+    record = main_event("Somali troops and Ethiopian forces clashed with Al Shabaab fighters near Kiganjo on Monday.")
+    assert (record["actor1"], record["actor2"]) == ("Military Forces of Somalia", "Al Shabaab")
+
+
 def test_an_attack_that_kills_policemen_beside_civilians_is_a_clash_with_the_police():
     record = main_event("Al Shabaab gunmen attacked Kiganjo on Monday, killing two civilians and three policemen.")
     assert record["sub_event_type"] == "Armed clash"

@@ -59,6 +59,8 @@ _CROWD_AGENT_GAP = re.compile(r"^\s+(?:of\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:vil
                               # and when: "residents of Kiganjo on Monday night set ablaze"
                               r"(?:(?:early\s+|late\s+)?on\s+(?:the\s+night\s+of\s+)?[\w/-]+(?:\s+(?:night|morning|evening|afternoon))?,?\s+)?"
                               r"(?:\w+\s+){0,2}?$")
+#: Between a clash's verb and the side it was fought with: "clashed with", "fought against the".
+_WITH = re.compile(r"\s+(?:with|against)\s+(?:the\s+)?(?:suspected\s+)?", re.I)
 #: Place mentions the place stage emits that name no event location: demonyms, continents.
 NOT_EVENT_LOCATIONS = {"DEMONYM", "CONT"}
 
@@ -352,7 +354,9 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
         if trigger.sub_event_type in (taxonomy.ARMED_CLASH, taxonomy.AGREEMENT):
             # "Hawadle and Habar Gidir elders signed a truce": both sides acted; a side named
             # again by its initials ("the Kurdistan Workers' Party (PKK) and Turkish forces") is one
-            actor2 = next((a for a in acting[1:] if a.name != actor1.name), None)
+            fought = after[0] if after and _WITH.fullmatch(text, trigger.end, after[0].start) else None
+            # "X and Y clashed with Z": Z is the other side, Y fought beside X
+            actor2 = fought or next((a for a in acting[1:] if a.name != actor1.name), None)
     elif trigger.plover_event == "PROTEST":
         actor1 = next(iter(in_clause or before or after), None)
     if actor2 is None:
