@@ -372,6 +372,14 @@ def test_a_date_written_with_a_slash_counts_no_one():
     assert all("02" not in m.text for m in casualties_in("The suspects were on 24/02 lynched at Kiganjo market."))
 
 
+@pytest.mark.parametrize("text", ["The fighting near Kiganjo left 3 soldiers and 5 Al Shabaab dead.",
+                                  "The fighting near Kiganjo caused the deaths of 3 soldiers and 5 Al Shabaab.",
+                                  "3 soldiers and 5 Al Shabaab were killed near Kiganjo."])
+def test_a_counted_armed_group_named_last_in_a_list_adds_to_the_toll(text):
+    found = process(Article("t", text), until="casualties").casualties
+    assert [(m.minimum, m.group) for m in found] == [(3, "soldiers"), (5, "militants")]
+
+
 def test_a_counted_armed_groups_acronym_joins_the_list_of_dead():
     assert [(m.text, m.minimum, m.group) for m in casualties_in("At least 15 soldiers and 5 VDP were killed near Kiganjo.")] \
         == [("At least 15 soldiers", 15, "soldiers"), ("5 VDP", 5, None)]

@@ -74,6 +74,7 @@ class _Lexicon:
     to_death: re.Pattern  # "stoned a suspected thief to death": the victim inside the verb phrase
     denial: re.Pattern
     near_miss: re.Pattern  # "nearly killed", "tried to lynch"
+    listed_before: re.Pattern  # "3 soldiers and " before a counted armed group named as a victim
     running_total: re.Pattern  # "bringing the death toll to": a total with earlier acts' dead
     along_with: re.Pattern  # "..., along with two bodyguards": victims added after the verb
     along_with_kin: re.Pattern  # "... with his wife and son": one person each
@@ -123,7 +124,7 @@ def find_casualties(article: Article) -> Article:
         for mention in _in_sentence(lexicon, article.text, start, end):
             found.setdefault((mention.kind, mention.start, mention.end), mention)
     taken = Spans((m.start, m.end) for m in found.values())
-    for mention in _named_group_victims(lexicon, article):
+    for mention in _named_group_victims(lexicon, article, found):
         told = found.get((mention.kind, mention.start, mention.end))
         if told is not None and told.group is None:
             told.group = mention.group  # "15 soldiers and 5 VDP were killed": the VDP are fighters
@@ -133,24 +134,36 @@ def find_casualties(article: Article) -> Article:
     return article
 
 
-def _named_group_victims(lexicon: _Lexicon, article: Article) -> list[CasualtyMention]:
+def _named_group_victims(lexicon: _Lexicon, article: Article,
+                         found: dict[tuple[str, int, int], CasualtyMention]) -> list[CasualtyMention]:
     """A counted armed group named as the victim, with no group noun: "more than 15 Al Shabaab
-    were killed", "8 suspected SLDF shot dead"."""
+    were killed", "8 suspected SLDF shot dead", and the counted victims it is listed with: "3
+    soldiers and 5 Al Shabaab dead", "the deaths of 4 soldiers and 2 Taliban"."""
     armed = taxonomy.category_group("non_state_armed")
+    text = article.text
     mentions = []
     for actor in article.actors:
         if actor.generic or actor.category not in armed:
             continue
         sentence_start = article.sentence_at(actor.start).start
-        count = lexicon.count_before.search(article.text, sentence_start, actor.start)
-        fate = lexicon.fate_after.match(article.text, actor.end)
-        if count is None or fate is None:
+        count = lexicon.count_before.search(text, sentence_start, actor.start)
+        if count is None:
             continue
         minimum, maximum = _count(lexicon, count["qty"])
         if minimum is None and maximum is None:
             continue
-        kind = next(iter(lexicon.roles[_normal(fate["cue"])].values()))
-        mentions.append(CasualtyMention(article.text[count.start("qty"):actor.end], count.start("qty"), actor.end,
+        listed = lexicon.listed_before.search(text, sentence_start, count.start("qty"))
+        earlier = next((m for m in found.values() if listed and m.end == listed.end("item")), None)
+        fate = lexicon.fate_after.match(text, actor.end)
+        if fate is not None:
+            kind = next(iter(lexicon.roles[_normal(fate["cue"])].values()))
+            if listed is not None and earlier is None:
+                mentions += [m for m in [_mention(lexicon, text, kind, listed, listed.start("item"), listed.end("item"))] if m]
+        elif earlier is not None:
+            kind = earlier.kind
+        else:
+            continue
+        mentions.append(CasualtyMention(text[count.start("qty"):actor.end], count.start("qty"), actor.end,
                                         kind=kind, group="militants", minimum=minimum, maximum=maximum))
     return mentions
 
@@ -679,6 +692,7 @@ def _lexicon() -> _Lexicon:
         armed_modifier=re.compile(rf"\b(?:{_alternation(terms['armed_modifiers'])})\b", flags),
         count_before=re.compile(rf"(?<![\w-])(?P<qty>{quantity_plain})\s+(?:(?:{_alternation(terms['named_group_modifiers'])})\s+)?$",
                                 flags),
+        listed_before=re.compile(rf"(?<![\w-])(?P<item>{with_group})\s*(?:,\s*(?:and\s+)?|\s+and\s+)$", flags),
         fate_after=re.compile(rf"\s+(?:(?:{auxiliaries})\s+){{0,3}}(?P<cue>{fates})(?![\w-])", flags),
         near_miss=re.compile(rf"\b(?:{_alternation(terms['near_misses'])})\s+$", flags),
         groups=groups,
