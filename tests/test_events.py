@@ -480,6 +480,13 @@ def test_destruction_by_a_crowd_is_mob_violence_and_by_an_armed_group_looting(te
         assert record["actor1"].startswith("Rioters")
 
 
+def test_force_told_after_a_protest_against_the_government_is_the_police_against_the_crowd():
+    records = records_of("Hundreds protested in Kiganjo on Monday against the government. Police fired "
+                         "live ammunition, killing two protesters.")
+    assert [(r["sub_event_type"], r["actor1"], r["fatalities"]) for r in records] == [
+        ("Excessive force against protesters", "Police Forces of Kenya", 2)]
+
+
 def test_partners_who_clash_with_a_group_fight_that_group_not_each_other():
     record = main_event("Somali troops and Ethiopian forces clashed with Al Shabaab fighters near Kiganjo on Monday.")
     assert (record["actor1"], record["actor2"]) == ("Military Forces of Somalia", "Al Shabaab")

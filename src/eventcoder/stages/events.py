@@ -30,7 +30,7 @@ from eventcoder.article import (
 from eventcoder.alternation import Dispatched, dispatched, group_name
 from eventcoder.errors import Errors, PipelineError
 from eventcoder.gazetteer.resolve import division_seat, road_end, told_beyond
-from eventcoder.lexicon import unnamed_actor
+from eventcoder.lexicon import load_lexicon as load_actor_lexicon, unnamed_actor
 from eventcoder.resources import load_yaml
 from eventcoder.spans import Spans
 from eventcoder.stages import stage
@@ -169,7 +169,8 @@ def load_lexicon() -> _Lexicon:
                                     r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?$", re.I)
     cues["blamed"] = re.compile(r"\b(?:" + "|".join(data["blamed_cues"]) + r")\s+(?:allegedly\s+|having\s+)?"
                                 r"(?:[a-z]+ing\s+and\s+)?(?:killing|killed|murdering|murdered)\s+(?:(?:his|her|their|its|the|an?)\s+)?$", re.I)
-    cues["grievance"] = re.compile(r"\b(?:" + "|".join(data["grievance_cues"]) + r")\b(?:[^\w;]+[\w'’-]+){0,6}?[^\w;]*$", re.I)
+    # within the grievance's own sentence: "against the junta. Security forces fired" is not one
+    cues["grievance"] = re.compile(r"\b(?:" + "|".join(data["grievance_cues"]) + r")\b(?:[^\w;]*?(?<![.!?]\s)[\w'’-]+){0,6}?[^\w;]*$", re.I)
     cues["grievance_far"] = re.compile(r"\b(?:" + "|".join(data["grievance_cues"]) + r")\b(?P<between>.*)$", re.I | re.S)
     cues["protest_own_violence"] = _alternation(data["protest_own_violence"])
     english = load_yaml("english.yaml")
@@ -1249,7 +1250,9 @@ def _protest_sides(sub: str, actors: list[ActorMention],
     """ACLED's sides of a protest: the crowd acts, unless the state's force against it is the event;
     a mob's side acted on is the one its blows struck."""
     crowd = next((a for a in actors if a.category in taxonomy.category_group("crowd")), None)
-    force = next((a for a in actors if a.category == taxonomy.STATE_FORCES), None)
+    forces = [a for a in actors if a.category == taxonomy.STATE_FORCES]
+    # the police or army that met the crowd, not the government it protested against
+    force = next((a for a in forces if _branch(a) != "government"), forces[0] if forces else None)
     if crowd is not None and sub in taxonomy.RIOT_SUB_TYPES and crowd.category == taxonomy.PROTESTERS:
         crowd = replace(crowd, name=crowd.name.replace(taxonomy.PROTESTERS, taxonomy.RIOTERS, 1), category=taxonomy.RIOTERS)
     elif crowd is not None and sub not in taxonomy.RIOT_SUB_TYPES and crowd.category == taxonomy.RIOTERS:
@@ -1262,6 +1265,12 @@ def _protest_sides(sub: str, actors: list[ActorMention],
         victim = struck or next((a for a in actors if a.category == taxonomy.CIVILIANS), None)
         return crowd, victim
     return crowd, force
+
+
+def _branch(actor: ActorMention) -> str | None:
+    """military, police or government, for a state's actor."""
+    known = load_actor_lexicon().actors_by_name.get(actor.name)
+    return known.branch if known else None
 
 
 def _ally_of(article: Article, actors: list[ActorMention], actor1: ActorMention | None,
