@@ -56,6 +56,8 @@ def main_event(text: str) -> dict:
     ("Headquarters or base established", "Wagner fighters set up a new base near the town of Menaka on Tuesday."),
     ("Looting/property destruction", "Militiamen looted and torched dozens of houses in the village of Djugu on Thursday."),
     ("Non-violent transfer of territory", "Rebel fighters withdrew from the town of Bunagana on Friday without a fight."),
+    ("Non-violent transfer of territory", "Rebel fighters withdrew from the town of Kiganjo on Friday without fighting."),
+    ("Headquarters or base established", "The rebels established a new administrative headquarters in Kiganjo on Friday."),
     ("Other", "Government negotiators held talks with Taliban representatives in Doha on Monday."),
     ("Peaceful protest", "Teachers held their pay demos calmly in Eldoret on Monday."),
     ("Violent demonstration", "Angry youths disrupted a campaign rally in Kakamega on Sunday."),

@@ -481,7 +481,7 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
             sub = taxonomy.PROTEST_WITH_INTERVENTION
     elif entry.family == "territory":
         nearby = " ".join(s.text for s in article.sentences[trigger.sentence:trigger.sentence + 2])
-        fought = lexicon.cues["fighting_cues"].search(sentence)
+        fought = _told(lexicon.cues["fighting_cues"], sentence)
         if sub == taxonomy.NON_VIOLENT_TRANSFER and not entry.weak and not fought:
             pass
         elif lexicon.cues["non_violent_transfer"].search(nearby) and not fought:
