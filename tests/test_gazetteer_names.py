@@ -46,6 +46,7 @@ def test_different_names_stay_apart(left, right):
 
 
 @pytest.mark.parametrize("name, bare", [
-    ("Idlib Governorate", "Idlib"), ("Wilayat-e Baghlan", "Baghlan"), ("Kabul", None)])
+    ("Idlib Governorate", "Idlib"), ("Wilayat-e Baghlan", "Baghlan"), ("Kabul", None),
+    ("Province de la Tapoa", "Tapoa"), ("Provincia di Roma", "Roma")])
 def test_strip_division_word(name, bare):
     assert strip_division_word(name) == bare

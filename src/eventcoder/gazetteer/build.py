@@ -487,6 +487,12 @@ def _add_aliases(builder: _Builder) -> None:
         index = builder.by_geonameid.get(int(geonameid))
         if index is not None:
             builder.names[index].update(names)
+    divisions = {(builder.columns["cc"][i], builder.columns["name"][i]): i for i in range(len(builder.names))
+                 if builder.columns["fcode"][i] == "ADM1"}
+    for cc, by_name in (aliases.get("divisions") or {}).items():
+        for name, names in by_name.items():
+            if (cc, name) in divisions:
+                builder.names[divisions[cc, name]].update(names)
 
 
 def _compile(builder: _Builder, admin1_names: dict[str, str], countries: dict) -> dict:

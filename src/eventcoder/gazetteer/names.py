@@ -90,6 +90,10 @@ def tier_keys(names) -> tuple[set[str], set[str]]:
     return keys, {s for s in map(skeleton_key, keys) if len(s) >= MIN_SKELETON}
 
 
+#: The article linking a leading division word to the name in French, Italian, Spanish and Portuguese.
+_LINKING_ARTICLE = re.compile(r"^(?:de\s+la|de\s+los|de\s+las|de\s+l['’]|du|des|de|d['’]|di|del|della|do|da|dos|das)\s*(?=\S)", re.I)
+
+
 def strip_division_word(name: str) -> str | None:
     """The name without a trailing or leading division word ("Idlib Governorate" -> "Idlib")."""
     words = name.split()
@@ -98,7 +102,8 @@ def strip_division_word(name: str) -> str | None:
         return " ".join(words[:-1])
     first = words[0].lower() if words else ""
     if len(words) > 1 and first in division_words:
-        return " ".join(words[1:])
+        # "Province de la Tapoa", "Provincia di Roma": the name after the linking article
+        return _LINKING_ARTICLE.sub("", " ".join(words[1:])) or None
     if "-" in first and first.split("-")[0] in division_words:
         return name.split("-", 1)[1].lstrip("e ").strip() or None
     return None
