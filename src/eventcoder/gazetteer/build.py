@@ -40,7 +40,7 @@ from eventcoder.gazetteer.dump_index import DUMP_POSITIONS, FIRST_LEVEL, DumpInd
 from eventcoder.gazetteer.geonames_dump import DUMP_SUFFIX, DumpRow, Progress, open_store, quietly, stored_rows
 from eventcoder.gazetteer.names import name_key, skeleton_key, strip_division_word, tier_keys, usable_alternate
 
-INDEX_VERSION = 13
+INDEX_VERSION = 14
 #: Shortest skeleton by which a pycountry subdivision name joins a division ("Iowa" and
 #: "Ohio" share the skeleton "a").
 MIN_ALIAS_SKELETON = 3
@@ -311,6 +311,9 @@ def _add_admin1(builder: _Builder, admin1_names: dict[str, str], imported: dict,
             points[f"{cc}.{admin1}"].append((lat, lon))
             populations[f"{cc}.{admin1}"] += population
     subdivision_names = _pycountry_subdivisions()
+    # a subdivision that another division bears by name is never joined by skeleton ("Centre-Est"
+    # and "Centre-Ouest" share one)
+    named = {(code.split(".", 1)[0], name_key(name)) for code, name in admin1_names.items()}
     for code, name in admin1_names.items():
         if code not in points and code not in rows:
             continue
@@ -329,8 +332,8 @@ def _add_admin1(builder: _Builder, admin1_names: dict[str, str], imported: dict,
         skeletons = {skeleton_key(k) for k in keys}
         for alias in subdivision_names.get(cc, []):
             skeleton = skeleton_key(name_key(alias))
-            if name_key(alias) in keys or (len(skeleton) >= MIN_ALIAS_SKELETON
-                                           and skeleton in skeletons):
+            if name_key(alias) in keys or (len(skeleton) >= MIN_ALIAS_SKELETON and skeleton in skeletons
+                                           and (cc, name_key(alias)) not in named):
                 names.add(alias)
         builder.add(geonameid, name, lat, lon, cc, admin1, "A", "ADM1", int(population),
                     {n for n in names if n})
