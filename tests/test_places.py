@@ -299,3 +299,15 @@ def test_an_armed_groups_home_keeps_a_village_from_another_continent():
     # JNIM fights in the Sahel: Seno is no town of Aragon in its report
     found = _found("JNIM militants attacked the village of Seytenga in Seno on Monday.")
     assert "Seno" not in found or found["Seno"].country_code != "ES"
+
+
+def test_initials_of_armed_groups_in_a_few_countries_point_at_those():
+    # "ADF" names rebels in Congo or Uganda, or separatists in Cameroon: Beni is Congo's
+    found = _found("Residents of Beni marched to demand an end to ADF killings.")
+    assert found["Beni"].country_code == "CD"
+
+
+def test_a_known_first_word_of_an_unknown_place_is_no_reading_of_it():
+    # "Adan" of Adan Kiganjo is not Aden in Yemen; the phrase after the comma is another name
+    found = _found("Militants attacked Adan Kiganjo (Adan Kiganjo, Middle Shabelle) on Monday.")
+    assert "Adan" not in found and found["Middle Shabelle"].country_code == "SO"

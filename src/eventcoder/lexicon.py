@@ -385,6 +385,16 @@ def armed_group_countries(names: ActorNames) -> set[str]:
     return {m.entry.actor.country_code for m in _armed_group_matches(names) if m.entry.actor.country_code}
 
 
+def contextual_armed_countries(names: ActorNames) -> set[str]:
+    """The countries where initials the text uses would name an armed group, whichever it is
+    ("ADF" is Congo's or Uganda's rebels, or Cameroon's separatists): where its events may be.
+    Initials that name a state's forces somewhere ("SNA") point nowhere."""
+    armed = taxonomy.category_group("non_state_armed")
+    return {country for m in names.matches if m.entry.kind == "contextual"
+            and all(a.category in armed for _, actors in m.entry.by_country for a in actors)
+            for country, _ in m.entry.by_country}
+
+
 def _armed_group_matches(names: ActorNames) -> list[NameMatch]:
     armed = taxonomy.category_group("non_state_armed")
     return [m for m in names.matches if m.entry.kind == "actor" and m.entry.actor.category in armed]

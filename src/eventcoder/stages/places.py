@@ -30,7 +30,8 @@ from eventcoder.resources import data_rows, load_yaml
 from eventcoder.gazetteer import Found, Gazetteer, Place, load_gazetteer
 from eventcoder.gazetteer.names import name_key
 from eventcoder.gazetteer.resolve import Candidate, resolve_candidates, weights, without_settlement_word
-from eventcoder.lexicon import armed_group_countries, armed_group_spans, identity_group_spellings, load_lexicon, match_names
+from eventcoder.lexicon import (armed_group_countries, armed_group_spans, contextual_armed_countries,
+                                identity_group_spellings, load_lexicon, match_names)
 from eventcoder.spans import Spans
 from eventcoder.stages import stage
 
@@ -58,6 +59,7 @@ _NO_PLURAL = ("ese", "ish", "ch", "ss", "s")
 # An organisation's initials after a place: "Migori MCAs", "Kisumu ODM": the place's people.
 _INITIALS = re.compile(r"[A-Z]{2,5}s?")
 _SENTENCE_BREAK = re.compile(r'[\n.!?:"“]')
+_PHRASE_BREAK = re.compile(r"[,;:()\[\]]")
 #: A party and a place, as US news writes a politician's seat: "D-Charleston", "R-Texas".
 _PARTY_PREFIX = re.compile(r"^[DRI]-(?=[A-Z][a-z])")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ed|ash|as|az|ez|ar|an|at|adh|ath|ech|esh|es|en)-"
@@ -171,7 +173,8 @@ def find_places(article: Article) -> Article:
     identities = _identity_countries(article.text)
     # an armed group fights where it is at home more often than not, as an ethnic group lives
     identities |= armed_group_countries(article.actor_names)
-    mentioned = {d.country_code for d in kept if d.country_code} | identities
+    # and initials that name an armed group in a few countries point at those
+    mentioned = {d.country_code for d in kept if d.country_code} | identities | contextual_armed_countries(article.actor_names)
     grounded = frozenset(identities | {d.country_code for d in kept
                                        if d.country_code and ground_after().match(article.text, d.end)})
     places = resolve_candidates(article.text, candidates, mentioned, home=home,
@@ -474,7 +477,10 @@ def _plausible(candidate: _Match, text: str) -> bool:
         # "Huntsville Memorial Hospital"; a hamlet's name there is a person's ("Dedan Kimathi University")
         sized = any(p.feature_class == "A" or (p.population >= w.small_population and p.key == candidate.key)
                     for p in places)
-        named = candidate.run_after + (tokens[run_end:run_end + 1] if sized else [])
+        next_word = tokens[run_end:run_end + 1] if sized else []
+        if next_word and _PHRASE_BREAK.search(text, candidate.run_after[-1].end, next_word[0].start):
+            next_word = []  # "Adan Yabaal, Middle Shabelle": the next phrase's word names nothing of this one
+        named = candidate.run_after + next_word
         if (following.capitalised and following.lower not in context["place_suffixes"]
                 and not _INITIALS.fullmatch(following.text)
                 and not any(t.lower in context["organisation_words"] for t in named)
