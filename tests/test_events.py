@@ -489,6 +489,15 @@ def test_force_told_after_a_protest_against_the_government_is_the_police_against
         ("Excessive force against protesters", "Police Forces of Kenya", 2)]
 
 
+def test_the_source_told_after_an_act_is_no_side_of_it():
+    record = main_event("Gunmen abducted a priest from a parish in Kiganjo on Monday, police said.")
+    assert (record["actor1"], record["actor2"]) == ("Unidentified Armed Group (Kenya)", "Civilians (Kenya)")
+
+
+def test_a_states_fire_is_its_forces():
+    assert main_event("Two herders were killed by Ugandan fire near Kiganjo on Monday.")["actor1"] == "Military Forces of Uganda"
+
+
 def test_partners_who_clash_with_a_group_fight_that_group_not_each_other():
     record = main_event("Somali troops and Ethiopian forces clashed with Al Shabaab fighters near Kiganjo on Monday.")
     assert (record["actor1"], record["actor2"]) == ("Military Forces of Somalia", "Al Shabaab")

@@ -33,6 +33,14 @@ def test_what_keeps_events_apart(change, why):
     assert not decision.same and why in decision.reason
 
 
+def test_a_day_either_way_unless_both_reports_name_their_days():
+    next_day = {"event_date": "2024-02-11", "date_text": "on Sunday"}
+    assert "1 day apart" in compare(record(**next_day), record()).reason
+    assert not compare(record(**next_day), record()).same
+    assert compare(record(**next_day), record(date_text=None)).same  # dated by its publication
+    assert compare(record(event_date="2024-02-11", date_text="overnight"), record()).same
+
+
 def test_coarser_dates_and_places_widen_the_window():
     month = record(event_date="2024-02-25", time_precision=3)
     region = record(latitude=2.9, longitude=45.5, geo_precision=3)

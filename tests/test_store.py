@@ -97,7 +97,7 @@ def test_a_later_higher_toll_keeps_the_id_and_is_a_revision(url):
         assert event["source_count"] == 2 and event["outlets"] == ["Wire", "Other"]
         assert {"field": "fatalities", "old": 8, "new": 12, "record_id": "ev-2"}.items() <= \
             next(r for r in event["revisions"] if r["field"] == "fatalities").items()
-        assert "within 1 day" in store.explain("ev-1")
+        assert "the same date" in store.explain("ev-1")
         assert store.event("ev-2")["event_id"] == "ev-1"  # a merged record's id finds its event
 
 

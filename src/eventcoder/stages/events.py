@@ -59,8 +59,11 @@ _CROWD_AGENT_GAP = re.compile(r"^\s+(?:of\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:vil
                               # and when: "residents of Kiganjo on Monday night set ablaze"
                               r"(?:(?:early\s+|late\s+)?on\s+(?:the\s+night\s+of\s+)?[\w/-]+(?:\s+(?:night|morning|evening|afternoon))?,?\s+)?"
                               r"(?:\w+\s+){0,2}?$")
+#: After an actor that is a report's source: "police said", "a Taliban spokesman told reporters".
+_SOURCE_AFTER = re.compile(r"(?:\s+(?:spokesman|spokesperson|spokeswoman|spokesmen|officials?|sources?|statement))?"
+                           r"\s+(?:said|says|told|reported|confirmed|stated|added)\b(?!\s+to\b)", re.I)  # not "said to be"
 #: Between a clash's verb and the side it was fought with: "clashed with", "fought against the".
-_WITH = re.compile(r"\s+(?:with|against)\s+(?:the\s+)?(?:suspected\s+)?", re.I)
+_WITH = re.compile(r"\s+(?:with|against)\s+(?:(?:the|their|its|his|her)\s+)?(?:suspected\s+)?", re.I)
 #: Place mentions the place stage emits that name no event location: demonyms, continents.
 NOT_EVENT_LOCATIONS = {"DEMONYM", "CONT"}
 
@@ -311,7 +314,9 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     before = [a for a in actors if a.start < trigger.start  # "Turkish drones" holds "drones struck"
               and not any(start <= a.start and a.end <= end for start, end in asides)]
     served = load_lexicon().cues["served_side_before"]
-    after = [a for a in actors if a.start >= trigger.end and not served.search(text, trigger.end, a.start)]
+    # the side told after the act, not the source that tells it ("..., police said")
+    after = [a for a in actors if a.start >= trigger.end and not served.search(text, trigger.end, a.start)
+             and not _SOURCE_AFTER.match(text, a.end)]
     in_clause = [a for a in before if a.start >= clause_start]
     actor1 = actor2 = None
 

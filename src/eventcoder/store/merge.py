@@ -130,6 +130,17 @@ def geo_precision(record: dict) -> int:
     return precision
 
 
+def _both_told_by_day(new: dict, old: dict) -> bool:
+    """Both reports name the day ("on Tuesday", "on 13 February") and neither the night that
+    runs into the next one: two different days are two events (ACLED: a new event each day)."""
+    told = [record.get("date_text") for record in (new, old)]
+    return (all(told) and new["time_precision"] == old["time_precision"] == 1
+            and not any(_NIGHT.search(text) for text in told))
+
+
+_NIGHT = re.compile(r"night|overnight|midnight|dawn|early hours", re.I)
+
+
 def _as_date(value: Any) -> date | None:
     if value is None or isinstance(value, date):
         return value
@@ -151,10 +162,12 @@ def compare(new: dict, old: dict) -> Decision:
     if day_new is None or day_old is None:
         return Decision(False, "a date is unknown")
     precision = max(new["time_precision"] or 3, old["time_precision"] or 3)
-    window = rules.date_window_days[precision]
+    window = 0 if _both_told_by_day(new, old) else rules.date_window_days[precision]
     days = abs((day_new - day_old).days)
     if days > window:
-        return Decision(False, f"dates {day_old} and {day_new} are {days} days apart (window {window})")
+        gap = f"{days} day{'s' * (days > 1)} apart"
+        return Decision(False, f"dates {day_old} and {day_new} are {gap} "
+                               + ("(both reports name their day)" if window == 0 else f"(window {window})"))
 
     if new["country_code"] and old["country_code"] and new["country_code"] != old["country_code"]:
         return Decision(False, f"different countries ({old['country_code']} / {new['country_code']})")
@@ -179,9 +192,10 @@ def compare(new: dict, old: dict) -> Decision:
 
     sub_text = (f"the same type ({sub_old})" if sub_new == sub_old
                 else f"compatible types ({sub_old} / {sub_new})")
+    window_text = ("the day both name" if window == 0 else
+                   f"within {window} day{'s' * (window > 1)} for {PRECISION_WORDS[precision]}-precise dates")
     day_text = ("the same date" if days == 0 else f"dates {days} day{'s' * (days > 1)} apart") + (
-        f" ({day_old}{'' if days == 0 else ' / ' + str(day_new)}; within {window} day{'s' * (window > 1)}"
-        f" for {PRECISION_WORDS[precision]}-precise dates)")
+        f" ({day_old}{'' if days == 0 else ' / ' + str(day_new)}; {window_text})")
     place_names = old["location"] if old["location"] == new["location"] else f"{old['location']} / {new['location']}"
     place_text = f"places {km:.1f} km apart ({place_names}; within {limit:.0f} km for {GEO_WORDS[geo]})"
     reason = f"{sub_text}, {day_text}, {place_text}, {said}."
