@@ -380,6 +380,12 @@ def test_a_counted_armed_group_named_last_in_a_list_adds_to_the_toll(text):
     assert [(m.minimum, m.group) for m in found] == [(3, "soldiers"), (5, "militants")]
 
 
+def test_a_militias_members_counted_by_a_figure_join_the_list_of_dead():
+    found = process(Article("t", "3 militia and 2 Al Shabaab were killed near Kiganjo."), until="casualties").casualties
+    assert sum(m.minimum for m in found) == 5
+    assert [m.group for m in casualties_in("Gunmen killed the militia leader.")] == ["officials"]
+
+
 def test_a_counted_armed_groups_acronym_joins_the_list_of_dead():
     assert [(m.text, m.minimum, m.group) for m in casualties_in("At least 15 soldiers and 5 VDP were killed near Kiganjo.")] \
         == [("At least 15 soldiers", 15, "soldiers"), ("5 VDP", 5, None)]
