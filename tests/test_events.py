@@ -498,6 +498,23 @@ def test_a_states_fire_is_its_forces():
     assert main_event("Two herders were killed by Ugandan fire near Kiganjo on Monday.")["actor1"] == "Military Forces of Uganda"
 
 
+def test_strikes_told_as_support_of_a_ground_battle_are_its_ally_not_the_act():
+    record = main_event("Somali troops, backed by US airstrikes, battled Al Shabaab near Kiganjo on Monday.")
+    assert (record["sub_event_type"], record["actor1"], record["assoc_actor_1"], record["actor2"]) == (
+        "Armed clash", "Military Forces of Somalia", "Military Forces of the United States", "Al Shabaab")
+
+
+@pytest.mark.parametrize("text", ["A fire destroyed 50 houses in Kiganjo on Monday.",
+                                  "A bus collided with a truck near Kiganjo on Monday, killing nine passengers."])
+def test_harm_by_fire_or_accident_with_no_one_acting_is_no_event(text):
+    assert records_of(text) == []
+
+
+def test_a_patrol_with_nothing_else_told_is_a_change_to_activity():
+    assert main_event("Kenyan soldiers patrolled the border near Kiganjo on Monday.")["sub_event_type"] == \
+        "Change to group/activity"
+
+
 def test_partners_who_clash_with_a_group_fight_that_group_not_each_other():
     record = main_event("Somali troops and Ethiopian forces clashed with Al Shabaab fighters near Kiganjo on Monday.")
     assert (record["actor1"], record["actor2"]) == ("Military Forces of Somalia", "Al Shabaab")

@@ -20,6 +20,13 @@ def test_a_claimed_toll_stands_when_the_report_tells_no_other():
     assert fatalities("Al Shabaab claimed it killed nine soldiers in a raid near Mandera on Monday.") == [9]
 
 
+def test_two_sides_accounts_of_one_groups_dead_give_the_lower_summed_across_groups():
+    text = ("Al Shabaab said it killed 20 soldiers near Kiganjo on Monday, while the army said 5 soldiers "
+            "died and 30 militants were killed.")
+    assert fatalities(text) == [35]
+    assert fatalities("Gunmen killed 3 soldiers in Kiganjo and 2 soldiers in Embu on Monday.") == [5]
+
+
 def test_an_actor_is_named_with_its_country_as_it_was_on_the_days_event():
     text = "Toposa raiders from South Sudan attacked herders near Lokichoggio on Monday, killing two."
     before = extract_records(Article("t", text, published=date(2009, 3, 4)))[0]

@@ -170,6 +170,7 @@ def summarize_casualties(mentions: list[CasualtyMention], sentence_at: Callable[
     for kind in ("killed", "injured"):
         lows, highs, added = [], [], []
         for group in _by_clause_groups(mentions, kind, sentence_at):
+            group = _one_account_per_group(group, sentence_at)
             low = sum(m.minimum for m in group if m.minimum is not None) if any(m.minimum is not None for m in group) else None
             high = None if any(m.maximum is None for m in group) else sum(m.maximum for m in group)
             lows.append(low)
@@ -247,6 +248,25 @@ def _by_clause_groups(mentions: list[CasualtyMention], kind: str,
         else:
             groups.append([mention])
     return groups
+
+
+def _one_account_per_group(mentions: list[CasualtyMention], sentence_at: Callable[[int], object]) -> list[CasualtyMention]:
+    """Two sides' accounts of one group's dead in a sentence ("Al Shabaab said it killed 20
+    soldiers, while the army said 5 soldiers died"): the conservative one (ACLED), not both."""
+    kept: list[CasualtyMention] = []
+    for mention in mentions:
+        other = next((k for k in kept if mention.group and k.group == mention.group), None)
+        sentence = sentence_at(mention.start)
+        if other is None or sentence is None or not _ANOTHER_ACCOUNT.search(
+                sentence.text[other.end - sentence.start:mention.start - sentence.start]):
+            kept.append(mention)
+        elif (mention.minimum or 0) < (other.minimum or 0):
+            kept[kept.index(other)] = mention
+    return kept
+
+
+#: Between two counts of one group, a second source's account: "..., while the army said".
+_ANOTHER_ACCOUNT = re.compile(r"\b(?:said|says|claimed|claims|according to|reported|put the toll)\b", re.I)
 
 
 def _victims(mentions: list[CasualtyMention]) -> list[dict]:

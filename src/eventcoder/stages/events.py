@@ -63,7 +63,7 @@ _CROWD_AGENT_GAP = re.compile(r"^\s+(?:of\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:vil
 _SOURCE_AFTER = re.compile(r"(?:\s+(?:spokesman|spokesperson|spokeswoman|spokesmen|officials?|sources?|statement))?"
                            r"\s+(?:said|says|told|reported|confirmed|stated|added)\b(?!\s+to\b)", re.I)  # not "said to be"
 #: Between a clash's verb and the side it was fought with: "clashed with", "fought against the".
-_WITH = re.compile(r"\s+(?:with|against)\s+(?:(?:the|their|its|his|her)\s+)?(?:suspected\s+)?", re.I)
+_WITH = re.compile(r"\s+(?:(?:with|against)\s+)?(?:(?:the|their|its|his|her)\s+)?(?:suspected\s+)?", re.I)
 #: Place mentions the place stage emits that name no event location: demonyms, continents.
 NOT_EVENT_LOCATIONS = {"DEMONYM", "CONT"}
 
@@ -361,8 +361,10 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
             # "Hawadle and Habar Gidir elders signed a truce": both sides acted; a side named
             # again by its initials ("the Kurdistan Workers' Party (PKK) and Turkish forces") is one
             fought = after[0] if after and _WITH.fullmatch(text, trigger.end, after[0].start) else None
-            # "X and Y clashed with Z": Z is the other side, Y fought beside X
-            actor2 = fought or next((a for a in acting[1:] if a.name != actor1.name), None)
+            # "X and Y clashed with Z": Z is the other side, Y fought beside X, as did an ally
+            # ("backed by US airstrikes")
+            actor2 = fought or next((a for a in acting[1:] if a.name != actor1.name
+                                     and not _ALLY_CUE.search(text, max(0, a.start - 40), a.start)), None)
     elif trigger.plover_event == "PROTEST":
         actor1 = next(iter(in_clause or before or after), None)
     if actor2 is None:
@@ -942,6 +944,20 @@ def _main_clause_triggers(article: Article, triggers: list[Trigger]) -> list[Tri
     return [t for t in triggers if not subordinate(t) or not main_families - {t.family}]
 
 
+def _without_support(article: Article, triggers: list[Trigger]) -> list[Trigger]:
+    """Drops strikes told as support of another act of violence ("troops, backed by US
+    airstrikes, battled Al Shabaab"): the act is the ground battle (ACLED), its backer an ally."""
+    def support(trigger: Trigger) -> bool:
+        return bool(_SUPPORT_BEFORE.search(article.text, max(trigger.clause_start, trigger.start - 40), trigger.start))
+    return [t for t in triggers if not support(t)
+            or not any(o.family == t.family and not support(o) for o in triggers if o is not t)]
+
+
+#: Before a weapon told as the backing of an act: "backed by US airstrikes", "under the cover of artillery".
+_SUPPORT_BEFORE = re.compile(r"\b(?:(?:backed|supported|aided|assisted|covered) by|with (?:the )?(?:support|help|backing|cover) of|"
+                             r"under (?:the )?cover of)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
 @stage("events", reads=("text", "sentences", "published", "places", "actors", "dates", "casualties", "attributions",
                         "triggers", "statuses"), sets=("events",))
 def find_events(article: Article) -> Article:
@@ -954,7 +970,7 @@ def find_events(article: Article) -> Article:
                 or _no_ground_taken(article, trigger)):
             by_sentence.setdefault(trigger.sentence, []).append(trigger)
     for index, triggers in by_sentence.items():
-        by_sentence[index] = _main_clause_triggers(article, triggers)
+        by_sentence[index] = _without_support(article, _main_clause_triggers(article, triggers))
 
     events: list[Event] = []
     for index, triggers in sorted(by_sentence.items()):
@@ -1309,6 +1325,12 @@ def _own_dates(article: Article, trigger: Trigger, entry: _Entry) -> list[DateMe
     return dates
 
 
+def _harm_of_any_cause(entry: _Entry) -> bool:
+    """Words for harm that a flood, a crash or a fire does as well as an armed man: "killed",
+    "destroyed"."""
+    return (entry.family == "violence" and entry.generic) or entry.family == "property"
+
+
 def _build_event(article: Article, trigger: Trigger, entry: _Entry,
                  actors: list[ActorMention], casualties: list[CasualtyMention], only_report: bool = False) -> Event | None:
     lexicon = load_lexicon()
@@ -1322,11 +1344,11 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
             and not _told_as_verb(article.text, trigger) and not _reported_at(article, trigger)
             and not (only_report and not _after_determiner(article.text, trigger))):
         return None  # "the attack drew condemnation", with nobody and no victims: a word, not an event
-    if (entry.family == "violence" and entry.generic and (actor1 is None or _is_victim(actor1))
+    if (_harm_of_any_cause(entry) and (actor1 is None or _is_victim(actor1))
             and lexicon.cues["non_conflict_causes"].search(article.text, max(trigger.clause_start, trigger.start - 60),
                                                            min(article.sentences[index].end, trigger.end + 60))
-            and all(_entry_of(t).generic for t in article.in_sentence(article.triggers, index))):
-        return None  # "floods killed 12", "died when a bus collided": no one acted in a conflict
+            and all(_harm_of_any_cause(_entry_of(t)) for t in article.in_sentence(article.triggers, index))):
+        return None  # "floods killed 12", "died when a bus collided", "a fire destroyed 50 houses": no one acted in a conflict
     casualties = [c for c in casualties if not _is_cause(article, c)]
     if entry.family == "violence":
         actor1, actor2 = _sides_as_acled_codes_them(article, trigger, actor1, actor2)
