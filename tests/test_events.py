@@ -515,6 +515,11 @@ def test_a_patrol_with_nothing_else_told_is_a_change_to_activity():
         "Change to group/activity"
 
 
+def test_the_force_that_repelled_an_attack_by_a_group_is_its_other_side():
+    record = main_event("Kenyan troops repelled an attack by Al Shabaab near Kiganjo on Monday, killing 15 assailants.")
+    assert {record["actor1"], record["actor2"]} == {"Al Shabaab", "Military Forces of Kenya"}
+
+
 def test_partners_who_clash_with_a_group_fight_that_group_not_each_other():
     record = main_event("Somali troops and Ethiopian forces clashed with Al Shabaab fighters near Kiganjo on Monday.")
     assert (record["actor1"], record["actor2"]) == ("Military Forces of Somalia", "Al Shabaab")

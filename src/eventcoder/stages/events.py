@@ -330,7 +330,8 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     nominal_agent = next((a for a in after[:1] if _NOMINAL_BY.match(text[trigger.end:a.start])), None)
     if nominal_agent is not None and not trigger.passive:
         victims = [a for a in actors if victim(a)]
-        others = [a for a in after[1:] if a.name != nominal_agent.name]
+        # and the side that met it: "the army repelled an attack by JNIM"
+        others = [a for a in after[1:] + in_clause if a.name != nominal_agent.name and not victim(a)]
         return nominal_agent, (victims or others or [None])[0]
     if trigger.passive:
         agent = next((a for a in after if _BY_AGENT.match(text[trigger.end:a.start])), None)
