@@ -520,6 +520,11 @@ def test_the_force_that_repelled_an_attack_by_a_group_is_its_other_side():
     assert {record["actor1"], record["actor2"]} == {"Al Shabaab", "Military Forces of Kenya"}
 
 
+def test_an_act_with_no_date_of_its_own_is_dated_by_the_dateline_before_publication():
+    record = main_event("NAIROBI, May 8 (Reuters) - Gunmen shot dead two traders in Kiganjo, police said.")
+    assert (record["event_date"], record["time_precision"]) == ("2024-05-08", 2)
+
+
 def test_partners_who_clash_with_a_group_fight_that_group_not_each_other():
     record = main_event("Somali troops and Ethiopian forces clashed with Al Shabaab fighters near Kiganjo on Monday.")
     assert (record["actor1"], record["actor2"]) == ("Military Forces of Somalia", "Al Shabaab")

@@ -666,6 +666,13 @@ def _beyond(text: str, place: PlaceMention) -> bool:
     return _specificity(place) == 3 and told_beyond(text, place.start, place.end)
 
 
+def _filed(article: Article):
+    """The day a report was filed: its dateline's day when it has one, else its publication."""
+    end = _dateline_end(article.text)
+    told = [d for d in article.dates if d.end <= end and d.date is not None and d.precision == 1]
+    return told[0].date if told and (article.published is None or told[0].date <= article.published) else article.published
+
+
 def _dateline_end(text: str) -> int:
     match = _DATELINE.match(text)
     return match.end() if match else 0
@@ -1014,10 +1021,11 @@ def find_events(article: Article) -> Article:
             event.actor2 = _unnamed_in_place("civilians", event)
         _state_first_when_attacked(event)
         event.date = event.date or _context_date(article, statuses, event.sentences[0], event.status)
-        if event.date is None and event.status in ("new", "ongoing") and article.published:
-            # Reported with no date of its own, or going on as the report is published: on or
-            # before publication, as ACLED codes it.
-            event.date = DateMention("", 0, 0, date=article.published, precision=2, relation="reported")
+        filed = _filed(article)
+        if event.date is None and event.status in ("new", "ongoing") and filed:
+            # Reported with no date of its own, or going on as the report is filed: on or before
+            # the dateline's day ("KABUL, March 6 (AP) -"), else publication, as ACLED codes it.
+            event.date = DateMention("", 0, 0, date=filed, precision=2, relation="reported")
     harm_told = any(e.trigger.family == "violence" and any(c.kind in ("killed", "injured") for c in e.casualties)
                     for e in merged)
     violence_told = {e.sentences[0] for e in merged if e.trigger.family == "violence"}
