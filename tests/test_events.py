@@ -525,6 +525,11 @@ def test_an_act_with_no_date_of_its_own_is_dated_by_the_dateline_before_publicat
     assert (record["event_date"], record["time_precision"]) == ("2024-05-08", 2)
 
 
+def test_a_country_told_as_the_agent_behind_an_act_is_not_where_it_happened():
+    records = records_of("Ukraine's air force shot down 25 drones launched by Russia overnight.")
+    assert records[0]["actor1"] == "Military Forces of Ukraine" and records[0]["country_code"] != "RU"
+
+
 def test_partners_who_clash_with_a_group_fight_that_group_not_each_other():
     record = main_event("Somali troops and Ethiopian forces clashed with Al Shabaab fighters near Kiganjo on Monday.")
     assert (record["actor1"], record["actor2"]) == ("Military Forces of Somalia", "Al Shabaab")
