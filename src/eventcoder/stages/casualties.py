@@ -157,8 +157,9 @@ def _named_group_victims(lexicon: _Lexicon, article: Article,
         fate = lexicon.fate_after.match(text, actor.end)
         if fate is not None:
             kind = next(iter(lexicon.roles[_normal(fate["cue"])].values()))
-            if listed is not None and earlier is None:
-                mentions += [m for m in [_mention(lexicon, text, kind, listed, listed.start("item"), listed.end("item"))] if m]
+            if listed is not None and earlier is None and (
+                    item := _mention(lexicon, text, kind, listed, listed.start("item"), listed.end("item"))) is not None:
+                mentions.append(item)  # "3 soldiers and 5 Al Shabaab dead": the soldiers too
         elif earlier is not None:
             kind = earlier.kind
         else:

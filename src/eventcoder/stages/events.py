@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields, replace
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import cache
 from operator import attrgetter
 from typing import Callable, Iterator
@@ -62,7 +62,7 @@ _CROWD_AGENT_GAP = re.compile(r"^\s+(?:of\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:vil
 #: After an actor that is a report's source: "police said", "a Taliban spokesman told reporters".
 _SOURCE_AFTER = re.compile(r"(?:\s+(?:spokesman|spokesperson|spokeswoman|spokesmen|officials?|sources?|statement))?"
                            r"\s+(?:said|says|told|reported|confirmed|stated|added)\b(?!\s+to\b)", re.I)  # not "said to be"
-#: Between a clash's verb and the side it was fought with: "clashed with", "fought against the".
+#: Between a clash's verb and the side it names: "clashed with", "fought against the", "battled".
 _WITH = re.compile(r"\s+(?:(?:with|against)\s+)?(?:(?:the|their|its|his|her)\s+)?(?:suspected\s+)?", re.I)
 #: Place mentions the place stage emits that name no event location: demonyms, continents.
 NOT_EVENT_LOCATIONS = {"DEMONYM", "CONT"}
@@ -666,7 +666,7 @@ def _beyond(text: str, place: PlaceMention) -> bool:
     return _specificity(place) == 3 and told_beyond(text, place.start, place.end)
 
 
-def _filed(article: Article):
+def _filed(article: Article) -> date | None:
     """The day a report was filed: its dateline's day when it has one, else its publication."""
     end = _dateline_end(article.text)
     told = [d for d in article.dates if d.end <= end and d.date is not None and d.precision == 1]
@@ -1002,6 +1002,7 @@ def find_events(article: Article) -> Article:
     _add_following_tolls(article, merged, set(by_sentence))
     _captives_killed(merged)
     _ambushes_of_civilians(merged)
+    filed = _filed(article)
     for event in merged:
         event.place = event.place or _context_place(article, event.sentences[0])
         if event.place is not None:
@@ -1021,7 +1022,6 @@ def find_events(article: Article) -> Article:
             event.actor2 = _unnamed_in_place("civilians", event)
         _state_first_when_attacked(event)
         event.date = event.date or _context_date(article, statuses, event.sentences[0], event.status)
-        filed = _filed(article)
         if event.date is None and event.status in ("new", "ongoing") and filed:
             # Reported with no date of its own, or going on as the report is filed: on or before
             # the dateline's day ("KABUL, March 6 (AP) -"), else publication, as ACLED codes it.
