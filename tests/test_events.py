@@ -530,6 +530,16 @@ def test_a_country_told_as_the_agent_behind_an_act_is_not_where_it_happened():
     assert records[0]["actor1"] == "Military Forces of Ukraine" and records[0]["country_code"] != "RU"
 
 
+@pytest.mark.parametrize("text, sub_event_type, actor1", [
+    ("Movement of forces: Kenyan troops were sent to Kiganjo on Monday.", "Change to group/activity", "Military Forces of Kenya"),
+    ("Property destruction: offices in Kiganjo were torn down on Monday.", "Looting/property destruction", None),
+    ("Defusal: police made safe a device found near Kiganjo on Monday.", "Disrupted weapons use", "Police Forces of Kenya"),
+])
+def test_a_notes_own_label_names_its_sub_event_type(text, sub_event_type, actor1):
+    record = main_event(text)
+    assert (record["sub_event_type"], record["actor1"]) == (sub_event_type, actor1)
+
+
 def test_partners_who_clash_with_a_group_fight_that_group_not_each_other():
     record = main_event("Somali troops and Ethiopian forces clashed with Al Shabaab fighters near Kiganjo on Monday.")
     assert (record["actor1"], record["actor2"]) == ("Military Forces of Somalia", "Al Shabaab")

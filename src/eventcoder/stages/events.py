@@ -59,6 +59,8 @@ _CROWD_AGENT_GAP = re.compile(r"^\s+(?:of\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:vil
                               # and when: "residents of Kiganjo on Monday night set ablaze"
                               r"(?:(?:early\s+|late\s+)?on\s+(?:the\s+night\s+of\s+)?[\w/-]+(?:\s+(?:night|morning|evening|afternoon))?,?\s+)?"
                               r"(?:\w+\s+){0,2}?$")
+#: After a note's label: "Movement of forces:".
+_LABEL_END = re.compile(r"\s*:")
 #: After an actor that is a report's source: "police said", "a Taliban spokesman told reporters".
 _SOURCE_AFTER = re.compile(r"(?:\s+(?:spokesman|spokesperson|spokeswoman|spokesmen|officials?|sources?|statement))?"
                            r"\s+(?:said|says|told|reported|confirmed|stated|added)\b(?!\s+to\b)", re.I)  # not "said to be"
@@ -320,6 +322,11 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     in_clause = [a for a in before if a.start >= clause_start]
     actor1 = actor2 = None
 
+    if _LABEL_END.match(text, trigger.end):
+        # a note's label ("Movement of forces: troops were deployed to ..."): its sides are told after it
+        acting = [a for a in after if not victim(a)]
+        actor1 = acting[0] if acting else None
+        return actor1, next((a for a in after if a is not actor1 and (actor1 is None or a.name != actor1.name)), None)
     if after and _BETWEEN.match(text[trigger.end:after[0].start]):
         # "clashes between X and Y"; what follows no "and" is no side ("between rival militias
         # in Tripoli killed 55 people"), and "between rival militias" names both sides at once
