@@ -59,8 +59,6 @@ _CROWD_AGENT_GAP = re.compile(r"^\s+(?:of\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:vil
                               # and when: "residents of Kiganjo on Monday night set ablaze"
                               r"(?:(?:early\s+|late\s+)?on\s+(?:the\s+night\s+of\s+)?[\w/-]+(?:\s+(?:night|morning|evening|afternoon))?,?\s+)?"
                               r"(?:\w+\s+){0,2}?$")
-#: After a note's label: "Movement of forces:".
-_LABEL_END = re.compile(r"\s*:")
 #: After an actor that is a report's source: "police said", "a Taliban spokesman told reporters".
 _SOURCE_AFTER = re.compile(r"(?:\s+(?:spokesman|spokesperson|spokeswoman|spokesmen|officials?|sources?|statement))?"
                            r"\s+(?:said|says|told|reported|confirmed|stated|added)\b(?!\s+to\b)", re.I)  # not "said to be"
@@ -124,6 +122,7 @@ class _Entry:
     generic: bool
     suppresses_weapons: bool | str  # "defused a bomb": the weapon was not used; "always": not even when it killed
     mutual: bool  # fighting between two sides: a battle even when civilians die in it
+    label: bool  # a note's own label of what it codes ("Movement of forces:"): its one event
 
 
 @dataclass(frozen=True)
@@ -156,7 +155,8 @@ def load_lexicon() -> _Lexicon:
         entries.append(_Entry(entry["sub_event_type"], event_type_of[entry["sub_event_type"]],
                               entry["family"], entry["rank"], plover_event, plover_mode,
                               entry.get("weak", False), entry.get("generic", False),
-                              entry.get("suppresses_weapons", False), entry.get("mutual", False)))
+                              entry.get("suppresses_weapons", False), entry.get("mutual", False),
+                              entry.get("label", False)))
         alternatives.append((f"t{index}", entry["patterns"]))
     trigger_pattern = dispatched(alternatives)
     cue_names = ["protest_intervention", "protest_excessive_force", "non_violent_transfer",
@@ -322,8 +322,13 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     in_clause = [a for a in before if a.start >= clause_start]
     actor1 = actor2 = None
 
-    if _LABEL_END.match(text, trigger.end):
-        # a note's label ("Movement of forces: troops were deployed to ..."): its sides are told after it
+    if _is_label(article, trigger):
+        # a note's label ("Movement of forces: troops were deployed to ..."): its sides are those
+        # of the act the note goes on to tell, else the first told after it
+        told = next((t for t in article.in_sentence(article.triggers, trigger.sentence) if not _is_label(article, t)), None)
+        sides = _assign_actors(article, told, actors, casualties) if told is not None else (None, None)
+        if sides != (None, None):
+            return sides
         acting = [a for a in after if not victim(a)]
         actor1 = acting[0] if acting else None
         return actor1, next((a for a in after if a is not actor1 and (actor1 is None or a.name != actor1.name)), None)
@@ -393,6 +398,11 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
         if doer is not None:
             actor1, actor2 = doer, (actor2 if actor2 is not doer else None)
     return actor1, actor2
+
+
+def _is_label(article: Article, trigger: Trigger) -> bool:
+    """A note's own label opening it: "Movement of forces: ..."."""
+    return _entry_of(trigger).label and not article.text[article.sentences[trigger.sentence].start:trigger.start].strip()
 
 
 def _doer(text: str, actors: list[ActorMention]) -> ActorMention | None:
@@ -985,7 +995,9 @@ def find_events(article: Article) -> Article:
                 or _no_ground_taken(article, trigger)):
             by_sentence.setdefault(trigger.sentence, []).append(trigger)
     for index, triggers in by_sentence.items():
-        by_sentence[index] = _without_support(article, _main_clause_triggers(article, triggers))
+        labels = [t for t in triggers if _is_label(article, t)]
+        # a note's label tells the one event its sentence codes; else each family's act is one
+        by_sentence[index] = labels[:1] or _without_support(article, _main_clause_triggers(article, triggers))
 
     events: list[Event] = []
     for index, triggers in sorted(by_sentence.items()):
