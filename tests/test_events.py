@@ -534,6 +534,8 @@ def test_a_country_told_as_the_agent_behind_an_act_is_not_where_it_happened():
     ("Movement of forces: Kenyan troops were sent to Kiganjo on Monday.", "Change to group/activity", "Military Forces of Kenya"),
     ("Property destruction: offices in Kiganjo were torn down on Monday.", "Looting/property destruction", None),
     ("Defusal: police made safe a device found near Kiganjo on Monday.", "Disrupted weapons use", "Police Forces of Kenya"),
+    ("Non-violent activity: gunmen surrounded a polling centre in Kiganjo on Monday.", "Other", "Unidentified Armed Group (Kenya)"),
+    ("Movement of forces: Al Shabaab gunmen raided Kiganjo on Monday.", "Change to group/activity", "Al Shabaab"),
 ])
 def test_a_notes_own_label_names_its_sub_event_type(text, sub_event_type, actor1):
     record = main_event(text)
