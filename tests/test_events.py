@@ -542,6 +542,15 @@ def test_a_notes_own_label_names_its_sub_event_type(text, sub_event_type, actor1
     assert (record["sub_event_type"], record["actor1"]) == (sub_event_type, actor1)
 
 
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Suspected rebels targeted by police near Kiganjo on Monday; two dead.", "Armed clash"),
+    ("Three officials were targeted by new sanctions on Monday.", None),
+])
+def test_a_side_targeted_by_another_was_attacked_but_not_by_a_measure(text, sub_event_type):
+    records = records_of(text)
+    assert (records[0]["sub_event_type"] if records and records[0]["event_type"] != "Strategic developments" else None) == sub_event_type
+
+
 def test_partners_who_clash_with_a_group_fight_that_group_not_each_other():
     record = main_event("Somali troops and Ethiopian forces clashed with Al Shabaab fighters near Kiganjo on Monday.")
     assert (record["actor1"], record["actor2"]) == ("Military Forces of Somalia", "Al Shabaab")
