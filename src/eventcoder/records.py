@@ -257,7 +257,7 @@ def _one_account_per_group(mentions: list[CasualtyMention], sentence_at: Callabl
     for mention in mentions:
         other = next((k for k in kept if mention.group and k.group == mention.group), None)
         sentence = sentence_at(mention.start)
-        if other is None or sentence is None or not _ANOTHER_ACCOUNT.search(
+        if other is None or sentence is None or not _another_account().search(
                 sentence.text[other.end - sentence.start:mention.start - sentence.start]):
             kept.append(mention)
         elif (mention.minimum or 0) < (other.minimum or 0):
@@ -265,8 +265,11 @@ def _one_account_per_group(mentions: list[CasualtyMention], sentence_at: Callabl
     return kept
 
 
-#: Between two counts of one group, a second source's account: "..., while the army said".
-_ANOTHER_ACCOUNT = re.compile(r"\b(?:said|says|claimed|claims|according to|reported|put the toll)\b", re.I)
+@cache
+def _another_account() -> re.Pattern:
+    """Between two counts of one group, a second source's account: "..., while the army said"."""
+    reporting = load_yaml("english.yaml")["reporting_words"]
+    return re.compile(r"\b(?:" + "|".join([*reporting, "claimed", "claims", "according to", "put the toll"]) + r")\b", re.I)
 
 
 def _victims(mentions: list[CasualtyMention]) -> list[dict]:

@@ -505,18 +505,17 @@ def _name_divisions_by_seat(builder: _Builder, seats: dict[str, dict[str, str]])
     columns = builder.columns
     by_code = {(columns["cc"][i], columns["admin1"][i]): i for i in range(len(builder.names))
                if columns["fcode"][i] == "ADM1"}
-    for cc, names in seats.items():
-        towns = {}
-        for i in range(len(builder.names)):
-            if columns["cc"][i] == cc and columns["fclass"][i] == "P" and columns["name"][i] in names:
-                best = towns.get(columns["name"][i])
-                if best is None or columns["population"][i] > columns["population"][best]:
-                    towns[columns["name"][i]] = i
-        for town, i in towns.items():
-            division = by_code.get((cc, columns["admin1"][i]))
-            if division is not None:
-                columns["name"][division] = names[town]
-                builder.names[division].add(names[town])
+    seat_towns: dict[tuple[str, str], int] = {}  # (country, seat) -> its most populous town
+    for i, (cc, name) in enumerate(zip(columns["cc"], columns["name"])):
+        if columns["fclass"][i] == "P" and name in seats.get(cc, {}):
+            best = seat_towns.get((cc, name))
+            if best is None or columns["population"][i] > columns["population"][best]:
+                seat_towns[cc, name] = i
+    for (cc, town), i in seat_towns.items():
+        division = by_code.get((cc, columns["admin1"][i]))
+        if division is not None:
+            columns["name"][division] = seats[cc][town]
+            builder.names[division].add(seats[cc][town])
 
 
 def _compile(builder: _Builder, admin1_names: dict[str, str], countries: dict) -> dict:

@@ -59,9 +59,6 @@ _CROWD_AGENT_GAP = re.compile(r"^\s+(?:of\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:vil
                               # and when: "residents of Kiganjo on Monday night set ablaze"
                               r"(?:(?:early\s+|late\s+)?on\s+(?:the\s+night\s+of\s+)?[\w/-]+(?:\s+(?:night|morning|evening|afternoon))?,?\s+)?"
                               r"(?:\w+\s+){0,2}?$")
-#: After an actor that is a report's source: "police said", "a Taliban spokesman told reporters".
-_SOURCE_AFTER = re.compile(r"(?:\s+(?:spokesman|spokesperson|spokeswoman|spokesmen|officials?|sources?|statement))?"
-                           r"\s+(?:said|says|told|reported|confirmed|stated|added)\b(?!\s+to\b)", re.I)  # not "said to be"
 #: Between a clash's verb and the side it names: "clashed with", "fought against the", "battled".
 _WITH = re.compile(r"\s+(?:(?:with|against)\s+)?(?:(?:the|their|its|his|her)\s+)?(?:suspected\s+)?", re.I)
 #: Place mentions the place stage emits that name no event location: demonyms, continents.
@@ -136,6 +133,7 @@ class _Lexicon:
     armed_when_acting: frozenset[str]
     partisans: frozenset[str]
     material_families: frozenset[str]
+    fallen_forces: dict[str, str]  # victim group -> the state's force it names (data/actors.yaml, generic)
 
 
 def _alternation(patterns: list[str]) -> re.Pattern:
@@ -189,6 +187,10 @@ def load_lexicon() -> _Lexicon:
                                        + "|".join(data["fellow_nouns"]) + r")\b", re.I)
     cues["headline_passive"] = re.compile(r"(?:" + "|".join(data["passive_without_auxiliary"]) + r")", re.I)
     cues["headline_passive_follower"] = re.compile(data["headline_passive_follower"], re.I)
+    # after an actor that is a report's source ("police said", "a Taliban spokesman told"), not
+    # "said to be"
+    cues["source_after"] = re.compile(r"(?:\s+(?:spokesman|spokesperson|spokeswoman|spokesmen|officials?|sources?|statement))?"
+                                      r"\s+(?:" + "|".join(english["reporting_words"]) + r")\b(?!\s+to\b)", re.I)
     cues["denied_act"] = re.compile(r"\b(?:" + "|".join(english["nominal_negations"]) + r")(?:\s+[\w'-]+)?\s+$", re.I)
     cues["served_side_before"] = re.compile(r"\b(?:" + "|".join(data["served_side_before"]) + r")\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
     cues["not_territory_after"] = re.compile("|".join(data["not_territory_after"]), re.I)
@@ -205,7 +207,7 @@ def load_lexicon() -> _Lexicon:
     return _Lexicon(tuple(entries), trigger_pattern, cues, frozenset(data["civilian_victim_groups"]),
                     frozenset(data["armed_victim_groups"]), frozenset(data["civilian_members"]),
                     frozenset(data["armed_when_acting"]), frozenset(data["partisans_when_attacking"]),
-                    frozenset(data["material_families"]))
+                    frozenset(data["material_families"]), data["fallen_forces"])
 
 
 @stage("triggers", reads=("text", "sentences"), sets=("triggers",))
@@ -318,7 +320,7 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     served = load_lexicon().cues["served_side_before"]
     # the side told after the act, not the source that tells it ("..., police said")
     after = [a for a in actors if a.start >= trigger.end and not served.search(text, trigger.end, a.start)
-             and not _SOURCE_AFTER.match(text, a.end)]
+             and not load_lexicon().cues["source_after"].match(text, a.end)]
     in_clause = [a for a in before if a.start >= clause_start]
     actor1 = actor2 = None
 
@@ -447,10 +449,6 @@ def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: Actor
         # "ODM supporters attacked a candidate": followers who attack are an armed group
         actor1 = unnamed_actor("armed", actor1.country_code, actor1.start)
     return actor1, actor2
-
-
-#: The state's force (data/actors.yaml, generic) whose members a victim group names.
-_FALLEN_FORCES = {"soldiers": "military", "police": "police"}
 
 
 def _last_word(actor: ActorMention) -> str:
@@ -1384,13 +1382,14 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
     place = _place_near(article, trigger, entry)
     if sub == taxonomy.ARMED_CLASH and entry.generic and actor2 is not None and actor2.category == taxonomy.CIVILIANS:
         # "attacked the town, killing three civilians and five police": the force that fell fought
-        force = next((_FALLEN_FORCES[g] for g in sorted(_victim_groups(casualties)) if g in _FALLEN_FORCES), None)
+        force = next((lexicon.fallen_forces[g] for g in sorted(_victim_groups(casualties)) if g in lexicon.fallen_forces), None)
         if force is not None:
             actor2 = unnamed_actor(force, actor2.country_code or (place.country_code if place else None), actor2.start)
     if entry.family == "protest":
         casualties = _protest_casualties(article, casualties)
         story_actors = [a for i in _protest_story(article, index) for a in article.in_sentence(article.actors, i)]
-        actor1, actor2 = _protest_sides(sub, story_actors, _struck_by_mob(article, index, story_actors))
+        struck = _struck_by_mob(article, index, story_actors) if sub == taxonomy.MOB_VIOLENCE else None
+        actor1, actor2 = _protest_sides(sub, story_actors, struck)
         crowd = unnamed_actor("rioters" if sub in taxonomy.RIOT_SUB_TYPES else "protesters",
                               _crowds_country(article, trigger) or (place.country_code if place else None), trigger.start)
         if sub == taxonomy.EXCESSIVE_FORCE:

@@ -141,6 +141,10 @@ def _both_told_by_day(new: dict, old: dict) -> bool:
 _NIGHT = re.compile(r"night|overnight|midnight|dawn|early hours", re.I)
 
 
+def _days_apart(days: int) -> str:
+    return f"{days} day{'s' * (days > 1)} apart"
+
+
 def _as_date(value: Any) -> date | None:
     if value is None or isinstance(value, date):
         return value
@@ -165,8 +169,7 @@ def compare(new: dict, old: dict) -> Decision:
     window = 0 if _both_told_by_day(new, old) else rules.date_window_days[precision]
     days = abs((day_new - day_old).days)
     if days > window:
-        gap = f"{days} day{'s' * (days > 1)} apart"
-        return Decision(False, f"dates {day_old} and {day_new} are {gap} "
+        return Decision(False, f"dates {day_old} and {day_new} are {_days_apart(days)} "
                                + ("(both reports name their day)" if window == 0 else f"(window {window})"))
 
     if new["country_code"] and old["country_code"] and new["country_code"] != old["country_code"]:
@@ -194,7 +197,7 @@ def compare(new: dict, old: dict) -> Decision:
                 else f"compatible types ({sub_old} / {sub_new})")
     window_text = ("the day both name" if window == 0 else
                    f"within {window} day{'s' * (window > 1)} for {PRECISION_WORDS[precision]}-precise dates")
-    day_text = ("the same date" if days == 0 else f"dates {days} day{'s' * (days > 1)} apart") + (
+    day_text = ("the same date" if days == 0 else f"dates {_days_apart(days)}") + (
         f" ({day_old}{'' if days == 0 else ' / ' + str(day_new)}; {window_text})")
     place_names = old["location"] if old["location"] == new["location"] else f"{old['location']} / {new['location']}"
     place_text = f"places {km:.1f} km apart ({place_names}; within {limit:.0f} km for {GEO_WORDS[geo]})"
