@@ -98,11 +98,28 @@ def summary(text: str):
     ("Air strikes killed 23 Palestinians, including nine children.",
      [("23 Palestinians, including nine children", "killed", None, 23, 23),
       ("nine children", "killed", "children", 9, 9)]),
+    ("Three herders were killed in Kiganjo, as was one of the raiders.",
+     [("Three herders", "killed", "farmers", 3, 3), ("one of the raiders", "killed", "militants", 1, 1)]),
+    ("Both of them were shot dead.", [("Both of them", "killed", None, 2, 2)]),
+    ("Two of the injured later died.", [("Two of the injured", "killed", None, 2, 2)]),
     ("At least 22 were killed, among them 10 children.",
      [("At least 22 were killed, among them 10 children", "killed", None, 22, None),
       ("10 children", "killed", "children", 10, 10)]),
 ])
 def test_counts_kinds_and_groups(text, expected):
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two men suspected of killing a trader were shot dead by police.", [("Two men", "killed", "men", 2, 2)]),
+    ("A student accused of joining a raid that killed four herders was stoned to death in Kiganjo.",
+     [("A student", "killed", "students", 1, 1)]),
+    ("Villagers lynched a man they believed had murdered a shopkeeper who was found dead in a ditch.",
+     [("a man", "killed", "men", 1, 1)]),
+    # with no verb of its own after it, the accusation tells the act
+    ("Police accused of killing three protesters in Kiganjo.", [("three protesters in Kiganjo", "killed", "protesters", 3, 3)]),
+])
+def test_deaths_imputed_to_the_victims_are_another_acts(text, expected):
     assert summary(text) == expected
 
 

@@ -43,6 +43,13 @@ def test_a_later_toll_of_other_victims_adds_to_the_one_it_follows():
                       "officer was shot dead. Two young men inside were also shot.") == [3]
 
 
+def test_a_later_toll_restates_the_dead_whatever_words_come_before_it():
+    assert fatalities("A bomb killed two traders in Kiganjo market on Monday. "
+                      "The death toll was later raised to five.") == [5]
+    assert fatalities("Soldiers fought militants near Kiganjo on Monday, and two soldiers were killed and "
+                      "eleven wounded. Three of the wounded died the next day.") == [5]
+
+
 def test_a_count_in_brackets_breaks_down_the_toll_before_it():
     assert fatalities("Herders clashed with farmers near Kiganjo and Ruaka on Monday: 12 were killed "
                       "(7 deaths counted in Kiganjo, 5 in Ruaka).")[0] == 12

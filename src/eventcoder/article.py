@@ -78,6 +78,7 @@ class CasualtyMention(Mention):
     group: str | None = None  # civilians, children, soldiers, ... None when unsaid
     minimum: int | None = None
     maximum: int | None = None  # None for "at least", equal to minimum for exact counts
+    total: bool = False  # a toll ("the death toll rose to 5"): the act's dead so far, never added
 
 
 @dataclass(slots=True)

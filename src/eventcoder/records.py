@@ -216,8 +216,8 @@ def _told_how(first: CasualtyMention, sentence_at: Callable[[int], object]) -> s
     herders shot a chief", "hours later they killed a driver"), or, in its own clause, of other
     victims ("Three civilians were also killed"); else it retells."""
     sentence = sentence_at(first.start)
-    if sentence is None:
-        return _RETOLD
+    if sentence is None or first.total:
+        return _RETOLD  # "The toll later rose to five" retells, whatever words come before
     offset = first.start - sentence.start
     if tells_another_act(sentence.text[:offset]):
         return _ANOTHER_ACT

@@ -45,6 +45,8 @@ _PEOPLE_ONLY = {"abducted", "arrested"}
 #: How far after a toll noun its number may come, within its clause.
 TOLL_REACH = 140
 _CLAUSE_BREAK = re.compile(r"[.;:]")
+#: Where a deed imputed to a victim ends: its clause's punctuation.
+_DEED_END = re.compile(r"[,;:()]|\.(?:\s|$)")
 
 
 @dataclass(frozen=True)
@@ -76,12 +78,14 @@ class _Lexicon:
     near_miss: re.Pattern  # "nearly killed", "tried to lynch"
     listed_before: re.Pattern  # "3 soldiers and " before a counted armed group named as a victim
     running_total: re.Pattern  # "bringing the death toll to": a total with earlier acts' dead
-    along_with: re.Pattern  # "..., along with two bodyguards": victims added after the verb
+    along_with: re.Pattern  # "..., along with two bodyguards", "..., as was a soldier": victims added after the verb
     along_with_kin: re.Pattern  # "... with his wife and son": one person each
     body_found: re.Pattern  # "his body was found": one death
     armed_modifier: re.Pattern  # "armed" before a group word: its people are armed
     count_before: re.Pattern  # "more than 15", "8 suspected": the count before a named group
     fate_after: re.Pattern  # "were killed", "shot dead": a passive or intransitive verb after it
+    imputed_deed: re.Pattern  # "accused of", "suspected to have": a deed imputed to the victim
+    main_passive: re.Pattern  # "were shot dead" after a subject's imputed deed, not "who was"
     groups: dict[str, str | None]
     singular: frozenset[str]  # group words naming one person: "the mayor", "a soldier"
     unspecified: frozenset[str]
@@ -103,6 +107,7 @@ _SINGULAR_PASSIVE = re.compile(r"(?<!\bit)\s+(?:is|was|has\s+been|had\s+been)\s+
                                r"(?:\w+ed\s+and\s+)?$", re.I)
 
 _THOSE_BEFORE = re.compile(r"\bthose\s+$", re.I)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 
 # "He later died in hospital": one person, as "he was killed" is.
 _SINGULAR_DIED = re.compile(r"\b(?:he|she)\s+(?:\w+ly\s+|also\s+|later\s+|then\s+|subsequently\s+)?$", re.I)
@@ -219,13 +224,16 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
     boundary = start
     subjects: list[CasualtyMention] = []  # the last passive verb's, with where that verb ends
     subjects_end = start
+    imputed = _imputed_deeds(lexicon, text, start, end)
+    imputed_spans = Spans(imputed)
     for cue in lexicon.cue.finditer(text, start, end):
-        if cue.start() < boundary:
+        if cue.start() < boundary or imputed_spans.overlap(cue.start(), cue.end()):
             continue
         if lexicon.near_miss.search(text, max(start, cue.start() - 24), cue.start()):
             continue  # "nearly killed", "tried to lynch": they lived
-        if _THOSE_BEFORE.search(text, max(start, cue.start() - 8), cue.start()):
-            continue  # "two of those arrested later died": a noun, not a verb
+        if _THOSE_BEFORE.search(text, max(start, cue.start() - 8), cue.start()) or (
+                cue.group().endswith("ed") and _THE_BEFORE.search(text, max(start, cue.start() - 8), cue.start())):
+            continue  # "two of those arrested later died", "the injured": a noun, not a verb
         roles = lexicon.roles[_normal(cue.group())]
         found: list[CasualtyMention] = []
         after_passive_auxiliary = lexicon.passive_before.search(text, max(boundary, cue.start() - 40), cue.start())
@@ -236,7 +244,7 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
             # "two traders were kidnapped and later killed": the second verb's victims are the first's
             found = [replace(m, kind=left_kind) for m in subjects if m.kind != left_kind]
         elif not found and left_kind:
-            found = _subjects(lexicon, text, boundary, cue, end, roles)
+            found = _subjects(lexicon, text, boundary, cue, end, roles, imputed)
             subjects, subjects_end = found, cue.end()
         uncounted = all(m.minimum is None and m.maximum is None for m in found) and len(found) <= 1
         kind = _one_person(lexicon, text, boundary, cue, end, roles) if uncounted else None
@@ -255,7 +263,27 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
     mentions += _to_death(lexicon, text, start, end, mentions)
     mentions += [toll for toll in _tolls(lexicon, text, start, end) if not _running_total(lexicon, text, toll, mentions)]
     mentions += _denials(lexicon, text, start, end)
-    return mentions
+    return [m for m in mentions if not imputed_spans.overlap(m.start, m.end)]
+
+
+def _imputed_deeds(lexicon: _Lexicon, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where a sentence tells what its victims were accused of: after an active verb's victim
+    ("lynched a man accused of killing a trader") to the clause's end; after a subject ("a youth
+    suspected of joining a raid that killed four herders was stoned to death") up to the passive
+    verb told of the subject, and nowhere when none follows ("Police accused of killing three
+    protesters" tells the act itself)."""
+    spans = []
+    for deed in lexicon.imputed_deed.finditer(text, start, end):
+        clause_end = next((m.start() for m in _DEED_END.finditer(text, deed.end(), end)), end)
+        after_act = any("active" in lexicon.roles[_normal(cue.group())]
+                        for cue in lexicon.cue.finditer(text, start, deed.start()))
+        if not after_act:
+            main = lexicon.main_passive.search(text, deed.end(), clause_end)
+            if main is None:
+                continue
+            clause_end = main.start()
+        spans.append((deed.start(), clause_end))
+    return spans
 
 
 def _one_person(lexicon: _Lexicon, text: str, boundary: int, cue: re.Match, end: int,
@@ -287,16 +315,16 @@ def _along_with(lexicon: _Lexicon, text: str, position: int, end: int, kind: str
 
 
 def _subjects(lexicon: _Lexicon, text: str, boundary: int, cue: re.Match, end: int,
-              roles: dict[str, str]) -> list[CasualtyMention]:
-    """Victims before a passive or intransitive verb: "Five soldiers were killed"."""
-    match = lexicon.passive_left.search(text, boundary, cue.start())
+              roles: dict[str, str], imputed: list[tuple[int, int]]) -> list[CasualtyMention]:
+    """Victims before a passive or intransitive verb: "Five soldiers were killed", and before
+    the deed imputed to them: "Two men suspected of killing a trader were shot dead"."""
+    deed = next((span for span in imputed if lexicon.main_passive.match(text, span[1], cue.end())), None)
+    match = lexicon.passive_left.search(text, boundary, deed[0] if deed else cue.start())
     if match is None:
         return []
     items = list(lexicon.victim_item.finditer(text, match.start("list"), match.end("list")))
-    if "intransitive" in roles:
-        kind = roles["intransitive"]
-    else:
-        kind = roles["passive"]
+    kind = roles.get("intransitive") or roles["passive"]
+    if "intransitive" not in roles and deed is None:
         auxiliaries = set(match["aux"].lower().split())
         if auxiliaries & lexicon.perfect_auxiliaries and "been" not in auxiliaries:
             return []  # "have killed": active, and it found no object
@@ -434,6 +462,7 @@ def _tolls(lexicon: _Lexicon, text: str, start: int, end: int) -> list[CasualtyM
                 continue
             mention = _mention(lexicon, text, lexicon.toll_kinds[_normal(match["noun"])], item, item.start(), item.end())
             if mention is not None and (mention.minimum is not None or mention.maximum is not None):
+                mention.total = True
                 mentions.append(mention)
                 break
     return mentions
@@ -582,9 +611,9 @@ def _lexicon() -> _Lexicon:
     measure = rf"(?!\s*-?\s*(?:{units})\b)"
     with_group = (rf"(?:(?P<qty>{quantity_plain}|no|an?|another){measure}(?:\s+of(?:\s+(?:the|those))?)?\s+)?"
                   rf"(?:{modifier}\s+){{0,3}}?(?P<group>{group})\b{complement}")
-    # "three of them", "two of those arrested"
+    # "three of them", "two of those arrested", "three of the injured"
     bare = (rf"(?P<bare>{quantity_plain})(?![\w+/-])(?!\s+(?:{units}|{_alternation(terms['not_victims'])})\b)"
-            rf"(?:\s+of\s+(?:them|those(?:\s+(?-i:[a-z]+ed))?)\b|\s+(?:more|others)\b)?")  # "8 more killed"
+            rf"(?:\s+of\s+(?:them|those(?:\s+(?-i:[a-z]+ed))?|the\s+(?-i:[a-z]+ed))\b|\s+(?:more|others)\b)?")  # "8 more killed"
     victim = rf"(?<![\w/-])(?P<item>{with_group}|{bare})"
     # Several victims are listed only with their groups ("two soldiers and a civilian"), so that
     # "Since June 19, 30 people were killed" does not read "19" as a victim.
@@ -685,7 +714,7 @@ def _lexicon() -> _Lexicon:
             rf"\b(?:no|without|zero)\s+(?:(?:immediate|reported|known|further|other|serious|major)\s+)?"
             rf"(?P<noun>{_alternation(terms['none_nouns'])})\b", flags),
         along_with=re.compile(
-            rf"[^,;.]{{0,40}}?,?\s*(?:along|together)\s+with\s+(?:(?:his|her|their|its)\s+)?(?P<list>{victim_list})"
+            rf"[^,;.]{{0,40}}?,?\s*(?:(?:along|together)\s+with|as\s+(?:was|were))\s+(?:(?:his|her|their|its)\s+)?(?P<list>{victim_list})"
             rf"(?=\s*(?:[,;.]|$|\b(?:in|at|on|near|by|when|after|as)\b))", flags),
         along_with_kin=re.compile(
             rf"[^,;.]{{0,40}}?,?\s*(?:(?:along|together)\s+)?with\s+(?:his|her|their)\s+(?P<first>{companions})"
@@ -697,6 +726,9 @@ def _lexicon() -> _Lexicon:
                                 flags),
         listed_before=re.compile(rf"(?<![\w-])(?P<item>{with_group})\s*(?:,\s*(?:and\s+)?|\s+and\s+)$", flags),
         fate_after=re.compile(rf"\s+(?:(?:{auxiliaries})\s+){{0,3}}(?P<cue>{fates})(?![\w-])", flags),
+        imputed_deed=re.compile(rf"\b(?:{'|'.join(terms['imputed_deed_cues'])})\b", flags),
+        main_passive=re.compile(rf"(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)\b(?:{passive_auxiliaries})\s+"
+                                rf"(?:(?:\w+ly|later|then|also)\s+)?(?:{cue})(?![\w-])", flags),
         near_miss=re.compile(rf"\b(?:{_alternation(terms['near_misses'])})\s+$", flags),
         groups=groups,
         singular=singular,
