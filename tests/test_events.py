@@ -794,6 +794,8 @@ def test_captives_later_killed_are_attacked(text):
 @pytest.mark.parametrize("text", [
     "Two factions of the party clashed at a meeting in Kakamega on Monday.",
     "Workers of two rival parties clashed in Kiganjo on Monday, injuring four people.",
+    "Green Party and Labour supporters clashed at a rally in Kiganjo on Monday.",
+    "Rival youths clashed at a campaign rally in Kiganjo on Monday.",
 ])
 def test_a_clash_of_rival_supporters_is_mob_violence_between_rioters(text):
     record = main_event(text)
