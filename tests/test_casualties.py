@@ -101,6 +101,10 @@ def summary(text: str):
     ("Three herders were killed in Kiganjo, as was one of the raiders.",
      [("Three herders", "killed", "farmers", 3, 3), ("one of the raiders", "killed", "militants", 1, 1)]),
     ("Both of them were shot dead.", [("Both of them", "killed", None, 2, 2)]),
+    ("A herder was shot by raiders near Kiganjo and later died in hospital.", [("A herder", "killed", "farmers", 1, 1)]),
+    ("Police took a man from the crowd, then proceeded to kill him themselves.", [("him", "killed", None, 1, 1)]),
+    ("The mutilated body of a trader (a father of four) was found in a ditch.",
+     [("The mutilated body of a trader (a father of four) was found", "killed", None, 1, 1)]),
     ("Two of the injured later died.", [("Two of the injured", "killed", None, 2, 2)]),
     ("At least 22 were killed, among them 10 children.",
      [("At least 22 were killed, among them 10 children", "killed", None, 22, None),
@@ -116,6 +120,7 @@ def test_counts_kinds_and_groups(text, expected):
      [("A student", "killed", "students", 1, 1)]),
     ("Villagers lynched a man they believed had murdered a shopkeeper who was found dead in a ditch.",
      [("a man", "killed", "men", 1, 1)]),
+    ("A woman accused of hiding a suspect died in a police cell after being tortured.", [("A woman", "killed", "women", 1, 1)]),
     # with no verb of its own after it, the accusation tells the act
     ("Police accused of killing three protesters in Kiganjo.", [("three protesters in Kiganjo", "killed", "protesters", 3, 3)]),
 ])

@@ -55,6 +55,7 @@ class _Lexicon:
     roles: dict[str, dict[str, str]]  # phrase -> {role: kind}; roles passive/intransitive/active
     passive_left: re.Pattern
     passive_before: re.Pattern
+    struck_then_died: re.Pattern  # "A man was shot by police and" before "died": who died
     passive_follower: re.Pattern
     victim: re.Pattern
     victim_item: re.Pattern  # one victim of a list, up to the next "," or "and"
@@ -85,7 +86,7 @@ class _Lexicon:
     count_before: re.Pattern  # "more than 15", "8 suspected": the count before a named group
     fate_after: re.Pattern  # "were killed", "shot dead": a passive or intransitive verb after it
     imputed_deed: re.Pattern  # "accused of", "suspected to have": a deed imputed to the victim
-    main_passive: re.Pattern  # "were shot dead" after a subject's imputed deed, not "who was"
+    main_fate: re.Pattern  # "were shot dead", "died" after a subject's imputed deed, not "who was"
     groups: dict[str, str | None]
     singular: frozenset[str]  # group words naming one person: "the mayor", "a soldier"
     unspecified: frozenset[str]
@@ -269,8 +270,8 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
 def _imputed_deeds(lexicon: _Lexicon, text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Where a sentence tells what its victims were accused of: after an active verb's victim
     ("lynched a man accused of killing a trader") to the clause's end; after a subject ("a youth
-    suspected of joining a raid that killed four herders was stoned to death") up to the passive
-    verb told of the subject, and nowhere when none follows ("Police accused of killing three
+    suspected of joining a raid that killed four herders was stoned to death") up to the verb
+    that tells the subject's fate, and nowhere when none follows ("Police accused of killing three
     protesters" tells the act itself)."""
     spans = []
     for deed in lexicon.imputed_deed.finditer(text, start, end):
@@ -278,7 +279,7 @@ def _imputed_deeds(lexicon: _Lexicon, text: str, start: int, end: int) -> list[t
         after_act = any("active" in lexicon.roles[_normal(cue.group())]
                         for cue in lexicon.cue.finditer(text, start, deed.start()))
         if not after_act:
-            main = lexicon.main_passive.search(text, deed.end(), clause_end)
+            main = lexicon.main_fate.search(text, deed.end(), clause_end)
             if main is None:
                 continue
             clause_end = main.start()
@@ -318,8 +319,13 @@ def _subjects(lexicon: _Lexicon, text: str, boundary: int, cue: re.Match, end: i
               roles: dict[str, str], imputed: list[tuple[int, int]]) -> list[CasualtyMention]:
     """Victims before a passive or intransitive verb: "Five soldiers were killed", and before
     the deed imputed to them: "Two men suspected of killing a trader were shot dead"."""
-    deed = next((span for span in imputed if lexicon.main_passive.match(text, span[1], cue.end())), None)
+    deed = next((span for span in imputed if lexicon.main_fate.match(text, span[1], cue.end())), None)
     match = lexicon.passive_left.search(text, boundary, deed[0] if deed else cue.start())
+    if match is None and "intransitive" in roles:
+        # "A man was shot by police in Kiganjo and died in hospital"
+        struck = lexicon.struck_then_died.search(text, boundary, cue.start())
+        items = list(lexicon.victim_item.finditer(text, struck.start("list"), struck.end("list"))) if struck else []
+        return _mentions(lexicon, text, roles["intransitive"], items, None)
     if match is None:
         return []
     items = list(lexicon.victim_item.finditer(text, match.start("list"), match.end("list")))
@@ -630,6 +636,7 @@ def _lexicon() -> _Lexicon:
                 roles.setdefault(_normal(phrase), {})[role] = kind
     cue = _alternation(roles)
     fates = _alternation(p for p, r in roles.items() if "passive" in r or "intransitive" in r)
+    intransitive = _alternation(p for p, r in roles.items() if "intransitive" in r)
     active = _alternation(p for p, r in roles.items() if "active" in r)
     auxiliaries = _alternation(terms["auxiliaries"])
     english = load_yaml("english.yaml")
@@ -668,6 +675,9 @@ def _lexicon() -> _Lexicon:
             # "were attacked and killed": a first participle joined to the casualty verb
             rf"(?P<aux>(?:\b(?:{auxiliaries})\s+){{0,5}}\b(?:{passive_auxiliaries})\s+(?:[a-z]+\s*,\s*){{0,2}}[a-z]+ed\s+and\s+"
             rf"|(?:\b(?:{auxiliaries})\s+){{0,6}})$", flags),
+        struck_then_died=re.compile(
+            rf"(?P<list>{victim_list})\s+(?:(?:{auxiliaries})\s+){{0,3}}?(?:{passive_auxiliaries})\s+(?:\w+ly\s+)?"
+            rf"(?-i:[a-z]+(?:ed|en|t))\b[^,;.]{{0,80}}?\s+and\s+(?:(?:later|then|subsequently|eventually|\w+ly)\s+)?$", flags),
         passive_before=re.compile(rf"\b(?:{passive_auxiliaries})\s+(?:\w+ly\s+)?$", flags),
         passive_follower=re.compile(
             rf"\s*(?:$|[,.;:()/\"'“”‘’—–-]|(?:{_alternation(terms['passive_followers'])})\b)", flags),
@@ -727,8 +737,8 @@ def _lexicon() -> _Lexicon:
         listed_before=re.compile(rf"(?<![\w-])(?P<item>{with_group})\s*(?:,\s*(?:and\s+)?|\s+and\s+)$", flags),
         fate_after=re.compile(rf"\s+(?:(?:{auxiliaries})\s+){{0,3}}(?P<cue>{fates})(?![\w-])", flags),
         imputed_deed=re.compile(rf"\b(?:{'|'.join(terms['imputed_deed_cues'])})\b", flags),
-        main_passive=re.compile(rf"(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)\b(?:{passive_auxiliaries})\s+"
-                                rf"(?:(?:\w+ly|later|then|also)\s+)?(?:{cue})(?![\w-])", flags),
+        main_fate=re.compile(rf"(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)\b(?:(?:{passive_auxiliaries})\s+"
+                             rf"(?:(?:\w+ly|later|then|also)\s+)?(?:{cue})|(?:(?:later|then)\s+)?(?:{intransitive}))(?![\w-])", flags),
         near_miss=re.compile(rf"\b(?:{_alternation(terms['near_misses'])})\s+$", flags),
         groups=groups,
         singular=singular,
