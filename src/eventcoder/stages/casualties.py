@@ -638,7 +638,8 @@ def _lexicon() -> _Lexicon:
     fates = _alternation(p for p, r in roles.items() if "passive" in r or "intransitive" in r)
     intransitive = _alternation(p for p, r in roles.items() if "intransitive" in r)
     active = _alternation(p for p, r in roles.items() if "active" in r)
-    auxiliaries = _alternation(terms["auxiliaries"])
+    # and a note's date there: "were on 24/02 lynched"
+    auxiliaries = _alternation(terms["auxiliaries"]) + r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?"
     english = load_yaml("english.yaml")
     passive_auxiliaries = _alternation(english["passive_auxiliaries"] + english["get_passives"])
     reporting = _alternation(english["reporting_words"])
@@ -667,8 +668,9 @@ def _lexicon() -> _Lexicon:
             rf"(?:\s+(?:suspected|accused|believed|alleged|linked|tied|affiliated|associated|connected|wanted)"
             rf"\s+(?:of|to|with|for|by|in\s+connection\s+with)\s+[^,;.()]{{1,40}}?)?"
             # an aside between commas, names or where they were: "two local leaders, Peter Mwangi and
-            # John Otieno, were shot dead", "ten soldiers, on patrol near the border, died"
-            rf"(?:\s*,\s*(?:(?-i:[A-Z])|(?:on|while|during)\s)[^,;.()]{{1,90}}?\s*,)?"
+            # John Otieno, were shot dead", "ten soldiers, on patrol near the border, died"; names
+            # may run up to the verb: "two local leaders, Peter Mwangi and John Otieno were shot dead"
+            rf"(?:\s*,\s*(?:(?:(?-i:[A-Z])|(?:on|while|during)\s)[^,;.()]{{1,90}}?\s*,|(?-i:[A-Z])[^,;.()]{{1,90}}?(?-i:[A-Z])[\w'’-]+))?"
             # what they were doing: "Two traders riding to the market were shot dead"
             rf"(?:\s+(?-i:[a-z]{{3,}}ing)\b[^,;.()]{{0,40}}?)?"
             rf"\s*(?:,\s*(?=who\b))?"  # "one gang member, who died later"
