@@ -777,8 +777,14 @@ def test_an_ambush_whose_victims_after_it_are_civilians_is_an_attack():
     assert main_event("Gunmen ambushed a patrol near Kiganjo on Monday. They killed two soldiers.")["sub_event_type"] == "Armed clash"
 
 
+def test_a_demonstration_by_a_crowd_is_a_protest_and_an_explosive_thrown_a_grenade():
+    assert main_event("Demonstrations by traders over market fees in Kiganjo.")["sub_event_type"] == "Peaceful protest"
+    assert main_event("Gunmen hurled explosives at a police post in Kiganjo on Monday.")["sub_event_type"] == "Grenade"
+
+
 def test_election_violence_by_nobody_named_is_a_violent_demonstration():
     assert main_event("Post-election violence went on in Kiganjo on Monday.")["sub_event_type"] == "Violent demonstration"
+    assert main_event("Violence was reported during the county elections in Kiganjo.")["sub_event_type"] == "Violent demonstration"
     assert main_event("Gunmen shot dead two voters in post-election violence in Kiganjo on Monday.")["sub_event_type"] == "Attack"
 
 
