@@ -62,6 +62,7 @@ def main_event(text: str) -> dict:
     ("Peaceful protest", "Teachers held their pay demos calmly in Eldoret on Monday."),
     ("Violent demonstration", "Angry youths disrupted a campaign rally in Kakamega on Sunday."),
     ("Violent demonstration", "Angry youths disrupted the governor's rally in Kiganjo on Sunday."),
+    ("Violent demonstration", "Police fired into the air to disperse a rowdy crowd of traders in Kiganjo on Monday."),
     ("Attack", "Gunmen hijacked a fuel tanker near Moyale on Tuesday."),
     ("Mob violence", "Angry youths roughed up two election clerks in Bungoma on Monday."),
     ("Mob violence", "Family members of a deceased patient vandalised a clinic in Kiganjo on Monday."),
