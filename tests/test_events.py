@@ -63,6 +63,8 @@ def main_event(text: str) -> dict:
     ("Violent demonstration", "Angry youths disrupted a campaign rally in Kakamega on Sunday."),
     ("Violent demonstration", "Angry youths disrupted the governor's rally in Kiganjo on Sunday."),
     ("Violent demonstration", "Police fired into the air to disperse a rowdy crowd of traders in Kiganjo on Monday."),
+    ("Protest with intervention", "Traders protested over market fees in Kiganjo on Monday; anti-riot police broke it up."),
+    ("Protest with intervention", "Riot police break up a protest by teachers in Kiganjo."),
     ("Attack", "Gunmen hijacked a fuel tanker near Moyale on Tuesday."),
     ("Mob violence", "Angry youths roughed up two election clerks in Bungoma on Monday."),
     ("Mob violence", "Family members of a deceased patient vandalised a clinic in Kiganjo on Monday."),
