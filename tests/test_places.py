@@ -272,9 +272,11 @@ def test_a_small_town_on_another_continent_from_all_the_article_tells_is_not_rea
     assert _found("An Italian volunteer was hurt in Fareham.")["Fareham"].country_code == "GB"
 
 
-def test_a_name_only_told_as_a_buildings_is_no_small_town_abroad():
+def test_a_name_only_told_as_a_buildings_is_no_small_town_or_province_abroad():
     # the Canadian and American hamlets of West Gate against a mall no other name places
     assert _found("Protesters gathered at the Westgate Mall on Sunday.") == {}
+    # nor a province abroad: Venezuela's Capital against a hotel beside a Kenyan town
+    assert "Capital" not in _found("Youths in Kisii burnt posters outside the Capital Hotel.")
     # the town is read when the article names it alone too, or names another place of its country
     assert "Romsey" in _found("Crowds gathered at the Romsey Hotel and marched through Romsey.")
     assert "Romsey" in _found("Crowds gathered at the Romsey Hotel and in Southampton.")

@@ -274,10 +274,13 @@ def _on_another_continent(place: Place, others: dict[str, set[str]], trusted: se
 def _facility_abroad(candidate: Candidate, place: Place, others: dict[str, set[str]],
                      home: tuple[str, str] | None, coded_countries: frozenset[str]) -> bool:
     """A building's or an organisation's name ("the Polling Station", "Westgate Mall") read as a
-    small town of a country nothing else in the article names: the building is where the
-    article is, and a hamlet abroad that only shares its first word is no reading of it."""
-    return (candidate.facility and place.feature_class == "P"
-            and place.population < weights().known_city_population and not others.get(place.country_code)
+    small town of a country nothing else in the article names, or as a province of one while
+    the article's other names lie elsewhere ("the Capital Hotel" in Kisii): the building is
+    where the article is, and a place abroad that only shares its first word is no reading of it."""
+    placed_elsewhere = any(voters for country_code, voters in others.items() if country_code)
+    return (candidate.facility and not others.get(place.country_code) and (
+                (place.is_admin1 and placed_elsewhere)
+                or (place.feature_class == "P" and place.population < weights().known_city_population))
             and place.country_code not in coded_countries and (home is None or home[0] != place.country_code))
 
 
