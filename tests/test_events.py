@@ -785,6 +785,14 @@ def test_a_demonstration_by_a_crowd_is_a_protest_and_an_explosive_thrown_a_grena
     assert main_event("Gunmen hurled explosives at a police post in Kiganjo on Monday.")["sub_event_type"] == "Grenade"
 
 
+def test_a_blast_whose_victims_are_told_only_as_people_struck_civilians():
+    event = main_event("A grenade attack at a bus stop in Kiganjo killed 3 people and injured 10 on Monday.")
+    assert (event["sub_event_type"], event["actor2"]) == ("Grenade", "Civilians (Kenya)")
+    # fighters among the dead: no civilians claimed
+    event = main_event("A roadside bomb killed 3 soldiers near Kiganjo on Monday.")
+    assert event["actor2"] != "Civilians (Kenya)"
+
+
 def test_election_violence_by_nobody_named_is_a_violent_demonstration():
     assert main_event("Post-election violence went on in Kiganjo on Monday.")["sub_event_type"] == "Violent demonstration"
     assert main_event("Violence was reported during the county elections in Kiganjo.")["sub_event_type"] == "Violent demonstration"

@@ -1034,7 +1034,7 @@ def find_events(article: Article) -> Article:
         elif event.actor1 is None and event.trigger.family == "arrest":
             event.actor1 = _unnamed_in_place("police", event)  # "several were arrested": by the police
         if event.actor2 is None and (event.event_type == taxonomy.VIOLENCE_AGAINST_CIVILIANS
-                                     or event.sub_event_type == taxonomy.MOB_VIOLENCE):
+                                     or event.sub_event_type == taxonomy.MOB_VIOLENCE or _struck_people(event)):
             # ACLED's side acted upon when the report names none: the civilians of the place
             event.actor2 = _unnamed_in_place("civilians", event)
         _state_first_when_attacked(event)
@@ -1209,6 +1209,16 @@ def _captives_killed(events: list[Event]) -> None:
             if event.sub_event_type == taxonomy.ARRESTS:
                 event.plover_event, event.plover_mode = plover_event, plover_mode
             event.event_type, event.sub_event_type = event_type, sub
+
+
+def _struck_people(event: Event) -> bool:
+    """A strike, shelling or blast whose dead or wounded are told only as people, by number or
+    by community, none as fighters ("an airstrike on a house killed 11 Palestinians"): ACLED's
+    side struck is the civilians."""
+    harmed = [c for c in event.casualties if c.kind in ("killed", "injured") and (c.minimum or c.maximum)]
+    groups = {c.group for c in harmed}
+    return (event.event_type == taxonomy.EXPLOSIONS and bool(harmed)
+            and groups - {None} <= load_lexicon().civilian_groups)
 
 
 def _ambushes_of_civilians(events: list[Event]) -> None:
