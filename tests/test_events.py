@@ -785,6 +785,12 @@ def test_a_demonstration_by_a_crowd_is_a_protest_and_an_explosive_thrown_a_grena
     assert main_event("Gunmen hurled explosives at a police post in Kiganjo on Monday.")["sub_event_type"] == "Grenade"
 
 
+def test_weapons_seized_in_an_arrest_are_part_of_it():
+    records = records_of("Soldiers arrested two rebels in Kiganjo on Monday and seized weapons.")
+    assert [r["sub_event_type"] for r in records] == ["Arrests"]
+    assert main_event("Police seized a cache of weapons in Kiganjo on Monday.")["sub_event_type"] == "Change to group/activity"
+
+
 def test_a_blast_whose_victims_are_told_only_as_people_struck_civilians():
     event = main_event("A grenade attack at a bus stop in Kiganjo killed 3 people and injured 10 on Monday.")
     assert (event["sub_event_type"], event["actor2"]) == ("Grenade", "Civilians (Kenya)")
