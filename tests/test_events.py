@@ -62,7 +62,7 @@ def main_event(text: str) -> dict:
     ("Peaceful protest", "Teachers held their pay demos calmly in Eldoret on Monday."),
     ("Violent demonstration", "Angry youths disrupted a campaign rally in Kakamega on Sunday."),
     ("Violent demonstration", "Angry youths disrupted the governor's rally in Kiganjo on Sunday."),
-    ("Violent demonstration", "Police fired into the air to disperse a rowdy crowd of traders in Kiganjo on Monday."),
+    ("Violent demonstration", "Traders protested in Kiganjo on Monday; officers used tear gas on the rowdy crowd."),
     ("Protest with intervention", "Traders protested over market fees in Kiganjo on Monday; anti-riot police broke it up."),
     ("Protest with intervention", "Riot police break up a protest by teachers in Kiganjo."),
     ("Attack", "Gunmen hijacked a fuel tanker near Moyale on Tuesday."),
@@ -792,7 +792,7 @@ def test_weapons_seized_in_an_arrest_are_part_of_it():
 
 
 def test_a_blast_whose_victims_are_told_only_as_people_struck_civilians():
-    event = main_event("A grenade attack at a bus stop in Kiganjo killed 3 people and injured 10 on Monday.")
+    event = main_event("A grenade thrown into a bar in Kiganjo killed 3 people and injured 10 on Monday.")
     assert (event["sub_event_type"], event["actor2"]) == ("Grenade", "Civilians (Kenya)")
     # fighters among the dead: no civilians claimed
     event = main_event("A roadside bomb killed 3 soldiers near Kiganjo on Monday.")
