@@ -785,6 +785,11 @@ def test_a_demonstration_by_a_crowd_is_a_protest_and_an_explosive_thrown_a_grena
     assert main_event("Gunmen hurled explosives at a police post in Kiganjo on Monday.")["sub_event_type"] == "Grenade"
 
 
+def test_the_force_that_fell_in_a_battle_is_its_other_side():
+    event = main_event("Rebels raided an army base near Kiganjo on Monday. Four soldiers and nine rebels died.")
+    assert {event["actor1"], event["actor2"]} == {"Military Forces of Kenya", "Unidentified Armed Group (Kenya)"}
+
+
 def test_weapons_seized_in_an_arrest_are_part_of_it():
     records = records_of("Soldiers arrested two rebels in Kiganjo on Monday and seized weapons.")
     assert [r["sub_event_type"] for r in records] == ["Arrests"]

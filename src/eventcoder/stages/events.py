@@ -1037,6 +1037,11 @@ def find_events(article: Article) -> Article:
                                      or event.sub_event_type == taxonomy.MOB_VIOLENCE or _struck_people(event)):
             # ACLED's side acted upon when the report names none: the civilians of the place
             event.actor2 = _unnamed_in_place("civilians", event)
+        if (event.actor2 is None and event.sub_event_type == taxonomy.ARMED_CLASH
+                and (event.actor1 is None or event.actor1.category != taxonomy.STATE_FORCES)):
+            # "attacked a military base ... 6 soldiers and 15 fighters were killed": who fell fought
+            force = _fallen_force(event.casualties)
+            event.actor2 = _unnamed_in_place(force, event) if force else None
         _state_first_when_attacked(event)
         event.date = event.date or _context_date(article, statuses, event.sentences[0], event.status)
         if event.date is None and event.status in ("new", "ongoing") and filed:
@@ -1209,6 +1214,12 @@ def _captives_killed(events: list[Event]) -> None:
             if event.sub_event_type == taxonomy.ARRESTS:
                 event.plover_event, event.plover_mode = plover_event, plover_mode
             event.event_type, event.sub_event_type = event_type, sub
+
+
+def _fallen_force(casualties: list[CasualtyMention]) -> str | None:
+    """The state's force that the dead or wounded name ("five police"), if any."""
+    lexicon = load_lexicon()
+    return next((lexicon.fallen_forces[g] for g in sorted(_victim_groups(casualties)) if g in lexicon.fallen_forces), None)
 
 
 def _struck_people(event: Event) -> bool:
@@ -1392,7 +1403,7 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
     place = _place_near(article, trigger, entry)
     if sub == taxonomy.ARMED_CLASH and entry.generic and actor2 is not None and actor2.category == taxonomy.CIVILIANS:
         # "attacked the town, killing three civilians and five police": the force that fell fought
-        force = next((lexicon.fallen_forces[g] for g in sorted(_victim_groups(casualties)) if g in lexicon.fallen_forces), None)
+        force = _fallen_force(casualties)
         if force is not None:
             actor2 = unnamed_actor(force, actor2.country_code or (place.country_code if place else None), actor2.start)
     if entry.family == "protest":
