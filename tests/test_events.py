@@ -786,7 +786,8 @@ def test_a_demonstration_by_a_crowd_is_a_protest_and_an_explosive_thrown_a_grena
 
 
 def test_the_force_that_fell_in_a_battle_is_its_other_side():
-    event = main_event("Rebels raided an army base near Kiganjo on Monday. Four soldiers and nine rebels died.")
+    event = main_event("Rebels attacked an army base near Kiganjo on Monday. The attack was repelled; four soldiers and nine "
+                       "rebels were killed.")
     assert {event["actor1"], event["actor2"]} == {"Military Forces of Kenya", "Unidentified Armed Group (Kenya)"}
 
 
