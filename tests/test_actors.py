@@ -50,6 +50,8 @@ def test_each_demonym_belongs_to_one_country():
     ("the FARDC", "Military Forces of the Democratic Republic of Congo"),
     ("U.S. troops", "Military Forces of the United States"),
     ("Syrian regime helicopters", "Military Forces of Syria"),
+    ("a Russian missile strike", "Military Forces of Russia"),
+    ("Myanmar junta troops", "Military Forces of Myanmar"),
 ])
 def test_state_forces_from_demonyms_and_names(phrase, name):
     assert list(_names(f"Yesterday {phrase} arrived.").values()) == [name]
