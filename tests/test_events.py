@@ -791,6 +791,14 @@ def test_the_force_that_fell_in_a_battle_is_its_other_side():
     assert {event["actor1"], event["actor2"]} == {"Military Forces of Kenya", "Unidentified Armed Group (Kenya)"}
 
 
+def test_an_act_the_victims_were_accused_of_is_no_event_of_its_own():
+    records = records_of("Villagers in Kiganjo lynched two men on Monday. The two were accused of planting a bomb.")
+    assert [r["sub_event_type"] for r in records if r["event_type"] != "Strategic developments"] == ["Mob violence"]
+    # an armed side accused of an act did it
+    assert main_event("The army was accused of shelling a market in Kiganjo on Monday.")["sub_event_type"] == (
+        "Shelling/artillery/missile attack")
+
+
 def test_weapons_seized_in_an_arrest_are_part_of_it():
     records = records_of("Soldiers arrested two rebels in Kiganjo on Monday and seized weapons.")
     assert [r["sub_event_type"] for r in records] == ["Arrests"]

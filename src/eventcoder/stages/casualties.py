@@ -86,6 +86,7 @@ class _Lexicon:
     count_before: re.Pattern  # "more than 15", "8 suspected": the count before a named group
     fate_after: re.Pattern  # "were killed", "shot dead": a passive or intransitive verb after it
     imputed_deed: re.Pattern  # "accused of", "suspected to have": a deed imputed to the victim
+    imputed_lead: re.Pattern  # an imputed deed's cue ending a clause's words: "accused of planting "
     main_fate: re.Pattern  # "were shot dead", "died" after a subject's imputed deed, not "who was"
     groups: dict[str, str | None]
     singular: frozenset[str]  # group words naming one person: "the mayor", "a soldier"
@@ -173,6 +174,12 @@ def _named_group_victims(lexicon: _Lexicon, article: Article,
         mentions.append(CasualtyMention(text[count.start("qty"):actor.end], count.start("qty"), actor.end,
                                         kind=kind, group="militants", minimum=minimum, maximum=maximum))
     return mentions
+
+
+def imputes_deed(lead: str) -> bool:
+    """Whether the words before an act impute it to someone ("the two were accused of planting"):
+    a deed told of a person, not the act reported."""
+    return _lexicon().imputed_lead.search(lead) is not None
 
 
 def tells_another_act(lead: str) -> bool:
@@ -739,6 +746,7 @@ def _lexicon() -> _Lexicon:
         listed_before=re.compile(rf"(?<![\w-])(?P<item>{with_group})\s*(?:,\s*(?:and\s+)?|\s+and\s+)$", flags),
         fate_after=re.compile(rf"\s+(?:(?:{auxiliaries})\s+){{0,3}}(?P<cue>{fates})(?![\w-])", flags),
         imputed_deed=re.compile(rf"\b(?:{'|'.join(terms['imputed_deed_cues'])})\b", flags),
+        imputed_lead=re.compile(rf"\b(?:{'|'.join(terms['imputed_deed_cues'])})\s+(?:[\w'’-]+\s+){{0,4}}$", flags),
         main_fate=re.compile(rf"(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)\b(?:(?:{passive_auxiliaries})\s+"
                              rf"(?:(?:\w+ly|later|then|also)\s+)?(?:{cue})|(?:(?:later|then)\s+)?(?:{intransitive}))(?![\w-])", flags),
         near_miss=re.compile(rf"\b(?:{_alternation(terms['near_misses'])})\s+$", flags),

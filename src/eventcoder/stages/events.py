@@ -33,6 +33,7 @@ from eventcoder.gazetteer.resolve import division_seat, road_end, told_beyond
 from eventcoder.lexicon import load_lexicon as load_actor_lexicon, unnamed_actor
 from eventcoder.resources import load_yaml
 from eventcoder.spans import Spans
+from eventcoder.stages.casualties import imputes_deed
 from eventcoder.stages import stage
 
 #: A protest's story: its sentence and the next ones, where news tells how it went on ("Police
@@ -943,6 +944,16 @@ def _told_as_past_aside(article: Article, trigger: Trigger) -> bool:
     return bool(_PAST_ASIDE.search(article.text[max(sentence.start, trigger.start - 40):trigger.start]))
 
 
+def _imputed(article: Article, trigger: Trigger) -> bool:
+    """An act a person is accused of ("the two men were accused of planting an IED"): another
+    act than the one reported, unless the report tells no other ("Police accused of killing three
+    protesters"); an armed side accused of it did it ("the army was accused of shelling")."""
+    sentence_start = article.sentences[trigger.sentence].start
+    armed = taxonomy.category_group("armed")
+    return imputes_deed(article.text[sentence_start:trigger.start]) and not any(
+        a.category in armed and a.end <= trigger.start for a in article.in_sentence(article.actors, trigger.sentence))
+
+
 def _denied(article: Article, trigger: Trigger) -> bool:
     """"No fighting was reported", "the march went ahead without violence": the act did not happen.
     "No casualties" denies only the harm, which the casualties stage counts as none."""
@@ -988,10 +999,13 @@ def find_events(article: Article) -> Article:
     names = _names(article)
     statuses = _statuses(article)
     by_sentence: dict[int, list[Trigger]] = {}
-    for trigger in article.triggers:
-        if not (_inside_a_name(names, trigger) or _told_as_past_aside(article, trigger) or _denied(article, trigger)
-                or _no_ground_taken(article, trigger)):
-            by_sentence.setdefault(trigger.sentence, []).append(trigger)
+    told = [t for t in article.triggers if not (_inside_a_name(names, t) or _told_as_past_aside(article, t)
+                                                or _denied(article, t) or _no_ground_taken(article, t))]
+    material = load_lexicon().material_families
+    acts = [t for t in told if not _imputed(article, t)]
+    # "lynched two men accused of planting an IED": no bombing told beside the lynching
+    for trigger in acts if any(t.family in material for t in acts) else told:
+        by_sentence.setdefault(trigger.sentence, []).append(trigger)
     for index, triggers in by_sentence.items():
         labels = [t for t in triggers if _is_label(article, t)]
         # a note's label tells the one event its sentence codes; else each family's act is one
