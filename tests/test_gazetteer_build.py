@@ -71,3 +71,11 @@ def test_a_citys_district_takes_its_citys_point_and_id():
     assert (kibera.geonameid, kibera.latitude, kibera.longitude, kibera.admin1_code) == (
         nairobi.geonameid, nairobi.latitude, nairobi.longitude, nairobi.admin1_code)
     assert gazetteer.by_geonameid(nairobi.geonameid).name == "Nairobi"
+
+
+def test_a_district_of_a_country_at_war_lies_at_its_seat():
+    gazetteer = load_gazetteer()
+    (nouna,) = [p for p in gazetteer.lookup("Nouna") if p.country_code == "BF"]
+    (kossi,) = [p for p in gazetteer.lookup("Kossi") if p.country_code == "BF"]
+    assert (kossi.feature_code, kossi.latitude, kossi.longitude, kossi.admin1_code) == (
+        "ADM2", nouna.latitude, nouna.longitude, nouna.admin1_code)

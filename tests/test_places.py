@@ -313,3 +313,8 @@ def test_a_known_first_word_of_an_unknown_place_is_no_reading_of_it():
     # "Adan" of Adan Kiganjo is not Aden in Yemen; the phrase after the comma is another name
     found = _found("Militants attacked Adan Kiganjo (Adan Kiganjo, Middle Shabelle) on Monday.")
     assert "Adan" not in found and found["Middle Shabelle"].country_code == "SO"
+
+
+def test_an_unknown_village_in_a_named_district_lands_at_the_districts_seat():
+    found = _found("Gunmen burned Kiganjo village (Kossi, Boucle du Mouhoun) on Monday.")
+    assert (found["Kossi"].feature_code, found["Kossi"].precision) == ("ADM2", 2)

