@@ -631,8 +631,9 @@ def _lexicon() -> _Lexicon:
     # Several victims are listed only with their groups ("two soldiers and a civilian"), so that
     # "Since June 19, 30 people were killed" does not read "19" as a victim.
     listed = rf"(?<![\w-]){_uncaptured(with_group)}"
-    # "a man and his son": later items may open with a possessive
-    victim_list = (rf"(?:{listed}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their|its)\s+)?{listed})+"
+    # "a man and his son", "three soldiers and all five attackers": later items may open with a
+    # possessive or a determiner
+    victim_list = (rf"(?:{listed}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their|its|the|all(?:\s+(?:of\s+)?the)?)\s+)?{listed})+"
                    rf"|{_uncaptured(victim)})")
     subset_cue = _alternation(terms["subset_cues"])
 
