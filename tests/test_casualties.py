@@ -32,6 +32,7 @@ def summary(text: str):
      [("two herders in Kiganjo", "killed", "farmers", 2, 2)]),
     ("A Kiganjo chief linked to the ruling party was shot dead.", [("A Kiganjo chief", "killed", "officials", 1, 1)]),
     ("Gunmen wounded 15 people in Kiganjo, a police officer told reporters.", [("15 people in Kiganjo", "injured", None, 15, 15)]),
+    ("Shelling killed 15 people in Kiganjo, a doctors' union said.", [("15 people in Kiganjo", "killed", None, 15, 15)]),
     ("Troops repelled the raid, killing either two or five attackers.",
      [("either two or five attackers", "killed", "militants", 2, 5)]),
     ("Gunmen assassinate a party activist outside a bar.", [("a party activist", "killed", "civilians", 1, 1)]),

@@ -623,7 +623,8 @@ def _lexicon() -> _Lexicon:
     # a number before units is a measure: "the 48 year old man" is one man, aged 48
     measure = rf"(?!\s*-?\s*(?:{units})\b)"
     with_group = (rf"(?:(?P<qty>{quantity_plain}|no|an?|another){measure}(?:\s+of(?:\s+(?:the|those))?)?\s+)?"
-                  rf"(?:{modifier}\s+){{0,3}}?(?P<group>{group})\b{complement}")
+                  # not a possessive: "a doctors' group said" names no doctor
+                  rf"(?:{modifier}\s+){{0,3}}?(?P<group>{group})\b(?!['’]){complement}")
     # "three of them", "two of those arrested", "three of the injured"
     bare = (rf"(?P<bare>{quantity_plain})(?![\w+/-])(?!\s+(?:{units}|{_alternation(terms['not_victims'])})\b)"
             rf"(?:\s+of\s+(?:them|those(?:\s+(?-i:[a-z]+ed))?|the\s+(?-i:[a-z]+ed))\b|\s+(?:more|others)\b)?")  # "8 more killed"
