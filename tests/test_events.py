@@ -785,6 +785,13 @@ def test_a_demonstration_by_a_crowd_is_a_protest_and_an_explosive_thrown_a_grena
     assert main_event("Gunmen hurled explosives at a police post in Kiganjo on Monday.")["sub_event_type"] == "Grenade"
 
 
+def test_a_countrys_strikes_that_kill_are_its_air_strikes():
+    event = main_event("Turkish strikes killed 6 fighters near Kiganjo overnight.")
+    assert (event["sub_event_type"], event["actor1"]) == ("Air/drone strike", "Military Forces of Turkey")
+    # a workers' strike is a protest
+    assert main_event("Nurses in Kiganjo went on strike on Monday.")["sub_event_type"] == "Peaceful protest"
+
+
 def test_the_force_that_fell_in_a_battle_is_its_other_side():
     event = main_event("Rebels attacked an army base near Kiganjo on Monday. The attack was repelled; four soldiers and nine "
                        "rebels were killed.")
