@@ -785,6 +785,12 @@ def test_a_demonstration_by_a_crowd_is_a_protest_and_an_explosive_thrown_a_grena
     assert main_event("Gunmen hurled explosives at a police post in Kiganjo on Monday.")["sub_event_type"] == "Grenade"
 
 
+def test_journalists_struck_while_covering_a_protest_were_attacked():
+    event = main_event("Officers beat up two reporters in Kiganjo on Monday while they were covering the protest.")
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == (
+        "Attack", "Police Forces of Kenya", "Civilians (Kenya)")
+
+
 def test_a_countrys_strikes_that_kill_are_its_air_strikes():
     event = main_event("Turkish strikes killed 6 fighters near Kiganjo overnight.")
     assert (event["sub_event_type"], event["actor1"]) == ("Air/drone strike", "Military Forces of Turkey")

@@ -279,6 +279,25 @@ def _pick_per_family(triggers: list[Trigger], casualties: list[CasualtyMention])
                    if not entry.weak or not _silenced(family, strong)), key=lambda t: t.start)
 
 
+def _act_amid_protest(article: Article, triggers: list[Trigger], casualties: list[CasualtyMention]) -> list[Trigger]:
+    """Journalists struck while covering a protest ("police assaulted a journalist covering the
+    demonstration", "reporters beaten by police during the riots"): ACLED codes an attack on
+    civilians, not the protest they reported on."""
+    framed = [t for t in triggers if t.family == "protest" and _PROTEST_AS_SETTING.search(
+        article.text, max(0, t.start - 40), t.start)]
+    acts = [t for t in triggers if t.family == "violence" and not _entry_of(t).mutual and not _entry_of(t).weak]
+    sentence = article.sentences[triggers[0].sentence].text if triggers else ""
+    if not framed or not acts or not (_victim_groups(casualties) & {"journalists"} or _JOURNALISTS.search(sentence)):
+        return triggers
+    return [t for t in triggers if t not in framed]
+
+
+#: Words that make the protest named after them a setting: "during riots", "covering the demonstration".
+_PROTEST_AS_SETTING = re.compile(r"\b(?:during|amid|amidst|covering|in\s+the\s+midst\s+of)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+#: The press, struck while at work.
+_JOURNALISTS = re.compile(r"\b(?:journalists?|reporters?|photographers?|photojournalists?|cameram[ae]n)\b", re.I)
+
+
 def _silenced(family: str, strong: set[str]) -> bool:
     """A weak trigger gives way: a weak act ("entered") to any other event in its sentence, a
     weak statement ("rejected") only to an act on the ground."""
@@ -1015,7 +1034,7 @@ def find_events(article: Article) -> Article:
     for index, triggers in sorted(by_sentence.items()):
         actors = article.in_sentence(article.actors, index)
         casualties = article.in_sentence(article.casualties, index)
-        for trigger in _pick_per_family(triggers, casualties):
+        for trigger in _pick_per_family(_act_amid_protest(article, triggers, casualties), casualties):
             # "the bodies were found, having been shot": when the picked word tells no act,
             # another of its kind in the sentence may
             for candidate in [trigger, *(t for t in triggers if t is not trigger and t.entry == trigger.entry)]:
