@@ -133,6 +133,16 @@ def test_deaths_imputed_to_the_victims_are_another_acts(text, expected):
     assert summary(text) == expected
 
 
+@pytest.mark.parametrize("text, count", [
+    ("Police detained a teacher and a nurse in Kiganjo. Their bodies were found in a river days later.", 2),
+    ("Three herders were abducted near Kiganjo; they were taken into the forest and later found dead.", 3),
+    ("Gunmen kidnapped three traders in Kiganjo on Monday. They were found unharmed on Friday.", None),
+])
+def test_captives_found_dead_are_as_many_as_were_taken(text, count):
+    dead = [m.minimum for m in casualties_in(text) if m.kind == "killed"]
+    assert dead == ([count] if count else [])
+
+
 @pytest.mark.parametrize("text", [
     "Gunmen killed them on the road.",
     "Officials fear the death toll could rise as several of the wounded are critical.",

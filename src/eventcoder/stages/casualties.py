@@ -82,6 +82,7 @@ class _Lexicon:
     along_with: re.Pattern  # "..., along with two bodyguards", "..., as was a soldier": victims added after the verb
     along_with_kin: re.Pattern  # "... with his wife and son": one person each
     body_found: re.Pattern  # "his body was found": one death
+    captives_dead: re.Pattern  # "their bodies were found": the captives told before, dead
     armed_modifier: re.Pattern  # "armed" before a group word: its people are armed
     count_before: re.Pattern  # "more than 15", "8 suspected": the count before a named group
     fate_after: re.Pattern  # "were killed", "shot dead": a passive or intransitive verb after it
@@ -137,8 +138,26 @@ def find_casualties(article: Article) -> Article:
             told.group = mention.group  # "15 soldiers and 5 VDP were killed": the VDP are fighters
         elif not taken.overlap(mention.start, mention.end):
             found[(mention.kind, mention.start, mention.end)] = mention
-    article.casualties = sorted(found.values(), key=lambda m: (m.start, -m.end, m.kind))
+    mentions = sorted(found.values(), key=lambda m: (m.start, -m.end, m.kind))
+    article.casualties = sorted(mentions + _captives_found_dead(lexicon, article.text, mentions),
+                                key=lambda m: (m.start, -m.end, m.kind))
     return article
+
+
+def _captives_found_dead(lexicon: _Lexicon, text: str, mentions: list[CasualtyMention]) -> list[CasualtyMention]:
+    """The captives told before "their bodies were found" or "they were later found dead": as
+    many dead as were taken ("police detained a lawyer and a driver. Their bodies were found")."""
+    dead = []
+    for remains in lexicon.captives_dead.finditer(text):
+        earlier = [m for m in top_level(mentions) if m.end <= remains.start()]
+        if not earlier or earlier[-1].kind not in _PEOPLE_ONLY:
+            continue
+        taken = [m for m in earlier if m.kind == earlier[-1].kind and text.count(".", m.end, earlier[-1].end) == 0]
+        if all(m.minimum is not None for m in taken):
+            count = sum(m.minimum for m in taken)
+            dead.append(CasualtyMention(remains.group(), remains.start(), remains.end(), kind="killed",
+                                        group=taken[0].group if len(taken) == 1 else None, minimum=count, maximum=count))
+    return dead
 
 
 def _named_group_victims(lexicon: _Lexicon, article: Article,
@@ -742,6 +761,7 @@ def _lexicon() -> _Lexicon:
             rf"(?:\s+and\s+(?:(?:his|her|their)\s+)?(?P<second>{companions}))?"
             rf"(?=\s*(?:[,;.]|$|\b(?:in|at|on|near|by|when|after|as)\b))", flags),
         body_found=re.compile(terms["body_found"], flags),
+        captives_dead=re.compile(terms["captives_found_dead"], flags),
         armed_modifier=re.compile(rf"\b(?:{_alternation(terms['armed_modifiers'])})\b", flags),
         count_before=re.compile(rf"(?<![\w-])(?P<qty>{quantity_plain})\s+(?:(?:{_alternation(terms['named_group_modifiers'])})\s+)?$",
                                 flags),
