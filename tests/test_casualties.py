@@ -102,6 +102,8 @@ def summary(text: str):
     ("Three herders were killed in Kiganjo, as was one of the raiders.",
      [("Three herders", "killed", "farmers", 3, 3), ("one of the raiders", "killed", "militants", 1, 1)]),
     ("Both of them were shot dead.", [("Both of them", "killed", None, 2, 2)]),
+    ("Three soldiers were killed in the ambush, plus two civilians.",
+     [("Three soldiers", "killed", "soldiers", 3, 3), ("two civilians", "killed", "civilians", 2, 2)]),
     ("Four guards and all three gunmen were killed.",
      [("Four guards", "killed", "security forces", 4, 4), ("three gunmen", "killed", "militants", 3, 3)]),
     ("Four suspected thieves were on 12/03 lynched in Kiganjo.", [("Four suspected thieves", "killed", "suspects", 4, 4)]),

@@ -137,6 +137,12 @@ def test_a_division_is_coded_at_its_namesake_town():
     assert resolve.division_seat(seat) is seat
 
 
+def test_a_division_without_a_namesake_town_is_coded_at_its_capital():
+    division = _found("Herders clashed in Turkana County.")["Turkana"]
+    seat = resolve.division_seat(division)
+    assert (division.feature_code, seat.name, seat.admin1, seat.precision) == ("ADM1", "Lodwar", "Turkana", 3)
+
+
 def test_an_outlets_country_drops_a_lone_foreign_town_it_lacks():
     # a name the gazetteer holds only for an English town is no reading for a Kenyan paper
     assert _found("Police raided shops in Fareham.")["Fareham"].country_code == "GB"

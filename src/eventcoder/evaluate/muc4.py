@@ -276,8 +276,11 @@ def response_template(message: str, record: dict) -> Template | None:
     actor = record.get("actor1")
     named = (actor and record.get("inter1") not in mapping["not_organisations"]
              and not actor.startswith(tuple(mapping["generic_prefixes"])))
+    # an event known only to its province stands at the provincial capital, as ACLED codes it;
+    # MUC's location slot names the province
+    province = record.get("admin1") if record.get("geo_precision") == 3 else None
     return Template(message, (muc_type,), ((day, day),) if day else (), (day,) if day else (),
-                    record.get("location") or record.get("country") or "",
+                    province or record.get("location") or record.get("country") or "",
                     ((actor,),) if named else (), bool(record.get("killed_min") or record.get("killed_max")),
                     bool(record.get("injured_min") or record.get("injured_max")), record=record)
 

@@ -664,21 +664,33 @@ def _beyond_cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 
 def division_seat(place: PlaceMention) -> PlaceMention:
-    """A first-level division at its namesake town, as ACLED codes an event known only to its
-    province at the provincial capital (geo-precision 3): "Mandera County" at Mandera. A
-    division without a town of its name keeps its own point."""
+    """A first-level division at its capital, as ACLED codes an event known only to its province
+    (geo-precision 3): "Mandera County" at Mandera, "Turkana" at Lodwar
+    (``data/places_admin1_seats.yaml``), a town of the division's name before a capital listed.
+    A division with neither keeps its own point."""
     if place.feature_code != "ADM1" or not place.name:
         return place
     gazetteer = load_gazetteer()
     key = name_key(place.name)
     towns = [p for p in gazetteer.lookup(place.name) if p.feature_class == "P" and p.key == key
              and p.country_code == place.country_code and p.admin1 == place.admin1]
+    capital = _admin1_seats().get((place.country_code, place.admin1))
+    if not towns and capital:
+        towns = [p for p in gazetteer.lookup(capital) if p.feature_class == "P"
+                 and p.country_code == place.country_code and p.admin1 == place.admin1]
     if not towns:
         return place
     seat = max(towns, key=lambda p: p.population)
     return replace(place, geonameid=seat.geonameid, name=anyascii(seat.name), latitude=seat.latitude,
                    longitude=seat.longitude, feature_class="P", feature_code=seat.feature_code,
                    population=seat.population, precision=3, geo_source=gazetteer.source_of(seat.geonameid))
+
+
+@cache
+def _admin1_seats() -> dict[tuple[str, str], str]:
+    """(country code, first-level division name) -> the name of its capital town."""
+    return {(cc, division): seat for cc, seats in load_yaml("places_admin1_seats.yaml")["countries"].items()
+            for division, seat in seats.items()}
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

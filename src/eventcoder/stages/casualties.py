@@ -79,7 +79,7 @@ class _Lexicon:
     near_miss: re.Pattern  # "nearly killed", "tried to lynch"
     listed_before: re.Pattern  # "3 soldiers and " before a counted armed group named as a victim
     running_total: re.Pattern  # "bringing the death toll to": a total with earlier acts' dead
-    along_with: re.Pattern  # "..., along with two bodyguards", "..., as was a soldier": victims added after the verb
+    along_with: re.Pattern  # "..., along with two bodyguards", "..., as was a soldier", "plus two": victims added after the verb
     along_with_kin: re.Pattern  # "... with his wife and son": one person each
     body_found: re.Pattern  # "his body was found": one death
     captives_dead: re.Pattern  # "their bodies were found": the captives told before, dead
@@ -754,7 +754,7 @@ def _lexicon() -> _Lexicon:
             rf"\b(?:no|without|zero)\s+(?:(?:immediate|reported|known|further|other|serious|major)\s+)?"
             rf"(?P<noun>{_alternation(terms['none_nouns'])})\b", flags),
         along_with=re.compile(
-            rf"[^,;.]{{0,40}}?,?\s*(?:(?:along|together)\s+with|as\s+(?:was|were))\s+(?:(?:his|her|their|its)\s+)?(?P<list>{victim_list})"
+            rf"[^,;.]{{0,40}}?,?\s*(?:(?:along|together)\s+with|as\s+(?:was|were)|plus)\s+(?:(?:his|her|their|its)\s+)?(?P<list>{victim_list})"
             rf"(?=\s*(?:[,;.]|$|\b(?:in|at|on|near|by|when|after|as)\b))", flags),
         along_with_kin=re.compile(
             rf"[^,;.]{{0,40}}?,?\s*(?:(?:along|together)\s+)?with\s+(?:his|her|their)\s+(?P<first>{companions})"
