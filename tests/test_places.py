@@ -318,3 +318,13 @@ def test_a_known_first_word_of_an_unknown_place_is_no_reading_of_it():
 def test_an_unknown_village_in_a_named_district_lands_at_the_districts_seat():
     found = _found("Gunmen burned Kiganjo village (Kossi, Boucle du Mouhoun) on Monday.")
     assert (found["Kossi"].feature_code, found["Kossi"].precision) == ("ADM2", 2)
+
+
+def test_a_doubled_word_is_no_town_of_its_half():
+    # "boda boda" is a motorcycle taxi; Boda a town of the Central African Republic
+    assert list(_found("Boda Boda riders blocked the road in Kitengela town.")) == ["Kitengela"]
+
+
+def test_a_skeleton_match_keeps_the_names_vowels_close():
+    # Kutulo and Kitale share a skeleton, not a spelling
+    assert "Kutulo" not in _found("A bomb hit a police truck near Kutulo in Kenya.")

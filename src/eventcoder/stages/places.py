@@ -364,6 +364,10 @@ def _match(text: str, tokens: list[_Token], gazetteer: Gazetteer, bare_towns: bo
         letters = [len(t.text) for t in run]
         i = 0
         while i < len(run):
+            if (i + 1 < len(run) and run[i].lower == run[i + 1].lower
+                    and not gazetteer.find(text[run[i].start:run[i + 1].end]).places):
+                i += 2  # "Boda Boda riders": a doubled word is a word of its own, not its town
+                continue
             for j in range(min(len(run), i + MAX_SPAN_TOKENS), i, -1):
                 if not run[j - 1].capitalised or not run[i].capitalised:
                     continue
@@ -432,11 +436,13 @@ def _add_bare_towns(candidate: Candidate, gazetteer: Gazetteer) -> None:
 
 def _loose_places(found: Found) -> list[Place]:
     """The places a skeleton match may reach: big enough, or divisions, whose main name still
-    looks like the name (rejects "Kafriya" for "Kfar HaRo'e")."""
+    looks like the name, its vowels too (rejects "Kafriya" for "Kfar HaRo'e", Kitale for
+    "Kutulo")."""
     w = weights()
     folded = _VOWEL_RUN.sub("a", found.key)
     return [p for p in found.places if (p.population >= w.loose_min_population or p.feature_class == "A")
-            and ratio(folded, _VOWEL_RUN.sub("a", p.key)) >= w.loose_min_similarity]
+            and ratio(folded, _VOWEL_RUN.sub("a", p.key)) >= w.loose_min_similarity
+            and ratio(found.key, p.key) >= w.loose_min_plain_similarity]
 
 
 #: Divisions in brackets right after a name: "Sake (Masisi, North Kivu)", "Bulo (Hiraan)".
