@@ -1,6 +1,6 @@
 import pytest
 
-from eventcoder.gazetteer.names import name_key, skeleton_key, strip_division_word
+from eventcoder.gazetteer.names import name_key, skeleton_key, strip_division_word, tier_keys
 
 
 @pytest.mark.parametrize("left, right", [
@@ -50,3 +50,9 @@ def test_different_names_stay_apart(left, right):
     ("Province de la Tapoa", "Tapoa"), ("Provincia di Roma", "Roma")])
 def test_strip_division_word(name, bare):
     assert strip_division_word(name) == bare
+
+
+def test_a_name_with_its_article_written_joined_meets_it():
+    keys, _ = tier_keys(["El Wak"])
+    assert name_key("Elwak") in keys and name_key("El Wak") in keys
+    assert tier_keys(["Nairobi"])[0] == {name_key("Nairobi")}

@@ -86,8 +86,17 @@ def usable_alternate(name: str) -> bool:
 def tier_keys(names) -> tuple[set[str], set[str]]:
     """The exact keys of a place's names, and the skeleton keys of them that the loose tier
     keeps (at least :data:`MIN_SKELETON` letters)."""
-    keys = {name_key(name) for name in names} - {""}
+    keys = {key for name in names for key in (name_key(name), _article_joined_key(name))} - {""}
     return keys, {s for s in map(skeleton_key, keys) if len(s) >= MIN_SKELETON}
+
+
+def _article_joined_key(name: str) -> str:
+    """The key of a name whose leading article is written joined to it: "Elwak" for El Wak,
+    "Albayda" for Al Bayda; "" for a name without a leading article."""
+    words = re.split(r"[\s-]+", anyascii(name).strip())
+    if len(words) < 2 or words[0].lower() not in _rules()["articles"]:
+        return ""
+    return name_key("".join(words))
 
 
 #: The article linking a leading division word to the name in French, Italian, Spanish and Portuguese.
