@@ -48,6 +48,14 @@ def test_coarser_dates_and_places_widen_the_window():
     assert not compare(record(latitude=2.9, longitude=45.5), record()).same
 
 
+def test_a_province_told_alone_at_its_capital_reaches_across_the_province():
+    # an event told only in North Kivu lies at Goma, 290 km from Beni, which is in the province
+    goma = record(location="Goma", admin1="Nord Kivu", latitude=-1.679, longitude=29.228, geo_precision=3, country_code="CD")
+    beni = record(location="Beni", admin1="Nord Kivu", latitude=0.491, longitude=29.473, country_code="CD")
+    assert compare(goma, beni).same
+    assert not compare(goma | {"admin1": "Ituri"}, beni).same
+
+
 def test_reports_told_only_by_one_country_may_merge_without_a_point():
     somalia = {"location": "Somalia", "latitude": None, "longitude": None, "geonameid": 51537, "geo_precision": 3}
     assert compare(record(**somalia), record(**somalia)).same

@@ -34,6 +34,7 @@ ACTOR_ROLES = (("actor1", "inter1"), ("actor2", "inter2"), ("assoc_actor_1", Non
 class Rules:
     date_window_days: dict[int, int]
     distance_km: dict[int, float]
+    province_reach_km: float
     sub_event_groups: tuple[frozenset[str], ...]
     status_groups: dict[str, int]
     generic_prefixes: tuple[str, ...]
@@ -52,6 +53,7 @@ def load_rules() -> Rules:
     return Rules(
         date_window_days={int(k): int(v) for k, v in raw["date_window_days"].items()},
         distance_km={int(k): float(v) for k, v in raw["distance_km"].items()},
+        province_reach_km=float(raw["province_reach_km"]),
         sub_event_groups=tuple(frozenset(group) for group in raw["compatible_sub_event_types"]),
         status_groups={name: i for i, group in enumerate(raw["compatible_statuses"]) for name in group},
         generic_prefixes=tuple(raw["generic_actor_prefixes"]),
@@ -85,7 +87,8 @@ def max_window_days() -> int:
 
 
 def max_distance_km() -> float:
-    return max(load_rules().distance_km.values())
+    rules = load_rules()
+    return max(*rules.distance_km.values(), rules.province_reach_km)
 
 
 def canonical_actor(name: str | None) -> str | None:
@@ -182,6 +185,8 @@ def compare(new: dict, old: dict) -> Decision:
         km = 0.0  # both told only by their country, which has no point
     else:
         return Decision(False, "a place is unknown")
+    if geo == 3 and new.get("admin1") and new.get("admin1") == old.get("admin1"):
+        limit = max(limit, rules.province_reach_km)  # a province told alone lies at its capital
     if km > limit:
         return Decision(False, f"places {old['location']} and {new['location']} are {km:.0f} km apart (limit {limit:.0f} km)")
 
