@@ -791,6 +791,18 @@ def test_journalists_struck_while_covering_a_protest_were_attacked():
         "Attack", "Police Forces of Kenya", "Civilians (Kenya)")
 
 
+def test_a_foreign_force_taking_ground_overtakes_it_and_a_state_regains_its_own():
+    assert main_event("Russian forces captured the village of Kiganjo near Avdiivka on Monday.")["sub_event_type"] == (
+        "Non-state actor overtakes territory")
+    assert main_event("Ukrainian troops recaptured the village of Robotyne on Monday.")["sub_event_type"] == (
+        "Government regains territory")
+
+
+def test_armed_men_the_state_killed_in_a_fight_are_its_other_side():
+    event = main_event("Police shot dead 2 armed robbers in a gunfight in Kiganjo on Monday.")
+    assert (event["sub_event_type"], event["actor2"]) == ("Armed clash", "Unidentified Armed Group (Kenya)")
+
+
 def test_a_countrys_strikes_that_kill_are_its_air_strikes():
     event = main_event("Turkish strikes killed 6 fighters near Kiganjo overnight.")
     assert (event["sub_event_type"], event["actor1"]) == ("Air/drone strike", "Military Forces of Turkey")

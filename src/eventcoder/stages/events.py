@@ -529,7 +529,7 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
             pass
         elif lexicon.cues["non_violent_transfer"].search(nearby) and not fought:
             sub = taxonomy.NON_VIOLENT_TRANSFER
-        elif actor1 is not None and actor1.category == taxonomy.STATE_FORCES:
+        elif actor1 is not None and actor1.category == taxonomy.STATE_FORCES and not _abroad(article, trigger, actor1):
             sub = taxonomy.GOVERNMENT_REGAINS_TERRITORY
         else:
             sub = taxonomy.NON_STATE_ACTOR_OVERTAKES_TERRITORY
@@ -538,6 +538,14 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     if sub == trigger.sub_event_type:
         return entry.event_type, sub, trigger.plover_event, trigger.plover_mode
     return _retype(sub)
+
+
+def _abroad(article: Article, trigger: Trigger, actor: ActorMention) -> bool:
+    """A state's force acting outside its country ("Russian forces captured a village near
+    Avdiivka"): taking ground there is no government's regaining it, but, in ACLED's codebook,
+    a foreign state actor's overtaking it."""
+    place = _place_near(article, trigger, _entry_of(trigger))
+    return bool(place and place.country_code and actor.country_code and place.country_code != actor.country_code)
 
 
 def _crowds_fight(article: Article, trigger: Trigger) -> bool:
@@ -1070,11 +1078,14 @@ def find_events(article: Article) -> Article:
                                      or event.sub_event_type == taxonomy.MOB_VIOLENCE or _struck_people(event)):
             # ACLED's side acted upon when the report names none: the civilians of the place
             event.actor2 = _unnamed_in_place("civilians", event)
-        if (event.actor2 is None and event.sub_event_type == taxonomy.ARMED_CLASH
-                and (event.actor1 is None or event.actor1.category != taxonomy.STATE_FORCES)):
-            # "attacked a military base ... 6 soldiers and 15 fighters were killed": who fell fought
-            force = _fallen_force(event.casualties)
-            event.actor2 = _unnamed_in_place(force, event) if force else None
+        if event.actor2 is None and event.sub_event_type == taxonomy.ARMED_CLASH:
+            # who fell fought: "attacked a military base ... 6 soldiers were killed" (the state's
+            # force), "police killed 2 armed robbers in an exchange of fire" (an armed group)
+            if event.actor1 is None or event.actor1.category != taxonomy.STATE_FORCES:
+                side = _fallen_force(event.casualties)
+            else:
+                side = "armed" if _victim_groups(event.casualties) & load_lexicon().armed_groups else None
+            event.actor2 = _unnamed_in_place(side, event) if side else None
         _state_first_when_attacked(event)
         event.date = event.date or _context_date(article, statuses, event.sentences[0], event.status)
         if event.date is None and event.status in ("new", "ongoing") and filed:
