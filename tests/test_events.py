@@ -828,6 +828,9 @@ def test_weapons_seized_in_an_arrest_are_part_of_it():
     records = records_of("Soldiers arrested two rebels in Kiganjo on Monday and seized weapons.")
     assert [r["sub_event_type"] for r in records] == ["Arrests"]
     assert main_event("Police seized a cache of weapons in Kiganjo on Monday.")["sub_event_type"] == "Change to group/activity"
+    # alone with the weapons it names, the seizure is the event
+    assert main_event("Troops recovered a cache of rifles and grenades near Kiganjo on Monday.")["sub_event_type"] == (
+        "Change to group/activity")
 
 
 def test_a_blast_whose_victims_are_told_only_as_people_struck_civilians():

@@ -251,7 +251,6 @@ def _pick_per_family(triggers: list[Trigger], casualties: list[CasualtyMention])
         held = best.get(entry.family)
         if held is None or entry.rank > held[0].rank:
             best[entry.family] = (entry, trigger)
-    strong = {family for family, (entry, _) in best.items() if not entry.weak}
     harmed = any(c.kind in ("killed", "injured") and (c.minimum or c.maximum) for c in casualties)
     violence = best.get("violence")
     if violence and violence[0].sub_event_type in (taxonomy.ABDUCTION, taxonomy.SEXUAL_VIOLENCE) and any(
@@ -268,6 +267,7 @@ def _pick_per_family(triggers: list[Trigger], casualties: list[CasualtyMention])
         best.pop("violence")
     # Protest words and violence words in one sentence describe one protest event; a fight
     # for ground is one territorial event ("retook the town after heavy fighting").
+    strong = {family for family, (entry, _) in best.items() if not entry.weak}
     if "protest" in strong:
         planned = best["protest"][1].status == "future"
         for family in ("violence", "arrest", "property"):
@@ -275,8 +275,9 @@ def _pick_per_family(triggers: list[Trigger], casualties: list[CasualtyMention])
                 best.pop(family)  # but police who "arrested youths planning to disrupt a rally" acted
     if "territory" in strong and "violence" in best and best["violence"][0].sub_event_type in (taxonomy.ARMED_CLASH, taxonomy.ATTACK):
         best.pop("violence")
+    kept = {family for family, (entry, _) in best.items() if not entry.weak}  # a weak act gives way to these
     return sorted((trigger for family, (entry, trigger) in best.items()
-                   if not entry.weak or not _silenced(family, strong)), key=lambda t: t.start)
+                   if not entry.weak or not _silenced(family, kept)), key=lambda t: t.start)
 
 
 def _act_amid_protest(article: Article, triggers: list[Trigger], casualties: list[CasualtyMention]) -> list[Trigger]:
