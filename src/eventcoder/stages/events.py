@@ -33,8 +33,8 @@ from eventcoder.gazetteer.resolve import division_seat, road_end, told_beyond
 from eventcoder.lexicon import load_lexicon as load_actor_lexicon, unnamed_actor
 from eventcoder.resources import load_yaml
 from eventcoder.spans import Spans
-from eventcoder.stages.casualties import imputes_deed
 from eventcoder.stages import stage
+from eventcoder.stages.casualties import imputes_deed
 
 #: A protest's story: its sentence and the next ones, where news tells how it went on ("Police
 #: dispersed them with tear gas").
@@ -288,15 +288,19 @@ def _act_amid_protest(article: Article, triggers: list[Trigger], casualties: lis
         article.text, max(0, t.start - 40), t.start)]
     acts = [t for t in triggers if t.family == "violence" and not _entry_of(t).mutual and not _entry_of(t).weak]
     sentence = article.sentences[triggers[0].sentence].text if triggers else ""
-    if not framed or not acts or not (_victim_groups(casualties) & {"journalists"} or _JOURNALISTS.search(sentence)):
+    if not framed or not acts or not (_victim_groups(casualties) & {"journalists"} or _journalists().search(sentence)):
         return triggers
     return [t for t in triggers if t not in framed]
 
 
 #: Words that make the protest named after them a setting: "during riots", "covering the demonstration".
 _PROTEST_AS_SETTING = re.compile(r"\b(?:during|amid|amidst|covering|in\s+the\s+midst\s+of)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
-#: The press, struck while at work.
-_JOURNALISTS = re.compile(r"\b(?:journalists?|reporters?|photographers?|photojournalists?|cameram[ae]n)\b", re.I)
+
+
+@cache
+def _journalists() -> re.Pattern:
+    """The press's words, as the casualties stage names its victims (data/casualty_terms.yaml)."""
+    return _alternation([re.escape(w) for w in load_yaml("casualty_terms.yaml")["groups"]["journalists"]])
 
 
 def _silenced(family: str, strong: set[str]) -> bool:
