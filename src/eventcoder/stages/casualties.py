@@ -148,8 +148,9 @@ def _captives_found_dead(lexicon: _Lexicon, text: str, mentions: list[CasualtyMe
     """The captives told before "their bodies were found" or "they were later found dead": as
     many dead as were taken ("police detained a lawyer and a driver. Their bodies were found")."""
     dead = []
+    counted = top_level(mentions)
     for remains in lexicon.captives_dead.finditer(text):
-        earlier = [m for m in top_level(mentions) if m.end <= remains.start()]
+        earlier = [m for m in counted if m.end <= remains.start()]
         if not earlier or earlier[-1].kind not in _PEOPLE_ONLY:
             continue
         taken = [m for m in earlier if m.kind == earlier[-1].kind and text.count(".", m.end, earlier[-1].end) == 0]

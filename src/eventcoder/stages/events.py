@@ -484,8 +484,8 @@ def _victim_groups(casualties: list[CasualtyMention]) -> set[str]:
     return {c.group for c in casualties if c.group}
 
 
-def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | None,
-                     actor2: ActorMention | None, casualties: list[CasualtyMention]) -> tuple[str, str, str | None, str | None]:
+def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | None, actor2: ActorMention | None,
+                     casualties: list[CasualtyMention], place: PlaceMention | None) -> tuple[str, str, str | None, str | None]:
     """The sub-type that depends on who acted on whom, on protest escalation and on deals."""
     lexicon = load_lexicon()
     entry = _entry_of(trigger)
@@ -534,7 +534,7 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
             pass
         elif lexicon.cues["non_violent_transfer"].search(nearby) and not fought:
             sub = taxonomy.NON_VIOLENT_TRANSFER
-        elif actor1 is not None and actor1.category == taxonomy.STATE_FORCES and not _abroad(article, trigger, actor1):
+        elif actor1 is not None and actor1.category == taxonomy.STATE_FORCES and not _abroad(place, actor1):
             sub = taxonomy.GOVERNMENT_REGAINS_TERRITORY
         else:
             sub = taxonomy.NON_STATE_ACTOR_OVERTAKES_TERRITORY
@@ -545,11 +545,10 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     return _retype(sub)
 
 
-def _abroad(article: Article, trigger: Trigger, actor: ActorMention) -> bool:
+def _abroad(place: PlaceMention | None, actor: ActorMention) -> bool:
     """A state's force acting outside its country ("Russian forces captured a village near
     Avdiivka"): taking ground there is no government's regaining it, but, in ACLED's codebook,
     a foreign state actor's overtaking it."""
-    place = _place_near(article, trigger, _entry_of(trigger))
     return bool(place and place.country_code and actor.country_code and place.country_code != actor.country_code)
 
 
@@ -976,13 +975,17 @@ def _told_as_past_aside(article: Article, trigger: Trigger) -> bool:
     return bool(_PAST_ASIDE.search(article.text[max(sentence.start, trigger.start - 40):trigger.start]))
 
 
+#: How far before an act its accusation's words may start ("accused of " and four words).
+_IMPUTED_LEAD_CHARS = 120
+
+
 def _imputed(article: Article, trigger: Trigger) -> bool:
     """An act a person is accused of ("the two men were accused of planting an IED"): another
     act than the one reported, unless the report tells no other ("Police accused of killing three
     protesters"); an armed side accused of it did it ("the army was accused of shelling")."""
-    sentence_start = article.sentences[trigger.sentence].start
+    lead_start = max(article.sentences[trigger.sentence].start, trigger.start - _IMPUTED_LEAD_CHARS)
     armed = taxonomy.category_group("armed")
-    return imputes_deed(article.text[sentence_start:trigger.start]) and not any(
+    return imputes_deed(article.text[lead_start:trigger.start]) and not any(
         a.category in armed and a.end <= trigger.start for a in article.in_sentence(article.actors, trigger.sentence))
 
 
@@ -1448,8 +1451,8 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
     casualties = [c for c in casualties if not _is_cause(article, c)]
     if entry.family == "violence":
         actor1, actor2 = _sides_as_acled_codes_them(article, trigger, actor1, actor2)
-    event_type, sub, plover_event, plover_mode = _decide_sub_type(article, trigger, actor1, actor2, casualties)
     place = _place_near(article, trigger, entry)
+    event_type, sub, plover_event, plover_mode = _decide_sub_type(article, trigger, actor1, actor2, casualties, place)
     if sub == taxonomy.ARMED_CLASH and entry.generic and actor2 is not None and actor2.category == taxonomy.CIVILIANS:
         # "attacked the town, killing three civilians and five police": the force that fell fought
         force = _fallen_force(casualties)

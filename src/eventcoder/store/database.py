@@ -466,7 +466,7 @@ class _Writer:
             query = select(events).where(
                 events.c.sub_event_type.in_(compatible_event_types(record["sub_event_type"])),
                 events.c.event_date.between(day - timedelta(days=window), day + timedelta(days=window)),
-                *box(record["latitude"], record["longitude"], max_distance_km()))
+                _near(record))
             found = {row.id: dict(row._mapping) for row in self.connection.execute(query)}
         missing = self.family - found.keys()
         if missing:
@@ -552,3 +552,12 @@ def _same_record(record: dict, row: dict) -> bool:
     return (record["sub_event_type"] == row["sub_event_type"] and record["event_date"] == day
             and record["location"] == row["location"] and record["actor1"] == row["actor1"]
             and record["actor2"] == row["actor2"])
+
+
+def _near(record: dict):
+    """Where an event joinable with the record may lie: within the merge rules' widest distance,
+    or in the record's own province, whose capital may stand at its far edge."""
+    near = and_(*box(record["latitude"], record["longitude"], max_distance_km()))
+    if not record.get("admin1"):
+        return near
+    return or_(near, and_(events.c.country_code == record["country_code"], events.c.admin1 == record["admin1"]))

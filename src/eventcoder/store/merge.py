@@ -87,8 +87,7 @@ def max_window_days() -> int:
 
 
 def max_distance_km() -> float:
-    rules = load_rules()
-    return max(*rules.distance_km.values(), rules.province_reach_km)
+    return max(load_rules().distance_km.values())
 
 
 def canonical_actor(name: str | None) -> str | None:
