@@ -71,6 +71,10 @@ def main_event(text: str) -> dict:
     ("Mob violence", "Hindus and Muslims clashed over a procession in Kiganjo on Monday."),
     ("Peaceful protest", "Villagers gheraoed the district office in Kiganjo on Monday, demanding water."),
     ("Peaceful protest", "Party workers burnt an effigy of the governor in Kiganjo on Monday."),
+    ("Peaceful protest", "Nurses formed a human chain outside the hospital in Kiganjo on Monday over unpaid allowances."),
+    ("Peaceful protest", "Farmers marched to the county offices in Kiganjo on Monday demanding better maize prices."),
+    ("Mob violence", "Residents of Kiganjo (Nyeri) torched the home of a suspected cattle thief on Monday."),
+    ("Mob violence", "Two communities' youths clashed with clubs in Kiganjo on Monday and burnt stalls. Police later arrested nine."),
     ("Disrupted weapons use", "Police intercept a lorry carrying explosives near Garissa."),
     ("Change to group/activity", "Police seize a cache of rifles in a Mombasa slum."),
 ])
@@ -1227,3 +1231,20 @@ def test_arrests_told_with_a_protest_are_its_intervention_not_an_event_of_their_
 def test_the_agent_of_an_attack_on_a_named_place_is_its_actor1():
     record = main_event("Attack on Kiganjo village by Garre militia on Monday.")
     assert (record["actor1"], record["sub_event_type"]) == ("Garre Ethnic Militia (Kenya)", "Attack")
+
+
+def test_houses_burnt_in_a_deadly_raid_are_part_of_the_raid():
+    # ACLED codes destruction alone as looting/property destruction, not beside a killing
+    records = records_of("Raiders killed six herders in Kiganjo on Monday and set fire to their huts.")
+    assert [r["sub_event_type"] for r in records] == ["Attack"]
+
+
+def test_the_side_that_finds_the_dead_did_not_kill_them():
+    record = main_event("Police recovered the bodies of two traders with gunshot wounds in Kiganjo on Monday.")
+    assert (record["sub_event_type"], record["fatalities"]) == ("Attack", 2)
+    assert not record["actor1"].startswith("Police")
+
+
+def test_arrests_ahead_of_a_planned_protest_are_the_event():
+    record = main_event("Police arrested eleven student leaders in Kiganjo on Monday ahead of planned protests.")
+    assert record["sub_event_type"] == "Arrests"

@@ -202,3 +202,16 @@ def test_a_name_takes_its_reading_in_the_country_all_other_names_agree_on():
     # "Madera" is Madera County, California, by its own name and Mandera by a variant spelling
     assert _found("Kenyan troops shelled camps in Madera county.")["Madera"].country_code == "KE"
     assert _found("Firefighters were called to Madera county.")["Madera"].country_code == "US"
+
+
+@pytest.mark.parametrize("name, country_code", [("North Kordofan", "SD"), ("Wardak", "AF"), ("Elgeyo-Marakwet", "KE"),
+                                                ("Benishangul-Gumuz", "ET"), ("Rural Damascus", "SY")])
+def test_a_division_is_known_by_the_english_name_news_gives_it(name, country_code):
+    # the records bear transliterations ("Shamal Kurdufan", "Vardak"): data/places_aliases.yaml
+    assert any(p.is_admin1 and p.country_code == country_code for p in load_gazetteer().lookup(name))
+
+
+def test_a_village_known_only_in_another_province_than_its_brackets_name_gives_way_to_it():
+    # the gazetteer's Orlivkas lie in Odesa oblast and Crimea; the brackets say Donetsk oblast
+    found = _found("Troops shelled Orlivka (Donetsk) on Monday, the governor said.")
+    assert "Orlivka" not in found and (found["Donetsk"].feature_code, found["Donetsk"].country_code) == ("ADM1", "UA")

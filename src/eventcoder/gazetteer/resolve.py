@@ -423,7 +423,17 @@ def _division_cue(text: str, candidate: Candidate) -> bool:
     cues, w = _cues(), weights()
     before = text[max(0, candidate.start - w.division_cue_before):candidate.start]
     return bool(cues["division_before"].search(before)
-                or cues["division_after"].match(text[candidate.end:candidate.end + w.division_cue_after]))
+                or cues["division_after"].match(text[candidate.end:candidate.end + w.division_cue_after])
+                or _closes_brackets(text, candidate))
+
+
+def _closes_brackets(text: str, candidate: Candidate) -> bool:
+    """The last name in a place's brackets, where notes put its province: "Orlivka (Donetsk)",
+    "Sake (Masisi, North Kivu)"."""
+    opened = text.rfind("(", 0, candidate.start)
+    return (opened > 0 and _BRACKET_CLOSE.match(text, candidate.end) is not None
+            and _BRACKET_LIST.fullmatch(text, opened + 1, candidate.start) is not None
+            and _NAME_BEFORE_BRACKET.search(text, 0, opened) is not None)
 
 
 def _admin_hints(candidates: list[Candidate], index: int, text: str) -> set[tuple[str, str]]:
@@ -444,9 +454,9 @@ def _unknown_inside(candidates: list[Candidate], index: int, text: str) -> bool:
     if index + 1 >= len(candidates):
         return False
     candidate, container = candidates[index], candidates[index + 1]
-    bracketed = _bracket_containers(candidates, index, text)
+    bracketed = [c for c in _bracket_containers(candidates, index, text) if c.key != candidate.key]
     if bracketed:
-        return _no_reading_inside(candidate, [c for c in bracketed if c.key != candidate.key])
+        return _no_reading_inside(candidate, bracketed) or _no_reading_in_division(candidate, bracketed)
     if not _tells_where(container):
         return False  # a skeleton match ("Turkana" as Türkan) or a hamlet says little of where the name lies
     gap = _CONTAINED_GAP.match(text[candidate.end:container.start])
@@ -477,6 +487,19 @@ def _no_reading_inside(candidate: Candidate, containers: list[Candidate]) -> boo
     return bool(countries) and not any(p.country_code in countries for p in candidate.places)
 
 
+def _no_reading_in_division(candidate: Candidate, containers: list[Candidate]) -> bool:
+    """Whether a first-level division the brackets name ("Orlivka (Donetsk)") is the only one of
+    its name in the name's country and none of the name's readings lies in it: its namesakes
+    in other provinces are other villages."""
+    countries = {p.country_code for p in candidate.places}
+    for container in containers:
+        divisions = {(p.country_code, p.admin1_code) for p in container.places
+                     if p.is_admin1 and p.country_code in countries and p.key == container.key}
+        if len(divisions) == 1 and not any((p.country_code, p.admin1_code) in divisions for p in candidate.places):
+            return True
+    return False
+
+
 def _bracket_containers(candidates: list[Candidate], index: int, text: str) -> list[Candidate]:
     """The divisions a name's brackets place it in, as ACLED's notes and many reports write a
     village: "Kalo (Kalo, Tillaberi)", "Sake (Masisi, North Kivu)"; for a name inside the
@@ -500,6 +523,8 @@ def _bracket_containers(candidates: list[Candidate], index: int, text: str) -> l
 _BRACKET_OPENING = re.compile(r"\s*\(\s*")
 _BRACKET_NEXT = re.compile(r"\s*,\s*")
 _BRACKET_LIST = re.compile(r"[\s\w'’.-]*(?:,[\s\w'’.-]*)*")
+_BRACKET_CLOSE = re.compile(r"\s*\)")
+_NAME_BEFORE_BRACKET = re.compile(r"[A-Z][\w'’.-]*\s*$")
 
 
 def _told_as_village(text: str, candidate: Candidate) -> Candidate:

@@ -53,6 +53,8 @@ TOLL_SENTENCES = 2
 #: Words between a crowd and its act when the crowd is the one acting ("villagers lynched",
 #: "residents of Itugu village beat").
 _CROWD_AGENT_GAP = re.compile(r"^\s+(?:of\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:village|town|estate|area|ward|county)\s+)?"
+                              # a coder's divisions in brackets: "residents of Kiganjo (Nyeri) burned"
+                              r"(?:\([^()]{1,60}\)\s+)?"
                               # or whose people they are: "relatives of a deceased patient vandalised"
                               r"|of\s+(?:an?|the|their|his|her)\s+(?:[a-z][\w'’-]*\s+){1,3})?"
                               # and where that is: "residents of Kiria in Gatura, Murang'a county, beat up"
@@ -194,6 +196,8 @@ def load_lexicon() -> _Lexicon:
                                       r"\s+(?:" + "|".join(english["reporting_words"]) + r")\b(?!\s+to\b)", re.I)
     cues["denied_act"] = re.compile(r"\b(?:" + "|".join(english["nominal_negations"]) + r")(?:\s+[\w'-]+)?\s+$", re.I)
     cues["served_side_before"] = re.compile(r"\b(?:" + "|".join(data["served_side_before"]) + r")\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+    cues["found_by"] = re.compile(r"\s+(?:(?:later|also|has|have|had|reportedly|on\s+\w+day)\s+){0,2}(?:"
+                                  + "|".join(data["finding_verbs"]) + r")\s+(?:[\w'’-]+\s+){0,3}$", re.I)
     cues["not_territory_after"] = re.compile("|".join(data["not_territory_after"]), re.I)
     cues["harm_noun"] = re.compile("|".join(load_yaml("casualty_terms.yaml")["none_nouns"]), re.I)
     cues["negated"] = re.compile(r"\b(?:" + "|".join(english["negations"]) + r")\b(?:\W+[\w'-]+){0,4}\W*$", re.I)
@@ -275,6 +279,8 @@ def _pick_per_family(triggers: list[Trigger], casualties: list[CasualtyMention])
                 best.pop(family)  # but police who "arrested youths planning to disrupt a rally" acted
     if "territory" in strong and "violence" in best and best["violence"][0].sub_event_type in (taxonomy.ARMED_CLASH, taxonomy.ATTACK):
         best.pop("violence")
+    if "violence" in strong and "property" in best and harmed:
+        best.pop("property")  # "killed 17 villagers and burnt houses": ACLED's destruction is one without a fight
     kept = {family for family, (entry, _) in best.items() if not entry.weak}  # a weak act gives way to these
     return sorted((trigger for family, (entry, trigger) in best.items()
                    if not entry.weak or not _silenced(family, kept)), key=lambda t: t.start)
@@ -340,8 +346,10 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     sentence = article.sentences[trigger.sentence]
     clause_start, opener = _clause_break(text, sentence.start, trigger.start)
     asides = [m.span() for m in _RELATIVE_ASIDE.finditer(text, sentence.start, trigger.start)]
+    found_by = load_lexicon().cues["found_by"]
     before = [a for a in actors if a.start < trigger.start  # "Turkish drones" holds "drones struck"
-              and not any(start <= a.start and a.end <= end for start, end in asides)]
+              and not any(start <= a.start and a.end <= end for start, end in asides)
+              and not found_by.fullmatch(text, a.end, trigger.start)]  # "police found the bodies"
     served = load_lexicon().cues["served_side_before"]
     # the side told after the act, not the source that tells it ("..., police said")
     after = [a for a in actors if a.start >= trigger.end and not served.search(text, trigger.end, a.start)
@@ -554,12 +562,15 @@ def _abroad(place: PlaceMention | None, actor: ActorMention) -> bool:
 
 def _crowds_fight(article: Article, trigger: Trigger) -> bool:
     """A protest's crowds fighting each other ("rival supporters threw stones at each other"),
-    not the state's forces ("running battles between the two groups" of protesters and police)."""
+    not the state's forces named before ("running battles between the two groups" of protesters
+    and police); police who come after to arrest are not one of the sides."""
     if _entry_of(trigger).family != "protest":
         return False
     story = _protest_story(article, trigger.sentence)
-    return (_told(load_lexicon().cues["crowds_fighting"], " ".join(article.sentences[i].text for i in story))
-            and not any(a.category == taxonomy.STATE_FORCES for i in story for a in article.in_sentence(article.actors, i)))
+    start, end = article.sentences[story[0]].start, article.sentences[story[-1]].end
+    fight = next(_told_cues(load_lexicon().cues["crowds_fighting"], article.text[start:end]), None)
+    return fight is not None and not any(a.category == taxonomy.STATE_FORCES and a.start < start + fight.end()
+                                         for a in article.actors if a.start >= start)
 
 
 def _struck_by_mob(article: Article, index: int, actors: list[ActorMention]) -> ActorMention | None:
