@@ -421,6 +421,7 @@ def test_supporters_who_clash_riot_and_supporters_who_march_protest():
 @pytest.mark.parametrize("text", [
     "Police discovered two explosive devices near the market in Garissa and disarmed them on Monday.",
     "Two militants were killed in Garissa on Monday when the bomb they were planting went off.",
+    "A mine blew up on a track near Garissa on Monday as it was being laid, killing both men laying it.",
 ])
 def test_a_bomb_found_or_gone_off_in_the_hands_of_its_makers_is_disrupted_weapons_use(text):
     assert main_event(text)["sub_event_type"] == "Disrupted weapons use"

@@ -429,9 +429,9 @@ def _division_cue(text: str, candidate: Candidate) -> bool:
 
 def _closes_brackets(text: str, candidate: Candidate) -> bool:
     """The last name in a place's brackets, where notes put its province: "Orlivka (Donetsk)",
-    "Sake (Masisi, North Kivu)"."""
+    "Sake (Masisi, North Kivu)"; not a country's name ("Mexico City (Mexico)")."""
     opened = text.rfind("(", 0, candidate.start)
-    return (opened > 0 and _BRACKET_CLOSE.match(text, candidate.end) is not None
+    return (opened > 0 and not any(p.is_country for p in candidate.places) and _BRACKET_CLOSE.match(text, candidate.end) is not None
             and _BRACKET_LIST.fullmatch(text, opened + 1, candidate.start) is not None
             and _NAME_BEFORE_BRACKET.search(text, 0, opened) is not None)
 
@@ -493,6 +493,8 @@ def _no_reading_in_division(candidate: Candidate, containers: list[Candidate]) -
     in other provinces are other villages."""
     countries = {p.country_code for p in candidate.places}
     for container in containers:
+        if any(p.is_country for p in container.places):
+            continue  # "Mexico City (Mexico)" names the country, not the State of Mexico
         divisions = {(p.country_code, p.admin1_code) for p in container.places
                      if p.is_admin1 and p.country_code in countries and p.key == container.key}
         if len(divisions) == 1 and not any((p.country_code, p.admin1_code) in divisions for p in candidate.places):

@@ -247,7 +247,11 @@ def _entry_of(trigger: Trigger) -> _Entry:
     return load_lexicon().entries[trigger.entry]
 
 
-def _pick_per_family(triggers: list[Trigger], casualties: list[CasualtyMention]) -> list[Trigger]:
+#: Before the act that a destruction resulted in: "set a house on fire, killing four".
+_RESULT_BEFORE = re.compile(r",\s*$")
+
+
+def _pick_per_family(text: str, triggers: list[Trigger], casualties: list[CasualtyMention]) -> list[Trigger]:
     """One trigger per family in a sentence: the highest-ranked; weak ones only when alone."""
     best: dict[str, tuple[_Entry, Trigger]] = {}
     for trigger in triggers:
@@ -279,8 +283,12 @@ def _pick_per_family(triggers: list[Trigger], casualties: list[CasualtyMention])
                 best.pop(family)  # but police who "arrested youths planning to disrupt a rally" acted
     if "territory" in strong and "violence" in best and best["violence"][0].sub_event_type in (taxonomy.ARMED_CLASH, taxonomy.ATTACK):
         best.pop("violence")
-    if "violence" in strong and "property" in best and harmed:
-        best.pop("property")  # "killed 17 villagers and burnt houses": ACLED's destruction is one without a fight
+    killing, destruction = best.get("violence", (None, None))[1], best.get("property", (None, None))[1]
+    if "violence" in strong and destruction and harmed and (
+            killing.start < destruction.start or _RESULT_BEFORE.search(text, destruction.end, killing.start)):
+        # "killed 17 villagers and burnt houses", "set a house on fire, killing four": ACLED's
+        # destruction is one without a fight; not "torched trucks after a driver killed a rider"
+        best.pop("property")
     kept = {family for family, (entry, _) in best.items() if not entry.weak}  # a weak act gives way to these
     return sorted((trigger for family, (entry, trigger) in best.items()
                    if not entry.weak or not _silenced(family, kept)), key=lambda t: t.start)
@@ -1061,7 +1069,7 @@ def find_events(article: Article) -> Article:
     for index, triggers in sorted(by_sentence.items()):
         actors = article.in_sentence(article.actors, index)
         casualties = article.in_sentence(article.casualties, index)
-        for trigger in _pick_per_family(_act_amid_protest(article, triggers, casualties), casualties):
+        for trigger in _pick_per_family(article.text, _act_amid_protest(article, triggers, casualties), casualties):
             # "the bodies were found, having been shot": when the picked word tells no act,
             # another of its kind in the sentence may
             for candidate in [trigger, *(t for t in triggers if t is not trigger and t.entry == trigger.entry)]:
