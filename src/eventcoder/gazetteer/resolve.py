@@ -173,8 +173,10 @@ def resolve_candidates(text: str, candidates: list[Candidate],
     mentions = []
     for candidate, near, penalty in zip(candidates, around, penalties):
         others = {cc: voters - {candidate.key} for cc, voters in votes.items()}  # a name is no vote for itself
-        # what the other names and the outlet's home tell, for a local outlet's far-fetched readings
-        told = {cc for cc, voters in others.items() if voters} if home and (main_country or plain_country) else None
+        # what the other names, the outlet's home and the user's own coding tell, for a local
+        # outlet's far-fetched readings (a Somali outlet reports Kenya's border villages too)
+        told = ({cc for cc, voters in others.items() if voters} | coded_countries
+                if home and (main_country or plain_country) else None)
         scores = _scores(candidate, context(candidate, readings), near, penalty)
         place = _within_agreed_country(candidate, candidate.places[_argmax(scores)], scores, others)
         if candidate.loose and place.country_code not in named_countries:
