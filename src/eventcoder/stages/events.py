@@ -52,7 +52,7 @@ EXCESSIVE_INJURED = 10
 TOLL_SENTENCES = 2
 #: Words between a crowd and its act when the crowd is the one acting ("villagers lynched",
 #: "residents of Itugu village beat").
-_CROWD_AGENT_GAP = re.compile(r"^\s+(?:of\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:village|town|estate|area|ward|county)\s+)?"
+_CROWD_AGENT_GAP = re.compile(r"^\s+(?:of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:village|town|estate|area|ward|county)\s+)?"
                               # a coder's divisions in brackets: "residents of Kiganjo (Nyeri) burned"
                               r"(?:\([^()]{1,60}\)\s+)?"
                               # or whose people they are: "relatives of a deceased patient vandalised"
