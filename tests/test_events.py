@@ -27,6 +27,7 @@ def main_event(text: str) -> dict:
     ("Chemical weapon", "Government helicopters dropped chlorine gas barrels on the town of Saraqib on Friday, injuring 30 people."),
     ("Air/drone strike", "A US drone strike killed three suspected al-Qaeda militants in Yemen's Marib province on Saturday."),
     ("Air/drone strike", "The Kenyan Air Force bombed a militant camp near Kiganjo on Monday."),
+    ("Air/drone strike", "Israeli strikes on homes in Kiganjo (Nyeri) on Monday killed nine people."),
     ("Suicide bomb", "A suicide bomber blew himself up at a police checkpoint in Kabul on Tuesday, killing six policemen."),
     ("Shelling/artillery/missile attack", "Russian artillery shelled residential areas of Kharkiv overnight, killing two civilians."),
     ("Remote explosive/landmine/IED", "Two soldiers were killed when their vehicle struck a roadside bomb near Gao on Wednesday."),
