@@ -37,6 +37,11 @@ def test_first_level_divisions_have_names(name, country):
     assert [p.country_code for p in divisions] == [country]
 
 
+def test_a_town_lies_in_the_province_named_after_its_seat():
+    bunia = next(p for p in load_gazetteer().lookup("Bunia") if p.country_code == "CD")
+    assert bunia.admin1 == "Ituri"
+
+
 @pytest.mark.parametrize("name", ["Iowa", "Centre-Est"])
 def test_divisions_with_one_skeleton_stay_apart(name):
     assert [p.name for p in load_gazetteer().lookup(name) if p.is_admin1] == [name]

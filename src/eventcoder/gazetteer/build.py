@@ -40,7 +40,7 @@ from eventcoder.gazetteer.dump_index import DUMP_POSITIONS, FIRST_LEVEL, DumpInd
 from eventcoder.gazetteer.geonames_dump import DUMP_SUFFIX, DumpRow, Progress, open_store, quietly, stored_rows
 from eventcoder.gazetteer.names import name_key, skeleton_key, strip_division_word, tier_keys, usable_alternate
 
-INDEX_VERSION = 16
+INDEX_VERSION = 17
 #: Shortest skeleton by which a pycountry subdivision name joins a division ("Iowa" and
 #: "Ohio" share the skeleton "a").
 MIN_ALIAS_SKELETON = 3
@@ -219,6 +219,10 @@ def _compile_base(dumps_path: Path | None, progress: Progress) -> dict:
     _add_district_seats(builder, admin1_names)
     _give_dump_names(builder)
     _add_aliases(builder)
+    # a division named after its seat ("Ituri") names its towns' province too
+    columns = builder.columns
+    admin1_names.update({f"{cc}.{admin1}": name for cc, admin1, name, fcode in zip(
+        columns["cc"], columns["admin1"], columns["name"], columns["fcode"]) if fcode == "ADM1"})
     return _compile(builder, admin1_names, countries)
 
 
