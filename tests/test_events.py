@@ -190,6 +190,12 @@ def test_deaths_of_an_earlier_attack_are_not_this_ones(text):
     assert main_event(text)["fatalities"] == 5
 
 
+def test_a_later_sentence_placing_the_attack_narrows_its_place():
+    event = main_event("A bomb hit a bus in northern Kenya on Monday, killing four. The attack took place in "
+                       "Marsabit county as the bus travelled from Moyale to Isiolo.")
+    assert (event["admin1"], event["geo_precision"]) == ("Marsabit", 3)
+
+
 def test_the_place_told_as_where_beats_the_place_its_people_come_from():
     event = main_event("Hundreds of Garissa teachers protested at the union offices in Nairobi on Monday.")
     assert event["location"] == "Nairobi"

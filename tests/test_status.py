@@ -33,6 +33,8 @@ def status_of(text: str, published: date | None = PUBLISHED, dates: tuple = ()) 
         ("The ongoing offensive displaced thousands.", "ongoing"),
         ("Troops have massed on the border in recent days.", "ongoing"),
         ("The town has been under siege by the rebels.", "ongoing"),
+        ("The militia has stepped up raids on the highway.", "ongoing"),
+        ("Police detained four organisers ahead of the planned march.", "future"),
         ("The insurgency first broke out in the east.", "background"),
         ("The city was the birthplace of the uprising.", "background"),
         ("The group was formed after two factions merged.", "background"),

@@ -757,9 +757,22 @@ def _place_near(article: Article, trigger: Trigger, entry: _Entry) -> PlaceMenti
     grievance = {id(p) for p in places if entry.family == "protest" and p.start > trigger.end
                  and _is_grievance(article.text[trigger.end:p.start])}
     return min(places, key=lambda p: (p.end <= dateline, p.end <= trigger.clause_start, id(p) in containers,
-                                      road_end(article.text, p.start, p.end), _specificity(p), id(p) in grievance,
+                                      road_end(article.text, p.start, p.end), _route_end(article.text, p),
+                                      _specificity(p), id(p) in grievance,
                                       not _told_as_where(article.text, p, trigger), _names_facility(article.text, p),
                                       abs(p.start - trigger.start)), default=None)
+
+
+def _route_end(text: str, place: PlaceMention) -> bool:
+    """Where a journey told beside the act began or ended ("as the convoy travelled from
+    Islamabad to the Dasu dam"): not where the act was, while another place is named."""
+    return bool(_FROM_BEFORE.search(text, max(0, place.start - 8), place.start) and _TO_AFTER.match(text, place.end)
+                or _FROM_TO_BEFORE.search(text, max(0, place.start - 40), place.start))
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+_TO_AFTER = re.compile(r"\s+to\b", re.I)
+_FROM_TO_BEFORE = re.compile(r"\bfrom\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+to\s+(?:the\s+)?$")
 
 
 def _containers(text: str, places: list[PlaceMention]) -> set[int]:
@@ -926,8 +939,9 @@ class _Retellings:
         target.actor1 = target.actor1 or other.actor1
         if target.actor2 is None or (other.actor2 is not None and other.actor2.generic is False and target.actor2.generic):
             target.actor2 = target.actor2 or other.actor2
-        if target.place is None or (other.place is not None and _specificity(other.place) < _specificity(target.place)):
-            target.place = other.place
+        if target.place is None or (other.place is not None and _specificity(other.place) < _specificity(target.place)
+                                    and (target.place.is_country or other.place.country_code == target.place.country_code)):
+            target.place = other.place  # a retelling narrows the place down, not abroad
         target.date = target.date or other.date
         casualties = [c for c in other.casualties if _value(c) not in casualty_keys]
         target.casualties += casualties
@@ -1333,10 +1347,15 @@ def _after_determiner(text: str, trigger: Trigger) -> bool:
 
 def _reported_at(article: Article, trigger: Trigger) -> bool:
     """An act named without a determiner and put at a place, as a headline or a note reports
-    one ("Cattle raid against herders in Kapedo"), not "the attack drew condemnation"."""
-    if _after_determiner(article.text, trigger):
+    one ("Cattle raid against herders in Kapedo"), or one told before and now placed ("The
+    attack took place in Besham"), not "the attack drew condemnation"."""
+    if _after_determiner(article.text, trigger) and not _TOOK_PLACE.match(article.text, trigger.end):
         return False
     return any(_locates(p) and p.start > trigger.end for p in article.in_sentence(article.places, trigger.sentence))
+
+
+#: After an act named before, the words that place it: "the attack took place in", "happened near".
+_TOOK_PLACE = re.compile(r"\s+(?:(?:was|were)\s+carried\s+out|took\s+place|happened|occurred)\s+(?:in|at|near|on|outside)\b", re.I)
 
 
 def _unnamed_in_place(kind: str, event: Event) -> ActorMention:
