@@ -117,6 +117,7 @@ def summary(text: str):
      [("At least 22 were killed, among them 10 children", "killed", None, 22, None),
       ("10 children", "killed", "children", 10, 10)]),
     ("The army said it had neutralised 14 gunmen.", [("14 gunmen", "killed", "militants", 14, 14)]),
+    ('The army said it had killed "dozens of gunmen" near the river.', [("dozens of gunmen", "killed", "militants", 12, None)]),
     ("The bomb killed two herders and a passer-by.",
      [("two herders", "killed", "farmers", 2, 2), ("a passer-by", "killed", "civilians", 1, 1)]),
 ])

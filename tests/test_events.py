@@ -1257,3 +1257,21 @@ def test_the_side_that_finds_the_dead_did_not_kill_them():
 def test_arrests_ahead_of_a_planned_protest_are_the_event():
     record = main_event("Police arrested eleven student leaders in Kiganjo on Monday ahead of planned protests.")
     assert record["sub_event_type"] == "Arrests"
+
+
+def test_a_side_that_will_not_say_what_happened_did_not_do_it():
+    records = records_of("Gunmen raided an army camp in Kiganjo on Sunday. The army did not say how many soldiers "
+                         "died in the raid, which was claimed by Al Shabaab.")
+    assert not any(r["actor1"].startswith("Military") and r["actor2"] and r["actor2"].startswith("Military") for r in records)
+
+
+def test_a_sentence_with_no_place_takes_the_last_one_named_not_the_datelines():
+    records = records_of("NAIROBI (Reuters) - The army said on Monday it had killed 12 gunmen in air strikes near "
+                         "Lodwar, a day after gunmen attacked a camp there. Officers did not say how many soldiers "
+                         "died in Sunday's attack, which was claimed by Al Shabaab.")
+    assert {r["location"] for r in records} == {"Lodwar"}
+
+
+def test_missiles_launched_of_which_some_were_intercepted_struck():
+    records = records_of("Militants launched 20 rockets at Kiganjo on Monday, and air defences destroyed 12 of them.")
+    assert [r["sub_event_type"] for r in records] == ["Shelling/artillery/missile attack", "Disrupted weapons use"]

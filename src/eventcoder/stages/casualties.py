@@ -714,7 +714,8 @@ def _lexicon() -> _Lexicon:
             rf"\s*(?:$|[,.;:()/\"'“”‘’—–-]|(?:{_alternation(terms['passive_followers'])})\b)", flags),
         victim=re.compile(victim, flags),
         victim_item=re.compile(rf"{victim}(?=\s*,|\s+and\s|\s*$)", flags),
-        victim_after=re.compile(rf"\s+(?:{_DETERMINERS}\s+)?{victim}", flags),
+        # a quoted claim opens no other victims: killed "dozens of terrorists"
+        victim_after=re.compile(rf"\s+[\"“]?(?:{_DETERMINERS}\s+)?{victim}", flags),
         second_verb=re.compile(r"\s+and\s+(?P<verb>(?-i:[a-z]+(?:s|ed|t)))(?=\s)", flags),
         shared_subject=re.compile(r"\s*,?\s*(?:and|before\s+being)\s+(?:(?:later|then|subsequently|eventually|\w+ly)\s+)?"
                                   r"(?:(?:was|were|had\s+been|have\s+been)\s+)?", flags),

@@ -50,6 +50,9 @@ EXCESSIVE_INJURED = 10
 #: Sentences after an event that may give its toll without telling an act of their own
 #: ("Al Shabaab targeted police with an IED. Three deaths were reported.").
 TOLL_SENTENCES = 2
+#: After a side that will not tell what happened: "the army did not say how many soldiers died".
+_WITHHELD_REPORT = re.compile(r"\s+(?:(?:did|does|would|could|has|have)\s+not|declined\s+to|refused\s+to)\s+"
+                              r"(?:say|give|disclose|confirm|reveal|comment|specify)\b", re.I)
 #: Words between a crowd and its act when the crowd is the one acting ("villagers lynched",
 #: "residents of Itugu village beat").
 _CROWD_AGENT_GAP = re.compile(r"^\s+(?:of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:village|town|estate|area|ward|county)\s+)?"
@@ -247,6 +250,9 @@ def _entry_of(trigger: Trigger) -> _Entry:
     return load_lexicon().entries[trigger.entry]
 
 
+#: Before weapons that were sent, some of which the defences stopped: "launched 57 drones and
+#: 29 missiles ..., air defences destroyed 18 missiles": the strike happened.
+_LAUNCHED_BEFORE = re.compile(r"\b(?:launched|fired|lobbed|unleashed)\s+(?!from\b)(?:[\w-]+\s+){0,4}$", re.I)
 #: Before the act that a destruction resulted in: "set a house on fire, killing four".
 _RESULT_BEFORE = re.compile(r",\s*$")
 
@@ -268,7 +274,7 @@ def _pick_per_family(text: str, triggers: list[Trigger], casualties: list[Casual
         if generic is not None:
             best["violence"] = (_entry_of(generic), generic)
     suppressing = {entry.suppresses_weapons for entry, _ in best.values()}
-    if violence and ("always" in suppressing or (
+    if violence and not _LAUNCHED_BEFORE.search(text, max(0, violence[1].start - 40), violence[1].start) and ("always" in suppressing or (
             violence[0].event_type == taxonomy.EXPLOSIONS and True in suppressing and not harmed)):
         # "defused a roadside bomb", "killed when the bomb they were planting went off": the
         # bomb names what was stopped or went wrong
@@ -357,7 +363,8 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     found_by = load_lexicon().cues["found_by"]
     before = [a for a in actors if a.start < trigger.start  # "Turkish drones" holds "drones struck"
               and not any(start <= a.start and a.end <= end for start, end in asides)
-              and not found_by.fullmatch(text, a.end, trigger.start)]  # "police found the bodies"
+              and not found_by.fullmatch(text, a.end, trigger.start)  # "police found the bodies"
+              and not _WITHHELD_REPORT.match(text, a.end)]  # "the army did not say how many died"
     served = load_lexicon().cues["served_side_before"]
     # the side told after the act, not the source that tells it ("..., police said")
     after = [a for a in actors if a.start >= trigger.end and not served.search(text, trigger.end, a.start)
@@ -965,9 +972,12 @@ def _value(mention: Mention) -> tuple:
 
 def _context_place(article: Article, index: int) -> PlaceMention | None:
     """For a sentence that names no place: the last place named in the two sentences before,
-    else the next named in the two after ("... The attack took place in Kapedo.")."""
+    else the next named in the two after ("... The attack took place in Kapedo."); the
+    dateline's only when its sentence names no other."""
+    dateline = _dateline_end(article.text)
     for other in (*range(index - 1, max(index - 3, -1), -1), *range(index + 1, min(index + 3, len(article.sentences)))):
-        place = _best_place(article.in_sentence(article.places, other))
+        places = article.in_sentence(article.places, other)
+        place = _best_place([p for p in places if p.start >= dateline]) or _best_place(places)
         if place:
             return place
     return None
