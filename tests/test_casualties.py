@@ -118,6 +118,8 @@ def summary(text: str):
       ("10 children", "killed", "children", 10, 10)]),
     ("The army said it had neutralised 14 gunmen.", [("14 gunmen", "killed", "militants", 14, 14)]),
     ('The army said it had killed "dozens of gunmen" near the river.', [("dozens of gunmen", "killed", "militants", 12, None)]),
+    ('Eleven raiders were "neutralised", the army said.', [("Eleven raiders", "killed", "militants", 11, 11)]),
+    ("Residents said four herders were killed.", [("four herders", "killed", "farmers", 4, 4)]),
     ("The bomb killed two herders and a passer-by.",
      [("two herders", "killed", "farmers", 2, 2), ("a passer-by", "killed", "civilians", 1, 1)]),
 ])
@@ -132,6 +134,7 @@ def test_counts_kinds_and_groups(text, expected):
     ("Villagers lynched a man they believed had murdered a shopkeeper who was found dead in a ditch.",
      [("a man", "killed", "men", 1, 1)]),
     ("A woman accused of hiding a suspect died in a police cell after being tortured.", [("A woman", "killed", "women", 1, 1)]),
+    ("Mourners protested in Kiganjo, saying the suspect who killed a farmer had not been arrested.", []),
     # with no verb of its own after it, the accusation tells the act
     ("Police accused of killing three protesters in Kiganjo.", [("three protesters in Kiganjo", "killed", "protesters", 3, 3)]),
 ])

@@ -705,7 +705,7 @@ def _lexicon() -> _Lexicon:
             rf"\s*(?:,\s*(?=who\b))?"  # "one gang member, who died later"
             # "were attacked and killed": a first participle joined to the casualty verb
             rf"(?P<aux>(?:\b(?:{auxiliaries})\s+){{0,5}}\b(?:{passive_auxiliaries})\s+(?:[a-z]+\s*,\s*){{0,2}}[a-z]+ed\s+and\s+"
-            rf"|(?:\b(?:{auxiliaries})\s+){{0,6}})$", flags),
+            rf"|(?:\b(?:{auxiliaries})\s+){{0,6}})[\"“]?$", flags),
         struck_then_died=re.compile(
             rf"(?P<list>{victim_list})\s+(?:(?:{auxiliaries})\s+){{0,3}}?(?:{passive_auxiliaries})\s+(?:\w+ly\s+)?"
             rf"(?-i:[a-z]+(?:ed|en|t))\b[^,;.]{{0,80}}?\s+and\s+(?:(?:later|then|subsequently|eventually|\w+ly)\s+)?$", flags),
@@ -714,7 +714,7 @@ def _lexicon() -> _Lexicon:
             rf"\s*(?:$|[,.;:()/\"'“”‘’—–-]|(?:{_alternation(terms['passive_followers'])})\b)", flags),
         victim=re.compile(victim, flags),
         victim_item=re.compile(rf"{victim}(?=\s*,|\s+and\s|\s*$)", flags),
-        # a quoted claim opens no other victims: killed "dozens of terrorists"
+        # a toll quoted as a claim: killed "dozens of terrorists", were "neutralised"
         victim_after=re.compile(rf"\s+[\"“]?(?:{_DETERMINERS}\s+)?{victim}", flags),
         second_verb=re.compile(r"\s+and\s+(?P<verb>(?-i:[a-z]+(?:s|ed|t)))(?=\s)", flags),
         shared_subject=re.compile(r"\s*,?\s*(?:and|before\s+being)\s+(?:(?:later|then|subsequently|eventually|\w+ly)\s+)?"
