@@ -38,6 +38,7 @@ def only(text: str, published: date | None = FRIDAY):
     ("Troops massed in recent days.", "in recent days", date(2018, 7, 6), FRIDAY, 2, "ongoing"),
     ("It said on December 14, 2017 that", "on December 14, 2017", date(2017, 12, 14), None, 1, "on"),
     ("Signed 14 December 2017 in Doha.", "14 December 2017", date(2017, 12, 14), None, 1, "on"),
+    ("Raiders struck Kiganjo on 09/07/2018 at dawn.", "on 09/07/2018", date(2018, 7, 9), None, 1, "on"),
     ("The vote is due in March of 2019.", "in March of 2019", date(2019, 3, 1), date(2019, 3, 31), 3, "on"),
     ("Clashes on Dec. 14 killed two.", "on Dec. 14", date(2017, 12, 14), None, 1, "on"),
     ("The siege began June 19.", "June 19", date(2018, 6, 19), None, 1, "on"),
@@ -62,7 +63,8 @@ def test_resolves_against_publication(text, phrase, day, end_day, precision, rel
     assert text[found.start:found.end] == phrase
 
 
-@pytest.mark.parametrize("text", ["Troops retook it a year later.", "Peace may come.", "They march on."])
+@pytest.mark.parametrize("text", ["Troops retook it a year later.", "Peace may come.", "They march on.",
+                                  "The vote passed 3/4 of the seats."])
 def test_unresolvable_or_not_a_date(text):
     assert dates_in(text) == []
 

@@ -132,6 +132,8 @@ def _terms() -> _Terms:
               rf"(?:(?:{weekday}),?\s+)?$")
     bodies: list[tuple[str, Callable]] = [
         (r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", _iso),
+        # day first, as ACLED's notes and most of the world write it: "16/03/2024"
+        (r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b", _numeric),
         (rf"(?P<between>between\s+)?(?P<d1>\d{{1,2}}){_ORDINAL}(?:\s+(?P<m1>{any_month}))?{_RANGE_JOINER}"
          rf"(?P<d2>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<m2>{any_month})(?:,?\s+(?P<y>{_YEAR}))?\b", _day_range),
         (rf"(?P<between>between\s+)?(?P<m1>{any_month})\s+(?P<d1>\d{{1,2}}){_ORDINAL}{_RANGE_JOINER}"
@@ -210,6 +212,12 @@ def _month_end(year: int, month: int) -> date:
 
 
 def _iso(terms: _Terms, match: re.Match, prefix: _Prefix, published: date | None) -> DateMention | None:
+    day = _safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
+    return _mention(match, prefix, terms, day, 1) if day else None
+
+
+def _numeric(terms: _Terms, match: re.Match, prefix: _Prefix, published: date | None) -> DateMention | None:
+    """A date in figures with its year; figures without one ("3/4") may be a score or a share."""
     day = _safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
     return _mention(match, prefix, terms, day, 1) if day else None
 
