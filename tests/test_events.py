@@ -74,6 +74,7 @@ def main_event(text: str) -> dict:
     ("Peaceful protest", "Party workers burnt an effigy of the governor in Kiganjo on Monday."),
     ("Peaceful protest", "Nurses formed a human chain outside the hospital in Kiganjo on Monday over unpaid allowances."),
     ("Peaceful protest", "Farmers marched to the county offices in Kiganjo on Monday demanding better maize prices."),
+    ("Peaceful protest", "Nurses marched quietly through Kiganjo on Monday."),
     ("Mob violence", "Residents of Kiganjo (Nyeri) torched the home of a suspected cattle thief on Monday."),
     ("Mob violence", "Residents of the Kiganjo estate set ablaze two motorbikes of suspected thieves on Monday."),
     ("Mob violence", "Two communities' youths clashed with clubs in Kiganjo on Monday and burnt stalls. Police later arrested nine."),
