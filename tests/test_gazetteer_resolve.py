@@ -211,7 +211,14 @@ def test_a_division_is_known_by_the_english_name_news_gives_it(name, country_cod
     assert any(p.is_admin1 and p.country_code == country_code for p in load_gazetteer().lookup(name))
 
 
-def test_a_village_known_only_in_another_province_than_its_brackets_name_gives_way_to_it():
-    # the gazetteer's Orlivkas lie in Odesa oblast and Crimea; the brackets say Donetsk oblast
-    found = _found("Troops shelled Orlivka (Donetsk) on Monday, the governor said.")
+@pytest.mark.parametrize("text", ["Troops shelled Orlivka (Donetsk) on Monday, the governor said.",
+                                  "Troops shelled Orlivka, Donetsk region, on Monday, the governor said."])
+def test_a_village_known_only_in_another_province_than_the_one_named_gives_way_to_it(text):
+    # the gazetteer's Orlivkas lie in Odesa oblast and Crimea; the text says Donetsk oblast
+    found = _found(text)
     assert "Orlivka" not in found and (found["Donetsk"].feature_code, found["Donetsk"].country_code) == ("ADM1", "UA")
+
+
+def test_a_town_filed_under_the_next_province_stays_itself():
+    found = _found("Gang members broke into a factory in Thika town (Kiambu county) on Monday.")
+    assert found["Thika"].feature_class == "P"

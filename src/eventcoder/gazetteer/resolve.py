@@ -473,7 +473,8 @@ def _unknown_inside(candidates: list[Candidate], index: int, text: str) -> bool:
     if any(p.is_country or p.is_admin1 or (gap["word"] is None and p.population >= known and p.key == candidate.key)
            for p in candidate.places):
         return False  # a known city in a list may be abroad; "the Hamilton area of Kisumu" is not
-    return _no_reading_inside(candidate, [container])
+    # "Orlivka, Donetsk region": a province told by its word holds the name, not its namesakes elsewhere
+    return _no_reading_inside(candidate, [container]) or bool(divided and _no_reading_in_division(candidate, [container]))
 
 
 def _tells_where(container: Candidate) -> bool:
@@ -490,16 +491,20 @@ def _no_reading_inside(candidate: Candidate, containers: list[Candidate]) -> boo
 
 
 def _no_reading_in_division(candidate: Candidate, containers: list[Candidate]) -> bool:
-    """Whether a first-level division the brackets name ("Orlivka (Donetsk)") is the only one of
-    its name in the name's country and none of the name's readings lies in it: its namesakes
-    in other provinces are other villages."""
+    """Whether a first-level division named as holding the name ("Orlivka (Donetsk)", "Orlivka,
+    Donetsk region") is the only one of its name in the name's country and none of the name's
+    readings lies in it or near it: its namesakes in other provinces are other villages (a town
+    on a border may be filed under the next province: Thika and Kiambu county)."""
     countries = {p.country_code for p in candidate.places}
+    reach = weights().division_reach_km
     for container in containers:
         if any(p.is_country for p in container.places):
             continue  # "Mexico City (Mexico)" names the country, not the State of Mexico
-        divisions = {(p.country_code, p.admin1_code) for p in container.places
-                     if p.is_admin1 and p.country_code in countries and p.key == container.key}
-        if len(divisions) == 1 and not any((p.country_code, p.admin1_code) in divisions for p in candidate.places):
+        divisions = [p for p in container.places if p.is_admin1 and p.country_code in countries and p.key == container.key]
+        if len(divisions) == 1 and not any(
+                (p.country_code, p.admin1_code) == (divisions[0].country_code, divisions[0].admin1_code)
+                or distance_km(p.latitude, p.longitude, divisions[0].latitude, divisions[0].longitude) <= reach
+                for p in candidate.places):
             return True
     return False
 
