@@ -1276,3 +1276,12 @@ def test_a_sentence_with_no_place_takes_the_last_one_named_not_the_datelines():
 def test_missiles_launched_of_which_some_were_intercepted_struck():
     records = records_of("Militants launched 20 rockets at Kiganjo on Monday, and air defences destroyed 12 of them.")
     assert [r["sub_event_type"] for r in records] == ["Shelling/artillery/missile attack", "Disrupted weapons use"]
+
+
+@pytest.mark.parametrize("text, actor2", [
+    ("Militants attacked a police station in Kiganjo on Monday.", "Police Forces of Kenya"),
+    ("Gunmen stormed a checkpost near Kiganjo on Monday.", "Military Forces of Kenya"),
+])
+def test_an_attack_on_a_post_of_armed_men_is_a_battle_with_its_holders(text, actor2):
+    record = main_event(text)
+    assert (record["sub_event_type"], record["actor2"]) == ("Armed clash", actor2)

@@ -47,6 +47,8 @@ GRIEVANCE_REACH = 100
 LEAD_SENTENCES = 3
 #: Protesters injured from which the force against them is excessive (ACLED: gravely hurt).
 EXCESSIVE_INJURED = 10
+#: How far after an act the post of armed men it was aimed at may be named ("attacked a police station").
+ARMED_POST_REACH = 60
 #: Sentences after an event that may give its toll without telling an act of their own
 #: ("Al Shabaab targeted police with an IED. Three deaths were reported.").
 TOLL_SENTENCES = 2
@@ -537,7 +539,7 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
             groups & lexicon.civilian_groups and not groups & lexicon.armed_groups)
         armed_target = ((actor2 is not None and actor2.category in taxonomy.category_group("armed"))
                         or bool(groups & lexicon.armed_groups)
-                        or bool(lexicon.cues["armed_posts"].search(article.text, trigger.end, trigger.end + 60)))
+                        or bool(lexicon.cues["armed_posts"].search(article.text, trigger.end, trigger.end + ARMED_POST_REACH)))
         if entry.generic:
             sub = taxonomy.ARMED_CLASH if armed_target and (not civilian_target or groups & lexicon.armed_groups) else taxonomy.ATTACK
         elif civilian_target and not armed_target and not entry.mutual:
@@ -1138,6 +1140,9 @@ def find_events(article: Article) -> Article:
                 side = "armed" if _victim_groups(event.casualties) & load_lexicon().armed_groups else None
             event.actor2 = _unnamed_in_place(side, event) if side else None
         _state_first_when_attacked(event)
+        if event.actor2 is None and event.sub_event_type == taxonomy.ARMED_CLASH and (side := _post_holder(article, event.trigger)):
+            # "attacked a police station": the force that held it, second, as the attack was told
+            event.actor2 = _unnamed_in_place(side, event)
         event.date = event.date or _context_date(article, statuses, event.sentences[0], event.status)
         if event.date is None and event.status in ("new", "ongoing") and filed:
             # Reported with no date of its own, or going on as the report is filed: on or before
@@ -1315,6 +1320,15 @@ def _fallen_force(casualties: list[CasualtyMention]) -> str | None:
     """The state's force that the dead or wounded name ("five police"), if any."""
     lexicon = load_lexicon()
     return next((lexicon.fallen_forces[g] for g in sorted(_victim_groups(casualties)) if g in lexicon.fallen_forces), None)
+
+
+def _post_holder(article: Article, trigger: Trigger) -> str | None:
+    """The state's force whose post the act was aimed at ("attacked a police station", "stormed
+    a checkpost"): the police's when the post is named theirs, else the military's."""
+    post = load_lexicon().cues["armed_posts"].search(article.text, trigger.end, trigger.end + ARMED_POST_REACH)
+    if post is None:
+        return None
+    return "police" if "police" in post.group().lower() else "military"
 
 
 def _struck_people(event: Event) -> bool:
