@@ -433,7 +433,8 @@ def _closes_brackets(text: str, candidate: Candidate) -> bool:
     """The last name in a place's brackets, where notes put its province: "Orlivka (Donetsk)",
     "Sake (Masisi, North Kivu)"; not a country's name ("Mexico City (Mexico)")."""
     opened = text.rfind("(", 0, candidate.start)
-    return (opened > 0 and not any(p.is_country for p in candidate.places) and _BRACKET_CLOSE.match(text, candidate.end) is not None
+    return (opened > 0 and not any(p.is_country for p in candidate.places)
+            and _BRACKET_CLOSE.match(text, candidate.end) is not None
             and _BRACKET_LIST.fullmatch(text, opened + 1, candidate.start) is not None
             and _NAME_BEFORE_BRACKET.search(text, 0, opened) is not None)
 
@@ -532,6 +533,7 @@ def _bracket_containers(candidates: list[Candidate], index: int, text: str) -> l
 _BRACKET_OPENING = re.compile(r"\s*\(\s*")
 _BRACKET_NEXT = re.compile(r"\s*,\s*")
 _BRACKET_LIST = re.compile(r"[\s\w'’.-]*(?:,[\s\w'’.-]*)*")
+#: What closes a name's brackets, and the name the brackets follow ("Orlivka (").
 _BRACKET_CLOSE = re.compile(r"\s*\)")
 _NAME_BEFORE_BRACKET = re.compile(r"[A-Z][\w'’.-]*\s*$")
 

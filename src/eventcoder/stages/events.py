@@ -276,7 +276,8 @@ def _pick_per_family(text: str, triggers: list[Trigger], casualties: list[Casual
         if generic is not None:
             best["violence"] = (_entry_of(generic), generic)
     suppressing = {entry.suppresses_weapons for entry, _ in best.values()}
-    if violence and not _LAUNCHED_BEFORE.search(text, max(0, violence[1].start - 40), violence[1].start) and ("always" in suppressing or (
+    launched = violence and _LAUNCHED_BEFORE.search(text, max(0, violence[1].start - 40), violence[1].start)
+    if violence and not launched and ("always" in suppressing or (
             violence[0].event_type == taxonomy.EXPLOSIONS and True in suppressing and not harmed)):
         # "defused a roadside bomb", "killed when the bomb they were planting went off": the
         # bomb names what was stopped or went wrong
@@ -779,6 +780,7 @@ def _route_end(text: str, place: PlaceMention) -> bool:
                 or _FROM_TO_BEFORE.search(text, max(0, place.start - 40), place.start))
 
 
+#: Around a journey's ends: "from Islamabad to", "from Moyale to the".
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 _TO_AFTER = re.compile(r"\s+to\b", re.I)
 _FROM_TO_BEFORE = re.compile(r"\bfrom\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+to\s+(?:the\s+)?$")
