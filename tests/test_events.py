@@ -162,9 +162,9 @@ def test_process_fills_every_stage():
     assert article.sentences and article.places and article.actors and article.dates and article.casualties
 
 
-def test_the_dateline_neither_places_nor_dates_the_event():
-    text = "NAIROBI, May 10 (Reuters) - Gunmen killed five herders near Marsabit on Wednesday, police said."
-    event = main_event(text)
+@pytest.mark.parametrize("dateline", ["NAIROBI, May 10 (Reuters) - ", "NAIROBI, Kenya, May 10 (Reuters) - "])
+def test_the_dateline_neither_places_nor_dates_the_event(dateline):
+    event = main_event(dateline + "Gunmen killed five herders near Marsabit on Wednesday, police said.")
     assert (event["location"], event["event_date"], event["geo_precision"]) == ("Marsabit", "2024-05-08", 2)
 
 

@@ -214,6 +214,11 @@ def test_an_everyday_word_opening_a_sentence_is_the_word_though_a_city_bears_it(
     assert list(_found("Man found dead in a maize farm near Nakuru.")) == ["Nakuru"]
 
 
+def test_a_common_word_told_as_a_town_is_the_town():
+    # "Sake" is an English word, and a town in North Kivu
+    assert _found("Thousands fled the town of Sake on Monday.")["Sake"].country_code == "CD"
+
+
 def test_a_word_that_is_only_a_foreign_name_of_a_city_opens_no_place():
     assert "Grenade" not in _found("Grenade blasts wounded four traders at dawn.")
 

@@ -91,7 +91,8 @@ _BY_AGENT = re.compile(r"^\W*(?:\w+\s+){0,6}?by\b", re.I)
 _NOMINAL_BY = re.compile(r"^\s+(?:(?:[a-z]+\s+){0,2}by|on\s+(?-i:[A-Z])[\w-]*\s+(?:[a-z]+\s+)?by|(?:suspected|believed|thought)\s+to\s+(?:be\s+from|belong\s+to))"
                          r"\s+(?:the\s+|an?\s+)?(?:(?-i:[a-z]+)\s+|\d[\d,]*\s+){0,3}$", re.I)
 # "MOGADISHU, March 15 (Reuters) - ": where the report was filed, not where the event happened.
-_DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[\w .]{2,30}?)?(?:\s*\([^)]{1,30}\))?\s*[-—–]{1,2}\s+")
+#: A wire story's dateline: "GOMA, Congo, March 20 (Reuters) - ", "KABUL (AP) — ".
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[\w .]{2,30}?){0,2}(?:\s*\([^)]{1,30}\))?\s*[-—–]{1,2}\s+")
 # "backed by X", "alongside X": allies that acted with a side (ACLED's associated actors).
 _ALLY_CUE = re.compile(r"\b(?:(?:backed|supported|aided|assisted|accompanied|joined) by|alongside|together with|"
                        r"with the (?:support|help|backing) of|in coordination with|allied with)\s+(?:the\s+)?$", re.I)

@@ -450,6 +450,18 @@ def _loose_places(found: Found) -> list[Place]:
 _DIVISIONS_AFTER = re.compile(r"\s*\(\s*[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*[,)]")
 
 
+#: How far before a name "the town of" may start.
+SETTLEMENT_OF_REACH = 30
+
+
+@cache
+def _settlement_of() -> re.Pattern:
+    """Before a name told as a settlement's: "the town of", "a village of"."""
+    raw = load_yaml("places_context.yaml")
+    words = raw["settlement_words"] + raw["village_words"]
+    return re.compile(r"\b(?:the|a)\s+(?:" + "|".join(words) + r")\s+of\s+$", re.IGNORECASE)
+
+
 def _plausible(candidate: _Match, text: str) -> bool:
     """General rules that keep person names, organisations and common words out."""
     context, w = _context(), weights()
@@ -502,8 +514,10 @@ def _plausible(candidate: _Match, text: str) -> bool:
     if (single and adjacent_after and after.lower in context["person_verbs"] and not strong
             and not located):
         return False
-    # a name whose divisions follow in brackets is a place whatever else the word means
-    if single and not major and not _DIVISIONS_AFTER.match(text, candidate.end):
+    # a name whose divisions follow in brackets, or told as a settlement's ("the town of Sake"),
+    # is a place whatever else the word means
+    if (single and not major and not _DIVISIONS_AFTER.match(text, candidate.end)
+            and not _settlement_of().search(text, max(0, candidate.start - SETTLEMENT_OF_REACH), candidate.start)):
         frequency = _zipf()(candidate.text.lower())
         if ((frequency >= w.common_word_zipf and not known)
                 or (candidate.sentence_initial and frequency >= w.initial_word_zipf
