@@ -37,6 +37,7 @@ def main_event(text: str) -> dict:
     ("Attack", "Unknown men petrol-bombed the home of a councillor in Kisumu on Sunday."),
     ("Armed clash", "Police engaged the bandits near Kapedo on Friday."),
     ("Remote explosive/landmine/IED", "Suspected militants detonate an explosive outside a bank in Wajir."),
+    ("Remote explosive/landmine/IED", "A soldier was killed when his patrol hit a mine near Kiganjo on Monday."),
     ("Looting/property destruction", "Arsonists burned the county offices in Garissa on Monday."),
     ("Looting/property destruction", "Houses were burnt in Kuresoi on Monday during election violence."),
     ("Non-state actor overtakes territory", "Al-Shabaab fighters overtook a police post near Mandera on Monday."),
@@ -640,6 +641,11 @@ def test_the_dead_an_act_came_after_are_not_its_toll(text):
 def test_a_toll_of_another_act_told_later_adds_up():
     record = main_event("Gunmen killed two herders in Wajir on Monday. A few hours later, they shot dead a trader.")
     assert record["fatalities"] == 3
+
+
+def test_more_dead_told_later_add_up():
+    record = main_event("Militants attacked Kiganjo on Monday, killing five, police said. Two more died in hospital later.")
+    assert record["fatalities"] == 7
 
 
 def test_an_act_named_without_a_determiner_at_a_place_is_reported():
