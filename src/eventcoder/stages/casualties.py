@@ -485,6 +485,9 @@ def _tolls(lexicon: _Lexicon, text: str, start: int, end: int) -> list[CasualtyM
     """ "the death toll rose to 45": the victim phrase after the toll, with a number."""
     mentions = []
     for match in lexicon.toll.finditer(text, start, end):
+        # "updating an earlier toll of three", "the initial toll of 30 was raised to 45": the
+        # first figure is the one the report replaces
+        superseded = _SUPERSEDED.search(text, max(start, match.start() - 20), match.start()) is not None
         # the number may follow any link of the clause: "the toll from Friday's shelling of the
         # market has risen to 12" (not "of the market")
         clause_end = min(end, match.end() + TOLL_REACH)
@@ -493,12 +496,19 @@ def _tolls(lexicon: _Lexicon, text: str, start: int, end: int) -> list[CasualtyM
             item = lexicon.victim.match(text, link.end(), end)
             if item is None or not _quantity(item):
                 continue
+            if superseded:
+                superseded = False
+                continue
             mention = _mention(lexicon, text, lexicon.toll_kinds[_normal(match["noun"])], item, item.start(), item.end())
             if mention is not None and (mention.minimum is not None or mention.maximum is not None):
                 mention.total = True
                 mentions.append(mention)
                 break
     return mentions
+
+
+#: Before a toll the report replaces: "an earlier toll of", "the initial death toll of".
+_SUPERSEDED = re.compile(r"\b(?:earlier|initial|previous|first|preliminary|old)\s+(?:death\s+)?$", re.I)
 
 
 def _running_total(lexicon: _Lexicon, text: str, toll: CasualtyMention, mentions: list[CasualtyMention]) -> bool:
