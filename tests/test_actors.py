@@ -73,6 +73,8 @@ def test_state_forces_from_demonyms_and_names(phrase, name):
     ("Operation Inherent Resolve", "US-led Coalition Against Islamic State"),
     ("Mungiki members", "Mungiki Militia"), ("the SLDF", "SLDF: Sabaot Land Defence Force"),
     ("Oromo Liberation Front rebels", "OLF: Oromo Liberation Front"),
+    ("ISIS-Somalia", "Islamic State (Somalia)"), ("the Islamic State in the Sahel", "Islamic State (Sahel)"),
+    ("Koglweogo members", "Koglweogo Militia"), ("Jubaland forces", "Military Forces of Somalia"),
 ])
 def test_named_groups_and_their_aliases(alias, name):
     assert list(_names(f"Officials said {alias} attacked.").values()) == [name]
