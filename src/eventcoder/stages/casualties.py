@@ -347,7 +347,12 @@ def _subjects(lexicon: _Lexicon, text: str, boundary: int, cue: re.Match, end: i
     """Victims before a passive or intransitive verb: "Five soldiers were killed", and before
     the deed imputed to them: "Two men suspected of killing a trader were shot dead"."""
     deed = next((span for span in imputed if lexicon.main_fate.match(text, span[1], cue.end())), None)
-    match = lexicon.passive_left.search(text, boundary, deed[0] if deed else cue.start())
+    verb_start = deed[0] if deed else cue.start()
+    match = lexicon.passive_left.search(text, boundary, verb_start)
+    while match is not None and _YEAR.fullmatch(match["list"]):
+        # "On 18 March 2024, Al Shabaab ambushed a convoy, leaving 5 soldiers dead": a note's
+        # year is no count of victims
+        match = lexicon.passive_left.search(text, match.end("list"), verb_start)
     if match is None and "intransitive" in roles:
         # "A man was shot by police in Kiganjo and died in hospital"
         struck = lexicon.struck_then_died.search(text, boundary, cue.start())
@@ -507,6 +512,8 @@ def _tolls(lexicon: _Lexicon, text: str, start: int, end: int) -> list[CasualtyM
     return mentions
 
 
+#: A year, which a victim list never is.
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 #: Before a toll the report replaces: "an earlier toll of", "the initial death toll of".
 _SUPERSEDED = re.compile(r"\b(?:earlier|initial|previous|first|preliminary|old)\s+(?:death\s+)?$", re.I)
 
