@@ -123,6 +123,7 @@ def summary(text: str):
     ("The initial death toll of 30 was raised to 45.", [("45", "killed", None, 45, 45)]),
     ("On 18 March 2024, raiders ambushed a convoy near Kiganjo, leaving 5 soldiers dead.",
      [("5 soldiers", "killed", "soldiers", 5, 5)]),
+    ("Two herders, a man and his son, were shot dead.", [("Two herders", "killed", "farmers", 2, 2)]),
     ("Officials updated an earlier toll of three.", []),
     ("The bomb killed two herders and a passer-by.",
      [("two herders", "killed", "farmers", 2, 2), ("a passer-by", "killed", "civilians", 1, 1)]),

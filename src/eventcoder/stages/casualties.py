@@ -716,7 +716,7 @@ def _lexicon() -> _Lexicon:
             # an aside between commas, names or where they were: "two local leaders, Peter Mwangi and
             # John Otieno, were shot dead", "ten soldiers, on patrol near the border, died"; names
             # may run up to the verb: "two local leaders, Peter Mwangi and John Otieno were shot dead"
-            rf"(?:\s*,\s*(?:(?:(?-i:[A-Z])|(?:on|while|during)\s)[^,;.()]{{1,90}}?\s*,|(?-i:[A-Z])[^,;.()]{{1,90}}?(?-i:[A-Z])[\w'’-]+))?"
+            rf"(?:\s*,\s*(?:(?:(?-i:[A-Z])|(?:on|while|during|an?|the|his|her|their)\s)[^,;.()]{{1,90}}?\s*,|(?-i:[A-Z])[^,;.()]{{1,90}}?(?-i:[A-Z])[\w'’-]+))?"
             # what they were doing: "Two traders riding to the market were shot dead"
             rf"(?:\s+(?-i:[a-z]{{3,}}ing)\b[^,;.()]{{0,40}}?)?"
             rf"\s*(?:,\s*(?=who\b))?"  # "one gang member, who died later"
