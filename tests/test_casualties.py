@@ -47,7 +47,7 @@ def summary(text: str):
     ("Two traders of unknown origin were found dead.", [("Two traders of unknown origin", "killed", "civilians", 2, 2)]),
     ("Police held five men. Two of those detained were found dead a week later.",
      [("Two of those detained", "killed", None, 2, 2)]),
-    ("The chief, a retired teacher, was found killed at his farm.", [("found killed", "killed", None, 1, 1)]),
+    ("The chief, a retired teacher, was found killed at his farm.", [("chief", "killed", "officials", 1, 1)]),
     ("Clashes between two clans. FATALITIES: 4 (total: 9 over two days).", [("FATALITIES: 4", "killed", None, 4, 4)]),
     ("FATALITIES: 19 people were killed over two days.", [("19 people", "killed", None, 19, 19)]),
     ("Police shot one robber, who died later in hospital.", [("one robber", "killed", "suspects", 1, 1)]),
