@@ -214,6 +214,11 @@ def test_an_everyday_word_opening_a_sentence_is_the_word_though_a_city_bears_it(
     assert list(_found("Man found dead in a maize farm near Nakuru.")) == ["Nakuru"]
 
 
+def test_a_word_pointed_back_to_in_capitals_is_no_place():
+    # Venezuela has a division named Capital
+    assert list(_found("NAIROBI, 21 MAR (EFE) -- A BOMB FOUND IN THIS CAPITAL WAS DEFUSED TODAY.")) == ["NAIROBI"]
+
+
 def test_a_common_word_told_as_a_town_is_the_town():
     # "Sake" is an English word, and a town in North Kivu
     assert _found("Thousands fled the town of Sake on Monday.")["Sake"].country_code == "CD"

@@ -97,7 +97,7 @@ def _context() -> dict:
         "stop_words", "connectors", "person_titles", "person_verbs", "organisation_words",
         "place_suffixes", "never_alone", "direction_words", "place_prepositions",
         "name_abbreviations", "affiliation_words", "affiliation_modifiers", "feature_words", "not_building_words", "ground_nouns",
-        "people_qualifiers")}
+        "people_qualifiers", "pointing_words")}
 
 
 @cache
@@ -486,6 +486,9 @@ def _plausible(candidate: _Match, text: str) -> bool:
     single = candidate.last_token_index == candidate.token_index
     if single and candidate.text.lower() in context["never_alone"]:
         return False
+    if (before is not None and before.lower in context["pointing_words"] and gap_before.strip() == ""
+            and candidate.text.isupper()):
+        return False  # wire copy in capitals: "IN THIS CAPITAL" points back (not "this Nairobi suburb")
     if single and adjacent_after and after.text == candidate.text.lower():
         return False  # "Boda boda", "Tuk tuk": a word said twice is a thing, not a place
     if candidate.run_after and not country:
