@@ -29,6 +29,7 @@ def main_event(text: str) -> dict:
     ("Air/drone strike", "The Kenyan Air Force bombed a militant camp near Kiganjo on Monday."),
     ("Air/drone strike", "Israeli strikes on homes in Kiganjo (Nyeri) on Monday killed nine people."),
     ("Suicide bomb", "A suicide bomber blew himself up at a police checkpoint in Kabul on Tuesday, killing six policemen."),
+    ("Suicide bomb", "A suicide car bomber rammed a checkpoint near Kiganjo on Monday, killing four soldiers."),
     ("Shelling/artillery/missile attack", "Russian artillery shelled residential areas of Kharkiv overnight, killing two civilians."),
     ("Remote explosive/landmine/IED", "Two soldiers were killed when their vehicle struck a roadside bomb near Gao on Wednesday."),
     ("Grenade", "Unidentified attackers threw a grenade into a bar in Bujumbura on Saturday night, injuring seven people."),

@@ -222,3 +222,8 @@ def test_a_village_known_only_in_another_province_than_the_one_named_gives_way_t
 def test_a_town_filed_under_the_next_province_stays_itself():
     found = _found("Gang members broke into a factory in Thika town (Kiambu county) on Monday.")
     assert found["Thika"].feature_class == "P"
+
+
+def test_a_name_one_is_near_is_a_town_rather_than_a_province_abroad():
+    # "Beni" is a town in North Kivu and, bare, Bolivia's El Beni department
+    assert _found("Rebels looted a clinic in a village near Beni on Monday.")["Beni"].country_code == "CD"

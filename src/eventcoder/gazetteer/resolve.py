@@ -107,7 +107,7 @@ def resolve_candidates(text: str, candidates: list[Candidate],
     if not candidates:
         return []
     around = [_Surroundings(_admin_hints(candidates, i, text), _hinted_by(candidates, i, text),
-                            _division_cue(text, c)) for i, c in enumerate(candidates)]
+                            _division_cue(text, c), _near_cue(text, c)) for i, c in enumerate(candidates)]
     penalties = [_alternate_name_penalties(c) for c in candidates]
     named_countries = {c.places[0].country_code for c in candidates
                        if len(c.places) >= 1 and c.places[0].is_country
@@ -348,6 +348,8 @@ class _Surroundings:
     #: the same of the place named right before it, whose hint it may be ("Las Vegas, Nevada")
     hinted_by: set[tuple[str, str]]
     division_cued: bool
+    #: a word before it that puts something near a point: "a village near Beni", "outside Goma"
+    near_cued: bool
 
 
 def _argmax(values: list[float]) -> int:
@@ -437,6 +439,11 @@ def _closes_brackets(text: str, candidate: Candidate) -> bool:
             and _BRACKET_CLOSE.match(text, candidate.end) is not None
             and _BRACKET_LIST.fullmatch(text, opened + 1, candidate.start) is not None
             and _NAME_BEFORE_BRACKET.search(text, 0, opened) is not None)
+
+
+def _near_cue(text: str, candidate: Candidate) -> bool:
+    cues, w = _cues(), weights()
+    return bool(cues["near_before"].search(text[max(0, candidate.start - w.near_cue_before):candidate.start]))
 
 
 def _admin_hints(candidates: list[Candidate], index: int, text: str) -> set[tuple[str, str]]:
@@ -639,8 +646,8 @@ def _score(place: Place, context: _Context, near: _Surroundings, towns_by_countr
         score += w.contained_bonus * _contained(place, context.neighbours)
         if near.division_cued:
             score += w.division_cue_bonus
-        elif place.country_code in towns_by_country:
-            score -= w.division_without_cue_penalty
+        elif place.country_code in towns_by_country or near.near_cued:
+            score -= w.division_without_cue_penalty  # and one is near a town, not a province
         elif any(d[0] == place.country_code and d != division for d in context.divisions):
             score += w.sibling_division_bonus
     if context.neighbours and _is_point(place):
