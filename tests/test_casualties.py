@@ -124,6 +124,7 @@ def summary(text: str):
     ("On 18 March 2024, raiders ambushed a convoy near Kiganjo, leaving 5 soldiers dead.",
      [("5 soldiers", "killed", "soldiers", 5, 5)]),
     ("Two herders, a man and his son, were shot dead.", [("Two herders", "killed", "farmers", 2, 2)]),
+    ("The shelling killed dozens.", [("dozens", "killed", None, 12, None)]),
     ("Officials updated an earlier toll of three.", []),
     ("The bomb killed two herders and a passer-by.",
      [("two herders", "killed", "farmers", 2, 2), ("a passer-by", "killed", "civilians", 1, 1)]),

@@ -1292,3 +1292,14 @@ def test_missiles_launched_of_which_some_were_intercepted_struck():
 def test_an_attack_on_a_post_of_armed_men_is_a_battle_with_its_holders(text, actor2):
     record = main_event(text)
     assert (record["sub_event_type"], record["actor2"]) == ("Armed clash", actor2)
+
+
+@pytest.mark.parametrize("headline, sub_event_type, actor1", [
+    ("Rebels seize key town near Kiganjo", "Non-state actor overtakes territory", None),
+    ("Protesters torch police station in Kiganjo", "Violent demonstration", "Rioters (Kenya)"),
+    ("Russian missile hits apartment block in Kharkiv, killing 7", "Shelling/artillery/missile attack", "Military Forces of Russia"),
+    ("Myanmar junta airstrike kills 40 at village festival", "Air/drone strike", "Military Forces of Myanmar"),
+])
+def test_headlines_in_the_present_tense(headline, sub_event_type, actor1):
+    record = main_event(headline)
+    assert record["sub_event_type"] == sub_event_type and (actor1 is None or record["actor1"] == actor1)

@@ -642,7 +642,8 @@ def _lexicon() -> _Lexicon:
              rf"|(?<=\d\s)[A-Z]{{2,6}}\b(?!\s+(?:[A-Z]|(?i:{group_words})\b)))"
              # "3 militia and 2 Al Shabaab": after a figure, a militia's members
              rf"|(?<=\d\s)militias?\b(?!\s+(?!and\b|or\b)[a-z])"
-             rf"|(?!(?:{_alternation([*terms['not_victims'], *terms['not_modifier_words']])})\b)(?-i:[a-z]{{3,}}s)")
+             # a plural that is a count ("dozens", "scores") is no group of its own
+             rf"|(?!(?:{_alternation([*terms['not_victims'], *terms['not_modifier_words'], *numbers['vague']])})\b)(?-i:[a-z]{{3,}}s)")
     modifier = (rf"(?:\d+\s+(?:years?|months?)\s+old\b"  # an age: "the 48 year old man"
                 rf"|(?!(?:{_alternation(terms['not_modifiers'])})\b)(?-i:[A-Z])[\w'’]*(?:-[\w'’]+)*"
                 rf"|[\w'’]+(?:-[\w'’]+)+|(?:{_alternation(terms['modifiers'])})\b"
