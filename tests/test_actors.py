@@ -316,3 +316,9 @@ def test_victims_are_the_places_people_not_their_attackers_countrymen():
     records = extract_records(Article("t", "Somali gunmen shot dead two herders at a watering point on Monday.",
                                       published=date(2024, 5, 10)))
     assert (records[0]["actor1"], records[0]["actor2"]) == ("Unidentified Armed Group (Somalia)", "Civilians")
+
+
+def test_a_cause_named_by_a_demonym_is_not_the_protesters_country():
+    record = extract_records(Article("t", "Pro-Palestinian protesters marched through Nairobi on Monday.",
+                                     published=date(2024, 5, 10)))[0]
+    assert record["actor1"] == "Protesters (Kenya)"

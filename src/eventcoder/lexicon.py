@@ -133,7 +133,8 @@ def match_names(text: str, lexicon: Lexicon) -> ActorNames:
             if not _case_fits(text, start, end, entry, capitals_text):
                 continue
             if entry.kind == "country":
-                if not (capitals_text and entry.acronym):  # "LET US", "A CAR"
+                # not "LET US", "A CAR", nor a cause's country ("pro-Palestinian protesters")
+                if not (capitals_text and entry.acronym) and not _after_negating_prefix(haystack, start):
                     cues.append((start, end, entry.country_code))
             elif not _after_negating_prefix(haystack, start):
                 candidates.append(NameMatch(start, end, entry))
