@@ -1304,3 +1304,13 @@ def test_an_attack_on_a_post_of_armed_men_is_a_battle_with_its_holders(text, act
 def test_headlines_in_the_present_tense(headline, sub_event_type, actor1):
     record = main_event(headline)
     assert record["sub_event_type"] == sub_event_type and (actor1 is None or record["actor1"] == actor1)
+
+
+def test_vigilantes_killed_are_struck_not_a_mob():
+    record = main_event("Bandits attacked Kiganjo on Monday, killing five vigilantes.")
+    assert record["sub_event_type"] != "Mob violence" and record["actor1"].startswith("Unidentified")
+
+
+def test_captives_freed_are_no_new_abduction():
+    assert all(r["sub_event_type"] != "Abduction/forced disappearance"
+               for r in records_of("Soldiers rescued 15 kidnapped farmers from bandits near Kiganjo on Monday."))

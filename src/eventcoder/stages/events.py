@@ -204,6 +204,7 @@ def load_lexicon() -> _Lexicon:
     cues["served_side_before"] = re.compile(r"\b(?:" + "|".join(data["served_side_before"]) + r")\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
     cues["found_by"] = re.compile(r"\s+(?:(?:later|also|has|have|had|reportedly|on\s+\w+day)\s+){0,2}(?:"
                                   + "|".join(data["finding_verbs"]) + r")\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+    cues["freed_before"] = re.compile(r"\b(?:" + "|".join(data["freeing_verbs"]) + r")\s+(?:[\w'’-]+\s+){0,3}$", re.I)
     cues["not_territory_after"] = re.compile("|".join(data["not_territory_after"]), re.I)
     cues["harm_noun"] = re.compile("|".join(load_yaml("casualty_terms.yaml")["none_nouns"]), re.I)
     cues["negated"] = re.compile(r"\b(?:" + "|".join(english["negations"]) + r")\b(?:\W+[\w'-]+){0,4}\W*$", re.I)
@@ -1037,6 +1038,25 @@ def _imputed(article: Article, trigger: Trigger) -> bool:
         a.category in armed and a.end <= trigger.start for a in article.in_sentence(article.actors, trigger.sentence))
 
 
+#: A mob's act, as against its name: "lynched", "lynching".
+_MOB_VERB = re.compile(r"lynch", re.I)
+
+
+def _crowd_as_victims(article: Article, trigger: Trigger) -> bool:
+    """A mob's word naming the dead or hurt ("bandits attacked the village, killing 5
+    vigilantes"): the vigilantes were struck, they did not act."""
+    return trigger.sub_event_type == taxonomy.MOB_VIOLENCE and not _MOB_VERB.match(trigger.text) and any(
+        c.kind in ("killed", "injured") and c.start <= trigger.start and trigger.end <= c.end
+        for c in article.in_sentence(article.casualties, trigger.sentence))
+
+
+def _freed_captives(article: Article, trigger: Trigger) -> bool:
+    """Captives named by their abduction as they are freed ("rescued 15 kidnapped victims"):
+    the abduction was another, earlier event."""
+    return (trigger.sub_event_type == taxonomy.ABDUCTION and trigger.text.lower().endswith("ed")
+            and bool(load_lexicon().cues["freed_before"].search(article.text, max(0, trigger.start - 40), trigger.start)))
+
+
 def _denied(article: Article, trigger: Trigger) -> bool:
     """"No fighting was reported", "the march went ahead without violence": the act did not happen.
     "No casualties" denies only the harm, which the casualties stage counts as none."""
@@ -1083,7 +1103,8 @@ def find_events(article: Article) -> Article:
     statuses = _statuses(article)
     by_sentence: dict[int, list[Trigger]] = {}
     told = [t for t in article.triggers if not (_inside_a_name(names, t) or _told_as_past_aside(article, t)
-                                                or _denied(article, t) or _no_ground_taken(article, t))]
+                                                or _denied(article, t) or _no_ground_taken(article, t)
+                                                or _crowd_as_victims(article, t) or _freed_captives(article, t))]
     material = load_lexicon().material_families
     acts = [t for t in told if not _imputed(article, t)]
     # "lynched two men accused of planting an IED": no bombing told beside the lynching
