@@ -1314,3 +1314,8 @@ def test_vigilantes_killed_are_struck_not_a_mob():
 def test_captives_freed_are_no_new_abduction():
     assert all(r["sub_event_type"] != "Abduction/forced disappearance"
                for r in records_of("Soldiers rescued 15 kidnapped farmers from bandits near Kiganjo on Monday."))
+
+
+def test_an_army_and_its_allies_arriving_moved():
+    record = main_event("The army and reservists arrived in Kiganjo on Monday with armoured vehicles.")
+    assert (record["sub_event_type"], record["actor1"]) == ("Change to group/activity", "Military Forces of Kenya")
