@@ -74,6 +74,7 @@ def main_event(text: str) -> dict:
     ("Mob violence", "Hindus and Muslims clashed over a procession in Kiganjo on Monday."),
     ("Peaceful protest", "Villagers gheraoed the district office in Kiganjo on Monday, demanding water."),
     ("Peaceful protest", "Party workers burnt an effigy of the governor in Kiganjo on Monday."),
+    ("Peaceful protest", "Teachers protested over pay in Kiganjo on Monday and torched mock coffins outside the county offices."),
     ("Peaceful protest", "Nurses formed a human chain outside the hospital in Kiganjo on Monday over unpaid allowances."),
     ("Peaceful protest", "Farmers marched to the county offices in Kiganjo on Monday demanding better maize prices."),
     ("Peaceful protest", "Nurses marched quietly through Kiganjo on Monday."),
