@@ -28,6 +28,7 @@ def main_event(text: str) -> dict:
     ("Air/drone strike", "A US drone strike killed three suspected al-Qaeda militants in Yemen's Marib province on Saturday."),
     ("Air/drone strike", "The Kenyan Air Force bombed a militant camp near Kiganjo on Monday."),
     ("Air/drone strike", "Israeli strikes on homes in Kiganjo (Nyeri) on Monday killed nine people."),
+    ("Air/drone strike", "Soldiers struck rebel positions near Kiganjo (Nyeri) with drones on Monday."),
     ("Suicide bomb", "A suicide bomber blew himself up at a police checkpoint in Kabul on Tuesday, killing six policemen."),
     ("Suicide bomb", "A suicide car bomber rammed a checkpoint near Kiganjo on Monday, killing four soldiers."),
     ("Shelling/artillery/missile attack", "Russian artillery shelled residential areas of Kharkiv overnight, killing two civilians."),
