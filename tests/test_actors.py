@@ -322,3 +322,9 @@ def test_a_cause_named_by_a_demonym_is_not_the_protesters_country():
     record = extract_records(Article("t", "Pro-Palestinian protesters marched through Nairobi on Monday.",
                                      published=date(2024, 5, 10)))[0]
     assert record["actor1"] == "Protesters (Kenya)"
+
+
+def test_two_countries_sharing_their_forces_noun_are_two_sides():
+    record = extract_records(Article("t", "Russian and Ukrainian forces clashed near Robotyne on Monday.",
+                                     published=date(2024, 5, 10)))[0]
+    assert {record["actor1"], record["actor2"]} == {"Military Forces of Russia", "Military Forces of Ukraine"}

@@ -72,7 +72,8 @@ def find_actors(article: Article) -> Article:
     mentions = _absorb_generics(mentions, generics, text, lexicon.absorbed_generics)
     mentions = _with_group_militias(text, mentions, lexicon)
     mentions = sorted(mentions + _countries_as_subjects(text, cues, mentions, lexicon)
-                      + _groups_as_subjects(text, mentions, lexicon), key=lambda m: m.start)
+                      + _groups_as_subjects(text, mentions, lexicon) + _paired_state_forces(text, cues, mentions, lexicon),
+                      key=lambda m: m.start)
     named = _NamedMentions(mentions, sentence_starts)
     for mention in mentions:
         if mention.generic:
@@ -116,6 +117,32 @@ def _countries_as_subjects(text: str, cues: tuple[tuple[int, int, str], ...], me
         found.append(ActorMention(text[start:end], start, end, name=actor.name, category=actor.category,
                                   country_code=code))
     return found
+
+
+def _paired_state_forces(text: str, cues: tuple[tuple[int, int, str], ...], mentions: list[ActorMention],
+                         lexicon: Lexicon) -> list[ActorMention]:
+    """The first of two countries sharing their forces' noun ("Russian and Ukrainian forces
+    clashed"): that country's forces of the same branch, a side of their own."""
+    cue_ending_at = {end: (start, code) for start, end, code in cues}
+    found = []
+    for mention in mentions:
+        if mention.generic or mention.category != taxonomy.STATE_FORCES or not mention.country_code:
+            continue
+        joined = _AND_BEFORE.search(text, max(0, mention.start - 6), mention.start)
+        cue = cue_ending_at.get(joined.start()) if joined else None
+        branch = next((b for (code, b), actor in lexicon.state_actors.items()
+                       if code == mention.country_code and actor.name == mention.name), None)
+        if (cue is None or cue[1] == mention.country_code or branch is None or (cue[1], branch) not in lexicon.state_actors
+                or text[cue[0]:joined.start()] in lexicon.countries[cue[1]].names):
+            continue  # an adjective shares the noun, not a country's name ("raiders from Sudan and Kenyan police")
+        actor = lexicon.state_actors[cue[1], branch]
+        found.append(ActorMention(text[cue[0]:joined.start()], cue[0], joined.start(), name=actor.name,
+                                  category=actor.category, country_code=cue[1]))
+    return found
+
+
+#: Between two countries' adjectives sharing one noun: "Russian and Ukrainian forces".
+_AND_BEFORE = re.compile(r"\s+and\s+$")
 
 
 def _groups_as_subjects(text: str, mentions: list[ActorMention], lexicon: Lexicon) -> list[ActorMention]:
