@@ -80,6 +80,8 @@ def _cues() -> dict:
     villages = "|".join(raw["village_words"])
     cues["village_after"] = re.compile(r"^\s+(?:" + villages + r")\b", re.IGNORECASE)
     cues["village_of"] = re.compile(r"\b(?:the|a)\s+(?:" + villages + r")\s+of\s+$", re.IGNORECASE)
+    cues["settlement_of"] = re.compile(r"\b(?:the|a)\s+(?:" + "|".join(raw["settlement_words"]) + "|" + villages
+                                       + r")\s+of\s+$", re.IGNORECASE)
     cues["district_after"] = re.compile(r"^\s+(?:" + "|".join(raw["district_after"]) + r")\b", re.IGNORECASE)
     # "Awdheegle village (", "Gidan Dawa (Zurmi, ": a named settlement, then its divisions in brackets
     settlement = "|".join(raw["settlement_words"])
@@ -194,7 +196,7 @@ def resolve_candidates(text: str, candidates: list[Candidate],
             if not renowned:
                 continue
             place = candidate.places[max(renowned, key=scores.__getitem__)]  # "Lebanon", "Washington"
-        mentions.append(_mention(text, candidate, place, near.division_cued))
+        mentions.append(_mention(text, candidate, place, near))
     return mentions
 
 
@@ -442,6 +444,7 @@ def _closes_brackets(text: str, candidate: Candidate) -> bool:
 
 
 def _near_cue(text: str, candidate: Candidate) -> bool:
+    """A word before the name that puts something near it ("near", "outside", "km from")."""
     cues, w = _cues(), weights()
     return bool(cues["near_before"].search(text[max(0, candidate.start - w.near_cue_before):candidate.start]))
 
@@ -655,17 +658,17 @@ def _score(place: Place, context: _Context, near: _Surroundings, towns_by_countr
     return score
 
 
-def _mention(text: str, candidate: Candidate, place: Place, division_cued: bool) -> PlaceMention:
+def _mention(text: str, candidate: Candidate, place: Place, near: _Surroundings) -> PlaceMention:
     return PlaceMention(
         text=candidate.text, start=candidate.start, end=candidate.end,
         geonameid=place.geonameid, name=anyascii(place.name), latitude=place.latitude,
         longitude=place.longitude, country_code=place.country_code, country=place.country,
         admin1=place.admin1, feature_class=place.feature_class,
         feature_code=place.feature_code, population=place.population,
-        precision=_precision(text, candidate, place, division_cued))
+        precision=_precision(text, candidate, place, near))
 
 
-def _precision(text: str, candidate: Candidate, place: Place, division_cued: bool) -> int:
+def _precision(text: str, candidate: Candidate, place: Place, near: _Surroundings) -> int:
     """ACLED's geo-precision: 3 a province, region or country; 2 a district (a second-level
     division, a town named as its district, or the district in brackets after a village the
     gazetteer lacks: "Awdheegle village (Afgooye, Lower Shabelle)"), or near a place, as an end
@@ -677,11 +680,16 @@ def _precision(text: str, candidate: Candidate, place: Place, division_cued: boo
     after = text[candidate.end:candidate.end + w.near_cue_after]
     if place.feature_code == "ADM2" or cues["district_after"].match(after) or cues["village_before"].search(before):
         return 2
-    if division_cued:
+    if near.division_cued:
         return 3
-    if cues["near_before"].search(before) or cues["near_after"].match(after) or road_end(text, candidate.start, candidate.end):
+    if near.near_cued or cues["near_after"].match(after) or road_end(text, candidate.start, candidate.end):
         return 2
     return 1
+
+
+def told_as_settlement(text: str, start: int) -> bool:
+    """Whether the name starting here is told as a settlement's: "the town of Sake"."""
+    return bool(_cues()["settlement_of"].search(text, max(0, start - weights().division_cue_before), start))
 
 
 def road_end(text: str, start: int, end: int) -> bool:

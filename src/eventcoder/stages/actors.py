@@ -130,8 +130,7 @@ def _paired_state_forces(text: str, cues: tuple[tuple[int, int, str], ...], ment
             continue
         joined = _AND_BEFORE.search(text, max(0, mention.start - 6), mention.start)
         cue = cue_ending_at.get(joined.start()) if joined else None
-        branch = next((b for (code, b), actor in lexicon.state_actors.items()
-                       if code == mention.country_code and actor.name == mention.name), None)
+        branch = _state_branches().get(mention.name)
         if (cue is None or cue[1] == mention.country_code or branch is None or (cue[1], branch) not in lexicon.state_actors
                 or text[cue[0]:joined.start()] in lexicon.countries[cue[1]].names):
             continue  # an adjective shares the noun, not a country's name ("raiders from Sudan and Kenyan police")
@@ -139,6 +138,12 @@ def _paired_state_forces(text: str, cues: tuple[tuple[int, int, str], ...], ment
         found.append(ActorMention(text[cue[0]:joined.start()], cue[0], joined.start(), name=actor.name,
                                   category=actor.category, country_code=cue[1]))
     return found
+
+
+@cache
+def _state_branches() -> dict[str, str]:
+    """A state actor's name to its branch ("Military Forces of Kenya" -> military)."""
+    return {actor.name: branch for (_, branch), actor in load_lexicon().state_actors.items()}
 
 
 #: Between two countries' adjectives sharing one noun: "Russian and Ukrainian forces".

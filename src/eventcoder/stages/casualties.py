@@ -36,6 +36,7 @@ from eventcoder.lexicon import identity_group_spellings
 from eventcoder.resources import data_rows, load_yaml
 from eventcoder.spans import Spans
 from eventcoder.stages import stage
+from eventcoder.stages.dates import YEAR
 
 _DETERMINERS = r"(?:the|its|their|his|her|all|all\s+the)"
 #: Short words that end a noun phrase ("a pickpocket at the stage").
@@ -513,7 +514,7 @@ def _tolls(lexicon: _Lexicon, text: str, start: int, end: int) -> list[CasualtyM
 
 
 #: A year, which a victim list never is.
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR = re.compile(YEAR)
 #: Before a toll the report replaces: "an earlier toll of", "the initial death toll of".
 _SUPERSEDED = re.compile(r"\b(?:earlier|initial|previous|first|preliminary|old)\s+(?:death\s+)?$", re.I)
 

@@ -34,7 +34,8 @@ from eventcoder.stages import stage
 #: How far after publication a date without a year may fall before it is read as last year's.
 FUTURE_TOLERANCE = timedelta(days=3)
 _ORDINAL = r"(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[89]|20)\d{2}"
+#: A year as news writes one (the other stages read it too).
+YEAR = r"(?:1[89]|20)\d{2}"
 _RANGE_JOINER = r"\s*(?:-|–|—|\bto\b|\band\b|\buntil\b|\bthrough\b)\s*"
 
 
@@ -135,17 +136,17 @@ def _terms() -> _Terms:
         # day first, as ACLED's notes and most of the world write it: "16/03/2024"
         (r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b", _numeric),
         (rf"(?P<between>between\s+)?(?P<d1>\d{{1,2}}){_ORDINAL}(?:\s+(?P<m1>{any_month}))?{_RANGE_JOINER}"
-         rf"(?P<d2>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<m2>{any_month})(?:,?\s+(?P<y>{_YEAR}))?\b", _day_range),
+         rf"(?P<d2>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<m2>{any_month})(?:,?\s+(?P<y>{YEAR}))?\b", _day_range),
         (rf"(?P<between>between\s+)?(?P<m1>{any_month})\s+(?P<d1>\d{{1,2}}){_ORDINAL}{_RANGE_JOINER}"
-         rf"(?:(?P<m2>{any_month})\s+)?(?P<d2>\d{{1,2}}){_ORDINAL}\b(?:,?\s+(?P<y>{_YEAR})\b)?", _day_range),
+         rf"(?:(?P<m2>{any_month})\s+)?(?P<d2>\d{{1,2}}){_ORDINAL}\b(?:,?\s+(?P<y>{YEAR})\b)?", _day_range),
         (rf"(?:the\s+)?(?P<d>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<m>{any_month})"
-         rf"(?:,?\s+(?P<y>{_YEAR}))?\b", _day_month),
-        (rf"(?P<m>{any_month})\s+(?P<d>\d{{1,2}}){_ORDINAL}\b(?:,?\s+(?P<y>{_YEAR})\b)?", _day_month),
-        (rf"(?P<m>{any_month})(?:,?\s+|\s+of\s+)(?P<y>{_YEAR})\b", _month_year),
+         rf"(?:,?\s+(?P<y>{YEAR}))?\b", _day_month),
+        (rf"(?P<m>{any_month})\s+(?P<d>\d{{1,2}}){_ORDINAL}\b(?:,?\s+(?P<y>{YEAR})\b)?", _day_month),
+        (rf"(?P<m>{any_month})(?:,?\s+|\s+of\s+)(?P<y>{YEAR})\b", _month_year),
         (rf"(?:(?P<which>last|next|this|past)\s+)?(?P<m>{full_months})\b(?!\s*\d)", _month_alone),
-        (rf"(?:between|from)\s+(?P<y1>{_YEAR})\s*(?:and|to|-|–)\s*(?P<y2>{_YEAR})\b"
-         rf"|\b(?P<y3>{_YEAR})\s*[-–]\s*(?P<y4>{_YEAR})\b", _year_range),
-        (rf"(?:the\s+year\s+)?(?P<y>{_YEAR})\b(?![-–/.,]?\d)", _year),
+        (rf"(?:between|from)\s+(?P<y1>{YEAR})\s*(?:and|to|-|–)\s*(?P<y2>{YEAR})\b"
+         rf"|\b(?P<y3>{YEAR})\s*[-–]\s*(?P<y4>{YEAR})\b", _year_range),
+        (rf"(?:the\s+year\s+)?(?P<y>{YEAR})\b(?![-–/.,]?\d)", _year),
         (rf"(?:(?P<which>last|next|this\s+coming|this|past)\s+)?(?P<wd>{weekday})\b"
          rf"(?:\s+(?:morning|afternoon|evening|night))?", _weekday),
         (rf"(?P<rel>{_alternation([*raw['relative_days'], *raw['relative_periods'], *raw['recent_spans']])})\b",

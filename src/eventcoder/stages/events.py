@@ -542,7 +542,7 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
             groups & lexicon.civilian_groups and not groups & lexicon.armed_groups)
         armed_target = ((actor2 is not None and actor2.category in taxonomy.category_group("armed"))
                         or bool(groups & lexicon.armed_groups)
-                        or bool(lexicon.cues["armed_posts"].search(article.text, trigger.end, trigger.end + ARMED_POST_REACH)))
+                        or _armed_post(article, trigger) is not None)
         if entry.generic:
             sub = taxonomy.ARMED_CLASH if armed_target and (not civilian_target or groups & lexicon.armed_groups) else taxonomy.ATTACK
         elif civilian_target and not armed_target and not entry.mutual:
@@ -1346,10 +1346,15 @@ def _fallen_force(casualties: list[CasualtyMention]) -> str | None:
     return next((lexicon.fallen_forces[g] for g in sorted(_victim_groups(casualties)) if g in lexicon.fallen_forces), None)
 
 
+def _armed_post(article: Article, trigger: Trigger) -> re.Match | None:
+    """The post of armed men named just after the act ("attacked a police station")."""
+    return load_lexicon().cues["armed_posts"].search(article.text, trigger.end, trigger.end + ARMED_POST_REACH)
+
+
 def _post_holder(article: Article, trigger: Trigger) -> str | None:
     """The state's force whose post the act was aimed at ("attacked a police station", "stormed
     a checkpost"): the police's when the post is named theirs, else the military's."""
-    post = load_lexicon().cues["armed_posts"].search(article.text, trigger.end, trigger.end + ARMED_POST_REACH)
+    post = _armed_post(article, trigger)
     if post is None:
         return None
     return "police" if "police" in post.group().lower() else "military"

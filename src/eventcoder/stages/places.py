@@ -29,7 +29,8 @@ from eventcoder.article import Article, PlaceMention
 from eventcoder.resources import data_rows, load_yaml
 from eventcoder.gazetteer import Found, Gazetteer, Place, load_gazetteer
 from eventcoder.gazetteer.names import name_key
-from eventcoder.gazetteer.resolve import Candidate, resolve_candidates, weights, without_settlement_word
+from eventcoder.gazetteer.resolve import (Candidate, resolve_candidates, told_as_settlement, weights,
+                                          without_settlement_word)
 from eventcoder.lexicon import (armed_group_countries, armed_group_spans, contextual_armed_countries,
                                 identity_group_spellings, load_lexicon, match_names)
 from eventcoder.spans import Spans
@@ -450,18 +451,6 @@ def _loose_places(found: Found) -> list[Place]:
 _DIVISIONS_AFTER = re.compile(r"\s*\(\s*[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*[,)]")
 
 
-#: How far before a name "the town of" may start.
-SETTLEMENT_OF_REACH = 30
-
-
-@cache
-def _settlement_of() -> re.Pattern:
-    """Before a name told as a settlement's: "the town of", "a village of"."""
-    raw = load_yaml("places_context.yaml")
-    words = raw["settlement_words"] + raw["village_words"]
-    return re.compile(r"\b(?:the|a)\s+(?:" + "|".join(words) + r")\s+of\s+$", re.IGNORECASE)
-
-
 def _plausible(candidate: _Match, text: str) -> bool:
     """General rules that keep person names, organisations and common words out."""
     context, w = _context(), weights()
@@ -520,7 +509,7 @@ def _plausible(candidate: _Match, text: str) -> bool:
     # a name whose divisions follow in brackets, or told as a settlement's ("the town of Sake"),
     # is a place whatever else the word means
     if (single and not major and not _DIVISIONS_AFTER.match(text, candidate.end)
-            and not _settlement_of().search(text, max(0, candidate.start - SETTLEMENT_OF_REACH), candidate.start)):
+            and not told_as_settlement(text, candidate.start)):
         frequency = _zipf()(candidate.text.lower())
         if ((frequency >= w.common_word_zipf and not known)
                 or (candidate.sentence_initial and frequency >= w.initial_word_zipf

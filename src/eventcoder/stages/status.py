@@ -40,12 +40,13 @@ from functools import cache
 from eventcoder.article import Article, DateMention, Sentence, SentenceStatus
 from eventcoder.resources import load_yaml
 from eventcoder.stages import stage
+from eventcoder.stages.dates import YEAR
 from eventcoder.stages.text import WORD_TOKEN
 
 RECENT_DAYS = 7
 BACKGROUND_DAYS = 60
 
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_YEAR = re.compile(rf"\b{YEAR}\b")
 _MONTH = re.compile(r"\b(?:" + "|".join(m.lower() for m in month_abbr[1:]) + r")[a-z]*\.?\b", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince\s*$", re.IGNORECASE)
 
