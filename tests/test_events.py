@@ -1081,7 +1081,7 @@ def test_the_state_response_that_killed_attackers_is_part_of_their_attack():
     text = ("Gunmen attacked a tallying centre in Hola on Tuesday, stabbing a clerk. "
             "Police intervened, shooting dead two of the attackers.")
     records = records_of(text)
-    assert [(r["sub_event_type"], r["fatalities"]) for r in records] == [("Attack", 2)]
+    assert [(r["sub_event_type"], r["fatalities"]) for r in records] == [("Armed clash", 2)]  # fought back
     assert records[0]["actor1"] == "Unidentified Armed Group (Kenya)"
 
 
@@ -1321,3 +1321,12 @@ def test_captives_freed_are_no_new_abduction():
 def test_an_army_and_its_allies_arriving_moved():
     record = main_event("The army and reservists arrived in Kiganjo on Monday with armoured vehicles.")
     assert (record["sub_event_type"], record["actor1"]) == ("Change to group/activity", "Military Forces of Kenya")
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Bandits attacked Kiganjo village on Monday. During the raid, two of the bandits were killed.", "Armed clash"),
+    ("Gunmen attacked Kiganjo on Monday. A farmer was shot dead, as were two of the gunmen.", "Armed clash"),
+    ("Gunmen attacked a bank in Kiganjo on Monday. Nine people were injured, two guards among them.", "Attack"),
+])
+def test_an_attack_whose_attackers_fell_was_fought_back(text, sub_event_type):
+    assert main_event(text)["sub_event_type"] == sub_event_type

@@ -138,6 +138,7 @@ class _Lexicon:
     cues: dict[str, re.Pattern]
     civilian_groups: frozenset[str]
     armed_groups: frozenset[str]
+    attacker_groups: frozenset[str]
     civilian_members: frozenset[str]
     armed_when_acting: frozenset[str]
     partisans: frozenset[str]
@@ -217,7 +218,8 @@ def load_lexicon() -> _Lexicon:
     cues["where_before"] = re.compile(r"\b(?i:" + "|".join(places["where_prepositions"]) + r")\s+(?:the\s+)?(?:[a-z]+\s+(?:of\s+)?)?$")
     cues["facility_after"] = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}?\s+(?i:" + "|".join(places["facility_words"]) + r")\b")
     return _Lexicon(tuple(entries), trigger_pattern, cues, frozenset(data["civilian_victim_groups"]),
-                    frozenset(data["armed_victim_groups"]), frozenset(data["civilian_members"]),
+                    frozenset(data["armed_victim_groups"]), frozenset(data["attacker_victim_groups"]),
+                    frozenset(data["civilian_members"]),
                     frozenset(data["armed_when_acting"]), frozenset(data["partisans_when_attacking"]),
                     frozenset(data["material_families"]), data["fallen_forces"])
 
@@ -1137,6 +1139,7 @@ def find_events(article: Article) -> Article:
     _add_following_tolls(article, merged, set(by_sentence))
     _captives_killed(merged)
     _ambushes_of_civilians(merged)
+    _attacks_met_by_arms(merged)
     filed = _filed(article)
     for event in merged:
         event.place = event.place or _context_place(article, event.sentences[0])
@@ -1383,6 +1386,20 @@ def _ambushes_of_civilians(events: list[Event]) -> None:
         if (event.actor2 is not None and _is_victim(event.actor2)) or (
                 event.actor2 is None and groups and groups <= lexicon.civilian_groups):
             event.event_type, event.sub_event_type, event.plover_event, event.plover_mode = _retype(taxonomy.ATTACK)
+
+
+def _attacks_met_by_arms(events: list[Event]) -> None:
+    """An attack whose dead or wounded, told in the sentences after it, are all armed men, or
+    count the attackers' own, was fought back: "bandits raided the village; two of the raiders
+    were killed" is an armed clash, as its own sentence's victims would have made it; "nine
+    people were injured; two officers are among the wounded" stays an attack."""
+    lexicon = load_lexicon()
+    for event in events:
+        if event.sub_event_type != taxonomy.ATTACK or not _entry_of(event.trigger).generic:
+            continue
+        groups = {c.group for c in event.casualties if c.kind in ("killed", "injured") and (c.minimum or c.maximum)}
+        if groups & lexicon.attacker_groups or (groups and groups <= lexicon.armed_groups):
+            event.event_type, event.sub_event_type, event.plover_event, event.plover_mode = _retype(taxonomy.ARMED_CLASH)
 
 
 def _told_as_verb(text: str, trigger: Trigger) -> bool:
