@@ -441,3 +441,9 @@ def test_a_militias_members_counted_by_a_figure_join_the_list_of_dead():
 def test_a_counted_armed_groups_acronym_joins_the_list_of_dead():
     assert [(m.text, m.minimum, m.group) for m in casualties_in("At least 15 soldiers and 5 VDP were killed near Kiganjo.")] \
         == [("At least 15 soldiers", 15, "soldiers"), ("5 VDP", 5, None)]
+
+
+@pytest.mark.parametrize("text", ["Gunmen attack a county official in Kiganjo and kill his bodyguard.",
+                                  "A constable shot dead his boss at a police camp in Kiganjo."])
+def test_one_victim_told_by_whose_he_was(text):
+    assert [m.minimum for m in top_level(casualties_in(text)) if m.kind == "killed"] == [1]

@@ -644,7 +644,7 @@ def _lexicon() -> _Lexicon:
              # "3 militia and 2 Al Shabaab": after a figure, a militia's members
              rf"|(?<=\d\s)militias?\b(?!\s+(?!and\b|or\b)[a-z])"
              # a plural that is a count ("dozens", "scores") is no group of its own
-             rf"|(?!(?:{_alternation([*terms['not_victims'], *terms['not_modifier_words'], *numbers['vague']])})\b)(?-i:[a-z]{{3,}}s)")
+             rf"|(?!(?:{_alternation([*terms['not_victims'], *terms['not_modifier_words'], *numbers['vague']])})\b)(?-i:[a-z]{{2,}}[a-rt-z]s)")
     modifier = (rf"(?:\d+\s+(?:years?|months?)\s+old\b"  # an age: "the 48 year old man"
                 rf"|(?!(?:{_alternation(terms['not_modifiers'])})\b)(?-i:[A-Z])[\w'’]*(?:-[\w'’]+)*"
                 rf"|[\w'’]+(?:-[\w'’]+)+|(?:{_alternation(terms['modifiers'])})\b"
@@ -739,7 +739,7 @@ def _lexicon() -> _Lexicon:
         shared_subject=re.compile(r"\s*,?\s*(?:and|before\s+being)\s+(?:(?:later|then|subsequently|eventually|\w+ly)\s+)?"
                                   r"(?:(?:was|were|had\s+been|have\s+been)\s+)?", flags),
         one_after=re.compile(
-            rf"\s+(?P<victim>(?:an?|another)\s+(?!(?:{_alternation(terms['not_victims'])})\b)[\w'’-]+"
+            rf"\s+(?P<victim>(?:an?|another|his|her)\s+(?!(?:{_alternation(terms['not_victims'])})\b)[\w'’-]+"
             rf"(?:\s+(?!(?:{_alternation([*terms['not_victims'], *terms['not_modifier_words'], *_SHORT_WORDS])})\b)"
             rf"[\w'’-]+){{0,3}}|(?:him|her)\b)", flags),
         # a name of two to four words, not a group's ("Al Shabaab militants") nor a country's people
