@@ -484,9 +484,10 @@ def _plausible(candidate: _Match, text: str) -> bool:
         following = candidate.run_after[0]
         run_end = candidate.last_token_index + len(candidate.run_after) + 1
         # and the word after the run, for a town of some size named so: "Athens City Council",
-        # "Huntsville Memorial Hospital"; a hamlet's name there is a person's ("Dedan Kimathi University")
+        # "Huntsville Memorial Hospital"; for a smaller place, when the run's words are common
+        # ones ("Kapedo Catholic church"), not a person's name ("Dedan Kimathi University")
         sized = any(p.feature_class == "A" or (p.population >= w.small_population and p.key == candidate.key)
-                    for p in places)
+                    for p in places) or all(_zipf()(t.lower) >= w.facility_word_zipf for t in candidate.run_after)
         next_word = tokens[run_end:run_end + 1] if sized else []
         if next_word and _PHRASE_BREAK.search(text, candidate.run_after[-1].end, next_word[0].start):
             next_word = []  # "Adan Yabaal, Middle Shabelle": the next phrase's word names nothing of this one
