@@ -60,3 +60,16 @@ def test_each_district_the_rows_name_is_read_from_all_its_rows(tmp_path):
     source = read_coded(tmp_path / "acled.csv", "acled", "acled")
     assert source["districts"] == [("Kurtunwaarey District", ("Kurtunwaarey", "Kurtunwaarey District"), "SO",
                                     "Lower Shabelle", 1.62, 44.30)]
+
+
+def test_a_name_coded_only_at_a_nearby_towns_point_is_an_area(tmp_path):
+    (tmp_path / "acled.csv").write_text(
+        ACLED_HEADER + "KEN1,404,Kenya,Narok,,,Ololchani Hills,-1.20,35.10,2\n"
+        "KEN2,404,Kenya,Narok,,,Ololchani Hills,-1.20,35.10,2\n"
+        "KEN3,404,Kenya,Narok,,,Ololchani Hills,-1.50,35.30,2\n"
+        "KEN4,404,Kenya,Nakuru,,,Kiptagich,-0.50,35.80,2\n"
+        "KEN5,404,Kenya,Nakuru,,,Kiptagich,-0.51,35.81,1\n"  # its own point too: a place, not an area
+        "KEN6,404,Kenya,Nakuru,,,Sogoo,-0.70,35.60,3\n", encoding="utf-8")  # a province's point
+    source = read_coded(tmp_path / "acled.csv", "acled", "acled")
+    assert source["areas"] == [("Ololchani Hills", ("Ololchani Hills",), "KE", "Narok", -1.20, 35.10)]
+    assert [place[0] for place in source["places"]] == ["Kiptagich"]

@@ -33,7 +33,8 @@ def test_each_format_adds_a_village_cities500_lacks(import_cache, coded_files):
     (awdheegle,), (janaale,) = gazetteer.lookup("Awdheegle village"), gazetteer.lookup("Janaale")
     assert [gazetteer.source_of(p.geonameid) for p in (awdheegle, janaale)] == ["acled_so", "ged"]
     assert (awdheegle.name, awdheegle.admin1, janaale.admin1) == ("Awdheegle", "Lower Shabeelle", "Lower Shabeelle")
-    assert gazetteer.lookup("Sabiid") == []  # its point is only near the place
+    # coded only at a nearby town's point: an area there, no village
+    assert [(p.feature_class, p.latitude) for p in gazetteer.lookup("Sabiid")] == [("A", 2.0)]
     assert [(s["places"], s["added"], s["joined"]) for s in summary["sources"]] == [(2, 1, 1), (1, 1, 0)]
 
 

@@ -345,7 +345,7 @@ def _gazetteer(args: argparse.Namespace) -> int:
         if not listed:
             print("no sources imported: the index holds the packaged GeoNames places only", file=sys.stderr)
             return 0
-        columns = ("name", "format", "places", "added", "joined", "districts", "rows", "rows_used", "file")
+        columns = ("name", "format", "places", "added", "joined", "districts", "areas", "rows", "rows_used", "file")
         rows = [columns] + [tuple(str(entry.get(c, "")) for c in columns) for entry in listed]
         widths = [max(len(row[i]) for row in rows) for i in range(len(columns))]
         for row in rows:
@@ -361,7 +361,8 @@ def _gazetteer(args: argparse.Namespace) -> int:
         unknown = ", ".join(f"{country or '(none)'} {count}" for country, count in source["unknown_countries"].items())
         print(f"eventcoder: {source['name']} ({source['format']}): {source['places']:,} places from "
               f"{source['rows_used']:,} of {source['rows']:,} rows, {source['added']:,} added and "
-              f"{source['joined']:,} joined to places in the index, {source['districts']:,} districts added"
+              f"{source['joined']:,} joined to places in the index, {source['districts']:,} districts and "
+              f"{source['areas']:,} areas added"
               f"{'' if source['changed'] else ' (unchanged)'}"
               f"{'; rows of countries not known: ' + unknown if unknown else ''}", file=sys.stderr)
     if summary["dumps"]:

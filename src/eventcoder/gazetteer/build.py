@@ -596,7 +596,8 @@ def _add_coded_sources(index: dict, sources: list[dict], dumps: DumpIndex | None
     ``index["source_counts"]`` counts each source's places added and joined. A second-level
     division the coding names that no place of its country bears becomes a district of its
     own (ADM2, geo-precision 2) at the middle of its events: a village the gazetteer lacks is
-    then still placed in its district, not its province.
+    then still placed in its district, not its province; so is an area the coding names only
+    with a nearby town's point.
     """
     same_place_km = load_yaml("coded_sources.yaml")["same_place_km"]
     records = _Records(index, dumps)
@@ -620,16 +621,18 @@ def _add_coded_sources(index: dict, sources: list[dict], dumps: DumpIndex | None
             if cc not in index["coded_countries"]:
                 index["coded_countries"].append(cc)
             _index_keys(index, keys, skeletons, position)
-        districts = 0
-        for name, spellings, cc, admin1, lat, lon in source.get("districts", ()):
-            keys, skeletons = tier_keys(spellings)
-            if any(record.cc == cc for key in keys for _, record in records.of("exact", key)):
-                continue  # a place of the country already bears the name: its town stands for it
-            position = _add_source_record(index, records, taken, source["name"], name, lat, lon, cc,
-                                          _division_code(records, cc, admin1, "ADM1"), "A", "ADM2")
-            _index_keys(index, keys, skeletons, position)
-            districts += 1
-        index["source_counts"][source["name"]] = {"added": added, "joined": joined, "districts": districts}
+        counts = {"added": added, "joined": joined}
+        for kind in ("districts", "areas"):
+            counts[kind] = 0
+            for name, spellings, cc, admin1, lat, lon in source.get(kind, ()):
+                keys, skeletons = tier_keys(spellings)
+                if any(record.cc == cc for key in keys for _, record in records.of("exact", key)):
+                    continue  # a place of the country already bears the name: its town stands for it
+                position = _add_source_record(index, records, taken, source["name"], name, lat, lon, cc,
+                                              _division_code(records, cc, admin1, "ADM1"), "A", "ADM2")
+                _index_keys(index, keys, skeletons, position)
+                counts[kind] += 1
+        index["source_counts"][source["name"]] = counts
     records.write()
 
 

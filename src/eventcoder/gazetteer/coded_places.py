@@ -9,7 +9,9 @@ word ("Mogadishu town"); the place is known by the name with and without that wo
 one name in one country whose points lie within ``same_place_km`` of each other's first are
 one place, at the point most of them give. Every row with a point, precise or not, also tells
 which second-level division it lies in: each such district becomes a place at the middle of its
-rows' points, for a village the gazetteer lacks that a text names with its district. Countries
+rows' points, for a village the gazetteer lacks that a text names with its district. A name
+coded only with a nearby town's point (ACLED geo_precision 2, UCDP where_prec 2: "Trans Mara")
+is an area at the point most of its rows give, as the coder would place it again. Countries
 are read by name as the gazetteer knows them, with the exports' own spellings from the data file.
 """
 from __future__ import annotations
@@ -60,8 +62,8 @@ def unknown_csv_error(path: Path) -> PlaceSourceError:
 
 def read_coded(path: Path, kind: str, name: str) -> dict:
     """The source ``name`` from a file of ``kind``: its places as ``(name, spellings, country
-    code, admin1, admin2, latitude, longitude)`` tuples, its ``districts`` as ``(name, spellings,
-    country code, admin1, latitude, longitude)``; its ``rows``, the ``rows_used`` (a precise
+    code, admin1, admin2, latitude, longitude)`` tuples, its ``districts`` and ``areas`` as
+    ``(name, spellings, country code, admin1, latitude, longitude)``; its ``rows``, the ``rows_used`` (a precise
     point in a known country) and the precise rows of each country it could not tell."""
     rules = _rules()
     columns = rules["formats"][kind]["columns"]
@@ -70,6 +72,7 @@ def read_coded(path: Path, kind: str, name: str) -> dict:
     unknown_countries: Counter = Counter()
     by_name: dict[tuple[str, str], list[tuple]] = defaultdict(list)
     in_district: dict[tuple[str, str], list[tuple]] = defaultdict(list)
+    in_area: dict[tuple[str, str], list[tuple]] = defaultdict(list)
     rows = rows_used = 0
     try:
         with open(path, encoding="utf-8-sig", newline="") as stream:
@@ -80,8 +83,8 @@ def read_coded(path: Path, kind: str, name: str) -> dict:
                 line = reader.line_num
                 if not cell["location"] or not cell["latitude"] or not cell["longitude"]:
                     continue
-                precise = (_number(cell["precision"] or "0", path, line, columns["precision"])
-                           == rules["formats"][kind]["precise"])
+                precision = _number(cell["precision"] or "0", path, line, columns["precision"])
+                precise = precision == rules["formats"][kind]["precise"]
                 country = cell["country"]
                 if country not in countries:
                     countries[country] = _country_code(country, gazetteer)
@@ -90,10 +93,12 @@ def read_coded(path: Path, kind: str, name: str) -> dict:
                     continue
                 if cell["admin2"] and (point := _point(cell)) is not None:
                     in_district[(countries[country], name_key(cell["admin2"]))].append((cell["admin2"], cell["admin1"], *point))
-                if not precise:
-                    continue
                 place, written, divisions = split_location(cell["location"])
                 if not name_key(place):
+                    continue
+                if precision == rules["formats"][kind]["area"] and (point := _point(cell)) is not None:
+                    in_area[(countries[country], name_key(place))].append((place, written, cell["admin1"], *point))
+                if not precise:
                     continue
                 rows_used += 1
                 by_name[(countries[country], name_key(place))].append((
@@ -106,9 +111,11 @@ def read_coded(path: Path, kind: str, name: str) -> dict:
     places = [_place(country_code, cluster) for (country_code, _), named in by_name.items()
               for cluster in _clusters(named, rules["same_place_km"])]
     districts = [_district(country_code, named) for (country_code, key), named in in_district.items() if key]
+    areas = [_area(country_code, named) for (country_code, key), named in in_area.items()
+             if (country_code, key) not in by_name and (country_code, key) not in in_district]
     return {"name": name, "format": kind, "file": str(path.resolve()), "rows": rows, "rows_used": rows_used,
             "unknown_countries": {c: n for c, n in unknown_countries.items() if n}, "places": places,
-            "districts": districts}
+            "districts": districts, "areas": areas}
 
 
 def split_location(location: str) -> tuple[str, str, list[str]]:
@@ -167,6 +174,14 @@ def _district(country_code: str, rows: list[tuple]) -> tuple:
     spellings = tuple(sorted({name, strip_division_word(name) or name}))
     return (name, spellings, country_code, _most_given(row[1] for row in rows),
             statistics.median(row[2] for row in rows), statistics.median(row[3] for row in rows))
+
+
+def _area(country_code: str, rows: list[tuple]) -> tuple:
+    """An area from the rows that name it: its name and spellings, first-level division and
+    point as most of them give them."""
+    spellings = tuple(sorted({spelling for row in rows for spelling in row[:2]}))
+    lat, lon = _most_given((row[3], row[4]) for row in rows)
+    return (_most_given(row[0] for row in rows), spellings, country_code, _most_given(row[2] for row in rows), lat, lon)
 
 
 def _point(cell: dict) -> tuple[float, float] | None:

@@ -69,7 +69,7 @@ def import_files(paths, name: str | None = None, progress: Progress = quietly) -
 
 def list_sources() -> list[dict]:
     """Each imported coded source with its counts (``added`` to the index, ``joined`` to a
-    town in it, ``districts`` added), then each GeoNames dump with its counts."""
+    town in it, ``districts`` and ``areas`` added), then each GeoNames dump with its counts."""
     counts = load_gazetteer().source_counts
     listed = []
     for path in source_files():
