@@ -1330,3 +1330,18 @@ def test_an_army_and_its_allies_arriving_moved():
 ])
 def test_an_attack_whose_attackers_fell_was_fought_back(text, sub_event_type):
     assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Tea farmers in Kiganjo boycott deliveries over late payment.", "Peaceful protest"),
+    ("Pupils of a Kiganjo school boycotted classes on Monday.", "Peaceful protest"),
+    ("Residents of Kiganjo thronged the streets on Monday demanding a new road.", "Peaceful protest"),
+    ("Police dispersed members of a sect who had camped outside the Kiganjo courts.", "Protest with intervention"),
+])
+def test_boycotts_and_crowds_in_the_streets_are_protests(text, sub_event_type):
+    assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+def test_what_followed_an_act_told_in_the_passive_leaves_the_act_the_event():
+    assert main_event("In Kiganjo, classes were suspended after rowdy youths attacked the school.")["sub_event_type"] == "Mob violence"
+    assert main_event("The government imposed a curfew in Kiganjo after youths attacked a school.")["sub_event_type"] == "Other"

@@ -99,6 +99,7 @@ _ALLY_CUE = re.compile(r"\b(?:(?:backed|supported|aided|assisted|accompanied|joi
 _PAST_ASIDE = re.compile(r"\b(?:who|which|that)\s+had\s+(?:been\s+)?(?:\w+ly\s+)?$", re.I)
 #: Between a date that names an act and the act's noun: "the March 2012 [Machakos bus station] bombing".
 _NAMED_BY_DATE = re.compile(r"(?:\s+[\w'’-]+){0,4}\s+")
+_AFTER_NEXT = re.compile(r"\s+(?:after|following)\b", re.I)
 _AFTER_PHRASE = re.compile(r"\b(?:after|following|since|in\s+the\s+wake\s+of)\s+(?:the\s+|a\s+|an\s+|last\s+\w+['’]s\s+|\w+['’]s\s+)?"
                            r"(?:[\w-]+\s+){0,2}$", re.I)
 # ", which is linked to al-Qaeda,": an aside about the subject, whose actors do not act.
@@ -1075,12 +1076,24 @@ def _no_ground_taken(article: Article, trigger: Trigger) -> bool:
 
 def _main_clause_triggers(article: Article, triggers: list[Trigger]) -> list[Trigger]:
     """Drops triggers that only say what came before ("curfew after clashes") when the
-    sentence's main clause holds a trigger of another family."""
+    sentence's main clause holds a trigger of another family; but a main clause told in the
+    passive ("students suspended after staging a protest", "classes were suspended after youths
+    attacked the school") says what followed the act the report is about."""
     def subordinate(trigger: Trigger) -> bool:
         sentence = article.sentences[trigger.sentence]
         return bool(_AFTER_PHRASE.search(article.text[max(sentence.start, trigger.start - 40):trigger.start]))
-    main_families = {t.family for t in triggers if not subordinate(t)}
-    return [t for t in triggers if not subordinate(t) or not main_families - {t.family}]
+
+    def passive(trigger: Trigger) -> bool:  # "was suspended", a headline's "suspended after"
+        text = article.text
+        return bool(load_lexicon().cues["passive_before"].search(text, max(trigger.clause_start, trigger.start - 40), trigger.start)
+                    or (trigger.text.lower().endswith("ed") and _AFTER_NEXT.match(text, trigger.end)))
+
+    main = [t for t in triggers if not subordinate(t)]
+    main_families = {t.family for t in main}
+    material = load_lexicon().material_families
+    consequence = not main_families & material and all(passive(t) for t in main)
+    return [t for t in triggers if not subordinate(t) or not main_families - {t.family}
+            or (t.family in material and consequence)]
 
 
 def _without_support(article: Article, triggers: list[Trigger]) -> list[Trigger]:
