@@ -1345,3 +1345,13 @@ def test_boycotts_and_crowds_in_the_streets_are_protests(text, sub_event_type):
 def test_what_followed_an_act_told_in_the_passive_leaves_the_act_the_event():
     assert main_event("In Kiganjo, classes were suspended after rowdy youths attacked the school.")["sub_event_type"] == "Mob violence"
     assert main_event("The government imposed a curfew in Kiganjo after youths attacked a school.")["sub_event_type"] == "Other"
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Troops and rebels exchanged heavy gunfire near Kiganjo overnight.", "Armed clash"),
+    ("Militiamen beat and robbed displaced people at a camp near Kiganjo.", "Attack"),
+    ("Two boys were killed when an unexploded landmine went off near Kiganjo.", "Remote explosive/landmine/IED"),
+    ("Soldiers found an unexploded mortar round near Kiganjo and destroyed it.", "Disrupted weapons use"),
+])
+def test_gunfire_beatings_and_leftover_explosives(text, sub_event_type):
+    assert main_event(text)["sub_event_type"] == sub_event_type
