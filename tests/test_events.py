@@ -1355,3 +1355,18 @@ def test_what_followed_an_act_told_in_the_passive_leaves_the_act_the_event():
 ])
 def test_gunfire_beatings_and_leftover_explosives(text, sub_event_type):
     assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("A lawyer has gone missing after being picked up by men in plainclothes in Kiganjo.", "Abduction/forced disappearance"),
+    ("Supporters of rival candidates attacked each other with clubs at a polling station in Kiganjo.", "Mob violence"),
+    ("The army deployed more troops to Kiganjo after a series of bandit raids.", "Change to group/activity"),
+    ("Parents stormed the school in Kiganjo and destroyed property.", "Mob violence"),
+    ("Parents storm school and destroy property in Kiganjo.", "Mob violence"),
+])
+def test_disappearances_crowds_and_deployments_in_other_words(text, sub_event_type):
+    assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+def test_a_storm_of_the_weather_is_no_conflict():
+    assert records_of("A violent storm destroyed 40 houses in Kiganjo on Monday.") == []

@@ -66,6 +66,8 @@ _CROWD_AGENT_GAP = re.compile(r"^\s+(?:of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,
                               r"(?:in\s+(?:[A-Z][\w'’-]*\s*){1,3}(?:,\s*(?:[A-Z][\w'’-]*\s+){1,2}(?:county|district)?\s*)?,?\s+)?"
                               # and when: "residents of Kiganjo on Monday night set ablaze"
                               r"(?:(?:early\s+|late\s+)?on\s+(?:the\s+night\s+of\s+)?[\w/-]+(?:\s+(?:night|morning|evening|afternoon))?,?\s+)?"
+                              # and a first act of theirs: "parents stormed the school and destroyed"
+                              r"(?:(?!(?:was|were|is|are|been|being|had|have|has|got)\b)[a-z]+\s+(?:(?:the|a|an|their|his|her)\s+)?[\w'’-]+\s+and\s+)?"
                               r"(?:\w+\s+){0,2}?$")
 #: Between a clash's verb and the side it names: "clashed with", "fought against the", "battled".
 _WITH = re.compile(r"\s+(?:(?:with|against)\s+)?(?:(?:the|their|its|his|her)\s+)?(?:suspected\s+)?", re.I)
@@ -77,7 +79,7 @@ _CLAUSE_BREAK = re.compile(
     r"told|stated|reported|indicating|indicated|claimed|added|that)\b", re.I)
 #: A violent act told as a verb ("sect members attacked a woman", "a body was found dumped"
 #: aside): an event even when the coder recognises neither side.
-_VIOLENT_VERB = re.compile(r"(?:attack(?:ed|s)?|kill(?:ed|s)?|shoots?|shot(?: dead)?|beat(?:en|s)?(?: up)?|stabbed|raided|assaulted|ston(?:e|es|ed)|burn(?:s|t|ed)|"
+_VIOLENT_VERB = re.compile(r"(?:attack(?:ed|s)?|kill(?:ed|s)?|shoots?|shot(?: dead)?|beat(?:en|s)?(?: up)?|stabbed|raided|stormed|assaulted|ston(?:e|es|ed)|burn(?:s|t|ed)|"
                            r"murdered|gunned down|hacked to death|beat(?:en)? to death|lynched|executed|torture[ds])", re.I)
 #: A violent verb as the trigger tells it, passive too: "was beaten", "were brutally attacked".
 _VIOLENT_VERB_TOLD = re.compile(r"(?P<auxiliary>(?:was|were|is|are|been|got)\s+(?:\w+ly\s+)?)?(?:"
@@ -101,7 +103,7 @@ _PAST_ASIDE = re.compile(r"\b(?:who|which|that)\s+had\s+(?:been\s+)?(?:\w+ly\s+)
 _NAMED_BY_DATE = re.compile(r"(?:\s+[\w'’-]+){0,4}\s+")
 _AFTER_NEXT = re.compile(r"\s+(?:after|following)\b", re.I)
 _AFTER_PHRASE = re.compile(r"\b(?:after|following|since|in\s+the\s+wake\s+of)\s+(?:the\s+|a\s+|an\s+|last\s+\w+['’]s\s+|\w+['’]s\s+)?"
-                           r"(?:[\w-]+\s+){0,2}$", re.I)
+                           r"(?:(?:series|wave|spate|string|number|days|weeks|months)\s+of\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}$", re.I)
 # ", which is linked to al-Qaeda,": an aside about the subject, whose actors do not act.
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;.]*,")
 #: Sentences after an event's own in which a claim of it is looked for.
