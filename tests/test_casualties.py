@@ -447,3 +447,11 @@ def test_a_counted_armed_groups_acronym_joins_the_list_of_dead():
                                   "A constable shot dead his boss at a police camp in Kiganjo."])
 def test_one_victim_told_by_whose_he_was(text):
     assert [m.minimum for m in top_level(casualties_in(text)) if m.kind == "killed"] == [1]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("The number of people killed in the raid on Kiganjo has risen to 10.", 10),
+    ("A trader succumbed to his injuries in hospital after the attack.", 1),
+])
+def test_a_toll_told_by_its_number_and_a_death_from_wounds(text, count):
+    assert [m.minimum for m in top_level(casualties_in(text)) if m.kind == "killed"] == [count]

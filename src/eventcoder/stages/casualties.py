@@ -255,9 +255,10 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
     subjects_end = start
     imputed = _imputed_deeds(lexicon, text, start, end)
     imputed_spans = Spans(imputed)
+    tolls = Spans(m.span() for m in lexicon.toll.finditer(text, start, end))
     for cue in lexicon.cue.finditer(text, start, end):
-        if cue.start() < boundary or imputed_spans.overlap(cue.start(), cue.end()):
-            continue
+        if cue.start() < boundary or imputed_spans.overlap(cue.start(), cue.end()) or tolls.cover(cue.start(), cue.end()):
+            continue  # and "the number of people killed" is a toll's noun, its figure told after it
         if lexicon.near_miss.search(text, max(start, cue.start() - 24), cue.start()):
             continue  # "nearly killed", "tried to lynch": they lived
         if _THOSE_BEFORE.search(text, max(start, cue.start() - 8), cue.start()) or (
