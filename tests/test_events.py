@@ -1370,3 +1370,12 @@ def test_disappearances_crowds_and_deployments_in_other_words(text, sub_event_ty
 
 def test_a_storm_of_the_weather_is_no_conflict():
     assert records_of("A violent storm destroyed 40 houses in Kiganjo on Monday.") == []
+
+
+def test_tools_downed_are_a_strike():
+    assert main_event("Nurses in Kiganjo downed their tools over delayed salaries.")["sub_event_type"] == "Peaceful protest"
+
+
+def test_an_arrest_of_suspects_linked_to_a_killing_is_the_arrest():
+    record = main_event("Detectives arrested a suspect linked to the murder of a businessman in Kiganjo.")
+    assert (record["sub_event_type"], record["fatalities"]) == ("Arrests", 0)
