@@ -1379,3 +1379,16 @@ def test_tools_downed_are_a_strike():
 def test_an_arrest_of_suspects_linked_to_a_killing_is_the_arrest():
     record = main_event("Detectives arrested a suspect linked to the murder of a businessman in Kiganjo.")
     assert (record["sub_event_type"], record["fatalities"]) == ("Arrests", 0)
+
+
+def test_fire_on_a_protesting_crowd_that_killed_is_excessive_force_with_its_dead():
+    record = main_event("On 8 May, police opened fire on protesting farmers in Kiganjo, killing one protester.")
+    assert (record["sub_event_type"], record["fatalities"]) == ("Excessive force against protesters", 1)
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Opposition supporters picketed outside the county offices in Kiganjo.", "Peaceful protest"),
+    ("Community members assaulted and killed a suspected burglar in Kiganjo.", "Mob violence"),
+])
+def test_pickets_and_community_justice(text, sub_event_type):
+    assert main_event(text)["sub_event_type"] == sub_event_type

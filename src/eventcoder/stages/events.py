@@ -678,11 +678,17 @@ def _has_trigger(article: Article, index: int) -> bool:
     return bool(article.in_sentence(article.triggers, index))
 
 
+#: A clause telling what an act did, right before its toll: ", killing", ", leaving".
+_RESULT_CLAUSE = re.compile(r",\s*(?-i:[a-z]+ing)\s+$")
+
+
 def _is_grievance(text_before: str) -> bool:
     """A killing told as what a protest is about: "protest against the killing of ...", "justice
     for their colleague, a nurse, who was found dead"."""
     cues = load_lexicon().cues
     text = text_before[-GRIEVANCE_REACH:]
+    if _RESULT_CLAUSE.search(text):
+        return False  # "fired on protesting farmers, killing one": what the firing did
     if cues["grievance"].search(text):
         return True
     # further back, only inside the phrase that names the grievance: not after a clause ends
