@@ -1392,3 +1392,13 @@ def test_fire_on_a_protesting_crowd_that_killed_is_excessive_force_with_its_dead
 ])
 def test_pickets_and_community_justice(text, sub_event_type):
     assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Gunmen torched houses in Kiganjo and shot at fleeing residents, injuring four.", "Attack"),
+    ("Gunmen seized two aid workers near Kiganjo on Monday.", "Abduction/forced disappearance"),
+    ("Rebels seized the town of Kiganjo on Monday.", "Non-state actor overtakes territory"),
+    ("Elders of the two clans signed a peace deal in Kiganjo, ending months of fighting.", "Agreement"),
+])
+def test_raids_captives_and_deals_that_end_fighting(text, sub_event_type):
+    assert main_event(text)["sub_event_type"] == sub_event_type

@@ -102,7 +102,7 @@ _PAST_ASIDE = re.compile(r"\b(?:who|which|that)\s+had\s+(?:been\s+)?(?:\w+ly\s+)
 #: Between a date that names an act and the act's noun: "the March 2012 [Machakos bus station] bombing".
 _NAMED_BY_DATE = re.compile(r"(?:\s+[\w'’-]+){0,4}\s+")
 _AFTER_NEXT = re.compile(r"\s+(?:after|following)\b", re.I)
-_AFTER_PHRASE = re.compile(r"\b(?:after|following|since|in\s+the\s+wake\s+of)\s+(?:the\s+|a\s+|an\s+|last\s+\w+['’]s\s+|\w+['’]s\s+)?"
+_AFTER_PHRASE = re.compile(r"\b(?:after|following|since|in\s+the\s+wake\s+of|ending|to\s+end|an\s+end\s+to)\s+(?:the\s+|a\s+|an\s+|last\s+\w+['’]s\s+|\w+['’]s\s+)?"
                            r"(?:(?:series|wave|spate|string|number|days|weeks|months)\s+of\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}$", re.I)
 # ", which is linked to al-Qaeda,": an aside about the subject, whose actors do not act.
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;.]*,")
@@ -262,8 +262,9 @@ def _entry_of(trigger: Trigger) -> _Entry:
 #: Before weapons that were sent, some of which the defences stopped: "launched 57 drones and
 #: 29 missiles ..., air defences destroyed 18 missiles": the strike happened.
 _LAUNCHED_BEFORE = re.compile(r"\b(?:launched|fired|lobbed|unleashed)\s+(?!from\b)(?:[\w-]+\s+){0,4}$", re.I)
-#: Before the act that a destruction resulted in: "set a house on fire, killing four".
-_RESULT_BEFORE = re.compile(r",\s*$")
+#: Before the act that a destruction resulted in or went on to: "set a house on fire, killing
+#: four", "torched houses and shot at fleeing residents".
+_RESULT_BEFORE = re.compile(r"(?:,|\band)\s*$")
 
 
 def _pick_per_family(text: str, triggers: list[Trigger], casualties: list[CasualtyMention]) -> list[Trigger]:
@@ -1068,6 +1069,23 @@ def _freed_captives(article: Article, trigger: Trigger) -> bool:
             and bool(load_lexicon().cues["freed_before"].search(article.text, max(0, trigger.start - 40), trigger.start)))
 
 
+def _people_seized(article: Article, trigger: Trigger) -> Trigger:
+    """A capture whose object is people ("gunmen seized two Chinese engineers"), as the
+    casualties stage reads them, is their abduction, not ground taken."""
+    if trigger.family != "territory" or not any(
+            c.kind == "abducted" and _OBJECT_GAP.fullmatch(article.text, trigger.end, c.start)
+            for c in article.in_sentence(article.casualties, trigger.sentence)):
+        return trigger
+    index, entry = _abduction_entry()
+    return replace(trigger, entry=index, family=entry.family, event_type=entry.event_type,
+                   sub_event_type=entry.sub_event_type, plover_event=entry.plover_event, plover_mode=entry.plover_mode)
+
+
+@cache
+def _abduction_entry() -> tuple[int, _Entry]:
+    return next((i, e) for i, e in enumerate(load_lexicon().entries) if e.sub_event_type == taxonomy.ABDUCTION)
+
+
 def _denied(article: Article, trigger: Trigger) -> bool:
     """"No fighting was reported", "the march went ahead without violence": the act did not happen.
     "No casualties" denies only the harm, which the casualties stage counts as none."""
@@ -1125,9 +1143,9 @@ def find_events(article: Article) -> Article:
     names = _names(article)
     statuses = _statuses(article)
     by_sentence: dict[int, list[Trigger]] = {}
-    told = [t for t in article.triggers if not (_inside_a_name(names, t) or _told_as_past_aside(article, t)
-                                                or _denied(article, t) or _no_ground_taken(article, t)
-                                                or _crowd_as_victims(article, t) or _freed_captives(article, t))]
+    told = [_people_seized(article, t) for t in article.triggers
+            if not (_inside_a_name(names, t) or _told_as_past_aside(article, t) or _denied(article, t)
+                    or _no_ground_taken(article, t) or _crowd_as_victims(article, t) or _freed_captives(article, t))]
     material = load_lexicon().material_families
     acts = [t for t in told if not _imputed(article, t)]
     # "lynched two men accused of planting an IED": no bombing told beside the lynching
