@@ -1402,3 +1402,13 @@ def test_pickets_and_community_justice(text, sub_event_type):
 ])
 def test_raids_captives_and_deals_that_end_fighting(text, sub_event_type):
     assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Soldiers and jihadists traded fire for hours near Kiganjo.", "Armed clash"),
+    ("Church leaders led a procession through Kiganjo to call for peace.", "Peaceful protest"),
+    ("Coalition aircraft carried out several strikes on rebel positions around Kiganjo.", "Air/drone strike"),
+    ("Gunmen stormed a farm near Kiganjo and shot dead two farm workers.", "Attack"),
+])
+def test_more_ways_news_tells_fights_marches_and_strikes(text, sub_event_type):
+    assert main_event(text)["sub_event_type"] == sub_event_type
