@@ -1412,3 +1412,8 @@ def test_raids_captives_and_deals_that_end_fighting(text, sub_event_type):
 ])
 def test_more_ways_news_tells_fights_marches_and_strikes(text, sub_event_type):
     assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+def test_a_post_named_after_its_village_in_a_province_is_placed_at_the_village():
+    record = main_event("Two police officers were killed after gunmen raided Kiganjo Police Post in Nyeri.")
+    assert record["location"] == "Kiganjo"

@@ -802,14 +802,18 @@ _FROM_TO_BEFORE = re.compile(r"\bfrom\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s
 
 def _containers(text: str, places: list[PlaceMention]) -> set[int]:
     """The places named right after another of their province as where it lies: "Nyeri" in
-    "Kiganjo, Nyeri" and in "a village, Kiganjo Division in Nyeri"; the place they hold is nearer."""
+    "Kiganjo, Nyeri", in "a village, Kiganjo Division in Nyeri" and in "Kiganjo Police Post in
+    Nyeri"; the place they hold is nearer."""
     return {id(outer) for inner, outer in zip(places, places[1:])  # places are in text order
             if outer.admin1 and outer.admin1 == inner.admin1 and not outer.is_country
             and _CONTAINER_GAP.fullmatch(text, inner.end, outer.start)}
 
 
 #: Between a place and the division it lies in: ", ", " (", " Division in ".
-_CONTAINER_GAP = re.compile(r"\s*[,(]\s*(?:in\s+)?|\s+(?:(?:division|ward|location|sub-?county|constituency|district)\s+)?(?:in|of)\s+", re.I)
+_CONTAINER_GAP = re.compile(r"\s*[,(]\s*(?:in\s+)?|\s+(?:(?:division|ward|location|sub-?county|constituency|district)\s+)?(?:in|of)\s+"
+                            # the rest of a name the place opens: "Pandanguo Police Camp in Lamu"
+                            # (not a road's: "Lang'ata Road in Nairobi" is no place in Nairobi of that name)
+                            r"|\s+(?!(?:\S+\s+){0,2}?(?:road|street|avenue|highway)\b)(?:(?-i:[A-Z])[\w'’-]*\s+){1,3}in\s+", re.I)
 
 
 def _told_as_where(text: str, place: PlaceMention, trigger: Trigger) -> bool:
