@@ -26,7 +26,7 @@ def only(text: str, published: date | None = FRIDAY):
     ("Shelling resumed on Saturday night.", "on Saturday night", date(2018, 7, 7), None, 1, "on"),
     ("A bomb went off last Friday.", "last Friday", date(2018, 7, 6), None, 1, "on"),
     ("Two were shot yesterday.", "yesterday", date(2018, 7, 12), None, 1, "on"),
-    ("Police said this morning.", "this morning", FRIDAY, None, 1, "on"),
+    ("Police said this morning.", "this morning", FRIDAY, None, 1, "said"),
     ("Rockets fell overnight.", "overnight", FRIDAY, None, 1, "overnight"),
     ("Shots rang out last night.", "last night", date(2018, 7, 12), None, 1, "on"),
     ("Troops arrived earlier this week.", "earlier this week", date(2018, 7, 9), FRIDAY, 2, "on"),
@@ -34,9 +34,9 @@ def only(text: str, published: date | None = FRIDAY):
     ("It was signed last month.", "last month", date(2018, 6, 1), date(2018, 6, 30), 3, "on"),
     ("Raids began earlier this month.", "earlier this month", date(2018, 7, 1), FRIDAY, 3, "on"),
     ("He vanished two days ago.", "two days ago", date(2018, 7, 11), None, 1, "on"),
-    ("The strikes come a day after the army entered.", "a day after", date(2018, 7, 12), None, 1, "relative"),
+    ("The strikes come a day after the army entered.", "a day after", date(2018, 7, 12), None, 1, "came_after"),
     ("Troops massed in recent days.", "in recent days", date(2018, 7, 6), FRIDAY, 2, "ongoing"),
-    ("It said on December 14, 2017 that", "on December 14, 2017", date(2017, 12, 14), None, 1, "on"),
+    ("It said on December 14, 2017 that", "on December 14, 2017", date(2017, 12, 14), None, 1, "said"),
     ("Signed 14 December 2017 in Doha.", "14 December 2017", date(2017, 12, 14), None, 1, "on"),
     ("Raiders struck Kiganjo on 09/07/2018 at dawn.", "on 09/07/2018", date(2018, 7, 9), None, 1, "on"),
     ("The vote is due in March of 2019.", "in March of 2019", date(2019, 3, 1), date(2019, 3, 31), 3, "on"),
@@ -155,3 +155,11 @@ def test_days_counted_back_from_the_news():
 ])
 def test_a_date_between_a_determiner_and_a_noun_names_another_event(text, relation):
     assert dates_in(text)[0].relation == relation
+
+
+def test_a_day_said_and_a_day_the_news_came_after_leave_the_acts_own_day():
+    said = dates_in("Police said on Friday that gunmen killed three in Kiganjo on Thursday.")
+    assert [(d.text, d.relation) for d in said] == [("on Friday", "said"), ("on Thursday", "on")]
+    after = dates_in("Gunmen killed three in Kiganjo on Wednesday, a day after a raid nearby.")
+    assert [(d.text, d.date, d.relation) for d in after] == [("on Wednesday", date(2018, 7, 11), "on"),
+                                                              ("a day after", date(2018, 7, 12), "came_after")]

@@ -1417,3 +1417,11 @@ def test_more_ways_news_tells_fights_marches_and_strikes(text, sub_event_type):
 def test_a_post_named_after_its_village_in_a_province_is_placed_at_the_village():
     record = main_event("Two police officers were killed after gunmen raided Kiganjo Police Post in Nyeri.")
     assert record["location"] == "Kiganjo"
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Gunmen attacked Kiganjo on Tuesday. Three people were killed in the attack, police said on Wednesday.", "2024-05-07"),
+    ("Gunmen killed three people in Kiganjo on Monday, a day after a similar attack nearby.", "2024-05-06"),
+])
+def test_the_day_of_the_act_not_of_its_telling_nor_of_what_came_before(text, day):
+    assert main_event(text)["event_date"] == day

@@ -3,13 +3,16 @@
 Candidates come from a handful of compiled regexes (explicit dates, ranges, months, years,
 weekdays, relative words); where two overlap the longer wins. A mention's text includes the
 preposition or modifier before the date ("since June 19", "late on Monday"), which sets its
-``relation``: on, since, until, before, after, and three that only this stage gives:
+``relation``: on, since, until, before, after, and those that only this stage gives:
 
 - ``overnight``: the night before publication, dated to the publication day; a weekday or
   another date in the same sentence should win over it.
-- ``relative``: "a day after", "a day earlier": counted back from publication because the
-  story's news is taken to be the anchor ("The strikes come a day after the army entered"
-  dates the army's entry to the day before publication).
+- ``relative``: "a day earlier": counted back from publication, the story's news taken to be
+  the anchor.
+- ``came_after``: "a day after": counted back the same way, but it dates what the news came
+  after ("The strikes come a day after the army entered" dates the army's entry), not the news.
+- ``said``: a date right after a reporting word ("police said on Wednesday"): the day of the
+  report, not of what it reports.
 - ``ongoing``: "in recent days": a span running up to publication.
 
 Relative dates without a publication date stay ``date=None``, as do those that would fall
@@ -63,6 +66,7 @@ class _Terms:
     determiner_first: re.Pattern  # opening a date's text: "the 26 October"
     noun_after: re.Pattern  # a lower-case noun right after a date
     named_noun_after: re.Pattern  # one after a name: "the March 2012 Machakos bus bombing"
+    said_before: re.Pattern  # a reporting word right before a date: "police said "
 
 
 @stage("dates", reads=("text", "sentences", "published"), sets=("dates",))
@@ -76,6 +80,8 @@ def find_dates(article: Article) -> Article:
             if mention is not None:
                 if _names_an_event(terms, article.text, mention):
                     mention.relation = "named"
+                elif mention.relation == "on" and terms.said_before.search(article.text, max(0, mention.start - 40), mention.start):
+                    mention.relation = "said"
                 candidates.append(mention)
     article.dates = _longest_non_overlapping(candidates)
     return article
@@ -160,7 +166,9 @@ def _terms() -> _Terms:
                   re.compile(prefix, re.IGNORECASE), patterns,
                   re.compile(rf"\b(?:{_alternation(raw['naming_determiners'])})\s+$", re.IGNORECASE),
                   re.compile(rf"(?:{_alternation(raw['naming_determiners'])})\s", re.IGNORECASE),
-                  re.compile(noun_after), re.compile(rf"(?:\s+(?-i:[A-Z])[\w'’-]*){{1,3}}{noun_after}"))
+                  re.compile(noun_after), re.compile(rf"(?:\s+(?-i:[A-Z])[\w'’-]*){{1,3}}{noun_after}"),
+                  re.compile(rf"\b(?:{_alternation(raw['said_before'])})(?:\s+(?:reporters|journalists|the\s+press|(?-i:[A-Z])[\w'’.-]*)){{0,2}}\s+$",
+                             re.IGNORECASE))
 
 
 def _mention(match: re.Match, prefix: _Prefix, terms: _Terms, day: date | None, precision: int,
@@ -337,6 +345,8 @@ def _relative(terms: _Terms, match: re.Match, prefix: _Prefix, published: date |
     if phrase in terms.relative_days:
         spec = terms.relative_days[phrase]
         day = _shifted(published, spec["offset"]) if published else None
+        if spec.get("relation") == "came_after":
+            prefix = _Prefix(match.start(), None, None)  # "on Monday, a day after ...": Monday is the news's own
         return _mention(match, prefix, terms, day, 1, relation=spec.get("relation"))
     if phrase in terms.recent_spans:
         spec = terms.recent_spans[phrase]

@@ -811,9 +811,10 @@ def _containers(text: str, places: list[PlaceMention]) -> set[int]:
 
 #: Between a place and the division it lies in: ", ", " (", " Division in ".
 _CONTAINER_GAP = re.compile(r"\s*[,(]\s*(?:in\s+)?|\s+(?:(?:division|ward|location|sub-?county|constituency|district)\s+)?(?:in|of)\s+"
-                            # the rest of a name the place opens: "Pandanguo Police Camp in Lamu"
-                            # (not a road's: "Lang'ata Road in Nairobi" is no place in Nairobi of that name)
-                            r"|\s+(?!(?:\S+\s+){0,2}?(?:road|street|avenue|highway)\b)(?:(?-i:[A-Z])[\w'’-]*\s+){1,3}in\s+", re.I)
+                            # the post, school or market a village names: "Pandanguo Police Camp in Lamu"
+                            # (a road or a church may bear a far place's or a saint's name)
+                            r"|\s+(?:(?:police|military|army|security|border|primary|secondary|high|trading)\s+)?"
+                            r"(?:camp|post|station|base|barracks|school|market|factory|cent(?:re|er)|dispensary)\s+in\s+", re.I)
 
 
 def _told_as_where(text: str, place: PlaceMention, trigger: Trigger) -> bool:
@@ -834,11 +835,16 @@ def _names_facility(text: str, place: PlaceMention) -> bool:
     return not road_end(text, place.start, place.end) and bool(load_lexicon().cues["facility_after"].match(text, place.end))
 
 
+#: Relations of a date that a sentence's other dates beat: the night before publication, what
+#: the news came after ("a day after"), the day it was said ("police said on Wednesday").
+_OTHER_DAYS = frozenset({"overnight", "came_after", "said"})
+
+
 def _best_date(dates: list[DateMention], status: str, published=None) -> DateMention | None:
     """A day beats a week beats a month; "since" dates only what is ongoing or history."""
     usable = [d for d in dates if d.date is not None and d.relation != "named"
               and (d.relation != "since" or status != "new")]
-    best = min(usable, key=lambda d: (d.relation == "overnight", d.precision), default=None)
+    best = min(usable, key=lambda d: (d.relation in _OTHER_DAYS, d.precision), default=None)
     if best is not None and status == "future" and published and best.date < published \
             and not _YEAR.search(best.text):
         # "in September" in a plan means the coming September, not the last one, and "on Tuesday"
@@ -877,7 +883,7 @@ def _compatible(first: Event, second: Event) -> bool:
         return False
     if first.status != second.status and "background" in (first.status, second.status):
         return False
-    if first.date and second.date and first.date.date != second.date.date and second.date.relation != "overnight":
+    if first.date and second.date and first.date.date != second.date.date and second.date.relation not in _OTHER_DAYS:
         return False
     if first.place and second.place and first.place.geonameid != second.place.geonameid:
         p, q = first.place, second.place
