@@ -1425,3 +1425,8 @@ def test_a_post_named_after_its_village_in_a_province_is_placed_at_the_village()
 ])
 def test_the_day_of_the_act_not_of_its_telling_nor_of_what_came_before(text, day):
     assert main_event(text)["event_date"] == day
+
+
+def test_a_notes_own_label_keeps_its_type_whoever_did_it():
+    record = main_event("Property destruction: on 3 May, party supporters vandalised a campaign truck in Kiganjo.")
+    assert record["sub_event_type"] == "Looting/property destruction"

@@ -526,6 +526,8 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     sentence = article.sentences[trigger.sentence].text
     sub = trigger.sub_event_type
     groups = _victim_groups(casualties)
+    if _is_label(article, trigger):
+        return entry.event_type, sub, trigger.plover_event, trigger.plover_mode  # the coder named it
     if _is_crowd(actor1) and (entry.family == "property" or (
             entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH))):
         # an unorganised crowd's violence or destruction is a riot, demonstrators' a violent
