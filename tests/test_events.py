@@ -1430,3 +1430,9 @@ def test_the_day_of_the_act_not_of_its_telling_nor_of_what_came_before(text, day
 def test_a_notes_own_label_keeps_its_type_whoever_did_it():
     record = main_event("Property destruction: on 3 May, party supporters vandalised a campaign truck in Kiganjo.")
     assert record["sub_event_type"] == "Looting/property destruction"
+
+
+@pytest.mark.parametrize("text", ["Hundreds of new recruits graduated from a militia's camp near Kiganjo.",
+                                  "Thousands of troops massed along the border near Kiganjo."])
+def test_recruits_graduating_and_troops_massing_change_a_groups_activity(text):
+    assert main_event(text)["sub_event_type"] == "Change to group/activity"
