@@ -97,7 +97,7 @@ def read_coded(path: Path, kind: str, name: str) -> dict:
                 if not name_key(place):
                     continue
                 if precision == rules["formats"][kind]["area"] and (point := _point(cell)) is not None:
-                    in_area[(countries[country], name_key(place))].append((place, written, cell["admin1"], *point))
+                    in_area[(countries[country], name_key(place))].append((place, written, cell["admin1"], "", *point))
                 if not precise:
                     continue
                 rows_used += 1
@@ -111,8 +111,10 @@ def read_coded(path: Path, kind: str, name: str) -> dict:
     places = [_place(country_code, cluster) for (country_code, _), named in by_name.items()
               for cluster in _clusters(named, rules["same_place_km"])]
     districts = [_district(country_code, named) for (country_code, key), named in in_district.items() if key]
-    areas = [_area(country_code, named) for (country_code, key), named in in_area.items()
-             if (country_code, key) not in by_name and (country_code, key) not in in_district]
+    named_otherwise = by_name.keys() | in_district.keys()
+    areas = [(name, spellings, code, admin1, lat, lon)
+             for (country_code, key), named in in_area.items() if (country_code, key) not in named_otherwise
+             for name, spellings, code, admin1, _, lat, lon in [_place(country_code, named)]]
     return {"name": name, "format": kind, "file": str(path.resolve()), "rows": rows, "rows_used": rows_used,
             "unknown_countries": {c: n for c, n in unknown_countries.items() if n}, "places": places,
             "districts": districts, "areas": areas}
@@ -174,14 +176,6 @@ def _district(country_code: str, rows: list[tuple]) -> tuple:
     spellings = tuple(sorted({name, strip_division_word(name) or name}))
     return (name, spellings, country_code, _most_given(row[1] for row in rows),
             statistics.median(row[2] for row in rows), statistics.median(row[3] for row in rows))
-
-
-def _area(country_code: str, rows: list[tuple]) -> tuple:
-    """An area from the rows that name it: its name and spellings, first-level division and
-    point as most of them give them."""
-    spellings = tuple(sorted({spelling for row in rows for spelling in row[:2]}))
-    lat, lon = _most_given((row[3], row[4]) for row in rows)
-    return (_most_given(row[0] for row in rows), spellings, country_code, _most_given(row[2] for row in rows), lat, lon)
 
 
 def _point(cell: dict) -> tuple[float, float] | None:
