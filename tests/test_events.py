@@ -1436,3 +1436,8 @@ def test_a_notes_own_label_keeps_its_type_whoever_did_it():
                                   "Thousands of troops massed along the border near Kiganjo."])
 def test_recruits_graduating_and_troops_massing_change_a_groups_activity(text):
     assert main_event(text)["sub_event_type"] == "Change to group/activity"
+
+
+def test_ground_taken_with_air_support_is_the_ground_taken():
+    records = records_of("Somali troops backed by US airstrikes retook Jowhar from Al Shabaab on Tuesday.")
+    assert [r["sub_event_type"] for r in records] == ["Government regains territory"]

@@ -1135,12 +1135,15 @@ def _main_clause_triggers(article: Article, triggers: list[Trigger]) -> list[Tri
 
 
 def _without_support(article: Article, triggers: list[Trigger]) -> list[Trigger]:
-    """Drops strikes told as support of another act of violence ("troops, backed by US
-    airstrikes, battled Al Shabaab"): the act is the ground battle (ACLED), its backer an ally."""
-    def support(trigger: Trigger) -> bool:
-        return bool(_SUPPORT_BEFORE.search(article.text, max(trigger.clause_start, trigger.start - 40), trigger.start))
+    """Drops strikes told as support of another act ("troops, backed by US airstrikes, battled
+    Al Shabaab", "... retook the town"): the act is the ground battle or the ground taken
+    (ACLED), its backer an ally."""
+    def support(trigger: Trigger) -> bool:  # the backing itself, not the act told after it ("backed by airstrikes retook")
+        cue = _SUPPORT_BEFORE.search(article.text, max(trigger.clause_start, trigger.start - 40), trigger.start)
+        return cue is not None and not any(cue.start() <= o.start and o.end <= trigger.start for o in triggers)
+    material = load_lexicon().material_families
     return [t for t in triggers if not support(t)
-            or not any(o.family == t.family and not support(o) for o in triggers if o is not t)]
+            or not any(o.family in material and not support(o) for o in triggers if o is not t)]
 
 
 #: Before a weapon told as the backing of an act: "backed by US airstrikes", "under the cover of artillery".
