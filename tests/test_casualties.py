@@ -455,3 +455,8 @@ def test_one_victim_told_by_whose_he_was(text):
 ])
 def test_a_toll_told_by_its_number_and_a_death_from_wounds(text, count):
     assert [m.minimum for m in top_level(casualties_in(text)) if m.kind == "killed"] == [count]
+
+
+def test_a_victim_list_goes_on_past_what_the_killers_did_next():
+    text = "The attackers shot dead a teacher and a guard before rounding up the pupils in Kiganjo."
+    assert [m.text for m in top_level(casualties_in(text)) if m.kind == "killed"] == ["a teacher", "a guard"]

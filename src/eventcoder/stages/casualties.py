@@ -752,7 +752,7 @@ def _lexicon() -> _Lexicon:
         continuation=re.compile(
             rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_DETERMINERS}\s+)?(?<![\w-])(?P<item>{with_group})"
             # not the subject of a verb of its own: "..., a police officer told reporters"
-            rf"(?!(?:\s+(?!(?:and|or|but|then|while|as)\b)[\w-]+)?\s+(?:(?:{passive_auxiliaries})|(?:{cue})|(?:{reporting}))\b)", flags),
+            rf"(?!(?:\s+(?!(?:and|or|but|then|while|as|before|after|when|until)\b)[\w-]+)?\s+(?:(?:{passive_auxiliaries})|(?:{cue})|(?:{reporting}))\b)", flags),
         subset_after=re.compile(
             rf"(?:\s*[,(—–]\s*|\s+)(?P<subset>(?:{subset_cue})\s+[^,;()—–]+?)"
             rf"(?=\s*[,;()—–.]|\s*$|\s+and\s+(?:{active})\b)", flags),
