@@ -1441,3 +1441,11 @@ def test_recruits_graduating_and_troops_massing_change_a_groups_activity(text):
 def test_ground_taken_with_air_support_is_the_ground_taken():
     records = records_of("Somali troops backed by US airstrikes retook Jowhar from Al Shabaab on Tuesday.")
     assert [r["sub_event_type"] for r in records] == ["Government regains territory"]
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("An angry crowd set upon two men suspected of theft in Kiganjo and beat them severely.", "Mob violence"),
+    ("Police detained 200 opposition activists in Kiganjo ahead of Saturday's rally.", "Arrests"),
+])
+def test_a_crowd_setting_upon_people_and_arrests_ahead_of_a_rally(text, sub_event_type):
+    assert main_event(text)["sub_event_type"] == sub_event_type
