@@ -1449,12 +1449,3 @@ def test_ground_taken_with_air_support_is_the_ground_taken():
 ])
 def test_a_crowd_setting_upon_people_and_arrests_ahead_of_a_rally(text, sub_event_type):
     assert main_event(text)["sub_event_type"] == sub_event_type
-
-
-@pytest.mark.parametrize("text, sub_event_type", [
-    ("Armed men took away five farmers from a village near Kiganjo.", "Abduction/forced disappearance"),
-    ("Doctors in public hospitals began a nationwide strike in Kiganjo on Monday.", "Peaceful protest"),
-    ("Police blocked opposition supporters from marching to the county offices in Kiganjo.", "Protest with intervention"),
-])
-def test_captives_taken_away_strikes_by_their_kind_and_marches_stopped(text, sub_event_type):
-    assert main_event(text)["sub_event_type"] == sub_event_type
