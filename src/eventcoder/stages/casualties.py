@@ -255,7 +255,8 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
     subjects_end = start
     imputed = _imputed_deeds(lexicon, text, start, end)
     imputed_spans = Spans(imputed)
-    tolls = Spans(m.span() for m in lexicon.toll.finditer(text, start, end))
+    toll_nouns = list(lexicon.toll.finditer(text, start, end))
+    tolls = Spans(m.span() for m in toll_nouns)
     for cue in lexicon.cue.finditer(text, start, end):
         if cue.start() < boundary or imputed_spans.overlap(cue.start(), cue.end()) or tolls.cover(cue.start(), cue.end()):
             continue  # and "the number of people killed" is a toll's noun, its figure told after it
@@ -291,7 +292,7 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
                  for m in lexicon.body_found.finditer(text, start, end)
                  if not (killed_before and m.group()[:3].lower() in ("his", "her"))]  # "was killed and her body dumped"
     mentions += _to_death(lexicon, text, start, end, mentions)
-    mentions += [toll for toll in _tolls(lexicon, text, start, end) if not _running_total(lexicon, text, toll, mentions)]
+    mentions += [toll for toll in _tolls(lexicon, text, start, end, toll_nouns) if not _running_total(lexicon, text, toll, mentions)]
     mentions += _denials(lexicon, text, start, end)
     return [m for m in mentions if not imputed_spans.overlap(m.start, m.end)]
 
@@ -488,10 +489,10 @@ def _to_death(lexicon: _Lexicon, text: str, start: int, end: int,
     return mentions
 
 
-def _tolls(lexicon: _Lexicon, text: str, start: int, end: int) -> list[CasualtyMention]:
-    """ "the death toll rose to 45": the victim phrase after the toll, with a number."""
+def _tolls(lexicon: _Lexicon, text: str, start: int, end: int, toll_nouns: list[re.Match]) -> list[CasualtyMention]:
+    """ "the death toll rose to 45": the victim phrase after each of the sentence's toll nouns, with a number."""
     mentions = []
-    for match in lexicon.toll.finditer(text, start, end):
+    for match in toll_nouns:
         # "updating an earlier toll of three", "the initial toll of 30 was raised to 45": the
         # first figure is the one the report replaces
         superseded = _SUPERSEDED.search(text, max(start, match.start() - 20), match.start()) is not None

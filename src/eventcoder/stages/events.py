@@ -716,11 +716,22 @@ def _protest_casualties(article: Article, casualties: list[CasualtyMention]) -> 
             if not _is_grievance(article.text[article.sentence_at(c.start).start:c.start])]
 
 
+def _retype_event(event: Event, sub: str) -> None:
+    event.event_type, event.sub_event_type, event.plover_event, event.plover_mode = _retype(sub)
+
+
+@cache
+def _first_entry(sub: str) -> tuple[int, _Entry] | None:
+    """The lexicon's first entry of a sub-type, with its index."""
+    return next(((i, e) for i, e in enumerate(load_lexicon().entries) if e.sub_event_type == sub), None)
+
+
 @cache
 def _retype(sub: str) -> tuple[str, str, str | None, str | None]:
-    for entry in load_lexicon().entries:
-        if entry.sub_event_type == sub:
-            return entry.event_type, sub, entry.plover_event, entry.plover_mode
+    found = _first_entry(sub)
+    if found is not None:
+        entry = found[1]
+        return entry.event_type, sub, entry.plover_event, entry.plover_mode
     if sub in (taxonomy.PROTEST_WITH_INTERVENTION,):
         return taxonomy.PROTESTS, sub, "PROTEST", "demonstrate"
     if sub == taxonomy.EXCESSIVE_FORCE:
@@ -1088,14 +1099,9 @@ def _people_seized(article: Article, trigger: Trigger) -> Trigger:
             c.kind == "abducted" and _OBJECT_GAP.fullmatch(article.text, trigger.end, c.start)
             for c in article.in_sentence(article.casualties, trigger.sentence)):
         return trigger
-    index, entry = _abduction_entry()
+    index, entry = _first_entry(taxonomy.ABDUCTION)
     return replace(trigger, entry=index, family=entry.family, event_type=entry.event_type,
                    sub_event_type=entry.sub_event_type, plover_event=entry.plover_event, plover_mode=entry.plover_mode)
-
-
-@cache
-def _abduction_entry() -> tuple[int, _Entry]:
-    return next((i, e) for i, e in enumerate(load_lexicon().entries) if e.sub_event_type == taxonomy.ABDUCTION)
 
 
 def _denied(article: Article, trigger: Trigger) -> bool:
@@ -1121,10 +1127,8 @@ def _main_clause_triggers(article: Article, triggers: list[Trigger]) -> list[Tri
         sentence = article.sentences[trigger.sentence]
         return bool(_AFTER_PHRASE.search(article.text[max(sentence.start, trigger.start - 40):trigger.start]))
 
-    def passive(trigger: Trigger) -> bool:  # "was suspended", a headline's "suspended after"
-        text = article.text
-        return bool(load_lexicon().cues["passive_before"].search(text, max(trigger.clause_start, trigger.start - 40), trigger.start)
-                    or (trigger.text.lower().endswith("ed") and _AFTER_NEXT.match(text, trigger.end)))
+    def passive(trigger: Trigger) -> bool:  # "was suspended", and a headline's "suspended after"
+        return trigger.passive or (trigger.text.lower().endswith("ed") and bool(_AFTER_NEXT.match(article.text, trigger.end)))
 
     main = [t for t in triggers if not subordinate(t)]
     main_families = {t.family for t in main}
@@ -1141,9 +1145,10 @@ def _without_support(article: Article, triggers: list[Trigger]) -> list[Trigger]
     def support(trigger: Trigger) -> bool:  # the backing itself, not the act told after it ("backed by airstrikes retook")
         cue = _SUPPORT_BEFORE.search(article.text, max(trigger.clause_start, trigger.start - 40), trigger.start)
         return cue is not None and not any(cue.start() <= o.start and o.end <= trigger.start for o in triggers)
+    backing = [t for t in triggers if support(t)]
     material = load_lexicon().material_families
-    return [t for t in triggers if not support(t)
-            or not any(o.family in material and not support(o) for o in triggers if o is not t)]
+    backed = any(t.family in material and t not in backing for t in triggers)
+    return [t for t in triggers if t not in backing or not backed]
 
 
 #: Before a weapon told as the backing of an act: "backed by US airstrikes", "under the cover of artillery".
@@ -1277,7 +1282,7 @@ def _met_with_force(events: list[Event]) -> list[Event]:
         told_next = (attack is not None and event.status == attack.status
                      and 0 <= event.sentences[0] - attack.sentences[-1] <= 1)
         if told_next and attack.sub_event_type == taxonomy.ATTACK and _entry_of(event.trigger).mutual:
-            attack.event_type, attack.sub_event_type, attack.plover_event, attack.plover_mode = _retype(taxonomy.ARMED_CLASH)
+            _retype_event(attack, taxonomy.ARMED_CLASH)
             _absorb(attack, event)
             defender = next((a for a in (event.actor1, event.actor2) if a is not None
                              and (attack.actor1 is None or a.name != attack.actor1.name)), None)
@@ -1439,7 +1444,7 @@ def _ambushes_of_civilians(events: list[Event]) -> None:
         groups = _victim_groups([c for c in event.casualties if c.kind in ("killed", "injured")])
         if (event.actor2 is not None and _is_victim(event.actor2)) or (
                 event.actor2 is None and groups and groups <= lexicon.civilian_groups):
-            event.event_type, event.sub_event_type, event.plover_event, event.plover_mode = _retype(taxonomy.ATTACK)
+            _retype_event(event, taxonomy.ATTACK)
 
 
 def _attacks_met_by_arms(events: list[Event]) -> None:
@@ -1453,7 +1458,7 @@ def _attacks_met_by_arms(events: list[Event]) -> None:
             continue
         groups = {c.group for c in event.casualties if c.kind in ("killed", "injured") and (c.minimum or c.maximum)}
         if groups & lexicon.attacker_groups or (groups and groups <= lexicon.armed_groups):
-            event.event_type, event.sub_event_type, event.plover_event, event.plover_mode = _retype(taxonomy.ARMED_CLASH)
+            _retype_event(event, taxonomy.ARMED_CLASH)
 
 
 def _told_as_verb(text: str, trigger: Trigger) -> bool:
