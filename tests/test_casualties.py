@@ -5,7 +5,7 @@ import pytest
 
 from eventcoder.article import Article, CasualtyMention
 from eventcoder.pipeline import extract_records, process
-from eventcoder.stages.casualties import find_casualties, top_level
+from eventcoder.stages.casualties import find_casualties, tolls_by_place, top_level
 from eventcoder.stages.text import split_sentences
 
 
@@ -460,3 +460,11 @@ def test_a_toll_told_by_its_number_and_a_death_from_wounds(text, count):
 def test_a_victim_list_goes_on_past_what_the_killers_did_next():
     text = "The attackers shot dead a teacher and a guard before rounding up the pupils in Kiganjo."
     assert [m.text for m in top_level(casualties_in(text)) if m.kind == "killed"] == ["a teacher", "a guard"]
+
+
+def test_a_toll_told_place_by_place_gives_each_share_and_where_its_place_starts():
+    text = "Two people died, one in Embu and the other in Meru."
+    assert tolls_by_place(text, 0, len(text)) == [(1, text.index("Embu")), (1, text.index("Meru"))]
+    text = "Police killed 3 protesters in Nyeri and two at Isiolo."
+    assert tolls_by_place(text, 0, len(text)) == [(3, text.index("Nyeri")), (2, text.index("Isiolo"))]
+    assert tolls_by_place("Two people died in Embu.", 0, 24) == []

@@ -128,3 +128,16 @@ def test_a_second_pass_reads_each_source_from_its_home(tmp_path, monkeypatch):
     assert (figures["homes_sources"], figures["homes_inferred"]) == (1, 1)
     assert homes_seen[:4] == [None] * 4 and set(homes_seen[4:]) == {"Kenya"}
     assert figures["homes_location_within_10km"] == 1.0
+
+
+def test_rows_coded_from_one_note_share_out_its_events_the_likest_pairs_first(tmp_path, monkeypatch):
+    note = '"Protests in Embu and Meru; a protester died in Meru."'
+    (tmp_path / "a.csv").write_text("event_id_cnty,sub_event_type,latitude,longitude,fatalities,notes\n"
+                                    f"K1,Peaceful protest,0,37,0,{note}\nK2,Peaceful protest,1,38,1,{note}\n"
+                                    f"K3,Peaceful protest,1,38,0,{note}\nK4,Riot,0,37,0,\"A riot in Embu.\"\n")
+    embu = {"sub_event_type": "Peaceful protest", "latitude": 0, "longitude": 37, "fatalities": 0}
+    meru = embu | {"latitude": 1, "longitude": 38, "fatalities": 1}
+    monkeypatch.setattr(acled, "extract_records", lambda article: [embu, meru] if article.id != "K4" else [])
+    report = evaluate(tmp_path / "a.csv")
+    assert [case.extracted["latitude"] for case in report.cases] == [0, 1, 0, None]  # K3 keeps the main event
+    assert report.figures["fatalities_exact"] == 0.75

@@ -1449,3 +1449,20 @@ def test_ground_taken_with_air_support_is_the_ground_taken():
 ])
 def test_a_crowd_setting_upon_people_and_arrests_ahead_of_a_rally(text, sub_event_type):
     assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+def test_an_act_at_each_place_of_a_list_is_an_event_there_the_toll_staying_with_the_first():
+    records = records_of("Youths rioted in Embu, Meru and Nanyuki on Monday, and one man was shot dead.")
+    assert [r["location"] for r in records] == ["Embu", "Meru", "Nanyuki"]
+    assert [r["fatalities"] for r in records] == [1, 0, 0]
+    assert len({r["sub_event_type"] for r in records}) == 1
+
+
+def test_a_road_between_two_towns_is_one_place():
+    assert len(records_of("Gunmen shot dead a driver on the road between Embu and Meru on Monday.")) == 1
+
+
+def test_the_struck_striking_back_is_a_reprisal_of_its_own():
+    records = records_of("Pokot raiders attacked Turkana herders near Embu on Monday, killing two. "
+                         "In retaliation, Turkana youths killed three Pokot traders in Meru.")
+    assert [(r["location"], r["fatalities"]) for r in records] == [("Embu", 2), ("Meru", 3)]

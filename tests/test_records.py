@@ -24,7 +24,14 @@ def test_two_sides_accounts_of_one_groups_dead_give_the_lower_summed_across_grou
     text = ("Al Shabaab said it killed 20 soldiers near Kiganjo on Monday, while the army said 5 soldiers "
             "died and 30 militants were killed.")
     assert fatalities(text) == [35]
-    assert fatalities("Gunmen killed 3 soldiers in Kiganjo and 2 soldiers in Embu on Monday.") == [5]
+    assert fatalities("Gunmen killed 3 soldiers and 2 policemen at Kiganjo on Monday.") == [5]
+
+
+def test_a_toll_told_place_by_place_is_an_event_at_each_place_with_its_share():
+    records = extract_records(Article("t", "Gunmen killed five people on Monday, three in Embu and two in Meru.",
+                                      published=PUBLISHED))
+    assert [(r["location"], r["fatalities"]) for r in records] == [("Embu", 3), ("Meru", 2)]
+    assert len({r["event_id"] for r in records}) == 2
 
 
 def test_an_actor_is_named_with_its_country_as_it_was_on_the_days_event():

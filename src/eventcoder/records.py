@@ -25,7 +25,14 @@ def event_records(article: Article) -> list[EventRecord]:
     """One record per event, main event first, its fields in the record's order."""
     digest = hashlib.sha1(article.text.encode("utf-8")).hexdigest()
     share = coded_share(article.text)
-    return [_record(article, event, digest, share) for event in article.events]
+    records, keys = [], set()
+    for event in article.events:
+        key = f"{digest}:{event.trigger.start}:{event.sub_event_type}"
+        if key in keys and event.place is not None:
+            key += f"@{event.place.start}"  # the same act at another place (an event per place)
+        keys.add(key)
+        records.append(_record(article, event, key, share))
+    return records
 
 
 def _coded_day(date: DateMention) -> dt.date:
@@ -37,7 +44,7 @@ def _coded_day(date: DateMention) -> dt.date:
     return day
 
 
-def _record(article: Article, event: Event, digest: str, share: tuple[str, int] | None) -> EventRecord:
+def _record(article: Article, event: Event, key: str, share: tuple[str, int] | None) -> EventRecord:
     place = event.place
     # an event told only by its country gets no point: a country's centroid drawn on a map reads
     # as a place where something happened (GDELT's country-level artefact), and ACLED codes no
@@ -46,7 +53,6 @@ def _record(article: Article, event: Event, digest: str, share: tuple[str, int] 
     date = event.date
     day = _coded_day(date) if date and date.date else None
     totals = _coded_share_of(summarize_casualties(_as_reported(article, event), article.sentence_at), share)
-    key = f"{digest}:{event.trigger.start}:{event.sub_event_type}"
     record: EventRecord = {
         "event_id": "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
         "article_id": article.id,

@@ -10,7 +10,8 @@ the reported day rather than moving it to a relative or background date. Without
 "On Oct 12th, 2013", "On or about 3 May 2015") is taken as written that day. ``event_date`` is
 read in every form ACLED exports use: 2024-03-14, 14 March 2024, and day-first dates with a
 two-digit year, 31-12-19 and 1-Apr-23. The first record ``extract_records`` returns (the main
-event) is set beside the row.
+event) is set beside the row. ACLED codes an event at each place and day, so one note may be
+coded as several rows: those rows share out the note's events (:func:`paired`).
 
 Figures: event type and sub-event type accuracy (with a sub-event confusion table); fatalities
 exact and within 20% of ACLED's figure, and exact on the rows where ACLED counts a death (where
@@ -143,14 +144,11 @@ def score(golds: Iterable[GoldEvent], name: str) -> Report:
                           "actor2"), 0)
     totals = dict.fromkeys(("event_type", "sub_event_type", "fatalities", "killed", "event_date", "actor1",
                             "actor2"), 0)
-    no_event = 0
-    articles, placed = [], []
-    for gold in golds:
-        article = Article(gold.id, gold.notes, published=gold.published, source=gold.source)
-        records = extract_records(article)
-        articles.append(article)
-        ours = records[0] if records else {}
-        no_event += not records
+    articles = [Article(gold.id, gold.notes, published=gold.published, source=gold.source) for gold in golds]
+    found = [extract_records(article) for article in articles]
+    no_event = sum(not records for records in found)
+    placed = []
+    for gold, ours in zip(golds, paired(golds, found)):
         right: dict[str, bool] = {}
         if gold.event_type:
             right["event_type"] = ours.get("event_type") == gold.event_type
@@ -197,15 +195,47 @@ def score(golds: Iterable[GoldEvent], name: str) -> Report:
     return report
 
 
+def paired(golds: list[GoldEvent], found: list[list[dict]]) -> list[dict]:
+    """The record set beside each row: our main event, unless ACLED coded several rows from the
+    row's note (an event each place and day) and another of the note's events is more like the
+    row: of the same kind first, then at the same place, with the same toll, day and actor1.
+    Each of those others goes beside one row at most, the likest pair first."""
+    chosen = [records[0] if records else {} for records in found]
+    rows_of: dict[str, list[int]] = {}
+    for row, gold in enumerate(golds):
+        rows_of.setdefault(gold.notes, []).append(row)
+    for rows in rows_of.values():
+        if len(rows) < 2:
+            continue
+        pairs = sorted(((likeness, index, row) for row in rows for index, record in enumerate(found[row][1:], 1)
+                        if (likeness := _likeness(golds[row], record)) > _likeness(golds[row], chosen[row])),
+                       key=lambda pair: pair[0], reverse=True)
+        rows_paired, events_paired = set(), set()
+        for _, index, row in pairs:
+            if row not in rows_paired and index not in events_paired:
+                chosen[row] = found[row][index]
+                rows_paired.add(row)
+                events_paired.add(index)
+    return chosen
+
+
+def _likeness(gold: GoldEvent, ours: dict) -> tuple[bool, ...]:
+    """Which scored fields a record shares with a row, the event's kind first."""
+    distance = _distance(gold, ours)
+    fields = (ours.get("sub_event_type") == gold.sub_event_type,
+              distance is not None and distance <= LOCATION_KM,
+              ours.get("fatalities") == gold.fatalities,
+              gold.event_date is not None and ours.get("event_date") == gold.event_date.isoformat(),
+              actors_match(gold.actor1, ours.get("actor1")))
+    return (sum(fields), *fields)
+
+
 def _with_source_homes(golds: list[GoldEvent], articles: list[Article]) -> dict:
     """The location figures again with each source's home inferred from its own notes
     (:func:`eventcoder.geoparse.infer_source_homes`)."""
     homes = infer_source_homes(articles)
-    placed = []
-    for gold in golds:
-        records = extract_records(Article(gold.id, gold.notes, published=gold.published,
-                                          source=gold.source, home=homes.get(gold.source)))
-        placed.append(records[0] if records else {})
+    placed = paired(golds, [extract_records(Article(gold.id, gold.notes, published=gold.published, source=gold.source,
+                                                    home=homes.get(gold.source))) for gold in golds])
     sources = {gold.source for gold in golds if gold.source}
     return {**{f"homes_{name}": value for name, value in _location_figures(golds, placed).items()},
             "homes_sources": len(sources), "homes_inferred": len(homes)}

@@ -73,6 +73,8 @@ class _Lexicon:
     labelled_count: re.Pattern  # "FATALITIES: 12", "Injured: 4": a note's field and its figure
     labelled_kinds: dict[str, str]
     coded_shares: dict[str, list[re.Pattern]]  # "coded across 6 events": how a toll is shared out
+    toll_by_place: re.Pattern  # "three in Kisumu and two in Siaya": a toll told place by place
+    toll_share: re.Pattern  # one share of it: its count and where its place's name starts
     toll: re.Pattern
     toll_link: re.Pattern  # "rose to", "stood at": after a toll noun, before its number
     to_death: re.Pattern  # "stoned a suspected thief to death": the victim inside the verb phrase
@@ -236,6 +238,19 @@ def coded_share(text: str) -> tuple[str, int] | None:
             if match is not None:
                 return how, _number(lexicon, match["n"])
     return None
+
+
+def tolls_by_place(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A toll told place by place between ``start`` and ``end`` ("two deaths, one in Awendo and
+    the other in Rongo", "killed three in Kisumu and two in Siaya"): each share's count, with
+    where its place's name starts."""
+    lexicon = _lexicon()
+    found = lexicon.toll_by_place.search(text, start, end)
+    if found is None:
+        return []
+    shares = lexicon.toll_share.finditer(text, found.start(), found.end())
+    return [(1 if share["n"].lower() in ("the other", "another") else _number(lexicon, share["n"]), share.start("place"))
+            for share in shares]
 
 
 def top_level(casualties: list[CasualtyMention]) -> list[CasualtyMention]:
@@ -705,6 +720,9 @@ def _lexicon() -> _Lexicon:
     not_one = (rf"(?:{_alternation([*terms['not_victims'], *terms['not_modifier_words'], *terms['time_words'], *_SHORT_WORDS, 'him', 'her', 'them', 'time'])})\b"
                r"|\d")
     companions = _alternation(terms["companions"])
+    # a share of a toll: "three in Kisumu", "one person at Awendo", "the other in Rongo"
+    share = (rf"(?P<n>{number}|the\s+other|another)(?:\s+(?!(?:in|at)\b)(?-i:[a-z]+)){{0,2}}?\s+(?:in|at)\s+"
+             rf"(?P<place>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)")
     return _Lexicon(
         # dispatched by first character: searched in every sentence, and the plainer regex was its stage's slowest
         cue=dispatched([("cue", _alternatives(roles))], prefix=r"(?<![\w-])", suffix=r"(?![\w-])", flags=flags),
@@ -758,6 +776,8 @@ def _lexicon() -> _Lexicon:
             rf"(?:\s*[,(—–]\s*|\s+)(?P<subset>(?:{subset_cue})\s+[^,;()—–]+?)"
             rf"(?=\s*[,;()—–.]|\s*$|\s+and\s+(?:{active})\b)", flags),
         quantity=quantity_parser,
+        toll_by_place=re.compile(rf"(?<![\w-]){_uncaptured(share)}(?:(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+){_uncaptured(share)})+", flags),
+        toll_share=re.compile(share, flags),
         count_noun=re.compile(
             rf"(?<![\w-])(?P<qty>{quantity_plain})\s+(?:{modifier}\s+){{0,2}}?"
             rf"(?P<noun>{_alternation(count_kinds)})\b", flags),

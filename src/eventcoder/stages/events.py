@@ -34,7 +34,7 @@ from eventcoder.lexicon import load_lexicon as load_actor_lexicon, unnamed_actor
 from eventcoder.resources import load_yaml
 from eventcoder.spans import Spans
 from eventcoder.stages import stage
-from eventcoder.stages.casualties import imputes_deed
+from eventcoder.stages.casualties import imputes_deed, tolls_by_place, top_level
 
 #: A protest's story: its sentence and the next ones, where news tells how it went on ("Police
 #: dispersed them with tear gas").
@@ -904,6 +904,9 @@ def _compatible(first: Event, second: Event) -> bool:
             return False
     if not (first.actor1 and second.actor1):
         return True
+    if (first.sub_event_type == second.sub_event_type == taxonomy.ATTACK and first.actor2
+            and _side(second.actor1) == _side(first.actor2)):
+        return False  # the struck striking back: a reprisal, not the attack told again
     names1 = {_side(a) for a in (first.actor1, first.actor2) if a}
     names2 = {_side(a) for a in (second.actor1, second.actor2) if a}
     return _side(first.actor1) in names2 or _side(second.actor1) in names1
@@ -1239,8 +1242,74 @@ def find_events(article: Article) -> Article:
     violence_told = {e.sentences[0] for e in merged if e.trigger.family == "violence"}
     merged.sort(key=lambda e: _main_first(e, harm_told, violence_told))
     _deadly_act_first(merged)
-    article.events = merged
+    article.events = merged + [copy for event in merged for copy in _at_other_places(article, event)]
     return article
+
+
+def _at_other_places(article: Article, event: Event) -> list[Event]:
+    """ACLED codes an event at each place: a toll told place by place ("two deaths, one in
+    Awendo and the other in Rongo") gives each place its share, the event keeping its own; the
+    other places of a list the event's place is in ("protests in Nakuru, Nyeri and Eldoret")
+    are events with no toll, the toll told once staying with the first."""
+    shares = _shares_by_place(article, event)
+    if not shares:
+        return [replace(event, place=division_seat(place), casualties=[]) for place in _listed_with(article, event.place)]
+    own = next((share for share in shares if event.place and share[0].start == event.place.start), shares[0])
+    others = [c for c in event.casualties if c.kind != "killed"]
+    event.place, event.casualties = division_seat(own[0]), [*others, own[1]]
+    return [replace(event, place=division_seat(place), casualties=[toll]) for place, toll in shares if toll is not own[1]]
+
+
+def _shares_by_place(article: Article, event: Event) -> list[tuple[PlaceMention, CasualtyMention]]:
+    """The places of a toll told place by place in the event's sentences, each with its share,
+    when the shares add up to the toll read (or the first share is all that was read)."""
+    killed = sum(c.minimum or 0 for c in top_level([c for c in event.casualties if c.kind == "killed"]))
+    places = {p.start: p for p in article.places if _locates(p) and not p.is_country}
+    for index in event.sentences:
+        sentence = article.sentences[index]
+        shares = tolls_by_place(article.text, sentence.start, sentence.end)
+        if len(shares) > 1 and all(start in places for _, start in shares) and killed in (sum(n for n, _ in shares), shares[0][0]):
+            return [(places[start], CasualtyMention(places[start].text, start, places[start].end, minimum=count, maximum=count))
+                    for count, start in shares]
+    return []
+
+
+def _listed_with(article: Article, place: PlaceMention | None) -> list[PlaceMention]:
+    """The other places of a list the event's place is in ("protests in Nakuru, Nyeri and
+    Eldoret"): ACLED codes an event at each, the toll told once staying with the first. A
+    road's ends ("between Mandera and Lafey") and where people came from are no list."""
+    sentence = article.sentence_at(place.start) if place is not None and not place.is_country else None
+    if sentence is None:
+        return []
+    text = article.text
+    places = [p for p in article.in_sentence(article.places, sentence.index) if _locates(p) and not p.is_country]
+    containers = _containers(text, places)
+    places = [p for p in places if id(p) not in containers]
+    at = next((i for i, p in enumerate(places) if p.start == place.start), None)
+    if at is None:
+        return []
+    first = last = at
+    while first > 0 and _LIST_GAP.fullmatch(text, places[first - 1].end, places[first].start):
+        first -= 1
+    while last + 1 < len(places) and _LIST_GAP.fullmatch(text, places[last].end, places[last + 1].start):
+        last += 1
+    members = places[first:last + 1]
+    if (not any(_LIST_AND.search(text, a.end, b.start) for a, b in zip(members, members[1:]))
+            or _LIST_OPENING.search(text, max(0, members[0].start - 12), members[0].start)):
+        return []
+    named = {place.name}
+    others = []
+    for member in members:
+        if member.name not in named:
+            named.add(member.name)
+            others.append(member)
+    return others
+
+
+#: Between two places of a list: ", ", " and ", ", and ", " town and ".
+_LIST_GAP = re.compile(r"(?:\s+(?:town|city|village|county|district)s?)?(?:\s*,\s*|\s*,?\s+(?:and|&)\s+)", re.I)
+_LIST_AND = re.compile(r"\s(?:and|&)\s")
+_LIST_OPENING = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.I)
 
 
 def _bare_report(article: Article, by_sentence: dict[int, list[Trigger]]) -> list[Event]:
