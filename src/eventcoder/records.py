@@ -5,6 +5,7 @@ import datetime as dt
 import hashlib
 import re
 from calendar import month_name
+from collections import Counter
 from functools import cache
 from typing import Callable
 
@@ -25,12 +26,12 @@ def event_records(article: Article) -> list[EventRecord]:
     """One record per event, main event first, its fields in the record's order."""
     digest = hashlib.sha1(article.text.encode("utf-8")).hexdigest()
     share = coded_share(article.text)
-    records, keys = [], set()
+    records, seen = [], Counter()
     for event in article.events:
         key = f"{digest}:{event.trigger.start}:{event.sub_event_type}"
-        if key in keys and event.place is not None:
-            key += f"@{event.place.start}"  # the same act at another place (an event per place)
-        keys.add(key)
+        seen[key] += 1
+        if seen[key] > 1:
+            key += f"#{seen[key]}"  # the same act at another place or on another day
         records.append(_record(article, event, key, share))
     return records
 
