@@ -253,6 +253,12 @@ def test_an_ethnic_group_or_clan_under_arms_is_its_identity_militia(text, countr
     assert _names(text, country) == expected
 
 
+@pytest.mark.parametrize("country, expected", [("KE", "Borana Ethnic Militia (Kenya)"), ("ET", "Borana Ethnic Militia (Ethiopia)"),
+                                               ("SO", "Borana Ethnic Militia (Kenya)")])
+def test_a_group_of_several_countries_takes_the_reports_country_when_it_lives_there(country, expected):
+    assert _names("Clashes between the Borana and Gabra left two dead.", country)["Borana"] == expected
+
+
 @pytest.mark.parametrize("text", ["Bandits in Turkana attacked a bus.", "The Turkana attack left two dead."])
 def test_a_groups_name_as_a_place_or_a_modifier_is_no_militia(text):
     assert "Turkana" not in _names(text, "KE")

@@ -86,6 +86,8 @@ class Lexicon:
     #: an ethnic group's or clan's bare name before an act ("Pokomo attack"), and its militia by name
     identity_subjects: re.Pattern | None = None
     identity_militias: dict[str, Actor] = field(default_factory=dict)
+    #: a group living in several countries: its militia by name -> that militia in each of them
+    identity_homes: dict[str, dict[str, Actor]] = field(default_factory=dict)
     #: two groups named as the sides of a fight ("between the Borana and Gabra communities")
     identity_pairs: re.Pattern | None = None
     #: armed men told by the group they come from ("raiders from the Pokot")
@@ -264,7 +266,7 @@ def _lexicon_with(actors: ActorsFile | None) -> Lexicon:
         for cue in (*country.names, *country.demonyms):
             builder.add(cue, "country", country_code=code)
 
-    identity_militias = _add_identity_militias(builder, data["identity_militia"], countries, actors_by_name)
+    identity_militias, identity_homes = _add_identity_militias(builder, data["identity_militia"], countries, actors_by_name)
 
     for item in data["contextual"]:
         by_country = tuple((code, tuple(actors_by_name[name] for name in names))
@@ -297,23 +299,28 @@ def _lexicon_with(actors: ActorsFile | None) -> Lexicon:
         rf"(?!\s+(?i:county|district|sub-county|constituency|region|side|border)\b)"
         rf"(?:\s+(?i:clan|sub-clan|community|tribe|ethnic group)\b)?")  # "militia from the Garre clan"
     return Lexicon(builder.compile(), countries, generic_names, actors_by_name, subject_verbs, state_actors, absorbed,
-                   identity_subjects, identity_militias, identity_pairs, identity_origins)
+                   identity_subjects, identity_militias, identity_homes, identity_pairs, identity_origins)
 
 
 def _add_identity_militias(builder: _Builder, spec: dict, countries: dict[str, Country],
-                           actors_by_name: dict[str, Actor]) -> dict[str, Actor]:
+                           actors_by_name: dict[str, Actor]) -> tuple[dict[str, Actor], dict[str, dict[str, Actor]]]:
     """An ethnic group's or clan's name before a word for its armed men ("Pokot raiders") names
-    its militia as ACLED does ("Pokot Ethnic Militia (Kenya)"); returns each group's militia."""
-    militias = {}
+    its militia as ACLED does ("Pokot Ethnic Militia (Kenya)"); returns each group's militia,
+    in the first of its countries, and for a group of several countries its militia in each."""
+    militias, homes = {}, {}
     for row in data_rows("identity_groups.csv"):
-        country = countries[row["country"]]
-        name = spec["name"].format(group=row["name"], kind=row["kind"], country=country.name)
-        actor = actors_by_name[name] = Actor(name, spec["category"], country.code)
+        in_each = {}
+        for code in row["country"].split():
+            name = spec["name"].format(group=row["name"], kind=row["kind"], country=countries[code].name)
+            in_each[code] = actors_by_name[name] = Actor(name, spec["category"], code)
+        actor = next(iter(in_each.values()))
+        if len(in_each) > 1:
+            homes[actor.name] = in_each
         for spelling in identity_group_spellings(row):
             militias[spelling] = actor
             for word in spec["words"]:
                 builder.add(f"{spelling} {word}", "actor", actor=actor)
-    return militias
+    return militias, homes
 
 
 def identity_group_spellings(row: dict[str, str]) -> list[str]:

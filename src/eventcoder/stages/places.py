@@ -234,8 +234,8 @@ def _demonyms(text: str) -> list[PlaceMention]:
 @cache
 def _identity_pattern() -> tuple[Dispatched, dict[str, str]]:
     """The names of ethnic groups and clans (``data/identity_groups.csv``) with the country
-    each is coded in."""
-    countries = {spelling: row["country"] for row in data_rows("identity_groups.csv")
+    most of each lives in."""
+    countries = {spelling: row["country"].split()[0] for row in data_rows("identity_groups.csv")
                  for spelling in identity_group_spellings(row)}
     alternatives = [re.escape(n) for n in sorted(countries, key=len, reverse=True)]
     return dispatched([("group", alternatives)], prefix=r"(?<![\w-])", suffix=r"(?![\w-])", flags=0), countries
