@@ -468,3 +468,10 @@ def test_a_toll_told_place_by_place_gives_each_share_and_where_its_place_starts(
     text = "Police killed 3 protesters in Nyeri and two at Isiolo."
     assert tolls_by_place(text, 0, len(text)) == [(3, text.index("Nyeri")), (2, text.index("Isiolo"))]
     assert tolls_by_place("Two people died in Embu.", 0, 24) == []
+
+
+@pytest.mark.parametrize("text, victim", [("Police shot dead James Mwangi in Embu.", "James Mwangi"),
+                                          ("A mob lynched Charles Otieno in Meru.", "Charles Otieno")])
+def test_a_first_name_ending_like_a_plural_starts_a_victims_name(text, victim):
+    assert summary(text) == [(victim, "killed", None, 1, 1)]
+    assert summary("Police shot dead Somalis in Embu.") == []

@@ -406,7 +406,10 @@ def _objects(lexicon: _Lexicon, text: str, cue: re.Match, end: int, kind: str) -
     uncounted = first is not None and not _quantity(first) and not named
     if kind not in _PEOPLE_ONLY and (first is None or uncounted):
         # a headline's lone victim after words that name no group: "kill Pokot peace activist"
-        one = None if uncounted else lexicon.one_after.match(text, start, end) or lexicon.named_after.match(text, start, end)
+        # an uncounted community ("killed Somalis") counts no one, but a first name that ends like
+        # a plural starts a person's name ("killed James Mwangi", not "killed Al Shabaab defectors")
+        one = (_whole_name(lexicon.named_after.match(text, start, end), text) if uncounted
+               else lexicon.one_after.match(text, start, end) or lexicon.named_after.match(text, start, end))
         if one is None and start == cue.end():
             one = lexicon.bare_one_after.match(text, start, end)
         if one is not None:  # "lynched a suspected thief", "gunned down Hassan Mwayuyu": one person
@@ -422,6 +425,15 @@ def _objects(lexicon: _Lexicon, text: str, cue: re.Match, end: int, kind: str) -
         item = lexicon.continuation.match(text, position, end)
         position = item.end() if item else position
     return mentions
+
+
+def _whole_name(name: re.Match | None, text: str) -> re.Match | None:
+    """A name that ends a phrase, not the modifier of a noun after it."""
+    return name if name is not None and _NAME_END.match(text, name.end()) else None
+
+
+#: After a person's name: punctuation, the end, or a word that opens another phrase.
+_NAME_END = re.compile(r"\s*(?:[,.;:()]|$|(?:in|at|on|near|outside|inside|and|who|after|during|as|while|from|of)\b)")
 
 
 def _mentions(lexicon: _Lexicon, text: str, kind: str, items: list[re.Match],
