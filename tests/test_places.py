@@ -339,3 +339,9 @@ def test_a_doubled_word_is_no_town_of_its_half():
 def test_a_skeleton_match_keeps_the_names_vowels_close():
     # Kutulo and Kitale share a skeleton, not a spelling
     assert "Kutulo" not in _found("A bomb hit a police truck near Kutulo in Kenya.")
+
+
+def test_a_skeleton_match_is_trusted_inside_a_province_the_article_names():
+    # Somali names lose their doubled vowels in English news: "Qoryoley" is Qoryooley
+    assert _found("Militants attacked Qoryoley (Lower Shabelle) on Monday.")["Qoryoley"].name == "Qoryooley"
+    assert "Qoryoley" not in _found("Militants attacked Qoryoley on Monday.")

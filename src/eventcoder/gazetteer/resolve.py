@@ -117,10 +117,19 @@ def resolve_candidates(text: str, candidates: list[Candidate],
     first_scores = [_scores(c, _Context(named_countries, home=home, coded_countries=coded_countries), near, penalty)
                     for c, near, penalty in zip(candidates, around, penalties)]
     first = [c.places[_argmax(s)] for c, s in zip(candidates, first_scores)]
+    # a skeleton match ("Qoryoley" for Qoryooley) is only trusted inside a country the article
+    # names, or a province it names ("Qoryoley (Lower Shabelle)")
+    named_divisions = {(place.country_code, place.admin1_code) for c, place in zip(candidates, first)
+                       if place.is_admin1 and not c.loose}
+
+    def untrusted(candidate: Candidate, place: Place) -> bool:
+        return candidate.loose and place.country_code not in named_countries and (
+            (place.country_code, place.admin1_code) not in named_divisions)
+
     country_votes: dict[str, set[str]] = defaultdict(set)
     division_votes: dict[tuple[str, str], set[str]] = defaultdict(set)
     for candidate, place in zip(candidates, first):
-        if candidate.loose and place.country_code not in named_countries:
+        if untrusted(candidate, place):
             continue  # a skeleton match that will not be kept (see below) is no evidence
         country_votes[place.country_code].add(candidate.key)
         if place.is_admin1:
@@ -181,8 +190,8 @@ def resolve_candidates(text: str, candidates: list[Candidate],
                 if home and (main_country or plain_country) else None)
         scores = _scores(candidate, context(candidate, readings), near, penalty)
         place = _within_agreed_country(candidate, candidate.places[_argmax(scores)], scores, others)
-        if candidate.loose and place.country_code not in named_countries:
-            continue  # a skeleton match is only trusted inside a country the article names
+        if untrusted(candidate, place):
+            continue
         own_penalty = penalty[candidate.places.index(place)]
         if (place.country_code, "") not in near.hints and (
                 (main_country and _far_fetched(candidate, place, main_country, own_penalty, told))
