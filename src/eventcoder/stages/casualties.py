@@ -241,8 +241,8 @@ def coded_share(text: str) -> tuple[str, int] | None:
 
 
 def tolls_by_place(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A toll told place by place between ``start`` and ``end`` ("two deaths, one in Awendo and
-    the other in Rongo", "killed three in Kisumu and two in Siaya"): each share's count, with
+    """A toll told place by place between ``start`` and ``end`` ("two deaths, one in Embu and
+    the other in Meru", "killed three in Kisumu and two in Siaya"): each share's count, with
     where its place's name starts."""
     lexicon = _lexicon()
     found = lexicon.toll_by_place.search(text, start, end)
@@ -732,7 +732,7 @@ def _lexicon() -> _Lexicon:
     not_one = (rf"(?:{_alternation([*terms['not_victims'], *terms['not_modifier_words'], *terms['time_words'], *_SHORT_WORDS, 'him', 'her', 'them', 'time'])})\b"
                r"|\d")
     companions = _alternation(terms["companions"])
-    # a share of a toll: "three in Kisumu", "one person at Awendo", "the other in Rongo"
+    # a share of a toll: "three in Kisumu", "one person at Embu", "the other in Meru"
     share = (rf"(?P<n>{number}|the\s+other|another)(?:\s+(?!(?:in|at)\b)(?-i:[a-z]+)){{0,2}}?\s+(?:in|at)\s+"
              rf"(?P<place>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)")
     return _Lexicon(

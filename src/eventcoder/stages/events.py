@@ -1248,7 +1248,7 @@ def find_events(article: Article) -> Article:
 
 def _at_other_places(article: Article, event: Event) -> list[Event]:
     """ACLED codes an event at each place: a toll told place by place ("two deaths, one in
-    Awendo and the other in Rongo") gives each place its share, the event keeping its own; the
+    Embu and the other in Meru") gives each place its share, the event keeping its own; the
     other places of a list the event's place is in ("protests in Nakuru, Nyeri and Eldoret")
     are events with no toll, the toll told once staying with the first."""
     shares = _shares_by_place(article, event)
