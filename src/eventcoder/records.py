@@ -31,7 +31,7 @@ def event_records(article: Article) -> list[EventRecord]:
         key = f"{digest}:{event.trigger.start}:{event.sub_event_type}"
         seen[key] += 1
         if seen[key] > 1:
-            key += f"#{seen[key]}"  # the same act at another place or on another day
+            key += f"#{seen[key]}"  # the same act at another place
         records.append(_record(article, event, key, share))
     return records
 

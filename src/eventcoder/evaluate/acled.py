@@ -198,8 +198,8 @@ def score(golds: Iterable[GoldEvent], name: str) -> Report:
 def paired(golds: list[GoldEvent], found: list[list[dict]]) -> list[dict]:
     """The record set beside each row: our main event, unless ACLED coded several rows from the
     row's note (an event each place and day) and another of the note's events is more like the
-    row: of the same kind first, then at the same place, with the same toll, day and actor1.
-    Each of those others goes beside one row at most, the likest pair first."""
+    row (:func:`_likeness`). Each of those others goes beside one row at most, the likest pair
+    first."""
     chosen = [records[0] if records else {} for records in found]
     rows_of: dict[str, list[int]] = {}
     for row, gold in enumerate(golds):
@@ -220,7 +220,8 @@ def paired(golds: list[GoldEvent], found: list[list[dict]]) -> list[dict]:
 
 
 def _likeness(gold: GoldEvent, ours: dict) -> tuple[bool, ...]:
-    """Which scored fields a record shares with a row, the event's kind first."""
+    """How many of the scored fields a record shares with a row, then which: the sub-event type
+    first, then the place within 25 km, the toll, the day and actor1."""
     distance = _distance(gold, ours)
     fields = (ours.get("sub_event_type") == gold.sub_event_type,
               distance is not None and distance <= LOCATION_KM,

@@ -1275,9 +1275,8 @@ def _shares_by_place(article: Article, event: Event) -> list[tuple[PlaceMention,
 
 
 def _listed_with(article: Article, place: PlaceMention | None) -> list[PlaceMention]:
-    """The other places of a list the event's place is in ("protests in Nakuru, Nyeri and
-    Eldoret"): ACLED codes an event at each, the toll told once staying with the first. A
-    road's ends ("between Mandera and Lafey") and where people came from are no list."""
+    """The other places of a list the event's place is in; a road's ends ("between Embu and
+    Meru"), where people came from and the province named after a town are no list."""
     sentence = article.sentence_at(place.start) if place is not None and not place.is_country else None
     if sentence is None:
         return []
