@@ -1466,3 +1466,9 @@ def test_the_struck_striking_back_is_a_reprisal_of_its_own():
     records = records_of("Pokot raiders attacked Turkana herders near Embu on Monday, killing two. "
                          "In retaliation, Turkana youths killed three Pokot traders in Meru.")
     assert [(r["location"], r["fatalities"]) for r in records] == [("Embu", 2), ("Meru", 3)]
+
+
+def test_a_clash_fought_with_stones_by_no_armed_side_is_mob_violence():
+    record = main_event("Villagers clashed with police officers in Embu on Monday. They pelted the officers with stones.")
+    assert record["sub_event_type"] == taxonomy.MOB_VIOLENCE
+    assert main_event("Soldiers clashed with militants near Embu on Monday.")["sub_event_type"] == taxonomy.ARMED_CLASH

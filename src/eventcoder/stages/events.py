@@ -172,7 +172,7 @@ def load_lexicon() -> _Lexicon:
     trigger_pattern = dispatched(alternatives)
     cue_names = ["protest_intervention", "protest_excessive_force", "non_violent_transfer",
                  "non_combatant_subjects", "riot_cues", "crowds_fighting", "fighting_cues", "armed_posts", "non_conflict_causes",
-                 "unarmed_groups", "mob_killings", "election_violence", "crowd_assaults", "demonstration_words"]
+                 "unarmed_groups", "crowd_weapons", "mob_killings", "election_violence", "crowd_assaults", "demonstration_words"]
     cues = {name: _alternation(data[name]) for name in cue_names}
     cues["new_incident"] = re.compile(r"\W*(?:" + "|".join(data["new_incident_cues"]) + r")\b", re.I)
     blamed_for_deaths = [cue for cue in data["blamed_cues"] if cue != "for"]
@@ -539,7 +539,8 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     elif (entry.family == "violence" and entry.generic and actor1 is None
           and lexicon.cues["election_violence"].fullmatch(trigger.text)):
         sub = taxonomy.VIOLENT_DEMONSTRATION  # "post-election violence persists in Kisumu", nobody named
-    elif (entry.family == "violence" and entry.mutual and lexicon.cues["unarmed_groups"].search(sentence)
+    elif (entry.family == "violence" and entry.mutual
+          and (lexicon.cues["unarmed_groups"].search(sentence) or _told(lexicon.cues["crowd_weapons"], _with_next(article, trigger.sentence)))
           and all(a is None or a.category in (taxonomy.STATE_FORCES, taxonomy.CIVILIANS) for a in (actor1, actor2))):
         # "rival supporters clashed", "students engaged police in running battles": no armed
         # side named but the state's (the crowd itself may be named as civilians), the crowd's
@@ -579,6 +580,11 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     if sub == trigger.sub_event_type:
         return entry.event_type, sub, trigger.plover_event, trigger.plover_mode
     return _retype(sub)
+
+
+def _with_next(article: Article, index: int) -> str:
+    """A sentence and the one after it, where news tells how an act went on."""
+    return " ".join(s.text for s in article.sentences[index:index + 2])
 
 
 def _abroad(place: PlaceMention | None, actor: ActorMention) -> bool:
