@@ -207,8 +207,9 @@ def paired(golds: list[GoldEvent], found: list[list[dict]]) -> list[dict]:
     for rows in rows_of.values():
         if len(rows) < 2:
             continue
+        main = {row: _likeness(golds[row], chosen[row]) for row in rows}
         pairs = sorted(((likeness, index, row) for row in rows for index, record in enumerate(found[row][1:], 1)
-                        if (likeness := _likeness(golds[row], record)) > _likeness(golds[row], chosen[row])),
+                        if (likeness := _likeness(golds[row], record)) > main[row]),
                        key=lambda pair: pair[0], reverse=True)
         rows_paired, events_paired = set(), set()
         for _, index, row in pairs:

@@ -565,7 +565,7 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
         elif _met_intervention(story):
             sub = taxonomy.PROTEST_WITH_INTERVENTION
     elif entry.family == "territory":
-        nearby = " ".join(s.text for s in article.sentences[trigger.sentence:trigger.sentence + 2])
+        nearby = _with_next(article, trigger.sentence)
         fought = _told(lexicon.cues["fighting_cues"], sentence)
         if sub == taxonomy.NON_VIOLENT_TRANSFER and not entry.weak and not fought:
             pass
@@ -1270,11 +1270,15 @@ def _shares_by_place(article: Article, event: Event) -> list[tuple[PlaceMention,
     """The places of a toll told place by place in the event's sentences, each with its share,
     when the shares add up to the toll read (or the first share is all that was read)."""
     killed = sum(c.minimum or 0 for c in top_level([c for c in event.casualties if c.kind == "killed"]))
-    places = {p.start: p for p in article.places if _locates(p) and not p.is_country}
+    if not killed:
+        return []  # most events: no toll to share out, so no sentence is searched
     for index in event.sentences:
         sentence = article.sentences[index]
         shares = tolls_by_place(article.text, sentence.start, sentence.end)
-        if len(shares) > 1 and all(start in places for _, start in shares) and killed in (sum(n for n, _ in shares), shares[0][0]):
+        if len(shares) < 2 or killed not in (sum(n for n, _ in shares), shares[0][0]):
+            continue
+        places = {p.start: p for p in article.in_sentence(article.places, index) if _locates(p) and not p.is_country}
+        if all(start in places for _, start in shares):
             return [(places[start], CasualtyMention(places[start].text, start, places[start].end, minimum=count, maximum=count))
                     for count, start in shares]
     return []
