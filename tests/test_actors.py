@@ -171,6 +171,11 @@ def test_armed_generics_take_the_group_named_most_counting_nearby_names_more():
     assert generics == ["Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "Al Shabaab"]
 
 
+def test_armed_generics_are_never_the_states_auxiliaries_who_fight_them():
+    names = _names("Soldiers and VDP volunteers repelled an attack by jihadists on their post near Kaya.", "BF")
+    assert names["jihadists"] == "Unidentified Armed Group (Burkina Faso)"
+
+
 @pytest.mark.parametrize("text", [
     "Russian troops advanced. Calm followed. The soldiers dug in.",  # two sentences back: too far
     "The soldiers dug in as Russian troops advanced.",  # named after the generic word

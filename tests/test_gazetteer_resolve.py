@@ -73,6 +73,7 @@ def test_a_far_small_namesake_of_an_unknown_local_name_is_dropped():
     ("One man died in a fight at Kuri, Isiolo County, on Friday.", "Kuri", "Isiolo"),
     ("Gunmen shot a trader in the Hamilton area of Kisumu on Friday.", "Hamilton", "Kisumu"),
     ("A grenade hit a school in the Ifo refugee camp in Dadaab.", "Ifo", "Dadaab"),
+    ("Rebels ambushed a convoy near Kani township, Marsabit county, on Monday.", "Kani", "Marsabit"),
 ])
 def test_an_unknown_village_inside_a_named_place_gives_way_to_it(text, unknown, container):
     # the gazetteer knows these names only abroad (Malawi, Mali): the text puts them in Kenya

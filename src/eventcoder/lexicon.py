@@ -46,6 +46,7 @@ class Actor:
     branch: str | None = None  # military | police | government, for state forces
     qualify: frozenset[str] | None = None  # countries whose name is appended; "*" = any
     active: tuple[int, int] | None = None
+    sides_with_state: bool = False  # a state's auxiliaries: "the jihadists" they fight are never them
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,7 +245,8 @@ def _lexicon_with(actors: ActorsFile | None) -> Lexicon:
         qualify = group.get("qualify")
         actor = Actor(group["name"], group["category"], group.get("country"),
                       qualify=frozenset(["*"] if qualify == "any" else qualify or []) or None,
-                      active=tuple(group["active"]) if group.get("active") else None)
+                      active=tuple(group["active"]) if group.get("active") else None,
+                      sides_with_state=group.get("sides_with_state", False))
         actors_by_name[actor.name] = actor
         for alias in [actor.name.split(": ")[-1], *group["aliases"]]:
             builder.add(alias, "actor", actor=actor)

@@ -35,8 +35,10 @@ from eventcoder.gazetteer.names import name_key, skeleton_key
 #: Feature classes of areas (regions, water, relief; GeoNames L, H, T).
 AREA_CLASSES = frozenset("LHT")
 _HINT_GAP = re.compile(r"^\s*(?:,|\(|\bin\b|\bof\b)\s*(?:the\s+)?$", re.IGNORECASE)
-#: Between a place and the place it lies in: "Salima village in", "Kuri,", "Tiwi in", "Pala Village of"
-_CONTAINED_GAP = re.compile(r"^\s*(?P<word>(?:(?:village|town|city|area|estate|location|ward|(?:refugee\s+)?camp)\s+)?(?:in|of)\b|village|town)?"
+#: Between a place and the place it lies in: "Salima village in", "Kuri,", "Tiwi in", "Pala Village of",
+#: "Kale township,", "Gao commune,"
+_CONTAINED_GAP = re.compile(r"^\s*(?P<word>(?:(?:village|town|city|area|estate|location|ward|(?:refugee\s+)?camp|township|commune|locality)\s+)?(?:in|of)\b"
+                            r"|village|town|township|commune|locality)?"
                             r"\s*(?P<mark>,|\()?\s*(?:the\s+)?$", re.IGNORECASE)
 
 #: A capitalised word right after a name: the name opens another's ("China Roads and Bridges")

@@ -74,7 +74,7 @@ def find_actors(article: Article) -> Article:
     mentions = sorted(mentions + _countries_as_subjects(text, cues, mentions, lexicon)
                       + _groups_as_subjects(text, mentions, lexicon) + _paired_state_forces(text, cues, mentions, lexicon),
                       key=lambda m: m.start)
-    named = _NamedMentions(mentions, sentence_starts)
+    named = _NamedMentions(mentions, sentence_starts, lexicon)
     for mention in mentions:
         if mention.generic:
             kind, own_country = generics[id(mention)]
@@ -282,7 +282,7 @@ def _resolve_generic(mention: ActorMention, kind: str, named: _NamedMentions,
     if kind == "armed":
         actor = named.dominant_armed_group(mention, own_country)
     elif kind in ("military", "police") and not own_country:  # "Russian aircraft" is Russia's
-        actor = named.recent_state_force(mention, kind, lexicon)
+        actor = named.recent_state_force(mention, kind)
     if actor:
         mention.name, mention.category = actor.name, actor.category
         mention.country_code = actor.country_code
@@ -302,12 +302,17 @@ class _NamedMentions:
     article's cost grow with the square of its length). Generic mentions never count as
     named, so naming them one by one leaves the index true."""
 
-    def __init__(self, mentions: list[ActorMention], sentence_starts: list[int]):
+    def __init__(self, mentions: list[ActorMention], sentence_starts: list[int], lexicon: Lexicon):
         self.mentions = mentions
+        self.lexicon = lexicon
         self.named = [m for m in mentions if not m.generic]
         self.named_starts = [m.start for m in self.named]
         self.sentence_starts = sentence_starts
         self._armed: dict[str | None, _ArmedGroupTally] = {}
+
+    def sides_with_state(self, mention: ActorMention) -> bool:
+        actor = self.lexicon.actors_by_name.get(mention.name)
+        return actor is not None and actor.sides_with_state
 
     def dominant_armed_group(self, mention: ActorMention, own_country: str | None) -> Actor | None:
         """The non-state armed group the article names most (of the mention's own country, if
@@ -318,7 +323,7 @@ class _NamedMentions:
             tally = self._armed[own_country or None] = _ArmedGroupTally(self, own_country)
         return tally.dominant(_sentence_of(mention.start, self.sentence_starts))
 
-    def recent_state_force(self, mention: ActorMention, branch: str, lexicon: Lexicon) -> Actor | None:
+    def recent_state_force(self, mention: ActorMention, branch: str) -> Actor | None:
         """"Russian troops ... the soldiers": the last state force of this branch named in the
         same or the previous sentence."""
         here = _sentence_of(mention.start, self.sentence_starts)
@@ -326,7 +331,7 @@ class _NamedMentions:
             other = self.named[position]
             if here - _sentence_of(other.start, self.sentence_starts) > 1:
                 break
-            actor = lexicon.actors_by_name.get(other.name)
+            actor = self.lexicon.actors_by_name.get(other.name)
             if actor and actor.branch == branch:
                 return actor
         return None
@@ -340,7 +345,7 @@ class _ArmedGroupTally:
         self.by_sentence: dict[int, Counter[str]] = defaultdict(Counter)
         self.first_seen: dict[str, tuple[int, ActorMention]] = {}  # name -> (order, first mention)
         for other in named.named:
-            if other.category not in taxonomy.category_group("non_state_armed"):
+            if other.category not in taxonomy.category_group("non_state_armed") or named.sides_with_state(other):
                 continue
             if own_country and other.country_code != own_country:
                 continue
