@@ -317,6 +317,12 @@ def test_an_ethnic_groups_other_spellings_and_plural_name_its_militia(text, name
     assert name in _names(text).values()
 
 
+def test_two_clans_told_with_one_militia_word_are_the_two_sides():
+    record = extract_records(Article("t", "Abgaal and Habargidir clan militias fought over a well near Adado on Monday.",
+                                     published=date(2024, 5, 10)))[0]
+    assert (record["actor1"], record["actor2"]) == ("Abgal Clan Militia (Somalia)", "Habar Gidir Clan Militia (Somalia)")
+
+
 def test_a_country_told_as_where_raiders_came_from_is_theirs_not_the_articles():
     record = extract_records(Article("t", "Raiders from Ethiopia attacked herders near Marsabit, killing two.",
                                      published=date(2019, 5, 6)))[0]

@@ -313,6 +313,18 @@ def test_tolls_told_with_asides_hearsay_and_the_present_tense(text, count):
     assert [m.minimum for m in killed] == [count]
 
 
+@pytest.mark.parametrize("text", [
+    "A herder shot by raiders near Kiganjo succumbed to his injuries on Monday.",
+    "A herder who was shot by raiders near Kiganjo succumbed to his injuries on Monday.",
+    "Two herders wounded by raiders near Kiganjo later died in hospital.",
+    "Two herders were wounded by raiders near Kiganjo and later died.",
+])
+def test_the_struck_who_died_are_counted_not_who_struck_them(text):
+    killed = [m for m in top_level(casualties_in(text)) if m.kind == "killed"]
+    assert [m.text.lower().split()[-1] for m in killed] == ["herder" if text.startswith("A ") else "herders"]
+    assert killed[0].minimum == (1 if text.startswith("A ") else 2)
+
+
 def test_a_day_between_the_auxiliary_and_the_verb():
     killed = top_level(casualties_in("Three herders were on Monday killed near Isiolo."))
     assert [(m.text, m.minimum) for m in killed] == [("Three herders", 3)]

@@ -751,6 +751,9 @@ def _lexicon() -> _Lexicon:
             # John Otieno, were shot dead", "ten soldiers, on patrol near the border, died"; names
             # may run up to the verb: "two local leaders, Peter Mwangi and John Otieno were shot dead"
             rf"(?:\s*,\s*(?:(?:(?-i:[A-Z])|(?:on|while|during|an?|the|his|her|their)\s)[^,;.()]{{1,90}}?\s*,|(?-i:[A-Z])[^,;.()]{{1,90}}?(?-i:[A-Z])[\w'’-]+))?"
+            # what had been done to them, and by whom: "a woman (who was) shot by bandits in
+            # Kapedo succumbed", not the bandits
+            rf"(?:\s*,?\s+(?:(?:who|that)\s+(?:was|were|had\s+been)\s+)?(?-i:[a-z]+(?:ed|en|t))\s+by\s+[^,;.()]{{1,50}}?,?)?"
             # what they were doing: "Two traders riding to the market were shot dead"
             rf"(?:\s+(?-i:[a-z]{{3,}}ing)\b[^,;.()]{{0,40}}?)?"
             rf"\s*(?:,\s*(?=who\b))?"  # "one gang member, who died later"
@@ -768,7 +771,10 @@ def _lexicon() -> _Lexicon:
         # a toll quoted as a claim: killed "dozens of terrorists", were "neutralised"
         victim_after=re.compile(rf"\s+[\"“]?(?:{_DETERMINERS}\s+)?{victim}", flags),
         second_verb=re.compile(r"\s+and\s+(?P<verb>(?-i:[a-z]+(?:s|ed|t)))(?=\s)", flags),
-        shared_subject=re.compile(r"\s*,?\s*(?:and|before\s+being)\s+(?:(?:later|then|subsequently|eventually|\w+ly)\s+)?"
+        # "were kidnapped (by gunmen) and later killed", "wounded by raiders later died": the
+        # wounded died, not their attackers
+        shared_subject=re.compile(r"(?:\s+by\s+(?:[^\W\d_][\w'’-]*\s+){0,4}?[^\W\d_][\w'’-]*\s*,?\s*(?:(?:and|before\s+being)\s+)?|\s*,?\s*(?:and|before\s+being)\s+)"
+                                  r"(?:(?:later|then|subsequently|eventually|\w+ly)\s+)?"
                                   r"(?:(?:was|were|had\s+been|have\s+been)\s+)?", flags),
         one_after=re.compile(
             rf"\s+(?P<victim>(?:an?|another|his|her)\s+(?!(?:{_alternation(terms['not_victims'])})\b)[\w'’-]+"
