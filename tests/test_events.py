@@ -391,6 +391,13 @@ def test_a_crowd_that_attacks_or_fights_is_mob_violence(text):
     assert event["sub_event_type"] == "Mob violence" and event["actor1"].startswith("Rioters")
 
 
+@pytest.mark.parametrize("text", ["Angry villagers fought Al-Shabaab fighters who raided Kiganjo on Monday.",
+                                  "Residents of Kiganjo clashed with bandits on Monday."])
+def test_people_who_fight_an_armed_group_are_their_communitys_militia(text):
+    event = main_event(text)
+    assert (event["sub_event_type"], event["actor1"]) == ("Armed clash", "Unidentified Communal Militia (Kenya)")
+
+
 def test_two_armed_sides_fighting_is_a_clash_though_civilians_died():
     event = main_event("A boy was killed in clashes between two rival clan militias near Garbahaarey on Monday.")
     assert event["sub_event_type"] == "Armed clash"

@@ -503,6 +503,11 @@ def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: Actor
     elif actor1 is not None and _is_victim(actor1) and _last_word(actor1) in lexicon.armed_when_acting:
         # "herders killed ten": herders who kill are a community's militia, not a mob
         actor1 = unnamed_actor("communal", actor1.country_code, actor1.start)
+    elif (_entry_of(trigger).mutual and actor1 is not None and actor1.category in (taxonomy.RIOTERS, taxonomy.CIVILIANS)
+          and actor2 is not None and actor2.category in (taxonomy.POLITICAL_MILITIA, taxonomy.REBEL_GROUP)):
+        # "vigilantes clashed with bandits", "residents took up arms to battle raiding fighters":
+        # people who fight an armed group are their community's militia, not a mob
+        actor1 = unnamed_actor("communal", actor1.country_code, actor1.start)
     if (actor1 is not None and not _entry_of(trigger).mutual and _last_word(actor1) in lexicon.partisans
             and actor2 is not actor1 and (actor2 is None or _last_word(actor2) not in lexicon.partisans)):
         # "ODM supporters attacked a candidate": followers who attack are an armed group
