@@ -398,6 +398,20 @@ def test_people_who_fight_an_armed_group_are_their_communitys_militia(text):
     assert (event["sub_event_type"], event["actor1"]) == ("Armed clash", "Unidentified Communal Militia (Kenya)")
 
 
+def test_herders_who_attack_where_most_herders_are_of_one_people_are_its_militia():
+    nigeria = main_event("Herdsmen attacked a farming village near Makurdi on Monday, killing three farmers.")
+    kenya = main_event("Herdsmen attacked a farming village near Kiganjo on Monday, killing three farmers.")
+    assert nigeria["actor1"] == "Fulani Ethnic Militia (Nigeria)"
+    assert kenya["actor1"] == "Unidentified Communal Militia (Kenya)"
+
+
+@pytest.mark.parametrize("text", ["Macawisley militia and SNA troops attacked Al-Shabaab positions near Mogadishu on Monday.",
+                                  "SNA troops and Macawisley militia attacked Al-Shabaab positions near Mogadishu on Monday."])
+def test_a_states_force_leads_the_auxiliaries_it_fights_beside(text):
+    event = main_event(text)
+    assert (event["actor1"], event["assoc_actor_1"]) == ("Military Forces of Somalia", "Macawisley Militia (Somalia)")
+
+
 def test_two_armed_sides_fighting_is_a_clash_though_civilians_died():
     event = main_event("A boy was killed in clashes between two rival clan militias near Garbahaarey on Monday.")
     assert event["sub_event_type"] == "Armed clash"

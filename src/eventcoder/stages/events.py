@@ -144,6 +144,7 @@ class _Lexicon:
     attacker_groups: frozenset[str]
     civilian_members: frozenset[str]
     armed_when_acting: frozenset[str]
+    herding_people: dict[str, str]  # country code -> the people most of its herders are
     partisans: frozenset[str]
     material_families: frozenset[str]
     fallen_forces: dict[str, str]  # victim group -> the state's force it names (data/actors.yaml, generic)
@@ -223,7 +224,7 @@ def load_lexicon() -> _Lexicon:
     return _Lexicon(tuple(entries), trigger_pattern, cues, frozenset(data["civilian_victim_groups"]),
                     frozenset(data["armed_victim_groups"]), frozenset(data["attacker_victim_groups"]),
                     frozenset(data["civilian_members"]),
-                    frozenset(data["armed_when_acting"]), frozenset(data["partisans_when_attacking"]),
+                    frozenset(data["armed_when_acting"]), data["herding_people"], frozenset(data["partisans_when_attacking"]),
                     frozenset(data["material_families"]), data["fallen_forces"])
 
 
@@ -431,6 +432,10 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     acting = acting or [a for a in before if not victim(a)]
     if acting:
         actor1 = acting[0]
+        joined = next((a for a in acting[1:2] if _AND.fullmatch(text, actor1.end, a.start)), None)
+        if joined is not None and joined.category == taxonomy.STATE_FORCES and _sides_with_state(actor1):
+            # "Macawisley militia and SNA troops attacked": the state's force leads its auxiliaries
+            actor1, acting = joined, [joined, actor1, *acting[2:]]
         if trigger.sub_event_type in (taxonomy.ARMED_CLASH, taxonomy.AGREEMENT):
             # "Hawadle and Habar Gidir elders signed a truce": both sides acted; a side named
             # again by its initials ("the Kurdistan Workers' Party (PKK) and Turkish forces") is one
@@ -459,6 +464,11 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
         if doer is not None:
             actor1, actor2 = doer, (actor2 if actor2 is not doer else None)
     return actor1, actor2
+
+
+def _sides_with_state(actor: ActorMention) -> bool:
+    known = load_actor_lexicon().actors_by_name.get(actor.name)
+    return known is not None and known.sides_with_state
 
 
 def _is_label(article: Article, trigger: Trigger) -> bool:
@@ -499,10 +509,10 @@ def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: Actor
     if (_entry_of(trigger).mutual and actor1 is not None and actor2 is not None and _is_victim(actor1)
             and _is_victim(actor2) and {_last_word(actor1), _last_word(actor2)} & lexicon.armed_when_acting):
         # "farmers clashed with herders": farmer-herder fighting is between communal militias
-        actor1, actor2 = (unnamed_actor("communal", a.country_code, a.start) for a in (actor1, actor2))
+        actor1, actor2 = (_community_militia(a) for a in (actor1, actor2))
     elif actor1 is not None and _is_victim(actor1) and _last_word(actor1) in lexicon.armed_when_acting:
         # "herders killed ten": herders who kill are a community's militia, not a mob
-        actor1 = unnamed_actor("communal", actor1.country_code, actor1.start)
+        actor1 = _community_militia(actor1)
     elif (_entry_of(trigger).mutual and actor1 is not None and actor1.category in (taxonomy.RIOTERS, taxonomy.CIVILIANS)
           and actor2 is not None and actor2.category in (taxonomy.POLITICAL_MILITIA, taxonomy.REBEL_GROUP)):
         # "vigilantes clashed with bandits", "residents took up arms to battle raiding fighters":
@@ -513,6 +523,18 @@ def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: Actor
         # "ODM supporters attacked a candidate": followers who attack are an armed group
         actor1 = unnamed_actor("armed", actor1.country_code, actor1.start)
     return actor1, actor2
+
+
+def _community_militia(people: ActorMention) -> ActorMention:
+    """The militia of people who took up arms: their community's, or, for herders where most
+    herders are of one people ("herdsmen attacked a village" in Nigeria), that people's."""
+    actors = load_actor_lexicon()
+    herding = load_lexicon().herding_people.get(people.country_code or "")
+    if herding is None or _last_word(people) not in load_lexicon().armed_when_acting:
+        return unnamed_actor("communal", people.country_code, people.start)
+    militia = actors.identity_militias[herding]
+    militia = actors.identity_homes.get(militia.name, {}).get(people.country_code, militia)
+    return replace(people, name=militia.name, category=militia.category, country_code=militia.country_code, generic=False)
 
 
 def _last_word(actor: ActorMention) -> str:
@@ -1653,6 +1675,10 @@ def _ally_of(article: Article, actors: list[ActorMention], actor1: ActorMention 
             continue
         if _ALLY_CUE.search(article.text[max(0, actor.start - 40):actor.start]):
             return actor
+        first, second = sorted((actor, actor1), key=attrgetter("start"))
+        if (_sides_with_state(actor) and actor1.category == taxonomy.STATE_FORCES
+                and _AND.fullmatch(article.text, first.end, second.start)):
+            return actor  # "SNA troops and Macawisley militia attacked": the auxiliaries fought beside them
     return None
 
 
