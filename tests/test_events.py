@@ -29,6 +29,7 @@ def main_event(text: str) -> dict:
     ("Air/drone strike", "The Kenyan Air Force bombed a militant camp near Kiganjo on Monday."),
     ("Air/drone strike", "Israeli strikes on homes in Kiganjo (Nyeri) on Monday killed nine people."),
     ("Air/drone strike", "Soldiers struck rebel positions near Kiganjo (Nyeri) with drones on Monday."),
+    ("Air/drone strike", "The rebels launched a swarm of drones at army barracks in Kiganjo on Monday."),
     ("Suicide bomb", "A suicide bomber blew himself up at a police checkpoint in Kabul on Tuesday, killing six policemen."),
     ("Suicide bomb", "A suicide car bomber rammed a checkpoint near Kiganjo on Monday, killing four soldiers."),
     ("Shelling/artillery/missile attack", "Russian artillery shelled residential areas of Kharkiv overnight, killing two civilians."),
