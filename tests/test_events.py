@@ -413,6 +413,13 @@ def test_a_states_force_leads_the_auxiliaries_it_fights_beside(text):
     assert (event["actor1"], event["assoc_actor_1"]) == ("Military Forces of Somalia", "Macawisley Militia (Somalia)")
 
 
+@pytest.mark.parametrize("text", ["Gunmen shot dead three former army officers in Kiganjo on Monday.",
+                                  "Gunmen killed a retired police officer in Kiganjo on Monday."])
+def test_a_forces_former_members_are_civilians(text):
+    event = main_event(text)
+    assert (event["sub_event_type"], event["actor2"]) == ("Attack", "Civilians (Kenya)")
+
+
 def test_two_armed_sides_fighting_is_a_clash_though_civilians_died():
     event = main_event("A boy was killed in clashes between two rival clan militias near Garbahaarey on Monday.")
     assert event["sub_event_type"] == "Armed clash"

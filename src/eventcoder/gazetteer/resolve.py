@@ -199,7 +199,7 @@ def resolve_candidates(text: str, candidates: list[Candidate],
                 (main_country and _far_fetched(candidate, place, main_country, own_penalty, told))
                 or (plain_country and _far_fetched(candidate, place, plain_country, own_penalty, told)
                     and _across_the_world(place, plain_country))
-                or _on_another_continent(place, others, trusted)
+                or _on_another_continent(place, others, trusted, told_as_division=near.division_cued)
                 or _facility_abroad(candidate, place, others, home, coded_countries)):
             renowned = [i for i, p in enumerate(candidate.places)
                         if (p.is_country or p.feature_code == "PPLC") and not penalty[i]
@@ -265,15 +265,18 @@ def _plain_country(plain: list[Place], demonyms: set[str], votes: dict[str, int]
     return None
 
 
-def _on_another_continent(place: Place, others: dict[str, set[str]], trusted: set[str]) -> bool:
+def _on_another_continent(place: Place, others: dict[str, set[str]], trusted: set[str],
+                          told_as_division: bool = False) -> bool:
     """A town of no great size, in a country nothing else in the article names, far from every
     country the rest of the article lies in, as ``trusted`` voters among the ``others`` tell it
     twice at least, or once by a demonym of the events' ground when no other name lies in the
     town's country ("Kenyan troops shelled Bula"; but "an Italian volunteer" may be far from
     home): a name that is only an English town's ("Fareham") is none in a report that names
     only Kenyans and Somalis. Forces' demonym alone never puts a neighbour's town on another
-    continent, however far their country's own point lies ("Russian forces shelled Bakhmut")."""
-    if place.feature_class != "P" or place.population >= weights().known_city_population:
+    continent, however far their country's own point lies ("Russian forces shelled Bakhmut").
+    A name told as a province ("Samar province" beside the Philippines' NPA) is no city abroad
+    of any size."""
+    if place.feature_class != "P" or (place.population >= weights().known_city_population and not told_as_division):
         return False
     telling = {cc: voters & trusted for cc, voters in others.items() if cc}
     countries = {cc for cc, voters in telling.items() if voters}

@@ -68,7 +68,10 @@ def find_actors(article: Article) -> Article:
             elif origin := _ORIGIN_AFTER.match(text, match.end):
                 own_country = cue_at.get(origin.end())  # "raiders from Ethiopia"
             mentions.append(mention)
-            generics[id(mention)] = (entry.generic, own_country)
+            kind = entry.generic
+            if kind in ("military", "police") and _no_longer_serving().search(text, max(0, mention.start - 12), mention.start):
+                kind = "civilians"  # "former army officers"
+            generics[id(mention)] = (kind, own_country)
     mentions = _absorb_generics(mentions, generics, text, lexicon.absorbed_generics)
     mentions = _with_group_militias(text, mentions, lexicon)
     mentions = sorted(mentions + _countries_as_subjects(text, cues, mentions, lexicon)
@@ -189,6 +192,12 @@ def _with_group_militias(text: str, mentions: list[ActorMention], lexicon: Lexic
 
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their)\s+$", re.I)
+
+
+@cache
+def _no_longer_serving() -> re.Pattern:
+    """Right before a force's members who no longer serve: "former ", "ex-"."""
+    return re.compile(r"\b(?:" + "|".join(load_yaml("english.yaml")["no_longer_serving"]) + r")[\s-]+$", re.I)
 
 
 def main_country(article: Article, cues: tuple[tuple[int, int, str], ...],
