@@ -56,6 +56,7 @@ def main_event(text: str) -> dict:
     ("Mob violence", "Two men accused of stealing goats were burnt to death near Ol Kalou on Friday."),
     ("Agreement", "The government and the rebels signed a ceasefire agreement in Doha on Saturday."),
     ("Arrests", "Police arrested 45 people suspected of links to Boko Haram in Maiduguri on Friday."),
+    ("Arrests", "Soldiers arrested 12 men in raids across Kiganjo on Monday."),
     ("Change to group/activity", "The Kenyan army deployed reinforcements to the border town of Mandera on Monday."),
     ("Disrupted weapons use", "Ukrainian air defences intercepted 12 Russian drones over Kyiv overnight."),
     ("Headquarters or base established", "Wagner fighters set up a new base near the town of Menaka on Tuesday."),

@@ -263,6 +263,9 @@ def _entry_of(trigger: Trigger) -> _Entry:
 #: Before weapons that were sent, some of which the defences stopped: "launched 57 drones and
 #: 29 missiles ..., air defences destroyed 18 missiles": the strike happened.
 _LAUNCHED_BEFORE = re.compile(r"\b(?:launched|fired|lobbed|unleashed)\s+(?!from\b)(?:[\w-]+\s+){0,4}$", re.I)
+#: Raids told as the setting of the arrests before them: "arrested 15 men in raids".
+_RAID = re.compile(r"raids?", re.I)
+_SETTING_BEFORE = re.compile(r"\b(?:in|during)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 #: Before the act that a destruction resulted in or went on to: "set a house on fire, killing
 #: four", "torched houses and shot at fleeing residents".
 _RESULT_BEFORE = re.compile(r"(?:,|\band)\s*$")
@@ -301,6 +304,10 @@ def _pick_per_family(text: str, triggers: list[Trigger], casualties: list[Casual
                 best.pop(family)  # but police who "arrested youths planning to disrupt a rally" acted
     if "territory" in strong and "violence" in best and best["violence"][0].sub_event_type in (taxonomy.ARMED_CLASH, taxonomy.ATTACK):
         best.pop("violence")
+    arrest = best.get("arrest", (None, None))[1]
+    if (violence and arrest and not harmed and arrest.start < violence[1].start and _RAID.fullmatch(violence[1].text)
+            and _SETTING_BEFORE.search(text, max(0, violence[1].start - 40), violence[1].start)):
+        best.pop("violence")  # "arrested 15 youths in raids across the town": raids made to arrest
     killing, destruction = best.get("violence", (None, None))[1], best.get("property", (None, None))[1]
     if "violence" in strong and destruction and harmed and (
             killing.start < destruction.start or _RESULT_BEFORE.search(text, destruction.end, killing.start)):
