@@ -87,7 +87,6 @@ class _Lexicon:
     body_found: re.Pattern  # "his body was found": one death
     captives_dead: re.Pattern  # "their bodies were found": the captives told before, dead
     armed_modifier: re.Pattern  # "armed" before a group word: its people are armed
-    no_longer_serving: re.Pattern  # "former" before a force's word: its people are civilians
     count_before: re.Pattern  # "more than 15", "8 suspected": the count before a named group
     fate_after: re.Pattern  # "were killed", "shot dead": a passive or intransitive verb after it
     imputed_deed: re.Pattern  # "accused of", "suspected to have": a deed imputed to the victim
@@ -468,8 +467,6 @@ def _mention(lexicon: _Lexicon, text: str, kind: str, item: re.Match, start: int
     group = lexicon.groups.get(alias) if alias else None
     if lexicon.armed_modifier.search(text, start, item.start("group") if item["group"] else start):
         group = "militants"  # "two armed men", "three heavily armed youths": not civilians
-    elif group in _FORCES and item["group"] and lexicon.no_longer_serving.search(text, start, item.start("group")):
-        group = "civilians"  # "three former army officers"
     return CasualtyMention(text[start:end], start, end, kind=kind, group=group, minimum=minimum, maximum=maximum)
 
 
@@ -545,8 +542,6 @@ def _tolls(lexicon: _Lexicon, text: str, start: int, end: int, toll_nouns: list[
     return mentions
 
 
-#: The victim groups of a state's forces, whose former members are civilians.
-_FORCES = frozenset({"soldiers", "police", "security forces"})
 #: A year, which a victim list never is.
 _YEAR = re.compile(YEAR)
 #: Before a toll the report replaces: "an earlier toll of", "the initial death toll of".
@@ -776,9 +771,9 @@ def _lexicon() -> _Lexicon:
         # a toll quoted as a claim: killed "dozens of terrorists", were "neutralised"
         victim_after=re.compile(rf"\s+[\"“]?(?:{_DETERMINERS}\s+)?{victim}", flags),
         second_verb=re.compile(r"\s+and\s+(?P<verb>(?-i:[a-z]+(?:s|ed|t)))(?=\s)", flags),
-        # "were kidnapped (by gunmen) and later killed", "wounded by raiders later died": the
-        # wounded died, not their attackers
-        shared_subject=re.compile(r"(?:\s+by\s+(?:[^\W\d_][\w'’-]*\s+){0,4}?[^\W\d_][\w'’-]*\s*,?\s*(?:(?:and|before\s+being)\s+)?|\s*,?\s*(?:and|before\s+being)\s+)"
+        # "were kidnapped and later killed", "wounded by raiders later died": the wounded died,
+        # not their attackers
+        shared_subject=re.compile(r"(?:\s+by\s+(?:(?!and\b)[^\W\d_][\w'’-]*\s+){0,4}?(?!and\b)[^\W\d_][\w'’-]*\s+|\s*,?\s*(?:and|before\s+being)\s+)"
                                   r"(?:(?:later|then|subsequently|eventually|\w+ly)\s+)?"
                                   r"(?:(?:was|were|had\s+been|have\s+been)\s+)?", flags),
         one_after=re.compile(
@@ -829,7 +824,6 @@ def _lexicon() -> _Lexicon:
         body_found=re.compile(terms["body_found"], flags),
         captives_dead=re.compile(terms["captives_found_dead"], flags),
         armed_modifier=re.compile(rf"\b(?:{_alternation(terms['armed_modifiers'])})\b", flags),
-        no_longer_serving=re.compile(rf"\b(?:{_alternation(english['no_longer_serving'])})\b", flags),
         count_before=re.compile(rf"(?<![\w-])(?P<qty>{quantity_plain})\s+(?:(?:{_alternation(terms['named_group_modifiers'])})\s+)?$",
                                 flags),
         listed_before=re.compile(rf"(?<![\w-])(?P<item>{with_group})\s*(?:,\s*(?:and\s+)?|\s+and\s+)$", flags),
