@@ -393,6 +393,11 @@ def test_a_crowd_that_attacks_or_fights_is_mob_violence(text):
     assert event["sub_event_type"] == "Mob violence" and event["actor1"].startswith("Rioters")
 
 
+def test_supporters_who_set_upon_other_supporters_are_a_mob_and_those_attacked_civilians():
+    event = main_event("Supporters of a county candidate attacked supporters of his rival in Kiganjo on Monday, injuring four.")
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == ("Mob violence", "Rioters (Kenya)", "Civilians (Kenya)")
+
+
 @pytest.mark.parametrize("text", ["Angry villagers fought Al-Shabaab fighters who raided Kiganjo on Monday.",
                                   "Residents of Kiganjo clashed with bandits on Monday."])
 def test_people_who_fight_an_armed_group_are_their_communitys_militia(text):

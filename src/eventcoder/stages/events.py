@@ -454,7 +454,8 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     elif trigger.plover_event == "PROTEST":
         actor1 = next(iter(in_clause or before or after), None)
     if actor2 is None:
-        remaining = [a for a in after if a is not actor1 and a.name != (actor1.name if actor1 else None)]
+        # another crowd of the same kind is another side ("supporters of X attacked supporters of Y")
+        remaining = [a for a in after if a is not actor1 and (a.name != (actor1.name if actor1 else None) or _is_crowd(a))]
         victims = [a for a in actors if victim(a) and a is not actor1]
         if trigger.plover_event == "ASSAULT" and victims and (not remaining or victims[0].start < remaining[0].start):
             actor2 = victims[0]
@@ -1765,6 +1766,10 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
     if (sub == taxonomy.MOB_VIOLENCE and entry.family == "violence" and entry.mutual
             and (actor2 is None or actor2.category == taxonomy.CIVILIANS)):
         actor2 = replace(actor1, start=trigger.end)  # "rival supporters clashed": rioters fought rioters
+    elif (sub == taxonomy.MOB_VIOLENCE and entry.family == "violence" and not entry.mutual and actor2 is not None
+          and actor2.category in taxonomy.category_group("crowd")):
+        # "supporters of X attacked supporters of Y": the crowd set upon are civilians (ACLED)
+        actor2 = unnamed_actor("civilians", actor2.country_code, actor2.start)
     assoc1 = _ally_of(article, actors, actor1, actor2)
     status = trigger.status
     attributions = article.in_sentence(article.attributions, index)
