@@ -112,6 +112,8 @@ def test_mentions_are_exact_sorted_and_the_longest_match_wins():
     ("Al-Shabaab claimed the raid. Later militants burned a school.", "SO", "militants",
      "Al Shabaab"),
     ("Gunmen stormed a village.", "NG", "Gunmen", "Unidentified Armed Group (Nigeria)"),
+    ("Miscreants torched two shops.", "BD", "Miscreants", "Unidentified Armed Group (Bangladesh)"),
+    ("Hired goons vandalised the office.", "KE", "goons", "Unidentified Armed Group (Kenya)"),
     ("Troops entered the town.", "ML", "Troops", "Military Forces of Mali"),
     ("The police arrested him.", "PK", "The police", "Police Forces of Pakistan"),
     ("Villagers fled the fighting.", "SY", "Villagers", "Civilians (Syria)"),
