@@ -410,6 +410,12 @@ def _armed_group_matches(names: ActorNames) -> list[NameMatch]:
     return [m for m in names.matches if m.entry.kind == "actor" and m.entry.actor.category in armed]
 
 
+def sides_with_state(mention: ActorMention) -> bool:
+    """Whether the actor named is a state's auxiliaries (``sides_with_state`` in data/actors.yaml)."""
+    actor = load_lexicon().actors_by_name.get(mention.name)
+    return actor is not None and actor.sides_with_state
+
+
 def unnamed_actor(kind: str, country_code: str | None, at: int) -> ActorMention:
     """An actor the event implies without naming it: the crowd of "thousands marched" is
     "Protesters (Mali)", as ACLED codes every demonstration with its crowd."""

@@ -20,7 +20,7 @@ from eventcoder.article import ActorMention, Article, PlaceMention
 from eventcoder import taxonomy
 from eventcoder.gazetteer.resolve import told_beyond
 from eventcoder.lexicon import (Actor, Entry, Lexicon, NameMatch, fill_name, load_lexicon,
-                                match_names)
+                                match_names, sides_with_state)
 from eventcoder.resources import load_yaml
 from eventcoder.spans import Spans
 from eventcoder.stages import stage
@@ -319,10 +319,6 @@ class _NamedMentions:
         self.sentence_starts = sentence_starts
         self._armed: dict[str | None, _ArmedGroupTally] = {}
 
-    def sides_with_state(self, mention: ActorMention) -> bool:
-        actor = self.lexicon.actors_by_name.get(mention.name)
-        return actor is not None and actor.sides_with_state
-
     def dominant_armed_group(self, mention: ActorMention, own_country: str | None) -> Actor | None:
         """The non-state armed group the article names most (of the mention's own country, if
         it has one), counting names in the same sentence three times and in the sentences
@@ -354,7 +350,7 @@ class _ArmedGroupTally:
         self.by_sentence: dict[int, Counter[str]] = defaultdict(Counter)
         self.first_seen: dict[str, tuple[int, ActorMention]] = {}  # name -> (order, first mention)
         for other in named.named:
-            if other.category not in taxonomy.category_group("non_state_armed") or named.sides_with_state(other):
+            if other.category not in taxonomy.category_group("non_state_armed") or sides_with_state(other):
                 continue
             if own_country and other.country_code != own_country:
                 continue

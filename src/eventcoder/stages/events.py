@@ -30,7 +30,7 @@ from eventcoder.article import (
 from eventcoder.alternation import Dispatched, dispatched, group_name
 from eventcoder.errors import Errors, PipelineError
 from eventcoder.gazetteer.resolve import division_seat, road_end, told_beyond
-from eventcoder.lexicon import load_lexicon as load_actor_lexicon, unnamed_actor
+from eventcoder.lexicon import load_lexicon as load_actor_lexicon, sides_with_state, unnamed_actor
 from eventcoder.resources import load_yaml
 from eventcoder.spans import Spans
 from eventcoder.stages import stage
@@ -440,7 +440,7 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     if acting:
         actor1 = acting[0]
         joined = next((a for a in acting[1:2] if _AND.fullmatch(text, actor1.end, a.start)), None)
-        if joined is not None and joined.category == taxonomy.STATE_FORCES and _sides_with_state(actor1):
+        if joined is not None and joined.category == taxonomy.STATE_FORCES and sides_with_state(actor1):
             # "Macawisley militia and SNA troops attacked": the state's force leads its auxiliaries
             actor1, acting = joined, [joined, actor1, *acting[2:]]
         if trigger.sub_event_type in (taxonomy.ARMED_CLASH, taxonomy.AGREEMENT):
@@ -472,11 +472,6 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
         if doer is not None:
             actor1, actor2 = doer, (actor2 if actor2 is not doer else None)
     return actor1, actor2
-
-
-def _sides_with_state(actor: ActorMention) -> bool:
-    known = load_actor_lexicon().actors_by_name.get(actor.name)
-    return known is not None and known.sides_with_state
 
 
 def _is_label(article: Article, trigger: Trigger) -> bool:
@@ -525,7 +520,7 @@ def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: Actor
           and actor2 is not None and actor2.category in (taxonomy.POLITICAL_MILITIA, taxonomy.REBEL_GROUP)):
         # "vigilantes clashed with bandits", "residents took up arms to battle raiding fighters":
         # people who fight an armed group are their community's militia, not a mob
-        actor1 = unnamed_actor("communal", actor1.country_code, actor1.start)
+        actor1 = _community_militia(actor1)
     if (actor1 is not None and not _entry_of(trigger).mutual and _last_word(actor1) in lexicon.partisans
             and actor2 is not actor1 and (actor2 is None or _last_word(actor2) not in lexicon.partisans)):
         # "ODM supporters attacked a candidate": followers who attack are an armed group
@@ -536,10 +531,11 @@ def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: Actor
 def _community_militia(people: ActorMention) -> ActorMention:
     """The militia of people who took up arms: their community's, or, for herders where most
     herders are of one people ("herdsmen attacked a village" in Nigeria), that people's."""
-    actors = load_actor_lexicon()
-    herding = load_lexicon().herding_people.get(people.country_code or "")
-    if herding is None or _last_word(people) not in load_lexicon().armed_when_acting:
+    lexicon = load_lexicon()
+    herding = lexicon.herding_people.get(people.country_code or "")
+    if herding is None or _last_word(people) not in lexicon.armed_when_acting:
         return unnamed_actor("communal", people.country_code, people.start)
+    actors = load_actor_lexicon()
     militia = actors.identity_militias[herding]
     militia = actors.identity_homes.get(militia.name, {}).get(people.country_code, militia)
     return replace(people, name=militia.name, category=militia.category, country_code=militia.country_code, generic=False)
@@ -1683,10 +1679,10 @@ def _ally_of(article: Article, actors: list[ActorMention], actor1: ActorMention 
             continue
         if _ALLY_CUE.search(article.text[max(0, actor.start - 40):actor.start]):
             return actor
-        first, second = sorted((actor, actor1), key=attrgetter("start"))
-        if (_sides_with_state(actor) and actor1.category == taxonomy.STATE_FORCES
-                and _AND.fullmatch(article.text, first.end, second.start)):
-            return actor  # "SNA troops and Macawisley militia attacked": the auxiliaries fought beside them
+        if sides_with_state(actor) and actor1.category == taxonomy.STATE_FORCES:
+            first, second = sorted((actor, actor1), key=attrgetter("start"))
+            if _AND.fullmatch(article.text, first.end, second.start):
+                return actor  # "SNA troops and Macawisley militia attacked": the auxiliaries fought beside them
     return None
 
 
