@@ -396,6 +396,13 @@ def test_a_crowd_that_attacks_or_fights_is_mob_violence(text):
     assert event["sub_event_type"] == "Mob violence" and event["actor1"].startswith("Rioters")
 
 
+def test_students_fighting_police_beside_their_protest_are_a_violent_demonstration():
+    alone = main_event("Students engaged police in running battles in Kiganjo on Monday.")
+    protesting = main_event("Students engaged police in running battles in Kiganjo on Monday. "
+                            "The protest began when the college raised its fees.")
+    assert (alone["sub_event_type"], protesting["sub_event_type"]) == ("Mob violence", "Violent demonstration")
+
+
 def test_supporters_who_set_upon_other_supporters_are_a_mob_and_those_attacked_civilians():
     event = main_event("Supporters of a county candidate attacked supporters of his rival in Kiganjo on Monday, injuring four.")
     assert (event["sub_event_type"], event["actor1"], event["actor2"]) == ("Mob violence", "Rioters (Kenya)", "Civilians (Kenya)")

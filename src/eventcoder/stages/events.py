@@ -575,8 +575,9 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
           and all(a is None or a.category in (taxonomy.STATE_FORCES, taxonomy.CIVILIANS) for a in (actor1, actor2))):
         # "rival supporters clashed", "students engaged police in running battles": no armed
         # side named but the state's (the crowd itself may be named as civilians), the crowd's
-        # fight is mob violence
-        sub = taxonomy.MOB_VIOLENCE
+        # fight is mob violence; a demonstrating crowd's, told beside its protest ("The protests
+        # began as..."), a violent demonstration
+        sub = taxonomy.VIOLENT_DEMONSTRATION if _protest_beside(article, trigger.sentence) else taxonomy.MOB_VIOLENCE
     elif entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH):
         civilian_target = (actor2 is not None and _is_victim(actor2)) or (
             groups & lexicon.civilian_groups and not groups & lexicon.armed_groups)
@@ -611,6 +612,12 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     if sub == trigger.sub_event_type:
         return entry.event_type, sub, trigger.plover_event, trigger.plover_mode
     return _retype(sub)
+
+
+def _protest_beside(article: Article, index: int) -> bool:
+    """Whether a protest is told in the sentence or the one after it."""
+    return any(t.family == "protest" and t.sub_event_type == taxonomy.PEACEFUL_PROTEST and index <= t.sentence <= index + 1
+               for t in article.triggers)
 
 
 def _with_next(article: Article, index: int) -> str:
