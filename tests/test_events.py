@@ -396,6 +396,12 @@ def test_a_crowd_that_attacks_or_fights_is_mob_violence(text):
     assert event["sub_event_type"] == "Mob violence" and event["actor1"].startswith("Rioters")
 
 
+def test_a_side_named_only_to_say_who_the_victim_was_is_not_struck():
+    event = main_event("A lawyer and outspoken critic of the government was shot dead by unknown gunmen in Kiganjo on Monday.")
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == (
+        "Attack", "Unidentified Armed Group (Kenya)", "Civilians (Kenya)")
+
+
 def test_students_fighting_police_beside_their_protest_are_a_violent_demonstration():
     alone = main_event("Students engaged police in running battles in Kiganjo on Monday.")
     protesting = main_event("Students engaged police in running battles in Kiganjo on Monday. "

@@ -88,6 +88,10 @@ _VIOLENT_VERB_TOLD = re.compile(r"(?P<auxiliary>(?:was|were|is|are|been|got)\s+(
 _PARTICIPLE = re.compile(r"\b\w+(?:ed|en)\b", re.I)
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|another|such)\s+(?:[\w-]+\s+)?$", re.I)
 _BY_AGENT = re.compile(r"^\W*(?:\w+\s+){0,6}?by\b", re.I)
+#: A person named by whom they stand with or belong to: "a critic of the government", "the wife
+#: of a police officer"; the side named after it is not the one struck.
+_PERSON_OF = re.compile(r"\b(?:critics?|opponents?|supporters?|relatives?|wife|husband|sons?|daughters?|brothers?|"
+                        r"sisters?|mother|father|friends?|employees?|staff|spokes(?:man|woman|person))\s+of\s+(?:the\s+|an?\s+)?$", re.I)
 # "shelling by the RSF", "an IED planted by suspected ISIS militants", "a raid by 90 armed
 # bandits", "bombers suspected to be from Boko Haram": the agent named right after the act.
 _NOMINAL_BY = re.compile(r"^\s+(?:(?:[a-z]+\s+){0,2}by|on\s+(?-i:[A-Z])[\w-]*\s+(?:[a-z]+\s+)?by|(?:suspected|believed|thought)\s+to\s+(?:be\s+from|belong\s+to))"
@@ -417,7 +421,9 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     if trigger.passive:
         agent = next((a for a in after if _BY_AGENT.match(text[trigger.end:a.start])), None)
         if agent:
-            patient = in_clause[0] if in_clause else (before[-1] if before else None)
+            # not a side named only to say who the struck person was: "a critic of the government"
+            struck = [a for a in in_clause if not _PERSON_OF.search(text, max(0, a.start - 40), a.start)]
+            patient = struck[0] if struck else (None if in_clause else before[-1] if before else None)
             return agent, patient
         patient = in_clause[0] if in_clause else None
         if _entry_of(trigger).family == "mobilize":
