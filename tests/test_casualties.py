@@ -313,6 +313,13 @@ def test_tolls_told_with_asides_hearsay_and_the_present_tense(text, count):
     assert [m.minimum for m in killed] == [count]
 
 
+@pytest.mark.parametrize("text", ["A mob burnt to death a suspected thief in Kiganjo.",
+                                  "Residents beat up and burnt to death a suspected thief in Kiganjo."])
+def test_one_victim_of_two_verbs_is_counted_once(text):
+    killed = [m for m in top_level(casualties_in(text)) if m.kind == "killed"]
+    assert [m.minimum for m in killed] == [1]
+
+
 @pytest.mark.parametrize("text", [
     "A herder shot by raiders near Kiganjo succumbed to his injuries on Monday.",
     "A herder who was shot by raiders near Kiganjo succumbed to his injuries on Monday.",

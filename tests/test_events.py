@@ -91,6 +91,7 @@ def main_event(text: str) -> dict:
     ("Non-violent transfer of territory", "The rebels handed over control of Kiganjo to the army on Monday."),
     ("Mob violence", "A suspected cattle thief was mauled to death by villagers in Kiganjo on Monday."),
     ("Mob violence", "Two men accused of witchcraft were necklaced by residents of Kiganjo on Monday."),
+    ("Mob violence", "A mob burnt to death a suspected thief in Kiganjo on Monday."),
     ("Peaceful protest", "Bus drivers staged a strike in Kiganjo on Monday over unpaid wages."),
     ("Peaceful protest", "Nurses marched to the county offices in Kiganjo on Monday to hand over a petition on pay."),
     ("Mob violence", "Two communities' youths clashed with clubs in Kiganjo on Monday and burnt stalls. Police later arrested nine."),
@@ -415,7 +416,8 @@ def test_supporters_who_set_upon_other_supporters_are_a_mob_and_those_attacked_c
 
 
 @pytest.mark.parametrize("text", ["Angry villagers fought Al-Shabaab fighters who raided Kiganjo on Monday.",
-                                  "Residents of Kiganjo clashed with bandits on Monday."])
+                                  "Residents of Kiganjo clashed with bandits on Monday.",
+                                  "Local vigilantes fought bandits in a gun duel near Kiganjo on Monday."])
 def test_people_who_fight_an_armed_group_are_their_communitys_militia(text):
     event = main_event(text)
     assert (event["sub_event_type"], event["actor1"]) == ("Armed clash", "Unidentified Communal Militia (Kenya)")

@@ -267,6 +267,8 @@ def _entry_of(trigger: Trigger) -> _Entry:
 #: Before weapons that were sent, some of which the defences stopped: "launched 57 drones and
 #: 29 missiles ..., air defences destroyed 18 missiles": the strike happened.
 _LAUNCHED_BEFORE = re.compile(r"\b(?:launched|fired|lobbed|unleashed)\s+(?!from\b)(?:[\w-]+\s+){0,4}$", re.I)
+#: Vigilantes, a crowd's word that makes a riot event, but a side when they fight.
+_CROWD_NOUN = re.compile(r"vigilantes?", re.I)
 #: Raids told as the setting of the arrests before them: "arrested 15 men in raids".
 _RAID = re.compile(r"raids?", re.I)
 _SETTING_BEFORE = re.compile(r"\b(?:in|during)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}$", re.I)
@@ -301,7 +303,9 @@ def _pick_per_family(text: str, triggers: list[Trigger], casualties: list[Casual
     # Protest words and violence words in one sentence describe one protest event; a fight
     # for ground is one territorial event ("retook the town after heavy fighting").
     strong = {family for family, (entry, _) in best.items() if not entry.weak}
-    if "protest" in strong:
+    if "protest" in strong and violence and violence[0].mutual and _CROWD_NOUN.fullmatch(best["protest"][1].text):
+        best.pop("protest")  # "vigilantes clashed with bandits": the word names a side of the fight
+    if "protest" in best and "protest" in strong:
         planned = best["protest"][1].status == "future"
         for family in ("violence", "arrest", "property"):
             if family in best and not (planned and best[family][1].status != "future"):
