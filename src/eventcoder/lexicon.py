@@ -94,6 +94,11 @@ class Lexicon:
     #: armed men told by the group they come from ("raiders from the Pokot")
     identity_origins: re.Pattern | None = None
 
+    def militia_in(self, name: str, country_code: str | None) -> Actor | None:
+        """The militia named ``name`` as named in another country its group lives in ("Fulani
+        Ethnic Militia (Mali)"); None when the group lives in no other or not there."""
+        return self.identity_homes.get(name, {}).get(country_code or "")
+
 
 @dataclass(slots=True)
 class NameMatch:
@@ -312,7 +317,7 @@ def _add_identity_militias(builder: _Builder, spec: dict, countries: dict[str, C
     militias, homes = {}, {}
     for row in data_rows("identity_groups.csv"):
         in_each = {}
-        for code in row["country"].split():
+        for code in identity_group_countries(row):
             name = spec["name"].format(group=row["name"], kind=row["kind"], country=countries[code].name)
             in_each[code] = actors_by_name[name] = Actor(name, spec["category"], code)
         actor = next(iter(in_each.values()))
@@ -323,6 +328,11 @@ def _add_identity_militias(builder: _Builder, spec: dict, countries: dict[str, C
             for word in spec["words"]:
                 builder.add(f"{spelling} {word}", "actor", actor=actor)
     return militias, homes
+
+
+def identity_group_countries(row: dict[str, str]) -> list[str]:
+    """A row of ``data/identity_groups.csv``'s countries, the one most of the group lives in first."""
+    return row["country"].split()
 
 
 def identity_group_spellings(row: dict[str, str]) -> list[str]:

@@ -85,8 +85,8 @@ def find_actors(article: Article) -> Article:
             # herders" in an unknown village are not Somali herders)
             setting = ground if kind == "civilians" else country
             _resolve_generic(mention, kind, named, own_country or setting, own_country, lexicon)
-        elif (homes := lexicon.identity_homes.get(mention.name)) and ground in homes:
-            mention.name, mention.country_code = homes[ground].name, ground  # Fulani in Mali: "(Mali)"
+        elif home := lexicon.militia_in(mention.name, ground):
+            mention.name, mention.country_code = home.name, home.country_code  # Fulani in Mali: "(Mali)"
     article.actors = [m for m in mentions if m.name]
     return article
 

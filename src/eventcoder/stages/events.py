@@ -305,7 +305,8 @@ def _pick_per_family(text: str, triggers: list[Trigger], casualties: list[Casual
     strong = {family for family, (entry, _) in best.items() if not entry.weak}
     if "protest" in strong and violence and violence[0].mutual and _CROWD_NOUN.fullmatch(best["protest"][1].text):
         best.pop("protest")  # "vigilantes clashed with bandits": the word names a side of the fight
-    if "protest" in best and "protest" in strong:
+        strong.discard("protest")
+    if "protest" in strong:
         planned = best["protest"][1].status == "future"
         for family in ("violence", "arrest", "property"):
             if family in best and not (planned and best[family][1].status != "future"):
@@ -427,8 +428,9 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
         if agent:
             # not a side named only to say who the struck person was: "a critic of the government"
             struck = [a for a in in_clause if not _PERSON_OF.search(text, max(0, a.start - 40), a.start)]
-            patient = struck[0] if struck else (None if in_clause else before[-1] if before else None)
-            return agent, patient
+            if struck or in_clause:
+                return agent, struck[0] if struck else None
+            return agent, before[-1] if before else None
         patient = in_clause[0] if in_clause else None
         if _entry_of(trigger).family == "mobilize":
             return patient, None  # "troops were deployed", "fighters were seen crossing": they moved
@@ -547,7 +549,7 @@ def _community_militia(people: ActorMention) -> ActorMention:
         return unnamed_actor("communal", people.country_code, people.start)
     actors = load_actor_lexicon()
     militia = actors.identity_militias[herding]
-    militia = actors.identity_homes.get(militia.name, {}).get(people.country_code, militia)
+    militia = actors.militia_in(militia.name, people.country_code) or militia
     return replace(people, name=militia.name, category=militia.category, country_code=militia.country_code, generic=False)
 
 

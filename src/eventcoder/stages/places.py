@@ -32,7 +32,7 @@ from eventcoder.gazetteer.names import name_key
 from eventcoder.gazetteer.resolve import (Candidate, resolve_candidates, told_as_settlement, weights,
                                           without_settlement_word)
 from eventcoder.lexicon import (armed_group_countries, armed_group_spans, contextual_armed_countries,
-                                identity_group_spellings, load_lexicon, match_names)
+                                identity_group_countries, identity_group_spellings, load_lexicon, match_names)
 from eventcoder.spans import Spans
 from eventcoder.stages import stage
 
@@ -235,7 +235,7 @@ def _demonyms(text: str) -> list[PlaceMention]:
 def _identity_pattern() -> tuple[Dispatched, dict[str, str]]:
     """The names of ethnic groups and clans (``data/identity_groups.csv``) with the country
     most of each lives in."""
-    countries = {spelling: row["country"].split()[0] for row in data_rows("identity_groups.csv")
+    countries = {spelling: identity_group_countries(row)[0] for row in data_rows("identity_groups.csv")
                  for spelling in identity_group_spellings(row)}
     alternatives = [re.escape(n) for n in sorted(countries, key=len, reverse=True)]
     return dispatched([("group", alternatives)], prefix=r"(?<![\w-])", suffix=r"(?![\w-])", flags=0), countries
