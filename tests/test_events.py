@@ -219,6 +219,12 @@ def test_the_place_told_as_where_beats_the_place_its_people_come_from():
     assert event["location"] == "Nairobi"
 
 
+@pytest.mark.parametrize("text", ["Gunmen shot dead the Nyeri MP in Kiambu County on Monday.",
+                                  "Youths attacked the car of the governor of Nyeri in Kiambu County on Monday."])
+def test_an_office_holders_seat_is_not_where_the_act_was(text):
+    assert main_event(text)["admin1"] == "Kiambu"
+
+
 def test_an_act_is_not_absorbed_by_the_protest_it_forestalls():
     event = main_event("Police arrested 12 youths who were planning to disrupt a rally in Kisumu.")
     assert (event["sub_event_type"], event["event_date"]) == ("Arrests", "2024-05-10")

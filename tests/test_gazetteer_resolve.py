@@ -144,6 +144,12 @@ def test_a_division_without_a_namesake_town_is_coded_at_its_capital():
     assert (division.feature_code, seat.name, seat.admin1, seat.precision) == ("ADM1", "Lodwar", "Turkana", 3)
 
 
+def test_a_division_named_like_a_small_town_of_it_is_the_division_at_its_capital():
+    # Baringo is a county seated at Kabarnet, and a small town of the county too
+    place = resolve.division_seat(_found("Bandits raided two villages in Baringo on Sunday.", home="Kenya")["Baringo"])
+    assert (place.name, place.admin1, place.precision) == ("Kabarnet", "Baringo", 3)
+
+
 def test_an_outlets_country_drops_a_lone_foreign_town_it_lacks():
     # a name the gazetteer holds only for an English town is no reading for a Kenyan paper
     assert _found("Police raided shops in Fareham.")["Fareham"].country_code == "GB"

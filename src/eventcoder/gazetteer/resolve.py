@@ -608,11 +608,20 @@ def _scores(candidate: Candidate, context: _Context, near: _Surroundings,
     towns_by_country = {p.country_code for p in candidate.places
                         if p.feature_class == "P" and p.population >= weights().small_population}
     # a town named like the first-level division it lies in is that division's seat, and weighs
-    # as the division does ("Kwale", Kenya's county and its town, over a Nigerian town of the name)
+    # as the division does ("Kwale", Kenya's county and its town, over a Nigerian town of the name),
+    # unless the division's capital is another town ("Baringo" the county, seated at Kabarnet)
     divisions = {(p.country_code, p.admin1_code): p.population for p in candidate.places if p.is_admin1}
     return [_score(place, context, near, towns_by_country, candidate.key,
-                   divisions.get((place.country_code, place.admin1_code), 0) if place.feature_class == "P" else 0) - penalty
+                   divisions.get((place.country_code, place.admin1_code), 0) if _may_be_seat(place) else 0) - penalty
             for place, penalty in zip(candidate.places, penalties)]
+
+
+def _may_be_seat(place: Place) -> bool:
+    """A town whose division lists no other capital, or the user's own place of the division's
+    name (their coding's point for "Laikipia")."""
+    capital = _admin1_seats().get((place.country_code, place.admin1))
+    return place.feature_class == "P" and (capital is None or name_key(capital) == place.key
+                                           or load_gazetteer().coded(place.geonameid))
 
 
 def _named_by_alternate(place: Place, key: str) -> bool:
@@ -730,19 +739,16 @@ def _beyond_cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 def division_seat(place: PlaceMention) -> PlaceMention:
     """A first-level division at its capital, as ACLED codes an event known only to its province
-    (geo-precision 3): "Mandera County" at Mandera, "Turkana" at Lodwar
-    (``data/places_admin1_seats.yaml``), a town of the division's name before a capital listed.
+    (geo-precision 3): "Turkana" at Lodwar, its capital in ``data/places_admin1_seats.yaml``,
+    else at a town of the division's name ("Mandera County" at Mandera).
     A division with neither keeps its own point."""
     if place.feature_code != "ADM1" or not place.name:
         return place
     gazetteer = load_gazetteer()
-    key = name_key(place.name)
-    towns = [p for p in gazetteer.lookup(place.name) if p.feature_class == "P" and p.key == key
-             and p.country_code == place.country_code and p.admin1 == place.admin1]
     capital = _admin1_seats().get((place.country_code, place.admin1))
-    if not towns and capital:
-        towns = [p for p in gazetteer.lookup(capital) if p.feature_class == "P"
-                 and p.country_code == place.country_code and p.admin1 == place.admin1]
+    towns = [p for p in gazetteer.lookup(capital or place.name) if p.feature_class == "P"
+             and (capital or p.key == name_key(place.name))
+             and p.country_code == place.country_code and p.admin1 == place.admin1]
     if not towns:
         return place
     seat = max(towns, key=lambda p: p.population)

@@ -224,6 +224,9 @@ def load_lexicon() -> _Lexicon:
     cues["anaphora"] = re.compile(r"\b(?:" + "|".join(data["anaphora"]) + r")\s+(?:\w+\s+){0,2}$", re.I)
     places = load_yaml("places_context.yaml")
     cues["where_before"] = re.compile(r"\b(?i:" + "|".join(places["where_prepositions"]) + r")\s+(?:the\s+)?(?:[a-z]+\s+(?:of\s+)?)?$")
+    offices = "|".join(places["office_words"])
+    cues["office_after"] = re.compile(rf"\s+(?i:{offices})\b")
+    cues["office_before"] = re.compile(rf"\b(?i:{offices})\s+(?:of|for)\s+(?:the\s+)?$")
     cues["facility_after"] = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}?\s+(?i:" + "|".join(places["facility_words"]) + r")\b")
     return _Lexicon(tuple(entries), trigger_pattern, cues, frozenset(data["civilian_victim_groups"]),
                     frozenset(data["armed_victim_groups"]), frozenset(data["attacker_victim_groups"]),
@@ -851,7 +854,7 @@ def _place_near(article: Article, trigger: Trigger, entry: _Entry) -> PlaceMenti
                  and _is_grievance(article.text[trigger.end:p.start])}
     return min(places, key=lambda p: (p.end <= dateline, p.end <= trigger.clause_start, id(p) in containers,
                                       road_end(article.text, p.start, p.end), _route_end(article.text, p),
-                                      _specificity(p), id(p) in grievance,
+                                      _names_office_seat(article.text, p), _specificity(p), id(p) in grievance,
                                       not _told_as_where(article.text, p, trigger), _names_facility(article.text, p),
                                       abs(p.start - trigger.start)), default=None)
 
@@ -896,6 +899,14 @@ def _told_as_where(text: str, place: PlaceMention, trigger: Trigger) -> bool:
 
 #: Between an act and the place it was done to: "attacked Awdheegle", "raided the village of Bulo".
 _OBJECT_GAP = re.compile(r"\s+(?:the\s+(?:[a-z]+\s+)?[a-z]+\s+of\s+)?")
+
+
+def _names_office_seat(text: str, place: PlaceMention) -> bool:
+    """A place named as an office holder's seat ("the Kapseret MP", "the governor of Migori"):
+    whom the act touched, not where it was, unless told as where ("in the Nyeri county assembly")."""
+    cues = load_lexicon().cues
+    return (bool(cues["office_after"].match(text, place.end) or cues["office_before"].search(text, max(0, place.start - 40), place.start))
+            and not cues["where_before"].search(text, max(0, place.start - 30), place.start))
 
 
 def _names_facility(text: str, place: PlaceMention) -> bool:
