@@ -225,6 +225,10 @@ def test_an_office_holders_seat_is_not_where_the_act_was(text):
     assert main_event(text)["admin1"] == "Kiambu"
 
 
+def test_a_capital_told_by_its_country_locates_the_act():
+    assert main_event("Gunmen shot dead two traders in the Somali capital on Monday.")["location"] == "Mogadishu"
+
+
 def test_an_act_is_not_absorbed_by_the_protest_it_forestalls():
     event = main_event("Police arrested 12 youths who were planning to disrupt a rally in Kisumu.")
     assert (event["sub_event_type"], event["event_date"]) == ("Arrests", "2024-05-10")

@@ -32,3 +32,8 @@ def test_the_inferred_home_reaches_each_article_of_its_source_unless_it_has_its_
     own = Article("b", "Traffic in Dublin was slowed by a crash.", source="villager", home="Ireland")
     assert produce(local)["places"][0]["country_code"] == "US"
     assert produce(own)["places"][0]["country_code"] == "IE"
+
+
+def test_a_capital_told_by_its_country_is_no_toponym():
+    record = place_record(Article("a", "Gunmen stormed a hotel in the Somali capital on Monday."))
+    assert [p["text"] for p in record["places"]] == ["Somali"]

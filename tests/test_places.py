@@ -345,3 +345,17 @@ def test_a_skeleton_match_is_trusted_inside_a_province_the_article_names():
     # Somali names lose their doubled vowels in English news: "Qoryoley" is Qoryooley
     assert _found("Militants attacked Qoryoley (Lower Shabelle) on Monday.")["Qoryoley"].name == "Qoryooley"
     assert "Qoryoley" not in _found("Militants attacked Qoryoley on Monday.")
+
+
+def test_a_capital_told_by_its_country_is_that_capital():
+    capital = _found("Gunmen stormed a hotel in the Somali capital on Monday.")["Somali capital"]
+    assert (capital.name, capital.feature_code, capital.named) == ("Mogadishu", "PPLC", False)
+
+
+@pytest.mark.parametrize("text, capital", [
+    ("Police dispersed traders at the capital on Monday.", "Nairobi"),
+    ("Police dispersed traders in the capital of Embu county on Monday.", None),
+    ("Police dispersed traders in the capital, Nairobi, on Monday.", None)])
+def test_the_capital_of_an_outlets_country(text, capital):
+    places = process(Article(id="t", text=text, home="Kenya"), until="places").places
+    assert next((p.name for p in places if not p.named), None) == capital

@@ -49,6 +49,9 @@ class PlaceMention(Mention):
     precision: int = 1
     # GEONAMES, or the name of the imported source (gazetteer import --name) the place is from
     geo_source: str = GEONAMES
+    # False for a place told by what it is, not by its name ("the Somali capital"): where an
+    # event was, but no toponym
+    named: bool = True
 
     @property
     def is_country(self) -> bool:

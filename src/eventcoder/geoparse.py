@@ -5,7 +5,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from eventcoder.article import Article
+from eventcoder.article import Article, PlaceMention
 from eventcoder.gazetteer import load_gazetteer
 from eventcoder.pipeline import process
 from eventcoder.stages.places import DEMONYM
@@ -24,7 +24,12 @@ def place_record(article: Article) -> dict:
     """DESIGN.md's geoparse record: one per article."""
     process(article, until="places")
     return {"article_id": article.id,
-            "places": [{field: getattr(place, field) for field in PLACE_FIELDS} for place in article.places]}
+            "places": [{field: getattr(place, field) for field in PLACE_FIELDS} for place in toponyms(article)]}
+
+
+def toponyms(article: Article) -> list[PlaceMention]:
+    """The places an article names: not those told by what they are ("the Somali capital")."""
+    return [place for place in article.places if place.named]
 
 
 def infer_source_homes(articles: Iterable[Article]) -> dict[str, str]:
@@ -45,7 +50,7 @@ def infer_source_homes(articles: Iterable[Article]) -> dict[str, str]:
             continue
         if not article.places:
             process(article, until="places")
-        for name in {m.text for m in article.places if m.feature_code != DEMONYM}:
+        for name in {m.text for m in toponyms(article) if m.feature_code != DEMONYM}:
             readings = [p for p in gazetteer.lookup(name) if p.country_code]
             for country_code in (spread := {p.country_code for p in readings}):
                 countries[article.source][country_code] += 1 / len(spread)

