@@ -42,6 +42,7 @@ def main_event(text: str) -> dict:
     ("Attack", "Gunmen shot dead four villagers in Zamfara state on Monday, police said."),
     ("Attack", "Unknown men petrol-bombed the home of a councillor in Kisumu on Sunday."),
     ("Armed clash", "Police engaged the bandits near Kapedo on Friday."),
+    ("Armed clash", "Police pursued cattle raiders near Kiganjo on Monday and killed five of them."),
     ("Remote explosive/landmine/IED", "Suspected militants detonate an explosive outside a bank in Wajir."),
     ("Remote explosive/landmine/IED", "A soldier was killed when his patrol hit a mine near Kiganjo on Monday."),
     ("Looting/property destruction", "Arsonists burned the county offices in Garissa on Monday."),
@@ -223,6 +224,11 @@ def test_the_place_told_as_where_beats_the_place_its_people_come_from():
                                   "Youths attacked the car of the governor of Nyeri in Kiambu County on Monday."])
 def test_an_office_holders_seat_is_not_where_the_act_was(text):
     assert main_event(text)["admin1"] == "Kiambu"
+
+
+def test_the_side_engaged_or_pursued_is_the_other_side_of_the_clash():
+    event = main_event("Police pursued Borana raiders near Kiganjo on Monday and killed five.")
+    assert (event["actor2"], event["fatalities"]) == ("Borana Ethnic Militia (Kenya)", 5)
 
 
 def test_a_capital_told_by_its_country_locates_the_act():
