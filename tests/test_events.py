@@ -454,8 +454,9 @@ def test_a_states_force_leads_the_auxiliaries_it_fights_beside(text):
 
 
 @pytest.mark.parametrize("text", ["Gunmen attacked three former army officers in Kiganjo on Monday.",
-                                  "Gunmen attacked ex-policemen in Kiganjo on Monday."])
-def test_a_forces_former_members_are_civilians(text):
+                                  "Gunmen attacked ex-policemen in Kiganjo on Monday.",
+                                  "Gunmen attacked two off-duty police officers in Kiganjo on Monday."])
+def test_a_forces_former_or_off_duty_members_are_civilians(text):
     assert main_event(text)["actor2"] == "Civilians (Kenya)"
 
 
