@@ -59,6 +59,7 @@ def main_event(text: str) -> dict:
     ("Mob violence", "A mob lynched two men accused of theft at a market in Goma on Sunday."),
     ("Mob violence", "Two men accused of stealing goats were burnt to death near Ol Kalou on Friday."),
     ("Mob violence", "Workers ransacked a factory in Kiganjo on Monday over unpaid wages."),
+    ("Mob violence", "Angry traders beat a market manager in Kiganjo on Monday over new fees."),
     ("Agreement", "The government and the rebels signed a ceasefire agreement in Doha on Saturday."),
     ("Arrests", "Police arrested 45 people suspected of links to Boko Haram in Maiduguri on Friday."),
     ("Arrests", "Soldiers arrested 12 men in raids across Kiganjo on Monday."),
