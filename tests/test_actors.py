@@ -136,6 +136,16 @@ def test_a_demonym_gives_a_generic_mention_its_own_country(text, name):
     assert (mention.text, mention.name) == (text.split(" ")[0] + " " + text.split(" ")[1], name)
 
 
+@pytest.mark.parametrize("text, names", [
+    ("Artillery hit Ukrainian positions near the river.", {"Ukrainian positions": "Military Forces of Ukraine"}),
+    ("Artillery hit positions near the river.", {}),
+    ("Soldiers raided militant hideouts near the river.",
+     {"Soldiers": "Military Forces of Somalia", "militant hideouts": "Unidentified Armed Group (Somalia)"}),
+])
+def test_where_a_side_holds_out_names_the_side(text, names):
+    assert _names(text, "SO") == names
+
+
 @pytest.mark.parametrize("text, expected", [
     ("They let LeT fighters pass.", {"LeT fighters": "Lashkar-e-Taiba"}),
     ("WE LET THE ELN GUERRILLAS GO.", {"ELN GUERRILLAS": "ELN: National Liberation Army"}),

@@ -72,6 +72,7 @@ class Entry:
     actor: Actor | None = None
     by_country: tuple[tuple[str, tuple[Actor, ...]], ...] = ()
     generic: str | None = None
+    after_demonym: bool = False  # a generic word that names a side only after a demonym ("Ukrainian positions")
     country_code: str | None = None
 
 
@@ -286,6 +287,8 @@ def _lexicon_with(actors: ActorsFile | None) -> Lexicon:
         generic_names[kind] = (spec["name"], spec["category"])
         for word in spec["words"]:
             builder.add(word, "generic", generic=kind)
+        for word in spec.get("after_demonym", ()):
+            builder.add(word, "generic", generic=kind, after_demonym=True)
     for phrase in data["not_actors"]:
         builder.add(phrase, "block")
     subject_verbs = {verb: branch for branch, verbs in data["country_as_subject"].items() for verb in verbs}

@@ -59,9 +59,11 @@ def find_actors(article: Article) -> Article:
             if actor:
                 mentions.append(_named(span, match, actor, country, lexicon))
         elif entry.kind == "generic":
+            demonym = cue_ending_at.get(match.start)
+            if entry.after_demonym and not demonym:
+                continue
             mention = ActorMention(span, match.start, match.end, generic=True)
             own_country = None
-            demonym = cue_ending_at.get(match.start)
             if demonym and (not mentions or mentions[-1].end <= demonym[0]):
                 mention.start, own_country = demonym  # "Sudanese rebels", "Somali civilians"
                 mention.text = text[mention.start:mention.end]
