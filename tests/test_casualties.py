@@ -25,6 +25,7 @@ def summary(text: str):
     ("The attack left 12 people dead.", [("12 people", "killed", None, 12, 12)]),
     ("Three were wounded.", [("Three", "injured", None, 3, 3)]),
     ("The death toll rose to 45.", [("45", "killed", None, 45, 45)]),
+    ("The death total was later raised to 4.", [("4", "killed", None, 4, 4)]),
     ("The toll from Friday's shelling of the market in Izium has risen to 12.", [("12", "killed", None, 12, 12)]),
     ("The death toll in the raid by armed herders on a farming village near the river in the south of the "
      "district has risen to 9.", [("9", "killed", None, 9, 9)]),
