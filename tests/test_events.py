@@ -234,6 +234,12 @@ def test_the_side_engaged_or_pursued_is_the_other_side_of_the_clash():
     assert (event["actor2"], event["fatalities"]) == ("Borana Ethnic Militia (Kenya)", 5)
 
 
+def test_enemies_neutralised_are_killed():
+    event = main_event("Troops repelled an attack on their base near Kiganjo on Monday, killing several militants. "
+                       "The army said 10 insurgents were neutralised.")
+    assert (event["sub_event_type"], event["fatalities"]) == ("Armed clash", 10)
+
+
 def test_a_capital_told_by_its_country_locates_the_act():
     assert main_event("Gunmen shot dead two traders in the Somali capital on Monday.")["location"] == "Mogadishu"
 
