@@ -234,6 +234,12 @@ def test_the_side_engaged_or_pursued_is_the_other_side_of_the_clash():
     assert (event["actor2"], event["fatalities"]) == ("Borana Ethnic Militia (Kenya)", 5)
 
 
+def test_a_side_saying_what_it_did_is_its_doer():
+    event = main_event("The army said it killed 20 militants in clashes near Kiganjo on Friday.")
+    assert (event["actor1"], event["actor2"], event["fatalities"]) == (
+        "Military Forces of Kenya", "Unidentified Armed Group (Kenya)", 20)
+
+
 def test_enemies_neutralised_are_killed():
     event = main_event("Troops repelled an attack on their base near Kiganjo on Monday, killing several militants. "
                        "The army said 10 insurgents were neutralised.")

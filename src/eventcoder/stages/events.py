@@ -372,6 +372,21 @@ def _clause_break(text: str, sentence_start: int, position: int) -> tuple[int, s
     return start, opener
 
 
+def _speaker_of_clause(text: str, before: list[ActorMention], clause_start: int, opener: str) -> ActorMention | None:
+    """The side whose words open the clause with its own pronoun ("the army said it killed",
+    "Al Shabaab claimed they had stormed"): it is the clause's subject."""
+    if opener not in _REPORTING_OPENERS or not _PRONOUN_AFTER.match(text, clause_start):
+        return None
+    said_at = clause_start - len(opener)
+    return next((a for a in reversed(before) if a.end <= said_at and _SPEAKER_GAP.fullmatch(text, a.end, said_at)), None)
+
+
+#: Words opening a clause of what a side said, and the side's own pronoun after them.
+_REPORTING_OPENERS = frozenset({"said", "says", "told", "stated", "reported", "claimed", "added"})
+_PRONOUN_AFTER = re.compile(r"\s+(?:that\s+)?(?:on\s+\w+\s+)?(?:it|they)\b", re.I)
+_SPEAKER_GAP = re.compile(r"\s+(?:(?:\w+ly|also|later|has|had|have)\s+)?")
+
+
 def _is_victim(actor: ActorMention) -> bool:
     return actor.category == taxonomy.CIVILIANS
 
@@ -401,6 +416,9 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     after = [a for a in actors if a.start >= trigger.end and not served.search(text, trigger.end, a.start)
              and not load_lexicon().cues["source_after"].match(text, a.end)]
     in_clause = [a for a in before if a.start >= clause_start]
+    speaker = _speaker_of_clause(text, before, clause_start, opener)
+    if speaker is not None:
+        in_clause.insert(0, speaker)  # "the army said it killed 20 militants": the army acted
     actor1 = actor2 = None
 
     if _is_label(article, trigger):
