@@ -746,8 +746,9 @@ def division_seat(place: PlaceMention) -> PlaceMention:
         return place
     gazetteer = load_gazetteer()
     capital = _admin1_seats().get((place.country_code, place.admin1))
+    # a listed capital by any of its names; else a town by the division's own name
     towns = [p for p in gazetteer.lookup(capital or place.name) if p.feature_class == "P"
-             and (capital or p.key == name_key(place.name))
+             and (capital is not None or p.key == name_key(place.name))
              and p.country_code == place.country_code and p.admin1 == place.admin1]
     if not towns:
         return place
