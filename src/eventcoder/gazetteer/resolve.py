@@ -611,8 +611,12 @@ def _scores(candidate: Candidate, context: _Context, near: _Surroundings,
     # as the division does ("Kwale", Kenya's county and its town, over a Nigerian town of the name),
     # unless the division's capital is another town ("Baringo" the county, seated at Kabarnet)
     divisions = {(p.country_code, p.admin1_code): p.population for p in candidate.places if p.is_admin1}
-    return [_score(place, context, near, towns_by_country, candidate.key,
-                   divisions.get((place.country_code, place.admin1_code), 0) if _may_be_seat(place) else 0) - penalty
+
+    def as_seat(place: Place) -> int:
+        population = divisions.get((place.country_code, place.admin1_code), 0)
+        return population if population and _may_be_seat(place) else 0
+
+    return [_score(place, context, near, towns_by_country, candidate.key, as_seat(place)) - penalty
             for place, penalty in zip(candidate.places, penalties)]
 
 

@@ -68,7 +68,8 @@ def _cues() -> _Cues:
     data = load_yaml("status.yaml")
 
     def alternatives(key: str) -> re.Pattern:
-        return re.compile("|".join(f"(?:{p})" for p in data[key]), re.IGNORECASE)
+        # every cue opens at a word boundary: checked first, it spares the alternatives mid-word
+        return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in data[key]) + ")", re.IGNORECASE)
 
     return _Cues(
         future=alternatives("future"),
