@@ -235,6 +235,12 @@ def test_the_side_engaged_or_pursued_is_the_other_side_of_the_clash():
     assert (event["actor2"], event["fatalities"]) == ("Borana Ethnic Militia (Kenya)", 5)
 
 
+@pytest.mark.parametrize("text", ["Fighter jets bombed a market in Lashio on Monday.",
+                                  "A junta fighter jet bombed a market in Lashio on Monday."])
+def test_aircraft_named_as_the_act_are_its_doer(text):
+    assert main_event(text)["actor1"] == "Military Forces of Myanmar"
+
+
 def test_a_side_saying_what_it_did_is_its_doer():
     event = main_event("The army said it killed 20 militants in clashes near Kiganjo on Friday.")
     assert (event["actor1"], event["actor2"], event["fatalities"]) == (
