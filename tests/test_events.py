@@ -253,6 +253,11 @@ def test_enemies_neutralised_are_killed():
     assert (event["sub_event_type"], event["fatalities"]) == ("Armed clash", 10)
 
 
+def test_a_list_of_towns_after_a_grievance_is_one_list():
+    records = records_of("Supporters protested against the court's ruling in the towns of Nakuru, Nyeri and Eldoret on Monday.")
+    assert [r["location"] for r in records] == ["Nakuru", "Nyeri", "Eldoret"]
+
+
 def test_a_capital_told_by_its_country_locates_the_act():
     assert main_event("Gunmen shot dead two traders in the Somali capital on Monday.")["location"] == "Mogadishu"
 

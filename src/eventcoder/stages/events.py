@@ -871,6 +871,9 @@ def _place_near(article: Article, trigger: Trigger, entry: _Entry) -> PlaceMenti
     containers = _containers(article.text, places)
     grievance = {id(p) for p in places if entry.family == "protest" and p.start > trigger.end
                  and _is_grievance(article.text[trigger.end:p.start])}
+    for listed, following in zip(places, places[1:]):  # places are in text order
+        if id(listed) in grievance and _LIST_GAP.fullmatch(article.text, listed.end, following.start):
+            grievance.add(id(following))  # "against ... in Nakuru, Kikuyu and Nyeri": the list is one
     return min(places, key=lambda p: (p.end <= dateline, p.end <= trigger.clause_start, id(p) in containers,
                                       road_end(article.text, p.start, p.end), _route_end(article.text, p),
                                       _names_office_seat(article.text, p), _specificity(p), id(p) in grievance,
