@@ -25,7 +25,6 @@ def main_event(text: str) -> dict:
     ("Government regains territory", "The Iraqi army recaptured the town of Tal Afar from Islamic State militants on Sunday."),
     ("Non-state actor overtakes territory", "Al-Shabaab fighters seized control of the town of Mahas on Monday."),
     ("Non-state actor overtakes territory", "Rebels took full control of Kiganjo on Monday after a week of fighting."),
-    ("Non-state actor overtakes territory", "Rebels took over Kiganjo on Monday after a day of fighting."),
     ("Chemical weapon", "Government helicopters dropped chlorine gas barrels on the town of Saraqib on Friday, injuring 30 people."),
     ("Air/drone strike", "A US drone strike killed three suspected al-Qaeda militants in Yemen's Marib province on Saturday."),
     ("Air/drone strike", "The Kenyan Air Force bombed a militant camp near Kiganjo on Monday."),
