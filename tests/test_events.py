@@ -51,6 +51,7 @@ def main_event(text: str) -> dict:
     ("Non-state actor overtakes territory", "Al-Shabaab fighters overtook a police post near Mandera on Monday."),
     ("Mob violence", "A councillor was beaten by angry voters at a polling station in Kisii on Tuesday."),
     ("Abduction/forced disappearance", "Gunmen abducted 20 students from a school in Kaduna on Thursday."),
+    ("Abduction/forced disappearance", "A chief was held captive by armed men near Kiganjo for two days."),
     ("Peaceful protest", "Thousands of people protested peacefully in Bamako on Friday against the presence of foreign troops."),
     ("Protest with intervention", "Police fired tear gas to disperse hundreds of protesters in Nairobi on Tuesday."),
     ("Protest with intervention", "Matatu operators staged a protest in Nakuru; police arrest several protesters."),
