@@ -915,8 +915,12 @@ def _told_as_where(text: str, place: PlaceMention, trigger: Trigger) -> bool:
     """A place after a word that puts something there ("in Nairobi", "near the town of Wajir")
     or the object of the act ("attacked Awdheegle"), not one naming where people come from
     ("800 Mandera teachers", "Bungoma senator")."""
-    return (bool(load_lexicon().cues["where_before"].search(text, max(0, place.start - 30), place.start))
-            or _OBJECT_GAP.fullmatch(text, trigger.end, place.start) is not None)
+    return _after_where_word(text, place) or _OBJECT_GAP.fullmatch(text, trigger.end, place.start) is not None
+
+
+def _after_where_word(text: str, place: PlaceMention) -> bool:
+    """Right after a word that puts something at a place: "in", "near the town of"."""
+    return bool(load_lexicon().cues["where_before"].search(text, max(0, place.start - 30), place.start))
 
 
 #: Between an act and the place it was done to: "attacked Awdheegle", "raided the village of Bulo".
@@ -928,7 +932,7 @@ def _names_office_seat(text: str, place: PlaceMention) -> bool:
     whom the act touched, not where it was, unless told as where ("in the Nyeri county assembly")."""
     cues = load_lexicon().cues
     return (bool(cues["office_after"].match(text, place.end) or cues["office_before"].search(text, max(0, place.start - 40), place.start))
-            and not cues["where_before"].search(text, max(0, place.start - 30), place.start))
+            and not _after_where_word(text, place))
 
 
 def _names_facility(text: str, place: PlaceMention) -> bool:

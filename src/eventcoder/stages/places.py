@@ -196,16 +196,10 @@ def _capitals_told(text: str, demonyms: list[PlaceMention], home: tuple[str, str
             and (match := _CAPITAL_AFTER.match(text, d.end))]
     if home:
         told += [(match.start("capital"), match.end(), home[0]) for match in _HOME_CAPITAL.finditer(text)]
-    found = []
-    for start, end, country_code in told:
-        capital = gazetteer.capital(country_code)
-        if capital is not None:
-            found.append(PlaceMention(
-                text=text[start:end], start=start, end=end, geonameid=capital.geonameid, name=capital.name,
-                latitude=capital.latitude, longitude=capital.longitude, country_code=country_code,
-                country=capital.country, admin1=capital.admin1, feature_class="P", feature_code=capital.feature_code,
-                population=capital.population, geo_source=gazetteer.source_of(capital.geonameid), named=False))
-    return found
+    capitals = [(start, end, gazetteer.capital(country_code)) for start, end, country_code in told]
+    return [_told_by_other_words(capital, text, start, end, admin1=capital.admin1,
+                                 geo_source=gazetteer.source_of(capital.geonameid), named=False)
+            for start, end, capital in capitals if capital is not None]
 
 
 #: Around a capital told by its country: "the Somali capital", "in the capital" (not "the capital
@@ -252,14 +246,18 @@ def _demonyms(text: str) -> list[PlaceMention]:
     pattern, forms = _demonym_pattern()
     found = []
     for match in pattern.finditer(text):
-        place = forms[match.group()]
-        found.append(PlaceMention(
-            text=match.group(), start=match.start(), end=match.end(), geonameid=place.geonameid,
-            name=place.name, latitude=place.latitude, longitude=place.longitude,
-            country_code=place.country_code or None, country=place.country,
-            feature_class=place.feature_class, feature_code=DEMONYM,
-            population=place.population, precision=3))
+        found.append(_told_by_other_words(forms[match.group()], text, match.start(), match.end(),
+                                          feature_code=DEMONYM, precision=3))
     return found
+
+
+def _told_by_other_words(place: Place, text: str, start: int, end: int, **fields) -> PlaceMention:
+    """A mention of a gazetteer place in words other than its name ("Somali", "the capital")."""
+    return PlaceMention(**{
+        "text": text[start:end], "start": start, "end": end, "geonameid": place.geonameid, "name": place.name,
+        "latitude": place.latitude, "longitude": place.longitude, "country_code": place.country_code or None,
+        "country": place.country, "feature_class": place.feature_class, "feature_code": place.feature_code,
+        "population": place.population, **fields})
 
 
 @cache
