@@ -171,6 +171,16 @@ def test_no_casualty_count(text):
     assert casualties_in(text) == []
 
 
+@pytest.mark.parametrize("text, count", [
+    ("Gunmen shot dead a chief, a father of four, near Kiganjo.", 1),
+    ("Raiders abducted two nurses after killing their driver, a retired soldier.", 1),
+    ("A trader, a well-known figure in Embu, was stabbed to death.", 1),
+    ("Gunmen shot dead a chief, a teacher and a farmer near Kiganjo.", 3),
+])
+def test_a_victim_told_again_after_a_comma_is_one_victim(text, count):
+    assert sum(m.minimum for m in casualties_in(text) if m.kind == "killed") == count
+
+
 def test_subset_lies_inside_its_group_and_is_not_counted_twice():
     text = "In the strike 30 civilians, including 12 children, were killed."
     found = casualties_in(text)

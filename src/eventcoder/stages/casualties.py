@@ -424,7 +424,19 @@ def _objects(lexicon: _Lexicon, text: str, cue: re.Match, end: int, kind: str) -
         position = subset.end("subset") if subset else position
         item = lexicon.continuation.match(text, position, end)
         position = item.end() if item else position
+    return _without_appositive(text, mentions)
+
+
+def _without_appositive(text: str, mentions: list[CasualtyMention]) -> list[CasualtyMention]:
+    """One person told twice, a comma apart: "killed their bodyguard, a police officer", "a
+    teacher, a mother of three, was shot"; a list of people has its "and"."""
+    if len(mentions) == 2 and all(m.minimum == m.maximum == 1 for m in mentions) and (
+            _APPOSITION.fullmatch(text, mentions[0].end, mentions[1].start)):
+        return mentions[:1]
     return mentions
+
+
+_APPOSITION = re.compile(rf"\s*,\s*(?:{_DETERMINERS}\s+)?")
 
 
 def _whole_name(name: re.Match | None, text: str) -> re.Match | None:
@@ -452,7 +464,7 @@ def _mentions(lexicon: _Lexicon, text: str, kind: str, items: list[re.Match],
             mention = _mention(lexicon, text, kind, item, item.start("item"), item.end("item"))
             if mention is not None:
                 mentions.append(mention)
-    return mentions
+    return _without_appositive(text, mentions)
 
 
 def _mention(lexicon: _Lexicon, text: str, kind: str, item: re.Match, start: int,
