@@ -119,3 +119,13 @@ def test_a_misspelt_name_finds_the_users_own_place_and_no_other(import_cache, co
     import_files(coded_files)
     places = {p["text"]: (p["name"], p["geo_source"]) for p in place_record(Article("a", text))["places"]}
     assert places == {"Awdhegle": ("Awdheegle", "acled_so"), "Janale": ("Janaale", "ged")}
+
+
+def test_a_coded_village_named_like_a_common_word_is_a_place_where_the_text_puts_something(import_cache, tmp_path):
+    (tmp_path / "mine.csv").write_text(
+        "event_id_cnty,iso,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision\n"
+        "KEN8,404,Kenya,Nakuru,,,Harvest,-0.41,36.02,1\n", encoding="utf-8")
+    text = "Traders protested in Harvest over market fees. The harvest was poor."
+    assert not place_record(Article("a", text))["places"]
+    import_files([tmp_path / "mine.csv"])
+    assert [(p["text"], p["geo_source"]) for p in place_record(Article("a", text))["places"]] == [("Harvest", "mine")]

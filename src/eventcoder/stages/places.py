@@ -541,7 +541,9 @@ def _plausible(candidate: _Match, text: str) -> bool:
     if (single and not major and not _DIVISIONS_AFTER.match(text, candidate.end)
             and not told_as_settlement(text, candidate.start)):
         frequency = _zipf()(candidate.text.lower())
-        if ((frequency >= w.common_word_zipf and not known)
+        # the user's own coding gives the place, and the text puts something there: "in Engineer"
+        coded = located and any(load_gazetteer().coded(p.geonameid) for p in places)
+        if ((frequency >= w.common_word_zipf and not (known or coded))
                 or (candidate.sentence_initial and frequency >= w.initial_word_zipf
                     and not (strong or known))
                 or (candidate.sentence_initial and frequency >= w.everyday_word_zipf)):
