@@ -906,6 +906,13 @@ def test_an_ambush_whose_victims_after_it_are_civilians_is_an_attack():
     assert main_event("Gunmen ambushed a patrol near Kiganjo on Monday. They killed two soldiers.")["sub_event_type"] == "Armed clash"
 
 
+@pytest.mark.parametrize("text", ["Gunmen ambushed a driver near Kiganjo on Monday.",
+                                  "Teacher attacked by unknown men outside a school in Meru."])
+def test_one_civilian_struck_alone_is_attacked_not_acting(text):
+    event = main_event(text)
+    assert (event["sub_event_type"], event["actor2"]) == ("Attack", "Civilians (Kenya)")
+
+
 def test_a_demonstration_by_a_crowd_is_a_protest_and_an_explosive_thrown_a_grenade():
     assert main_event("Demonstrations by traders over market fees in Kiganjo.")["sub_event_type"] == "Peaceful protest"
     assert main_event("Gunmen hurled explosives at a police post in Kiganjo on Monday.")["sub_event_type"] == "Grenade"

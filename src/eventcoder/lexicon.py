@@ -285,7 +285,7 @@ def _lexicon_with(actors: ActorsFile | None) -> Lexicon:
     generic_names = {}
     for kind, spec in data["generic"].items():
         generic_names[kind] = (spec["name"], spec["category"])
-        for word in spec["words"]:
+        for word in [*spec["words"], *spec.get("one_person", ())]:
             builder.add(word, "generic", generic=kind)
         for word in spec.get("after_demonym", ()):
             builder.add(word, "generic", generic=kind, after_demonym=True)
@@ -328,7 +328,7 @@ def _add_identity_militias(builder: _Builder, spec: dict, countries: dict[str, C
             homes[actor.name] = in_each
         for spelling in identity_group_spellings(row):
             militias[spelling] = actor
-            for word in spec["words"]:
+            for word in [*spec["words"], *spec.get("one_person", ())]:
                 builder.add(f"{spelling} {word}", "actor", actor=actor)
     return militias, homes
 

@@ -147,6 +147,7 @@ class _Lexicon:
     armed_groups: frozenset[str]
     attacker_groups: frozenset[str]
     civilian_members: frozenset[str]
+    one_person: frozenset[str]  # a civilian told alone: "a driver" (data/actors.yaml)
     armed_when_acting: frozenset[str]
     herding_people: dict[str, str]  # country code -> the people most of its herders are
     partisans: frozenset[str]
@@ -230,7 +231,7 @@ def load_lexicon() -> _Lexicon:
     cues["facility_after"] = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}?\s+(?i:" + "|".join(places["facility_words"]) + r")\b")
     return _Lexicon(tuple(entries), trigger_pattern, cues, frozenset(data["civilian_victim_groups"]),
                     frozenset(data["armed_victim_groups"]), frozenset(data["attacker_victim_groups"]),
-                    frozenset(data["civilian_members"]),
+                    frozenset(data["civilian_members"]), frozenset(load_yaml("actors.yaml")["generic"]["civilians"]["one_person"]),
                     frozenset(data["armed_when_acting"]), data["herding_people"], frozenset(data["partisans_when_attacking"]),
                     frozenset(data["material_families"]), data["fallen_forces"])
 
@@ -466,6 +467,7 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
         acting = [before[-1]]  # "... and Israel, which has beefed up": the antecedent acts
     if (not acting and in_clause and _CROWD_AGENT_GAP.match(text[in_clause[-1].end:trigger.start])
             and not harmed.cover(in_clause[-1].start, in_clause[-1].end)  # "the 12 people killed were traders"
+            and _last_word(in_clause[-1]) not in load_lexicon().one_person  # "Teacher attacked": struck
             and (_VIOLENT_VERB.match(trigger.text) or _entry_of(trigger).mutual or _entry_of(trigger).family == "property")):
         # "villagers lynched a suspected thief", "residents set ablaze a house", not "villagers
         # died": civilians who act
