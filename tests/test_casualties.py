@@ -172,6 +172,15 @@ def test_no_casualty_count(text):
 
 
 @pytest.mark.parametrize("text, count", [
+    ("An officer shot dead his commander in Kiganjo before turning the gun on himself.", 2),
+    ("A guard shot a colleague dead before committing suicide.", 2),
+    ("Students protested over a classmate who had committed suicide.", 0),
+])
+def test_one_who_killed_himself_after_his_act_is_a_death(text, count):
+    assert sum(m.minimum for m in casualties_in(text) if m.kind == "killed") == count
+
+
+@pytest.mark.parametrize("text, count", [
     ("Gunmen shot dead a chief, a father of four, near Kiganjo.", 1),
     ("Raiders abducted two nurses after killing their driver, a retired soldier.", 1),
     ("A trader, a well-known figure in Embu, was stabbed to death.", 1),

@@ -85,6 +85,7 @@ class _Lexicon:
     along_with: re.Pattern  # "..., along with two bodyguards", "..., as was a soldier", "plus two": victims added after the verb
     along_with_kin: re.Pattern  # "... with his wife and son": one person each
     body_found: re.Pattern  # "his body was found": one death
+    killed_self: re.Pattern  # "before turning the gun on himself": one death
     captives_dead: re.Pattern  # "their bodies were found": the captives told before, dead
     armed_modifier: re.Pattern  # "armed" before a group word: its people are armed
     count_before: re.Pattern  # "more than 15", "8 suspected": the count before a named group
@@ -306,6 +307,8 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
     mentions += [CasualtyMention(m.group(), m.start(), m.end(), kind="killed", minimum=1, maximum=1)
                  for m in lexicon.body_found.finditer(text, start, end)
                  if not (killed_before and m.group()[:3].lower() in ("his", "her"))]  # "was killed and her body dumped"
+    mentions += [CasualtyMention(m.group(), m.start(), m.end(), kind="killed", minimum=1, maximum=1)
+                 for m in lexicon.killed_self.finditer(text, start, end)]
     mentions += _to_death(lexicon, text, start, end, mentions)
     mentions += [toll for toll in _tolls(lexicon, text, start, end, toll_nouns) if not _running_total(lexicon, text, toll, mentions)]
     mentions += _denials(lexicon, text, start, end)
@@ -834,6 +837,7 @@ def _lexicon() -> _Lexicon:
             rf"(?:\s+and\s+(?:(?:his|her|their)\s+)?(?P<second>{companions}))?"
             rf"(?=\s*(?:[,;.]|$|\b(?:in|at|on|near|by|when|after|as)\b))", flags),
         body_found=re.compile(terms["body_found"], flags),
+        killed_self=re.compile(terms["killed_self"], flags),
         captives_dead=re.compile(terms["captives_found_dead"], flags),
         armed_modifier=re.compile(rf"\b(?:{_alternation(terms['armed_modifiers'])})\b", flags),
         count_before=re.compile(rf"(?<![\w-])(?P<qty>{quantity_plain})\s+(?:(?:{_alternation(terms['named_group_modifiers'])})\s+)?$",
