@@ -357,3 +357,12 @@ def test_two_countries_sharing_their_forces_noun_are_two_sides():
     record = extract_records(Article("t", "Russian and Ukrainian forces clashed near Robotyne on Monday.",
                                      published=date(2024, 5, 10)))[0]
     assert {record["actor1"], record["actor2"]} == {"Military Forces of Russia", "Military Forces of Ukraine"}
+
+
+@pytest.mark.parametrize("text, mention, name", [
+    ("Youths suspected to be part of the outlawed Mungiki sect torched houses.", "Youths", "Mungiki Militia"),
+    ("Raiders, believed to be Pokots, stole 200 goats.", "Raiders, believed to be Pokots", "Pokot Ethnic Militia (Kenya)"),
+    ("Gunmen who were thought to be from Ethiopia attacked elders.", "Gunmen", "Unidentified Armed Group (Ethiopia)"),
+])
+def test_generic_words_told_to_be_a_named_side_are_that_side(text, mention, name):
+    assert _names(text, "KE")[mention] == name

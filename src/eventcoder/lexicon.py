@@ -101,6 +101,12 @@ class Lexicon:
         return self.identity_homes.get(name, {}).get(country_code or "")
 
 
+#: Between armed men and whom they are said to be: "raiders, suspected to be Pokots", "youths
+#: believed to be part of the Mungiki", "gunmen who were thought to be from Ethiopia".
+SUSPECTED_TO_BE = (r"\s*,?\s+(?:who\s+(?:were|are|was|is)\s+)?(?i:suspected|believed|alleged|thought|said)\s+to\s+be"
+                   r"(?:\s+(?i:part|members?|a\s+faction)\s+of)?")
+
+
 @dataclass(slots=True)
 class NameMatch:
     start: int
@@ -305,7 +311,7 @@ def _lexicon_with(actors: ActorsFile | None) -> Lexicon:
     # "bandits from the Pokot": armed men told by the group they come from
     origin_words = "|".join(re.escape(w) for w in sorted(identity["origin_words"], key=len, reverse=True))
     identity_origins = re.compile(
-        rf"(?<![\w-])(?i:{origin_words})\s+from\s+(?:the\s+)?(?P<group>{groups})s?\b"
+        rf"(?<![\w-])(?i:{origin_words})(?:\s+from|{SUSPECTED_TO_BE}(?:\s+from)?)\s+(?:the\s+)?(?P<group>{groups})s?\b"
         rf"(?!\s+(?i:county|district|sub-county|constituency|region|side|border)\b)"
         rf"(?:\s+(?i:clan|sub-clan|community|tribe|ethnic group)\b)?")  # "militia from the Garre clan"
     return Lexicon(builder.compile(), countries, generic_names, actors_by_name, subject_verbs, state_actors, absorbed,

@@ -19,7 +19,7 @@ from functools import cache
 from eventcoder.article import ActorMention, Article, PlaceMention
 from eventcoder import taxonomy
 from eventcoder.gazetteer.resolve import told_beyond
-from eventcoder.lexicon import (Actor, Entry, Lexicon, NameMatch, fill_name, load_lexicon,
+from eventcoder.lexicon import (SUSPECTED_TO_BE, Actor, Entry, Lexicon, NameMatch, fill_name, load_lexicon,
                                 match_names, sides_with_state)
 from eventcoder.resources import load_yaml
 from eventcoder.spans import Spans
@@ -76,6 +76,7 @@ def find_actors(article: Article) -> Article:
             generics[id(mention)] = (kind, own_country)
     mentions = _absorb_generics(mentions, generics, text, lexicon.absorbed_generics)
     mentions = _with_group_militias(text, mentions, lexicon)
+    _said_to_be_named(text, mentions)
     mentions = sorted(mentions + _countries_as_subjects(text, cues, mentions, lexicon)
                       + _groups_as_subjects(text, mentions, lexicon) + _paired_state_forces(text, cues, mentions, lexicon),
                       key=lambda m: m.start)
@@ -227,7 +228,10 @@ def main_country(article: Article, cues: tuple[tuple[int, int, str], ...],
 
 
 #: After a generic mention, before the country its people come from: "raiders from Ethiopia".
-_ORIGIN_AFTER = re.compile(r"\s+from\s+(?:the\s+)?")
+_ORIGIN_AFTER = re.compile(rf"(?:{SUSPECTED_TO_BE})?\s+from\s+(?:the\s+)?")
+#: Between generic words and the named side they are said to be: "youths suspected to be part
+#: of the outlawed Mungiki", "people believed to be al-Shabab militia".
+_SAID_TO_BE = re.compile(rf"{SUSPECTED_TO_BE}\s+(?:(?:the|an?)\s+)?(?:(?i:outlawed|banned|proscribed)\s+)?")
 
 
 def _foreigners(text: str, place: PlaceMention) -> bool:
@@ -269,6 +273,15 @@ def _contextual(entry: Entry, country: str | None, year: int | None) -> Actor | 
             if actor.active and actor.active[0] <= year <= actor.active[1]:
                 return actor
     return choices[-1]
+
+
+def _said_to_be_named(text: str, mentions: list[ActorMention]) -> None:
+    """Generic words told to be a named side are that side: "youths suspected to be part of the
+    Mungiki militia killed a butcher" were the Mungiki's."""
+    for mention, following in zip(mentions, mentions[1:]):
+        if mention.generic and not following.generic and _SAID_TO_BE.fullmatch(text, mention.end, following.start):
+            mention.generic = False
+            mention.name, mention.category, mention.country_code = following.name, following.category, following.country_code
 
 
 def _absorb_generics(mentions: list[ActorMention], generics: dict[int, tuple[str, str | None]],
