@@ -1582,3 +1582,8 @@ def test_a_clash_fought_with_stones_by_no_armed_side_is_mob_violence():
     record = main_event("Villagers clashed with police officers in Embu on Monday. They pelted the officers with stones.")
     assert record["sub_event_type"] == taxonomy.MOB_VIOLENCE
     assert main_event("Soldiers clashed with militants near Embu on Monday.")["sub_event_type"] == taxonomy.ARMED_CLASH
+
+
+def test_a_fight_kept_from_happening_is_no_fight():
+    event = main_event("Police shot dead a man who was trying to stop two groups from fighting in Kiganjo on Monday.")
+    assert (event["sub_event_type"], event["actor1"]) == ("Attack", "Police Forces of Kenya")
