@@ -1588,3 +1588,12 @@ def test_a_clash_fought_with_stones_by_no_armed_side_is_mob_violence():
 def test_a_fight_kept_from_happening_is_no_fight():
     event = main_event("Police shot dead a man who was trying to stop two groups from fighting in Kiganjo on Monday.")
     assert (event["sub_event_type"], event["actor1"]) == ("Attack", "Police Forces of Kenya")
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Gunmen hurled grenades at a police patrol in Kiganjo on Monday and fired their rifles at the officers.", "Armed clash"),
+    ("Gunmen hurled a grenade at a police patrol in Kiganjo on Monday.", "Grenade"),
+    ("Gunmen opened fire and hurled a grenade into a bar in Kiganjo on Monday, killing a waiter.", "Grenade"),
+])
+def test_grenades_thrown_at_a_force_also_fired_on_are_a_battle(text, sub_event_type):
+    assert main_event(text)["sub_event_type"] == sub_event_type

@@ -33,6 +33,7 @@ VIOLENT_DEMONSTRATION = "Violent demonstration"
 MOB_VIOLENCE = "Mob violence"
 NON_VIOLENT_TRANSFER = "Non-violent transfer of territory"
 AGREEMENT = "Agreement"
+GRENADE = "Grenade"
 
 # Actor categories (ACLED's "inter")
 STATE_FORCES = "State forces"

@@ -177,7 +177,7 @@ def load_lexicon() -> _Lexicon:
         alternatives.append((f"t{index}", entry["patterns"]))
     trigger_pattern = dispatched(alternatives)
     cue_names = ["protest_intervention", "protest_excessive_force", "non_violent_transfer",
-                 "non_combatant_subjects", "riot_cues", "crowds_fighting", "fighting_cues", "armed_posts", "non_conflict_causes",
+                 "non_combatant_subjects", "riot_cues", "crowds_fighting", "fighting_cues", "small_arms_fire", "armed_posts", "non_conflict_causes",
                  "unarmed_groups", "crowd_weapons", "mob_killings", "election_violence", "crowd_assaults", "demonstration_words"]
     cues = {name: _alternation(data[name]) for name in cue_names}
     cues["new_incident"] = re.compile(r"\W*(?:" + "|".join(data["new_incident_cues"]) + r")\b", re.I)
@@ -1297,6 +1297,7 @@ def find_events(article: Article) -> Article:
     _captives_killed(merged)
     _ambushes_of_civilians(merged)
     _attacks_met_by_arms(merged)
+    _grenades_with_gunfire(article, merged)
     filed = _filed(article)
     for event in merged:
         event.place = event.place or _context_place(article, event.sentences[0])
@@ -1625,6 +1626,22 @@ def _attacks_met_by_arms(events: list[Event]) -> None:
             continue
         groups = {c.group for c in event.casualties if c.kind in ("killed", "injured") and (c.minimum or c.maximum)}
         if groups & lexicon.attacker_groups or (groups and groups <= lexicon.armed_groups):
+            _retype_event(event, taxonomy.ARMED_CLASH)
+
+
+def _grenades_with_gunfire(article: Article, events: list[Event]) -> None:
+    """Grenades thrown at an armed side by men who also fired on it fought a battle: "hurled
+    grenades at a checkpoint and fired their weapons"; at civilians, they stay a grenade attack."""
+    cue = load_lexicon().cues["small_arms_fire"]
+    for event in events:
+        if event.sub_event_type != taxonomy.GRENADE or not _told(cue, _with_next(article, event.sentences[0])):
+            continue
+        if event.actor2 is None:  # "attacks police officers with grenades, AK-47s", "at a police checkpoint"
+            forces = [a for a in article.in_sentence(article.actors, event.sentences[0])
+                      if a.category == taxonomy.STATE_FORCES and a is not event.actor1]
+            side = _post_holder(article, event.trigger)
+            event.actor2 = forces[0] if forces else _unnamed_in_place(side, event) if side else None
+        if event.actor2 is not None and event.actor2.category in taxonomy.category_group("armed"):
             _retype_event(event, taxonomy.ARMED_CLASH)
 
 
