@@ -1597,3 +1597,10 @@ def test_a_fight_kept_from_happening_is_no_fight():
 ])
 def test_grenades_thrown_at_a_force_also_fired_on_are_a_battle(text, sub_event_type):
     assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+def test_an_attack_foiled_by_killing_its_men_is_one_battle():
+    records = records_of("Police thwarted an attack in Kiganjo on Monday and killed a wanted militant.")
+    assert [r["sub_event_type"] for r in records] == ["Armed clash"]
+    assert main_event("Two bombers were killed in Kiganjo on Monday when the bomb they were planting went off.")[
+        "sub_event_type"] == "Disrupted weapons use"

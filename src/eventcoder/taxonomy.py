@@ -34,6 +34,7 @@ MOB_VIOLENCE = "Mob violence"
 NON_VIOLENT_TRANSFER = "Non-violent transfer of territory"
 AGREEMENT = "Agreement"
 GRENADE = "Grenade"
+DISRUPTED_WEAPONS_USE = "Disrupted weapons use"
 
 # Actor categories (ACLED's "inter")
 STATE_FORCES = "State forces"

@@ -1298,6 +1298,7 @@ def find_events(article: Article) -> Article:
     _ambushes_of_civilians(merged)
     _attacks_met_by_arms(merged)
     _grenades_with_gunfire(article, merged)
+    merged = _disruptions_fought(merged)
     filed = _filed(article)
     for event in merged:
         event.place = event.place or _context_place(article, event.sentences[0])
@@ -1627,6 +1628,24 @@ def _attacks_met_by_arms(events: list[Event]) -> None:
         groups = {c.group for c in event.casualties if c.kind in ("killed", "injured") and (c.minimum or c.maximum)}
         if groups & lexicon.attacker_groups or (groups and groups <= lexicon.armed_groups):
             _retype_event(event, taxonomy.ARMED_CLASH)
+
+
+def _disruptions_fought(events: list[Event]) -> list[Event]:
+    """A state's force that foiled an attack by killing its men fought them: "police thwarted an
+    attack and killed a wanted fighter" is one battle, the killing told in it a part of it;
+    bombers killed by their own device stay a disruption."""
+    parts: list[Event] = []
+    for event in events:
+        if (event.sub_event_type == taxonomy.DISRUPTED_WEAPONS_USE and event.actor1 is not None
+                and event.actor1.category == taxonomy.STATE_FORCES and _killed(event)):
+            _retype_event(event, taxonomy.ARMED_CLASH)
+            for other in events:
+                if (other is not event and other.sub_event_type == taxonomy.ARMED_CLASH and other.sentences == event.sentences
+                        and other.actor1 is not None and other.actor1.name == event.actor1.name):
+                    _absorb(event, other)
+                    event.actor2 = event.actor2 or other.actor2
+                    parts.append(other)
+    return [e for e in events if all(e is not part for part in parts)]
 
 
 def _grenades_with_gunfire(article: Article, events: list[Event]) -> None:
