@@ -1604,3 +1604,13 @@ def test_an_attack_foiled_by_killing_its_men_is_one_battle():
     assert [r["sub_event_type"] for r in records] == ["Armed clash"]
     assert main_event("Two bombers were killed in Kiganjo on Monday when the bomb they were planting went off.")[
         "sub_event_type"] == "Disrupted weapons use"
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Raiders attacked a teacher during ethnic clashes near Kiganjo on Monday.", "Attack"),
+    ("Gunmen killed two traders in Kiganjo on Monday amid clashes over land.", "Attack"),
+    ("Three people were killed in clashes between herders and farmers near Kiganjo on Monday.", "Armed clash"),
+    ("Police killed two men during clashes near Kiganjo on Monday.", "Armed clash"),
+])
+def test_a_clash_told_as_the_setting_of_an_attack_on_civilians_is_no_event_of_its_own(text, sub_event_type):
+    assert main_event(text)["sub_event_type"] == sub_event_type

@@ -275,13 +275,18 @@ _LAUNCHED_BEFORE = re.compile(r"\b(?:launched|fired|lobbed|unleashed)\s+(?!from\
 _CROWD_NOUN = re.compile(r"vigilantes?", re.I)
 #: Raids told as the setting of the arrests before them: "arrested 15 men in raids".
 _RAID = re.compile(r"raids?", re.I)
+#: Before a fight that is the setting of an act told earlier: "during ethnic clashes", "four days of clashes".
+_SETTING_OF_ACT = re.compile(r"\b(?:in|during|amid|amidst|of|covering)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+#: A fight's sides right after it: "clashes between herders and farmers", "fighting with police".
+_SIDES_AFTER = re.compile(r"\s+(?:between|with|involving|pitting)\b", re.I)
 _SETTING_BEFORE = re.compile(r"\b(?:in|during)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 #: Before the act that a destruction resulted in or went on to: "set a house on fire, killing
 #: four", "torched houses and shot at fleeing residents".
 _RESULT_BEFORE = re.compile(r"(?:,|\band)\s*$")
 
 
-def _pick_per_family(text: str, triggers: list[Trigger], casualties: list[CasualtyMention]) -> list[Trigger]:
+def _pick_per_family(text: str, triggers: list[Trigger], actors: list[ActorMention],
+                     casualties: list[CasualtyMention]) -> list[Trigger]:
     """One trigger per family in a sentence: the highest-ranked; weak ones only when alone."""
     best: dict[str, tuple[_Entry, Trigger]] = {}
     for trigger in triggers:
@@ -297,6 +302,16 @@ def _pick_per_family(text: str, triggers: list[Trigger], casualties: list[Casual
         generic = next((t for t in triggers if _entry_of(t).generic), None)
         if generic is not None:
             best["violence"] = (_entry_of(generic), generic)
+    if violence and violence[0].mutual and _SETTING_OF_ACT.search(text, max(0, violence[1].start - 40), violence[1].start) \
+            and not _SIDES_AFTER.match(text, violence[1].end):
+        # "raiders attacked a teacher during ethnic clashes": the clash is where the act was
+        # done; the act told before it, by a side named before on civilians, is the event,
+        # unless the clash's sides follow it
+        act = max((t for t in triggers if t.family == "violence" and not _entry_of(t).mutual and t.start < violence[1].start),
+                  key=lambda t: _entry_of(t).rank, default=None)
+        if (act is not None and any(not _is_victim(a) and a.end <= violence[1].start for a in actors)
+                and any(_is_victim(a) for a in actors)):
+            best["violence"] = violence = (_entry_of(act), act)
     suppressing = {entry.suppresses_weapons for entry, _ in best.values()}
     launched = violence and _LAUNCHED_BEFORE.search(text, max(0, violence[1].start - 40), violence[1].start)
     if violence and not launched and ("always" in suppressing or (
@@ -1278,7 +1293,7 @@ def find_events(article: Article) -> Article:
     for index, triggers in sorted(by_sentence.items()):
         actors = article.in_sentence(article.actors, index)
         casualties = article.in_sentence(article.casualties, index)
-        for trigger in _pick_per_family(article.text, _act_amid_protest(article, triggers, casualties), casualties):
+        for trigger in _pick_per_family(article.text, _act_amid_protest(article, triggers, casualties), actors, casualties):
             # "the bodies were found, having been shot": when the picked word tells no act,
             # another of its kind in the sentence may
             for candidate in [trigger, *(t for t in triggers if t is not trigger and t.entry == trigger.entry)]:
