@@ -1614,3 +1614,8 @@ def test_an_attack_foiled_by_killing_its_men_is_one_battle():
 ])
 def test_a_clash_told_as_the_setting_of_an_attack_on_civilians_is_no_event_of_its_own(text, sub_event_type):
     assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+def test_a_force_that_stepped_in_on_an_armed_attack_fought_the_attackers():
+    event = main_event("Police responded to an attack by bandits near Kiganjo on Monday, killing three of them.")
+    assert (event["sub_event_type"], event["actor2"]) == ("Armed clash", "Unidentified Armed Group (Kenya)")

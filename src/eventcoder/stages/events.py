@@ -1314,6 +1314,7 @@ def find_events(article: Article) -> Article:
     _attacks_met_by_arms(merged)
     _grenades_with_gunfire(article, merged)
     merged = _disruptions_fought(merged)
+    _interventions_fought(article, merged)
     filed = _filed(article)
     for event in merged:
         event.place = event.place or _context_place(article, event.sentences[0])
@@ -1643,6 +1644,29 @@ def _attacks_met_by_arms(events: list[Event]) -> None:
         groups = {c.group for c in event.casualties if c.kind in ("killed", "injured") and (c.minimum or c.maximum)}
         if groups & lexicon.attacker_groups or (groups and groups <= lexicon.armed_groups):
             _retype_event(event, taxonomy.ARMED_CLASH)
+
+
+def _interventions_fought(article: Article, events: list[Event]) -> None:
+    """A state's force that stepped in on an armed side's attack and killed fought that side:
+    "Raiders torched houses. Police intervened, shooting dead three" killed raiders, not
+    civilians, unless the text names whom it struck."""
+    non_state = taxonomy.category_group("non_state_armed")
+    for event in events:
+        doer, index = event.actor1, event.sentences[0]
+        if (event.sub_event_type != taxonomy.ATTACK or doer is None or doer.category != taxonomy.STATE_FORCES
+                or (event.actor2 is not None and event.actor2.text)
+                or not _RESPONSE_AFTER.match(article.text, doer.end, event.trigger.start)):
+            continue
+        told_before = [a for i in (index - 1, index) if i >= 0 for a in article.in_sentence(article.actors, i)
+                       if a.category in non_state and a.end <= event.trigger.start and a.name != doer.name]
+        if told_before:
+            event.actor2 = told_before[-1]
+            _retype_event(event, taxonomy.ARMED_CLASH)
+
+
+#: Right after a force, that it stepped in on an attack: "police intervened, shooting dead".
+_RESPONSE_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:intervened|intervene|intervenes|responded|respond|responds|reacted|react|"
+                             r"retaliated|repulsed|repelled|fought\s+back)\b", re.I)
 
 
 def _disruptions_fought(events: list[Event]) -> list[Event]:
