@@ -181,6 +181,16 @@ def test_one_who_killed_himself_after_his_act_is_a_death(text, count):
 
 
 @pytest.mark.parametrize("text, count", [
+    ("A mob set ablaze two suspected cattle thieves in Kiganjo.", 2),
+    ("Three traders were set on fire by a gang in Kiganjo.", 3),
+    ("Rioters set ablaze a lorry and two police posts in Kiganjo.", 0),
+    ("A shop was set on fire in Kiganjo.", 0),
+])
+def test_people_set_on_fire_are_killed_but_things_are_not_people(text, count):
+    assert sum(m.minimum for m in casualties_in(text) if m.kind == "killed") == count
+
+
+@pytest.mark.parametrize("text, count", [
     ("Gunmen shot dead a chief, a father of four, near Kiganjo.", 1),
     ("Raiders abducted two nurses after killing their driver, a retired soldier.", 1),
     ("A trader, a well-known figure in Embu, was stabbed to death.", 1),

@@ -85,6 +85,7 @@ class _Lexicon:
     along_with: re.Pattern  # "..., along with two bodyguards", "..., as was a soldier", "plus two": victims added after the verb
     along_with_kin: re.Pattern  # "... with his wife and son": one person each
     body_found: re.Pattern  # "his body was found": one death
+    people_only: frozenset[str]  # verbs said of things too: they count only people named ("set ablaze")
     killed_self: re.Pattern  # "before turning the gun on himself": one death
     captives_dead: re.Pattern  # "their bodies were found": the captives told before, dead
     armed_modifier: re.Pattern  # "armed" before a group word: its people are armed
@@ -282,10 +283,11 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
                 cue.group().endswith("ed") and _THE_BEFORE.search(text, max(start, cue.start() - 8), cue.start())):
             continue  # "two of those arrested later died", "the injured": a noun, not a verb
         roles = lexicon.roles[_normal(cue.group())]
+        people_only = _normal(cue.group()) in lexicon.people_only
         found: list[CasualtyMention] = []
         after_passive_auxiliary = lexicon.passive_before.search(text, max(boundary, cue.start() - 40), cue.start())
         if "active" in roles and not after_passive_auxiliary:
-            found = _objects(lexicon, text, cue, end, roles["active"])
+            found = _objects(lexicon, text, cue, end, roles["active"], people_only)
         left_kind = roles.get("passive") or roles.get("intransitive")
         if not found and left_kind and subjects and lexicon.shared_subject.fullmatch(text, subjects_end, cue.start()):
             # "two traders were kidnapped and later killed": the second verb's victims are the first's
@@ -294,7 +296,7 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
             found = _subjects(lexicon, text, boundary, cue, end, roles, imputed)
             subjects, subjects_end = found, cue.end()
         uncounted = all(m.minimum is None and m.maximum is None for m in found) and len(found) <= 1
-        kind = _one_person(lexicon, text, boundary, cue, end, roles) if uncounted else None
+        kind = _one_person(lexicon, text, boundary, cue, end, roles) if uncounted and not people_only else None
         if kind:
             found = found or [CasualtyMention(cue.group(), cue.start(), cue.end(), kind=kind)]
             found[0].minimum = found[0].maximum = 1
@@ -396,7 +398,8 @@ def _subjects(lexicon: _Lexicon, text: str, boundary: int, cue: re.Match, end: i
     return _mentions(lexicon, text, kind, items, subset)
 
 
-def _objects(lexicon: _Lexicon, text: str, cue: re.Match, end: int, kind: str) -> list[CasualtyMention]:
+def _objects(lexicon: _Lexicon, text: str, cue: re.Match, end: int, kind: str,
+             people_only: bool = False) -> list[CasualtyMention]:
     """Victims after an active verb: "killing three soldiers and two civilians", or after a
     second verb that shares them ("lynched and burnt a suspected thief"; not "killed and
     injured 12", whose second verb counts them itself)."""
@@ -407,7 +410,8 @@ def _objects(lexicon: _Lexicon, text: str, cue: re.Match, end: int, kind: str) -
     first = lexicon.victim_after.match(text, start, end)
     named = first is not None and _normal(first["group"] or "") in lexicon.groups
     uncounted = first is not None and not _quantity(first) and not named
-    if kind not in _PEOPLE_ONLY and (first is None or uncounted):
+    people_only = people_only or kind in _PEOPLE_ONLY
+    if not people_only and (first is None or uncounted):
         # a headline's lone victim after words that name no group: "kill Pokot peace activist"
         # an uncounted community ("killed Somalis") counts no one, but a first name that ends like
         # a plural starts a person's name ("killed James Mwangi", not "killed Al Shabaab defectors")
@@ -417,7 +421,7 @@ def _objects(lexicon: _Lexicon, text: str, cue: re.Match, end: int, kind: str) -
             one = lexicon.bare_one_after.match(text, start, end)
         if one is not None:  # "lynched a suspected thief", "gunned down Hassan Mwayuyu": one person
             return [CasualtyMention(one["victim"], one.start("victim"), one.end("victim"), kind=kind, minimum=1, maximum=1)]
-    if first is None or (kind in _PEOPLE_ONLY and not named):
+    if first is None or (people_only and not named):
         return []  # "seized 300 weapons": only people named as people are abducted or arrested
     mentions: list[CasualtyMention] = []
     item, position = first, first.end()
@@ -706,8 +710,9 @@ def _lexicon() -> _Lexicon:
     # a number before units is a measure: "the 48 year old man" is one man, aged 48
     measure = rf"(?!\s*-?\s*(?:{units})\b)"
     with_group = (rf"(?:(?P<qty>{quantity_plain}|no|an?|another){measure}(?:\s+of(?:\s+(?:the|those))?)?\s+)?"
-                  # not a possessive: "a doctors' group said" names no doctor
-                  rf"(?:{modifier}\s+){{0,3}}?(?P<group>{group})\b(?!['’]){complement}")
+                  # not a possessive: "a doctors' group said" names no doctor; nor a thing of
+                  # theirs: "two police camps"
+                  rf"(?:{modifier}\s+){{0,3}}?(?P<group>{group})\b(?!['’])(?!\s+(?:{_alternation(terms['not_victims'])})\b){complement}")
     # "three of them", "two of those arrested", "three of the injured"
     bare = (rf"(?P<bare>{quantity_plain})(?![\w+/-])(?!\s+(?:{units}|{_alternation(terms['not_victims'])})\b)"
             rf"(?:\s+of\s+(?:them|those(?:\s+(?-i:[a-z]+ed))?|the\s+(?-i:[a-z]+ed))\b|\s+(?:more|others)\b)?")  # "8 more killed"
@@ -837,6 +842,7 @@ def _lexicon() -> _Lexicon:
             rf"(?:\s+and\s+(?:(?:his|her|their)\s+)?(?P<second>{companions}))?"
             rf"(?=\s*(?:[,;.]|$|\b(?:in|at|on|near|by|when|after|as)\b))", flags),
         body_found=re.compile(terms["body_found"], flags),
+        people_only=frozenset(map(_normal, terms["people_only_cues"])),
         killed_self=re.compile(terms["killed_self"], flags),
         captives_dead=re.compile(terms["captives_found_dead"], flags),
         armed_modifier=re.compile(rf"\b(?:{_alternation(terms['armed_modifiers'])})\b", flags),
