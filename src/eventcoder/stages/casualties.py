@@ -376,11 +376,14 @@ def _subjects(lexicon: _Lexicon, text: str, boundary: int, cue: re.Match, end: i
         # "On 18 March 2024, Al Shabaab ambushed a convoy, leaving 5 soldiers dead": a note's
         # year is no count of victims
         match = lexicon.passive_left.search(text, match.end("list"), verb_start)
-    if match is None and "intransitive" in roles:
-        # "A man was shot by police in Kiganjo and died in hospital"
+    if match is None and ("intransitive" in roles or "passive" in roles):
+        # "A man was shot by police in Kiganjo and died in hospital", "a priest was dragged
+        # from his car and killed"
         struck = lexicon.struck_then_died.search(text, boundary, cue.start())
+        if struck and "intransitive" not in roles and _PRONOUN.search(text, struck.end("list"), cue.start()):
+            struck = None  # "a suspect is released by police; he is attacked and killed": a clause of its own
         items = list(lexicon.victim_item.finditer(text, struck.start("list"), struck.end("list"))) if struck else []
-        return _mentions(lexicon, text, roles["intransitive"], items, None)
+        return _mentions(lexicon, text, roles.get("intransitive") or roles["passive"], items, None)
     if match is None:
         return []
     items = list(lexicon.victim_item.finditer(text, match.start("list"), match.end("list")))
@@ -560,6 +563,9 @@ def _tolls(lexicon: _Lexicon, text: str, start: int, end: int, toll_nouns: list[
                 break
     return mentions
 
+
+#: A subject pronoun, which opens a clause of its own.
+_PRONOUN = re.compile(r"\b(?:he|she|they|it)\b", re.I)
 
 #: A year, which a victim list never is.
 _YEAR = re.compile(YEAR)
