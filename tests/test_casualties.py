@@ -181,6 +181,14 @@ def test_one_who_killed_himself_after_his_act_is_a_death(text, count):
 
 
 @pytest.mark.parametrize("text, count", [
+    ("A chief was pulled from his car near Kiganjo and killed.", 1),
+    ("A trader is freed by police in Kiganjo; later he is attacked and killed by a mob.", 0),
+])
+def test_victims_struck_then_killed_share_the_auxiliary(text, count):
+    assert sum(m.minimum for m in casualties_in(text) if m.kind == "killed" and m.group) == count
+
+
+@pytest.mark.parametrize("text, count", [
     ("A mob set ablaze two suspected cattle thieves in Kiganjo.", 2),
     ("Three traders were set on fire by a gang in Kiganjo.", 3),
     ("Rioters set ablaze a lorry and two police posts in Kiganjo.", 0),
