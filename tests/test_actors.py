@@ -366,3 +366,8 @@ def test_two_countries_sharing_their_forces_noun_are_two_sides():
 ])
 def test_generic_words_told_to_be_a_named_side_are_that_side(text, mention, name):
     assert _names(text, "KE")[mention] == name
+
+
+def test_people_told_as_armed_are_a_communitys_armed_men():
+    names = _names("Heavily armed herders raided a farm. Herders fled.", "KE")
+    assert names == {"Heavily armed herders": "Unidentified Communal Militia (Kenya)", "Herders": "Civilians (Kenya)"}

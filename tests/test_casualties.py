@@ -24,6 +24,7 @@ def summary(text: str):
     ("The blast killed two.", [("two", "killed", None, 2, 2)]),
     ("The attack left 12 people dead.", [("12 people", "killed", None, 12, 12)]),
     ("Three were wounded.", [("Three", "injured", None, 3, 3)]),
+    ("Gunmen shoot and injure two guards.", [("two guards", "injured", "security forces", 2, 2)]),
     ("The death toll rose to 45.", [("45", "killed", None, 45, 45)]),
     ("The death total was later raised to 4.", [("4", "killed", None, 4, 4)]),
     ("The toll from Friday's shelling of the market in Izium has risen to 12.", [("12", "killed", None, 12, 12)]),

@@ -73,6 +73,9 @@ def find_actors(article: Article) -> Article:
             kind = entry.generic
             if kind in ("military", "police") and _no_longer_serving().search(text, max(0, mention.start - 12), mention.start):
                 kind = "civilians"  # "former army officers"
+            elif kind == "civilians" and (armed := _ARMED_BEFORE.search(text, max(0, mention.start - 24), mention.start)):
+                kind = "communal"  # "armed herders", "heavily armed villagers": a community's armed men
+                mention.start, mention.text = armed.start(), text[armed.start():mention.end]
             generics[id(mention)] = (kind, own_country)
     mentions = _absorb_generics(mentions, generics, text, lexicon.absorbed_generics)
     mentions = _with_group_militias(text, mentions, lexicon)
@@ -228,6 +231,8 @@ def main_country(article: Article, cues: tuple[tuple[int, int, str], ...],
 
 
 #: After a generic mention, before the country its people come from: "raiders from Ethiopia".
+#: Right before people told as armed: "armed ", "heavily armed ".
+_ARMED_BEFORE = re.compile(r"\b(?:heavily\s+|well[\s-]+)?armed\s+$", re.I)
 _ORIGIN_AFTER = re.compile(rf"(?:{SUSPECTED_TO_BE})?\s+from\s+(?:the\s+)?")
 #: Between generic words and the named side they are said to be: "youths suspected to be part
 #: of the outlawed Mungiki", "people believed to be al-Shabab militia".
