@@ -435,6 +435,7 @@ def test_a_protest_is_typed_by_how_it_went_over_its_next_sentences(sub_event_typ
     "Angry villagers lynched two suspected cattle thieves in Kitgum on Monday.",
     "Residents clashed with a group of youths from a neighbouring estate in Kitgum on Monday.",
     "An elderly woman was killed over witchcraft claims in a village near Kitgum on Monday.",
+    "A party meeting in Kitgum turned chaotic on Monday when rivals came to blows.",
 ])
 def test_a_crowd_that_attacks_or_fights_is_mob_violence(text):
     event = main_event(text)
