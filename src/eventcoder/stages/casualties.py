@@ -292,7 +292,8 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
         if not found and left_kind and subjects and lexicon.shared_subject.fullmatch(text, subjects_end, cue.start()):
             # "two traders were kidnapped and later killed": the second verb's victims are the first's
             found = [replace(m, kind=left_kind) for m in subjects if m.kind != left_kind]
-        elif not found and left_kind:
+        elif not found and left_kind and (not people_only or _BE_BEFORE.search(text, max(boundary, cue.start() - 40), cue.start())):
+            # "residents set ablaze a house": without an auxiliary before it such a verb is active
             found = _subjects(lexicon, text, boundary, cue, end, roles, imputed)
             subjects, subjects_end = found, cue.end()
         uncounted = all(m.minimum is None and m.maximum is None for m in found) and len(found) <= 1
@@ -563,6 +564,9 @@ def _tolls(lexicon: _Lexicon, text: str, start: int, end: int, toll_nouns: list[
                 break
     return mentions
 
+
+#: A form of "to be" before a verb: "were attacked and set ablaze".
+_BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\b", re.I)
 
 #: A subject pronoun, which opens a clause of its own.
 _PRONOUN = re.compile(r"\b(?:he|she|they|it)\b", re.I)
