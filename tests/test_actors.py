@@ -360,7 +360,7 @@ def test_two_countries_sharing_their_forces_noun_are_two_sides():
 
 
 @pytest.mark.parametrize("text, mention, name", [
-    ("Youths suspected to be part of the outlawed Mungiki sect torched houses.", "Youths", "Mungiki Militia"),
+    ("Youths thought to be members of the banned Mungiki sect torched houses.", "Youths", "Mungiki Militia"),
     ("Raiders, believed to be Pokots, stole 200 goats.", "Raiders, believed to be Pokots", "Pokot Ethnic Militia (Kenya)"),
     ("Gunmen who were thought to be from Ethiopia attacked elders.", "Gunmen", "Unidentified Armed Group (Ethiopia)"),
 ])

@@ -173,7 +173,7 @@ def test_no_casualty_count(text):
 
 
 @pytest.mark.parametrize("text, count", [
-    ("An officer shot dead his commander in Kiganjo before turning the gun on himself.", 2),
+    ("In Kiganjo a guard killed his supervisor, then turned his rifle on himself.", 2),
     ("A guard shot a colleague dead before committing suicide.", 2),
     ("Students protested over a classmate who had committed suicide.", 0),
 ])

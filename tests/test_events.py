@@ -1587,7 +1587,7 @@ def test_a_clash_fought_with_stones_by_no_armed_side_is_mob_violence():
 
 
 def test_a_fight_kept_from_happening_is_no_fight():
-    event = main_event("Police shot dead a man who was trying to stop two groups from fighting in Kiganjo on Monday.")
+    event = main_event("Police killed a man in Kiganjo on Monday as he tried to keep two groups from fighting.")
     assert (event["sub_event_type"], event["actor1"]) == ("Attack", "Police Forces of Kenya")
 
 

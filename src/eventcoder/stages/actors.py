@@ -234,8 +234,8 @@ def main_country(article: Article, cues: tuple[tuple[int, int, str], ...],
 #: Right before people told as armed: "armed ", "heavily armed ".
 _ARMED_BEFORE = re.compile(r"\b(?:heavily\s+|well[\s-]+)?armed\s+$", re.I)
 _ORIGIN_AFTER = re.compile(rf"(?:{SUSPECTED_TO_BE})?\s+from\s+(?:the\s+)?")
-#: Between generic words and the named side they are said to be: "youths suspected to be part
-#: of the outlawed Mungiki", "people believed to be al-Shabab militia".
+#: Between generic words and the named side they are said to be: "young men thought to be
+#: members of the banned Mungiki sect", "gunmen believed to be al-Shabab fighters".
 _SAID_TO_BE = re.compile(rf"{SUSPECTED_TO_BE}\s+(?:(?:the|an?)\s+)?(?:(?i:outlawed|banned|proscribed)\s+)?")
 
 

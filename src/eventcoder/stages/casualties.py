@@ -86,7 +86,7 @@ class _Lexicon:
     along_with_kin: re.Pattern  # "... with his wife and son": one person each
     body_found: re.Pattern  # "his body was found": one death
     people_only: frozenset[str]  # verbs said of things too: they count only people named ("set ablaze")
-    killed_self: re.Pattern  # "before turning the gun on himself": one death
+    killed_self: re.Pattern  # "then turned his rifle on himself": one death
     captives_dead: re.Pattern  # "their bodies were found": the captives told before, dead
     armed_modifier: re.Pattern  # "armed" before a group word: its people are armed
     count_before: re.Pattern  # "more than 15", "8 suspected": the count before a named group
@@ -382,7 +382,7 @@ def _subjects(lexicon: _Lexicon, text: str, boundary: int, cue: re.Match, end: i
         # from his car and killed"
         struck = lexicon.struck_then_died.search(text, boundary, cue.start())
         if struck and "intransitive" not in roles and _PRONOUN.search(text, struck.end("list"), cue.start()):
-            struck = None  # "a suspect is released by police; he is attacked and killed": a clause of its own
+            struck = None  # "a trader was freed on bail; later he was beaten and killed": a clause of its own
         items = list(lexicon.victim_item.finditer(text, struck.start("list"), struck.end("list"))) if struck else []
         return _mentions(lexicon, text, roles.get("intransitive") or roles["passive"], items, None)
     if match is None:
