@@ -414,7 +414,7 @@ def _match(text: str, tokens: list[_Token], gazetteer: Gazetteer, bare_towns: bo
                         looked_up = gazetteer.find_coded_spelling(span, w.coded_spelling_similarity)
                         places = looked_up.places
                     if not places and length >= w.loose_min_letters:
-                        looked_up = gazetteer.find_loose(looked_up.key)
+                        looked_up = gazetteer.find_loose(looked_up.key, min_population=w.loose_min_population)
                         places = _loose_places(looked_up)
                 if places:
                     match = _Match(
@@ -465,13 +465,12 @@ def _add_bare_towns(candidate: Candidate, gazetteer: Gazetteer) -> None:
 
 
 def _loose_places(found: Found) -> list[Place]:
-    """The places a skeleton match may reach: big enough, or divisions, whose main name still
-    looks like the name, its vowels too (rejects "Kafriya" for "Kfar HaRo'e", Kitale for
-    "Kutulo")."""
+    """The places a skeleton match may reach (big enough, or divisions: the look-up left out the
+    others) whose main name still looks like the name, its vowels too (rejects "Kafriya" for
+    "Kfar HaRo'e", Kitale for "Kutulo")."""
     w = weights()
     folded = _VOWEL_RUN.sub("a", found.key)
-    return [p for p in found.places if (p.population >= w.loose_min_population or p.feature_class == "A")
-            and ratio(folded, _VOWEL_RUN.sub("a", p.key)) >= w.loose_min_similarity
+    return [p for p in found.places if ratio(folded, _VOWEL_RUN.sub("a", p.key)) >= w.loose_min_similarity
             and ratio(found.key, p.key) >= w.loose_min_plain_similarity]
 
 
