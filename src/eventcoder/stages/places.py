@@ -48,12 +48,12 @@ HOME_CACHE_SIZE = 1 << 12
 
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., U.K.
-    r"|[^\W\d_](?:[\w'’‘ʿ`]|-(?=[^\W\d_]))*", re.UNICODE)
+    r"|[^\W\d_][\w'’‘ʿ`]*(?:-(?=[^\W\d_])[\w'’‘ʿ`]*)*", re.UNICODE)  # a hyphen only before a letter
 _VOWEL_RUN = re.compile(r"[aeiouy]+")
 #: The capitalised parts of a hyphenated word, each of three letters or more.
 _HYPHEN_PART = re.compile(r"(?<![^-])[A-Z][^\W\d_]{2,}(?![^-])")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
-_POSSESSIVE_ENDS = ("'", "’", "s")  # the last characters a possessive can end with, checked first
+_POSSESSIVE_ENDS = ("'s", "’s", "'", "’")  # what a possessive ends with, checked first
 _DEMONYM_WORD = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)*$")
 _NO_PLURAL = ("ese", "ish", "ch", "ss", "s")
 #: What in the gap before a token ends the sentence before it.
@@ -339,7 +339,8 @@ def _tokens(article: Article) -> list[_Token]:
         gap = text[previous_end:start]
         initial = start in starts or (gap != " " and _opens_sentence(gap))
         previous_end = match.end()
-        capitalised = word[0].isupper() or _ARTICLE_PREFIX.match(word) is not None
+        # most words are lower-case, and an article prefix has its hyphen
+        capitalised = word[0].isupper() or ("-" in word and _ARTICLE_PREFIX.match(word) is not None)
         tokens.append(_Token(start, end, word, word.lower(), capitalised, initial))
     if tokens:
         tokens[0].sentence_initial = True
