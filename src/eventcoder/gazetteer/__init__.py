@@ -209,6 +209,8 @@ class Gazetteer:
         places = known.get(remembered)
         if places is None:
             positions = (self._exact if tier == "exact" else self._loose).get(key)
+            if positions is None and self._dumps is None:
+                return []  # most spans of an article name no place
             positions = [] if positions is None else [positions] if isinstance(positions, int) else positions
             if min_population:  # read from the arrays: a place left out is never made
                 positions = [i for i in positions if _big_enough(self._population[i], self._fclass[i], min_population)]

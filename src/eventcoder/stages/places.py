@@ -440,6 +440,8 @@ def _hyphen_parts(run: list[_Token], i: int, tokens: list[_Token], position: dic
     """The places a hyphenated word the gazetteer lacks joins: "the Eldoret-Kitale road", "the
     Isiolo-Garissa border" name two towns; each part is a match of its own, looked up exactly."""
     token = run[i]
+    if "-" not in token.text:  # most words: nothing joined
+        return []
     parts = list(_HYPHEN_PART.finditer(token.text))
     if len(parts) < 2 or len(parts) != token.text.count("-") + 1:
         return []
