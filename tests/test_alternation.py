@@ -4,7 +4,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from eventcoder.alternation import _first_chars, dispatched, group_name
+from eventcoder.alternation import _first_chars, dispatched, dispatched_alternatives, first_chars_guard, group_name
 
 NAMED = [
     ("air", ["air ?strikes?", "(?:drone|missile) attacks?"]),
@@ -35,6 +35,16 @@ def test_search_without_the_groups_finds_what_the_grouped_regex_finds(pos, endpo
     grouped = re.compile(fast.pattern, re.I)
     assert ([(m.span(), m.lastgroup) for m in fast.finditer(TEXT, pos, endpos)]
             == [(m.span(), m.lastgroup) for m in grouped.finditer(TEXT, pos, endpos)])
+
+
+@pytest.mark.parametrize("flags", [re.IGNORECASE, 0])
+def test_an_alternation_inside_a_regex_matches_as_the_plain_one(flags):
+    patterns = [p for _name, named in NAMED for p in named if not p.startswith("\\")] + ["a", "air"]  # "a" before "air"
+    plain = re.compile(r"\b(?P<x>" + "|".join(patterns) + r")(?: (?P<y>\w+))?", flags)
+    guard = first_chars_guard("|".join(patterns), flags)
+    fast = re.compile(r"\b" + guard + "(?P<x>" + dispatched_alternatives(patterns, flags) + r")(?: (?P<y>\w+))?", flags)
+    assert guard and [(m.span(), m.groupdict()) for m in fast.finditer(TEXT)] == [
+        (m.span(), m.groupdict()) for m in plain.finditer(TEXT)]
 
 
 @pytest.mark.parametrize("pattern, first", [

@@ -8,6 +8,8 @@ lookahead over all those characters before them. At any position only the branch
 match there are tried, in the order they had, so every match is the one the plain alternation
 finds, with the same named group: ``name`` followed by ``_<n>``; :func:`group_name` reads it
 back. The search itself runs without the named groups (:class:`Dispatched`).
+:func:`dispatched_alternatives` groups an alternation inside a larger regex the same way, and
+:func:`first_chars_guard` puts one lookahead of a pattern's first characters before it.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ import re
 import sys
 from collections.abc import Iterator
 
-__all__ = ["Dispatched", "dispatched", "group_name"]
+__all__ = ["Dispatched", "dispatched", "dispatched_alternatives", "first_chars_guard", "group_name"]
 
 #: A back-reference (``\\1``, ``(?P=name)``) or a conditional (``(?(1)...)``): these count groups.
 _COUNTS_GROUPS = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
@@ -34,10 +36,10 @@ def dispatched(named: list[tuple[str, list[str]]], prefix: str = r"\b", suffix: 
     anywhere = buckets.pop(None, [])  # patterns whose first character could not be read: tried everywhere
     # one lookahead over every first character: a word's end or a character no branch begins
     # with fails once there, not once per bucket
-    guard = "" if anywhere else "(?=[" + "".join(map(re.escape, sorted(buckets))) + "])"
+    guard = "" if anywhere else _lookahead(buckets)
 
     def regex(named_groups: bool) -> re.Pattern:
-        branches = [f"(?=[{re.escape(char)}])(?:{_groups(items, number, named_groups)})"
+        branches = [f"{_lookahead(char)}(?:{_groups(items, number, named_groups)})"
                     for number, (char, items) in enumerate(sorted(buckets.items()))]
         if anywhere:
             branches.append(f"(?:{_groups(anywhere, len(branches), named_groups)})")
@@ -47,6 +49,31 @@ def dispatched(named: list[tuple[str, list[str]]], prefix: str = r"\b", suffix: 
     # a back-reference or a conditional counts groups: without ours it would name another
     counts_groups = any(_COUNTS_GROUPS.search(p) for _, patterns in named for p in patterns)
     return Dispatched(grouped, grouped if counts_groups else regex(named_groups=False))
+
+
+def dispatched_alternatives(patterns: list[str], flags: int = re.IGNORECASE) -> str:
+    """``p|p|...`` as a fragment for a larger regex (it adds no group), its branches grouped by
+    the characters they can begin with as :func:`dispatched` groups them: inside a regex scanned
+    over a whole text, the branches are tried only where they can begin, in the order they had."""
+    buckets: dict[str | None, list[str]] = {}
+    for pattern in patterns:
+        for char in _first_chars(pattern, flags):
+            buckets.setdefault(char, []).append(pattern)
+    if None in buckets:  # a branch that may begin anywhere: dispatching would save nothing
+        return "|".join(patterns)
+    return _lookahead(buckets) + "(?:" + "|".join(
+        f"{_lookahead(char)}(?:{'|'.join(items)})" for char, items in sorted(buckets.items())) + ")"
+
+
+def first_chars_guard(pattern: str, flags: int = re.IGNORECASE) -> str:
+    """A lookahead for the characters a match of ``pattern`` can begin with ("" when unknown):
+    put before it, the regex fails at once where the pattern cannot begin, without trying it."""
+    chars = _first_chars(pattern, flags)
+    return "" if None in chars else _lookahead(chars)
+
+
+def _lookahead(chars) -> str:
+    return "(?=[" + "".join(map(re.escape, sorted(chars))) + "])"
 
 
 class Dispatched:

@@ -40,9 +40,14 @@ def _rules() -> dict:
 
 def name_tokens(name: str) -> list[str]:
     """Lower-case ASCII tokens of a name, apostrophes removed, the Arabic article dropped."""
-    ascii_name = _APOSTROPHES.sub("", anyascii(_APOSTROPHES.sub("", name))).lower()
-    tokens = [t for t in _NON_ALNUM.split(ascii_name) if t]
+    if name.isascii():  # most names: transliterating hands them back, and ASCII has two apostrophes
+        ascii_name = name.replace("'", "").replace("`", "").lower()
+    else:
+        ascii_name = _APOSTROPHES.sub("", anyascii(_APOSTROPHES.sub("", name))).lower()
     rules = _rules()
+    if ascii_name.isalnum():  # one word ("Nairobi"): nothing to split, no article to drop
+        return [rules["token_variants"].get(ascii_name, ascii_name)]
+    tokens = [t for t in _NON_ALNUM.split(ascii_name) if t]
     if len(tokens) > 1:
         tokens = [t for t in tokens if t not in rules["articles"]] or tokens[-1:]
     variants = rules["token_variants"]

@@ -112,12 +112,12 @@ def resolve_candidates(text: str, candidates: list[Candidate],
         return []
     around = [_Surroundings(_admin_hints(candidates, i, text), _hinted_by(candidates, i, text),
                             _division_cue(text, c), _near_cue(text, c)) for i, c in enumerate(candidates)]
-    penalties = [_alternate_name_penalties(c) for c in candidates]
+    standings = [_standing(c) for c in candidates]
     named_countries = {c.places[0].country_code for c in candidates
                        if len(c.places) >= 1 and c.places[0].is_country
                        and all(p.is_country for p in c.places)}
-    first_scores = [_scores(c, _Context(named_countries, home=home, coded_countries=coded_countries), near, penalty)
-                    for c, near, penalty in zip(candidates, around, penalties)]
+    first_scores = [_scores(c, _Context(named_countries, home=home, coded_countries=coded_countries), near, standing)
+                    for c, near, standing in zip(candidates, around, standings)]
     first = [c.places[_argmax(s)] for c, s in zip(candidates, first_scores)]
     # a skeleton match ("Qoryoley" for Qoryooley) is only trusted inside a country the article
     # names, or a province it names ("Qoryoley (Lower Shabelle)")
@@ -146,8 +146,10 @@ def resolve_candidates(text: str, candidates: list[Candidate],
         for division, weight in division_weights.items():
             total_support[division] += weight
 
-    def context(candidate: Candidate, readings: dict[str, list[_Reading]]) -> _Context:
-        # a name is no context for itself: "Georgia" alone must not vote for Georgia
+    def context(candidate: Candidate, readings: dict[str, list[_Reading]],
+                nearness_by_key: dict[str, dict[int, float]]) -> _Context:
+        # a name is no context for itself: "Georgia" alone must not vote for Georgia; every
+        # mention of a name sees the same readings of the others, so shares their nearness
         key = candidate.key
         own = support_by_key[key]
         return _Context(
@@ -157,13 +159,14 @@ def resolve_candidates(text: str, candidates: list[Candidate],
             support={d: total_support[d] - own.get(d, 0.0)
                      for d in {(p.country_code, p.admin1_code) for p in candidate.places}},
             neighbours=[r for other, rs in readings.items() if other != key for r in rs],
-            home=home, coded_countries=coded_countries)
+            nearness=nearness_by_key.setdefault(key, {}), home=home, coded_countries=coded_countries)
 
     readings = _likely_readings(candidates, first_scores)
     for _ in range(weights().coherence_rounds):
+        nearness_by_key: dict[str, dict[int, float]] = {}
         readings = _likely_readings(candidates, [
-            _scores(c, context(c, readings), near, penalty)
-            for c, near, penalty in zip(candidates, around, penalties)])
+            _scores(c, context(c, readings, nearness_by_key), near, standing)
+            for c, near, standing in zip(candidates, around, standings)])
     w = weights()
     known = {c.key for c, place in zip(candidates, first) if place.key == c.key and (
         place.is_country or place.is_admin1 or place.population >= w.known_city_population)}
@@ -184,16 +187,18 @@ def resolve_candidates(text: str, candidates: list[Candidate],
         mentioned_countries, {cc: len(voters) for cc, voters in country_votes.items()})
     trusted = known | {"", _PEOPLE_VOTER, _HOME_VOTER}  # demonyms, the outlet's home and well-known places
     mentions = []
-    for candidate, near, penalty in zip(candidates, around, penalties):
+    nearness_by_key = {}
+    for candidate, near, standing in zip(candidates, around, standings):
         others = {cc: voters - {candidate.key} for cc, voters in votes.items()}  # a name is no vote for itself
         # what the other names, the outlet's home and the user's own coding tell, for a local
         # outlet's far-fetched readings (a Somali outlet reports Kenya's border villages too)
         told = ({cc for cc, voters in others.items() if voters} | coded_countries
                 if home and (main_country or plain_country) else None)
-        scores = _scores(candidate, context(candidate, readings), near, penalty)
+        scores = _scores(candidate, context(candidate, readings, nearness_by_key), near, standing)
         place = _within_agreed_country(candidate, candidate.places[_argmax(scores)], scores, others)
         if untrusted(candidate, place):
             continue
+        penalty = standing.penalties
         own_penalty = penalty[candidate.places.index(place)]
         if (place.country_code, "") not in near.hints and (
                 (main_country and _far_fetched(candidate, place, main_country, own_penalty, told))
@@ -349,6 +354,8 @@ class _Context:
     support: dict[tuple[str, str], float] = field(default_factory=dict)
     #: the likely readings of the other names
     neighbours: list[_Reading] = field(default_factory=list)
+    #: the :func:`_nearness` of each place to them by its index, as far as worked out
+    nearness: dict[int, float] = field(default_factory=dict)
     #: the outlet's (country code, first-level division name or "")
     home: tuple[str, str] | None = None
     #: the countries of the user's own imported coding
@@ -599,25 +606,38 @@ def _alternate_name_penalties(candidate: Candidate) -> list[float]:
             for place, named_by_alternate in zip(candidate.places, alternate)]
 
 
-def _scores(candidate: Candidate, context: _Context, near: _Surroundings,
-            penalties: list[float]) -> list[float]:
-    """The score of each of the candidate's places, in units of log10(population), less its
-    penalty from :func:`_alternate_name_penalties`."""
-    # the countries where the name is also a town's, a hamlet aside: a hamlet named like its
-    # country's province is rarely the one meant ("Samburu" the county, not the coastal village)
+class _Standing(NamedTuple):
+    """What a name's places tell of each other, the same in every round of scoring."""
+
+    #: per place, from :func:`_alternate_name_penalties`
+    penalties: list[float]
+    #: the countries where the name is also a town's, a hamlet aside: a hamlet named like its
+    #: country's province is rarely the one meant ("Samburu" the county, not the coastal village)
+    towns_by_country: set[str]
+    #: per place, the population of the first-level division it is the seat of, else 0 (see :func:`_standing`)
+    seat_populations: list[int]
+
+
+def _standing(candidate: Candidate) -> _Standing:
+    """A town named like the first-level division it lies in is that division's seat, and weighs
+    as the division does ("Kwale", Kenya's county and its town, over a Nigerian town of the name),
+    unless the division's capital is another town ("Baringo" the county, seated at Kabarnet)."""
     towns_by_country = {p.country_code for p in candidate.places
                         if p.feature_class == "P" and p.population >= weights().small_population}
-    # a town named like the first-level division it lies in is that division's seat, and weighs
-    # as the division does ("Kwale", Kenya's county and its town, over a Nigerian town of the name),
-    # unless the division's capital is another town ("Baringo" the county, seated at Kabarnet)
     divisions = {(p.country_code, p.admin1_code): p.population for p in candidate.places if p.is_admin1}
 
     def as_seat(place: Place) -> int:
         population = divisions.get((place.country_code, place.admin1_code), 0)
         return population if population and _may_be_seat(place) else 0
 
-    return [_score(place, context, near, towns_by_country, candidate.key, as_seat(place)) - penalty
-            for place, penalty in zip(candidate.places, penalties)]
+    return _Standing(_alternate_name_penalties(candidate), towns_by_country, list(map(as_seat, candidate.places)))
+
+
+def _scores(candidate: Candidate, context: _Context, near: _Surroundings, standing: _Standing) -> list[float]:
+    """The score of each of the candidate's places, in units of log10(population), less its
+    penalty from :func:`_alternate_name_penalties`."""
+    return [_score(place, context, near, standing.towns_by_country, candidate.key, seat_population) - penalty
+            for place, penalty, seat_population in zip(candidate.places, standing.penalties, standing.seat_populations)]
 
 
 def _may_be_seat(place: Place) -> bool:
@@ -645,43 +665,47 @@ def _score(place: Place, context: _Context, near: _Surroundings, towns_by_countr
     if not population and place.feature_class in AREA_CLASSES:
         population = w.area_population
     score = math.log10(population + w.population_offset)
-    division = (place.country_code, place.admin1_code)
-    if not place.is_admin1 and division in context.divisions:
+    country_code, is_country, is_admin1 = place.country_code, place.is_country, place.is_admin1
+    division = (country_code, place.admin1_code)
+    if not is_admin1 and division in context.divisions:
         score += w.context_division_bonus
-    if not place.is_country and place.admin1_code:
+    if not is_country and place.admin1_code:
         score += w.division_support_bonus * min(context.support.get(division, 0.0),
                                                 w.max_division_support)
-    if place.country_code in context.named_countries:
+    if country_code in context.named_countries:
         score += w.named_country_bonus
-    if place.country_code in context.countries:
+    if country_code in context.countries:
         score += w.context_country_bonus
-    if context.home and place.country_code == context.home[0] and context.home[1] in ("", place.admin1):
+    if context.home and country_code == context.home[0] and context.home[1] in ("", place.admin1):
         score += w.home_bonus
-    if place.country_code in context.coded_countries:
+    if country_code in context.coded_countries:
         score += w.coded_country_bonus
         if load_gazetteer().coded(place.geonameid):
             score += w.coded_place_bonus
-    if division in near.hints or (place.country_code, "") in near.hints:
+    if division in near.hints or (country_code, "") in near.hints:
         score += w.admin_hint_bonus
-    if ((place.is_admin1 and division in near.hinted_by)
-            or (place.is_country and (place.country_code, "") in near.hinted_by)):
+    if ((is_admin1 and division in near.hinted_by)
+            or (is_country and (country_code, "") in near.hinted_by)):
         score += w.hint_division_bonus
-    if place.is_country:
+    if is_country:
         score += w.country_bonus
     elif place.feature_code == "PPLC":
         score += w.capital_bonus
     if place.feature_code == "ADM2" and not near.division_cued and key != place.key:
         score -= w.division_without_cue_penalty  # "Barrow", not "Barrow County"
-    if place.is_admin1:
+    if is_admin1:
         score += w.contained_bonus * _contained(place, context.neighbours)
         if near.division_cued:
             score += w.division_cue_bonus
-        elif place.country_code in towns_by_country or near.near_cued:
+        elif country_code in towns_by_country or near.near_cued:
             score -= w.division_without_cue_penalty  # and one is near a town, not a province
-        elif any(d[0] == place.country_code and d != division for d in context.divisions):
+        elif any(d[0] == country_code and d != division for d in context.divisions):
             score += w.sibling_division_bonus
     if context.neighbours and _is_point(place):
-        score += _nearness(place, context.neighbours)
+        nearness = context.nearness.get(place.index)
+        if nearness is None:
+            nearness = context.nearness[place.index] = _nearness(place, context.neighbours)
+        score += nearness
     return score
 
 

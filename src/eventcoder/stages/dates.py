@@ -30,6 +30,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Callable
 
+from eventcoder.alternation import dispatched_alternatives, first_chars_guard
 from eventcoder.article import Article, DateMention
 from eventcoder.resources import load_yaml
 from eventcoder.stages import stage
@@ -121,7 +122,9 @@ def _longest_non_overlapping(candidates: list[DateMention]) -> list[DateMention]
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    """The words, longest first, each tried only where it can begin: the month, weekday and
+    relative-word patterns are scanned over the whole text."""
+    return dispatched_alternatives([re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)])
 
 
 @cache
@@ -159,7 +162,9 @@ def _terms() -> _Terms:
          _relative),
         (rf"(?P<n>\d{{1,2}}|{_alternation(raw['count_words'])})\s+(?P<unit>day|week|month|year)s?\s+ago\b", _ago),
     ]
-    patterns = tuple((re.compile(rf"\b(?:{body})", re.IGNORECASE), resolve) for body, resolve in bodies)
+    # each pattern fails at once at a word start its body cannot begin with
+    patterns = tuple((re.compile(rf"\b{first_chars_guard(body)}(?:{body})", re.IGNORECASE), resolve)
+                     for body, resolve in bodies)
     noun_after = rf"\s+(?!(?:{_alternation(raw['not_nouns_after'])})\b)(?-i:[a-z])[a-z-]+\b"
     return _Terms(months, raw["weekdays"], raw["relations"], raw["relative_days"], raw["relative_periods"],
                   raw["recent_spans"], raw["month_parts"], raw["year_parts"], raw["count_words"],

@@ -48,12 +48,12 @@ HOME_CACHE_SIZE = 1 << 12
 
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., U.K.
-    r"|[^\W\d_](?:[\w'’‘ʿ`]|-(?=[^\W\d_]))*", re.UNICODE)
+    r"|[^\W\d_][\w'’‘ʿ`]*(?:-(?=[^\W\d_])[\w'’‘ʿ`]*)*", re.UNICODE)  # a hyphen only before a letter
 _VOWEL_RUN = re.compile(r"[aeiouy]+")
 #: The capitalised parts of a hyphenated word, each of three letters or more.
 _HYPHEN_PART = re.compile(r"(?<![^-])[A-Z][^\W\d_]{2,}(?![^-])")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
-_POSSESSIVE_ENDS = ("'", "’", "s")  # the last characters a possessive can end with, checked first
+_POSSESSIVE_ENDS = ("'s", "’s", "'", "’")  # what a possessive ends with, checked first
 _DEMONYM_WORD = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)*$")
 _NO_PLURAL = ("ese", "ish", "ch", "ss", "s")
 #: What in the gap before a token ends the sentence before it.
@@ -339,7 +339,8 @@ def _tokens(article: Article) -> list[_Token]:
         gap = text[previous_end:start]
         initial = start in starts or (gap != " " and _opens_sentence(gap))
         previous_end = match.end()
-        capitalised = word[0].isupper() or _ARTICLE_PREFIX.match(word) is not None
+        # most words are lower-case, and an article prefix has its hyphen
+        capitalised = word[0].isupper() or ("-" in word and _ARTICLE_PREFIX.match(word) is not None)
         tokens.append(_Token(start, end, word, word.lower(), capitalised, initial))
     if tokens:
         tokens[0].sentence_initial = True
@@ -414,7 +415,7 @@ def _match(text: str, tokens: list[_Token], gazetteer: Gazetteer, bare_towns: bo
                         looked_up = gazetteer.find_coded_spelling(span, w.coded_spelling_similarity)
                         places = looked_up.places
                     if not places and length >= w.loose_min_letters:
-                        looked_up = gazetteer.find_loose(looked_up.key)
+                        looked_up = gazetteer.find_loose(looked_up.key, min_population=w.loose_min_population)
                         places = _loose_places(looked_up)
                 if places:
                     match = _Match(
@@ -439,6 +440,8 @@ def _hyphen_parts(run: list[_Token], i: int, tokens: list[_Token], position: dic
     """The places a hyphenated word the gazetteer lacks joins: "the Eldoret-Kitale road", "the
     Isiolo-Garissa border" name two towns; each part is a match of its own, looked up exactly."""
     token = run[i]
+    if "-" not in token.text:  # most words: nothing joined
+        return []
     parts = list(_HYPHEN_PART.finditer(token.text))
     if len(parts) < 2 or len(parts) != token.text.count("-") + 1:
         return []
@@ -465,13 +468,12 @@ def _add_bare_towns(candidate: Candidate, gazetteer: Gazetteer) -> None:
 
 
 def _loose_places(found: Found) -> list[Place]:
-    """The places a skeleton match may reach: big enough, or divisions, whose main name still
-    looks like the name, its vowels too (rejects "Kafriya" for "Kfar HaRo'e", Kitale for
-    "Kutulo")."""
+    """The places a skeleton match may reach (big enough, or divisions: the look-up left out the
+    others) whose main name still looks like the name, its vowels too (rejects "Kafriya" for
+    "Kfar HaRo'e", Kitale for "Kutulo")."""
     w = weights()
     folded = _VOWEL_RUN.sub("a", found.key)
-    return [p for p in found.places if (p.population >= w.loose_min_population or p.feature_class == "A")
-            and ratio(folded, _VOWEL_RUN.sub("a", p.key)) >= w.loose_min_similarity
+    return [p for p in found.places if ratio(folded, _VOWEL_RUN.sub("a", p.key)) >= w.loose_min_similarity
             and ratio(found.key, p.key) >= w.loose_min_plain_similarity]
 
 
