@@ -281,8 +281,8 @@ def _contextual(entry: Entry, country: str | None, year: int | None) -> Actor | 
 
 
 def _said_to_be_named(text: str, mentions: list[ActorMention]) -> None:
-    """Generic words told to be a named side are that side: "youths suspected to be part of the
-    Mungiki militia killed a butcher" were the Mungiki's."""
+    """Generic words told to be a named side are that side: the "gunmen believed to be members of
+    the Mungiki" who burned a shop were the Mungiki's."""
     for mention, following in zip(mentions, mentions[1:]):
         if mention.generic and not following.generic and _SAID_TO_BE.fullmatch(text, mention.end, following.start):
             mention.generic = False
