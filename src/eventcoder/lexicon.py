@@ -94,6 +94,8 @@ class Lexicon:
     identity_pairs: re.Pattern | None = None
     #: armed men told by the group they come from ("raiders from the Pokot")
     identity_origins: re.Pattern | None = None
+    #: generic words for one civilian told alone ("a driver"): a side struck, never a crowd
+    one_person: frozenset[str] = frozenset()
 
     def militia_in(self, name: str, country_code: str | None) -> Actor | None:
         """The militia named ``name`` as named in another country its group lives in ("Fulani
@@ -297,6 +299,7 @@ def _lexicon_with(actors: ActorsFile | None) -> Lexicon:
             builder.add(word, "generic", generic=kind, after_demonym=True)
     for phrase in data["not_actors"]:
         builder.add(phrase, "block")
+    one_person = frozenset(word for spec in data["generic"].values() for word in spec.get("one_person", ()))
     subject_verbs = {verb: branch for branch, verbs in data["country_as_subject"].items() for verb in verbs}
     absorbed = frozenset(kind for kind, spec in data["generic"].items() if spec.get("absorbed"))
     groups = "|".join(re.escape(name) for name in sorted(identity_militias, key=len, reverse=True))
@@ -315,7 +318,7 @@ def _lexicon_with(actors: ActorsFile | None) -> Lexicon:
         rf"(?!\s+(?i:county|district|sub-county|constituency|region|side|border)\b)"
         rf"(?:\s+(?i:clan|sub-clan|community|tribe|ethnic group)\b)?")  # "militia from the Garre clan"
     return Lexicon(builder.compile(), countries, generic_names, actors_by_name, subject_verbs, state_actors, absorbed,
-                   identity_subjects, identity_militias, identity_homes, identity_pairs, identity_origins)
+                   identity_subjects, identity_militias, identity_homes, identity_pairs, identity_origins, one_person)
 
 
 def _add_identity_militias(builder: _Builder, spec: dict, countries: dict[str, Country],

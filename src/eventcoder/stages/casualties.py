@@ -86,6 +86,7 @@ class _Lexicon:
     along_with_kin: re.Pattern  # "... with his wife and son": one person each
     body_found: re.Pattern  # "his body was found": one death
     people_only: frozenset[str]  # verbs said of things too: they count only people named ("set ablaze")
+    be_before: re.Pattern  # a form of "to be" somewhere before a verb: "were attacked and set ablaze"
     killed_self: re.Pattern  # "then turned his rifle on himself": one death
     captives_dead: re.Pattern  # "their bodies were found": the captives told before, dead
     armed_modifier: re.Pattern  # "armed" before a group word: its people are armed
@@ -292,7 +293,7 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
         if not found and left_kind and subjects and lexicon.shared_subject.fullmatch(text, subjects_end, cue.start()):
             # "two traders were kidnapped and later killed": the second verb's victims are the first's
             found = [replace(m, kind=left_kind) for m in subjects if m.kind != left_kind]
-        elif not found and left_kind and (not people_only or _BE_BEFORE.search(text, max(boundary, cue.start() - 40), cue.start())):
+        elif not found and left_kind and (not people_only or lexicon.be_before.search(text, max(boundary, cue.start() - 40), cue.start())):
             # "residents set ablaze a house": without an auxiliary before it such a verb is active
             found = _subjects(lexicon, text, boundary, cue, end, roles, imputed)
             subjects, subjects_end = found, cue.end()
@@ -307,11 +308,10 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
         boundary = max([boundary, cue.end(), *(m.end for m in found)])
     mentions += _counts(lexicon, text, start, end, mentions)
     killed_before = any(m.kind == "killed" for m in mentions)
+    bodies = [m for m in lexicon.body_found.finditer(text, start, end)
+              if not (killed_before and m.group()[:3].lower() in ("his", "her"))]  # "was killed and her body dumped"
     mentions += [CasualtyMention(m.group(), m.start(), m.end(), kind="killed", minimum=1, maximum=1)
-                 for m in lexicon.body_found.finditer(text, start, end)
-                 if not (killed_before and m.group()[:3].lower() in ("his", "her"))]  # "was killed and her body dumped"
-    mentions += [CasualtyMention(m.group(), m.start(), m.end(), kind="killed", minimum=1, maximum=1)
-                 for m in lexicon.killed_self.finditer(text, start, end)]
+                 for m in [*bodies, *lexicon.killed_self.finditer(text, start, end)]]
     mentions += _to_death(lexicon, text, start, end, mentions)
     mentions += [toll for toll in _tolls(lexicon, text, start, end, toll_nouns) if not _running_total(lexicon, text, toll, mentions)]
     mentions += _denials(lexicon, text, start, end)
@@ -564,9 +564,6 @@ def _tolls(lexicon: _Lexicon, text: str, start: int, end: int, toll_nouns: list[
                 break
     return mentions
 
-
-#: A form of "to be" before a verb: "were attacked and set ablaze".
-_BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\b", re.I)
 
 #: A subject pronoun, which opens a clause of its own.
 _PRONOUN = re.compile(r"\b(?:he|she|they|it)\b", re.I)
@@ -853,6 +850,7 @@ def _lexicon() -> _Lexicon:
             rf"(?=\s*(?:[,;.]|$|\b(?:in|at|on|near|by|when|after|as)\b))", flags),
         body_found=re.compile(terms["body_found"], flags),
         people_only=frozenset(map(_normal, terms["people_only_cues"])),
+        be_before=re.compile(rf"\b(?:{_alternation(english['passive_auxiliaries'])})\b", flags),
         killed_self=re.compile(terms["killed_self"], flags),
         captives_dead=re.compile(terms["captives_found_dead"], flags),
         armed_modifier=re.compile(rf"\b(?:{_alternation(terms['armed_modifiers'])})\b", flags),

@@ -147,7 +147,6 @@ class _Lexicon:
     armed_groups: frozenset[str]
     attacker_groups: frozenset[str]
     civilian_members: frozenset[str]
-    one_person: frozenset[str]  # a civilian told alone: "a driver" (data/actors.yaml)
     armed_when_acting: frozenset[str]
     herding_people: dict[str, str]  # country code -> the people most of its herders are
     partisans: frozenset[str]
@@ -231,7 +230,7 @@ def load_lexicon() -> _Lexicon:
     cues["facility_after"] = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}?\s+(?i:" + "|".join(places["facility_words"]) + r")\b")
     return _Lexicon(tuple(entries), trigger_pattern, cues, frozenset(data["civilian_victim_groups"]),
                     frozenset(data["armed_victim_groups"]), frozenset(data["attacker_victim_groups"]),
-                    frozenset(data["civilian_members"]), frozenset(load_yaml("actors.yaml")["generic"]["civilians"]["one_person"]),
+                    frozenset(data["civilian_members"]),
                     frozenset(data["armed_when_acting"]), data["herding_people"], frozenset(data["partisans_when_attacking"]),
                     frozenset(data["material_families"]), data["fallen_forces"])
 
@@ -275,11 +274,19 @@ _LAUNCHED_BEFORE = re.compile(r"\b(?:launched|fired|lobbed|unleashed)\s+(?!from\
 _CROWD_NOUN = re.compile(r"vigilantes?", re.I)
 #: Raids told as the setting of the arrests before them: "arrested 15 men in raids".
 _RAID = re.compile(r"raids?", re.I)
+
+
+def _setting_before(words: str) -> re.Pattern:
+    """Right before an act told as the setting of another, after one of ``words``: "in raids"."""
+    return re.compile(rf"\b(?:{words})\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){{0,2}}$", re.I)
+
+
+#: Before the raids that arrests were made in: "arrested 15 men in raids".
+_SETTING_BEFORE = _setting_before("in|during")
 #: Before a fight that is the setting of an act told earlier: "during ethnic clashes", "four days of clashes".
-_SETTING_OF_ACT = re.compile(r"\b(?:in|during|amid|amidst|of|covering)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_SETTING_OF_ACT = _setting_before("in|during|amid|amidst|of|covering")
 #: A fight's sides right after it: "clashes between herders and farmers", "fighting with police".
 _SIDES_AFTER = re.compile(r"\s+(?:between|with|involving|pitting)\b", re.I)
-_SETTING_BEFORE = re.compile(r"\b(?:in|during)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 #: Before the act that a destruction resulted in or went on to: "set a house on fire, killing
 #: four", "torched houses and shot at fleeing residents".
 _RESULT_BEFORE = re.compile(r"(?:,|\band)\s*$")
@@ -482,7 +489,7 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
         acting = [before[-1]]  # "... and Israel, which has beefed up": the antecedent acts
     if (not acting and in_clause and _CROWD_AGENT_GAP.match(text[in_clause[-1].end:trigger.start])
             and not harmed.cover(in_clause[-1].start, in_clause[-1].end)  # "the 12 people killed were traders"
-            and _last_word(in_clause[-1]) not in load_lexicon().one_person  # "Teacher attacked": struck
+            and _last_word(in_clause[-1]) not in load_actor_lexicon().one_person  # "Teacher attacked": struck
             and (_VIOLENT_VERB.match(trigger.text) or _entry_of(trigger).mutual or _entry_of(trigger).family == "property")):
         # "villagers lynched a suspected thief", "residents set ablaze a house", not "villagers
         # died": civilians who act
@@ -1673,18 +1680,19 @@ def _disruptions_fought(events: list[Event]) -> list[Event]:
     """A state's force that foiled an attack by killing its men fought them: "police thwarted an
     attack and killed a wanted fighter" is one battle, the killing told in it a part of it;
     bombers killed by their own device stay a disruption."""
-    parts: list[Event] = []
+    parts: set[int] = set()
     for event in events:
-        if (event.sub_event_type == taxonomy.DISRUPTED_WEAPONS_USE and event.actor1 is not None
-                and event.actor1.category == taxonomy.STATE_FORCES and _killed(event)):
-            _retype_event(event, taxonomy.ARMED_CLASH)
-            for other in events:
-                if (other is not event and other.sub_event_type == taxonomy.ARMED_CLASH and other.sentences == event.sentences
-                        and other.actor1 is not None and other.actor1.name == event.actor1.name):
-                    _absorb(event, other)
-                    event.actor2 = event.actor2 or other.actor2
-                    parts.append(other)
-    return [e for e in events if all(e is not part for part in parts)]
+        if (event.sub_event_type != taxonomy.DISRUPTED_WEAPONS_USE or event.actor1 is None
+                or event.actor1.category != taxonomy.STATE_FORCES or not _killed(event)):
+            continue
+        _retype_event(event, taxonomy.ARMED_CLASH)
+        for other in events:
+            if (other is not event and other.sub_event_type == taxonomy.ARMED_CLASH and other.sentences == event.sentences
+                    and other.actor1 is not None and other.actor1.name == event.actor1.name):
+                _absorb(event, other)
+                event.actor2 = event.actor2 or other.actor2
+                parts.add(id(other))
+    return [e for e in events if id(e) not in parts]
 
 
 def _grenades_with_gunfire(article: Article, events: list[Event]) -> None:
@@ -1695,10 +1703,10 @@ def _grenades_with_gunfire(article: Article, events: list[Event]) -> None:
         if event.sub_event_type != taxonomy.GRENADE or not _told(cue, _with_next(article, event.sentences[0])):
             continue
         if event.actor2 is None:  # "attacks police officers with grenades, AK-47s", "at a police checkpoint"
-            forces = [a for a in article.in_sentence(article.actors, event.sentences[0])
-                      if a.category == taxonomy.STATE_FORCES and a is not event.actor1]
-            side = _post_holder(article, event.trigger)
-            event.actor2 = forces[0] if forces else _unnamed_in_place(side, event) if side else None
+            event.actor2 = next((a for a in article.in_sentence(article.actors, event.sentences[0])
+                                 if a.category == taxonomy.STATE_FORCES and a is not event.actor1), None)
+        if event.actor2 is None and (side := _post_holder(article, event.trigger)):
+            event.actor2 = _unnamed_in_place(side, event)
         if event.actor2 is not None and event.actor2.category in taxonomy.category_group("armed"):
             _retype_event(event, taxonomy.ARMED_CLASH)
 
