@@ -1620,3 +1620,16 @@ def test_a_clash_told_as_the_setting_of_an_attack_on_civilians_is_no_event_of_it
 def test_a_force_that_stepped_in_on_an_armed_attack_fought_the_attackers():
     event = main_event("Police responded to an attack by bandits near Kiganjo on Monday, killing three of them.")
     assert (event["sub_event_type"], event["actor2"]) == ("Armed clash", "Unidentified Armed Group (Kenya)")
+
+
+@pytest.mark.parametrize("text, sub_event_type, actor2", [
+    ("Unknown gunmen shot dead a security guard at a warehouse in Kiganjo on Monday.", "Armed clash",
+     "Private Security Forces (Kenya)"),
+    ("A gang of robbers attacked and injured two security guards at a bank in Kiganjo on Monday.", "Armed clash",
+     "Private Security Forces (Kenya)"),
+    ("Soldiers were deployed to guard the market in Kiganjo after gunmen killed two traders on Monday.", "Attack",
+     "Civilians (Kenya)"),
+])
+def test_hired_guards_are_an_armed_side(text, sub_event_type, actor2):
+    event = main_event(text)
+    assert (event["sub_event_type"], event["actor2"]) == (sub_event_type, actor2)
