@@ -182,6 +182,9 @@ def test_no_casualty_count(text):
     ("Three traders were set on fire by a gang in Kiganjo.", 3),
     ("Rioters set ablaze a lorry and two police posts in Kiganjo.", 0),
     ("A shop was set on fire in Kiganjo.", 0),
+    # a side's own dead, but not what else it lost
+    ("Troops killed three bandits and lost two soldiers near Kiganjo.", 5),
+    ("The army lost control of two towns near Kiganjo.", 0),
     # one victim told again after a comma
     ("Gunmen shot dead a chief, a father of four, near Kiganjo.", 1),
     ("Raiders abducted two nurses after killing their driver, a retired soldier.", 1),

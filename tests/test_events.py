@@ -1633,3 +1633,15 @@ def test_a_force_that_stepped_in_on_an_armed_attack_fought_the_attackers():
 def test_hired_guards_are_an_armed_side(text, sub_event_type, actor2):
     event = main_event(text)
     assert (event["sub_event_type"], event["actor2"]) == (sub_event_type, actor2)
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("A military jet bombed a village near Lashio on Monday, killing eight civilians.", "Air/drone strike"),
+    ("A Nigerian Air Force strike on a bandit camp in Zurmi killed 12 bandits on Monday.", "Air/drone strike"),
+    ("Members of the teachers' union marched peacefully in Kiganjo on Monday to demand higher pay.", "Peaceful protest"),
+    ("Protesters threw bottles at police and set two cars on fire in Kiganjo on Monday.", "Violent demonstration"),
+    ("Hundreds of soldiers arrived in Kiganjo on Monday to reinforce the offensive against the rebels.",
+     "Change to group/activity"),
+])
+def test_acts_told_in_other_words(text, sub_event_type):
+    assert main_event(text)["sub_event_type"] == sub_event_type
