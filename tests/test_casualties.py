@@ -526,3 +526,9 @@ def test_a_toll_told_place_by_place_gives_each_share_and_where_its_place_starts(
 def test_a_first_name_ending_like_a_plural_starts_a_victims_name(text, victim):
     assert summary(text) == [(victim, "killed", None, 1, 1)]
     assert summary("Police shot dead Somalis in Embu.") == []
+
+
+def test_a_force_member_off_duty_is_a_civilian():
+    assert summary("An off-duty policeman was shot dead in Kiganjo.") == [
+        ("An off-duty policeman", "killed", "civilians", 1, 1)]
+    assert summary("A policeman was shot dead in Kiganjo.") == [("A policeman", "killed", "police", 1, 1)]

@@ -90,6 +90,8 @@ class _Lexicon:
     killed_self: re.Pattern  # "then turned his rifle on himself": one death
     captives_dead: re.Pattern  # "their bodies were found": the captives told before, dead
     armed_modifier: re.Pattern  # "armed" before a group word: its people are armed
+    out_of_service: re.Pattern  # "off-duty" before a force's group word: civilians
+    out_of_service_groups: frozenset[str]
     count_before: re.Pattern  # "more than 15", "8 suspected": the count before a named group
     fate_after: re.Pattern  # "were killed", "shot dead": a passive or intransitive verb after it
     imputed_deed: re.Pattern  # "accused of", "suspected to have": a deed imputed to the victim
@@ -488,8 +490,11 @@ def _mention(lexicon: _Lexicon, text: str, kind: str, item: re.Match, start: int
     if quantity is None and alias in lexicon.singular:
         minimum = maximum = 1  # "killed the mayor"
     group = lexicon.groups.get(alias) if alias else None
-    if lexicon.armed_modifier.search(text, start, item.start("group") if item["group"] else start):
+    modifiers = (start, item.start("group") if item["group"] else start)
+    if lexicon.armed_modifier.search(text, *modifiers):
         group = "militants"  # "two armed men", "three heavily armed youths": not civilians
+    elif group in lexicon.out_of_service_groups and lexicon.out_of_service.search(text, *modifiers):
+        group = "civilians"  # "an off-duty policeman"
     return CasualtyMention(text[start:end], start, end, kind=kind, group=group, minimum=minimum, maximum=maximum)
 
 
@@ -854,6 +859,8 @@ def _lexicon() -> _Lexicon:
         killed_self=re.compile(terms["killed_self"], flags),
         captives_dead=re.compile(terms["captives_found_dead"], flags),
         armed_modifier=re.compile(rf"\b(?:{_alternation(terms['armed_modifiers'])})\b", flags),
+        out_of_service=re.compile(rf"\b(?:{_alternation(terms['out_of_service_modifiers'])})\b", flags),
+        out_of_service_groups=frozenset(terms["out_of_service_groups"]),
         count_before=re.compile(rf"(?<![\w-])(?P<qty>{quantity_plain})\s+(?:(?:{_alternation(terms['named_group_modifiers'])})\s+)?$",
                                 flags),
         listed_before=re.compile(rf"(?<![\w-])(?P<item>{with_group})\s*(?:,\s*(?:and\s+)?|\s+and\s+)$", flags),
