@@ -1645,3 +1645,18 @@ def test_hired_guards_are_an_armed_side(text, sub_event_type, actor2):
 ])
 def test_acts_told_in_other_words(text, sub_event_type):
     assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Protesters stormed parliament in Kiganjo on Monday and set part of the building on fire.", "Violent demonstration"),
+    ("Supporters of the KANU and the ODM clashed during a campaign rally in Kiganjo on Monday.", "Mob violence"),
+])
+def test_riots_told_in_other_words(text, sub_event_type):
+    assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+def test_armed_men_who_set_on_a_protest_intervene_in_it():
+    event = main_event("Unknown men attacked peaceful protesters with whips in Kiganjo on Monday.")
+    assert (event["sub_event_type"], event["actor2"]) == ("Protest with intervention", "Unidentified Armed Group (Kenya)")
+    event = main_event("Residents protesting attacks by bandits were dispersed with tear gas in Kiganjo on Monday.")
+    assert (event["sub_event_type"], event["actor2"]) == ("Protest with intervention", None)

@@ -1790,6 +1790,10 @@ def _protest_sides(sub: str, actors: list[ActorMention],
     forces = [a for a in actors if a.category == taxonomy.STATE_FORCES]
     # the police or army that met the crowd, not the government it protested against
     force = next((a for a in forces if _branch(a) != "government"), forces[0] if forces else None)
+    if force is None and crowd is not None:
+        # armed men who set on the crowd, told before it ("goons attacked peaceful protesters"),
+        # not a group the crowd protests against, told after it
+        force = next((a for a in actors if a.category in taxonomy.category_group("non_state_armed") and a.end <= crowd.start), None)
     if crowd is not None and sub in taxonomy.RIOT_SUB_TYPES and crowd.category == taxonomy.PROTESTERS:
         crowd = replace(crowd, name=crowd.name.replace(taxonomy.PROTESTERS, taxonomy.RIOTERS, 1), category=taxonomy.RIOTERS)
     elif crowd is not None and sub not in taxonomy.RIOT_SUB_TYPES and crowd.category == taxonomy.RIOTERS:
