@@ -1660,3 +1660,10 @@ def test_armed_men_who_set_on_a_protest_intervene_in_it():
     assert (event["sub_event_type"], event["actor2"]) == ("Protest with intervention", "Unidentified Armed Group (Kenya)")
     event = main_event("Residents protesting attacks by bandits were dispersed with tear gas in Kiganjo on Monday.")
     assert (event["sub_event_type"], event["actor2"]) == ("Protest with intervention", None)
+
+
+def test_a_graduation_of_troops_and_a_federal_governments_deal():
+    assert main_event("Two hundred new soldiers graduated from a training camp in Kiganjo on Monday.")[
+        "sub_event_type"] == "Change to group/activity"
+    event = main_event("The federal government and the rebels signed a ceasefire agreement in Kiganjo on Monday.")
+    assert (event["sub_event_type"], event["actor1"]) == ("Agreement", "Government of Kenya")
