@@ -371,3 +371,12 @@ def test_generic_words_told_to_be_a_named_side_are_that_side(text, mention, name
 def test_people_told_as_armed_are_a_communitys_armed_men():
     names = _names("Heavily armed herders raided a farm. Herders fled.", "KE")
     assert names == {"Heavily armed herders": "Unidentified Communal Militia (Kenya)", "Herders": "Civilians (Kenya)"}
+
+
+def test_a_datelines_city_is_where_the_report_was_filed_not_the_events_country():
+    records = extract_records(Article("t", "NAIROBI, March 19 (Reuters) - Armed men raped 12 women in a camp for "
+                                           "displaced people in Sudan's Darfur region on Tuesday.", published=date(2024, 3, 19)))
+    assert records[0]["actor1"] == "Unidentified Armed Group (Sudan)"
+    records = extract_records(Article("t", "NAIROBI, March 19 (Reuters) - Police fired tear gas at protesters on "
+                                           "Tuesday.", published=date(2024, 3, 19)))
+    assert records[0]["actor2"] == "Police Forces of Kenya"

@@ -25,6 +25,7 @@ from eventcoder.resources import load_yaml
 from eventcoder.spans import Spans
 from eventcoder.stages import stage
 from eventcoder.stages.places import ground_after
+from eventcoder.stages.text import dateline_end
 
 
 
@@ -216,6 +217,10 @@ def main_country(article: Article, cues: tuple[tuple[int, int, str], ...],
     named = [p for p in article.places if p.country_code and not _foreigners(article.text, p)
              and not (p.is_country and told_beyond(article.text, p.start, p.end, paired=False))]
     grounded = [p for p in named if p.feature_code != "DEMONYM"]
+    # a dateline tells where the report was filed ("NAIROBI (Reuters) - ... in Sudan's Darfur"):
+    # the places of its body, where there are any
+    dateline = dateline_end(article.text)
+    grounded = [p for p in grounded if p.start >= dateline] or grounded
     # else demonyms; for places_only, only those of the land or its state's forces ("Somali troops")
     demonyms = [p for p in named if ground_after().match(article.text, p.end)] if places_only else named
     located = [(p.start, p.country_code, _weight(p)) for p in grounded or demonyms]

@@ -35,6 +35,7 @@ from eventcoder.resources import load_yaml
 from eventcoder.spans import Spans
 from eventcoder.stages import stage
 from eventcoder.stages.casualties import imputes_deed, tolls_by_place, top_level
+from eventcoder.stages.text import dateline_end
 
 #: A protest's story: its sentence and the next ones, where news tells how it went on ("Police
 #: dispersed them with tear gas").
@@ -98,7 +99,6 @@ _NOMINAL_BY = re.compile(r"^\s+(?:(?:[a-z]+\s+){0,2}by|on\s+(?-i:[A-Z])[\w-]*\s+
                          r"\s+(?:the\s+|an?\s+)?(?:(?-i:[a-z]+)\s+|\d[\d,]*\s+){0,3}$", re.I)
 # "MOGADISHU, March 15 (Reuters) - ": where the report was filed, not where the event happened.
 #: A wire story's dateline: "GOMA, Congo, March 20 (Reuters) - ", "KABUL (AP) — ".
-_DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[\w .]{2,30}?){0,2}(?:\s*\([^)]{1,30}\))?\s*[-—–]{1,2}\s+")
 # "backed by X", "alongside X": allies that acted with a side (ACLED's associated actors).
 _ALLY_CUE = re.compile(r"\b(?:(?:backed|supported|aided|assisted|accompanied|joined) by|alongside|together with|"
                        r"with the (?:support|help|backing) of|in coordination with|allied with)\s+(?:the\s+)?$", re.I)
@@ -873,14 +873,9 @@ def _beyond(text: str, place: PlaceMention) -> bool:
 
 def _filed(article: Article) -> date | None:
     """The day a report was filed: its dateline's day when it has one, else its publication."""
-    end = _dateline_end(article.text)
+    end = dateline_end(article.text)
     told = [d for d in article.dates if d.end <= end and d.date is not None and d.precision == 1]
     return told[0].date if told and (article.published is None or told[0].date <= article.published) else article.published
-
-
-def _dateline_end(text: str) -> int:
-    match = _DATELINE.match(text)
-    return match.end() if match else 0
 
 
 def _place_near(article: Article, trigger: Trigger, entry: _Entry) -> PlaceMention | None:
@@ -891,7 +886,7 @@ def _place_near(article: Article, trigger: Trigger, entry: _Entry) -> PlaceMenti
     # "Kenya" in "Kenya Defence Forces" names who acted, not where
     places = [p for p in article.in_sentence(article.places, trigger.sentence)
               if _locates(p) and not names.strictly_cover(p.start, p.end) and not _beyond(article.text, p)]
-    dateline = _dateline_end(article.text)
+    dateline = dateline_end(article.text)
     containers = _containers(article.text, places)
     grievance = {id(p) for p in places if entry.family == "protest" and p.start > trigger.end
                  and _is_grievance(article.text[trigger.end:p.start])}
@@ -1135,7 +1130,7 @@ def _context_place(article: Article, index: int) -> PlaceMention | None:
     """For a sentence that names no place: the last place named in the two sentences before,
     else the next named in the two after ("... The attack took place in Kapedo."); the
     dateline's only when its sentence names no other."""
-    dateline = _dateline_end(article.text)
+    dateline = dateline_end(article.text)
     for other in (*range(index - 1, max(index - 3, -1), -1), *range(index + 1, min(index + 3, len(article.sentences)))):
         places = article.in_sentence(article.places, other)
         place = _best_place([p for p in places if p.start >= dateline]) or _best_place(places)
@@ -1833,7 +1828,7 @@ def _ally_of(article: Article, actors: list[ActorMention], actor1: ActorMention 
 
 def _dates_in(article: Article, index: int) -> list[DateMention]:
     """The dates a sentence gives, leaving out the dateline's filing date."""
-    dateline = _dateline_end(article.text)
+    dateline = dateline_end(article.text)
     return [d for d in article.in_sentence(article.dates, index) if d.start >= dateline]
 
 

@@ -23,6 +23,8 @@ _WRAP_WIDTHS = range(45, 100)
 WORD_TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*")
 #: What the word before a full stop is made of ("U.S", "Gen"); it begins at a letter.
 _WORD_CHARACTERS = frozenset(string.ascii_letters + ".")
+#: A wire report's opening "NAIROBI, March 6 (Reuters) - ": where the report was filed.
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[\w .]{2,30}?){0,2}(?:\s*\([^)]{1,30}\))?\s*[-—–]{1,2}\s+")
 
 
 @stage("sentences", reads=("text",), sets=("sentences",))
@@ -81,3 +83,9 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
 @cache
 def _abbreviations() -> frozenset[str]:
     return frozenset(load_yaml("english.yaml")["abbreviations"])
+
+
+def dateline_end(text: str) -> int:
+    """Where a report's dateline ends (0 when it has none)."""
+    match = _DATELINE.match(text)
+    return match.end() if match else 0
