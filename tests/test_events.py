@@ -1643,7 +1643,7 @@ def test_hired_guards_are_an_armed_side(text, sub_event_type, actor2):
     ("Hundreds of soldiers arrived in Kiganjo on Monday to reinforce the offensive against the rebels.",
      "Change to group/activity"),
 ])
-def test_acts_told_in_other_words(text, sub_event_type):
+def test_air_strikes_marches_riots_and_moves_told_in_other_words(text, sub_event_type):
     assert main_event(text)["sub_event_type"] == sub_event_type
 
 
