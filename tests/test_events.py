@@ -1667,3 +1667,8 @@ def test_a_graduation_of_troops_and_a_federal_governments_deal():
         "sub_event_type"] == "Change to group/activity"
     event = main_event("The federal government and the rebels signed a ceasefire agreement in Kiganjo on Monday.")
     assert (event["sub_event_type"], event["actor1"]) == ("Agreement", "Government of Kenya")
+
+
+def test_a_side_the_victims_are_accused_of_supporting_is_not_the_side_struck():
+    event = main_event("Soldiers tortured two young men suspected of supporting separatists in Kiganjo on Monday.")
+    assert (event["sub_event_type"], event["actor2"]) == ("Attack", "Civilians (Kenya)")
