@@ -1672,3 +1672,9 @@ def test_a_graduation_of_troops_and_a_federal_governments_deal():
 def test_a_side_the_victims_are_accused_of_supporting_is_not_the_side_struck():
     event = main_event("Soldiers tortured two young men suspected of supporting separatists in Kiganjo on Monday.")
     assert (event["sub_event_type"], event["actor2"]) == ("Attack", "Civilians (Kenya)")
+
+
+def test_a_force_member_among_the_people_killed_does_not_make_a_battle():
+    event = main_event("Gunmen killed seven people, including a police officer, in Kiganjo on Monday.")
+    assert (event["sub_event_type"], event["actor2"]) == ("Attack", "Civilians (Kenya)")
+    assert main_event("Gunmen killed two police officers and a trader in Kiganjo on Monday.")["sub_event_type"] == "Armed clash"

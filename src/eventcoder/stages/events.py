@@ -614,7 +614,7 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     entry = _entry_of(trigger)
     sentence = article.sentences[trigger.sentence].text
     sub = trigger.sub_event_type
-    groups = _victim_groups(casualties)
+    groups = _victim_groups(top_level(casualties))  # "seven people, including a police officer": people
     if _is_label(article, trigger):
         return entry.event_type, sub, trigger.plover_event, trigger.plover_mode  # the coder named it
     if _is_crowd(actor1) and (entry.family == "property" or (
