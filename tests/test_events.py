@@ -1678,3 +1678,10 @@ def test_a_force_member_among_the_people_killed_does_not_make_a_battle():
     event = main_event("Gunmen killed seven people, including a police officer, in Kiganjo on Monday.")
     assert (event["sub_event_type"], event["actor2"]) == ("Attack", "Civilians (Kenya)")
     assert main_event("Gunmen killed two police officers and a trader in Kiganjo on Monday.")["sub_event_type"] == "Armed clash"
+
+
+def test_liberation_in_a_groups_name_takes_no_ground():
+    records = records_of("The Arab League urged Europe on Monday to support the Palestinian Liberation Organization.")
+    assert all(r["event_type"] != "Battles" for r in records)
+    assert main_event("Government troops liberated the town of Kiganjo from the rebels on Monday.")[
+        "sub_event_type"] == "Government regains territory"
