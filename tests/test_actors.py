@@ -75,6 +75,7 @@ def test_state_forces_from_demonyms_and_names(phrase, name):
     ("Oromo Liberation Front rebels", "OLF: Oromo Liberation Front"),
     ("ISIS-Somalia", "Islamic State (Somalia)"), ("the Islamic State in the Sahel", "Islamic State (Sahel)"),
     ("Koglweogo members", "Koglweogo Militia"), ("Jubaland forces", "Military Forces of Somalia"),
+    ("the Ogaden National Liberation Front", "ONLA: Ogaden National Liberation Army"),
 ])
 def test_named_groups_and_their_aliases(alias, name):
     assert list(_names(f"Officials said {alias} attacked.").values()) == [name]

@@ -1685,3 +1685,8 @@ def test_liberation_in_a_groups_name_takes_no_ground():
     assert all(r["event_type"] != "Battles" for r in records)
     assert main_event("Government troops liberated the town of Kiganjo from the rebels on Monday.")[
         "sub_event_type"] == "Government regains territory"
+
+
+def test_a_rebel_groups_member_killed_fell_in_a_battle():
+    event = main_event("A senior ONLF member was assassinated in Kiganjo on Monday.")
+    assert (event["sub_event_type"], event["actor2"]) == ("Armed clash", "ONLA: Ogaden National Liberation Army")
