@@ -97,8 +97,6 @@ _PERSON_OF = re.compile(r"\b(?:critics?|opponents?|supporters?|relatives?|wife|h
 # bandits", "bombers suspected to be from Boko Haram": the agent named right after the act.
 _NOMINAL_BY = re.compile(r"^\s+(?:(?:[a-z]+\s+){0,2}by|on\s+(?-i:[A-Z])[\w-]*\s+(?:[a-z]+\s+)?by|(?:suspected|believed|thought)\s+to\s+(?:be\s+from|belong\s+to))"
                          r"\s+(?:the\s+|an?\s+)?(?:(?-i:[a-z]+)\s+|\d[\d,]*\s+){0,3}$", re.I)
-# "MOGADISHU, March 15 (Reuters) - ": where the report was filed, not where the event happened.
-#: A wire story's dateline: "GOMA, Congo, March 20 (Reuters) - ", "KABUL (AP) — ".
 # "backed by X", "alongside X": allies that acted with a side (ACLED's associated actors).
 _ALLY_CUE = re.compile(r"\b(?:(?:backed|supported|aided|assisted|accompanied|joined) by|alongside|together with|"
                        r"with the (?:support|help|backing) of|in coordination with|allied with)\s+(?:the\s+)?$", re.I)

@@ -23,7 +23,8 @@ _WRAP_WIDTHS = range(45, 100)
 WORD_TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*")
 #: What the word before a full stop is made of ("U.S", "Gen"); it begins at a letter.
 _WORD_CHARACTERS = frozenset(string.ascii_letters + ".")
-#: A wire report's opening "NAIROBI, March 6 (Reuters) - ": where the report was filed.
+#: A wire story's dateline ("GOMA, Congo, March 20 (Reuters) - ", "KABUL (AP) — "): where the
+#: report was filed, not where what it tells happened.
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[\w .]{2,30}?){0,2}(?:\s*\([^)]{1,30}\))?\s*[-—–]{1,2}\s+")
 
 
