@@ -182,6 +182,8 @@ def test_no_casualty_count(text):
     ("Three traders were set on fire by a gang in Kiganjo.", 3),
     ("Rioters set ablaze a lorry and two police posts in Kiganjo.", 0),
     ("A shop was set on fire in Kiganjo.", 0),
+    ("A mob set a suspected thief ablaze in Kiganjo.", 1),
+    ("Rioters set the homes of two teachers on fire in Kiganjo.", 0),
     # a side's own dead, but not what else it lost
     ("Troops killed three bandits and lost two soldiers near Kiganjo.", 5),
     ("The army lost control of two towns near Kiganjo.", 0),

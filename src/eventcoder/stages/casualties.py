@@ -78,6 +78,7 @@ class _Lexicon:
     toll: re.Pattern
     toll_link: re.Pattern  # "rose to", "stood at": after a toll noun, before its number
     to_death: re.Pattern  # "stoned a suspected thief to death": the victim inside the verb phrase
+    set_afire: re.Pattern  # "set a suspected thief ablaze": the same, people only
     denial: re.Pattern
     near_miss: re.Pattern  # "nearly killed", "tried to lynch"
     listed_before: re.Pattern  # "3 soldiers and " before a counted armed group named as a victim
@@ -526,13 +527,17 @@ def _counts(lexicon: _Lexicon, text: str, start: int, end: int,
 def _to_death(lexicon: _Lexicon, text: str, start: int, end: int,
               found: list[CasualtyMention]) -> list[CasualtyMention]:
     """ "beat two men to death", "shot two suspects dead": whoever stands between the verb and
-    "to death" or "dead" died, one unless a number says more."""
+    "to death" or "dead" died, one unless a number says more; so did people set ablaze ("set a
+    suspected thief ablaze"), but not things ("set two cars on fire")."""
     mentions: list[CasualtyMention] = []
     lowered = text[start:end].lower()
-    if "death" not in lowered and "dead" not in lowered:
-        return mentions  # most sentences: the regex need not run
+    matches = []
+    if "death" in lowered or "dead" in lowered:  # most sentences: the regexes need not run
+        matches += lexicon.to_death.finditer(text, start, end)
+    if "set" in lowered:
+        matches += [m for m in lexicon.set_afire.finditer(text, start, end) if _normal(m["noun"]) in lexicon.groups]
     taken = Spans((m.start, m.end) for m in found)
-    for match in lexicon.to_death.finditer(text, start, end):
+    for match in matches:
         if taken.overlap(match.start("victim"), match.end("victim")):
             continue
         quantity = match["qty"]
@@ -840,6 +845,9 @@ def _lexicon() -> _Lexicon:
         to_death=re.compile(
             rf"\b(?:{_alternation(terms['to_death_verbs'])})\s+(?!(?:and|or|then|up)\b)(?P<victim>(?:(?P<qty>{quantity_plain}|an?|another)\s+"
             rf"|(?:the|his|her|their)\s+)?(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)\s+(?:to\s+death|dead)\b", flags),
+        set_afire=re.compile(
+            rf"\bset(?:s|ting)?\s+(?P<victim>(?:(?P<qty>{quantity_plain}|an?|another)\s+|(?:the|his|her|their)\s+)?"
+            rf"(?:(?!of\b|belonging\b|owned\b)[\w'’-]+\s+){{0,3}}?(?P<noun>[\w'’-]+))\s+(?:ablaze|alight|on\s+fire)\b", flags),
         running_total=re.compile(rf"\b(?:{_alternation(terms['running_total_cues'])})\s+(?:the|a)\s+(?:[\w-]+\s+){{0,6}}?"
                                  rf"(?:{_alternation(toll_kinds)}|total|tally)\b[^,;.]*$", flags),
         toll_link=re.compile(r"\b(?:to|at|of|reached|hit|is|was|now|stood\s+at|stands\s+at)\s+", flags),
