@@ -1690,3 +1690,9 @@ def test_liberation_in_a_groups_name_takes_no_ground():
 def test_a_rebel_groups_member_killed_fell_in_a_battle():
     event = main_event("A senior ONLF member was assassinated in Kiganjo on Monday.")
     assert (event["sub_event_type"], event["actor2"]) == ("Armed clash", "ONLA: Ogaden National Liberation Army")
+
+
+def test_an_encounter_is_a_gunfight():
+    event = main_event("Army troops had an encounter with NPA rebels in Las Navas on Monday, leaving two rebels dead.")
+    assert (event["sub_event_type"], event["actor2"], event["fatalities"]) == (
+        "Armed clash", "NPA: New People's Army", 2)
