@@ -1696,3 +1696,8 @@ def test_an_encounter_is_a_gunfight():
     event = main_event("Army troops had an encounter with NPA rebels in Las Navas on Monday, leaving two rebels dead.")
     assert (event["sub_event_type"], event["actor2"], event["fatalities"]) == (
         "Armed clash", "NPA: New People's Army", 2)
+
+
+def test_an_armed_groups_administrative_office_is_a_base():
+    assert main_event("M23 rebels opened a new administrative office in Bunagana on Monday.")[
+        "sub_event_type"] == "Headquarters or base established"
