@@ -1701,3 +1701,9 @@ def test_an_encounter_is_a_gunfight():
 def test_an_armed_groups_administrative_office_is_a_base():
     assert main_event("M23 rebels opened a new administrative office in Bunagana on Monday.")[
         "sub_event_type"] == "Headquarters or base established"
+
+
+def test_a_march_named_as_a_noun_is_a_protest_but_the_month_is_not():
+    event = main_event("Police used tear gas to break up a march of farmers in Kiganjo on Monday.")
+    assert (event["sub_event_type"], event["actor2"]) == ("Protest with intervention", "Police Forces of Kenya")
+    assert all(r["event_type"] != "Protests" for r in records_of("Gunmen killed two traders in Kiganjo on the March 5 holiday."))
