@@ -769,6 +769,8 @@ def _lexicon() -> _Lexicon:
     not_one = (rf"(?:{_alternation([*terms['not_victims'], *terms['not_modifier_words'], *terms['time_words'], *_SHORT_WORDS, 'him', 'her', 'them', 'time'])})\b"
                r"|\d")
     companions = _alternation(terms["companions"])
+    # how a victim inside a verb phrase opens: "two", "a", "the", "their" ("beat two men to death")
+    victim_opening = rf"(?:(?P<qty>{quantity_plain}|an?|another)\s+|(?:the|his|her|their)\s+)?"
     # a share of a toll: "three in Kisumu", "one person at Embu", "the other in Meru"
     share = (rf"(?P<n>{number}|the\s+other|another)(?:\s+(?!(?:in|at)\b)(?-i:[a-z]+)){{0,2}}?\s+(?:in|at)\s+"
              rf"(?P<place>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)")
@@ -843,10 +845,10 @@ def _lexicon() -> _Lexicon:
                       for how, patterns in terms["coded_shares"].items()},
         toll=re.compile(rf"\b(?P<noun>{_alternation(toll_kinds)})\b", flags),
         to_death=re.compile(
-            rf"\b(?:{_alternation(terms['to_death_verbs'])})\s+(?!(?:and|or|then|up)\b)(?P<victim>(?:(?P<qty>{quantity_plain}|an?|another)\s+"
-            rf"|(?:the|his|her|their)\s+)?(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)\s+(?:to\s+death|dead)\b", flags),
+            rf"\b(?:{_alternation(terms['to_death_verbs'])})\s+(?!(?:and|or|then|up)\b)(?P<victim>{victim_opening}"
+            rf"(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)\s+(?:to\s+death|dead)\b", flags),
         set_afire=re.compile(
-            rf"\bset(?:s|ting)?\s+(?P<victim>(?:(?P<qty>{quantity_plain}|an?|another)\s+|(?:the|his|her|their)\s+)?"
+            rf"\bset(?:s|ting)?\s+(?P<victim>{victim_opening}"
             rf"(?:(?!of\b|belonging\b|owned\b)[\w'’-]+\s+){{0,3}}?(?P<noun>[\w'’-]+))\s+(?:ablaze|alight|on\s+fire)\b", flags),
         running_total=re.compile(rf"\b(?:{_alternation(terms['running_total_cues'])})\s+(?:the|a)\s+(?:[\w-]+\s+){{0,6}}?"
                                  rf"(?:{_alternation(toll_kinds)}|total|tally)\b[^,;.]*$", flags),
