@@ -184,6 +184,8 @@ def test_no_casualty_count(text):
     ("A shop was set on fire in Kiganjo.", 0),
     ("A mob set a suspected thief ablaze in Kiganjo.", 1),
     ("Rioters set the homes of two teachers on fire in Kiganjo.", 0),
+    ("Villagers burnt two suspected thieves alive near Kiganjo.", 2),
+    ("Rioters burned two lorries in Kiganjo.", 0),
     # a side's own dead, but not what else it lost
     ("Troops killed three bandits and lost two soldiers near Kiganjo.", 5),
     ("The army lost control of two towns near Kiganjo.", 0),

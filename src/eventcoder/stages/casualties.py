@@ -70,6 +70,7 @@ class _Lexicon:
     subset_after: re.Pattern
     quantity: re.Pattern
     count_noun: re.Pattern
+    count_word: re.Pattern  # count_noun's noun alone: a sentence without one needs no count_noun
     labelled_count: re.Pattern  # "FATALITIES: 12", "Injured: 4": a note's field and its figure
     labelled_kinds: dict[str, str]
     coded_shares: dict[str, list[re.Pattern]]  # "coded across 6 events": how a toll is shared out
@@ -78,7 +79,7 @@ class _Lexicon:
     toll: re.Pattern
     toll_link: re.Pattern  # "rose to", "stood at": after a toll noun, before its number
     to_death: re.Pattern  # "stoned a suspected thief to death": the victim inside the verb phrase
-    set_afire: re.Pattern  # "set a suspected thief ablaze": the same, people only
+    set_afire: re.Pattern  # "set a suspected thief ablaze", "burnt him alive": the same, people only
     denial: re.Pattern
     near_miss: re.Pattern  # "nearly killed", "tried to lynch"
     listed_before: re.Pattern  # "3 soldiers and " before a counted armed group named as a victim
@@ -511,7 +512,7 @@ def _counts(lexicon: _Lexicon, text: str, start: int, end: int,
     figure opens a victim phrase already counted: "FATALITIES: 19 people were killed")."""
     mentions = []
     taken = Spans((m.start, m.end) for m in found)
-    kinds_by_pattern = [(lexicon.count_noun, lexicon.count_kinds, False)]
+    kinds_by_pattern = [(lexicon.count_noun, lexicon.count_kinds, False)] if lexicon.count_word.search(text, start, end) else []
     if ":" in text[start:end]:  # most sentences: the field form cannot match
         kinds_by_pattern.append((lexicon.labelled_count, lexicon.labelled_kinds, True))
     for pattern, kinds, labelled in kinds_by_pattern:
@@ -527,14 +528,15 @@ def _counts(lexicon: _Lexicon, text: str, start: int, end: int,
 def _to_death(lexicon: _Lexicon, text: str, start: int, end: int,
               found: list[CasualtyMention]) -> list[CasualtyMention]:
     """ "beat two men to death", "shot two suspects dead": whoever stands between the verb and
-    "to death" or "dead" died, one unless a number says more; so did people set ablaze ("set a
-    suspected thief ablaze"), but not things ("set two cars on fire")."""
+    "to death" or "dead" died, one unless a number says more; so did people set ablaze or burnt
+    alive ("set a suspected thief ablaze", "burnt two men alive"), but not things ("set two cars
+    on fire")."""
     mentions: list[CasualtyMention] = []
     lowered = text[start:end].lower()
     matches = []
     if "death" in lowered or "dead" in lowered:  # most sentences: the regexes need not run
         matches += lexicon.to_death.finditer(text, start, end)
-    if "set" in lowered:
+    if "set" in lowered or "alive" in lowered:
         matches += [m for m in lexicon.set_afire.finditer(text, start, end) if _normal(m["noun"]) in lexicon.groups]
     taken = Spans((m.start, m.end) for m in found)
     for match in matches:
@@ -739,8 +741,8 @@ def _lexicon() -> _Lexicon:
     listed = rf"(?<![\w-]){_uncaptured(with_group)}"
     # "a man and his son", "three soldiers and all five attackers": later items may open with a
     # possessive or a determiner
-    victim_list = (rf"(?:{listed}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their|its|the|all(?:\s+(?:of\s+)?the)?)\s+)?{listed})+"
-                   rf"|{_uncaptured(victim)})")
+    victim_list = (rf"(?:{listed}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their|its|the|all(?:\s+(?:of\s+)?the)?)\s+)?{listed})*"
+                   rf"|(?<![\w/-]){_uncaptured(bare)})")
     subset_cue = _alternation(terms["subset_cues"])
 
     roles: dict[str, dict[str, str]] = {}
@@ -838,6 +840,7 @@ def _lexicon() -> _Lexicon:
         count_noun=re.compile(
             rf"(?<![\w-])(?P<qty>{quantity_plain})\s+(?:{modifier}\s+){{0,2}}?"
             rf"(?P<noun>{_alternation(count_kinds)})\b", flags),
+        count_word=re.compile(rf"\b(?:{_alternation(count_kinds)})\b", flags),
         labelled_count=re.compile(
             rf"(?<![\w-])(?P<noun>{_alternation(labelled_kinds)})\s*:\s*(?P<qty>{quantity_plain})(?![\w:/.-]*\d)", flags),
         labelled_kinds=labelled_kinds,
@@ -848,8 +851,8 @@ def _lexicon() -> _Lexicon:
             rf"\b(?:{_alternation(terms['to_death_verbs'])})\s+(?!(?:and|or|then|up)\b)(?P<victim>{victim_opening}"
             rf"(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)\s+(?:to\s+death|dead)\b", flags),
         set_afire=re.compile(
-            rf"\bset(?:s|ting)?\s+(?P<victim>{victim_opening}"
-            rf"(?:(?!of\b|belonging\b|owned\b)[\w'’-]+\s+){{0,3}}?(?P<noun>[\w'’-]+))\s+(?:ablaze|alight|on\s+fire)\b", flags),
+            rf"\b(?:set(?:s|ting)?|burn(?:s|ed|t|ing)?)\s+(?P<victim>{victim_opening}"
+            rf"(?:(?!of\b|belonging\b|owned\b)[\w'’-]+\s+){{0,3}}?(?P<noun>[\w'’-]+))\s+(?:ablaze|alight|on\s+fire|alive)\b", flags),
         running_total=re.compile(rf"\b(?:{_alternation(terms['running_total_cues'])})\s+(?:the|a)\s+(?:[\w-]+\s+){{0,6}}?"
                                  rf"(?:{_alternation(toll_kinds)}|total|tally)\b[^,;.]*$", flags),
         toll_link=re.compile(r"\b(?:to|at|of|reached|hit|is|was|now|stood\s+at|stands\s+at)\s+", flags),

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from eventcoder.alternation import dispatched_alternatives
 from eventcoder.article import Article, DateMention, Sentence, SentenceStatus
 from eventcoder.resources import load_yaml
 from eventcoder.stages import stage
@@ -68,8 +69,9 @@ def _cues() -> _Cues:
     data = load_yaml("status.yaml")
 
     def alternatives(key: str) -> re.Pattern:
-        # every cue opens at a word boundary: checked first, it spares the alternatives mid-word
-        return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in data[key]) + ")", re.IGNORECASE)
+        # every cue opens at a word boundary: checked first, it spares the alternatives mid-word;
+        # at a word start, only the cues that can begin with its letter are tried
+        return re.compile(r"\b(?:" + dispatched_alternatives([f"(?:{p})" for p in data[key]]) + ")", re.IGNORECASE)
 
     return _Cues(
         future=alternatives("future"),
