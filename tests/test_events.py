@@ -102,6 +102,10 @@ def main_event(text: str) -> dict:
     ("Mob violence", "Two communities' youths clashed with clubs in Kiganjo on Monday and burnt stalls. Police later arrested nine."),
     ("Disrupted weapons use", "Police intercept a lorry carrying explosives near Garissa."),
     ("Change to group/activity", "Police seize a cache of rifles in a Mombasa slum."),
+    # a capture whose object a second verb shares took people, not ground
+    ("Attack", "Bandits captured and executed a village elder near Kiganjo on Monday."),
+    ("Mob violence", "Angry villagers seized and beat a chief in Kiganjo on Monday."),
+    ("Protest with intervention", "Police detained 40 people who tried to march to the county offices in Kiganjo on Monday."),
 ])
 def test_each_sub_event_type(sub_event_type, text):
     event = main_event(text)

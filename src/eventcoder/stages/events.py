@@ -616,9 +616,10 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     if _is_label(article, trigger):
         return entry.event_type, sub, trigger.plover_event, trigger.plover_mode  # the coder named it
     if _is_crowd(actor1) and (entry.family == "property" or (
-            entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH))):
+            entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH, taxonomy.ABDUCTION))):
         # an unorganised crowd's violence or destruction is a riot, demonstrators' a violent
-        # demonstration (ACLED); destruction by an armed group stays looting
+        # demonstration (ACLED); so are the hostages it takes ("villagers held two officials
+        # hostage"), for ACLED's rioters act only in riots; destruction by an armed group stays looting
         sub = taxonomy.VIOLENT_DEMONSTRATION if actor1.category == taxonomy.PROTESTERS else taxonomy.MOB_VIOLENCE
     elif (entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH) and lexicon.cues["mob_killings"].search(sentence)
           and actor1 is None):
@@ -942,6 +943,8 @@ def _after_where_word(text: str, place: PlaceMention) -> bool:
 
 #: Between an act and the place it was done to: "attacked Awdheegle", "raided the village of Bulo".
 _OBJECT_GAP = re.compile(r"\s+(?:the\s+(?:[a-z]+\s+)?[a-z]+\s+of\s+)?")
+#: "and beat", "and later executed": a second verb whose object the first shares
+_SHARED_OBJECT_VERB = re.compile(r"\s+and\s+(?:later\s+|then\s+|subsequently\s+)?(?-i:[a-z]+(?:ed|t|s))\b", re.I)
 
 
 def _names_office_seat(text: str, place: PlaceMention) -> bool:
@@ -1207,10 +1210,14 @@ def _freed_captives(article: Article, trigger: Trigger) -> bool:
 
 def _people_seized(article: Article, trigger: Trigger) -> Trigger:
     """A capture whose object is people ("gunmen seized two Chinese engineers"), as the
-    casualties stage reads them, is their abduction, not ground taken."""
-    if trigger.family != "territory" or not any(
-            c.kind == "abducted" and _OBJECT_GAP.fullmatch(article.text, trigger.end, c.start)
-            for c in article.in_sentence(article.casualties, trigger.sentence)):
+    casualties stage reads them, is their abduction, not ground taken; so is one whose object a
+    second verb shares ("seized and beat a chief", "captured and executed two soldiers")."""
+    if trigger.family != "territory":
+        return trigger
+    shared = _SHARED_OBJECT_VERB.match(article.text, trigger.end)
+    if not any((c.kind == "abducted" and _OBJECT_GAP.fullmatch(article.text, trigger.end, c.start))
+               or (shared is not None and _OBJECT_GAP.fullmatch(article.text, shared.end(), c.start))
+               for c in article.in_sentence(article.casualties, trigger.sentence)):
         return trigger
     index, entry = _first_entry(taxonomy.ABDUCTION)
     return replace(trigger, entry=index, family=entry.family, event_type=entry.event_type,
