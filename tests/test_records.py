@@ -57,6 +57,11 @@ def test_a_later_toll_restates_the_dead_whatever_words_come_before_it():
                       "eleven wounded. Three of the wounded died the next day.") == [5]
 
 
+def test_a_toll_in_the_sentence_of_a_count_is_their_whole_not_more_dead():
+    assert fatalities("Gunmen attacked Kiganjo on Monday. Dozens were killed; officials later gave a toll of 30.") == [30]
+    assert fatalities("Gunmen killed 12 people in Kiganjo on Monday, bringing the death toll to 12.") == [12]
+
+
 def test_a_count_in_brackets_breaks_down_the_toll_before_it():
     assert fatalities("Herders clashed with farmers near Kiganjo and Ruaka on Monday: 12 were killed "
                       "(7 deaths counted in Kiganjo, 5 in Ruaka).")[0] == 12

@@ -178,8 +178,7 @@ def summarize_casualties(mentions: list[CasualtyMention], sentence_at: Callable[
         lows, highs, added = [], [], []
         for group in _by_clause_groups(mentions, kind, sentence_at):
             group = _one_account_per_group(group, sentence_at)
-            low = sum(m.minimum for m in group if m.minimum is not None) if any(m.minimum is not None for m in group) else None
-            high = None if any(m.maximum is None for m in group) else sum(m.maximum for m in group)
+            low, high = _group_bounds(group)
             lows.append(low)
             highs.append(high)
             added.append(_told_how(group[0], sentence_at) if added else _RETOLD)
@@ -193,6 +192,20 @@ def summarize_casualties(mentions: list[CasualtyMention], sentence_at: Callable[
     victims = _victims(mentions)
     return {"fatalities": fatalities, "killed_min": killed_min, "killed_max": killed_max,
             "injured_min": totals["injured"][0], "injured_max": totals["injured"][1], "victims": victims}
+
+
+def _group_bounds(group: list[CasualtyMention]) -> tuple[int | None, int | None]:
+    """The counts of one stretch added up; a toll among them ("Dozens were killed; officials gave
+    a toll of 30") is the whole of what they count, so it is never added to them: the larger of
+    the toll and their sum."""
+    tolls = [m for m in group if m.total]
+    counts = [m for m in group if not m.total]
+    low = sum(m.minimum for m in counts if m.minimum is not None) if any(m.minimum is not None for m in counts) else None
+    high = None if any(m.maximum is None for m in counts) else sum(m.maximum for m in counts)
+    for toll in tolls:
+        low = toll.minimum if low is None else max(low, toll.minimum or 0)
+        high = None if high is None or toll.maximum is None else max(high, toll.maximum)
+    return low, high
 
 
 def _combined(counts: list[int | None], told: list[str]) -> int | None:
