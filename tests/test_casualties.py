@@ -186,6 +186,11 @@ def test_no_casualty_count(text):
     ("Rioters set the homes of two teachers on fire in Kiganjo.", 0),
     ("Villagers burnt two suspected thieves alive near Kiganjo.", 2),
     ("Rioters burned two lorries in Kiganjo.", 0),
+    # the words of other countries' reports: a state's dead "martyred"; one victim, unnamed
+    ("Three soldiers were martyred in an exchange of fire near Kiganjo.", 3),
+    ("Gunmen shot a trader in Kiganjo. The victim succumbed to his injuries.", 1),
+    ("Militiamen tortured a herder to death near Kiganjo.", 1),
+    ("Gunmen killed the driver and his assistant near Kiganjo.", 2),
     # a side's own dead, but not what else it lost
     ("Troops killed three bandits and lost two soldiers near Kiganjo.", 5),
     ("The army lost control of two towns near Kiganjo.", 0),

@@ -106,6 +106,8 @@ def main_event(text: str) -> dict:
     ("Attack", "Bandits captured and executed a village elder near Kiganjo on Monday."),
     ("Mob violence", "Angry villagers seized and beat a chief in Kiganjo on Monday."),
     ("Protest with intervention", "Police detained 40 people who tried to march to the county offices in Kiganjo on Monday."),
+    ("Attack", "Insurgents decapitated three villagers near Kiganjo on Monday."),
+    ("Air/drone strike", "Troops struck Kiganjo with guided bombs on Monday, killing four."),
 ])
 def test_each_sub_event_type(sub_event_type, text):
     event = main_event(text)

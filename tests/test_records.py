@@ -62,6 +62,13 @@ def test_a_toll_in_the_sentence_of_a_count_is_their_whole_not_more_dead():
     assert fatalities("Gunmen killed 12 people in Kiganjo on Monday, bringing the death toll to 12.") == [12]
 
 
+def test_a_later_toll_of_the_other_sides_dead_adds_to_the_first():
+    assert fatalities("Troops killed eight militants near Kiganjo on Monday. Three soldiers were killed.") == [11]
+    # the same side's dead again, or people of no side, retell the toll
+    assert fatalities("Troops killed eight militants near Kiganjo on Monday. Three militants were killed.") == [8]
+    assert fatalities("Gunmen killed five people near Kiganjo on Monday. Three soldiers were among the dead.") == [5]
+
+
 def test_a_count_in_brackets_breaks_down_the_toll_before_it():
     assert fatalities("Herders clashed with farmers near Kiganjo and Ruaka on Monday: 12 were killed "
                       "(7 deaths counted in Kiganjo, 5 in Ruaka).")[0] == 12

@@ -14,7 +14,7 @@ from eventcoder.article import ActorMention, Article, CasualtyMention, DateMenti
 from eventcoder.event_record import EventRecord
 from eventcoder.lexicon import load_lexicon
 from eventcoder.resources import load_yaml
-from eventcoder.stages.casualties import coded_share, tells_added_victims, tells_another_act, top_level
+from eventcoder.stages.casualties import coded_share, side_of, tells_added_victims, tells_another_act, top_level
 
 #: A month named alone is coded to this day of it (ACLED's convention for month precision).
 MID_MONTH = 15
@@ -176,12 +176,18 @@ def summarize_casualties(mentions: list[CasualtyMention], sentence_at: Callable[
     totals: dict[str, tuple[int | None, int | None]] = {}
     for kind in ("killed", "injured"):
         lows, highs, added = [], [], []
+        sides: set[str | None] = set()  # the sides whose dead the tolls so far counted
         for group in _by_clause_groups(mentions, kind, sentence_at):
             group = _one_account_per_group(group, sentence_at)
             low, high = _group_bounds(group)
             lows.append(low)
             highs.append(high)
-            added.append(_told_how(group[0], sentence_at) if added else _RETOLD)
+            own_sides = {side_of(m.group) for m in group}
+            how = _told_how(group[0], sentence_at) if added else _RETOLD
+            if how == _RETOLD and added and None not in own_sides | sides and not own_sides & sides and not group[0].total:
+                how = _OTHER_VICTIMS  # "Troops killed eight militants. Three soldiers were killed."
+            added.append(how)
+            sides |= own_sides
         low = _combined(lows, added)
         high = _combined(highs, added) if highs and all(h is not None for h in highs) else None
         if low is not None and high is not None and high < low:

@@ -102,6 +102,7 @@ class _Lexicon:
     groups: dict[str, str | None]
     singular: frozenset[str]  # group words naming one person: "the mayor", "a soldier"
     unspecified: frozenset[str]
+    unspecified_one: frozenset[str]  # "the victim": one person, whoever it was
     count_kinds: dict[str, str]
     toll_kinds: dict[str, str]
     denial_kinds: dict[str, list[str]]
@@ -230,6 +231,12 @@ def tells_added_victims(clause: str) -> bool:
 @cache
 def _added_victim_cue() -> re.Pattern:
     return re.compile(rf"\b(?:{_alternation(_load('casualty_terms.yaml')['added_victim_cues'])})\b", re.IGNORECASE)
+
+
+def side_of(group: str | None) -> str | None:
+    """The side of a battle a victim group fell on ("soldiers": the state's, "militants": the
+    armed men's), None for people of no one side."""
+    return _load("casualty_terms.yaml")["victim_sides"].get(group)
 
 
 def coded_share(text: str) -> tuple[str, int] | None:
@@ -486,11 +493,12 @@ def _mention(lexicon: _Lexicon, text: str, kind: str, item: re.Match, start: int
              end: int) -> CasualtyMention | None:
     quantity = _quantity(item)
     alias = _normal(item["group"]) if item["group"] else None
-    if quantity is None and (alias not in lexicon.groups or alias in lexicon.unspecified):
+    one = quantity is None and (alias in lexicon.singular or alias in lexicon.unspecified_one)
+    if quantity is None and not one and (alias not in lexicon.groups or alias in lexicon.unspecified):
         return None  # "killing them", "others were hurt": nobody counted or named
     minimum, maximum = _count(lexicon, quantity) if quantity else (None, None)
-    if quantity is None and alias in lexicon.singular:
-        minimum = maximum = 1  # "killed the mayor"
+    if one:
+        minimum = maximum = 1  # "killed the mayor", "the victim died"
     group = lexicon.groups.get(alias) if alias else None
     modifiers = (start, item.start("group") if item["group"] else start)
     if lexicon.armed_modifier.search(text, *modifiers):
@@ -886,6 +894,7 @@ def _lexicon() -> _Lexicon:
         groups=groups,
         singular=singular,
         unspecified=frozenset(_normal(a) for a in terms["unspecified"]),
+        unspecified_one=frozenset(_normal(a) for a in terms["unspecified_one"]),
         count_kinds=count_kinds,
         toll_kinds=toll_kinds,
         denial_kinds={_normal(k): v for k, v in terms["none_nouns"].items()},
