@@ -108,6 +108,12 @@ def main_event(text: str) -> dict:
     ("Protest with intervention", "Police detained 40 people who tried to march to the county offices in Kiganjo on Monday."),
     ("Attack", "Insurgents decapitated three villagers near Kiganjo on Monday."),
     ("Air/drone strike", "Troops struck Kiganjo with guided bombs on Monday, killing four."),
+    # a crowd's fights, with fists or with the police, are riots whichever side is told first
+    ("Mob violence", "Supporters of two rival candidates exchanged blows at a polling station in Kiganjo on Monday."),
+    ("Mob violence", "Police clashed with youths in Kiganjo on Monday."),
+    ("Mob violence", "Residents in Kiganjo (Nyeri) set upon two suspected thieves on Monday and injured them."),
+    ("Protest with intervention", "Police lathi-charged teachers protesting outside the secretariat in Kiganjo on Monday."),
+    ("Violent demonstration", "Protesters stormed a municipal building in Kiganjo on Monday, breaking windows, to demand the mayor's resignation."),
 ])
 def test_each_sub_event_type(sub_event_type, text):
     event = main_event(text)

@@ -64,7 +64,7 @@ _CROWD_AGENT_GAP = re.compile(r"^\s+(?:of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,
                               # or whose people they are: "relatives of a deceased patient vandalised"
                               r"|of\s+(?:an?|the|their|his|her)\s+(?:[a-z][\w'’-]*\s+){1,3})?"
                               # and where that is: "residents of Kiria in Gatura, Murang'a county, beat up"
-                              r"(?:in\s+(?:[A-Z][\w'’-]*\s*){1,3}(?:,\s*(?:[A-Z][\w'’-]*\s+){1,2}(?:county|district)?\s*)?,?\s+)?"
+                              r"(?:in\s+(?:[A-Z][\w'’-]*\s*){1,3}(?:,\s*(?:[A-Z][\w'’-]*\s+){1,2}(?:county|district)?\s*)?,?\s+(?:\([^()]{1,60}\)\s+)?)?"
                               # and when: "residents of Kiganjo on Monday night set ablaze"
                               r"(?:(?:early\s+|late\s+)?on\s+(?:the\s+night\s+of\s+)?[\w/-]+(?:\s+(?:night|morning|evening|afternoon))?,?\s+)?"
                               # and a first act of theirs: "parents stormed the school and destroyed"
@@ -80,7 +80,7 @@ _CLAUSE_BREAK = re.compile(
     r"told|stated|reported|indicating|indicated|claimed|added|that)\b", re.I)
 #: A violent act told as a verb ("sect members attacked a woman", "a body was found dumped"
 #: aside): an event even when the coder recognises neither side.
-_VIOLENT_VERB = re.compile(r"(?:attack(?:ed|s)?|kill(?:ed|s)?|shoots?|shot(?: dead)?|beat(?:en|s)?(?: up)?|thrashed|stabbed|raided|stormed|assaulted|ston(?:e|es|ed)|burn(?:s|t|ed)|"
+_VIOLENT_VERB = re.compile(r"(?:attack(?:ed|s)?|kill(?:ed|s)?|shoots?|shot(?: dead)?|beat(?:en|s)?(?: up)?|thrashed|stabbed|raided|stormed|assaulted|ston(?:e|es|ed)|burn(?:s|t|ed)|set upon|"
                            r"murdered|gunned down|hacked to death|beat(?:en)? to death|lynched|executed|torture[ds])", re.I)
 #: A violent verb as the trigger tells it, passive too: "was beaten", "were brutally attacked".
 _VIOLENT_VERB_TOLD = re.compile(r"(?P<auxiliary>(?:was|were|is|are|been|got)\s+(?:\w+ly\s+)?)?(?:"
@@ -615,12 +615,16 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     groups = _victim_groups(top_level(casualties))  # "seven people, including a police officer": people
     if _is_label(article, trigger):
         return entry.event_type, sub, trigger.plover_event, trigger.plover_mode  # the coder named it
-    if _is_crowd(actor1) and (entry.family == "property" or (
+    crowd = actor1 if _is_crowd(actor1) else actor2 if (
+        entry.mutual and actor2 is not None and actor2.category in (taxonomy.RIOTERS, taxonomy.PROTESTERS)
+        and actor1 is not None and actor1.category == taxonomy.STATE_FORCES) else None
+    if crowd is not None and (entry.family == "property" or (
             entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH, taxonomy.ABDUCTION))):
         # an unorganised crowd's violence or destruction is a riot, demonstrators' a violent
         # demonstration (ACLED); so are the hostages it takes ("villagers held two officials
-        # hostage"), for ACLED's rioters act only in riots; destruction by an armed group stays looting
-        sub = taxonomy.VIOLENT_DEMONSTRATION if actor1.category == taxonomy.PROTESTERS else taxonomy.MOB_VIOLENCE
+        # hostage") and its fight with the police ("police clashed with youths"), for ACLED's
+        # rioters act only in riots; destruction by an armed group stays looting
+        sub = taxonomy.VIOLENT_DEMONSTRATION if crowd.category == taxonomy.PROTESTERS else taxonomy.MOB_VIOLENCE
     elif (entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH) and lexicon.cues["mob_killings"].search(sentence)
           and actor1 is None):
         sub = taxonomy.MOB_VIOLENCE  # "two men accused of theft were burnt to death": no armed side named
