@@ -92,6 +92,8 @@ def test_no_actor_in_ordinary_words(text):
 def test_acronyms_that_need_their_country():
     assert _names("The AA took the town.", "MM") == {"AA": "Arakan Army"}
     assert _names("The AA took the town.", "US") == {}
+    assert _names("AS militants attacked the town.", "SO") == {"AS militants": "Al Shabaab"}
+    assert _names("AS militants attacked the town.", "NG") == {"militants": "Unidentified Armed Group (Nigeria)"}
 
 
 def test_islamic_state_is_qualified_by_the_main_country_and_kept_bare_elsewhere():

@@ -114,6 +114,8 @@ def main_event(text: str) -> dict:
     ("Mob violence", "Residents in Kiganjo (Nyeri) set upon two suspected thieves on Monday and injured them."),
     ("Protest with intervention", "Police lathi-charged teachers protesting outside the secretariat in Kiganjo on Monday."),
     ("Violent demonstration", "Protesters stormed a municipal building in Kiganjo on Monday, breaking windows, to demand the mayor's resignation."),
+    # a strike backing troops on the ground is part of their battle
+    ("Armed clash", "Troops supported by drone strikes launched an offensive near Kiganjo on Monday, killing six militants."),
 ])
 def test_each_sub_event_type(sub_event_type, text):
     event = main_event(text)

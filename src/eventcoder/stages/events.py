@@ -615,15 +615,17 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     groups = _victim_groups(top_level(casualties))  # "seven people, including a police officer": people
     if _is_label(article, trigger):
         return entry.event_type, sub, trigger.plover_event, trigger.plover_mode  # the coder named it
+    crowds = (taxonomy.RIOTERS, taxonomy.PROTESTERS)
     crowd = actor1 if _is_crowd(actor1) else actor2 if (
-        entry.mutual and actor2 is not None and actor2.category in (taxonomy.RIOTERS, taxonomy.PROTESTERS)
+        entry.mutual and actor2 is not None and actor2.category in crowds
         and actor1 is not None and actor1.category == taxonomy.STATE_FORCES) else None
-    if crowd is not None and (entry.family == "property" or (
-            entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH, taxonomy.ABDUCTION))):
+    if crowd is not None and (entry.family == "property" or (entry.family == "violence" and (
+            sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH) or (sub == taxonomy.ABDUCTION and crowd.category in crowds)))):
         # an unorganised crowd's violence or destruction is a riot, demonstrators' a violent
-        # demonstration (ACLED); so are the hostages it takes ("villagers held two officials
-        # hostage") and its fight with the police ("police clashed with youths"), for ACLED's
-        # rioters act only in riots; destruction by an armed group stays looting
+        # demonstration (ACLED); so are the hostages a mob takes ("angry villagers seized and
+        # beat a chief"; not men "in civilian clothes") and its fight with the police ("police
+        # clashed with youths"), for ACLED's rioters act only in riots; destruction by an armed
+        # group stays looting
         sub = taxonomy.VIOLENT_DEMONSTRATION if crowd.category == taxonomy.PROTESTERS else taxonomy.MOB_VIOLENCE
     elif (entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH) and lexicon.cues["mob_killings"].search(sentence)
           and actor1 is None):
@@ -1268,7 +1270,7 @@ def _without_support(article: Article, triggers: list[Trigger]) -> list[Trigger]
     (ACLED), its backer an ally."""
     def support(trigger: Trigger) -> bool:  # the backing itself, not the act told after it ("backed by airstrikes retook")
         cue = _SUPPORT_BEFORE.search(article.text, max(trigger.clause_start, trigger.start - 40), trigger.start)
-        return cue is not None and not any(cue.start() <= o.start and o.end <= trigger.start for o in triggers)
+        return cue is not None and not any(cue.start("words") <= o.start and o.end <= trigger.start for o in triggers)
     backing = [t for t in triggers if support(t)]
     material = load_lexicon().material_families
     backed = any(t.family in material and t not in backing for t in triggers)
@@ -1277,7 +1279,7 @@ def _without_support(article: Article, triggers: list[Trigger]) -> list[Trigger]
 
 #: Before a weapon told as the backing of an act: "backed by US airstrikes", "under the cover of artillery".
 _SUPPORT_BEFORE = re.compile(r"\b(?:(?:backed|supported|aided|assisted|covered) by|with (?:the )?(?:support|help|backing|cover) of|"
-                             r"under (?:the )?cover of)\s+(?:[\w-]+\s+){0,3}$", re.I)
+                             r"under (?:the )?cover of)\s+(?P<words>(?:[\w-]+\s+){0,3})$", re.I)
 
 
 @stage("events", reads=("text", "sentences", "published", "places", "actors", "dates", "casualties", "attributions",
