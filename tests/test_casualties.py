@@ -191,6 +191,8 @@ def test_no_casualty_count(text):
     ("Gunmen shot a trader in Kiganjo. The victim succumbed to his injuries.", 1),
     ("Militiamen tortured a herder to death near Kiganjo.", 1),
     ("A mob thrashed a suspected thief to death in Kiganjo.", 1),
+    ("Police hit a boy with a baton in Kiganjo, leading to his death.", 1),
+    ("Gunmen shot a trader in Kiganjo, causing her death.", 1),
     ("Gunmen killed the driver and his assistant near Kiganjo.", 2),
     # a side's own dead, but not what else it lost
     ("Troops killed three bandits and lost two soldiers near Kiganjo.", 5),

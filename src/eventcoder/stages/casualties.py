@@ -87,6 +87,7 @@ class _Lexicon:
     along_with: re.Pattern  # "..., along with two bodyguards", "..., as was a soldier", "plus two": victims added after the verb
     along_with_kin: re.Pattern  # "... with his wife and son": one person each
     body_found: re.Pattern  # "his body was found": one death
+    death_caused: re.Pattern  # "leading to her death": one death
     people_only: frozenset[str]  # verbs said of things too: they count only people named ("set ablaze")
     be_before: re.Pattern  # a form of "to be" somewhere before a verb: "were attacked and set ablaze"
     killed_self: re.Pattern  # "then turned his rifle on himself": one death
@@ -322,7 +323,7 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
     bodies = [m for m in lexicon.body_found.finditer(text, start, end)
               if not (killed_before and m.group()[:3].lower() in ("his", "her"))]  # "was killed and her body dumped"
     mentions += [CasualtyMention(m.group(), m.start(), m.end(), kind="killed", minimum=1, maximum=1)
-                 for m in [*bodies, *lexicon.killed_self.finditer(text, start, end)]]
+                 for m in [*bodies, *lexicon.killed_self.finditer(text, start, end), *lexicon.death_caused.finditer(text, start, end)]]
     mentions += _to_death(lexicon, text, start, end, mentions)
     mentions += [toll for toll in _tolls(lexicon, text, start, end, toll_nouns) if not _running_total(lexicon, text, toll, mentions)]
     mentions += _denials(lexicon, text, start, end)
@@ -875,6 +876,7 @@ def _lexicon() -> _Lexicon:
             rf"(?:\s+and\s+(?:(?:his|her|their)\s+)?(?P<second>{companions}))?"
             rf"(?=\s*(?:[,;.]|$|\b(?:in|at|on|near|by|when|after|as)\b))", flags),
         body_found=re.compile(terms["body_found"], flags),
+        death_caused=re.compile(terms["death_caused"], flags),
         people_only=frozenset(map(_normal, terms["people_only_cues"])),
         be_before=re.compile(rf"\b(?:{_alternation(english['passive_auxiliaries'])})\b", flags),
         killed_self=re.compile(terms["killed_self"], flags),
