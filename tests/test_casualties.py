@@ -192,6 +192,8 @@ def test_no_casualty_count(text):
     ("Militiamen tortured a herder to death near Kiganjo.", 1),
     ("A mob thrashed a suspected thief to death in Kiganjo.", 1),
     ("Police hit a boy with a baton in Kiganjo, leading to his death.", 1),
+    ("Four members of a Kiganjo vigilante group were killed by bandits.", 4),
+    ("Two members of the Kiganjo youth group were shot dead.", 2),
     ("Gunmen shot a trader in Kiganjo, causing her death.", 1),
     ("Gunmen killed the driver and his assistant near Kiganjo.", 2),
     # a side's own dead, but not what else it lost

@@ -731,7 +731,7 @@ def _lexicon() -> _Lexicon:
     # residents of the town".
     proper = r"(?:(?:al|el|ad|as|ash|ar)[- ])?(?-i:[A-Z])[\w'’-]*"
     complement_nouns = _alternation(terms['complement_nouns'])
-    complement = (rf"(?:\s+(?:in|at|from|of)\s+(?:(?:the\s+)?{proper}(?:\s+{proper}){{0,2}}"
+    complement = (rf"(?:\s+(?:in|at|from|of)\s+(?:(?:(?:the|an?)\s+)?{proper}(?:\s+{proper}){{0,2}}"
                   rf"(?:\s+(?:[a-z]+\s+)?(?:{complement_nouns})\b)?"
                   rf"|(?:(?:the|a|that|their|his|her)\s+)?(?:[a-z]+\s+)?(?:{complement_nouns})\b)){{0,2}}")
     units = "|".join(terms["units_after_number"])
