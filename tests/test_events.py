@@ -1722,3 +1722,10 @@ def test_a_march_named_as_a_noun_is_a_protest_but_the_month_is_not():
     event = main_event("Police used tear gas to break up a march of farmers in Kiganjo on Monday.")
     assert (event["sub_event_type"], event["actor2"]) == ("Protest with intervention", "Police Forces of Kenya")
     assert all(r["event_type"] != "Protests" for r in records_of("Gunmen killed two traders in Kiganjo on the March 5 holiday."))
+
+
+def test_officials_struck_are_civilians_and_officials_telling_of_a_bomb_did_not_plant_it():
+    struck = main_event("Two government officials were ambushed and killed by raiders near Kiganjo on Monday.")
+    assert (struck["sub_event_type"], struck["actor2"]) == ("Attack", "Civilians (Kenya)")
+    told = main_event("A Kenyan official says a bomb killed four children grazing goats near Kiganjo on Monday.")
+    assert told["actor1"] == "Unidentified Armed Group (Kenya)"

@@ -562,6 +562,11 @@ def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: Actor
     if (actor1 is not None and actor1.category == taxonomy.STATE_FORCES
             and lexicon.cues["fellow_member"].match(article.text, trigger.end)):
         actor2 = actor1  # "an officer shot dead two of his colleagues": the force fought itself
+    if actor1 is not None and _branch(actor1) == "government" and trigger.plover_mode in ("explosives", "suicide-attack"):
+        actor1 = None  # "according to authorities, a blast killed ten": officials tell of bombs, they do not plant them
+    if actor2 is not None and _branch(actor2) == "government":
+        # "two government officials were ambushed": officials struck are civilians (ACLED)
+        actor2 = unnamed_actor("civilians", actor2.country_code, actor2.start)
     if actor2 is not None and actor2.category == taxonomy.IDENTITY_MILITIA and _last_word(actor2) in lexicon.civilian_members:
         # "Gabra militia killed five Borana herders": a community's people attacked are civilians
         actor2 = unnamed_actor("civilians", actor2.country_code, actor2.start)
