@@ -119,6 +119,7 @@ def main_event(text: str) -> dict:
     # a strike backing troops on the ground is part of their battle
     ("Armed clash", "Troops supported by drone strikes launched an offensive near Kiganjo on Monday, killing six militants."),
     ("Air/drone strike", "A strike on a car near Kiganjo killed five people on Monday."),
+    ("Shelling/artillery/missile attack", "Militants fired a rocket-propelled grenade at a police post in Kiganjo on Monday."),
 ])
 def test_each_sub_event_type(sub_event_type, text):
     event = main_event(text)
