@@ -106,6 +106,7 @@ def main_event(text: str) -> dict:
     ("Attack", "Bandits captured and executed a village elder near Kiganjo on Monday."),
     ("Mob violence", "Angry villagers seized and beat a chief in Kiganjo on Monday."),
     ("Protest with intervention", "Police detained 40 people who tried to march to the county offices in Kiganjo on Monday."),
+    ("Peaceful protest", "Relatives of abducted youths marched peacefully in Kiganjo on Monday demanding their release."),
     ("Attack", "Insurgents decapitated three villagers near Kiganjo on Monday."),
     ("Air/drone strike", "Troops struck Kiganjo with guided bombs on Monday, killing four."),
     # a crowd's fights, with fists or with the police, are riots whichever side is told first

@@ -722,6 +722,8 @@ def _lexicon() -> _Lexicon:
              # a plural that is a count ("dozens", "scores") is no group of its own
              rf"|(?!(?:{_alternation([*terms['not_victims'], *terms['not_modifier_words'], *numbers['vague']])})\b)(?-i:[a-z]{{2,}}[a-rt-z]s)")
     modifier = (rf"(?:\d+\s+(?:years?|months?)\s+old\b"  # an age: "the 48 year old man"
+                # a side's initials after a figure, whatever word they spell: "2 AS militants"
+                rf"|(?<=\d\s)(?-i:[A-Z]{{2,6}})\b"
                 rf"|(?!(?:{_alternation(terms['not_modifiers'])})\b)(?-i:[A-Z])[\w'’]*(?:-[\w'’]+)*"
                 rf"|[\w'’]+(?:-[\w'’]+)+|(?:{_alternation(terms['modifiers'])})\b"
                 # a number word is a count, never a modifier: "Al-Shabaab two Kenyan soldiers"
