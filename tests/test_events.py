@@ -121,6 +121,10 @@ def main_event(text: str) -> dict:
     ("Armed clash", "Troops supported by drone strikes launched an offensive near Kiganjo on Monday, killing six militants."),
     ("Air/drone strike", "A strike on a car near Kiganjo killed five people on Monday."),
     ("Shelling/artillery/missile attack", "Militants fired a rocket-propelled grenade at a police post in Kiganjo on Monday."),
+    ("Armed clash", "Troops conducted an operation against militants near Kiganjo on Monday."),
+    ("Arrests", "Police conducted an operation against drug dealers in Kiganjo on Monday, arresting 12."),
+    # a plan told beside a move silences no move: "arrived ... ahead of a planned offensive"
+    ("Change to group/activity", "Troops arrived in Kiganjo on Monday ahead of a planned offensive."),
 ])
 def test_each_sub_event_type(sub_event_type, text):
     event = main_event(text)

@@ -272,6 +272,8 @@ _LAUNCHED_BEFORE = re.compile(r"\b(?:launched|fired|lobbed|unleashed)\s+(?!from\
 _CROWD_NOUN = re.compile(r"vigilantes?", re.I)
 #: Raids told as the setting of the arrests before them: "arrested 15 men in raids".
 _RAID = re.compile(r"raids?", re.I)
+#: A force's operation named as the act ("conducted an operation against drug dealers").
+_OPERATION = re.compile(r".*\boperations?\b.*", re.I)
 
 
 def _setting_before(words: str) -> re.Pattern:
@@ -341,15 +343,20 @@ def _pick_per_family(text: str, triggers: list[Trigger], actors: list[ActorMenti
     if (violence and arrest and not harmed and arrest.start < violence[1].start and _RAID.fullmatch(violence[1].text)
             and _SETTING_BEFORE.search(text, max(0, violence[1].start - 40), violence[1].start)):
         best.pop("violence")  # "arrested 15 youths in raids across the town": raids made to arrest
+    elif violence and arrest and not harmed and _OPERATION.fullmatch(violence[1].text):
+        best.pop("violence")  # "an operation against drug dealers, arresting 12": made to arrest
     killing, destruction = best.get("violence", (None, None))[1], best.get("property", (None, None))[1]
     if "violence" in strong and destruction and harmed and (
             killing.start < destruction.start or _RESULT_BEFORE.search(text, destruction.end, killing.start)):
         # "killed 17 villagers and burnt houses", "set a house on fire, killing four": ACLED's
         # destruction is one without a fight; not "torched trucks after a driver killed a rider"
         best.pop("property")
-    kept = {family for family, (entry, _) in best.items() if not entry.weak}  # a weak act gives way to these
+    acts = [(family, trigger) for family, (entry, trigger) in best.items() if not entry.weak]
+
+    def silencing(weak: Trigger) -> set[str]:  # a weak act gives way to these, but not to a plan
+        return {family for family, trigger in acts if trigger.status != "future" or weak.status == "future"}
     return sorted((trigger for family, (entry, trigger) in best.items()
-                   if not entry.weak or not _silenced(family, kept)), key=lambda t: t.start)
+                   if not entry.weak or not _silenced(family, silencing(trigger))), key=lambda t: t.start)
 
 
 def _act_amid_protest(article: Article, triggers: list[Trigger], casualties: list[CasualtyMention]) -> list[Trigger]:
