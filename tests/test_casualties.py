@@ -195,6 +195,7 @@ def test_no_casualty_count(text):
     ("Four members of a Kiganjo vigilante group were killed by bandits.", 4),
     ("Two members of the Kiganjo youth group were shot dead.", 2),
     ("Troops and AS fought near Kiganjo: 2 SNA soldiers and 2 AS militants were killed.", 4),
+    ("Six fighters from both sides were killed near Kiganjo.", 6),
     ("Gunmen shot a trader in Kiganjo, causing her death.", 1),
     ("Gunmen killed the driver and his assistant near Kiganjo.", 2),
     # a side's own dead, but not what else it lost
