@@ -113,6 +113,8 @@ def main_event(text: str) -> dict:
     ("Mob violence", "Supporters of two rival candidates exchanged blows at a polling station in Kiganjo on Monday."),
     ("Mob violence", "Police clashed with youths in Kiganjo on Monday."),
     ("Mob violence", "Supporters of two party factions broke into fistfights in Kiganjo on Monday."),
+    ("Mob violence", "Escaping prisoners clashed with warders at Kiganjo prison on Monday."),
+    ("Mob violence", "Rival political clans clashed in Kiganjo on Monday."),
     ("Armed clash", "Four were hurt near Kiganjo on Monday in a confrontation between farmers and herders."),
     ("Mob violence", "Residents in Kiganjo (Nyeri) set upon two suspected thieves on Monday and injured them."),
     ("Protest with intervention", "Police lathi-charged teachers protesting outside the secretariat in Kiganjo on Monday."),
