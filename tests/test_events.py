@@ -1739,3 +1739,8 @@ def test_officials_struck_are_civilians_and_officials_telling_of_a_bomb_did_not_
     assert (struck["sub_event_type"], struck["actor2"]) == ("Attack", "Civilians (Kenya)")
     told = main_event("A Kenyan official says a bomb killed four children grazing goats near Kiganjo on Monday.")
     assert told["actor1"] == "Unidentified Armed Group (Kenya)"
+
+
+def test_who_found_the_dead_did_not_kill_them():
+    event = main_event("The bodies of two traders were found by residents of Kiganjo on Monday.")
+    assert (event["sub_event_type"], event["actor1"]) == ("Attack", "Unidentified Armed Group (Kenya)")

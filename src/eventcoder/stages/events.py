@@ -272,6 +272,8 @@ _LAUNCHED_BEFORE = re.compile(r"\b(?:launched|fired|lobbed|unleashed)\s+(?!from\
 _CROWD_NOUN = re.compile(r"vigilantes?", re.I)
 #: Raids told as the setting of the arrests before them: "arrested 15 men in raids".
 _RAID = re.compile(r"raids?", re.I)
+#: Before the side that found the dead ("a body was found by residents"): their finder, no side of the act.
+_FOUND_BY = re.compile(r"\b(?:found|discovered|recovered|retrieved)\s+by\s+(?:the\s+)?$", re.I)
 #: A force's operation named as the act ("conducted an operation against drug dealers").
 _OPERATION = re.compile(r".*\boperations?\b.*", re.I)
 
@@ -425,6 +427,7 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     told as killed or hurt ("Four soldiers dead") was acted upon whatever its category, but in a
     fight both sides lose men."""
     text = article.text
+    actors = [a for a in actors if not _FOUND_BY.search(text, max(0, a.start - 30), a.start)]
     fight = _entry_of(trigger).mutual or trigger.sub_event_type == taxonomy.ARMED_CLASH
     harmed = Spans(() if fight else ((c.start, c.end) for c in casualties if c.kind in ("killed", "injured")))
 
