@@ -112,6 +112,7 @@ def main_event(text: str) -> dict:
     # a crowd's fights, with fists or with the police, are riots whichever side is told first
     ("Mob violence", "Supporters of two rival candidates exchanged blows at a polling station in Kiganjo on Monday."),
     ("Mob violence", "Police clashed with youths in Kiganjo on Monday."),
+    ("Violent demonstration", "Opposition supporters clashed with police in Kiganjo on Monday; the demonstrators threw rocks."),
     ("Mob violence", "Supporters of two party factions broke into fistfights in Kiganjo on Monday."),
     ("Mob violence", "Escaping prisoners clashed with warders at Kiganjo prison on Monday."),
     ("Mob violence", "Rival political clans clashed in Kiganjo on Monday."),

@@ -641,7 +641,9 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
         # beat a chief"; not men "in civilian clothes") and its fight with the police ("police
         # clashed with youths"), for ACLED's rioters act only in riots; destruction by an armed
         # group stays looting
-        sub = taxonomy.VIOLENT_DEMONSTRATION if crowd.category == taxonomy.PROTESTERS else taxonomy.MOB_VIOLENCE
+        police = next((a for a in (actor1, actor2) if a is not None and a is not crowd and a.category == taxonomy.STATE_FORCES), None)
+        demonstrating = police is not None and lexicon.cues["demonstration_words"].search(_with_next(article, trigger.sentence))
+        sub = taxonomy.VIOLENT_DEMONSTRATION if crowd.category == taxonomy.PROTESTERS or demonstrating else taxonomy.MOB_VIOLENCE
     elif (entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH) and lexicon.cues["mob_killings"].search(sentence)
           and actor1 is None):
         sub = taxonomy.MOB_VIOLENCE  # "two men accused of theft were burnt to death": no armed side named
