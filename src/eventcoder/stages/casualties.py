@@ -234,15 +234,11 @@ def _added_victim_cue() -> re.Pattern:
     return re.compile(rf"\b(?:{_alternation(_load('casualty_terms.yaml')['added_victim_cues'])})\b", re.IGNORECASE)
 
 
+@cache
 def side_of(group: str | None) -> str | None:
     """The side of a battle a victim group fell on ("soldiers": the state's, "militants": the
     armed men's), None for people of no one side."""
-    return _victim_sides().get(group)
-
-
-@cache
-def _victim_sides() -> dict[str, str]:
-    return _load("casualty_terms.yaml")["victim_sides"]
+    return _load("casualty_terms.yaml")["victim_sides"].get(group)
 
 
 def coded_share(text: str) -> tuple[str, int] | None:

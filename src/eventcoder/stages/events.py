@@ -275,7 +275,7 @@ _RAID = re.compile(r"raids?", re.I)
 #: Before the side that found the dead ("a body was found by residents"): their finder, no side of the act.
 _FOUND_BY = re.compile(r"\b(?:found|discovered|recovered|retrieved)\s+by\s+(?:the\s+)?$", re.I)
 #: A force's operation named as the act ("conducted an operation against drug dealers").
-_OPERATION = re.compile(r".*\boperations?\b.*", re.I)
+_OPERATION = re.compile(r"\boperations?\b", re.I)
 
 
 def _setting_before(words: str) -> re.Pattern:
@@ -345,7 +345,7 @@ def _pick_per_family(text: str, triggers: list[Trigger], actors: list[ActorMenti
     if (violence and arrest and not harmed and arrest.start < violence[1].start and _RAID.fullmatch(violence[1].text)
             and _SETTING_BEFORE.search(text, max(0, violence[1].start - 40), violence[1].start)):
         best.pop("violence")  # "arrested 15 youths in raids across the town": raids made to arrest
-    elif violence and arrest and not harmed and _OPERATION.fullmatch(violence[1].text):
+    elif violence and arrest and not harmed and _OPERATION.search(violence[1].text):
         best.pop("violence")  # "an operation against drug dealers, arresting 12": made to arrest
     killing, destruction = best.get("violence", (None, None))[1], best.get("property", (None, None))[1]
     if "violence" in strong and destruction and harmed and (
@@ -641,8 +641,8 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
         # beat a chief"; not men "in civilian clothes") and its fight with the police ("police
         # clashed with youths"), for ACLED's rioters act only in riots; destruction by an armed
         # group stays looting
-        police = next((a for a in (actor1, actor2) if a is not None and a is not crowd and a.category == taxonomy.STATE_FORCES), None)
-        demonstrating = police is not None and lexicon.cues["demonstration_words"].search(_with_next(article, trigger.sentence))
+        against_state = any(a is not None and a is not crowd and a.category == taxonomy.STATE_FORCES for a in (actor1, actor2))
+        demonstrating = against_state and lexicon.cues["demonstration_words"].search(_with_next(article, trigger.sentence))
         sub = taxonomy.VIOLENT_DEMONSTRATION if crowd.category == taxonomy.PROTESTERS or demonstrating else taxonomy.MOB_VIOLENCE
     elif (entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH) and lexicon.cues["mob_killings"].search(sentence)
           and actor1 is None):
