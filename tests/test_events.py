@@ -449,6 +449,11 @@ def test_a_plan_whose_date_has_no_next_year_is_left_undated(text, published):
      "Police shot dead two demonstrators during a protest over land evictions in Jinja on Tuesday."),
     ("Peaceful protest", "Protesters (Uganda)",
      "Hundreds of traders protested in Jinja on Tuesday after two hawkers were shot dead by robbers."),
+    # an arrest the protest is about, not one that met it
+    ("Peaceful protest", "Protesters (Uganda)",
+     "Teachers protested in Jinja on Tuesday over the failure of police to arrest the killers of a colleague."),
+    ("Peaceful protest", "Protesters (Uganda)",
+     "Fishermen protested in Jinja on Tuesday because their leader was allegedly arrested by marine police."),
 ])
 def test_a_protest_is_typed_by_how_it_went_over_its_next_sentences(sub_event_type, actor1, text):
     event = main_event(text)

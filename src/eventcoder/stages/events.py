@@ -745,8 +745,11 @@ def _mob_assault(article: Article, trigger: Trigger) -> bool:
 
 
 #: Before an arrest or a beating that a protest is about, not one that met it: "demanding the
-#: release of", "protested the arrest of", "a chief who had been arrested", "after being beaten".
-_GRIEVED_INTERVENTION = re.compile(r"\b(?:(?:the\s+)?arrests?\s+of|release\s+of|(?:had|has|have)\s+(?:recently\s+)?been|after\s+being|who\s+(?:was|were))\s+(?:[\w-]+\s+){0,3}$", re.I)
+#: release of", "protested the arrest of", "a chief who had been arrested", "after being beaten",
+#: "the failure of police to arrest", "was allegedly barred".
+_GRIEVED_INTERVENTION = re.compile(r"\b(?:(?:the\s+)?arrests?\s+of|release\s+of|(?:had|has|have)\s+(?:recently\s+)?been|after\s+being"
+                                   r"|(?:who|he|she)\s+(?:was|were|had\s+been)|failure\s+(?:of|to)"
+                                   r"|(?:was|were|had|has|have)\s+(?:allegedly|arbitrarily|unlawfully|illegally|wrongfully|wrongly))\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 #: Where a sentence of a story joined by spaces opens.
 _SENTENCE_OPENING = re.compile(r"[.!?]\s+")
