@@ -449,6 +449,9 @@ def test_a_plan_whose_date_has_no_next_year_is_left_undated(text, published):
      "Police shot dead two demonstrators during a protest over land evictions in Jinja on Tuesday."),
     ("Peaceful protest", "Protesters (Uganda)",
      "Hundreds of traders protested in Jinja on Tuesday after two hawkers were shot dead by robbers."),
+    # violence the protest is about, not violence it did
+    ("Peaceful protest", "Protesters (Uganda)",
+     "Victims of last year's ethnic clashes held a demonstration in Jinja on Tuesday to demand resettlement."),
     # an arrest the protest is about, not one that met it
     ("Peaceful protest", "Protesters (Uganda)",
      "Teachers protested in Jinja on Tuesday over the failure of police to arrest the killers of a colleague."),

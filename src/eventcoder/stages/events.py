@@ -670,7 +670,8 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
             sub = taxonomy.ATTACK  # "stormed a village, killing ten civilians"
     elif entry.family == "protest" and sub == taxonomy.PEACEFUL_PROTEST:
         story = " ".join(article.sentences[i].text for i in _protest_story(article, trigger.sentence))
-        if _told(lexicon.cues["riot_cues"], story):
+        if any(not _GRIEVANCE_BEFORE.search(story, max(0, cue.start() - 60), cue.start())
+               for cue in _told_cues(lexicon.cues["riot_cues"], story)):
             sub = taxonomy.VIOLENT_DEMONSTRATION
         elif _force_against_protesters(article, story, casualties):
             sub = taxonomy.EXCESSIVE_FORCE
@@ -750,6 +751,11 @@ def _mob_assault(article: Article, trigger: Trigger) -> bool:
 _GRIEVED_INTERVENTION = re.compile(r"\b(?:(?:the\s+)?arrests?\s+of|release\s+of|(?:had|has|have)\s+(?:recently\s+)?been|after\s+being"
                                    r"|(?:who|he|she)\s+(?:was|were|had\s+been)|failure\s+(?:of|to)"
                                    r"|(?:was|were|had|has|have)\s+(?:allegedly|arbitrarily|unlawfully|illegally|wrongfully|wrongly))\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+#: Before violence a protest is about, not one it did: "victims of ethnic clashes", "in response
+#: to a clash", "the failure to stop clashes", "the removal of a roadblock", "a campaign to destroy".
+_GRIEVANCE_BEFORE = re.compile(r"\b(?:victims?\s+of|in\s+response\s+to|failure\s+to(?:\s+(?:stop|prevent|end))?|removal\s+of"
+                               r"|campaign\s+to)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 
 #: Where a sentence of a story joined by spaces opens.
 _SENTENCE_OPENING = re.compile(r"[.!?]\s+")
