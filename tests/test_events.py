@@ -452,6 +452,8 @@ def test_a_plan_whose_date_has_no_next_year_is_left_undated(text, published):
     # violence the protest is about, not violence it did
     ("Peaceful protest", "Protesters (Uganda)",
      "Victims of last year's ethnic clashes held a demonstration in Jinja on Tuesday to demand resettlement."),
+    ("Peaceful protest", "Protesters (Uganda)",
+     "Traders held a demonstration in Jinja on Tuesday after their stalls were destroyed by county officers."),
     # an arrest the protest is about, not one that met it
     ("Peaceful protest", "Protesters (Uganda)",
      "Teachers protested in Jinja on Tuesday over the failure of police to arrest the killers of a colleague."),

@@ -671,6 +671,7 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     elif entry.family == "protest" and sub == taxonomy.PEACEFUL_PROTEST:
         story = " ".join(article.sentences[i].text for i in _protest_story(article, trigger.sentence))
         if any(not _GRIEVANCE_BEFORE.search(story, max(0, cue.start() - 60), cue.start())
+               and not _BY_THE_STATE.match(story, cue.end())
                for cue in _told_cues(lexicon.cues["riot_cues"], story)):
             sub = taxonomy.VIOLENT_DEMONSTRATION
         elif _force_against_protesters(article, story, casualties):
@@ -756,6 +757,9 @@ _GRIEVED_INTERVENTION = re.compile(r"\b(?:(?:the\s+)?arrests?\s+of|release\s+of|
 #: to a clash", "the failure to stop clashes", "the removal of a roadblock", "a campaign to destroy".
 _GRIEVANCE_BEFORE = re.compile(r"\b(?:victims?\s+of|in\s+response\s+to|failure\s+to(?:\s+(?:stop|prevent|end))?|removal\s+of"
                                r"|campaign\s+to)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+
+#: After damage the state did, which a protest is about: "stalls destroyed by county officers".
+_BY_THE_STATE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?by\s+(?:the\s+)?(?:[\w-]+\s+)?(?:police|officers|security\s+forces|authorities|soldiers|army|government|askaris)\b", re.I)
 
 #: Where a sentence of a story joined by spaces opens.
 _SENTENCE_OPENING = re.compile(r"[.!?]\s+")
