@@ -113,6 +113,7 @@ def main_event(text: str) -> dict:
     ("Mob violence", "Supporters of two rival candidates exchanged blows at a polling station in Kiganjo on Monday."),
     ("Mob violence", "Police clashed with youths in Kiganjo on Monday."),
     ("Violent demonstration", "Opposition supporters clashed with police in Kiganjo on Monday; the demonstrators threw rocks."),
+    ("Violent demonstration", "Students protested in Kiganjo on Monday over fees; violence broke out when police arrived."),
     ("Mob violence", "Supporters of two party factions broke into fistfights in Kiganjo on Monday."),
     ("Mob violence", "Escaping prisoners clashed with warders at Kiganjo prison on Monday."),
     ("Mob violence", "Rival political clans clashed in Kiganjo on Monday."),
