@@ -211,6 +211,7 @@ def load_lexicon() -> _Lexicon:
     cues["served_side_before"] = re.compile(r"\b(?:" + "|".join(data["served_side_before"]) + r")\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
     cues["found_by"] = re.compile(r"\s+(?:(?:later|also|has|have|had|reportedly|on\s+\w+day)\s+){0,2}(?:"
                                   + "|".join(data["finding_verbs"]) + r")\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+    cues["finder_before"] = re.compile(r"\b(?:" + "|".join(data["finding_verbs"]) + r")\s+by\s+(?:the\s+)?$", re.I)
     cues["freed_before"] = re.compile(r"\b(?:" + "|".join(data["freeing_verbs"]) + r")\s+(?:[\w'’-]+\s+){0,3}$", re.I)
     cues["not_territory_after"] = re.compile("|".join(data["not_territory_after"]), re.I)
     cues["harm_noun"] = re.compile("|".join(load_yaml("casualty_terms.yaml")["none_nouns"]), re.I)
@@ -272,8 +273,6 @@ _LAUNCHED_BEFORE = re.compile(r"\b(?:launched|fired|lobbed|unleashed)\s+(?!from\
 _CROWD_NOUN = re.compile(r"vigilantes?", re.I)
 #: Raids told as the setting of the arrests before them: "arrested 15 men in raids".
 _RAID = re.compile(r"raids?", re.I)
-#: Before the side that found the dead ("a body was found by residents"): their finder, no side of the act.
-_FOUND_BY = re.compile(r"\b(?:found|discovered|recovered|retrieved)\s+by\s+(?:the\s+)?$", re.I)
 #: A force's operation named as the act ("conducted an operation against drug dealers").
 _OPERATION = re.compile(r"\boperations?\b", re.I)
 
@@ -427,7 +426,9 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     told as killed or hurt ("Four soldiers dead") was acted upon whatever its category, but in a
     fight both sides lose men."""
     text = article.text
-    actors = [a for a in actors if not _FOUND_BY.search(text, max(0, a.start - 30), a.start)]
+    # "a body was found by residents": the finder is no side of the act
+    finder = load_lexicon().cues["finder_before"]
+    actors = [a for a in actors if not finder.search(text, max(0, a.start - 30), a.start)]
     fight = _entry_of(trigger).mutual or trigger.sub_event_type == taxonomy.ARMED_CLASH
     harmed = Spans(() if fight else ((c.start, c.end) for c in casualties if c.kind in ("killed", "injured")))
 
@@ -670,9 +671,7 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
             sub = taxonomy.ATTACK  # "stormed a village, killing ten civilians"
     elif entry.family == "protest" and sub == taxonomy.PEACEFUL_PROTEST:
         story = " ".join(article.sentences[i].text for i in _protest_story(article, trigger.sentence))
-        if any(not _GRIEVANCE_BEFORE.search(story, max(0, cue.start() - 60), cue.start())
-               and not _BY_THE_STATE.match(story, cue.end())
-               for cue in _told_cues(lexicon.cues["riot_cues"], story)):
+        if _rioted(story):
             sub = taxonomy.VIOLENT_DEMONSTRATION
         elif _force_against_protesters(article, story, casualties):
             sub = taxonomy.EXCESSIVE_FORCE
@@ -768,6 +767,14 @@ _SENTENCE_OPENING = re.compile(r"[.!?]\s+")
 def _told(cue: re.Pattern, text: str) -> bool:
     """Whether the text tells what the cue names, not only denies it ("devoid of running battles")."""
     return any(_told_cues(cue, text))
+
+
+def _rioted(story: str) -> bool:
+    """Whether the protest's crowd turned violent, not only the violence or damage it is about
+    ("victims of ethnic clashes held a demonstration", "stalls destroyed by county officers")."""
+    return any(not _GRIEVANCE_BEFORE.search(story, max(0, cue.start() - 60), cue.start())
+               and not _BY_THE_STATE.match(story, cue.end())
+               for cue in _told_cues(load_lexicon().cues["riot_cues"], story))
 
 
 def _met_intervention(story: str) -> bool:
