@@ -548,3 +548,30 @@ def test_a_force_member_off_duty_is_a_civilian():
     assert summary("An off-duty policeman was shot dead in Kiganjo.") == [
         ("An off-duty policeman", "killed", "civilians", 1, 1)]
     assert summary("A policeman was shot dead in Kiganjo.") == [("A policeman", "killed", "police", 1, 1)]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("A suicide bomber blew himself up at a market in Kiganjo, killing himself and 6 others.", 7),
+    ("A bomber killed herself and nine worshippers at a church in Kiganjo.", 10),
+])
+def test_a_bomber_who_killed_himself_with_others_is_one_of_the_dead(text, count):
+    assert extract_records(Article("t", text, published=date(2024, 5, 10)))[0]["fatalities"] == count
+
+
+def test_a_count_told_again_by_sex_and_age_is_the_same_victims():
+    assert [m.minimum for m in top_level(casualties_in("Gunmen beheaded 4 villagers, three men and a woman, in Kiganjo."))
+            if m.kind == "killed"] == [4]
+    assert sum(m.minimum for m in top_level(casualties_in("Gunmen killed 3 soldiers, 2 policemen and a civilian."))
+               if m.kind == "killed") == 6
+
+
+@pytest.mark.parametrize("text", [
+    "A drone struck a market in Kiganjo. Initial reports spoke of 20 dead; medics later revised the toll to 14.",
+    "A drone struck a market in Kiganjo, killing 20 people. The death toll was later revised down to 14.",
+])
+def test_a_revised_toll_replaces_the_counts_before_it(text):
+    assert extract_records(Article("t", text, published=date(2024, 5, 10)))[0]["fatalities"] == 14
+
+
+def test_victims_told_where_they_were_before_their_fate():
+    assert summary("Two civilians caught in the crossfire were killed.") == [("Two civilians", "killed", "civilians", 2, 2)]

@@ -970,6 +970,12 @@ def test_a_foreign_force_taking_ground_overtakes_it_and_a_state_regains_its_own(
         "Government regains territory")
 
 
+def test_the_fight_for_ground_told_after_its_capture_gives_the_capture_its_dead():
+    records = records_of("Rebels seized the town of Kiganjo from the army on Monday. Seven soldiers and three rebels "
+                         "were killed in the fighting.")
+    assert [(r["sub_event_type"], r["fatalities"]) for r in records] == [("Non-state actor overtakes territory", 10)]
+
+
 def test_armed_men_the_state_killed_in_a_fight_are_its_other_side():
     event = main_event("Police shot dead 2 armed robbers in a gunfight in Kiganjo on Monday.")
     assert (event["sub_event_type"], event["actor2"]) == ("Armed clash", "Unidentified Armed Group (Kenya)")

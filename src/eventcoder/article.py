@@ -82,6 +82,7 @@ class CasualtyMention(Mention):
     minimum: int | None = None
     maximum: int | None = None  # None for "at least", equal to minimum for exact counts
     total: bool = False  # a toll ("the death toll rose to 5"): the act's dead so far, never added
+    revised: bool = False  # a toll that corrects the counts told before it ("was revised down to 14")
 
 
 @dataclass(slots=True)

@@ -186,6 +186,8 @@ def summarize_casualties(mentions: list[CasualtyMention], sentence_at: Callable[
             how = _told_how(group[0], sentence_at) if added else _RETOLD
             if how == _RETOLD and added and None not in own_sides | sides and not own_sides & sides and not group[0].total:
                 how = _OTHER_VICTIMS  # "Troops killed eight militants. Three soldiers were killed."
+            if any(m.revised for m in group):
+                how = _REVISED
             added.append(how)
             sides |= own_sides
         low = _combined(lows, added)
@@ -204,6 +206,9 @@ def _group_bounds(group: list[CasualtyMention]) -> tuple[int | None, int | None]
     """The counts of one stretch added up; a toll among them ("Dozens were killed; officials gave
     a toll of 30") is the whole of what they count, so it is never added to them: the larger of
     the toll and their sum."""
+    revised = [m for m in group if m.revised]
+    if revised:
+        return revised[-1].minimum, revised[-1].maximum  # "initial reports spoke of 20; the toll was revised to 14"
     tolls = [m for m in group if m.total]
     counts = [m for m in group if not m.total]
     low = sum(m.minimum for m in counts if m.minimum is not None) if any(m.minimum is not None for m in counts) else None
@@ -222,7 +227,9 @@ def _combined(counts: list[int | None], told: list[str]) -> int | None:
     for count, how in zip(counts, told):
         if count is None:
             continue
-        if not acts or how == _ANOTHER_ACT:
+        if how == _REVISED:
+            acts = [[count, count]]  # the corrected toll of all told so far
+        elif not acts or how == _ANOTHER_ACT:
             acts.append([count, count])
         elif how == _RETOLD and count >= sum(best for best, _ in acts):
             acts = [[count, count]]  # a total of all the acts told so far
@@ -233,8 +240,9 @@ def _combined(counts: list[int | None], told: list[str]) -> int | None:
     return sum(best for best, _ in acts) if acts else None
 
 
-#: How a later toll is told: retelling the act's dead, of another act, or of other victims of it.
-_RETOLD, _ANOTHER_ACT, _OTHER_VICTIMS = "retold", "another act", "other victims"
+#: How a later toll is told: retelling the act's dead, of another act, of other victims of it,
+#: or correcting what was told before.
+_RETOLD, _ANOTHER_ACT, _OTHER_VICTIMS, _REVISED = "retold", "another act", "other victims", "revised"
 
 
 def _told_how(first: CasualtyMention, sentence_at: Callable[[int], object]) -> str:

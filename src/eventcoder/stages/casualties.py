@@ -80,10 +80,12 @@ class _Lexicon:
     toll_link: re.Pattern  # "rose to", "stood at": after a toll noun, before its number
     to_death: re.Pattern  # "stoned a suspected thief to death": the victim inside the verb phrase
     set_afire: re.Pattern  # "set a suspected thief ablaze", "burnt him alive": the same, people only
+    set_afire_first: re.Pattern  # "set ablaze a suspected pickpocket"
     denial: re.Pattern
     near_miss: re.Pattern  # "nearly killed", "tried to lynch"
     listed_before: re.Pattern  # "3 soldiers and " before a counted armed group named as a victim
     running_total: re.Pattern  # "bringing the death toll to": a total with earlier acts' dead
+    revision: re.Pattern  # "revised down": the toll after it corrects those told before
     along_with: re.Pattern  # "..., along with two bodyguards", "..., as was a soldier", "plus two": victims added after the verb
     along_with_kin: re.Pattern  # "... with his wife and son": one person each
     body_found: re.Pattern  # "his body was found": one death
@@ -91,6 +93,7 @@ class _Lexicon:
     people_only: frozenset[str]  # verbs said of things too: they count only people named ("set ablaze")
     be_before: re.Pattern  # a form of "to be" somewhere before a verb: "were attacked and set ablaze"
     killed_self: re.Pattern  # "then turned his rifle on himself": one death
+    self_and: re.Pattern  # "himself and" before the other victims of "killing himself and six others"
     captives_dead: re.Pattern  # "their bodies were found": the captives told before, dead
     armed_modifier: re.Pattern  # "armed" before a group word: its people are armed
     out_of_service: re.Pattern  # "off-duty" before a force's group word: civilians
@@ -104,6 +107,7 @@ class _Lexicon:
     singular: frozenset[str]  # group words naming one person: "the mayor", "a soldier"
     unspecified: frozenset[str]
     unspecified_one: frozenset[str]  # "the victim": one person, whoever it was
+    breakdown_groups: frozenset[str]  # "three men and a woman": the parts of a count told before
     count_kinds: dict[str, str]
     toll_kinds: dict[str, str]
     denial_kinds: dict[str, list[str]]
@@ -142,7 +146,9 @@ def find_casualties(article: Article) -> Article:
     found: dict[tuple[str, int, int], CasualtyMention] = {}
     for start, end in spans:
         for mention in _in_sentence(lexicon, article.text, start, end):
-            found.setdefault((mention.kind, mention.start, mention.end), mention)
+            told = found.setdefault((mention.kind, mention.start, mention.end), mention)
+            if mention.total and told is not mention:  # "revised the toll to 14 civilians killed": a count told as a toll
+                told.total, told.revised = True, mention.revised
     taken = Spans((m.start, m.end) for m in found.values())
     for mention in _named_group_victims(lexicon, article, found):
         told = found.get((mention.kind, mention.start, mention.end))
@@ -424,6 +430,9 @@ def _objects(lexicon: _Lexicon, text: str, cue: re.Match, end: int, kind: str,
     shared = lexicon.second_verb.match(text, start, end)
     if shared is not None and _normal(shared["verb"]) not in lexicon.roles:
         start = shared.end()
+    reflexive = lexicon.self_and.match(text, start, end)
+    if reflexive is not None:
+        start = reflexive.end()  # "killing himself and six others": killed_self counts him
     first = lexicon.victim_after.match(text, start, end)
     named = first is not None and _normal(first["group"] or "") in lexicon.groups
     uncounted = first is not None and not _quantity(first) and not named
@@ -448,15 +457,21 @@ def _objects(lexicon: _Lexicon, text: str, cue: re.Match, end: int, kind: str,
         position = subset.end("subset") if subset else position
         item = lexicon.continuation.match(text, position, end)
         position = item.end() if item else position
-    return _without_appositive(text, mentions)
+    return _without_appositive(lexicon, text, mentions)
 
 
-def _without_appositive(text: str, mentions: list[CasualtyMention]) -> list[CasualtyMention]:
+def _without_appositive(lexicon: _Lexicon, text: str, mentions: list[CasualtyMention]) -> list[CasualtyMention]:
     """One person told twice, a comma apart: "killed their bodyguard, a police officer", "a
-    teacher, a mother of three, was shot"; a list of people has its "and"."""
-    if len(mentions) == 2 and all(m.minimum == m.maximum == 1 for m in mentions) and (
-            _APPOSITION.fullmatch(text, mentions[0].end, mentions[1].start)):
-        return mentions[:1]
+    teacher, a mother of three, was shot"; a count told again by sex and age: "beheaded four
+    villagers, three men and a woman". A list of people has its "and"."""
+    if len(mentions) < 2 or not _APPOSITION.fullmatch(text, mentions[0].end, mentions[1].start):
+        return mentions
+    first, parts = mentions[0], mentions[1:]
+    if len(mentions) == 2 and all(m.minimum == m.maximum == 1 for m in mentions):
+        return [first]
+    if (first.minimum is not None and first.group not in lexicon.breakdown_groups
+            and all(m.group in lexicon.breakdown_groups for m in parts) and sum(m.minimum or 0 for m in parts) == first.minimum):
+        return [first]
     return mentions
 
 
@@ -488,7 +503,7 @@ def _mentions(lexicon: _Lexicon, text: str, kind: str, items: list[re.Match],
             mention = _mention(lexicon, text, kind, item, item.start("item"), item.end("item"))
             if mention is not None:
                 mentions.append(mention)
-    return _without_appositive(text, mentions)
+    return _without_appositive(lexicon, text, mentions)
 
 
 def _mention(lexicon: _Lexicon, text: str, kind: str, item: re.Match, start: int,
@@ -547,7 +562,8 @@ def _to_death(lexicon: _Lexicon, text: str, start: int, end: int,
     if "death" in lowered or "dead" in lowered:  # most sentences: the regexes need not run
         matches += lexicon.to_death.finditer(text, start, end)
     if "set" in lowered or "alive" in lowered:
-        matches += [m for m in lexicon.set_afire.finditer(text, start, end) if _normal(m["noun"]) in lexicon.groups]
+        matches += [m for pattern in (lexicon.set_afire, lexicon.set_afire_first) for m in pattern.finditer(text, start, end)
+                    if _normal(m["noun"]) in lexicon.groups]
     taken = Spans((m.start, m.end) for m in found)
     for match in matches:
         if taken.overlap(match.start("victim"), match.end("victim")):
@@ -582,6 +598,7 @@ def _tolls(lexicon: _Lexicon, text: str, start: int, end: int, toll_nouns: list[
             mention = _mention(lexicon, text, lexicon.toll_kinds[_normal(match["noun"])], item, item.start(), item.end())
             if mention is not None and (mention.minimum is not None or mention.maximum is not None):
                 mention.total = True
+                mention.revised = lexicon.revision.search(text, max(start, match.start() - 20), item.start()) is not None
                 mentions.append(mention)
                 break
     return mentions
@@ -807,8 +824,10 @@ def _lexicon() -> _Lexicon:
             # what had been done to them, and by whom: "a woman (who was) shot by bandits in
             # Kapedo succumbed", not the bandits
             rf"(?:\s*,?\s+(?:(?:who|that)\s+(?:was|were|had\s+been)\s+)?(?-i:[a-z]+(?:ed|en|t))\s+by\s+[^,;.()]{{1,50}}?,?)?"
-            # what they were doing: "Two traders riding to the market were shot dead"
-            rf"(?:\s+(?-i:[a-z]{{3,}}ing)\b[^,;.()]{{0,40}}?)?"
+            # what they were doing or where they were: "Two traders riding to the market were shot
+            # dead", "two civilians caught in the crossfire were killed"
+            rf"(?:\s+(?:(?-i:[a-z]{{3,}}ing)\b|(?:{_alternation(terms['placed_participles'])})\s+(?:in|at|on|inside|near|under)\b)"
+            rf"[^,;.()]{{0,40}}?)?"
             rf"\s*(?:,\s*(?=who\b))?"  # "one gang member, who died later"
             # "were attacked and killed": a first participle joined to the casualty verb
             rf"(?P<aux>(?:\b(?:{auxiliaries})\s+){{0,5}}\b(?:{passive_auxiliaries})\s+(?:[a-z]+\s*,\s*){{0,2}}[a-z]+ed\s+and\s+"
@@ -865,8 +884,12 @@ def _lexicon() -> _Lexicon:
         set_afire=re.compile(
             rf"\b(?:set(?:s|ting)?|burn(?:s|ed|t|ing)?)\s+(?P<victim>{victim_opening}"
             rf"(?:(?!of\b|belonging\b|owned\b)[\w'’-]+\s+){{0,3}}?(?P<noun>[\w'’-]+))\s+(?:ablaze|alight|on\s+fire|alive)\b", flags),
+        set_afire_first=re.compile(
+            rf"\bset(?:s|ting)?\s+(?:ablaze|alight|on\s+fire)\s+(?!(?:by|in|at|on|near|during|after|over|when|while)\b)(?P<victim>{victim_opening}"
+            rf"(?:(?!of\b|belonging\b|owned\b)[\w'’-]+\s+){{0,3}}?(?P<noun>[\w'’-]+))(?=\s*(?:$|[,.;:()]|(?:after|in|at|on|near|for|who|as|and)\b))", flags),
         running_total=re.compile(rf"\b(?:{_alternation(terms['running_total_cues'])})\s+(?:the|a)\s+(?:[\w-]+\s+){{0,6}}?"
                                  rf"(?:{_alternation(toll_kinds)}|total|tally)\b[^,;.]*$", flags),
+        revision=re.compile(rf"\b(?:{_alternation(terms['revision_cues'])})\b", flags),
         toll_link=re.compile(r"\b(?:to|at|of|reached|hit|is|was|now|stood\s+at|stands\s+at)\s+", flags),
         denial=re.compile(
             rf"\b(?:no|without|zero)\s+(?:(?:immediate|reported|known|further|other|serious|major)\s+)?"
@@ -883,6 +906,7 @@ def _lexicon() -> _Lexicon:
         people_only=frozenset(map(_normal, terms["people_only_cues"])),
         be_before=re.compile(rf"\b(?:{_alternation(english['passive_auxiliaries'])})\b", flags),
         killed_self=re.compile(terms["killed_self"], flags),
+        self_and=re.compile(terms["self_and"], flags),
         captives_dead=re.compile(terms["captives_found_dead"], flags),
         armed_modifier=re.compile(rf"\b(?:{_alternation(terms['armed_modifiers'])})\b", flags),
         out_of_service=re.compile(rf"\b(?:{_alternation(terms['out_of_service_modifiers'])})\b", flags),
@@ -900,6 +924,7 @@ def _lexicon() -> _Lexicon:
         singular=singular,
         unspecified=frozenset(_normal(a) for a in terms["unspecified"]),
         unspecified_one=frozenset(_normal(a) for a in terms["unspecified_one"]),
+        breakdown_groups=frozenset(terms["breakdown_groups"]),
         count_kinds=count_kinds,
         toll_kinds=toll_kinds,
         denial_kinds={_normal(k): v for k, v in terms["none_nouns"].items()},

@@ -58,18 +58,24 @@ _WITHHELD_REPORT = re.compile(r"\s+(?:(?:did|does|would|could|has|have)\s+not|de
                               r"(?:say|give|disclose|confirm|reveal|comment|specify)\b", re.I)
 #: Words between a crowd and its act when the crowd is the one acting ("villagers lynched",
 #: "residents of Itugu village beat").
-_CROWD_AGENT_GAP = re.compile(r"^\s+(?:of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:(?:village|town|estate|area|ward|county)\s+)?"
-                              # a coder's divisions in brackets: "residents of Kiganjo (Nyeri) burned"
-                              r"(?:\([^()]{1,60}\)\s+)?"
-                              # or whose people they are: "relatives of a deceased patient vandalised"
-                              r"|of\s+(?:an?|the|their|his|her)\s+(?:[a-z][\w'’-]*\s+){1,3})?"
-                              # and where that is: "residents of Kiria in Gatura, Murang'a county, beat up"
-                              r"(?:in\s+(?:[A-Z][\w'’-]*\s*){1,3}(?:,\s*(?:[A-Z][\w'’-]*\s+){1,2}(?:county|district)?\s*)?,?\s+(?:\([^()]{1,60}\)\s+)?)?"
-                              # and when: "residents of Kiganjo on Monday night set ablaze"
-                              r"(?:(?:early\s+|late\s+)?on\s+(?:the\s+night\s+of\s+)?[\w/-]+(?:\s+(?:night|morning|evening|afternoon))?,?\s+)?"
-                              # and a first act of theirs: "parents stormed the school and destroyed"
-                              r"(?:(?!(?:was|were|is|are|been|being|had|have|has|got)\b)[a-z]+\s+(?:(?:the|a|an|their|his|her)\s+)?[\w'’-]+\s+and\s+)?"
-                              r"(?:\w+\s+){0,2}?$")
+@cache
+def _crowd_agent_gap() -> re.Pattern:
+    """Between civilians named and the act they did: where they are from, when, a first act."""
+    sites = [*load_yaml("places_context.yaml")["place_suffixes"], *load_yaml("event_types.yaml")["crowd_sites"]]
+    division = rf"(?:(?:{'|'.join(map(re.escape, sites))})\b\s*)"  # "Kiganjo municipality", "Oshodi market"
+    return re.compile(rf"^\s+(?:(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{1,3}}{division}?"
+                      # a coder's divisions in brackets: "residents of Kiganjo (Nyeri) burned"
+                      r"(?:\([^()]{1,60}\)\s+)?"
+                      # or whose people they are: "relatives of a deceased patient vandalised"
+                      r"|of\s+(?:an?|the|their|his|her)\s+(?:[a-z][\w'’-]*\s+){1,3})?"
+                      # and where that is: "residents of Kiria in Gatura, Murang'a county, beat up"
+                      rf"(?:in\s+(?:[A-Z][\w'’-]*\s*){{1,3}}{division}?(?:,\s*(?:[A-Z][\w'’-]*\s+){{1,2}}{division}?\s*)?,?\s*"
+                      r"(?:\([^()]{1,60}\)\s+)?)?"
+                      # and when: "residents of Kiganjo on Monday night set ablaze"
+                      r"(?:(?:early\s+|late\s+)?on\s+(?:the\s+night\s+of\s+)?[\w/-]+(?:\s+(?:night|morning|evening|afternoon))?,?\s+)?"
+                      # and a first act of theirs: "parents stormed the school and destroyed"
+                      r"(?:(?!(?:was|were|is|are|been|being|had|have|has|got)\b)[a-z]+\s+(?:(?:the|a|an|their|his|her)\s+)?[\w'’-]+\s+and\s+)?"
+                      r"(?:\w+\s+){0,2}?$")
 #: Between a clash's verb and the side it names: "clashed with", "fought against the", "battled".
 _WITH = re.compile(r"\s+(?:(?:with|against)\s+)?(?:(?:the|their|its|his|her)\s+)?(?:suspected\s+)?", re.I)
 #: Place mentions the place stage emits that name no event location: demonyms, continents.
@@ -82,6 +88,10 @@ _CLAUSE_BREAK = re.compile(
 #: aside): an event even when the coder recognises neither side.
 _VIOLENT_VERB = re.compile(r"(?:attack(?:ed|s)?|kill(?:ed|s)?|shoots?|shot(?: dead)?|beat(?:en|s)?(?: up)?|thrashed|stabbed|raided|stormed|assaulted|ston(?:e|es|ed)|burn(?:s|t|ed)|set upon|"
                            r"murdered|gunned down|hacked to death|beat(?:en)? to death|lynched|executed|torture[ds])", re.I)
+#: A burning, of things or people: "set ablaze", "set a suspected thief alight".
+_BURNING = re.compile(r"set\s+(?:[\w'’-]+\s+){0,4}?(?:ablaze|alight|on\s+fire)", re.I)
+#: A burning whose object is a person told by a pronoun: "set him on fire", "set them alight".
+_BURNT_PERSON = re.compile(r"set\s+(?:him|her|them|himself|herself|themselves)\s", re.I)
 #: A violent verb as the trigger tells it, passive too: "was beaten", "were brutally attacked".
 _VIOLENT_VERB_TOLD = re.compile(r"(?P<auxiliary>(?:was|were|is|are|been|got)\s+(?:\w+ly\s+)?)?(?:"
                                 + _VIOLENT_VERB.pattern + ")", re.I)
@@ -496,10 +506,11 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     acting = [a for a in in_clause if not victim(a)]
     if not acting and opener in ("which", "who") and before and not victim(before[-1]):
         acting = [before[-1]]  # "... and Israel, which has beefed up": the antecedent acts
-    if (not acting and in_clause and _CROWD_AGENT_GAP.match(text[in_clause[-1].end:trigger.start])
+    if (not acting and in_clause and _crowd_agent_gap().match(text[in_clause[-1].end:trigger.start])
             and not harmed.cover(in_clause[-1].start, in_clause[-1].end)  # "the 12 people killed were traders"
             and _last_word(in_clause[-1]) not in load_actor_lexicon().one_person  # "Teacher attacked": struck
-            and (_VIOLENT_VERB.match(trigger.text) or _entry_of(trigger).mutual or _entry_of(trigger).family == "property")):
+            and (_VIOLENT_VERB.match(trigger.text) or _BURNING.match(trigger.text) or _entry_of(trigger).mutual
+                 or _entry_of(trigger).family == "property")):
         # "villagers lynched a suspected thief", "residents set ablaze a house", not "villagers
         # died": civilians who act
         acting = [in_clause[-1]]
@@ -1068,6 +1079,15 @@ def _compatible(first: Event, second: Event) -> bool:
     return _side(first.actor1) in names2 or _side(second.actor1) in names1
 
 
+def _fight_for_ground(territory: Event, fight: Event) -> bool:
+    """A battle between the sides of a change of ground ("SAF retook the palace from RSF. The army
+    said 89 RSF fighters were killed."): the territorial event's own fight, whose dead ACLED counts there."""
+    if territory.trigger.family != "territory" or fight.sub_event_type != taxonomy.ARMED_CLASH:
+        return False
+    sides = {_side(a) for a in (territory.actor1, territory.actor2) if a}
+    return all(a.generic or _side(a) in sides for a in (fight.actor1, fight.actor2) if a)
+
+
 def _side(actor: ActorMention) -> str:
     """An actor's name without the country or years ACLED adds ("Rioters (Kenya)" is "Rioters"),
     and a crowd's whatever its protest became: the protesters who rioted are the same crowd."""
@@ -1087,7 +1107,7 @@ def _retells(article: Article, previous: Event, event: Event) -> bool:
         return True
     last = previous.sentences[-1]  # sentences are kept in order
     adjacent = trigger.sentence - last <= 1
-    if adjacent and _compatible(previous, event):
+    if adjacent and (_compatible(previous, event) or _fight_for_ground(previous, event)):
         return True
     # "Rebels captured Bambu. Nine soldiers were killed.": a toll with nothing new of its own
     entry = _entry_of(trigger)
@@ -1267,6 +1287,20 @@ def _people_seized(article: Article, trigger: Trigger) -> Trigger:
                    sub_event_type=entry.sub_event_type, plover_event=entry.plover_event, plover_mode=entry.plover_mode)
 
 
+def _people_set_afire(article: Article, trigger: Trigger) -> Trigger:
+    """Burning whose object is people ("set him on fire", "set ablaze a suspected pickpocket",
+    as the casualties stage reads them): an attack on them, not property destroyed."""
+    if trigger.family != "property" or not (_BURNT_PERSON.match(trigger.text) or any(
+            c.kind == "killed" and trigger.start <= c.start <= trigger.end + 1
+            for c in article.in_sentence(article.casualties, trigger.sentence))):
+        return trigger
+    index, entry = _first_entry(taxonomy.ATTACK)
+    return replace(trigger, entry=index, family=entry.family, event_type=entry.event_type,
+                   sub_event_type=entry.sub_event_type, plover_event=entry.plover_event, plover_mode=entry.plover_mode)
+
+
+
+
 def _denied(article: Article, trigger: Trigger) -> bool:
     """"No fighting was reported", "the march went ahead without violence": the act did not happen.
     "No casualties" denies only the harm, which the casualties stage counts as none."""
@@ -1326,7 +1360,7 @@ def find_events(article: Article) -> Article:
     names = _names(article)
     statuses = _statuses(article)
     by_sentence: dict[int, list[Trigger]] = {}
-    told = [_people_seized(article, t) for t in article.triggers
+    told = [_people_set_afire(article, _people_seized(article, t)) for t in article.triggers
             if not (_inside_a_name(names, t) or _told_as_past_aside(article, t) or _denied(article, t)
                     or _no_ground_taken(article, t) or _crowd_as_victims(article, t) or _freed_captives(article, t))]
     material = load_lexicon().material_families
