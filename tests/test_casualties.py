@@ -573,5 +573,10 @@ def test_a_revised_toll_replaces_the_counts_before_it(text):
     assert extract_records(Article("t", text, published=date(2024, 5, 10)))[0]["fatalities"] == 14
 
 
+def test_a_share_of_a_sides_own_is_counted():
+    assert summary("The rebels said two of their own fighters were killed.") == [
+        ("two of their own fighters", "killed", "fighters", 2, 2)]
+
+
 def test_victims_told_where_they_were_before_their_fate():
     assert summary("Two civilians caught in the crossfire were killed.") == [("Two civilians", "killed", "civilians", 2, 2)]

@@ -976,6 +976,38 @@ def test_the_fight_for_ground_told_after_its_capture_gives_the_capture_its_dead(
     assert [(r["sub_event_type"], r["fatalities"]) for r in records] == [("Non-state actor overtakes territory", 10)]
 
 
+def test_people_taken_away_are_abducted_and_cattle_are_not():
+    assert main_event("Gunmen took away 11 passengers from a bus near Kiganjo on Monday.")["sub_event_type"] == (
+        "Abduction/forced disappearance")
+    assert records_of("Bandits took away 300 cattle from herders in Kiganjo on Monday.") == []
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Two grenades exploded at an opposition rally in Kiganjo on Monday, killing 11 people.", "Grenade"),
+    ("Al Shabaab militants attacked worshippers during a vigil in Kiganjo on Monday, killing 8.", "Attack"),
+    ("Police fired tear gas at an opposition rally in Kiganjo on Monday.", "Protest with intervention"),
+])
+def test_an_armed_groups_act_at_a_gathering_is_no_protest(text, sub_event_type):
+    assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+def test_a_toll_told_by_a_body_named_for_a_town_is_the_acts_own():
+    records = records_of("Gunmen stormed Kiganjo village on Monday and fired on residents. The Nyeri Peace Committee "
+                         "said at least 12 people were killed.")
+    assert [(r["location"], r["fatalities"]) for r in records] == [("Kiganjo", 12)]
+
+
+def test_an_act_told_as_what_another_avenged_is_no_event_of_its_own():
+    assert [r["sub_event_type"] for r in records_of(
+        "Soldiers set fire to 20 houses in Kiganjo on Monday in reprisal for a militant attack nearby.")] == [
+        "Looting/property destruction"]
+
+
+def test_a_drone_told_with_who_flew_it_struck():
+    assert main_event("A drone operated by the army struck a house in Kiganjo on Monday, killing 3 militants and "
+                      "2 children who were nearby.")["sub_event_type"] == "Air/drone strike"
+
+
 def test_armed_men_the_state_killed_in_a_fight_are_its_other_side():
     event = main_event("Police shot dead 2 armed robbers in a gunfight in Kiganjo on Monday.")
     assert (event["sub_event_type"], event["actor2"]) == ("Armed clash", "Unidentified Armed Group (Kenya)")

@@ -20,6 +20,12 @@ def test_a_claimed_toll_stands_when_the_report_tells_no_other():
     assert fatalities("Al Shabaab claimed it killed nine soldiers in a raid near Mandera on Monday.") == [9]
 
 
+def test_a_claim_of_the_other_sides_dead_stands_beside_the_reports_figure_for_its_own():
+    text = ("Militants attacked an army base at Kiganjo on Monday. The army claimed to have killed 15 militants, "
+            "while the militants said they killed 10 soldiers. Elders said 4 soldiers died.")
+    assert fatalities(text) == [19]
+
+
 def test_two_sides_accounts_of_one_groups_dead_give_the_lower_summed_across_groups():
     text = ("Al Shabaab said it killed 20 soldiers near Kiganjo on Monday, while the army said 5 soldiers "
             "died and 30 militants were killed.")

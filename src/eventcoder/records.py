@@ -99,9 +99,11 @@ def _record(article: Article, event: Event, key: str, share: tuple[str, int] | N
 
 
 def _as_reported(article: Article, event: Event) -> list[CasualtyMention]:
-    """The event's casualties without the deaths a side claims when the report tells its own
-    figures ("A soldier was killed. The militants claim eight dead." is one): ACLED does not take
-    a party's claimed toll over what the report says."""
+    """The event's casualties without the deaths a side claims where the report tells its own
+    figure for that side ("A soldier was killed. The militants claim eight dead." is one): ACLED
+    does not take a party's claimed toll over what the report says, but keeps a claim of the
+    other side's dead that nobody else counts ("The army claimed 15 militants killed; elders said
+    4 soldiers died" is 19)."""
     claimed = {_sentence_index(article, a.start) for a in event.attributions if a.certainty == "claimed"}
     if not claimed:
         return event.casualties
@@ -109,9 +111,14 @@ def _as_reported(article: Article, event: Event) -> list[CasualtyMention]:
     def in_claim(mention: CasualtyMention) -> bool:
         return _sentence_index(article, mention.start) in claimed
 
-    told_own = any(c.kind in ("killed", "injured") and (c.minimum or c.maximum) and not in_claim(c)
-                   for c in event.casualties)
-    return [c for c in event.casualties if not (told_own and c.kind == "killed" and in_claim(c))]
+    own_sides = {side_of(c.group) for c in event.casualties
+                 if c.kind in ("killed", "injured") and (c.minimum or c.maximum) and not in_claim(c)}
+
+    def counted_by_report(mention: CasualtyMention) -> bool:
+        side = side_of(mention.group)
+        return bool(own_sides) and (side is None or None in own_sides or side in own_sides)
+
+    return [c for c in event.casualties if not (c.kind == "killed" and in_claim(c) and counted_by_report(c))]
 
 
 def _coded_share_of(totals: dict, share: tuple[str, int] | None) -> dict:

@@ -757,7 +757,7 @@ def _lexicon() -> _Lexicon:
     units = "|".join(terms["units_after_number"])
     # a number before units is a measure: "the 48 year old man" is one man, aged 48
     measure = rf"(?!\s*-?\s*(?:{units})\b)"
-    with_group = (rf"(?:(?P<qty>{quantity_plain}|no|an?|another){measure}(?:\s+of(?:\s+(?:the|those))?)?\s+)?"
+    with_group = (rf"(?:(?P<qty>{quantity_plain}|no|an?|another){measure}(?:\s+of(?:\s+(?:the|those|its|their|his|our)(?:\s+own)?)?)?\s+)?"
                   # not a possessive: "a doctors' group said" names no doctor; nor a thing of
                   # theirs: "two police camps"
                   rf"(?:{modifier}\s+){{0,3}}?(?P<group>{group})\b(?!['’])(?!\s+(?:{_alternation(terms['not_victims'])})\b){complement}")
@@ -861,7 +861,7 @@ def _lexicon() -> _Lexicon:
         continuation=re.compile(
             rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_DETERMINERS}\s+)?(?<![\w-])(?P<item>{with_group})"
             # not the subject of a verb of its own: "..., a police officer told reporters"
-            rf"(?!(?:\s+(?!(?:and|or|but|then|while|as|before|after|when|until)\b)[\w-]+)?\s+(?:(?:{passive_auxiliaries})|(?:{cue})|(?:{reporting}))\b)", flags),
+            rf"(?!(?:\s+(?!(?:and|or|but|then|while|as|before|after|when|until|who|which|that)\b)[\w-]+)?\s+(?:(?:{passive_auxiliaries})|(?:{cue})|(?:{reporting}))\b)", flags),
         subset_after=re.compile(
             rf"(?:\s*[,(—–]\s*|\s+)(?P<subset>(?:{subset_cue})\s+[^,;()—–]+?)"
             rf"(?=\s*[,;()—–.]|\s*$|\s+and\s+(?:{active})\b)", flags),

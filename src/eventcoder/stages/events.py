@@ -343,6 +343,9 @@ def _pick_per_family(text: str, triggers: list[Trigger], actors: list[ActorMenti
     if "protest" in strong and violence and violence[0].mutual and _CROWD_NOUN.fullmatch(best["protest"][1].text):
         best.pop("protest")  # "vigilantes clashed with bandits": the word names a side of the fight
         strong.discard("protest")
+    if "protest" in strong and violence and _struck_at_gathering(text, best["protest"][1], violence, actors):
+        best.pop("protest")  # "grenades exploded at a rally": the gathering is where it struck
+        strong.discard("protest")
     if "protest" in strong:
         planned = best["protest"][1].status == "future"
         for family in ("violence", "arrest", "property"):
@@ -368,6 +371,23 @@ def _pick_per_family(text: str, triggers: list[Trigger], actors: list[ActorMenti
         return {family for family, trigger in acts if trigger.status != "future" or weak.status == "future"}
     return sorted((trigger for family, (entry, trigger) in best.items()
                    if not entry.weak or not _silenced(family, silencing(trigger))), key=lambda t: t.start)
+
+
+def _struck_at_gathering(text: str, protest: Trigger, violence: tuple[_Entry, Trigger], actors: list[ActorMention]) -> bool:
+    """An explosion, or an armed group's attack, told at a gathering ("two grenades exploded at a
+    rally", "militants attacked worshippers during a vigil"): an attack where people gathered, not
+    a protest that met force."""
+    entry, act = violence
+    if not (_GATHERING.fullmatch(protest.text) and _AT_GATHERING.search(text, max(0, protest.start - 40), protest.start)):
+        return False
+    return entry.event_type == taxonomy.EXPLOSIONS or any(
+        a.category in taxonomy.category_group("non_state_armed") and a.end <= act.start for a in actors)
+
+
+#: A gathering named as an event, not its people: "a rally", "the vigil".
+_GATHERING = re.compile(r"(?:rall(?:y|ies)|vigils?|march(?:es)?|demonstrations?|protests?|sit-ins?|gatherings?|processions?)", re.I)
+#: Before a gathering that is where an act took place: "at a rally", "during the vigil".
+_AT_GATHERING = re.compile(r"\b(?:at|during|amid|amidst|in\s+the\s+midst\s+of)\s+(?:an?|the|their|his|her)\s+(?:[\w/-]+\s+){0,3}$", re.I)
 
 
 def _act_amid_protest(article: Article, triggers: list[Trigger], casualties: list[CasualtyMention]) -> list[Trigger]:
@@ -1058,7 +1078,7 @@ def _certainty_of(found: set[str]) -> str:
 _QUALIFIER = re.compile(r"\s+\([^()]*\)$")
 
 
-def _compatible(first: Event, second: Event) -> bool:
+def _compatible(first: Event, second: Event, text: str) -> bool:
     if first.trigger.family != second.trigger.family:
         return False
     if first.status != second.status and "background" in (first.status, second.status):
@@ -1067,7 +1087,7 @@ def _compatible(first: Event, second: Event) -> bool:
         return False
     if first.place and second.place and first.place.geonameid != second.place.geonameid:
         p, q = first.place, second.place
-        if p.feature_class == "P" and q.feature_class == "P":
+        if p.feature_class == "P" and q.feature_class == "P" and not (_names_body(text, p) or _names_body(text, q)):
             return False
     if not (first.actor1 and second.actor1):
         return True
@@ -1077,6 +1097,18 @@ def _compatible(first: Event, second: Event) -> bool:
     names1 = {_side(a) for a in (first.actor1, first.actor2) if a}
     names2 = {_side(a) for a in (second.actor1, second.actor2) if a}
     return _side(first.actor1) in names2 or _side(second.actor1) in names1
+
+
+def _names_body(text: str, place: PlaceMention) -> bool:
+    """A place told in the name of a body of people ("the Wad Madani Resistance Committee
+    said"), which tells where the body sits, not where the act was."""
+    return _body_after().match(text, place.end) is not None
+
+
+@cache
+def _body_after() -> re.Pattern:
+    words = "|".join(load_yaml("places_context.yaml")["body_words"])
+    return re.compile(rf"(?:\s+[A-Z][\w'’-]*){{0,2}}\s+(?i:{words})\b")
 
 
 def _fight_for_ground(territory: Event, fight: Event) -> bool:
@@ -1107,7 +1139,7 @@ def _retells(article: Article, previous: Event, event: Event) -> bool:
         return True
     last = previous.sentences[-1]  # sentences are kept in order
     adjacent = trigger.sentence - last <= 1
-    if adjacent and (_compatible(previous, event) or _fight_for_ground(previous, event)):
+    if adjacent and (_compatible(previous, event, article.text) or _fight_for_ground(previous, event)):
         return True
     # "Rebels captured Bambu. Nine soldiers were killed.": a toll with nothing new of its own
     entry = _entry_of(trigger)
@@ -1252,6 +1284,19 @@ def _imputed(article: Article, trigger: Trigger) -> bool:
         a.category in armed and a.end <= trigger.start for a in article.in_sentence(article.actors, trigger.sentence))
 
 
+def _avenged(article: Article, trigger: Trigger) -> bool:
+    """An act told after what avenged it ("burnt houses in reprisal for a separatist attack",
+    "threatened to shell towns in retaliation for an air raid where 100 were killed"): an earlier
+    act, not the one reported, unless the report tells no other."""
+    sentence = article.sentences[trigger.sentence]
+    cue = _AVENGED.search(article.text, sentence.start, trigger.start)
+    return cue is not None and any(t.start < cue.start() for t in article.in_sentence(article.triggers, trigger.sentence))
+
+
+#: What names an earlier act as the one avenged: "in reprisal for", "to avenge".
+_AVENGED = re.compile(r"\b(?:in\s+(?:apparent\s+|suspected\s+|possible\s+)?(?:retaliation|revenge|reprisal)\s+(?:for|to)|to\s+avenge|avenging)\b", re.I)
+
+
 #: A mob's act, as against its name: "lynched", "lynching".
 _MOB_VERB = re.compile(r"lynch", re.I)
 
@@ -1364,7 +1409,7 @@ def find_events(article: Article) -> Article:
             if not (_inside_a_name(names, t) or _told_as_past_aside(article, t) or _denied(article, t)
                     or _no_ground_taken(article, t) or _crowd_as_victims(article, t) or _freed_captives(article, t))]
     material = load_lexicon().material_families
-    acts = [t for t in told if not _imputed(article, t)]
+    acts = [t for t in told if not (_imputed(article, t) or _avenged(article, t))]
     # "lynched two men accused of planting an IED": no bombing told beside the lynching
     for trigger in acts if any(t.family in material for t in acts) else told:
         by_sentence.setdefault(trigger.sentence, []).append(trigger)
