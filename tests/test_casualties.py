@@ -578,5 +578,12 @@ def test_a_share_of_a_sides_own_is_counted():
         ("two of their own fighters", "killed", "fighters", 2, 2)]
 
 
+def test_one_victim_told_again_by_a_pronoun_died_once():
+    assert [m.minimum for m in top_level(casualties_in(
+        "Residents lynched a man in Kiganjo, beating him with sticks until he died.")) if m.kind == "killed"] == [1]
+    assert sum(m.minimum for m in top_level(casualties_in("Gunmen killed a guard and wounded a trader; he died later."))
+               if m.kind == "killed") == 2
+
+
 def test_victims_told_where_they_were_before_their_fate():
     assert summary("Two civilians caught in the crossfire were killed.") == [("Two civilians", "killed", "civilians", 2, 2)]

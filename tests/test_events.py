@@ -1003,6 +1003,17 @@ def test_an_act_told_as_what_another_avenged_is_no_event_of_its_own():
         "Looting/property destruction"]
 
 
+@pytest.mark.parametrize("text", ["Police raided the party's offices in Kiganjo on Monday and arrested 27 supporters.",
+                                  "Police conducted raids on homes in Kiganjo on Monday, arresting 40 activists."])
+def test_a_raid_made_to_arrest_is_an_arrest(text):
+    assert main_event(text)["sub_event_type"] == "Arrests"
+
+
+def test_fire_opened_on_villagers_holding_a_vigil_is_excessive_force():
+    assert main_event("Police opened fire on villagers who were holding a vigil in Kiganjo on Monday.")[
+        "sub_event_type"] == "Excessive force against protesters"
+
+
 def test_a_drone_told_with_who_flew_it_struck():
     assert main_event("A drone operated by the army struck a house in Kiganjo on Monday, killing 3 militants and "
                       "2 children who were nearby.")["sub_event_type"] == "Air/drone strike"

@@ -318,6 +318,9 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
             subjects, subjects_end = found, cue.end()
         uncounted = all(m.minimum is None and m.maximum is None for m in found) and len(found) <= 1
         kind = _one_person(lexicon, text, boundary, cue, end, roles) if uncounted and not people_only else None
+        if (kind and not found and mentions and mentions[-1].kind == kind and mentions[-1].minimum == mentions[-1].maximum == 1
+                and _SINGULAR_DIED.search(text, max(boundary, cue.start() - 30), cue.start())):
+            kind = None  # "lynched a man, beating him until he died": the man again
         if kind:
             found = found or [CasualtyMention(cue.group(), cue.start(), cue.end(), kind=kind)]
             found[0].minimum = found[0].maximum = 1

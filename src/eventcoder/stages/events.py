@@ -282,7 +282,7 @@ _LAUNCHED_BEFORE = re.compile(r"\b(?:launched|fired|lobbed|unleashed)\s+(?!from\
 #: Vigilantes, a crowd's word that makes a riot event, but a side when they fight.
 _CROWD_NOUN = re.compile(r"vigilantes?", re.I)
 #: Raids told as the setting of the arrests before them: "arrested 15 men in raids".
-_RAID = re.compile(r"raids?", re.I)
+_RAID = re.compile(r"raid(?:s|ed|ing)?", re.I)
 #: A force's operation named as the act ("conducted an operation against drug dealers").
 _OPERATION = re.compile(r"\boperations?\b", re.I)
 
@@ -354,9 +354,11 @@ def _pick_per_family(text: str, triggers: list[Trigger], actors: list[ActorMenti
     if "territory" in strong and "violence" in best and best["violence"][0].sub_event_type in (taxonomy.ARMED_CLASH, taxonomy.ATTACK):
         best.pop("violence")
     arrest = best.get("arrest", (None, None))[1]
-    if (violence and arrest and not harmed and arrest.start < violence[1].start and _RAID.fullmatch(violence[1].text)
-            and _SETTING_BEFORE.search(text, max(0, violence[1].start - 40), violence[1].start)):
-        best.pop("violence")  # "arrested 15 youths in raids across the town": raids made to arrest
+    if (violence and arrest and not harmed and _RAID.fullmatch(violence[1].text)
+            and (arrest.start < violence[1].start) == bool(_SETTING_BEFORE.search(text, max(0, violence[1].start - 40), violence[1].start))):
+        # "arrested 15 youths in raids across the town", "raided the party's offices and arrested
+        # 27": raids made to arrest (not "whips used during a raid, 10 suspects arrested")
+        best.pop("violence")
     elif violence and arrest and not harmed and _OPERATION.search(violence[1].text):
         best.pop("violence")  # "an operation against drug dealers, arresting 12": made to arrest
     killing, destruction = best.get("violence", (None, None))[1], best.get("property", (None, None))[1]
