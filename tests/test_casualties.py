@@ -585,5 +585,14 @@ def test_one_victim_told_again_by_a_pronoun_died_once():
                if m.kind == "killed") == 2
 
 
+@pytest.mark.parametrize("text, count", [
+    ("Gunmen raided Kiganjo, killing the village chief, Mr. Paul Ekai, and two of his sons.", 3),
+    ("Gunmen shot dead a woman and her two children as well as an elderly man in Kiganjo.", 4),
+    ("Artillery fire killed an elderly couple in their home in Kiganjo.", 2),
+])
+def test_victims_listed_past_a_name_or_as_a_pair_all_count(text, count):
+    assert sum(m.minimum for m in top_level(casualties_in(text)) if m.kind == "killed") == count
+
+
 def test_victims_told_where_they_were_before_their_fate():
     assert summary("Two civilians caught in the crossfire were killed.") == [("Two civilians", "killed", "civilians", 2, 2)]

@@ -1014,6 +1014,18 @@ def test_fire_opened_on_villagers_holding_a_vigil_is_excessive_force():
         "sub_event_type"] == "Excessive force against protesters"
 
 
+def test_a_vehicle_intercepted_is_no_weapon_disrupted_unless_it_carried_arms():
+    assert main_event("Gunmen intercepted the mayor's car in Kiganjo on Monday and shot him dead.")[
+        "sub_event_type"] == "Attack"
+    assert main_event("Police intercepted a truck carrying explosives in Kiganjo on Monday.")[
+        "sub_event_type"] == "Disrupted weapons use"
+
+
+def test_an_unexploded_shell_that_went_off_is_a_remote_explosive():
+    assert main_event("An unexploded mortar round detonated while children played with it in Kiganjo on Monday, "
+                      "killing four.")["sub_event_type"] == "Remote explosive/landmine/IED"
+
+
 def test_a_drone_told_with_who_flew_it_struck():
     assert main_event("A drone operated by the army struck a house in Kiganjo on Monday, killing 3 militants and "
                       "2 children who were nearby.")["sub_event_type"] == "Air/drone strike"

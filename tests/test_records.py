@@ -1,5 +1,7 @@
 from datetime import date
 
+import pytest
+
 from eventcoder.article import Article
 from eventcoder.pipeline import extract_records
 
@@ -24,6 +26,26 @@ def test_a_claim_of_the_other_sides_dead_stands_beside_the_reports_figure_for_it
     text = ("Militants attacked an army base at Kiganjo on Monday. The army claimed to have killed 15 militants, "
             "while the militants said they killed 10 soldiers. Elders said 4 soldiers died.")
     assert fatalities(text) == [19]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Gunmen raided Kiganjo on Monday, killing at least 7 people, according to the mayor. A rights group said more "
+     "than 20 people were killed.", 7),
+    ("An airstrike hit the market in Kiganjo on Monday. Medics said more than 60 people were killed; an official put "
+     "the toll at 45.", 45),
+])
+def test_two_sources_accounts_of_the_same_dead_give_the_conservative_one(text, count):
+    assert fatalities(text) == [count]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Troops shelled Kiganjo on Monday, killing two children. Another child who was wounded in the shelling died "
+     "the next day.", 3),
+    ("A patrol vehicle hit an IED near Kiganjo on Monday, killing 3 soldiers. A fourth soldier died of his wounds at "
+     "the hospital in Nyeri.", 4),
+])
+def test_the_wounded_who_died_later_add_to_the_dead(text, count):
+    assert fatalities(text) == [count]
 
 
 def test_two_sides_accounts_of_one_groups_dead_give_the_lower_summed_across_groups():

@@ -184,6 +184,7 @@ def summarize_casualties(mentions: list[CasualtyMention], sentence_at: Callable[
     for kind in ("killed", "injured"):
         lows, highs, added = [], [], []
         sides: set[str | None] = set()  # the sides whose dead the tolls so far counted
+        attributed = False  # whether the last toll was told as someone's account
         for group in _by_clause_groups(mentions, kind, sentence_at):
             group = _one_account_per_group(group, sentence_at)
             low, high = _group_bounds(group)
@@ -193,8 +194,15 @@ def summarize_casualties(mentions: list[CasualtyMention], sentence_at: Callable[
             how = _told_how(group[0], sentence_at) if added else _RETOLD
             if how == _RETOLD and added and None not in own_sides | sides and not own_sides & sides and not group[0].total:
                 how = _OTHER_VICTIMS  # "Troops killed eight militants. Three soldiers were killed."
+            if how == _RETOLD and added and kind == "killed" and any(
+                    m.kind == "injured" and (m.start, m.end) == (group[0].start, group[0].end) for m in mentions):
+                how = _OTHER_VICTIMS  # "... killing two. A child who was wounded in the shelling died the next day."
             if any(m.revised for m in group):
                 how = _REVISED
+            told_by = _told_as_account(group[0], sentence_at)
+            if how == _RETOLD and added and attributed and told_by and not group[0].total:
+                how = _OTHER_ACCOUNT  # "..., according to the mayor. A rights group said more than 20 were killed."
+            attributed = told_by
             added.append(how)
             sides |= own_sides
         low = _combined(lows, added)
@@ -236,6 +244,8 @@ def _combined(counts: list[int | None], told: list[str]) -> int | None:
             continue
         if how == _REVISED:
             acts = [[count, count]]  # the corrected toll of all told so far
+        elif how == _OTHER_ACCOUNT and acts:
+            acts[-1] = [min(acts[-1][0], count), count]  # ACLED's most conservative account
         elif not acts or how == _ANOTHER_ACT:
             acts.append([count, count])
         elif how == _RETOLD and count >= sum(best for best, _ in acts):
@@ -248,8 +258,16 @@ def _combined(counts: list[int | None], told: list[str]) -> int | None:
 
 
 #: How a later toll is told: retelling the act's dead, of another act, of other victims of it,
-#: or correcting what was told before.
-_RETOLD, _ANOTHER_ACT, _OTHER_VICTIMS, _REVISED = "retold", "another act", "other victims", "revised"
+#: correcting what was told before, or as another source's account of the same dead.
+_RETOLD, _ANOTHER_ACT, _OTHER_VICTIMS, _REVISED, _OTHER_ACCOUNT = (
+    "retold", "another act", "other victims", "revised", "another account")
+
+
+def _told_as_account(first: CasualtyMention, sentence_at: Callable[[int], object]) -> bool:
+    """Whether a toll's sentence tells it as someone's account ("according to the mayor",
+    "a rights group said")."""
+    sentence = sentence_at(first.start)
+    return sentence is not None and _another_account().search(sentence.text) is not None
 
 
 def _told_how(first: CasualtyMention, sentence_at: Callable[[int], object]) -> str:
@@ -293,10 +311,11 @@ def _by_clause_groups(mentions: list[CasualtyMention], kind: str,
 
 def _one_account_per_group(mentions: list[CasualtyMention], sentence_at: Callable[[int], object]) -> list[CasualtyMention]:
     """Two sides' accounts of one group's dead in a sentence ("Al Shabaab said it killed 20
-    soldiers, while the army said 5 soldiers died"): the conservative one (ACLED), not both."""
+    soldiers, while the army said 5 soldiers died"; "more than 60 people were killed; an official
+    put the toll at 45"): the conservative one (ACLED), not both."""
     kept: list[CasualtyMention] = []
     for mention in mentions:
-        other = next((k for k in kept if mention.group and k.group == mention.group), None)
+        other = next((k for k in kept if k.group == mention.group and (mention.group or mention.total)), None)
         sentence = sentence_at(mention.start)
         if other is None or sentence is None or not _another_account().search(
                 sentence.text[other.end - sentence.start:mention.start - sentence.start]):

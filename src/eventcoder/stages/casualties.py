@@ -108,6 +108,7 @@ class _Lexicon:
     unspecified: frozenset[str]
     unspecified_one: frozenset[str]  # "the victim": one person, whoever it was
     breakdown_groups: frozenset[str]  # "three men and a woman": the parts of a count told before
+    pair_words: frozenset[str]  # "an elderly couple": two people
     count_kinds: dict[str, str]
     toll_kinds: dict[str, str]
     denial_kinds: dict[str, list[str]]
@@ -237,7 +238,7 @@ def tells_added_victims(clause: str) -> bool:
 
 @cache
 def _added_victim_cue() -> re.Pattern:
-    return re.compile(rf"\b(?:{_alternation(_load('casualty_terms.yaml')['added_victim_cues'])})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{_alternation(_load('casualty_terms.yaml')['added_victim_cues'])})\b(?!\s+than\b)", re.IGNORECASE)
 
 
 @cache
@@ -449,7 +450,8 @@ def _objects(lexicon: _Lexicon, text: str, cue: re.Match, end: int, kind: str,
         if one is None and start == cue.end():
             one = lexicon.bare_one_after.match(text, start, end)
         if one is not None:  # "lynched a suspected thief", "gunned down Hassan Mwayuyu": one person
-            return [CasualtyMention(one["victim"], one.start("victim"), one.end("victim"), kind=kind, minimum=1, maximum=1)]
+            count = 2 if _normal(one["victim"]).rsplit(" ", 1)[-1] in lexicon.pair_words else 1  # "an elderly couple"
+            return [CasualtyMention(one["victim"], one.start("victim"), one.end("victim"), kind=kind, minimum=count, maximum=count)]
     if first is None or (people_only and not named):
         return []  # "seized 300 weapons": only people named as people are abducted or arrested
     mentions: list[CasualtyMention] = []
@@ -848,7 +850,9 @@ def _lexicon() -> _Lexicon:
         second_verb=re.compile(r"\s+and\s+(?P<verb>(?-i:[a-z]+(?:s|ed|t)))(?=\s)", flags),
         # "were kidnapped and later killed", "wounded by raiders later died": the wounded died,
         # not their attackers
-        shared_subject=re.compile(r"(?:\s+by\s+(?:(?!and\b)[^\W\d_][\w'’-]*\s+){0,4}?(?!and\b)[^\W\d_][\w'’-]*\s+|\s*,?\s*(?:and|before\s+being)\s+)"
+        # "a child who was wounded in the shelling died": the wounded died
+        shared_subject=re.compile(r"(?:\s+by\s+(?:(?!and\b)[^\W\d_][\w'’-]*\s+){0,4}?(?!and\b)[^\W\d_][\w'’-]*\s+|\s*,?\s*(?:and|before\s+being)\s+"
+                                  r"|\s+(?:in|during)\s+(?:the|that)\s+(?:[\w-]+\s+)?(?:attack|shelling|strike|blast|explosion|raid|ambush|clash(?:es)?|fighting)\s+)"
                                   r"(?:(?:later|then|subsequently|eventually|\w+ly)\s+)?"
                                   r"(?:(?:was|were|had\s+been|have\s+been)\s+)?", flags),
         one_after=re.compile(
@@ -862,7 +866,9 @@ def _lexicon() -> _Lexicon:
             rf"\s+(?P<victim>(?:(?!{not_one})[\w'’-]+\s+){{0,2}}(?!{not_one})"
             rf"(?-i:[a-z]{{4,}})(?<!s)(?<!ing))(?=\s*(?:$|[,.;]|(?:at|in|on|near|outside|inside|after|during|over|and)\b))"),
         continuation=re.compile(
-            rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_DETERMINERS}\s+)?(?<![\w-])(?P<item>{with_group})"
+            # after a name or a title told between commas: "killing the chief, Mr. Moussa Hamadou,
+            # and two of his sons"; and "as well as"
+            rf"(?:\s*,\s*(?:[^,;]{{1,80}}?,\s*){{0,2}}and\s+|\s*,\s*|\s+and\s+|\s+as\s+well\s+as\s+)(?:{_DETERMINERS}\s+)?(?<![\w-])(?P<item>{with_group})"
             # not the subject of a verb of its own: "..., a police officer told reporters"
             rf"(?!(?:\s+(?!(?:and|or|but|then|while|as|before|after|when|until|who|which|that)\b)[\w-]+)?\s+(?:(?:{passive_auxiliaries})|(?:{cue})|(?:{reporting}))\b)", flags),
         subset_after=re.compile(
@@ -928,6 +934,7 @@ def _lexicon() -> _Lexicon:
         unspecified=frozenset(_normal(a) for a in terms["unspecified"]),
         unspecified_one=frozenset(_normal(a) for a in terms["unspecified_one"]),
         breakdown_groups=frozenset(terms["breakdown_groups"]),
+        pair_words=frozenset(terms["pair_words"]),
         count_kinds=count_kinds,
         toll_kinds=toll_kinds,
         denial_kinds={_normal(k): v for k, v in terms["none_nouns"].items()},

@@ -1089,7 +1089,7 @@ def _compatible(first: Event, second: Event, text: str) -> bool:
         return False
     if first.place and second.place and first.place.geonameid != second.place.geonameid:
         p, q = first.place, second.place
-        if p.feature_class == "P" and q.feature_class == "P" and not (_names_body(text, p) or _names_body(text, q)):
+        if p.feature_class == "P" and q.feature_class == "P" and not any(_names_body(text, x) or _treated_at(text, x) for x in (p, q)):
             return False
     if not (first.actor1 and second.actor1):
         return True
@@ -1105,6 +1105,16 @@ def _names_body(text: str, place: PlaceMention) -> bool:
     """A place told in the name of a body of people ("the Wad Madani Resistance Committee
     said"), which tells where the body sits, not where the act was."""
     return _body_after().match(text, place.end) is not None
+
+
+def _treated_at(text: str, place: PlaceMention) -> bool:
+    """Where the wounded were treated or the dead taken ("died of his wounds at the hospital in
+    Niamey"), not where they were struck."""
+    return _TREATED_BEFORE.search(text, max(0, place.start - 40), place.start) is not None
+
+
+#: Before the town of a hospital or a mortuary: "at the hospital in", "to a clinic at".
+_TREATED_BEFORE = re.compile(r"\b(?:hospital|clinic|mortuary|morgue|health (?:centre|center))\s+(?:in|at|of)\s+$", re.I)
 
 
 @cache
