@@ -979,6 +979,8 @@ def test_the_fight_for_ground_told_after_its_capture_gives_the_capture_its_dead(
 def test_people_taken_away_are_abducted_and_cattle_are_not():
     assert main_event("Gunmen took away 11 passengers from a bus near Kiganjo on Monday.")["sub_event_type"] == (
         "Abduction/forced disappearance")
+    assert main_event("Gunmen stopped a trader's car in Kiganjo on Monday and took him away.")["sub_event_type"] == (
+        "Abduction/forced disappearance")
     assert records_of("Bandits took away 300 cattle from herders in Kiganjo on Monday.") == []
 
 
@@ -1014,9 +1016,11 @@ def test_fire_opened_on_villagers_holding_a_vigil_is_excessive_force():
         "sub_event_type"] == "Excessive force against protesters"
 
 
-def test_a_vehicle_intercepted_is_no_weapon_disrupted_unless_it_carried_arms():
+def test_a_vehicle_or_people_intercepted_is_no_weapon_disrupted_unless_it_carried_arms():
     assert main_event("Gunmen intercepted the mayor's car in Kiganjo on Monday and shot him dead.")[
         "sub_event_type"] == "Attack"
+    assert main_event("Police intercepted a group of robbers in Kiganjo on Monday; in the shoot-out that followed, "
+                      "5 robbers were killed.")["sub_event_type"] == "Armed clash"
     assert main_event("Police intercepted a truck carrying explosives in Kiganjo on Monday.")[
         "sub_event_type"] == "Disrupted weapons use"
 
@@ -1024,6 +1028,22 @@ def test_a_vehicle_intercepted_is_no_weapon_disrupted_unless_it_carried_arms():
 def test_an_unexploded_shell_that_went_off_is_a_remote_explosive():
     assert main_event("An unexploded mortar round detonated while children played with it in Kiganjo on Monday, "
                       "killing four.")["sub_event_type"] == "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize("text", ["Rebels used drones to drop bombs on an army post in Kiganjo on Monday.",
+                                  "Rebels dropped grenades from a drone on an army post in Kiganjo on Monday."])
+def test_bombs_dropped_from_drones_are_a_drone_strike(text):
+    assert main_event(text)["sub_event_type"] == "Air/drone strike"
+
+
+def test_a_posts_capture_is_no_abduction_of_the_unit_named_in_it():
+    assert main_event("Rebels captured Border Guard Police Battalion No. 5 headquarters in Kiganjo on Monday.")[
+        "sub_event_type"] == "Non-state actor overtakes territory"
+
+
+def test_a_capture_told_in_a_relative_clause_is_past():
+    assert main_event("Soldiers attacked Al Shabaab positions near Kiganjo on Monday, which the militants had "
+                      "captured in February.")["sub_event_type"] == "Armed clash"
 
 
 def test_a_drone_told_with_who_flew_it_struck():

@@ -109,6 +109,7 @@ class _Lexicon:
     unspecified_one: frozenset[str]  # "the victim": one person, whoever it was
     breakdown_groups: frozenset[str]  # "three men and a woman": the parts of a count told before
     pair_words: frozenset[str]  # "an elderly couple": two people
+    unit_after: re.Pattern  # "... Battalion No. 5 headquarters" after a group word: a unit or its post
     count_kinds: dict[str, str]
     toll_kinds: dict[str, str]
     denial_kinds: dict[str, list[str]]
@@ -452,8 +453,10 @@ def _objects(lexicon: _Lexicon, text: str, cue: re.Match, end: int, kind: str,
         if one is not None:  # "lynched a suspected thief", "gunned down Hassan Mwayuyu": one person
             count = 2 if _normal(one["victim"]).rsplit(" ", 1)[-1] in lexicon.pair_words else 1  # "an elderly couple"
             return [CasualtyMention(one["victim"], one.start("victim"), one.end("victim"), kind=kind, minimum=count, maximum=count)]
-    if first is None or (people_only and not named):
-        return []  # "seized 300 weapons": only people named as people are abducted or arrested
+    if first is None or (people_only and not named) or (people_only and lexicon.unit_after.match(text, first.end(), end)):
+        # "seized 300 weapons": only people named as people are abducted or arrested; "captured
+        # Border Guard Police Battalion No. 5 headquarters": a unit's post, not its men
+        return []
     mentions: list[CasualtyMention] = []
     item, position = first, first.end()
     while item is not None:
@@ -935,6 +938,7 @@ def _lexicon() -> _Lexicon:
         unspecified_one=frozenset(_normal(a) for a in terms["unspecified_one"]),
         breakdown_groups=frozenset(terms["breakdown_groups"]),
         pair_words=frozenset(terms["pair_words"]),
+        unit_after=re.compile(rf"(?:\s+(?:(?-i:[A-Z])[\w.'’-]*|\d+))*?\s+(?:{_alternation(terms['unit_words'])})\b", flags),
         count_kinds=count_kinds,
         toll_kinds=toll_kinds,
         denial_kinds={_normal(k): v for k, v in terms["none_nouns"].items()},

@@ -110,7 +110,8 @@ _NOMINAL_BY = re.compile(r"^\s+(?:(?:[a-z]+\s+){0,2}by|on\s+(?-i:[A-Z])[\w-]*\s+
 # "backed by X", "alongside X": allies that acted with a side (ACLED's associated actors).
 _ALLY_CUE = re.compile(r"\b(?:(?:backed|supported|aided|assisted|accompanied|joined) by|alongside|together with|"
                        r"with the (?:support|help|backing) of|in coordination with|allied with)\s+(?:the\s+)?$", re.I)
-_PAST_ASIDE = re.compile(r"\b(?:who|which|that)\s+had\s+(?:been\s+)?(?:\w+ly\s+)?$", re.I)
+_PAST_ASIDE = re.compile(r"\b(?:who|which|that)\s+(?:(?:the\s+[\w'’-]+|(?!(?:said|says|they|he|she|it|we|you)\b)(?-i:[A-Z])[\w'’-]*)\s+){0,3}?"
+                         r"had\s+(?:been\s+)?(?:\w+ly\s+)?$", re.I)
 #: Between a date that names an act and the act's noun: "the March 2012 [Machakos bus station] bombing".
 _NAMED_BY_DATE = re.compile(r"(?:\s+[\w'’-]+){0,4}\s+")
 _AFTER_NEXT = re.compile(r"\s+(?:after|following)\b", re.I)
