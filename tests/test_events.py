@@ -1046,6 +1046,31 @@ def test_a_capture_told_in_a_relative_clause_is_past():
                       "captured in February.")["sub_event_type"] == "Armed clash"
 
 
+def test_gunmen_who_block_a_road_are_no_demonstrators():
+    assert main_event("Gunmen blocked the highway near Kiganjo on Monday and abducted 14 passengers.")[
+        "sub_event_type"] == "Abduction/forced disappearance"
+    assert main_event("Youths blocked the highway near Kiganjo on Monday to protest insecurity.")[
+        "sub_event_type"] == "Violent demonstration"
+
+
+def test_vigilantes_an_armed_group_attacked_fought_it():
+    event = main_event("Bandits attacked vigilantes near Kiganjo on Monday. Ten bandits and 7 vigilantes were killed.")
+    assert (event["sub_event_type"], event["fatalities"]) == ("Armed clash", 17)
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("An IED struck a police patrol in Mandera on Monday. Three policemen were wounded. Al Shabaab cells are suspected.",
+     "Al Shabaab"),
+])
+def test_the_group_whose_cells_are_suspected_set_off_the_bomb(text, actor1):
+    assert main_event(text)["actor1"] == actor1
+
+
+def test_a_mine_of_any_kind_struck_is_a_remote_explosive():
+    assert main_event("A farmer was killed when his tractor hit an anti-tank mine near Kiganjo on Monday.")[
+        "sub_event_type"] == "Remote explosive/landmine/IED"
+
+
 def test_a_drone_told_with_who_flew_it_struck():
     assert main_event("A drone operated by the army struck a house in Kiganjo on Monday, killing 3 militants and "
                       "2 children who were nearby.")["sub_event_type"] == "Air/drone strike"

@@ -227,7 +227,8 @@ def load_lexicon() -> _Lexicon:
     cues["not_territory_after"] = re.compile("|".join(data["not_territory_after"]), re.I)
     cues["harm_noun"] = re.compile("|".join(load_yaml("casualty_terms.yaml")["none_nouns"]), re.I)
     cues["negated"] = re.compile(r"\b(?:" + "|".join(english["negations"]) + r")\b(?:\W+[\w'-]+){0,4}\W*$", re.I)
-    cues["responsibility_after"] = re.compile(r"\s+(?:(?:has|have|had|later|quickly|swiftly|reportedly|also)\s+){0,2}(?:"
+    # "Al Shabaab claimed ...", "IS cells are suspected"
+    cues["responsibility_after"] = re.compile(r"\s+(?:(?:cells?|elements|operatives|affiliates)\s+)?(?:(?:has|have|had|later|quickly|swiftly|reportedly|also)\s+){0,2}(?:"
                                               + "|".join(data["responsibility_after"]) + ")", re.I)
     cues["responsibility_before"] = re.compile(r"\b(?:" + "|".join(data["responsibility_before"])
                                                + r")\s+(?:the\s+)?(?:suspected\s+|alleged\s+)?$", re.I)
@@ -344,6 +345,12 @@ def _pick_per_family(text: str, triggers: list[Trigger], actors: list[ActorMenti
     if "protest" in strong and violence and violence[0].mutual and _CROWD_NOUN.fullmatch(best["protest"][1].text):
         best.pop("protest")  # "vigilantes clashed with bandits": the word names a side of the fight
         strong.discard("protest")
+    if "protest" in strong and _BLOCKING.match(best["protest"][1].text) and any(
+            a.category in taxonomy.category_group("non_state_armed") and not _is_crowd(a)
+            and not _ANAPHOR.match(a.text)  # "the group blocked a road": whoever was named before
+            and _BLOCKER_GAP.fullmatch(text, a.end, best["protest"][1].start) for a in actors):
+        best.pop("protest")  # "gunmen blocked the highway and abducted 14 passengers": no demonstration
+        strong.discard("protest")
     if "protest" in strong and violence and _struck_at_gathering(text, best["protest"][1], violence, actors):
         best.pop("protest")  # "grenades exploded at a rally": the gathering is where it struck
         strong.discard("protest")
@@ -387,6 +394,11 @@ def _struck_at_gathering(text: str, protest: Trigger, violence: tuple[_Entry, Tr
         a.category in taxonomy.category_group("non_state_armed") and a.end <= act.start for a in actors)
 
 
+#: A road blocked, which demonstrators do and so do gunmen.
+_BLOCKING = re.compile(r"block(?:ed|ing|s)?\b|barricad", re.I)
+_ANAPHOR = re.compile(r"(?:the|this|that)\s", re.I)
+#: Between who blocked a road and the blocking: "gunmen blocked", "bandits on motorcycles blocked".
+_BLOCKER_GAP = re.compile(r"\s+(?:(?!(?:who|which|that|and)\b)[a-z][\w'’-]*\s+){0,3}")
 #: A gathering named as an event, not its people: "a rally", "the vigil".
 _GATHERING = re.compile(r"(?:rall(?:y|ies)|vigils?|march(?:es)?|demonstrations?|protests?|sit-ins?|gatherings?|processions?)", re.I)
 #: Before a gathering that is where an act took place: "at a rally", "during the vigil".
@@ -1315,11 +1327,20 @@ _MOB_VERB = re.compile(r"lynch", re.I)
 
 
 def _crowd_as_victims(article: Article, trigger: Trigger) -> bool:
-    """A mob's word naming the dead or hurt ("bandits attacked the village, killing 5
-    vigilantes"): the vigilantes were struck, they did not act."""
-    return trigger.sub_event_type == taxonomy.MOB_VIOLENCE and not _MOB_VERB.match(trigger.text) and any(
+    """A mob's word naming the dead, the hurt or the struck ("bandits attacked the village,
+    killing 5 vigilantes", "bandits attacked vigilantes"): the vigilantes were struck, they did
+    not act."""
+    if trigger.sub_event_type != taxonomy.MOB_VIOLENCE or _MOB_VERB.match(trigger.text):
+        return False
+    sentence_start = article.sentences[trigger.sentence].start
+    return _STRUCK_BEFORE.search(article.text, max(sentence_start, trigger.start - 60), trigger.start) is not None or any(
         c.kind in ("killed", "injured") and c.start <= trigger.start and trigger.end <= c.end
         for c in article.in_sentence(article.casualties, trigger.sentence))
+
+
+#: A violent verb before the crowd it struck: "bandits attacked vigilantes", "ambushed a vigilante group".
+_STRUCK_BEFORE = re.compile(r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?:attack(?:ed|ing)?|ambush(?:ed|es|ing)?|raid(?:ed|ing)?|kill(?:ed|s|ing)?|shot|shoots?|"
+                            r"abduct(?:ed|s|ing)?|kidnapp?(?:ed|s|ing)?)\s+(?:(?!by\b|and\b)[\w'’-]+\s+){0,6}?$", re.I)
 
 
 def _freed_captives(article: Article, trigger: Trigger) -> bool:
