@@ -5,7 +5,7 @@ import pytest
 
 from eventcoder.article import Article, CasualtyMention
 from eventcoder.pipeline import extract_records, process
-from eventcoder.stages.casualties import find_casualties, tolls_by_place, top_level
+from eventcoder.stages.casualties import find_casualties, tells_added_victims, tolls_by_place, top_level
 from eventcoder.stages.text import split_sentences
 
 
@@ -592,6 +592,13 @@ def test_one_victim_told_again_by_a_pronoun_died_once():
 ])
 def test_victims_listed_past_a_name_or_as_a_pair_all_count(text, count):
     assert sum(m.minimum for m in top_level(casualties_in(text)) if m.kind == "killed") == count
+
+
+@pytest.mark.parametrize("clause, added", [("A fourth soldier died of his wounds", True),
+                                            ("On a second day of protests two people died", False),
+                                            ("More than 20 people were killed", False)])
+def test_an_ordinal_victim_is_another_but_an_ordinal_day_or_more_than_is_not(clause, added):
+    assert tells_added_victims(clause) is added
 
 
 def test_victims_told_where_they_were_before_their_fate():

@@ -239,7 +239,10 @@ def tells_added_victims(clause: str) -> bool:
 
 @cache
 def _added_victim_cue() -> re.Pattern:
-    return re.compile(rf"\b(?:{_alternation(_load('casualty_terms.yaml')['added_victim_cues'])})\b(?!\s+than\b)", re.IGNORECASE)
+    terms = _load("casualty_terms.yaml")
+    ordinal = (rf"an?\s+(?:{_alternation(terms['added_victim_ordinals'])})\s+"
+               rf"(?!(?:[\w-]+\s+)?(?:{_alternation(terms['not_victim_ordinal_nouns'])})\b)")  # "a fourth soldier"
+    return re.compile(rf"\b(?:(?:{_alternation(terms['added_victim_cues'])})\b(?!\s+than\b)|{ordinal})", re.IGNORECASE)
 
 
 @cache

@@ -1333,12 +1333,15 @@ def _crowd_as_victims(article: Article, trigger: Trigger) -> bool:
     if trigger.sub_event_type != taxonomy.MOB_VIOLENCE or _MOB_VERB.match(trigger.text):
         return False
     sentence_start = article.sentences[trigger.sentence].start
-    return _STRUCK_BEFORE.search(article.text, max(sentence_start, trigger.start - 60), trigger.start) is not None or any(
+    struck = _STRUCK_BEFORE.search(article.text, max(sentence_start, trigger.start - 60), trigger.start)
+    armed = taxonomy.category_group("armed")
+    return (struck is not None and any(a.category in armed and not _is_crowd(a) and a.end <= struck.start()
+                                       for a in article.in_sentence(article.actors, trigger.sentence))) or any(
         c.kind in ("killed", "injured") and c.start <= trigger.start and trigger.end <= c.end
         for c in article.in_sentence(article.casualties, trigger.sentence))
 
 
-#: A violent verb before the crowd it struck: "bandits attacked vigilantes", "ambushed a vigilante group".
+#: A violent verb before the crowd an armed side struck: "bandits attacked vigilantes", "ambushed a vigilante group".
 _STRUCK_BEFORE = re.compile(r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?:attack(?:ed|ing)?|ambush(?:ed|es|ing)?|raid(?:ed|ing)?|kill(?:ed|s|ing)?|shot|shoots?|"
                             r"abduct(?:ed|s|ing)?|kidnapp?(?:ed|s|ing)?)\s+(?:(?!by\b|and\b)[\w'’-]+\s+){0,6}?$", re.I)
 
