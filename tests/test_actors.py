@@ -62,8 +62,8 @@ def test_state_forces_from_demonyms_and_names(phrase, name):
     ("the Islamic State group", "Islamic State"), ("IS fighters", "Islamic State"),
     ("al-Nusra Front", "Jabhat al-Nusra"), ("Jabhat Fatah al-Sham", "Jabhat al-Nusra"),
     ("Hayat Tahrir al-Sham", "Hayat Tahrir al-Sham"), ("al-Shabab", "Al Shabaab"),
-    ("Harakat al-Shabaab al-Mujahideen", "Al Shabaab"), ("Ansar Allah", "Houthis"),
-    ("Houthi rebels", "Houthis"), ("the FSA", "Free Syrian Army"),
+    ("Harakat al-Shabaab al-Mujahideen", "Al Shabaab"), ("Ansar Allah", "Military Forces of Yemen (2017-) Houthi"),
+    ("Houthi rebels", "Military Forces of Yemen (2017-) Houthi"), ("the FSA", "Free Syrian Army"),
     ("ISWAP", "Islamic State (West Africa)"), ("Jama’at Nusrat al-Islam wal-Muslimin",
                                                "JNIM: Group for Support of Islam and Muslims"),
     ("the Pakistani Taliban", "TTP: Tehreek-i-Taliban Pakistan"), ("Wagner", "Wagner Group"),
@@ -383,3 +383,9 @@ def test_a_datelines_city_is_where_the_report_was_filed_not_the_events_country()
     records = extract_records(Article("t", "NAIROBI, March 19 (Reuters) - Police fired tear gas at protesters on "
                                            "Tuesday.", published=date(2024, 3, 19)))
     assert records[0]["actor2"] == "Police Forces of Kenya"
+
+
+@pytest.mark.parametrize("text", ["Two Russian Iskander-M ballistic missiles struck Sumy on Monday.",
+                                  "Russian Shahed drones hit Odesa on Monday."])
+def test_a_weapon_told_with_its_model_belongs_to_the_demonyms_forces(text):
+    assert "Military Forces of Russia" in _names(text).values()

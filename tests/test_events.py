@@ -1071,6 +1071,11 @@ def test_a_mine_of_any_kind_struck_is_a_remote_explosive():
         "sub_event_type"] == "Remote explosive/landmine/IED"
 
 
+def test_the_side_a_shell_was_fired_from_fired_it():
+    event = main_event("Mortar bombs fired from M23-held hills struck a camp near Goma on Monday, killing 18 people.")
+    assert (event["actor1"], event["actor2"]) == ("M23: March 23 Movement", "Civilians (Democratic Republic of Congo)")
+
+
 def test_a_drone_told_with_who_flew_it_struck():
     assert main_event("A drone operated by the army struck a house in Kiganjo on Monday, killing 3 militants and "
                       "2 children who were nearby.")["sub_event_type"] == "Air/drone strike"

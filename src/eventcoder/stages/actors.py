@@ -60,7 +60,7 @@ def find_actors(article: Article) -> Article:
             if actor:
                 mentions.append(_named(span, match, actor, country, lexicon))
         elif entry.kind == "generic":
-            demonym = cue_ending_at.get(match.start)
+            demonym = cue_ending_at.get(match.start) or (entry.generic == "military" and _demonym_before_model(text, match.start, cue_ending_at))
             if entry.after_demonym and not demonym:
                 continue
             mention = ActorMention(span, match.start, match.end, generic=True)
@@ -106,6 +106,21 @@ _SUBJECT_VERB = re.compile(
     r"(?:(has|have|had|will|would|is|are|was|were|may|might|could|can|did|does|do)\s+(?:not\s+)?(?:been\s+)?"
     r"(?:(?:also|again|now|once\s+again|\w+ly)\s+)*)?([a-z]+)\b")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|into|from|of|to|with|at|on|by|near|across|inside|between|against)\s+(?:the\s+)?$", re.I)
+
+
+def _demonym_before_model(text: str, start: int, cue_ending_at: dict[int, tuple[int, str]]) -> tuple[int, str] | None:
+    """The demonym before a weapon's model and kind: "Russian [Iskander-M ballistic] missiles"."""
+    for word in reversed(list(_MODEL_WORD.finditer(text, max(0, start - 40), start))):
+        if not _MODEL_WORDS.fullmatch(text, word.start(), start):
+            return None
+        if word.start() in cue_ending_at:
+            return cue_ending_at[word.start()]
+    return None
+
+
+#: A word of a weapon's model or kind: "Kh-101", "Iskander-M", "cruise", "Shahed".
+_MODEL_WORD = re.compile(r"(?<![\w-])[\w-]+\s+")
+_MODEL_WORDS = re.compile(r"(?:(?:[A-Z][\w-]*|\w+-\w[\w-]*|ballistic|cruise|guided|glide|kamikaze|attack|hypersonic|long-range)\s+){1,3}")
 
 
 def _countries_as_subjects(text: str, cues: tuple[tuple[int, int, str], ...], mentions: list[ActorMention],

@@ -1486,6 +1486,9 @@ def find_events(article: Article) -> Article:
         event.place = event.place or _context_place(article, event.sentences[0])
         if event.place is not None:
             event.place = division_seat(event.place)
+        if event.actor1 is None and event.actor2 is not None and _FIRED_FROM.search(
+                article.text, max(0, event.actor2.start - 30), event.actor2.start):
+            event.actor1, event.actor2 = event.actor2, None  # "shells fired from a junta base struck a ward"
         if event.actor1 is None and event.trigger.family in ("violence", "disrupted"):
             # ACLED's actor for violence whose perpetrator the report does not name: an
             # unidentified armed group of the country where it happened
@@ -1899,6 +1902,10 @@ _TOOK_PLACE = re.compile(r"\s+(?:(?:was|were)\s+carried\s+out|took\s+place|happe
 def _unnamed_in_place(kind: str, event: Event) -> ActorMention:
     """The generic actor of a kind ("armed", "police") in the country where the event happened."""
     return unnamed_actor(kind, event.place.country_code if event.place else None, event.trigger.start)
+
+
+#: Before the side a weapon came from: "fired from a", "launched from".
+_FIRED_FROM = re.compile(r"\b(?:fired|launched|shot)\s+from\s+(?:an?\s+|the\s+|their\s+)?$", re.I)
 
 
 def _device_handlers(article: Article, event: Event) -> ActorMention | None:
