@@ -1076,6 +1076,23 @@ def test_the_side_a_shell_was_fired_from_fired_it():
     assert (event["actor1"], event["actor2"]) == ("M23: March 23 Movement", "Civilians (Democratic Republic of Congo)")
 
 
+def test_tear_gas_shells_are_no_shelling():
+    assert main_event("Police fired tear gas shells to stop farmers marching towards Kiganjo on Monday.")[
+        "sub_event_type"] == "Protest with intervention"
+
+
+def test_a_march_to_an_institution_is_a_protest():
+    assert main_event("Residents marched to the Kiganjo police station on Monday.")["sub_event_type"] == "Peaceful protest"
+
+
+@pytest.mark.parametrize("text", [
+    "Stones were thrown at a procession in Kiganjo on Monday, leading to clashes between two groups.",
+    "Party members fought with chairs and fists at a branch meeting in Kiganjo on Monday.",
+])
+def test_crowds_that_fight_with_stones_chairs_or_fists_riot(text):
+    assert main_event(text)["sub_event_type"] == "Mob violence"
+
+
 def test_a_drone_told_with_who_flew_it_struck():
     assert main_event("A drone operated by the army struck a house in Kiganjo on Monday, killing 3 militants and "
                       "2 children who were nearby.")["sub_event_type"] == "Air/drone strike"

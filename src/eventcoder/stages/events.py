@@ -69,7 +69,7 @@ def _crowd_agent_gap() -> re.Pattern:
                       # or whose people they are: "relatives of a deceased patient vandalised"
                       r"|of\s+(?:an?|the|their|his|her)\s+(?:[a-z][\w'’-]*\s+){1,3})?"
                       # and where that is: "residents of Kiria in Gatura, Murang'a county, beat up"
-                      rf"(?:in\s+(?:[A-Z][\w'’-]*\s*){{1,3}}{division}?(?:,\s*(?:[A-Z][\w'’-]*\s+){{1,2}}{division}?\s*)?,?\s*"
+                      rf"(?:(?:in|near|outside)\s+(?:[A-Z][\w'’-]*\s*){{1,3}}{division}?(?:,\s*(?:[A-Z][\w'’-]*\s+){{1,2}}{division}?\s*)?,?\s*"
                       r"(?:\([^()]{1,60}\)\s+)?)?"
                       # and when: "residents of Kiganjo on Monday night set ablaze"
                       r"(?:(?:early\s+|late\s+)?on\s+(?:the\s+night\s+of\s+)?[\w/-]+(?:\s+(?:night|morning|evening|afternoon))?,?\s+)?"
