@@ -1076,6 +1076,14 @@ def test_the_side_a_shell_was_fired_from_fired_it():
     assert (event["actor1"], event["actor2"]) == ("M23: March 23 Movement", "Civilians (Democratic Republic of Congo)")
 
 
+@pytest.mark.parametrize("text", [
+    "Police used tear gas and detained 150 people to stop a march by students in Kiganjo on Monday.",
+    "Police arrested 25 residents who had staged a sit-in at the council offices in Kiganjo on Monday.",
+])
+def test_protesters_held_at_their_protest_met_intervention(text):
+    assert main_event(text)["sub_event_type"] == "Protest with intervention"
+
+
 def test_tear_gas_shells_are_no_shelling():
     assert main_event("Police fired tear gas shells to stop farmers marching towards Kiganjo on Monday.")[
         "sub_event_type"] == "Protest with intervention"

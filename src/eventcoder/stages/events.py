@@ -1292,6 +1292,9 @@ def _told_as_past_aside(article: Article, trigger: Trigger) -> bool:
     if any(d.relation == "named" and _NAMED_BY_DATE.fullmatch(article.text, d.end, trigger.start)
            for d in article.in_sentence(article.dates, trigger.sentence)):
         return True
+    if trigger.family == "protest" and any(t.family == "arrest" and t.start < trigger.start
+                                           for t in article.in_sentence(article.triggers, trigger.sentence)):
+        return False  # "police arrested 25 residents who had staged a sit-in": the sit-in they were held at
     return bool(_PAST_ASIDE.search(article.text[max(sentence.start, trigger.start - 40):trigger.start]))
 
 

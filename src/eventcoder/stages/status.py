@@ -97,8 +97,9 @@ def find_statuses(article: Article) -> Article:
             # "Workers protested against a planned eviction": the plan is not the act told
             status = _sentence_status(article, article.sentences[trigger.sentence], cues,
                                       reference_year, future_cues=False).status
-        if status != "background" and (trigger.family == "threaten"
-                                       or cues.clause_future.search(article.text[trigger.clause_start:trigger.start])):
+        # (the cue may look at the trigger itself: "to stop a march" is no plan to march)
+        if status != "background" and (trigger.family == "threaten" or any(
+                cue.end() <= trigger.start for cue in cues.clause_future.finditer(article.text, trigger.clause_start, trigger.end))):
             status = "future"  # a threat or a plan: its act has not happened
         trigger.status = status
     return article
