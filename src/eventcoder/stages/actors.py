@@ -118,7 +118,8 @@ def _demonym_before_model(text: str, start: int, cue_ending_at: dict[int, tuple[
     return None
 
 
-#: A word of a weapon's model or kind: "Kh-101", "Iskander-M", "cruise", "Shahed".
+#: A word before a weapon, and a run of one to three of its model's or kind's words: "Kh-101",
+#: "Iskander-M", "cruise", "Shahed".
 _MODEL_WORD = re.compile(r"(?<![\w-])[\w-]+\s+")
 _MODEL_WORDS = re.compile(r"(?:(?:[A-Z][\w-]*|\w+-\w[\w-]*|ballistic|cruise|guided|glide|kamikaze|attack|hypersonic|long-range)\s+){1,3}")
 

@@ -456,7 +456,7 @@ def _objects(lexicon: _Lexicon, text: str, cue: re.Match, end: int, kind: str,
         if one is not None:  # "lynched a suspected thief", "gunned down Hassan Mwayuyu": one person
             count = 2 if _normal(one["victim"]).rsplit(" ", 1)[-1] in lexicon.pair_words else 1  # "an elderly couple"
             return [CasualtyMention(one["victim"], one.start("victim"), one.end("victim"), kind=kind, minimum=count, maximum=count)]
-    if first is None or (people_only and not named) or (people_only and lexicon.unit_after.match(text, first.end(), end)):
+    if first is None or (people_only and (not named or lexicon.unit_after.match(text, first.end(), end))):
         # "seized 300 weapons": only people named as people are abducted or arrested; "captured
         # Border Guard Police Battalion No. 5 headquarters": a unit's post, not its men
         return []

@@ -1367,9 +1367,7 @@ def _people_seized(article: Article, trigger: Trigger) -> Trigger:
                or (shared is not None and _OBJECT_GAP.fullmatch(article.text, shared.end(), c.start))
                for c in article.in_sentence(article.casualties, trigger.sentence)):
         return trigger
-    index, entry = _first_entry(taxonomy.ABDUCTION)
-    return replace(trigger, entry=index, family=entry.family, event_type=entry.event_type,
-                   sub_event_type=entry.sub_event_type, plover_event=entry.plover_event, plover_mode=entry.plover_mode)
+    return _as_entry_of(trigger, taxonomy.ABDUCTION)
 
 
 def _people_set_afire(article: Article, trigger: Trigger) -> Trigger:
@@ -1379,11 +1377,14 @@ def _people_set_afire(article: Article, trigger: Trigger) -> Trigger:
             c.kind == "killed" and trigger.start <= c.start <= trigger.end + 1
             for c in article.in_sentence(article.casualties, trigger.sentence))):
         return trigger
-    index, entry = _first_entry(taxonomy.ATTACK)
+    return _as_entry_of(trigger, taxonomy.ATTACK)
+
+
+def _as_entry_of(trigger: Trigger, sub: str) -> Trigger:
+    """The trigger typed as the lexicon's first entry of a sub-type."""
+    index, entry = _first_entry(sub)
     return replace(trigger, entry=index, family=entry.family, event_type=entry.event_type,
                    sub_event_type=entry.sub_event_type, plover_event=entry.plover_event, plover_mode=entry.plover_mode)
-
-
 
 
 def _denied(article: Article, trigger: Trigger) -> bool:
