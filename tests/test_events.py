@@ -1084,6 +1084,14 @@ def test_protesters_held_at_their_protest_met_intervention(text):
     assert main_event(text)["sub_event_type"] == "Protest with intervention"
 
 
+@pytest.mark.parametrize("text", [
+    "Residents protested in Kiganjo on Monday and accused police of discriminatory arrests.",
+    "Relatives of a man beaten to death by police held a protest in Kiganjo on Monday.",
+])
+def test_force_a_protest_is_about_is_no_intervention(text):
+    assert main_event(text)["sub_event_type"] == "Peaceful protest"
+
+
 def test_tear_gas_shells_are_no_shelling():
     assert main_event("Police fired tear gas shells to stop farmers marching towards Kiganjo on Monday.")[
         "sub_event_type"] == "Protest with intervention"

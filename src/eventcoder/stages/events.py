@@ -793,9 +793,11 @@ def _mob_assault(article: Article, trigger: Trigger) -> bool:
 
 #: Before an arrest or a beating that a protest is about, not one that met it: "demanding the
 #: release of", "protested the arrest of", "a chief who had been arrested", "after being beaten",
-#: "the failure of police to arrest", "was allegedly barred".
+#: "the failure of police to arrest", "was allegedly barred", "Mungiki adherents who had beaten
+#: them", "accused police of discriminatory arrests".
 _GRIEVED_INTERVENTION = re.compile(r"\b(?:(?:the\s+)?arrests?\s+of|release\s+of|(?:had|has|have)\s+(?:recently\s+)?been|after\s+being"
                                    r"|(?:who|he|she)\s+(?:was|were|had\s+been)|failure\s+(?:of|to)"
+                                   r"|(?:who|which|that)\s+had\s+(?:recently\s+|earlier\s+|previously\s+)?|accus(?:ed|es|ing)\s+(?:[\w-]+\s+){1,3}?of"
                                    r"|(?:was|were|had|has|have)\s+(?:allegedly|arbitrarily|unlawfully|illegally|wrongfully|wrongly))\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 #: Before violence a protest is about, not one it did: "victims of ethnic clashes", "in response
@@ -827,7 +829,11 @@ def _met_intervention(story: str) -> bool:
     """Whether the authorities stepped in on the protest, not only on what it is about
     ("demanding the release of a chief who had been arrested")."""
     return any(not _GRIEVED_INTERVENTION.search(_SENTENCE_OPENING.split(story[max(0, cue.start() - 40):cue.start()])[-1])
+               and not _TO_DEATH.match(story, cue.end())  # "the man beaten to death by police": a killing protested
                for cue in _told_cues(load_lexicon().cues["protest_intervention"], story))
+
+
+_TO_DEATH = re.compile(r"\s+to\s+death\b", re.I)
 
 
 def _told_cues(cue: re.Pattern, text: str) -> Iterator[re.Match]:
