@@ -1092,6 +1092,11 @@ def test_force_a_protest_is_about_is_no_intervention(text):
     assert main_event(text)["sub_event_type"] == "Peaceful protest"
 
 
+def test_protesters_gravely_hurt_met_excessive_force():
+    assert main_event("Police fired rubber bullets at students holding a sit-in in Kiganjo on Monday. One student "
+                      "lost an eye.")["sub_event_type"] == "Excessive force against protesters"
+
+
 def test_tear_gas_shells_are_no_shelling():
     assert main_event("Police fired tear gas shells to stop farmers marching towards Kiganjo on Monday.")[
         "sub_event_type"] == "Protest with intervention"
