@@ -813,6 +813,8 @@ def _lexicon() -> _Lexicon:
     companions = _alternation(terms["companions"])
     # how a victim inside a verb phrase opens: "two", "a", "the", "their" ("beat two men to death")
     victim_opening = rf"(?:(?P<qty>{quantity_plain}|an?|another)\s+|(?:the|his|her|their)\s+)?"
+    # who was set ablaze or burnt: "a suspected thief", not "the house of a chief" nor "cars owned by"
+    burnt = rf"(?P<victim>{victim_opening}(?:(?!of\b|belonging\b|owned\b)[\w'’-]+\s+){{0,3}}?(?P<noun>[\w'’-]+))"
     # a share of a toll: "three in Kisumu", "one person at Embu", "the other in Meru"
     share = (rf"(?P<n>{number}|the\s+other|another)(?:\s+(?!(?:in|at)\b)(?-i:[a-z]+)){{0,2}}?\s+(?:in|at)\s+"
              rf"(?P<place>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)")
@@ -897,11 +899,10 @@ def _lexicon() -> _Lexicon:
             rf"\b(?:{_alternation(terms['to_death_verbs'])})\s+(?!(?:and|or|then|up)\b)(?P<victim>{victim_opening}"
             rf"(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)\s+(?:to\s+death|dead)\b", flags),
         set_afire=re.compile(
-            rf"\b(?:set(?:s|ting)?|burn(?:s|ed|t|ing)?)\s+(?P<victim>{victim_opening}"
-            rf"(?:(?!of\b|belonging\b|owned\b)[\w'’-]+\s+){{0,3}}?(?P<noun>[\w'’-]+))\s+(?:ablaze|alight|on\s+fire|alive)\b", flags),
+            rf"\b(?:set(?:s|ting)?|burn(?:s|ed|t|ing)?)\s+{burnt}\s+(?:ablaze|alight|on\s+fire|alive)\b", flags),
         set_afire_first=re.compile(
-            rf"\bset(?:s|ting)?\s+(?:ablaze|alight|on\s+fire)\s+(?!(?:by|in|at|on|near|during|after|over|when|while)\b)(?P<victim>{victim_opening}"
-            rf"(?:(?!of\b|belonging\b|owned\b)[\w'’-]+\s+){{0,3}}?(?P<noun>[\w'’-]+))(?=\s*(?:$|[,.;:()]|(?:after|in|at|on|near|for|who|as|and)\b))", flags),
+            rf"\bset(?:s|ting)?\s+(?:ablaze|alight|on\s+fire)\s+(?!(?:by|in|at|on|near|during|after|over|when|while)\b){burnt}"
+            rf"(?=\s*(?:$|[,.;:()]|(?:after|in|at|on|near|for|who|as|and)\b))", flags),
         running_total=re.compile(rf"\b(?:{_alternation(terms['running_total_cues'])})\s+(?:the|a)\s+(?:[\w-]+\s+){{0,6}}?"
                                  rf"(?:{_alternation(toll_kinds)}|total|tally)\b[^,;.]*$", flags),
         revision=re.compile(rf"\b(?:{_alternation(terms['revision_cues'])})\b", flags),

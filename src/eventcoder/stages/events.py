@@ -58,10 +58,9 @@ _WITHHELD_REPORT = re.compile(r"\s+(?:(?:did|does|would|could|has|have)\s+not|de
                               r"(?:say|give|disclose|confirm|reveal|comment|specify)\b", re.I)
 #: Words between a crowd and its act when the crowd is the one acting ("villagers lynched",
 #: "residents of Itugu village beat").
-@cache
-def _crowd_agent_gap() -> re.Pattern:
-    """Between civilians named and the act they did: where they are from, when, a first act."""
-    sites = [*load_yaml("places_context.yaml")["place_suffixes"], *load_yaml("event_types.yaml")["crowd_sites"]]
+def _crowd_agent_gap(sites: list[str]) -> re.Pattern:
+    """Between civilians named and the act they did: where they are from (``sites``: the words
+    after a place's name), when, a first act."""
     division = rf"(?:(?:{'|'.join(map(re.escape, sites))})\b\s*)"  # "Kiganjo municipality", "Oshodi market"
     return re.compile(rf"^\s+(?:(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{1,3}}{division}?"
                       # a coder's divisions in brackets: "residents of Kiganjo (Nyeri) burned"
@@ -239,6 +238,8 @@ def load_lexicon() -> _Lexicon:
     cues["office_after"] = re.compile(rf"\s+(?i:{offices})\b")
     cues["office_before"] = re.compile(rf"\b(?i:{offices})\s+(?:of|for)\s+(?:the\s+)?$")
     cues["facility_after"] = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}?\s+(?i:" + "|".join(places["facility_words"]) + r")\b")
+    cues["body_after"] = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}\s+(?i:" + "|".join(places["body_words"]) + r")\b")
+    cues["crowd_agent_gap"] = _crowd_agent_gap([*places["place_suffixes"], *data["crowd_sites"]])
     return _Lexicon(tuple(entries), trigger_pattern, cues, frozenset(data["civilian_victim_groups"]),
                     frozenset(data["armed_victim_groups"]), frozenset(data["attacker_victim_groups"]),
                     frozenset(data["civilian_members"]),
@@ -541,7 +542,7 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     acting = [a for a in in_clause if not victim(a)]
     if not acting and opener in ("which", "who") and before and not victim(before[-1]):
         acting = [before[-1]]  # "... and Israel, which has beefed up": the antecedent acts
-    if (not acting and in_clause and _crowd_agent_gap().match(text[in_clause[-1].end:trigger.start])
+    if (not acting and in_clause and load_lexicon().cues["crowd_agent_gap"].match(text[in_clause[-1].end:trigger.start])
             and not harmed.cover(in_clause[-1].start, in_clause[-1].end)  # "the 12 people killed were traders"
             and _last_word(in_clause[-1]) not in load_actor_lexicon().one_person  # "Teacher attacked": struck
             and (_VIOLENT_VERB.match(trigger.text) or _BURNING.match(trigger.text) or _entry_of(trigger).mutual
@@ -1123,7 +1124,7 @@ def _compatible(first: Event, second: Event, text: str) -> bool:
 def _names_body(text: str, place: PlaceMention) -> bool:
     """A place told in the name of a body of people ("the Wad Madani Resistance Committee
     said"), which tells where the body sits, not where the act was."""
-    return _body_after().match(text, place.end) is not None
+    return load_lexicon().cues["body_after"].match(text, place.end) is not None
 
 
 def _treated_at(text: str, place: PlaceMention) -> bool:
@@ -1134,12 +1135,6 @@ def _treated_at(text: str, place: PlaceMention) -> bool:
 
 #: Before the town of a hospital or a mortuary: "at the hospital in", "to a clinic at".
 _TREATED_BEFORE = re.compile(r"\b(?:hospital|clinic|mortuary|morgue|health (?:centre|center))\s+(?:in|at|of)\s+$", re.I)
-
-
-@cache
-def _body_after() -> re.Pattern:
-    words = "|".join(load_yaml("places_context.yaml")["body_words"])
-    return re.compile(rf"(?:\s+[A-Z][\w'’-]*){{0,2}}\s+(?i:{words})\b")
 
 
 def _fight_for_ground(territory: Event, fight: Event) -> bool:
