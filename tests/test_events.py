@@ -1905,3 +1905,54 @@ def test_officials_struck_are_civilians_and_officials_telling_of_a_bomb_did_not_
 def test_who_found_the_dead_did_not_kill_them():
     event = main_event("The bodies of two traders were found by residents of Kiganjo on Monday.")
     assert (event["sub_event_type"], event["actor1"]) == ("Attack", "Unidentified Armed Group (Kenya)")
+
+
+@pytest.mark.parametrize("text, sub_event_type, actor1", [
+    ("Residents of Kiganjo - Gatura (Nyeri) caught and thrashed a man they suspected of stealing a goat on Monday.",
+     "Mob violence", "Rioters (Kenya)"),
+    ("Residents in a neighbourhood of Kiganjo beat a suspected robber on Monday.", "Mob violence", "Rioters (Kenya)"),
+    ("Police in Kiganjo rescued a man from a crowd that was beating him on suspicion of trying to abduct a child.",
+     "Mob violence", "Rioters (Kenya)"),
+    ("Miners armed with sticks and stones attacked the camp of a mining company near Kiganjo on Monday.",
+     "Mob violence", "Rioters (Kenya)"),
+    ("A group of young men raided a restaurant in Kiganjo on Monday, smashing windows and furniture.",
+     "Mob violence", "Rioters (Kenya)"),
+])
+def test_a_crowds_violence_told_with_where_it_came_from_or_what_it_carried_is_mob_violence(text, sub_event_type, actor1):
+    event = main_event(text)
+    assert (event["sub_event_type"], event["actor1"]) == (sub_event_type, actor1)
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    # killed fighting no more: former forces are civilians (ACLED)
+    ("Gunmen shot dead two former soldiers in Kiganjo on Monday.", "Attack"),
+    ("Police fired live rounds at an Aymara march heading peacefully towards Kiganjo on Monday, killing a farmer.",
+     "Excessive force against protesters"),
+    ("Police detained three activists who were hanging banners outside the county offices in Kiganjo on Monday.",
+     "Protest with intervention"),
+    ("Supporters of the candidate gathered outside the tallying centre in Kiganjo on Monday. The gathering "
+     "dispersed peacefully by evening.", "Peaceful protest"),
+    ("Followers of the cleric rallied in Kiganjo on Monday, burning Israeli flags.", "Peaceful protest"),
+    ("Traders in Kiganjo closed their shops in a strike against new taxes on Monday.", "Peaceful protest"),
+    ("Opposition supporters converged on the electoral commission's offices in Kiganjo on Monday, rejecting the "
+     "results.", "Peaceful protest"),
+    ("Relatives and tribesmen of a man shot dead last week protested outside the court in Kiganjo on Monday.",
+     "Peaceful protest"),
+])
+def test_people_and_protests_told_in_other_words(text, sub_event_type):
+    assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Troops detected and detonated two IEDs planted by insurgents near Kiganjo on Monday.", "Disrupted weapons use"),
+    ("A military drone targeting bandits struck villagers at a celebration in Kiganjo on Monday, killing 85.",
+     "Air/drone strike"),
+    ("JNIM fighters seized the village chief of Kiganjo and three of his relatives on Monday.",
+     "Abduction/forced disappearance"),
+    ("Gunmen fired on worshippers at a mosque in Kiganjo on Monday.", "Attack"),
+    ("PDF fighters attacked a military column near Kiganjo on Monday.", "Armed clash"),
+    ("Bombs fired from rebel-held positions hit a camp in Kiganjo on Monday, killing nine displaced people.",
+     "Shelling/artillery/missile attack"),
+])
+def test_acts_of_war_told_in_other_words(text, sub_event_type):
+    assert main_event(text)["sub_event_type"] == sub_event_type

@@ -310,26 +310,63 @@ def _by_clause_groups(mentions: list[CasualtyMention], kind: str,
 
 
 def _one_account_per_group(mentions: list[CasualtyMention], sentence_at: Callable[[int], object]) -> list[CasualtyMention]:
-    """Two sides' accounts of one group's dead in a sentence ("Al Shabaab said it killed 20
+    """Two sources' accounts of one group's dead in a sentence ("Al Shabaab said it killed 20
     soldiers, while the army said 5 soldiers died"; "more than 60 people were killed; an official
-    put the toll at 45"): the conservative one (ACLED), not both."""
+    put the toll at 45"): the conservative one (ACLED), not both. A toll, or a count naming no
+    group, told in its own clause as another source's ("killing 26 civilians, according to
+    hospital sources; residents said more than 30 died") tells all the dead counted before it."""
     kept: list[CasualtyMention] = []
     for mention in mentions:
-        other = next((k for k in kept if k.group == mention.group and (mention.group or mention.total)), None)
         sentence = sentence_at(mention.start)
-        if other is None or sentence is None or not _another_account().search(
-                sentence.text[other.end - sentence.start:mention.start - sentence.start]):
+        if sentence is None:
             kept.append(mention)
-        elif (mention.minimum or 0) < (other.minimum or 0):
+            continue
+        offset = mention.start - sentence.start
+        if kept and (mention.total or mention.group is None) and _account_in_clause(
+                sentence.text[kept[-1].end - sentence.start:offset + len(mention.text)]):
+            # a toll tells all the dead before it; an unnamed count those left unnamed, else the last
+            told = kept if mention.total else ([k for k in kept if k.group is None] or kept[-1:])
+            if _least(mention) < sum(_least(k) for k in told):
+                kept = [k for k in kept if k not in told] + [mention]
+            continue
+        other = next((k for k in kept if k.group == mention.group and (mention.group or mention.total)), None)
+        between = sentence.text[other.end - sentence.start:offset] if other is not None else ""
+        if other is None or not _another_account().search(between) or _UPDATE.search(between):
+            kept.append(mention)
+        elif _least(mention) < _least(other):
             kept[kept.index(other)] = mention
     return kept
+
+
+def _least(mention: CasualtyMention) -> int:
+    """The conservative figure of a count: its lower bound, or "up to" its upper one."""
+    return mention.minimum if mention.minimum is not None else (mention.maximum or 0)
+
+
+#: Where a count's own clause begins: after a comma or semicolon, or at "while", "but", "whereas".
+_CLAUSE_OPENING = re.compile(r"[,;]|\b(?:while|but|whereas)\b", re.I)
+
+
+def _account_in_clause(between: str) -> bool:
+    """Whether the words from the last count to the end of this one open this one's clause as
+    another source's account, not as more dead ("police said, and two more died later", "said
+    five of the wounded had died") nor as a later figure."""
+    openings = list(_CLAUSE_OPENING.finditer(between))
+    clause = between[openings[-1].start():] if openings else between
+    return (_another_account().search(clause) is not None and not tells_added_victims(clause)
+            and not _UPDATE.search(clause))
+
+
+#: A later figure, not another source's at the same time: "officials later gave a toll of 30".
+_UPDATE = re.compile(r"\b(?:later|subsequently|since|eventually|final)\b", re.I)
 
 
 @cache
 def _another_account() -> re.Pattern:
     """Between two counts of one group, a second source's account: "..., while the army said"."""
     reporting = load_yaml("english.yaml")["reporting_words"]
-    return re.compile(r"\b(?:" + "|".join([*reporting, "claimed", "claims", "according to", "put the toll"]) + r")\b", re.I)
+    return re.compile(r"\b(?:" + "|".join([*reporting, "claimed", "claims", "according to",
+                                          r"(?:put|gave|placed)\s+(?:the|a)\s+(?:death\s+)?(?:toll|figure|number)"]) + r")\b", re.I)
 
 
 def _victims(mentions: list[CasualtyMention]) -> list[dict]:

@@ -94,6 +94,7 @@ class _Lexicon:
     be_before: re.Pattern  # a form of "to be" somewhere before a verb: "were attacked and set ablaze"
     killed_self: re.Pattern  # "then turned his rifle on himself": one death
     self_and: re.Pattern  # "himself and" before the other victims of "killing himself and six others"
+    pronoun_and: re.Pattern  # "him and" before the others struck with that person: "killing him and his driver"
     captives_dead: re.Pattern  # "their bodies were found": the captives told before, dead
     armed_modifier: re.Pattern  # "armed" before a group word: its people are armed
     out_of_service: re.Pattern  # "off-duty" before a force's group word: civilians
@@ -129,6 +130,7 @@ _SINGULAR_PASSIVE = re.compile(r"(?<!\bit)\s+(?:is|was|has\s+been|had\s+been)\s+
 
 _THOSE_BEFORE = re.compile(r"\bthose\s+$", re.I)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_AN_BEFORE = re.compile(r"\ban?\s+$", re.I)
 
 # "He later died in hospital": one person, as "he was killed" is.
 _SINGULAR_DIED = re.compile(r"\b(?:he|she)\s+(?:\w+ly\s+|also\s+|later\s+|then\s+|subsequently\s+)?$", re.I)
@@ -216,10 +218,13 @@ def _named_group_victims(lexicon: _Lexicon, article: Article,
     return mentions
 
 
-def imputes_deed(lead: str) -> bool:
-    """Whether the words before an act impute it to someone ("the two were accused of planting"):
-    a deed told of a person, not the act reported."""
-    return _lexicon().imputed_lead.search(lead) is not None
+def imputed_deed_cue(lead: str, act: str) -> int | None:
+    """Where the words before an act start to impute it to someone ("the two were accused of
+    planting"): a deed told of a person, not the act reported; None when they do not, or when
+    the act is the person's fate ("a man held on suspicion of theft died")."""
+    lexicon = _lexicon()
+    cue = lexicon.imputed_lead.search(lead)
+    return cue.start() if cue and not lexicon.main_fate.match(act) else None
 
 
 def tells_another_act(lead: str) -> bool:
@@ -305,8 +310,9 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
         if lexicon.near_miss.search(text, max(start, cue.start() - 24), cue.start()):
             continue  # "nearly killed", "tried to lynch": they lived
         if _THOSE_BEFORE.search(text, max(start, cue.start() - 8), cue.start()) or (
-                cue.group().endswith("ed") and _THE_BEFORE.search(text, max(start, cue.start() - 8), cue.start())):
-            continue  # "two of those arrested later died", "the injured": a noun, not a verb
+                cue.group().endswith("ed") and _THE_BEFORE.search(text, max(start, cue.start() - 8), cue.start())) or (
+                cue.group().endswith("ing") and _AN_BEFORE.search(text, max(start, cue.start() - 8), cue.start())):
+            continue  # "two of those arrested later died", "the injured", "a losing candidate": no verb
         roles = lexicon.roles[_normal(cue.group())]
         people_only = _normal(cue.group()) in lexicon.people_only
         found: list[CasualtyMention] = []
@@ -441,6 +447,19 @@ def _objects(lexicon: _Lexicon, text: str, cue: re.Match, end: int, kind: str,
     reflexive = lexicon.self_and.match(text, start, end)
     if reflexive is not None:
         start = reflexive.end()  # "killing himself and six others": killed_self counts him
+    pronoun = lexicon.pronoun_and.match(text, start, end)
+    if pronoun is not None:
+        # "killing her and a campaign volunteer": she is one, the others are told after
+        others = _victims_from(lexicon, text, pronoun.end(), end, kind, people_only, right_after_verb=False)
+        if others:
+            return [CasualtyMention(pronoun["pronoun"], pronoun.start("pronoun"), pronoun.end("pronoun"),
+                                    kind=kind, minimum=1, maximum=1), *others]
+    return _victims_from(lexicon, text, start, end, kind, people_only, right_after_verb=start == cue.end())
+
+
+def _victims_from(lexicon: _Lexicon, text: str, start: int, end: int, kind: str, people_only: bool,
+                  right_after_verb: bool) -> list[CasualtyMention]:
+    """The victims listed from ``start``, of an active verb of ``kind``."""
     first = lexicon.victim_after.match(text, start, end)
     named = first is not None and _normal(first["group"] or "") in lexicon.groups
     uncounted = first is not None and not _quantity(first) and not named
@@ -451,7 +470,7 @@ def _objects(lexicon: _Lexicon, text: str, cue: re.Match, end: int, kind: str,
         # a plural starts a person's name ("killed James Mwangi", not "killed Al Shabaab defectors")
         one = (_whole_name(lexicon.named_after.match(text, start, end), text) if uncounted
                else lexicon.one_after.match(text, start, end) or lexicon.named_after.match(text, start, end))
-        if one is None and start == cue.end():
+        if one is None and right_after_verb:
             one = lexicon.bare_one_after.match(text, start, end)
         if one is not None:  # "lynched a suspected thief", "gunned down Hassan Mwayuyu": one person
             count = 2 if _normal(one["victim"]).rsplit(" ", 1)[-1] in lexicon.pair_words else 1  # "an elderly couple"
@@ -768,7 +787,8 @@ def _lexicon() -> _Lexicon:
     units = "|".join(terms["units_after_number"])
     # a number before units is a measure: "the 48 year old man" is one man, aged 48
     measure = rf"(?!\s*-?\s*(?:{units})\b)"
-    with_group = (rf"(?:(?P<qty>{quantity_plain}|no|an?|another){measure}(?:\s+of(?:\s+(?:the|those|its|their|his|our)(?:\s+own)?)?)?\s+)?"
+    # a count quoted as a claim: "the army said 'dozens' of terrorists were killed"
+    with_group = (rf"(?:['‘\"“]?(?P<qty>{quantity_plain}|no|an?|another)['’\"”]?{measure}(?:\s+of(?:\s+(?:the|those|its|their|his|our)(?:\s+own)?)?)?\s+)?"
                   # not a possessive: "a doctors' group said" names no doctor; nor a thing of
                   # theirs: "two police camps"
                   rf"(?:{modifier}\s+){{0,3}}?(?P<group>{group})\b(?!['’])(?!\s+(?:{_alternation(terms['not_victims'])})\b){complement}")
@@ -923,6 +943,7 @@ def _lexicon() -> _Lexicon:
         be_before=re.compile(rf"\b(?:{_alternation(english['passive_auxiliaries'])})\b", flags),
         killed_self=re.compile(terms["killed_self"], flags),
         self_and=re.compile(terms["self_and"], flags),
+        pronoun_and=re.compile(terms["pronoun_and"], flags),
         captives_dead=re.compile(terms["captives_found_dead"], flags),
         armed_modifier=re.compile(rf"\b(?:{_alternation(terms['armed_modifiers'])})\b", flags),
         out_of_service=re.compile(rf"\b(?:{_alternation(terms['out_of_service_modifiers'])})\b", flags),

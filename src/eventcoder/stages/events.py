@@ -34,7 +34,7 @@ from eventcoder.lexicon import load_lexicon as load_actor_lexicon, sides_with_st
 from eventcoder.resources import load_yaml
 from eventcoder.spans import Spans
 from eventcoder.stages import stage
-from eventcoder.stages.casualties import imputes_deed, tolls_by_place, top_level
+from eventcoder.stages.casualties import imputed_deed_cue, tolls_by_place, top_level
 from eventcoder.stages.text import dateline_end
 
 #: A protest's story: its sentence and the next ones, where news tells how it went on ("Police
@@ -58,23 +58,27 @@ _WITHHELD_REPORT = re.compile(r"\s+(?:(?:did|does|would|could|has|have)\s+not|de
                               r"(?:say|give|disclose|confirm|reveal|comment|specify)\b", re.I)
 #: Words between a crowd and its act when the crowd is the one acting ("villagers lynched",
 #: "residents of Itugu village beat").
-def _crowd_agent_gap(sites: list[str]) -> re.Pattern:
+def _crowd_agent_gap(sites: list[str], crude_weapons: list[str]) -> re.Pattern:
     """Between civilians named and the act they did: where they are from (``sites``: the words
-    after a place's name), when, a first act."""
+    after a place's name), what they carried (``crude_weapons``), when, a first act."""
     division = rf"(?:(?:{'|'.join(map(re.escape, sites))})\b\s*)"  # "Kiganjo municipality", "Oshodi market"
-    return re.compile(rf"^\s+(?:(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{1,3}}{division}?"
+    weapon = rf"(?:{'|'.join(map(re.escape, crude_weapons))})"
+    return re.compile(rf"^\s+(?:(?:of|at|from)\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|-)\s+){{1,4}}{division}?"
                       # a coder's divisions in brackets: "residents of Kiganjo (Nyeri) burned"
                       r"(?:\([^()]{1,60}\)\s+)?"
                       # or whose people they are: "relatives of a deceased patient vandalised"
                       r"|of\s+(?:an?|the|their|his|her)\s+(?:[a-z][\w'’-]*\s+){1,3})?"
                       # and where that is: "residents of Kiria in Gatura, Murang'a county, beat up"
-                      rf"(?:(?:in|near|outside)\s+(?:[A-Z][\w'’-]*\s*){{1,3}}{division}?(?:,\s*(?:[A-Z][\w'’-]*\s+){{1,2}}{division}?\s*)?,?\s*"
+                      rf"(?:(?:in|near|outside)\s+(?:(?:an?|the)\s+[a-z]+\s+(?:of|in)\s+)?(?:[A-Z][\w'’-]*\s*){{1,3}}{division}?(?:,\s*(?:[A-Z][\w'’-]*\s+){{1,2}}{division}?\s*)?,?\s*"
                       r"(?:\([^()]{1,60}\)\s+)?)?"
+                      # and what they carried: "residents armed with pangas and sticks attacked"
+                      rf"(?:armed\s+with\s+{weapon}(?:,?\s+(?:and\s+|or\s+)?{weapon})*,?\s+)?"
                       # and when: "residents of Kiganjo on Monday night set ablaze"
                       r"(?:(?:early\s+|late\s+)?on\s+(?:the\s+night\s+of\s+)?[\w/-]+(?:\s+(?:night|morning|evening|afternoon))?,?\s+)?"
                       # and a first act of theirs: "parents stormed the school and destroyed"
-                      r"(?:(?!(?:was|were|is|are|been|being|had|have|has|got)\b)[a-z]+\s+(?:(?:the|a|an|their|his|her)\s+)?[\w'’-]+\s+and\s+)?"
-                      r"(?:\w+\s+){0,2}?$")
+                      r"(?:(?!(?:was|were|is|are|been|being|had|have|has|got)\b)[a-z]+\s+(?:(?:the|a|an|their|his|her)\s+)?(?:[\w'’-]+\s+)?and\s+)?"
+                      # (not another subject: "the traders they were attacking" were struck)
+                      r"(?:(?!(?:they|he|she|we|it)\b)\w+\s+){0,2}?$")
 #: Between a clash's verb and the side it names: "clashed with", "fought against the", "battled".
 _WITH = re.compile(r"\s+(?:(?:with|against)\s+)?(?:(?:the|their|its|his|her)\s+)?(?:suspected\s+)?", re.I)
 #: Place mentions the place stage emits that name no event location: demonyms, continents.
@@ -185,7 +189,8 @@ def load_lexicon() -> _Lexicon:
     trigger_pattern = dispatched(alternatives)
     cue_names = ["protest_intervention", "protest_excessive_force", "non_violent_transfer",
                  "non_combatant_subjects", "riot_cues", "crowds_fighting", "fighting_cues", "small_arms_fire", "armed_posts", "non_conflict_causes",
-                 "unarmed_groups", "crowd_weapons", "mob_killings", "election_violence", "crowd_assaults", "demonstration_words"]
+                 "unarmed_groups", "crowd_weapons", "mob_killings", "election_violence", "crowd_assaults", "demonstration_words",
+                 "symbols_burnt"]
     cues = {name: _alternation(data[name]) for name in cue_names}
     cues["new_incident"] = re.compile(r"\W*(?:" + "|".join(data["new_incident_cues"]) + r")\b", re.I)
     blamed_for_deaths = [cue for cue in data["blamed_cues"] if cue != "for"]
@@ -239,12 +244,18 @@ def load_lexicon() -> _Lexicon:
     cues["office_before"] = re.compile(rf"\b(?i:{offices})\s+(?:of|for)\s+(?:the\s+)?$")
     cues["facility_after"] = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}?\s+(?i:" + "|".join(places["facility_words"]) + r")\b")
     cues["body_after"] = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}\s+(?i:" + "|".join(places["body_words"]) + r")\b")
-    cues["crowd_agent_gap"] = _crowd_agent_gap([*places["place_suffixes"], *data["crowd_sites"]])
+    cues["crowd_agent_gap"] = _crowd_agent_gap([*places["place_suffixes"], *data["crowd_sites"]], data["crude_weapons"])
     return _Lexicon(tuple(entries), trigger_pattern, cues, frozenset(data["civilian_victim_groups"]),
                     frozenset(data["armed_victim_groups"]), frozenset(data["attacker_victim_groups"]),
                     frozenset(data["civilian_members"]),
                     frozenset(data["armed_when_acting"]), data["herding_people"], frozenset(data["partisans_when_attacking"]),
                     frozenset(data["material_families"]), data["fallen_forces"])
+
+
+#: Between a side and the "that" opening its relative clause ("a crowd that was beating him").
+_RIGHT_BEFORE_THAT = re.compile(r"\s+that", re.I)
+#: A trigger told in the progressive ("a crowd that was beating him"): the subject acts.
+_PROGRESSIVE = re.compile(r"[a-z]+ing\b", re.I)
 
 
 @stage("triggers", reads=("text", "sentences"), sets=("triggers",))
@@ -260,8 +271,9 @@ def find_triggers(article: Article) -> Article:
             start = sentence.start + match.start()
             before = article.text[max(sentence.start, start - 40):start]
             end = sentence.start + match.end()
-            # "... was beaten": the auxiliary before the trigger, or inside it
-            passive = bool(lexicon.cues["passive_before"].search(before) or lexicon.cues["auxiliary_first"].match(match.group())) or bool(
+            # "... was beaten": the auxiliary before the trigger, or inside it; "was beating" is no passive
+            passive = bool((lexicon.cues["passive_before"].search(before) and not _PROGRESSIVE.match(match.group()))
+                           or lexicon.cues["auxiliary_first"].match(match.group())) or bool(
                 lexicon.cues["headline_passive"].fullmatch(match.group()) and _HEADLINE_SUBJECT.search(before)
                 and lexicon.cues["headline_passive_follower"].match(article.text, end, sentence.end))
             triggers.append(Trigger(
@@ -540,8 +552,9 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
         return None, patient
 
     acting = [a for a in in_clause if not victim(a)]
-    if not acting and opener in ("which", "who") and before and not victim(before[-1]):
-        acting = [before[-1]]  # "... and Israel, which has beefed up": the antecedent acts
+    if not acting and before and not victim(before[-1]) and (
+            opener in ("which", "who") or (opener == "that" and _RIGHT_BEFORE_THAT.fullmatch(text, before[-1].end, clause_start))):
+        acting = [before[-1]]  # "... and Israel, which has beefed up", "a crowd that was beating him": the antecedent acts
     if (not acting and in_clause and load_lexicon().cues["crowd_agent_gap"].match(text[in_clause[-1].end:trigger.start])
             and not harmed.cover(in_clause[-1].start, in_clause[-1].end)  # "the 12 people killed were traders"
             and _last_word(in_clause[-1]) not in load_actor_lexicon().one_person  # "Teacher attacked": struck
@@ -821,9 +834,12 @@ def _told(cue: re.Pattern, text: str) -> bool:
 def _rioted(story: str) -> bool:
     """Whether the protest's crowd turned violent, not only the violence or damage it is about
     ("victims of ethnic clashes held a demonstration", "stalls destroyed by county officers")."""
+    cues = load_lexicon().cues
     return any(not _GRIEVANCE_BEFORE.search(story, max(0, cue.start() - 60), cue.start())
                and not _BY_THE_STATE.match(story, cue.end())
-               for cue in _told_cues(load_lexicon().cues["riot_cues"], story))
+               # what was burnt, in the cue or in the three words after it
+               and not cues["symbols_burnt"].search(" ".join([cue.group(), *story[cue.end():].split(maxsplit=3)[:3]]))
+               for cue in _told_cues(cues["riot_cues"], story))
 
 
 def _met_intervention(story: str) -> bool:
@@ -1039,6 +1055,9 @@ def _after_where_word(text: str, place: PlaceMention) -> bool:
 
 #: Between an act and the place it was done to: "attacked Awdheegle", "raided the village of Bulo".
 _OBJECT_GAP = re.compile(r"\s+(?:the\s+(?:[a-z]+\s+)?[a-z]+\s+of\s+)?")
+#: Between an act and the people it was done to, as the casualties stage reads them without
+#: their determiner: "seized the village chief".
+_PEOPLE_GAP = re.compile(r"\s+(?:the\s+(?:[a-z]+\s+)?[a-z]+\s+of\s+|(?:the|a|an|their|his|her)\s+)?")
 #: "and beat", "and later executed": a second verb whose object the first shares
 _SHARED_OBJECT_VERB = re.compile(r"\s+and\s+(?:later\s+|then\s+|subsequently\s+)?(?-i:[a-z]+(?:ed|t|s))\b", re.I)
 
@@ -1309,7 +1328,7 @@ def _imputed(article: Article, trigger: Trigger) -> bool:
     protesters"); an armed side accused of it did it ("the army was accused of shelling")."""
     lead_start = max(article.sentences[trigger.sentence].start, trigger.start - _IMPUTED_LEAD_CHARS)
     armed = taxonomy.category_group("armed")
-    return imputes_deed(article.text[lead_start:trigger.start]) and not any(
+    return imputed_deed_cue(article.text[lead_start:trigger.start], trigger.text) is not None and not any(
         a.category in armed and a.end <= trigger.start for a in article.in_sentence(article.actors, trigger.sentence))
 
 
@@ -1364,8 +1383,8 @@ def _people_seized(article: Article, trigger: Trigger) -> Trigger:
     if trigger.family != "territory":
         return trigger
     shared = _SHARED_OBJECT_VERB.match(article.text, trigger.end)
-    if not any((c.kind == "abducted" and _OBJECT_GAP.fullmatch(article.text, trigger.end, c.start))
-               or (shared is not None and _OBJECT_GAP.fullmatch(article.text, shared.end(), c.start))
+    if not any((c.kind == "abducted" and _PEOPLE_GAP.fullmatch(article.text, trigger.end, c.start))
+               or (shared is not None and _PEOPLE_GAP.fullmatch(article.text, shared.end(), c.start))
                for c in article.in_sentence(article.casualties, trigger.sentence)):
         return trigger
     return _as_entry_of(trigger, taxonomy.ABDUCTION)
