@@ -308,13 +308,17 @@ def _lexicon_with(actors: ActorsFile | None) -> Lexicon:
     identity_subjects = re.compile(rf"(?<![\w-])(?P<group>{groups})s?(?=\s+(?:{verbs})\b)")
     side_words = "|".join(re.escape(w) for w in sorted([*identity["words"], *identity["pair_words"]], key=len, reverse=True))
     # "between the Borana and Gabra", "Degodia and Garre clans": two groups, the two sides
+    # each may name its sub-clan in brackets: "Habar Gidir (Saleebaan) and Dir (Surre) clan militias"
+    sub_group = r"(?:\s*\([^()]{1,30}\))?"
     identity_pairs = re.compile(
-        rf"(?:(?P<between>between)\s+(?:the\s+)?)?(?<![\w-])(?P<first>{groups})s?\s+and\s+(?:the\s+)?"
-        rf"(?P<second>{groups})s?(?:\s+(?:ethnic\s+|rival\s+)?(?P<word>{side_words}))?\b")
+        rf"(?:(?P<between>between)\s+(?:the\s+)?)?(?<![\w-])(?P<first>{groups})s?{sub_group}\s+and\s+(?:the\s+)?"
+        rf"(?P<second>{groups})s?{sub_group}(?:\s+(?:ethnic\s+|rival\s+)?(?P<word>{side_words}))?\b")
     # "bandits from the Pokot": armed men told by the group they come from
     origin_words = "|".join(re.escape(w) for w in sorted(identity["origin_words"], key=len, reverse=True))
+    # "militias of two Marehan sub-clans", "militias from the Sacad and Saleebaan sub-clans of the Habar Gidir"
+    sub_clans = r"(?:(?:two|rival|several|[\w-]+\s+and\s+[\w-]+)\s+)?(?:sub-?clans?\s+of\s+(?:the\s+)?)?"
     identity_origins = re.compile(
-        rf"(?<![\w-])(?i:{origin_words})(?:\s+from|{SUSPECTED_TO_BE}(?:\s+from)?)\s+(?:the\s+)?(?P<group>{groups})s?\b"
+        rf"(?<![\w-])(?i:{origin_words})(?:\s+(?:from|of)|{SUSPECTED_TO_BE}(?:\s+from)?)\s+(?:the\s+)?{sub_clans}(?P<group>{groups})s?\b"
         rf"(?!\s+(?i:county|district|sub-county|constituency|region|side|border)\b)"
         rf"(?:\s+(?i:clan|sub-clan|community|tribe|ethnic group)\b)?")  # "militia from the Garre clan"
     return Lexicon(builder.compile(), countries, generic_names, actors_by_name, subject_verbs, state_actors, absorbed,

@@ -95,6 +95,8 @@ class _Lexicon:
     killed_self: re.Pattern  # "then turned his rifle on himself": one death
     self_and: re.Pattern  # "himself and" before the other victims of "killing himself and six others"
     pronoun_and: re.Pattern  # "him and" before the others struck with that person: "killing him and his driver"
+    kin_of: re.Pattern  # "relatives of " before the dead whose kin act: dead before the act
+    kin_death: re.Pattern  # "relatives of a woman who " before her death: not the act's
     captives_dead: re.Pattern  # "their bodies were found": the captives told before, dead
     armed_modifier: re.Pattern  # "armed" before a group word: its people are armed
     out_of_service: re.Pattern  # "off-duty" before a force's group word: civilians
@@ -237,6 +239,12 @@ def _another_act_cue() -> re.Pattern:
     return re.compile(rf"\b(?:{_alternation(_load('casualty_terms.yaml')['another_act_cues'])})", re.IGNORECASE)
 
 
+def mourned_by_kin(lead: str) -> bool:
+    """Whether the words before a death make it the one a crowd's kin act over ("relatives of a
+    woman who had just died"): a death before the act, not an act of its own."""
+    return _lexicon().kin_death.search(lead) is not None
+
+
 def tells_added_victims(clause: str) -> bool:
     """Whether a toll's own clause tells of victims besides those counted ("were also killed")."""
     return _added_victim_cue().search(clause) is not None
@@ -348,7 +356,8 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
     mentions += _to_death(lexicon, text, start, end, mentions)
     mentions += [toll for toll in _tolls(lexicon, text, start, end, toll_nouns) if not _running_total(lexicon, text, toll, mentions)]
     mentions += _denials(lexicon, text, start, end)
-    return [m for m in mentions if not imputed_spans.overlap(m.start, m.end)]
+    return [m for m in mentions if not imputed_spans.overlap(m.start, m.end)
+            and not lexicon.kin_of.search(text, max(start, m.start - 30), m.start)]
 
 
 def _imputed_deeds(lexicon: _Lexicon, text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -944,6 +953,8 @@ def _lexicon() -> _Lexicon:
         killed_self=re.compile(terms["killed_self"], flags),
         self_and=re.compile(terms["self_and"], flags),
         pronoun_and=re.compile(terms["pronoun_and"], flags),
+        kin_of=re.compile(rf"\b(?:{_alternation(terms['kin_of'])})\s+of\s+$", flags),
+        kin_death=re.compile(rf"\b(?:{_alternation(terms['kin_of'])})\s+of\s+[^.;]{{1,40}}?\bwho\s+(?:had\s+)?(?:just\s+|recently\s+)?$", flags),
         captives_dead=re.compile(terms["captives_found_dead"], flags),
         armed_modifier=re.compile(rf"\b(?:{_alternation(terms['armed_modifiers'])})\b", flags),
         out_of_service=re.compile(rf"\b(?:{_alternation(terms['out_of_service_modifiers'])})\b", flags),

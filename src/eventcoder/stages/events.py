@@ -34,7 +34,7 @@ from eventcoder.lexicon import load_lexicon as load_actor_lexicon, sides_with_st
 from eventcoder.resources import load_yaml
 from eventcoder.spans import Spans
 from eventcoder.stages import stage
-from eventcoder.stages.casualties import imputed_deed_cue, tolls_by_place, top_level
+from eventcoder.stages.casualties import imputed_deed_cue, mourned_by_kin, tolls_by_place, top_level
 from eventcoder.stages.text import dateline_end
 
 #: A protest's story: its sentence and the next ones, where news tells how it went on ("Police
@@ -58,16 +58,20 @@ _WITHHELD_REPORT = re.compile(r"\s+(?:(?:did|does|would|could|has|have)\s+not|de
                               r"(?:say|give|disclose|confirm|reveal|comment|specify)\b", re.I)
 #: Words between a crowd and its act when the crowd is the one acting ("villagers lynched",
 #: "residents of Itugu village beat").
-def _crowd_agent_gap(sites: list[str], crude_weapons: list[str]) -> re.Pattern:
+def _crowd_agent_gap(sites: list[str], crude_weapons: list[str], captures: list[str]) -> re.Pattern:
     """Between civilians named and the act they did: where they are from (``sites``: the words
-    after a place's name), what they carried (``crude_weapons``), when, a first act."""
+    after a place's name), what they carried (``crude_weapons``), when, a first act, or the
+    capture of their victim (``captures``) told at any length before it."""
     division = rf"(?:(?:{'|'.join(map(re.escape, sites))})\b\s*)"  # "Kiganjo municipality", "Oshodi market"
     weapon = rf"(?:{'|'.join(map(re.escape, crude_weapons))})"
+    capture = rf"(?:{'|'.join(map(re.escape, captures))})"
     return re.compile(rf"^\s+(?:(?:of|at|from)\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|-)\s+){{1,4}}{division}?"
                       # a coder's divisions in brackets: "residents of Kiganjo (Nyeri) burned"
                       r"(?:\([^()]{1,60}\)\s+)?"
-                      # or whose people they are: "relatives of a deceased patient vandalised"
-                      r"|of\s+(?:an?|the|their|his|her)\s+(?:[a-z][\w'’-]*\s+){1,3})?"
+                      # or whose people they are: "relatives of a deceased patient vandalised", "relatives
+                      # of a woman who died after childbirth in Mangochi ransacked"
+                      r"|of\s+(?:an?|the|their|his|her)\s+(?:[a-z][\w'’-]*\s+){1,3}"
+                      r"(?:who\s+(?:had\s+)?(?:just\s+|recently\s+)?died\b[^.;]{0,100}?\s+)?)?"
                       # and where that is: "residents of Kiria in Gatura, Murang'a county, beat up"
                       rf"(?:(?:in|near|outside)\s+(?:(?:an?|the)\s+[a-z]+\s+(?:of|in)\s+)?(?:[A-Z][\w'’-]*\s*){{1,3}}{division}?(?:,\s*(?:[A-Z][\w'’-]*\s+){{1,2}}{division}?\s*)?,?\s*"
                       r"(?:\([^()]{1,60}\)\s+)?)?"
@@ -75,8 +79,10 @@ def _crowd_agent_gap(sites: list[str], crude_weapons: list[str]) -> re.Pattern:
                       rf"(?:armed\s+with\s+{weapon}(?:,?\s+(?:and\s+|or\s+)?{weapon})*,?\s+)?"
                       # and when: "residents of Kiganjo on Monday night set ablaze"
                       r"(?:(?:early\s+|late\s+)?on\s+(?:the\s+night\s+of\s+)?[\w/-]+(?:\s+(?:night|morning|evening|afternoon))?,?\s+)?"
-                      # and a first act of theirs: "parents stormed the school and destroyed"
-                      r"(?:(?!(?:was|were|is|are|been|being|had|have|has|got)\b)[a-z]+\s+(?:(?:the|a|an|their|his|her)\s+)?(?:[\w'’-]+\s+)?and\s+)?"
+                      # and a first act of theirs: "parents stormed the school and destroyed", "villagers
+                      # caught three men they accused of stealing cattle and beat"
+                      r"(?:(?!(?:was|were|is|are|been|being|had|have|has|got)\b)[a-z]+\s+(?:(?:the|a|an|their|his|her)\s+)?(?:[\w'’-]+\s+)?and\s+"
+                      rf"|{capture}\s+[^.;:]{{1,100}}?(?:,\s*(?:and\s+)?|\s+and\s+))?"
                       # (not another subject: "the traders they were attacking" were struck)
                       r"(?:(?!(?:they|he|she|we|it)\b)\w+\s+){0,2}?$")
 #: Between a clash's verb and the side it names: "clashed with", "fought against the", "battled".
@@ -244,7 +250,8 @@ def load_lexicon() -> _Lexicon:
     cues["office_before"] = re.compile(rf"\b(?i:{offices})\s+(?:of|for)\s+(?:the\s+)?$")
     cues["facility_after"] = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}?\s+(?i:" + "|".join(places["facility_words"]) + r")\b")
     cues["body_after"] = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}\s+(?i:" + "|".join(places["body_words"]) + r")\b")
-    cues["crowd_agent_gap"] = _crowd_agent_gap([*places["place_suffixes"], *data["crowd_sites"]], data["crude_weapons"])
+    cues["crowd_agent_gap"] = _crowd_agent_gap([*places["place_suffixes"], *data["crowd_sites"]], data["crude_weapons"],
+                                               data["crowd_captures"])
     return _Lexicon(tuple(entries), trigger_pattern, cues, frozenset(data["civilian_victim_groups"]),
                     frozenset(data["armed_victim_groups"]), frozenset(data["attacker_victim_groups"]),
                     frozenset(data["civilian_members"]),
@@ -448,6 +455,14 @@ def _silenced(family: str, strong: set[str]) -> bool:
     return bool(others if family == "territory" else others & load_lexicon().material_families)
 
 
+#: A death told of the one a subject is named by: "(relatives of a woman) who had just died".
+_WHO_DIED = re.compile(r"\s+(?:had\s+)?(?:just\s+|recently\s+)?died\b", re.I)
+#: A death whose time or cause "before" or "after" tells: "who died after childbirth".
+_DIED_BEFORE = re.compile(r"\bdied\s+$", re.I)
+#: A time of day after "before" or "after": "before dawn", "after nightfall".
+_TIME_OF_DAY = re.compile(r"\s+(?:dawn|dusk|daybreak|sunrise|sunset|nightfall|noon|midday|midnight|daylight)\b", re.I)
+
+
 def _clause_break(text: str, sentence_start: int, position: int) -> tuple[int, str]:
     """The clause's start and the word that opened it ("" at the sentence start)."""
     start, opener = sentence_start, ""
@@ -455,6 +470,11 @@ def _clause_break(text: str, sentence_start: int, position: int) -> tuple[int, s
         word = match.group().lower()
         if word in ("which", "who") and "," in text[match.end():position]:
             continue  # "Al-Shabaab, which is linked to al-Qaeda, has fought": the aside is closed
+        if word in ("before", "after") and (_TIME_OF_DAY.match(text, match.end())
+                                            or _DIED_BEFORE.search(text, max(0, match.start() - 12), match.start())):
+            continue  # "caught three men before dawn and beat them", "who died after childbirth": no clause
+        if word == "who" and _WHO_DIED.match(text, match.end()):
+            continue  # "relatives of a woman who died in the ward ransacked it": the dead, told aside
         start, opener = match.end(), word
     return start, opener
 
@@ -744,7 +764,8 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
             pass
         elif lexicon.cues["non_violent_transfer"].search(nearby) and not fought:
             sub = taxonomy.NON_VIOLENT_TRANSFER
-        elif actor1 is not None and actor1.category == taxonomy.STATE_FORCES and not _abroad(place, actor1):
+        elif actor1 is not None and actor1.category == taxonomy.STATE_FORCES and (
+                not _abroad(place, actor1) or _from_rebels(actor2)):
             sub = taxonomy.GOVERNMENT_REGAINS_TERRITORY
         else:
             sub = taxonomy.NON_STATE_ACTOR_OVERTAKES_TERRITORY
@@ -764,6 +785,12 @@ def _protest_beside(article: Article, index: int) -> bool:
 def _with_next(article: Article, index: int) -> str:
     """A sentence and the one after it, where news tells how an act went on."""
     return " ".join(s.text for s in article.sentences[index:index + 2])
+
+
+def _from_rebels(actor2: ActorMention | None) -> bool:
+    """Ground taken from armed men of no state ("Rwandan troops recaptured Mbau from insurgents"):
+    a foreign force fighting them beside the state regains it, as ACLED codes the state's allies."""
+    return actor2 is not None and actor2.category in taxonomy.category_group("non_state_armed")
 
 
 def _abroad(place: PlaceMention | None, actor: ActorMention) -> bool:
@@ -1332,6 +1359,13 @@ def _imputed(article: Article, trigger: Trigger) -> bool:
         a.category in armed and a.end <= trigger.start for a in article.in_sentence(article.actors, trigger.sentence))
 
 
+def _mourned(article: Article, trigger: Trigger) -> bool:
+    """A death told of the one whose kin act ("relatives of a man who died in the ward stormed
+    it"): an earlier death, not an act."""
+    lead = article.text[max(article.sentences[trigger.sentence].start, trigger.start - _IMPUTED_LEAD_CHARS):trigger.start]
+    return mourned_by_kin(lead)
+
+
 def _avenged(article: Article, trigger: Trigger) -> bool:
     """An act told after what avenged it ("burnt houses in reprisal for a separatist attack",
     "threatened to shell towns in retaliation for an air raid where 100 were killed"): an earlier
@@ -1470,7 +1504,7 @@ def find_events(article: Article) -> Article:
             if not (_inside_a_name(names, t) or _told_as_past_aside(article, t) or _denied(article, t)
                     or _no_ground_taken(article, t) or _crowd_as_victims(article, t) or _freed_captives(article, t))]
     material = load_lexicon().material_families
-    acts = [t for t in told if not (_imputed(article, t) or _avenged(article, t))]
+    acts = [t for t in told if not (_imputed(article, t) or _avenged(article, t) or _mourned(article, t))]
     # "lynched two men accused of planting an IED": no bombing told beside the lynching
     for trigger in acts if any(t.family in material for t in acts) else told:
         by_sentence.setdefault(trigger.sentence, []).append(trigger)
