@@ -1988,3 +1988,14 @@ def test_clans_and_claimants_as_somali_notes_tell_them(text, actor1):
 def test_foreign_troops_retaking_ground_from_rebels_regain_it_for_the_state():
     event = main_event("Rwandan troops recaptured Mbau from insurgents in Cabo Delgado on Monday.")
     assert event["sub_event_type"] == "Government regains territory"
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Police used water cannon and sound grenades to stop students marching towards the ministry in Kiganjo on Monday.",
+     "Protest with intervention"),
+    ("Worshippers marched after Friday prayers in Kiganjo on Monday in solidarity with Gaza.", "Peaceful protest"),
+    ("Police used batons to break up a Baloch Yakjehti Committee long march in Kiganjo on Monday.",
+     "Protest with intervention"),
+])
+def test_crowd_control_grenades_and_marches_of_any_name(text, sub_event_type):
+    assert main_event(text)["sub_event_type"] == sub_event_type
