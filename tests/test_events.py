@@ -1999,3 +1999,16 @@ def test_foreign_troops_retaking_ground_from_rebels_regain_it_for_the_state():
 ])
 def test_crowd_control_grenades_and_marches_of_any_name(text, sub_event_type):
     assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+@pytest.mark.parametrize("text, sub_event_type, actor1", [
+    ("Dhulbahante militias attacked Somaliland army positions near Laascaanood on Monday.", "Armed clash",
+     "Military Forces of Somaliland"),
+    ("A large convoy of Al Shabaab fighters was seen moving from Jilib towards Bu'aale on Monday.",
+     "Change to group/activity", "Al Shabaab"),
+    ("A contingent of 400 soldiers who had trained abroad arrived in Dhuusamarreeb on Monday.",
+     "Change to group/activity", "Military Forces of Somalia"),
+])
+def test_somali_forces_and_their_movements(text, sub_event_type, actor1):
+    event = main_event(text)
+    assert (event["sub_event_type"], event["actor1"]) == (sub_event_type, actor1)

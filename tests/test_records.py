@@ -49,6 +49,11 @@ def test_two_sources_accounts_of_the_same_dead_give_the_conservative_one(text, c
     ("Gunmen stormed Kiganjo on Monday. Dozens were killed; officials later gave a toll of 30.", 30),
     ("Shells struck Kiganjo on Monday. Six people were killed; the next day doctors said five of the wounded had "
      "died.", 11),
+    # each side's claim, then a neutral source's toll of all the dead
+    ("Militants attacked an army base in Kiganjo on Monday. The army claimed 13 militants were killed, while the "
+     "militants said they had killed 9 soldiers. Elders put the overall death toll at 7.", 7),
+    ("Militants captured Kiganjo on Monday. The militants claimed dozens of soldiers were killed; residents spoke of "
+     "several dead soldiers.", 3),
 ])
 def test_another_sources_account_told_without_a_group_is_of_the_same_dead(text, count):
     assert fatalities(text) == [count]

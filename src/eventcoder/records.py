@@ -200,8 +200,10 @@ def summarize_casualties(mentions: list[CasualtyMention], sentence_at: Callable[
             if any(m.revised for m in group):
                 how = _REVISED
             told_by = _told_as_account(group[0], sentence_at)
-            if how == _RETOLD and added and attributed and told_by and not group[0].total:
-                how = _OTHER_ACCOUNT  # "..., according to the mayor. A rights group said more than 20 were killed."
+            if how == _RETOLD and added and attributed and told_by and not (group[0].total and _told_later(group[0], sentence_at)):
+                # "..., according to the mayor. A rights group said more than 20 were killed.", "The
+                # army claimed 13 militants killed. Elders put the overall death toll at 7."
+                how = _OTHER_ACCOUNT
             attributed = told_by
             added.append(how)
             sides |= own_sides
@@ -357,6 +359,12 @@ def _account_in_clause(between: str) -> bool:
             and not _UPDATE.search(clause))
 
 
+def _told_later(first: CasualtyMention, sentence_at: Callable[[int], object]) -> bool:
+    """Whether a toll's sentence tells it as a later figure ("the toll later rose to 12")."""
+    sentence = sentence_at(first.start)
+    return sentence is not None and _UPDATE.search(sentence.text) is not None
+
+
 #: A later figure, not another source's at the same time: "officials later gave a toll of 30".
 _UPDATE = re.compile(r"\b(?:later|subsequently|since|eventually|final)\b", re.I)
 
@@ -366,7 +374,7 @@ def _another_account() -> re.Pattern:
     """Between two counts of one group, a second source's account: "..., while the army said"."""
     reporting = load_yaml("english.yaml")["reporting_words"]
     return re.compile(r"\b(?:" + "|".join([*reporting, "claimed", "claims", "according to",
-                                          r"(?:put|gave|placed)\s+(?:the|a)\s+(?:death\s+)?(?:toll|figure|number)"]) + r")\b", re.I)
+                                          r"(?:put|gave|placed)\s+(?:the|a|its|their)\s+(?:[\w-]+\s+){0,2}?(?:toll|figure|number)"]) + r")\b", re.I)
 
 
 def _victims(mentions: list[CasualtyMention]) -> list[dict]:

@@ -517,8 +517,10 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     clause_start, opener = _clause_break(text, sentence.start, trigger.start)
     asides = [m.span() for m in _RELATIVE_ASIDE.finditer(text, sentence.start, trigger.start)]
     found_by = load_lexicon().cues["found_by"]
-    before = [a for a in actors if (a.start < trigger.start or (a.start == trigger.start and a.end >= trigger.end))
-              # "Turkish drones" holds "drones struck"; "fighter jets" is both the act and its doer
+    before = [a for a in actors if (a.start < trigger.start or (a.start == trigger.start and (
+                  a.end >= trigger.end or _entry_of(trigger).family == "mobilize")))
+              # "Turkish drones" holds "drones struck"; "fighter jets" is both the act and its doer;
+              # "soldiers who had trained abroad arrived in" opens with the side that moved
               and not any(start <= a.start and a.end <= end for start, end in asides)
               and not found_by.fullmatch(text, a.end, trigger.start)  # "police found the bodies"
               and not _WITHHELD_REPORT.match(text, a.end)]  # "the army did not say how many died"
