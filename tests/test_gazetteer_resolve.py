@@ -239,3 +239,8 @@ def test_a_name_one_is_near_is_a_town_rather_than_a_province_abroad():
 def test_a_name_told_as_a_province_is_no_city_on_another_continent():
     # the gazetteer's "Samar" readings are Russian and Ukrainian cities; the NPA fights in the Philippines
     assert "Samar" not in _found("NPA rebels ambushed soldiers in Samar province on Monday.")
+
+
+def test_a_city_before_brackets_stays_when_its_province_is_read_as_a_town_abroad():
+    # "Adjara" reads only as Adjarra, a Beninese town: it cannot say Batumi lies outside Georgia
+    assert _found("Residents of Batumi (Batumi, Adjara) rallied on Monday.")["Batumi"].country_code == "GE"

@@ -490,6 +490,8 @@ def _unknown_inside(candidates: list[Candidate], index: int, text: str) -> bool:
     candidate, container = candidates[index], candidates[index + 1]
     bracketed = [c for c in _bracket_containers(candidates, index, text) if c.key != candidate.key]
     if bracketed:
+        if _known_city(candidate) and not any(p.feature_class == "A" for c in bracketed for p in c.places):
+            return False  # "Batumi (Batumi, Adjara)": a town abroad named like its province vetoes no city
         return _no_reading_inside(candidate, bracketed) or _no_reading_in_division(candidate, bracketed)
     if not _tells_where(container):
         return False  # a skeleton match ("Turkana" as Türkan) or a hamlet says little of where the name lies
@@ -507,6 +509,12 @@ def _unknown_inside(candidates: list[Candidate], index: int, text: str) -> bool:
         return False  # a known city in a list may be abroad; "the Hamilton area of Kisumu" is not
     # "Orlivka, Donetsk region": a province told by its word holds the name, not its namesakes elsewhere
     return _no_reading_inside(candidate, [container]) or bool(divided and _no_reading_in_division(candidate, [container]))
+
+
+def _known_city(candidate: Candidate) -> bool:
+    """Whether the name is itself a city of some size (a reading of that very name)."""
+    known = weights().known_city_population
+    return any(p.population >= known and p.key == candidate.key for p in candidate.places)
 
 
 def _tells_where(container: Candidate) -> bool:
