@@ -389,3 +389,10 @@ def test_a_datelines_city_is_where_the_report_was_filed_not_the_events_country()
                                   "Russian Shahed drones hit Odesa on Monday."])
 def test_a_weapon_told_with_its_model_belongs_to_the_demonyms_forces(text):
     assert "Military Forces of Russia" in _names(text).values()
+
+
+def test_the_taliban_are_afghanistans_forces_from_august_2021():
+    text = "Taliban fighters shot dead two former soldiers in Khost on Monday."
+    now = extract_records(Article("t", text, published=date(2024, 2, 20)))[0]
+    before = extract_records(Article("t", text, published=date(2019, 2, 20)))[0]
+    assert (now["actor1"], before["actor1"]) == ("Military Forces of Afghanistan", "Taliban")

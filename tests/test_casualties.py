@@ -617,3 +617,9 @@ def test_an_ordinal_victim_is_another_but_an_ordinal_day_or_more_than_is_not(cla
 
 def test_victims_told_where_they_were_before_their_fate():
     assert summary("Two civilians caught in the crossfire were killed.") == [("Two civilians", "killed", "civilians", 2, 2)]
+
+
+def test_a_named_state_force_counted_as_victims():
+    text = "NRF fighters attacked a checkpoint in Dara. The NRF said two of its fighters and four Taliban were killed."
+    dead = extract_records(Article("t", text, published=date(2024, 5, 7)))[0]["fatalities"]
+    assert dead == 6

@@ -12,6 +12,7 @@ pycountry and ``data/demonyms.csv`` ("Syrian army", "army of Syria" -> Military 
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -47,6 +48,8 @@ class Actor:
     qualify: frozenset[str] | None = None  # countries whose name is appended; "*" = any
     active: tuple[int, int] | None = None
     sides_with_state: bool = False  # a state's auxiliaries: "the jihadists" they fight are never them
+    #: (the day, the state's forces) a group that took power became: the Taliban in August 2021
+    became_state: tuple[dt.date, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,7 +263,9 @@ def _lexicon_with(actors: ActorsFile | None) -> Lexicon:
         actor = Actor(group["name"], group["category"], group.get("country"),
                       qualify=frozenset(["*"] if qualify == "any" else qualify or []) or None,
                       active=tuple(group["active"]) if group.get("active") else None,
-                      sides_with_state=group.get("sides_with_state", False))
+                      sides_with_state=group.get("sides_with_state", False),
+                      became_state=((dt.date.fromisoformat(group["became_state"]["since"]), group["became_state"]["name"])
+                                    if group.get("became_state") else None))
         actors_by_name[actor.name] = actor
         for alias in [actor.name.split(": ")[-1], *group["aliases"]]:
             builder.add(alias, "actor", actor=actor)

@@ -14,6 +14,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
+from datetime import date
 from functools import cache
 
 from eventcoder.article import ActorMention, Article, PlaceMention
@@ -54,7 +55,7 @@ def find_actors(article: Article) -> Article:
         entry = match.entry
         span = text[match.start:match.end]
         if entry.kind == "actor":
-            mentions.append(_named(span, match, entry.actor, country, lexicon))
+            mentions.append(_named(span, match, entry.actor, country, lexicon, article.published))
         elif entry.kind == "contextual":
             actor = _contextual(entry, country, year)
             if actor:
@@ -281,7 +282,11 @@ def _weight(place: PlaceMention) -> float:
 
 
 def _named(span: str, match: NameMatch, actor: Actor, country: str | None,
-           lexicon: Lexicon) -> ActorMention:
+           lexicon: Lexicon, published: date | None = None) -> ActorMention:
+    if actor.became_state and published and published >= actor.became_state[0]:
+        # a group that took power is the state's forces from that day (ACLED: the Taliban since
+        # 15 August 2021 are Military Forces of Afghanistan (2021-))
+        actor = Actor(actor.became_state[1], taxonomy.STATE_FORCES, actor.country_code)
     name, code = actor.name, actor.country_code
     if actor.qualify and country and ("*" in actor.qualify or country in actor.qualify):
         name, code = f"{actor.name} ({lexicon.countries[country].name})", country

@@ -188,14 +188,16 @@ def _captives_found_dead(lexicon: _Lexicon, text: str, mentions: list[CasualtyMe
 def _named_group_victims(lexicon: _Lexicon, article: Article,
                          found: dict[tuple[str, int, int], CasualtyMention]) -> list[CasualtyMention]:
     """A counted armed group named as the victim, with no group noun: "more than 15 Al Shabaab
-    were killed", "8 suspected SLDF shot dead", and the counted victims it is listed with: "3
-    soldiers and 5 Al Shabaab dead", "the deaths of 4 soldiers and 2 Taliban"."""
-    armed = taxonomy.category_group("non_state_armed")
+    were killed", "8 suspected SLDF shot dead", "four Taliban were killed" (the state's forces
+    since 2021), and the counted victims it is listed with: "3 soldiers and 5 Al Shabaab dead",
+    "the deaths of 4 soldiers and 2 Taliban"."""
+    armed = taxonomy.category_group("non_state_armed") | {taxonomy.STATE_FORCES}
     text = article.text
     mentions = []
     for actor in article.actors:
         if actor.generic or actor.category not in armed:
             continue
+        state = actor.category == taxonomy.STATE_FORCES
         sentence_start = article.sentence_at(actor.start).start
         count = lexicon.count_before.search(text, sentence_start, actor.start)
         if count is None:
@@ -216,7 +218,7 @@ def _named_group_victims(lexicon: _Lexicon, article: Article,
         else:
             continue
         mentions.append(CasualtyMention(text[count.start("qty"):actor.end], count.start("qty"), actor.end,
-                                        kind=kind, group="militants", minimum=minimum, maximum=maximum))
+                                        kind=kind, group="soldiers" if state else "militants", minimum=minimum, maximum=maximum))
     return mentions
 
 
