@@ -2012,3 +2012,20 @@ def test_crowd_control_grenades_and_marches_of_any_name(text, sub_event_type):
 def test_somali_forces_and_their_movements(text, sub_event_type, actor1):
     event = main_event(text)
     assert (event["sub_event_type"], event["actor1"]) == (sub_event_type, actor1)
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Police arrested six teachers who were marching with placards along Main Street in Kiganjo on Monday.",
+     "Protest with intervention"),
+    ("Students who walked out of their dormitories in Kiganjo over the food were dispersed with tear gas on Monday.",
+     "Protest with intervention"),
+    ("Retirees held their regular Sunday gathering in front of the company's office in Kiganjo, demanding pensions.",
+     "Peaceful protest"),
+    ("Residents of Kiganjo banged pots and pans from their balconies on Monday night against the election results.",
+     "Peaceful protest"),
+    ("Truck drivers in Kiganjo joined a nationwide truckers' strike over fuel quotas on Monday.", "Peaceful protest"),
+    ("Members of two rival clans fought with sticks, stones and knives over farmland near Kiganjo on Monday.",
+     "Mob violence"),
+])
+def test_protests_and_crowd_fights_in_yet_other_words(text, sub_event_type):
+    assert main_event(text)["sub_event_type"] == sub_event_type

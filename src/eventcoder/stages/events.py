@@ -735,7 +735,11 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
         sub = taxonomy.VIOLENT_DEMONSTRATION  # "post-election violence persists in Kisumu", nobody named
     elif (entry.family == "violence" and entry.mutual
           and (lexicon.cues["unarmed_groups"].search(sentence) or _told(lexicon.cues["crowd_weapons"], _with_next(article, trigger.sentence)))
-          and all(a is None or a.category in (taxonomy.STATE_FORCES, taxonomy.CIVILIANS) for a in (actor1, actor2))):
+          and (all(a is None or a.category in (taxonomy.STATE_FORCES, taxonomy.CIVILIANS) for a in (actor1, actor2))
+               # groups of no name fighting with sticks and stones, no gun told: "two rival clans
+               # fought with sticks, stones and knives"
+               or (_told(lexicon.cues["crowd_weapons"], sentence) and not _told(lexicon.cues["small_arms_fire"], _with_next(article, trigger.sentence))
+                   and all(a is None or a.generic or a.category == taxonomy.CIVILIANS for a in (actor1, actor2))))):
         # "rival supporters clashed", "students engaged police in running battles": no armed
         # side named but the state's (the crowd itself may be named as civilians), the crowd's
         # fight is mob violence; a demonstrating crowd's, told beside its protest ("The protests
