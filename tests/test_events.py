@@ -2029,3 +2029,13 @@ def test_somali_forces_and_their_movements(text, sub_event_type, actor1):
 ])
 def test_protests_and_crowd_fights_in_yet_other_words(text, sub_event_type):
     assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of women marched in Kiganjo on Monday carrying portraits of two women killed by the same man.",
+    "Relatives gathered at the police station in Kiganjo on Monday to commemorate the 2004 incident in which 85 "
+    "protesters died.",
+])
+def test_a_protest_that_remembers_the_dead_has_no_toll_of_its_own(text):
+    event = main_event(text)
+    assert (event["sub_event_type"], event["fatalities"]) == ("Peaceful protest", 0)
