@@ -2039,3 +2039,11 @@ def test_protests_and_crowd_fights_in_yet_other_words(text, sub_event_type):
 def test_a_protest_that_remembers_the_dead_has_no_toll_of_its_own(text):
     event = main_event(text)
     assert (event["sub_event_type"], event["fatalities"]) == ("Peaceful protest", 0)
+
+
+@pytest.mark.parametrize("text", [
+    "The collapse of a railway station canopy killed 15 people in Kiganjo on Monday.",
+    "A bridge collapsed in Kiganjo on Monday, killing 15 people.",
+])
+def test_a_collapse_that_kills_is_no_conflict_event(text):
+    assert records_of(text) == []
