@@ -2047,3 +2047,12 @@ def test_a_protest_that_remembers_the_dead_has_no_toll_of_its_own(text):
 ])
 def test_a_collapse_that_kills_is_no_conflict_event(text):
     assert records_of(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Residents beat a suspected pickpocket at the bus terminus in Kiganjo on Monday.",
+    "Villagers in Kiganjo punched two forestry officials and damaged their truck on Monday.",
+    "A crowd tore down a camp in Kiganjo on Monday, beating several asylum seekers with sticks.",
+])
+def test_a_crowds_blows_at_people_of_any_kind_are_mob_violence(text):
+    assert main_event(text)["sub_event_type"] == "Mob violence"

@@ -95,7 +95,7 @@ _CLAUSE_BREAK = re.compile(
     r"told|stated|reported|indicating|indicated|claimed|added|that)\b", re.I)
 #: A violent act told as a verb ("sect members attacked a woman", "a body was found dumped"
 #: aside): an event even when the coder recognises neither side.
-_VIOLENT_VERB = re.compile(r"(?:attack(?:ed|s)?|kill(?:ed|s)?|shoots?|shot(?: dead)?|beat(?:en|s)?(?: up)?|thrashed|stabbed|raided|stormed|assaulted|ston(?:e|es|ed)|burn(?:s|t|ed)|set upon|"
+_VIOLENT_VERB = re.compile(r"(?:attack(?:ed|s)?|kill(?:ed|s)?|shoots?|shot(?: dead)?|beat(?:en|s)?(?: up)?|thrashed|stabbed|raided|stormed|assaulted|ston(?:e|es|ed)|burn(?:s|t|ed)|set upon|punched|kicked|slapped|"
                            r"murdered|gunned down|hacked to death|beat(?:en)? to death|lynched|executed|torture[ds])", re.I)
 #: A burning, of things or people: "set ablaze", "set a suspected thief alight".
 _BURNING = re.compile(r"set\s+(?:[\w'’-]+\s+){0,4}?(?:ablaze|alight|on\s+fire)", re.I)
