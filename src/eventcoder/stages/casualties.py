@@ -222,13 +222,12 @@ def _named_group_victims(lexicon: _Lexicon, article: Article,
     return mentions
 
 
-def imputed_deed_cue(lead: str, act: str) -> int | None:
-    """Where the words before an act start to impute it to someone ("the two were accused of
-    planting"): a deed told of a person, not the act reported; None when they do not, or when
-    the act is the person's fate ("a man held on suspicion of theft died")."""
+def imputes_deed(lead: str, act: str) -> bool:
+    """Whether the words before an act impute it to someone ("the two were accused of
+    planting"): a deed told of a person, not the act reported; never the person's fate ("a man
+    held on suspicion of theft died")."""
     lexicon = _lexicon()
-    cue = lexicon.imputed_lead.search(lead)
-    return cue.start() if cue and not lexicon.main_fate.match(act) else None
+    return lexicon.imputed_lead.search(lead) is not None and not lexicon.main_fate.match(act)
 
 
 def tells_another_act(lead: str) -> bool:

@@ -34,7 +34,7 @@ from eventcoder.lexicon import load_lexicon as load_actor_lexicon, sides_with_st
 from eventcoder.resources import load_yaml
 from eventcoder.spans import Spans
 from eventcoder.stages import stage
-from eventcoder.stages.casualties import imputed_deed_cue, mourned_by_kin, tolls_by_place, top_level
+from eventcoder.stages.casualties import imputes_deed, mourned_by_kin, tolls_by_place, top_level
 from eventcoder.stages.text import dateline_end
 
 #: A protest's story: its sentence and the next ones, where news tells how it went on ("Police
@@ -1361,7 +1361,7 @@ def _imputed(article: Article, trigger: Trigger) -> bool:
     protesters"); an armed side accused of it did it ("the army was accused of shelling")."""
     lead_start = max(article.sentences[trigger.sentence].start, trigger.start - _IMPUTED_LEAD_CHARS)
     armed = taxonomy.category_group("armed")
-    return imputed_deed_cue(article.text[lead_start:trigger.start], trigger.text) is not None and not any(
+    return imputes_deed(article.text[lead_start:trigger.start], trigger.text) and not any(
         a.category in armed and a.end <= trigger.start for a in article.in_sentence(article.actors, trigger.sentence))
 
 
