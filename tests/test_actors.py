@@ -396,3 +396,9 @@ def test_the_taliban_are_afghanistans_forces_from_august_2021():
     now = extract_records(Article("t", text, published=date(2024, 2, 20)))[0]
     before = extract_records(Article("t", text, published=date(2019, 2, 20)))[0]
     assert (now["actor1"], before["actor1"]) == ("Military Forces of Afghanistan", "Taliban")
+
+
+def test_cameroons_separatists_are_the_ambazonian_separatists():
+    record = extract_records(Article("t", "Suspected separatist fighters shot dead a teacher in Kumbo, Cameroon, on Monday.",
+                                     published=date(2024, 5, 10)))[0]
+    assert record["actor1"] == "Ambazonian Separatists"
