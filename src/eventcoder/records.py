@@ -199,8 +199,8 @@ def summarize_casualties(mentions: list[CasualtyMention], sentence_at: Callable[
                 how = _OTHER_VICTIMS  # "... killing two. A child who was wounded in the shelling died the next day."
             if any(m.revised for m in group):
                 how = _REVISED
-            told_by = _told_as_account(group[0], sentence_at)
-            if how == _RETOLD and added and attributed and told_by and not (group[0].total and _told_later(group[0], sentence_at)):
+            told_by = _sentence_says(group[0], sentence_at, _another_account())
+            if how == _RETOLD and added and attributed and told_by and not (group[0].total and _sentence_says(group[0], sentence_at, _UPDATE)):
                 # "..., according to the mayor. A rights group said more than 20 were killed.", "The
                 # army claimed 13 militants killed. Elders put the overall death toll at 7."
                 how = _OTHER_ACCOUNT
@@ -265,11 +265,11 @@ _RETOLD, _ANOTHER_ACT, _OTHER_VICTIMS, _REVISED, _OTHER_ACCOUNT = (
     "retold", "another act", "other victims", "revised", "another account")
 
 
-def _told_as_account(first: CasualtyMention, sentence_at: Callable[[int], object]) -> bool:
-    """Whether a toll's sentence tells it as someone's account ("according to the mayor",
-    "a rights group said")."""
+def _sentence_says(first: CasualtyMention, sentence_at: Callable[[int], object], cue: re.Pattern) -> bool:
+    """Whether a toll's sentence holds the cue: told as someone's account ("according to the
+    mayor", :func:`_another_account`) or as a later figure (``_UPDATE``)."""
     sentence = sentence_at(first.start)
-    return sentence is not None and _another_account().search(sentence.text) is not None
+    return sentence is not None and cue.search(sentence.text) is not None
 
 
 def _told_how(first: CasualtyMention, sentence_at: Callable[[int], object]) -> str:
@@ -333,7 +333,7 @@ def _one_account_per_group(mentions: list[CasualtyMention], sentence_at: Callabl
             continue
         other = next((k for k in kept if k.group == mention.group and (mention.group or mention.total)), None)
         between = sentence.text[other.end - sentence.start:offset] if other is not None else ""
-        if other is None or not _another_account().search(between) or _UPDATE.search(between):
+        if other is None or not _another_source(between):
             kept.append(mention)
         elif _least(mention) < _least(other):
             kept[kept.index(other)] = mention
@@ -355,14 +355,12 @@ def _account_in_clause(between: str) -> bool:
     five of the wounded had died") nor as a later figure."""
     openings = list(_CLAUSE_OPENING.finditer(between))
     clause = between[openings[-1].start():] if openings else between
-    return (_another_account().search(clause) is not None and not tells_added_victims(clause)
-            and not _UPDATE.search(clause))
+    return _another_source(clause) and not tells_added_victims(clause)
 
 
-def _told_later(first: CasualtyMention, sentence_at: Callable[[int], object]) -> bool:
-    """Whether a toll's sentence tells it as a later figure ("the toll later rose to 12")."""
-    sentence = sentence_at(first.start)
-    return sentence is not None and _UPDATE.search(sentence.text) is not None
+def _another_source(words: str) -> bool:
+    """Whether words tell another source's account of the same dead, not a later figure."""
+    return _another_account().search(words) is not None and _UPDATE.search(words) is None
 
 
 #: A later figure, not another source's at the same time: "officials later gave a toll of 30".

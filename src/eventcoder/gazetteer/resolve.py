@@ -503,9 +503,7 @@ def _unknown_inside(candidates: list[Candidate], index: int, text: str) -> bool:
     divided = cues["division_after"].match(after) or cues["district_after"].match(after)
     if gap["word"] is None and not (divided and gap["mark"]):
         return False  # "Kampala, Nairobi and Dar es Salaam": a list, not a place inside another
-    known = weights().known_city_population
-    if any(p.is_country or p.is_admin1 or (gap["word"] is None and p.population >= known and p.key == candidate.key)
-           for p in candidate.places):
+    if any(p.is_country or p.is_admin1 for p in candidate.places) or (gap["word"] is None and _known_city(candidate)):
         return False  # a known city in a list may be abroad; "the Hamilton area of Kisumu" is not
     # "Orlivka, Donetsk region": a province told by its word holds the name, not its namesakes elsewhere
     return _no_reading_inside(candidate, [container]) or bool(divided and _no_reading_in_division(candidate, [container]))

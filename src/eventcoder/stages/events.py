@@ -864,6 +864,10 @@ def _told(cue: re.Pattern, text: str) -> bool:
     return any(_told_cues(cue, text))
 
 
+#: The next three words: where a riot cue's object is told ("burning Israeli flags").
+_THREE_WORDS = re.compile(r"(?:\s+\S+){0,3}")
+
+
 def _rioted(story: str) -> bool:
     """Whether the protest's crowd turned violent, not only the violence or damage it is about
     ("victims of ethnic clashes held a demonstration", "stalls destroyed by county officers")."""
@@ -871,7 +875,7 @@ def _rioted(story: str) -> bool:
     return any(not _GRIEVANCE_BEFORE.search(story, max(0, cue.start() - 60), cue.start())
                and not _BY_THE_STATE.match(story, cue.end())
                # what was burnt, in the cue or in the three words after it
-               and not cues["symbols_burnt"].search(" ".join([cue.group(), *story[cue.end():].split(maxsplit=3)[:3]]))
+               and not cues["symbols_burnt"].search(story, cue.start(), _THREE_WORDS.match(story, cue.end()).end())
                for cue in _told_cues(cues["riot_cues"], story))
 
 
@@ -1351,25 +1355,29 @@ def _told_as_past_aside(article: Article, trigger: Trigger) -> bool:
     return bool(_PAST_ASIDE.search(article.text[max(sentence.start, trigger.start - 40):trigger.start]))
 
 
-#: How far before an act its accusation's words may start ("accused of " and four words).
-_IMPUTED_LEAD_CHARS = 120
+#: How far before an act the words telling whose deed or death it was may start ("accused of "
+#: and four words, "relatives of a woman who ").
+_LEAD_CHARS = 120
+
+
+def _lead(article: Article, trigger: Trigger) -> str:
+    """The words of the trigger's sentence right before it."""
+    return article.text[max(article.sentences[trigger.sentence].start, trigger.start - _LEAD_CHARS):trigger.start]
 
 
 def _imputed(article: Article, trigger: Trigger) -> bool:
     """An act a person is accused of ("the two men were accused of planting an IED"): another
     act than the one reported, unless the report tells no other ("Police accused of killing three
     protesters"); an armed side accused of it did it ("the army was accused of shelling")."""
-    lead_start = max(article.sentences[trigger.sentence].start, trigger.start - _IMPUTED_LEAD_CHARS)
     armed = taxonomy.category_group("armed")
-    return imputes_deed(article.text[lead_start:trigger.start], trigger.text) and not any(
+    return imputes_deed(_lead(article, trigger), trigger.text) and not any(
         a.category in armed and a.end <= trigger.start for a in article.in_sentence(article.actors, trigger.sentence))
 
 
 def _mourned(article: Article, trigger: Trigger) -> bool:
     """A death told of the one whose kin act ("relatives of a man who died in the ward stormed
     it"): an earlier death, not an act."""
-    lead = article.text[max(article.sentences[trigger.sentence].start, trigger.start - _IMPUTED_LEAD_CHARS):trigger.start]
-    return mourned_by_kin(lead)
+    return mourned_by_kin(_lead(article, trigger))
 
 
 def _avenged(article: Article, trigger: Trigger) -> bool:
