@@ -244,3 +244,10 @@ def test_a_name_told_as_a_province_is_no_city_on_another_continent():
 def test_a_city_before_brackets_stays_when_its_province_is_read_as_a_town_abroad():
     # "Adjara" reads only as Adjarra, a Beninese town: it cannot say Batumi lies outside Georgia
     assert _found("Residents of Batumi (Batumi, Adjara) rallied on Monday.")["Batumi"].country_code == "GE"
+
+
+def test_a_district_in_brackets_points_only_within_the_province_after_it():
+    # the district "Trujillo" is also a Venezuelan state; "La Libertad" says Peru
+    text = "Dock workers marched in Trujillo (Trujillo, La Libertad) on Monday."
+    places = process(Article(id="t", text=text), until="places").places
+    assert [p.country_code for p in places] == ["PE", "PE", "PE"]

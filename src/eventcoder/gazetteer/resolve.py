@@ -471,14 +471,18 @@ def _near_cue(text: str, candidate: Candidate) -> bool:
 
 
 def _admin_hints(candidates: list[Candidate], index: int, text: str) -> set[tuple[str, str]]:
-    """(country, admin1 code) pairs named right after a place: "Qandala, Bari", "X in Y"."""
+    """(country, admin1 code) pairs named right after a place: "Qandala, Bari", "X in Y"; in a
+    country the last name of its brackets, the province, may lie in: "Trujillo (Trujillo, La
+    Libertad)" is Peru's, whatever Venezuela's Trujillo state says."""
     hints: set[tuple[str, str]] = set()
     candidate = candidates[index]
     for other in candidates[index + 1:index + 2]:
         if _HINT_GAP.match(text[candidate.end:other.start]):
             hints.update((p.country_code, p.admin1_code) for p in other.places if p.is_admin1)
             hints.update((p.country_code, "") for p in other.places if p.is_country)
-    return hints
+    bracketed = _bracket_names(candidates, index, text)
+    province = {p.country_code for p in bracketed[-1].places if p.is_admin1 or p.is_country} if bracketed else set()
+    return {hint for hint in hints if hint[0] in province} if len(bracketed) > 1 and province else hints
 
 
 def _unknown_inside(candidates: list[Candidate], index: int, text: str) -> bool:
@@ -552,6 +556,11 @@ def _bracket_containers(candidates: list[Candidate], index: int, text: str) -> l
     village: "Kalo (Kalo, Tillaberi)", "Sake (Masisi, North Kivu)"; for a name inside the
     brackets, those after it ("Masisi, North Kivu"). Only known places (a division, or a town of
     some size) say where the name lies."""
+    return [c for c in _bracket_names(candidates, index, text) if _tells_where(c)]
+
+
+def _bracket_names(candidates: list[Candidate], index: int, text: str) -> list[Candidate]:
+    """The names in a name's brackets, or after it in the brackets it is in."""
     candidate = candidates[index]
     opened = text.rfind("(", 0, candidate.start)
     in_brackets = (opened != -1 and ")" not in text[opened:candidate.start]
@@ -562,7 +571,7 @@ def _bracket_containers(candidates: list[Candidate], index: int, text: str) -> l
     closing = text.find(")", candidate.end)
     if closing == -1:
         return []
-    return [c for c in candidates[index + 1:] if c.end <= closing and _tells_where(c)]
+    return [c for c in candidates[index + 1:] if c.end <= closing]
 
 
 #: What opens a name's brackets ("Kalo (") and what goes on inside them ("Kalo, "); a list of
