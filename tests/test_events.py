@@ -2044,3 +2044,42 @@ def test_a_collapse_that_kills_is_no_conflict_event(text):
 ])
 def test_a_crowds_blows_at_people_of_any_kind_are_mob_violence(text):
     assert main_event(text)["sub_event_type"] == "Mob violence"
+
+
+@pytest.mark.parametrize("sub_event_type, actor1, text", [
+    # ACLED tags a demonstration's note with its crowd's size: arrests there are the protest's intervention
+    ("Protest with intervention", "Protesters (Kenya)", "On 6 May 2024, police detained 12 traders who walked to the county "
+                                                      "offices in Nyeri (Nyeri, Nyeri). [size=dozens]"),
+    ("Peaceful protest", "Protesters (Kenya)", "On 6 May 2024, bakers padlocked the county offices in Nyeri (Nyeri, Nyeri) to "
+                                               "press for unpaid bills. [size=no report]"),
+    ("Mob violence", "Rioters (Kenya)", "On 6 May 2024, residents of Kiganjo (Nyeri, Nyeri) caught two men accused of stealing "
+                                        "a goat and whipped them. [size=no report]"),
+])
+def test_a_note_tagged_with_a_crowd_size_codes_a_demonstration(sub_event_type, actor1, text):
+    event = main_event(text)
+    assert (event["sub_event_type"], event["actor1"]) == (sub_event_type, actor1)
+
+
+def test_the_same_notes_without_the_tag_stay_what_they_tell():
+    event = main_event("On 6 May 2024, police detained 12 traders who walked to the county offices in Nyeri (Nyeri, Nyeri).")
+    assert event["sub_event_type"] == "Arrests"
+
+
+@pytest.mark.parametrize("text", [
+    "On 6 May 2024, residents of the Majengo neighbourhood of Nyeri (Nyeri, Nyeri) caught a man they accused of theft "
+    "and beat him with sticks.",
+    "On 6 May 2024, villagers in a remote area near Kiganjo (Nyeri, Nyeri) stoned and burned alive a suspected robber.",
+    "On 6 May 2024, two men suspected of theft were beaten to death by residents of Kiganjo, who then set their bodies alight.",
+])
+def test_crowds_that_seize_burn_or_whip_suspects_commit_mob_violence(text):
+    assert main_event(text)["sub_event_type"] == "Mob violence"
+
+
+@pytest.mark.parametrize("sub_event_type, text", [
+    ("Protest with intervention", "Police removed teachers staging a sit-in at the education office in Nyeri on Monday."),
+    ("Protest with intervention", "Police stopped a procession of farmers protesting over land in Nyeri on Monday."),
+    ("Excessive force against protesters", "Police fired pellets at a march of miners in Nyeri on Monday."),
+    ("Excessive force against protesters", "Two students were shot in the legs when police opened fire to stop a march in Nyeri on Monday."),
+])
+def test_how_force_met_a_protest(sub_event_type, text):
+    assert main_event(text)["sub_event_type"] == sub_event_type

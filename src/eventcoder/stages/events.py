@@ -72,8 +72,9 @@ def _crowd_agent_gap(sites: list[str], crude_weapons: list[str], captures: list[
                       # of a woman who died after childbirth in Mangochi ransacked"
                       r"|of\s+(?:an?|the|their|his|her)\s+(?:[a-z][\w'’-]*\s+){1,3}"
                       r"(?:who\s+(?:had\s+)?(?:just\s+|recently\s+)?died\b[^.;]{0,100}?\s+)?)?"
-                      # and where that is: "residents of Kiria in Gatura, Murang'a county, beat up"
-                      rf"(?:(?:in|near|outside)\s+(?:(?:an?|the)\s+[a-z]+\s+(?:of|in)\s+)?(?:[A-Z][\w'’-]*\s*){{1,3}}{division}?(?:,\s*(?:[A-Z][\w'’-]*\s+){{1,2}}{division}?\s*)?,?\s*"
+                      # and where that is: "residents of Kiria in Gatura, Murang'a county, beat up", "of
+                      # the El Bosque neighbourhood of Cartagena", "in a rural area near Caranavi"
+                      rf"(?:(?:in|near|outside|of)\s+(?:(?:an?|the)\s+(?:[a-z]+\s+){{1,2}}(?:of|in|near|outside)\s+)?(?:[A-Z][\w'’-]*\s*){{1,3}}{division}?(?:,\s*(?:[A-Z][\w'’-]*\s+){{1,2}}{division}?\s*)?,?\s*"
                       r"(?:\([^()]{1,60}\)\s+)?)?"
                       # and what they carried: "residents armed with pangas and sticks attacked"
                       rf"(?:armed\s+with\s+{weapon}(?:,?\s+(?:and\s+|or\s+)?{weapon})*,?\s+)?"
@@ -95,12 +96,13 @@ _CLAUSE_BREAK = re.compile(
     r"told|stated|reported|indicating|indicated|claimed|added|that)\b", re.I)
 #: A violent act told as a verb ("sect members attacked a woman", "a body was found dumped"
 #: aside): an event even when the coder recognises neither side.
-_VIOLENT_VERB = re.compile(r"(?:attack(?:ed|s)?|kill(?:ed|s)?|shoots?|shot(?: dead)?|beat(?:en|s)?(?: up)?|thrashed|stabbed|raided|stormed|assaulted|ston(?:e|es|ed)|burn(?:s|t|ed)|set upon|punched|kicked|slapped|"
+_VIOLENT_VERB = re.compile(r"(?:attack(?:ed|s)?|kill(?:ed|s)?|shoots?|shot(?: dead)?|beat(?:en|s)?(?: up)?|thrashed|stabbed|raided|stormed|assaulted|ston(?:e|es|ed)|burn(?:s|t|ed)|set upon|punched|kicked|slapped|whipped|flogged|"
                            r"murdered|gunned down|hacked to death|beat(?:en)? to death|lynched|executed|torture[ds])", re.I)
 #: A burning, of things or people: "set ablaze", "set a suspected thief alight".
 _BURNING = re.compile(r"set\s+(?:[\w'’-]+\s+){0,4}?(?:ablaze|alight|on\s+fire)", re.I)
-#: A burning whose object is a person told by a pronoun: "set him on fire", "set them alight".
-_BURNT_PERSON = re.compile(r"set\s+(?:him|her|them|himself|herself|themselves)\s", re.I)
+#: A burning whose object is a person told by a pronoun, or the dead: "set him on fire", "set
+#: their bodies alight".
+_BURNT_PERSON = re.compile(r"set\s+(?:him|her|them|himself|herself|themselves|(?:his|her|their|the)\s+bod(?:y|ies))\s", re.I)
 #: A violent verb as the trigger tells it, passive too: "was beaten", "were brutally attacked".
 _VIOLENT_VERB_TOLD = re.compile(r"(?P<auxiliary>(?:was|were|is|are|been|got)\s+(?:\w+ly\s+)?)?(?:"
                                 + _VIOLENT_VERB.pattern + ")", re.I)
@@ -198,6 +200,7 @@ def load_lexicon() -> _Lexicon:
                  "unarmed_groups", "crowd_weapons", "mob_killings", "election_violence", "crowd_assaults", "demonstration_words",
                  "symbols_burnt"]
     cues = {name: _alternation(data[name]) for name in cue_names}
+    cues["crowd_size_tag"] = re.compile("|".join(data["crowd_size_tag"]), re.I)
     cues["new_incident"] = re.compile(r"\W*(?:" + "|".join(data["new_incident_cues"]) + r")\b", re.I)
     blamed_for_deaths = [cue for cue in data["blamed_cues"] if cue != "for"]
     cues["cause"] = re.compile(r"\b(?:" + "|".join(data["cause_cues"] + blamed_for_deaths) + r")\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?"
@@ -1596,6 +1599,8 @@ def find_events(article: Article) -> Article:
     violence_told = {e.sentences[0] for e in merged if e.trigger.family == "violence"}
     merged.sort(key=lambda e: _main_first(e, harm_told, violence_told))
     _deadly_act_first(merged)
+    if merged and load_lexicon().cues["crowd_size_tag"].search(article.text):
+        _as_demonstration(article, merged)
     article.events = merged + [copy for event in merged for copy in _at_other_places(article, event)]
     return article
 
@@ -1749,6 +1754,41 @@ def _deadly_act_first(events: list[Event]) -> None:
     deadly = next((i for i in violent[1:] if events[i].status == first.status and _killed_as_reported(events[i])), None)
     if deadly is not None:
         events[violent[0]], events[deadly] = events[deadly], first
+
+
+#: After a force, its use of force: "soldiers fired live rounds", "police opened fire".
+_FORCE_USED = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:fired|opened\s+fire|shot|beat|attacked|charged|assaulted|killed|used)\b", re.I)
+
+
+def _as_demonstration(article: Article, events: list[Event]) -> None:
+    """A note ACLED tags with its crowd's size codes a demonstration: one the coder found becomes
+    the main event; else the main event is the crowd's, the state's arrests or force its
+    intervention (excessive when it killed), other violence or destruction a mob's, and any
+    other act (a sit-in read as an occupation, a statement) a peaceful protest."""
+    demonstrations = (taxonomy.PROTESTS, taxonomy.RIOTS)
+    found = next((e for e in events if e.event_type in demonstrations), None)
+    if found is not None:
+        events.remove(found)
+        events.insert(0, found)
+        return
+    main = events[0]
+    crowds = taxonomy.category_group("crowd")
+    unnamed = main.actor1 is None or (main.actor1.generic and main.actor1.category in taxonomy.category_group("non_state_armed"))
+    # the force that acted, or, when the act names none, the force its sentence tells firing
+    # ("a man was killed when soldiers fired at a gathering")
+    state = main.actor1 if main.actor1 is not None and main.actor1.category == taxonomy.STATE_FORCES else next(
+        (a for a in article.in_sentence(article.actors, main.sentences[0])
+         if a.category == taxonomy.STATE_FORCES and _FORCE_USED.match(article.text, a.end)), None) if unnamed else None
+    if main.trigger.family == "arrest" or (main.trigger.family == "violence" and state is not None):
+        sub, crowd, other = taxonomy.EXCESSIVE_FORCE if _killed(main) else taxonomy.PROTEST_WITH_INTERVENTION, "protesters", state
+    elif main.trigger.family in ("violence", "property"):
+        victim = main.actor2 if main.actor2 is not None and main.actor2.category not in crowds else None
+        sub, crowd, other = taxonomy.MOB_VIOLENCE, "rioters", victim
+    else:
+        sub, crowd, other = taxonomy.PEACEFUL_PROTEST, "protesters", None
+    _retype_event(main, sub)
+    main.actor1, main.actor2 = _unnamed_in_place(crowd, main), other
+    main.assoc_actor_1 = main.assoc_actor_2 = None
 
 
 def _killed_as_reported(event: Event) -> bool:
