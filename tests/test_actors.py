@@ -52,6 +52,8 @@ def test_each_demonym_belongs_to_one_country():
     ("Syrian regime helicopters", "Military Forces of Syria"),
     ("a Russian missile strike", "Military Forces of Russia"),
     ("Myanmar junta troops", "Military Forces of Myanmar"),
+    ("Israeli tanks", "Military Forces of Israel"),
+    ("Israeli bulldozers", "Military Forces of Israel"),
 ])
 def test_state_forces_from_demonyms_and_names(phrase, name):
     assert list(_names(f"Yesterday {phrase} arrived.").values()) == [name]
@@ -402,3 +404,15 @@ def test_cameroons_separatists_are_the_ambazonian_separatists():
     record = extract_records(Article("t", "Suspected separatist fighters shot dead a teacher in Kumbo, Cameroon, on Monday.",
                                      published=date(2024, 5, 10)))[0]
     assert record["actor1"] == "Ambazonian Separatists"
+
+
+def test_mozambiques_insurgents_are_the_islamic_states_and_militants_elsewhere_stay_unnamed():
+    assert _names("Insurgents raided a fishing camp on Monday.", country="MZ")["Insurgents"] == "Islamic State (Mozambique)"
+    assert _names("Militants raided a fishing camp on Monday.", country="KE")["Militants"] == "Unidentified Armed Group (Kenya)"
+
+
+def test_a_gang_told_by_its_name_is_that_gang():
+    names = _names("On Monday, Grand Ravine gang members raided Carrefour and the 5 Segonn gang kidnapped a pastor.", country="HT")
+    assert sorted(names.values()) == ["5 Segonn Gang", "Grand Ravine Gang"]
+    # not a town's gang, nor words that open a sentence
+    assert "Nairobi Gang" not in _names("A Nairobi gang robbed a bank. Gang members fled.", country="KE").values()

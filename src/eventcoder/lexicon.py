@@ -117,6 +117,9 @@ class NameMatch:
     start: int
     end: int
     entry: Entry
+    #: for a contextual alias, what the words mean where it names no one ("militants" outside
+    #: the countries whose militants it names)
+    elsewhere: Entry | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +152,7 @@ def match_names(text: str, lexicon: Lexicon) -> ActorNames:
         start = end - length
         if not _at_word_boundaries(haystack, start, end):
             continue
-        for entry in entries:
+        for index, entry in enumerate(entries):
             if not _case_fits(text, start, end, entry, capitals_text):
                 continue
             if entry.kind == "country":
@@ -157,7 +160,8 @@ def match_names(text: str, lexicon: Lexicon) -> ActorNames:
                 if not (capitals_text and entry.acronym) and not _after_negating_prefix(haystack, start):
                     cues.append((start, end, entry.country_code))
             elif not _after_negating_prefix(haystack, start):
-                candidates.append(NameMatch(start, end, entry))
+                elsewhere = next((e for e in entries[index + 1:] if e.kind == "generic"), None) if entry.kind == "contextual" else None
+                candidates.append(NameMatch(start, end, entry, elsewhere))
                 break
     candidates.sort(key=lambda m: (m.start - m.end, m.start))
     taken = bytearray(len(text))
@@ -431,7 +435,7 @@ def contextual_armed_countries(names: ActorNames) -> set[str]:
     ("ADF" is Congo's or Uganda's rebels, or Cameroon's separatists): where its events may be.
     Initials that name a state's forces somewhere ("SNA") point nowhere."""
     armed = taxonomy.category_group("non_state_armed")
-    return {country for m in names.matches if m.entry.kind == "contextual"
+    return {country for m in names.matches if m.entry.kind == "contextual" and m.entry.acronym
             and all(a.category in armed for _, actors in m.entry.by_country for a in actors)
             for country, _ in m.entry.by_country}
 

@@ -56,11 +56,11 @@ def find_actors(article: Article) -> Article:
         span = text[match.start:match.end]
         if entry.kind == "actor":
             mentions.append(_named(span, match, entry.actor, country, lexicon, article.published))
-        elif entry.kind == "contextual":
-            actor = _contextual(entry, country, year)
-            if actor:
-                mentions.append(_named(span, match, actor, country, lexicon))
-        elif entry.kind == "generic":
+        elif entry.kind == "contextual" and (actor := _contextual(entry, country, year)):
+            mentions.append(_named(span, match, actor, country, lexicon))
+        elif entry.kind == "contextual" and match.elsewhere is not None:
+            entry = match.elsewhere
+        if entry.kind == "generic":
             demonym = cue_ending_at.get(match.start) or (entry.generic == "military" and _demonym_before_model(text, match.start, cue_ending_at))
             if entry.after_demonym and not demonym:
                 continue
@@ -81,6 +81,7 @@ def find_actors(article: Article) -> Article:
             generics[id(mention)] = (kind, own_country)
     mentions = _absorb_generics(mentions, generics, text, lexicon.absorbed_generics)
     mentions = _with_group_militias(text, mentions, lexicon)
+    mentions = _with_named_gangs(article, mentions)
     _said_to_be_named(text, mentions)
     mentions = sorted(mentions + _countries_as_subjects(text, cues, mentions, lexicon)
                       + _groups_as_subjects(text, mentions, lexicon) + _paired_state_forces(text, cues, mentions, lexicon),
@@ -213,6 +214,31 @@ def _with_group_militias(text: str, mentions: list[ActorMention], lexicon: Lexic
         kept.append(ActorMention(text[start:end], start, end, name=actor.name, category=actor.category,
                                  country_code=actor.country_code))
     return sorted(kept, key=lambda m: m.start)
+
+
+#: A gang told by its own name: "Gran Grif gang members", "the 400 Mawozo gang".
+_NAMED_GANG = re.compile(r"\b(?P<name>(?:\d+\s+)?(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)\s+gangs?\b")
+
+
+def _with_named_gangs(article: Article, mentions: list[ActorMention]) -> list[ActorMention]:
+    """A gang its report names ("Gran Grif gang members attacked") is the side ACLED names so
+    ("Gran Grif Gang"), in place of the words its members matched; not a place's gang ("a
+    Nairobi gang"), a people's, nor a side the dictionary knows ("the Mungiki gang")."""
+    text = article.text
+    stop_words = set(load_yaml("places_context.yaml")["stop_words"])
+    places = Spans((p.start, p.end) for p in article.places)
+    named = Spans((m.start, m.end) for m in mentions if not m.generic)
+    gangs = []
+    for match in _NAMED_GANG.finditer(text):
+        start, end = match.span("name")
+        words = match["name"].split()
+        if (any(w.lower() in stop_words for w in words) or places.overlap(start, end) or named.overlap(start, end)
+                or (start == 0 or text[:start].rstrip().endswith((".", "!", "?"))) and len(words) == 1):
+            continue
+        gangs.append(ActorMention(text[start:match.end()], start, match.end(), name=f"{match['name']} Gang",
+                                  category=taxonomy.POLITICAL_MILITIA))
+    taken = Spans((g.start, g.end) for g in gangs)
+    return sorted([m for m in mentions if not taken.overlap(m.start, m.end)] + gangs, key=lambda m: m.start)
 
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their)\s+$", re.I)
