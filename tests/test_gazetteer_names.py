@@ -47,7 +47,7 @@ def test_different_names_stay_apart(left, right):
 
 @pytest.mark.parametrize("name, bare", [
     ("Idlib Governorate", "Idlib"), ("Wilayat-e Baghlan", "Baghlan"), ("Kabul", None),
-    ("Province de la Tapoa", "Tapoa"), ("Provincia di Roma", "Roma")])
+    ("Province de la Tapoa", "Tapoa"), ("Provincia di Roma", "Roma"), ("Province of Samar", "Samar")])
 def test_strip_division_word(name, bare):
     assert strip_division_word(name) == bare
 

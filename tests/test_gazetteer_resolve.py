@@ -237,8 +237,8 @@ def test_a_name_one_is_near_is_a_town_rather_than_a_province_abroad():
 
 
 def test_a_name_told_as_a_province_is_no_city_on_another_continent():
-    # the gazetteer's "Samar" readings are Russian and Ukrainian cities; the NPA fights in the Philippines
-    assert "Samar" not in _found("NPA rebels ambushed soldiers in Samar province on Monday.")
+    # "Samar" reads first as Russian and Ukrainian cities; told as a province, it is the Philippine one
+    assert _found("NPA rebels ambushed soldiers in Samar province on Monday.")["Samar"].country_code == "PH"
 
 
 def test_a_city_before_brackets_stays_when_its_province_is_read_as_a_town_abroad():
@@ -251,3 +251,9 @@ def test_a_district_in_brackets_points_only_within_the_province_after_it():
     text = "Dock workers marched in Trujillo (Trujillo, La Libertad) on Monday."
     places = process(Article(id="t", text=text), until="places").places
     assert [p.country_code for p in places] == ["PE", "PE", "PE"]
+
+
+def test_a_province_in_brackets_is_read_as_a_division_where_it_has_one():
+    # "Samar" is first a Russian city (Samara); in brackets it is the Philippine province
+    found = _found("Gunmen shot a broadcaster in Calbayog City (Calbayog City, Samar) on Monday.")
+    assert found["Calbayog City"].country_code == "PH"

@@ -359,3 +359,8 @@ def test_a_capital_told_by_its_country_is_that_capital():
 def test_the_capital_of_an_outlets_country(text, capital):
     places = process(Article(id="t", text=text, home="Kenya"), until="places").places
     assert next((p.name for p in places if not p.named), None) == capital
+
+
+def test_the_last_word_of_a_longer_name_is_no_place_of_its_own():
+    # "Sur" alone is an Omani town; "Lanao del Sur" is a Philippine province
+    assert "Sur" not in _found("Gunmen seized a teacher in Pualas (Lanao del Sur) on Monday.")

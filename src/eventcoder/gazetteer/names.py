@@ -104,8 +104,9 @@ def _article_joined_key(name: str) -> str:
     return name_key("".join(words))
 
 
-#: The article linking a leading division word to the name in French, Italian, Spanish and Portuguese.
-_LINKING_ARTICLE = re.compile(r"^(?:de\s+la|de\s+los|de\s+las|de\s+l['’]|du|des|de|d['’]|di|del|della|do|da|dos|das)\s*(?=\S)", re.I)
+#: The word linking a leading division word to the name in English, French, Italian, Spanish and
+#: Portuguese: "Province of Samar", "Province de la Tapoa".
+_LINKING_ARTICLE = re.compile(r"^(?:of(?:\s+the)?\s|de\s+la|de\s+los|de\s+las|de\s+l['’]|du|des|de|d['’]|di|del|della|do|da|dos|das)\s*(?=\S)", re.I)
 
 
 def strip_division_word(name: str) -> str | None:

@@ -181,9 +181,9 @@ def resolve_candidates(text: str, candidates: list[Candidate],
         votes[country_code] = votes.get(country_code, set()) | {_HOME_VOTER}
     main_country = _main_country(votes, known | {"", _HOME_VOTER}, weak)
     plain_country = _plain_country(
-        [place for candidate, place, near in zip(candidates, first, around) if not candidate.loose and (
-            (place.is_country and not _NAME_GOES_ON.match(text, candidate.end))
-            or (near.division_cued and place.feature_class in "PA"))],
+        [place for candidate, place, near in zip(candidates, _as_told(candidates, first, first_scores, around), around)
+         if not candidate.loose and ((place.is_country and not _NAME_GOES_ON.match(text, candidate.end))
+                                     or (near.division_cued and place.feature_class in "PA"))],
         mentioned_countries, {cc: len(voters) for cc, voters in country_votes.items()})
     trusted = known | {"", _PEOPLE_VOTER, _HOME_VOTER}  # demonyms, the outlet's home and well-known places
     mentions = []
@@ -214,6 +214,19 @@ def resolve_candidates(text: str, candidates: list[Candidate],
             place = candidate.places[max(renowned, key=scores.__getitem__)]  # "Lebanon", "Washington"
         mentions.append(_mention(text, candidate, place, near))
     return mentions
+
+
+def _as_told(candidates: list[Candidate], first: list[Place], scores: list[list[float]],
+             around: list[_Surroundings]) -> list[Place]:
+    """Each name's first reading, a division's for a name told as a division that has one:
+    "(Calbayog City, Samar)" names the Philippine province, not Russia's Samara."""
+    told = []
+    for candidate, place, score, near in zip(candidates, first, scores, around):
+        divisions = [i for i, p in enumerate(candidate.places) if p.feature_class == "A"]
+        if near.division_cued and place.feature_class != "A" and divisions:
+            place = candidate.places[max(divisions, key=score.__getitem__)]
+        told.append(place)
+    return told
 
 
 #: the voter standing for the outlet's home, or the user's coding, in the country votes

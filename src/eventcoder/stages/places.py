@@ -98,7 +98,7 @@ def _context() -> dict:
         "stop_words", "connectors", "person_titles", "person_verbs", "organisation_words",
         "place_suffixes", "never_alone", "direction_words", "place_prepositions",
         "name_abbreviations", "affiliation_words", "affiliation_modifiers", "feature_words", "not_building_words", "ground_nouns",
-        "people_qualifiers", "pointing_words")}
+        "people_qualifiers", "pointing_words", "name_links")}
 
 
 @cache
@@ -506,6 +506,10 @@ def _plausible(candidate: _Match, text: str) -> bool:
     single = candidate.last_token_index == candidate.token_index
     if single and candidate.text.lower() in context["never_alone"]:
         return False
+    if (single and not country and candidate.token_index >= 2 and before.lower in context["name_links"]
+            and gap_before == " " and tokens[candidate.token_index - 2].capitalised
+            and text[tokens[candidate.token_index - 2].end:before.start] == " "):
+        return False  # "Lanao del Sur": the end of a longer name
     if (before is not None and before.lower in context["pointing_words"] and gap_before.strip() == ""
             and candidate.text.isupper()):
         return False  # wire copy in capitals: "IN THIS CAPITAL" points back (not "this Nairobi suburb")
