@@ -78,6 +78,8 @@ def test_state_forces_from_demonyms_and_names(phrase, name):
     ("ISIS-Somalia", "Islamic State (Somalia)"), ("the Islamic State in the Sahel", "Islamic State (Sahel)"),
     ("Koglweogo members", "Koglweogo Militia"), ("Jubaland forces", "Military Forces of Somalia"),
     ("the Ogaden National Liberation Front", "ONLA: Ogaden National Liberation Army"),
+    ("TPNPB fighters", "TPNPB: West Papua National Liberation Army"), ("Comando Vermelho members", "CV: Comando Vermelho"),
+    ("the Security Service of Ukraine", "Police Forces of Ukraine"),
 ])
 def test_named_groups_and_their_aliases(alias, name):
     assert list(_names(f"Officials said {alias} attacked.").values()) == [name]
@@ -416,3 +418,8 @@ def test_a_gang_told_by_its_name_is_that_gang():
     assert sorted(names.values()) == ["5 Segonn Gang", "Grand Ravine Gang"]
     # not a town's gang, nor words that open a sentence
     assert "Nairobi Gang" not in _names("A Nairobi gang robbed a bank. Gang members fled.", country="KE").values()
+
+
+def test_armed_men_of_a_named_clan_tribe_or_family_are_its_militia():
+    names = _names("Gunmen from the Al-Hawashim family fired on tribesmen of the Zuwayya tribe on Monday.", country="EG")
+    assert sorted(names.values()) == ["Al Hawashim Clan Militia (Egypt)", "Zuwayya Tribal Militia (Egypt)"]

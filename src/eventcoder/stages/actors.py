@@ -82,6 +82,7 @@ def find_actors(article: Article) -> Article:
     mentions = _absorb_generics(mentions, generics, text, lexicon.absorbed_generics)
     mentions = _with_group_militias(text, mentions, lexicon)
     mentions = _with_named_gangs(article, mentions)
+    mentions = _with_named_clans(text, mentions, lexicon, ground or country)
     _said_to_be_named(text, mentions)
     mentions = sorted(mentions + _countries_as_subjects(text, cues, mentions, lexicon)
                       + _groups_as_subjects(text, mentions, lexicon) + _paired_state_forces(text, cues, mentions, lexicon),
@@ -239,6 +240,30 @@ def _with_named_gangs(article: Article, mentions: list[ActorMention]) -> list[Ac
                                   category=taxonomy.POLITICAL_MILITIA))
     taken = Spans((g.start, g.end) for g in gangs)
     return sorted([m for m in mentions if not taken.overlap(m.start, m.end)] + gangs, key=lambda m: m.start)
+
+
+#: Armed men told by the clan, tribe or family they come from, which no list names: "gunmen from
+#: the Al-Hawashim family", "fighters of the Al-Bu Muhammad clan".
+_CLAN_MEN = re.compile(r"\b(?i:gunmen|armed\s+men|fighters|militiamen|militias?|members|tribesmen|clansmen)\s+(?:from|of|belonging\s+to)\s+"
+                       r"(?:the\s+)?(?P<name>[A-Z][\w'’]*(?:[\s-][A-Z][\w'’]*){0,2})\s+(?P<kind>clan|tribe|family)\b")
+#: ACLED's word for each kind: "Al Hawashim Clan Militia (Egypt)", "Turi Tribal Militia (Pakistan)".
+_CLAN_KINDS = {"clan": "Clan", "family": "Clan", "tribe": "Tribal"}
+
+
+def _with_named_clans(text: str, mentions: list[ActorMention], lexicon: Lexicon, country: str | None) -> list[ActorMention]:
+    """Armed men of a clan, tribe or family the report names are that group's militia, as ACLED
+    codes them, in place of the words they matched; clans the identity list knows keep its name."""
+    clans = []
+    for match in _CLAN_MEN.finditer(text):
+        if any(m.start <= match.start("name") < m.end and not m.generic for m in mentions):
+            continue  # "members of the Degodia clan": the list's own militia
+        name = match["name"].replace("-", " ")
+        template = f"{name} {_CLAN_KINDS[match['kind']]} Militia ({{country}})"
+        clans.append(ActorMention(match.group(), match.start(), match.end(), category=taxonomy.IDENTITY_MILITIA,
+                                  name=fill_name(template, lexicon.countries.get(country) if country else None),
+                                  country_code=country))
+    taken = Spans((c.start, c.end) for c in clans)
+    return sorted([m for m in mentions if not taken.overlap(m.start, m.end)] + clans, key=lambda m: m.start)
 
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their)\s+$", re.I)
