@@ -54,6 +54,7 @@ def test_each_demonym_belongs_to_one_country():
     ("Myanmar junta troops", "Military Forces of Myanmar"),
     ("Israeli tanks", "Military Forces of Israel"),
     ("Israeli bulldozers", "Military Forces of Israel"),
+    ("FACA soldiers", "Military Forces of the Central African Republic"),
 ])
 def test_state_forces_from_demonyms_and_names(phrase, name):
     assert list(_names(f"Yesterday {phrase} arrived.").values()) == [name]

@@ -2083,3 +2083,13 @@ def test_crowds_that_seize_burn_or_whip_suspects_commit_mob_violence(text):
 ])
 def test_how_force_met_a_protest(sub_event_type, text):
     assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+@pytest.mark.parametrize("sub_event_type, text", [
+    ("Air/drone strike", "An army drone fired a missile at a group of men near Kiganjo on Monday."),
+    ("Air/drone strike", "An attack helicopter fired rockets at rebel positions near Kiganjo on Monday."),
+    ("Disrupted weapons use", "Army explosives experts deactivated a car bomb parked near Kiganjo on Monday."),
+    ("Disrupted weapons use", "Deminers destroyed an anti-tank mine on the Kiganjo road on Monday."),
+])
+def test_what_aircraft_fire_and_bombs_made_safe(sub_event_type, text):
+    assert main_event(text)["sub_event_type"] == sub_event_type
