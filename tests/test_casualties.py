@@ -623,3 +623,18 @@ def test_a_named_state_force_counted_as_victims():
     text = "NRF fighters attacked a checkpoint in Dara. The NRF said two of its fighters and four Taliban were killed."
     dead = extract_records(Article("t", text, published=date(2024, 5, 7)))[0]["fatalities"]
     assert dead == 6
+
+
+@pytest.mark.parametrize("text, fatalities", [
+    # a share of the victims told by its group, between commas, is part of them
+    ("Gunmen killed 11 civilians, four of them children, in Kiganjo on Monday.", 11),
+    ("Bandits raided Kiganjo on Monday. The bodies of five herders, two of them women, were recovered.", 5),
+    # a toll told first and then raised, or a first report and the later one, is the later figure
+    ("Bandits raided Kiganjo on Monday. The toll, initially put at 38, was raised to 41 the next day.", 41),
+    ("A bus struck a mine near Kiganjo on Monday. Initial reports spoke of six dead, but officials later "
+     "said four passengers were killed.", 4),
+    ("A drone hit a house in Kiganjo on Monday. The toll rose over the following days, reaching twelve.", 12),
+])
+def test_shares_and_later_figures_of_a_toll(text, fatalities):
+    records = extract_records(Article("t", text, published=date(2024, 5, 10)))
+    assert records[0]["fatalities"] == fatalities

@@ -163,9 +163,31 @@ def find_casualties(article: Article) -> Article:
         elif not taken.overlap(mention.start, mention.end):
             found[(mention.kind, mention.start, mention.end)] = mention
     mentions = sorted(found.values(), key=lambda m: (m.start, -m.end, m.kind))
+    _revise_first_reports(article, mentions)
     article.casualties = sorted(mentions + _captives_found_dead(lexicon, article.text, mentions),
                                 key=lambda m: (m.start, -m.end, m.kind))
     return article
+
+
+def _revise_first_reports(article: Article, mentions: list[CasualtyMention]) -> None:
+    """A count told as the first report ("initial reports spoke of six dead", "authorities
+    initially reported one dead") gives way to the next count of its kind, in its sentence or the
+    next: "... but officials later said four passengers were killed" is 4, not 10."""
+    counted = [m for m in top_level(mentions) if m.minimum is not None or m.maximum is not None]
+    for index, first in enumerate(counted):
+        sentence = article.sentence_at(first.start)
+        opening = sentence.start if sentence is not None else 0
+        clause_start = max([opening, *(m.end() for m in _CLAUSE_START.finditer(article.text, opening, first.start))])
+        if not _FIRST_REPORT.search(article.text, clause_start, first.start):
+            continue
+        later = next((m for m in counted[index + 1:] if m.kind == first.kind), None)
+        if later is not None and article.text.count(".", first.end, later.start) <= 1:
+            later.revised = True
+
+
+#: Where a count's clause starts, and what tells that clause's count as a first report.
+_CLAUSE_START = re.compile(r"[,;:]")
+_FIRST_REPORT = re.compile(r"\b(?:initial(?:ly)?|originally|at\s+first|first\s+reported|preliminary|early\s+reports?)\b", re.I)
 
 
 def _captives_found_dead(lexicon: _Lexicon, text: str, mentions: list[CasualtyMention]) -> list[CasualtyMention]:
@@ -632,7 +654,10 @@ def _tolls(lexicon: _Lexicon, text: str, start: int, end: int, toll_nouns: list[
             item = lexicon.victim.match(text, link.end(), end)
             if item is None or not _quantity(item):
                 continue
-            if superseded:
+            # "the toll, initially put at 38, was raised to 41": the first figure, told as the
+            # first, gives way to one after it
+            if superseded or (_TOLD_FIRST.search(text, match.end(), link.start())
+                              and lexicon.toll_link.search(text, item.end(), clause_end)):
                 superseded = False
                 continue
             mention = _mention(lexicon, text, lexicon.toll_kinds[_normal(match["noun"])], item, item.start(), item.end())
@@ -649,6 +674,8 @@ _PRONOUN = re.compile(r"\b(?:he|she|they|it)\b", re.I)
 
 #: A year, which a victim list never is.
 _YEAR = re.compile(YEAR)
+#: Between a toll and a figure the report replaces: "the toll, initially put at 38, ...".
+_TOLD_FIRST = re.compile(r"\b(?:initially|originally|first|at\s+first|earlier)\b", re.I)
 #: Before a toll the report replaces: "an earlier toll of", "the initial death toll of".
 _SUPERSEDED = re.compile(r"\b(?:earlier|initial|previous|first|preliminary|old)\s+(?:death\s+)?$", re.I)
 
@@ -813,7 +840,9 @@ def _lexicon() -> _Lexicon:
     # possessive or a determiner
     victim_list = (rf"(?:{listed}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their|its|the|all(?:\s+(?:of\s+)?the)?)\s+)?{listed})*"
                    rf"|(?<![\w/-]){_uncaptured(bare)})")
-    subset_cue = _alternation(terms["subset_cues"])
+    # what opens a subset: a cue ("including"), or a share of the victims told by its group
+    # ("four of them children")
+    subset_cue = rf"(?:{_alternation(terms['subset_cues'])}|(?:{quantity_plain})\s+of\s+(?:them|whom)(?=\s+(?:[\w-]+\s+)?(?:{group})\b))"
 
     roles: dict[str, dict[str, str]] = {}
     for kind, words in terms["kinds"].items():
@@ -936,7 +965,7 @@ def _lexicon() -> _Lexicon:
         running_total=re.compile(rf"\b(?:{_alternation(terms['running_total_cues'])})\s+(?:the|a)\s+(?:[\w-]+\s+){{0,6}}?"
                                  rf"(?:{_alternation(toll_kinds)}|total|tally)\b[^,;.]*$", flags),
         revision=re.compile(rf"\b(?:{_alternation(terms['revision_cues'])})\b", flags),
-        toll_link=re.compile(r"\b(?:to|at|of|reached|hit|is|was|now|stood\s+at|stands\s+at)\s+", flags),
+        toll_link=re.compile(r"\b(?:to|at|of|reached|reaching|hit|is|was|now|stood\s+at|stands\s+at)\s+", flags),
         denial=re.compile(
             rf"\b(?:no|without|zero)\s+(?:(?:immediate|reported|known|further|other|serious|major)\s+)?"
             rf"(?P<noun>{_alternation(terms['none_nouns'])})\b", flags),
