@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from eventcoder.evaluate import acled
+from eventcoder.evaluate import report as report_module
 from eventcoder.evaluate.acled import actors_match, evaluate, fatalities_close, normalise_actor, read_acled
 
 GOLD = Path(__file__).parent / "data" / "acled_reports.csv"
@@ -77,7 +77,7 @@ def test_metrics_over_fixed_records(tiny, monkeypatch):
                          "latitude": 2.2, "longitude": 45.1212, "event_date": "2024-03-12",
                          "actor1": "Al Shabaab", "actor2": "Military Forces of Somalia"}],
                "SOM2": []}
-    monkeypatch.setattr(acled, "extract_records", lambda article: records[article.id])
+    monkeypatch.setattr(report_module, "extract_records", lambda article: records[article.id])
     report = evaluate(tiny)
     figures = report.figures
     assert figures["reports"] == 2 and figures["no_event"] == 1
@@ -109,7 +109,7 @@ def test_run_over_gold_file_is_sane():
 def test_the_share_beyond_300km_counts_the_events_placed(tmp_path, monkeypatch):
     (tmp_path / "a.csv").write_text("event_id_cnty,latitude,longitude,notes\nK1,0,37,a\nK2,0,37,b\nK3,0,37,c\n")
     placed = {"K1": [{"latitude": 0.1, "longitude": 37}], "K2": [{"latitude": 0, "longitude": 40}], "K3": []}
-    monkeypatch.setattr(acled, "extract_records", lambda article: placed[article.id])
+    monkeypatch.setattr(report_module, "extract_records", lambda article: placed[article.id])
     figures = evaluate(tmp_path / "a.csv").figures
     assert figures["location_within_25km"] == pytest.approx(1 / 3) and figures["location_beyond_300km"] == 0.5
 
@@ -123,7 +123,7 @@ def test_a_second_pass_reads_each_source_from_its_home(tmp_path, monkeypatch):
     def extract(article):
         homes_seen.append(article.home)
         return [{"latitude": 0, "longitude": 37}]
-    monkeypatch.setattr(acled, "extract_records", extract)
+    monkeypatch.setattr(report_module, "extract_records", extract)
     figures = evaluate(tmp_path / "a.csv").figures
     assert (figures["homes_sources"], figures["homes_inferred"]) == (1, 1)
     assert homes_seen[:4] == [None] * 4 and set(homes_seen[4:]) == {"Kenya"}
@@ -137,7 +137,21 @@ def test_rows_coded_from_one_note_share_out_its_events_the_likest_pairs_first(tm
                                     f"K3,Peaceful protest,1,38,0,{note}\nK4,Riot,0,37,0,\"A riot in Embu.\"\n")
     embu = {"sub_event_type": "Peaceful protest", "latitude": 0, "longitude": 37, "fatalities": 0}
     meru = embu | {"latitude": 1, "longitude": 38, "fatalities": 1}
-    monkeypatch.setattr(acled, "extract_records", lambda article: [embu, meru] if article.id != "K4" else [])
+    monkeypatch.setattr(report_module, "extract_records", lambda article: [embu, meru] if article.id != "K4" else [])
     report = evaluate(tmp_path / "a.csv")
     assert [case.extracted["latitude"] for case in report.cases] == [0, 1, 0, None]  # K3 keeps the main event
     assert report.figures["fatalities_exact"] == 0.75
+
+
+def test_a_text_the_pipeline_fails_on_is_named_and_scored_as_no_event(tiny, monkeypatch):
+    working = report_module.extract_records
+
+    def failing_on_jowhar(article):
+        if "Jowhar" in article.text:
+            raise KeyError("violence")  # a bug on one text, as a stage may have
+        return working(article)
+
+    monkeypatch.setattr(report_module, "extract_records", failing_on_jowhar)
+    scored = evaluate(tiny)
+    assert len(scored.rejected) == 1 and scored.rejected[0].startswith("SOM2: [E017]") and "KeyError" in scored.rejected[0]
+    assert scored.figures["reports"] == 2 and scored.figures["no_event"] == 1  # SOM3 has no note

@@ -2093,3 +2093,8 @@ def test_how_force_met_a_protest(sub_event_type, text):
 ])
 def test_what_aircraft_fire_and_bombs_made_safe(sub_event_type, text):
     assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+def test_goods_seized_are_no_ground_taken():
+    records = records_of("Police arrested 17 suspects in raids on Kiganjo and seized motorcycles and phones on Monday.")
+    assert [r["sub_event_type"] for r in records] == ["Arrests"]

@@ -378,6 +378,8 @@ def _evaluate(args: argparse.Namespace) -> int:
     from eventcoder.evaluate.html import write_report
 
     report = run_evaluation(args.gold, args.format, args.part)
+    for rejected in report.rejected:
+        print(f"eventcoder: failed on {rejected} (scored as no event)", file=sys.stderr)
     if args.json:
         print(json.dumps(report.as_json(), indent=2))
     else:

@@ -44,7 +44,6 @@ from eventcoder.evaluate.parts import select
 from eventcoder.evaluate.report import Case, Report, share
 from eventcoder.geoparse import infer_source_homes
 from eventcoder.gazetteer.resolve import distance_km
-from eventcoder.pipeline import extract_records
 
 FIELDS = ("event_type", "sub_event_type", "fatalities", "location", "event_date", "actor1", "actor2")
 RADII_KM = (10, 25, 50)
@@ -145,7 +144,7 @@ def score(golds: Iterable[GoldEvent], name: str) -> Report:
     totals = dict.fromkeys(("event_type", "sub_event_type", "fatalities", "killed", "event_date", "actor1",
                             "actor2"), 0)
     articles = [Article(gold.id, gold.notes, published=gold.published, source=gold.source) for gold in golds]
-    found = [extract_records(article) for article in articles]
+    found = [report.records_of(article) for article in articles]
     no_event = sum(not records for records in found)
     placed = []
     for gold, ours in zip(golds, paired(golds, found)):
@@ -191,7 +190,7 @@ def score(golds: Iterable[GoldEvent], name: str) -> Report:
         "actor2_match": share(hits["actor2"], totals["actor2"]),
     }
     if any(gold.source for gold in golds):
-        report.figures |= _with_source_homes(golds, articles)
+        report.figures |= _with_source_homes(report, golds, articles)
     return report
 
 
@@ -232,12 +231,12 @@ def _likeness(gold: GoldEvent, ours: dict) -> tuple[bool, ...]:
     return (sum(fields), *fields)
 
 
-def _with_source_homes(golds: list[GoldEvent], articles: list[Article]) -> dict:
+def _with_source_homes(report: Report, golds: list[GoldEvent], articles: list[Article]) -> dict:
     """The location figures again with each source's home inferred from its own notes
     (:func:`eventcoder.geoparse.infer_source_homes`)."""
     homes = infer_source_homes(articles)
-    placed = paired(golds, [extract_records(Article(gold.id, gold.notes, published=gold.published, source=gold.source,
-                                                    home=homes.get(gold.source))) for gold in golds])
+    placed = paired(golds, [report.records_of(Article(gold.id, gold.notes, published=gold.published, source=gold.source,
+                                                      home=homes.get(gold.source))) for gold in golds])
     sources = {gold.source for gold in golds if gold.source}
     return {**{f"homes_{name}": value for name, value in _location_figures(golds, placed).items()},
             "homes_sources": len(sources), "homes_inferred": len(homes)}

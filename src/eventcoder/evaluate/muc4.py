@@ -39,7 +39,7 @@ from pathlib import Path
 from eventcoder.article import Article
 from eventcoder.evaluate.parts import select
 from eventcoder.evaluate.report import Case, Report, f1, share
-from eventcoder.pipeline import extract_records, process
+from eventcoder.pipeline import process
 from eventcoder.resources import load_yaml
 
 #: How far before an "on or before" key date our date may fall and still be right.
@@ -106,7 +106,7 @@ def evaluate(path: Path, part: str | None = None) -> Report:
         message = messages.get(message_id)
         if message is None:
             continue
-        records = extract_records(Article(message.id, message.text, published=message.published))
+        records = report.records_of(Article(message.id, message.text, published=message.published))
         responses = [t for t in (response_template(message.id, r) for r in records) if t]
         _score_message(key_templates, responses, message, tally, report)
     matched = tally.matched

@@ -35,7 +35,6 @@ from eventcoder import taxonomy
 from eventcoder.article import Article
 from eventcoder.evaluate.parts import select
 from eventcoder.evaluate.report import Case, Report, f1, share
-from eventcoder.pipeline import extract_records
 from eventcoder.lexicon import load_countries, load_lexicon
 
 #: PLOVER 0.5b1 type -> PLOVER 2021 type (CAMEO2PLOVER-2021: CAMEO 09 INVESTIGATE is ACCUSE,
@@ -105,7 +104,7 @@ def evaluate(path: Path, part: str | None = None) -> Report:
     actor_hits = Counter()
     actor_totals = Counter()
     for gold in gold_records:
-        records = extract_records(Article(gold.id, gold.text, published=gold.published))
+        records = report.records_of(Article(gold.id, gold.text, published=gold.published))
         main = records[0] if records else {}
         predicted = main.get("plover_event") or "none"
         report.confusion[gold.event, predicted] += 1

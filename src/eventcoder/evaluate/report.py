@@ -5,6 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from eventcoder.article import Article
+from eventcoder.io.ingest import Reject
+from eventcoder.parallel import guarded
+from eventcoder.pipeline import extract_records
+
 
 @dataclass(slots=True)
 class Case:
@@ -25,6 +30,18 @@ class Report:
     confusion: Counter = field(default_factory=Counter)  # (gold label, predicted label) -> count
     distances_km: list[float] = field(default_factory=list)
     cases: list[Case] = field(default_factory=list)
+    #: the gold texts the pipeline failed on, each "id: reason"; scored as finding no event
+    rejected: list[str] = field(default_factory=list)
+
+    def records_of(self, article: Article) -> list[dict]:
+        """The event records of one gold text; an error on it is noted in :attr:`rejected` and
+        the text scored as finding nothing, so one failing text does not end an evaluation."""
+        found = guarded(extract_records, article)
+        if isinstance(found, Reject):
+            if (noted := f"{found.id}: {found.reason}") not in self.rejected:
+                self.rejected.append(noted)
+            return []
+        return found
 
     def worst(self, count: int = 50) -> list[Case]:
         return sorted(self.cases, key=lambda case: case.score)[:count]

@@ -388,10 +388,11 @@ def _pick_per_family(text: str, triggers: list[Trigger], actors: list[ActorMenti
     if (violence and arrest and not harmed and _RAID.fullmatch(violence[1].text)
             and (arrest.start < violence[1].start) == bool(_SETTING_BEFORE.search(text, max(0, violence[1].start - 40), violence[1].start))):
         # "arrested 15 youths in raids across the town", "raided the party's offices and arrested
-        # 27": raids made to arrest (not "whips used during a raid, 10 suspects arrested")
-        best.pop("violence")
+        # 27": raids made to arrest (not "whips used during a raid, 10 suspects arrested"); the
+        # act may be gone already, a fight for ground's
+        best.pop("violence", None)
     elif violence and arrest and not harmed and _OPERATION.search(violence[1].text):
-        best.pop("violence")  # "an operation against drug dealers, arresting 12": made to arrest
+        best.pop("violence", None)  # "an operation against drug dealers, arresting 12": made to arrest
     killing, destruction = best.get("violence", (None, None))[1], best.get("property", (None, None))[1]
     if "violence" in strong and destruction and harmed and (
             killing.start < destruction.start or _RESULT_BEFORE.search(text, destruction.end, killing.start)):
