@@ -55,6 +55,7 @@ def test_each_demonym_belongs_to_one_country():
     ("Israeli tanks", "Military Forces of Israel"),
     ("Israeli bulldozers", "Military Forces of Israel"),
     ("FACA soldiers", "Military Forces of the Central African Republic"),
+    ("an Israeli strike", "Military Forces of Israel"),
 ])
 def test_state_forces_from_demonyms_and_names(phrase, name):
     assert list(_names(f"Yesterday {phrase} arrived.").values()) == [name]
@@ -424,3 +425,7 @@ def test_a_gang_told_by_its_name_is_that_gang():
 def test_armed_men_of_a_named_clan_tribe_or_family_are_its_militia():
     names = _names("Gunmen from the Al-Hawashim family fired on tribesmen of the Zuwayya tribe on Monday.", country="EG")
     assert sorted(names.values()) == ["Al Hawashim Clan Militia (Egypt)", "Zuwayya Tribal Militia (Egypt)"]
+
+
+def test_a_side_that_runs_or_holds_something_names_that_thing_not_an_actor():
+    assert _names("The Houthi-run health ministry reported 80 dead on Monday.", country="YE") == {}

@@ -2098,3 +2098,13 @@ def test_what_aircraft_fire_and_bombs_made_safe(sub_event_type, text):
 def test_goods_seized_are_no_ground_taken():
     records = records_of("Police arrested 17 suspects in raids on Kiganjo and seized motorcycles and phones on Monday.")
     assert [r["sub_event_type"] for r in records] == ["Arrests"]
+
+
+@pytest.mark.parametrize("sub_event_type, text", [
+    ("Change to group/activity", "The rebels sent large reinforcements, including armoured vehicles and missile units, to Kiganjo on Monday."),
+    ("Change to group/activity", "On Monday, the rebel factions announced their dissolution and integration into the army in Kiganjo."),
+    ("Looting/property destruction", "Rebel fighters blew up the house of a village elder in Kiganjo on Monday."),
+    ("Air/drone strike", "The air force carried out a series of strikes on rebel depots near Kiganjo on Monday."),
+])
+def test_what_forces_move_announce_demolish_and_strike(sub_event_type, text):
+    assert main_event(text)["sub_event_type"] == sub_event_type

@@ -159,7 +159,7 @@ def match_names(text: str, lexicon: Lexicon) -> ActorNames:
                 # not "LET US", "A CAR", nor a cause's country ("pro-Palestinian protesters")
                 if not (capitals_text and entry.acronym) and not _after_negating_prefix(haystack, start):
                     cues.append((start, end, entry.country_code))
-            elif not _after_negating_prefix(haystack, start):
+            elif not _after_negating_prefix(haystack, start) and not _HOLDER_SUFFIX.match(haystack, end):
                 elsewhere = next((e for e in entries[index + 1:] if e.kind == "generic"), None) if entry.kind == "contextual" else None
                 candidates.append(NameMatch(start, end, entry, elsewhere))
                 break
@@ -179,6 +179,11 @@ def match_names(text: str, lexicon: Lexicon) -> ActorNames:
 def _at_word_boundaries(haystack: str, start: int, end: int) -> bool:
     return ((start == 0 or not haystack[start - 1].isalnum())
             and (end == len(haystack) or not haystack[end].isalnum()))
+
+
+#: After a side's name, what makes it the one running the body named next, not an actor: "the
+#: Houthi-run health ministry" (ground it holds stays its: "fired from M23-held hills").
+_HOLDER_SUFFIX = re.compile(r"-(?:run|administered|owned|operated)\b")
 
 
 def _after_negating_prefix(haystack: str, start: int) -> bool:
