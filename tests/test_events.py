@@ -2108,3 +2108,14 @@ def test_goods_seized_are_no_ground_taken():
 ])
 def test_what_forces_move_announce_demolish_and_strike(sub_event_type, text):
     assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+def test_a_tagged_note_whose_act_no_word_tells_is_a_peaceful_protest():
+    event = main_event("On 6 May 2024, taxi drivers in Nyeri (Nyeri, Nyeri) parked their cars along the main road "
+                       "over fuel prices. [size=dozens]")
+    assert (event["sub_event_type"], event["actor1"]) == ("Peaceful protest", "Protesters (Kenya)")
+
+
+def test_the_place_a_protest_stands_with_is_not_where_it_was():
+    event = main_event("On 6 May 2024, worshippers in Nyeri (Nyeri, Nyeri) chanted slogans in support of Gaza.")
+    assert (event["sub_event_type"], event["location_text"]) == ("Peaceful protest", "Nyeri")

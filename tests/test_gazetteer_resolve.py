@@ -257,3 +257,9 @@ def test_a_province_in_brackets_is_read_as_a_division_where_it_has_one():
     # "Samar" is first a Russian city (Samara); in brackets it is the Philippine province
     found = _found("Gunmen shot a broadcaster in Calbayog City (Calbayog City, Samar) on Monday.")
     assert found["Calbayog City"].country_code == "PH"
+
+
+def test_a_province_named_only_by_its_direction_says_nothing_of_the_country():
+    # "North Western" is a Zambian and a Sri Lankan province; Port Loko is Sierra Leone's
+    found = _found("Market women in Port Loko (Port Loko, North Western) staged a sit-down on Monday.")
+    assert found["Port Loko"].country_code == "SL"

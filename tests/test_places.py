@@ -364,3 +364,7 @@ def test_the_capital_of_an_outlets_country(text, capital):
 def test_the_last_word_of_a_longer_name_is_no_place_of_its_own():
     # "Sur" alone is an Omani town; "Lanao del Sur" is a Philippine province
     assert "Sur" not in _found("Gunmen seized a teacher in Pualas (Lanao del Sur) on Monday.")
+
+
+def test_names_joined_by_two_connectors_are_one_place():
+    assert "Fernando de la Mora" in _found("Police cleared bus drivers in Fernando de la Mora on Monday.")

@@ -131,8 +131,8 @@ def resolve_candidates(text: str, candidates: list[Candidate],
     country_votes: dict[str, set[str]] = defaultdict(set)
     division_votes: dict[tuple[str, str], set[str]] = defaultdict(set)
     for candidate, place in zip(candidates, first):
-        if untrusted(candidate, place):
-            continue  # a skeleton match that will not be kept (see below) is no evidence
+        if untrusted(candidate, place) or _directions_only(candidate.text):
+            continue  # a skeleton match that will not be kept (see below), or "North Western", is no evidence
         country_votes[place.country_code].add(candidate.key)
         if place.is_admin1:
             division_votes[(place.country_code, place.admin1_code)].add(candidate.key)
@@ -182,7 +182,7 @@ def resolve_candidates(text: str, candidates: list[Candidate],
     main_country = _main_country(votes, known | {"", _HOME_VOTER}, weak)
     plain_country = _plain_country(
         [place for candidate, place, near in zip(candidates, _as_told(candidates, first, first_scores, around), around)
-         if not candidate.loose and ((place.is_country and not _NAME_GOES_ON.match(text, candidate.end))
+         if not candidate.loose and not _directions_only(candidate.text) and ((place.is_country and not _NAME_GOES_ON.match(text, candidate.end))
                                      or (near.division_cued and place.feature_class in "PA"))],
         mentioned_countries, {cc: len(voters) for cc, voters in country_votes.items()})
     trusted = known | {"", _PEOPLE_VOTER, _HOME_VOTER}  # demonyms, the outlet's home and well-known places
@@ -534,9 +534,20 @@ def _known_city(candidate: Candidate) -> bool:
 
 def _tells_where(container: Candidate) -> bool:
     """Whether a name says where a place inside it lies: a division or a town of some size, not a
-    skeleton match nor a hamlet."""
+    skeleton match nor a hamlet, nor a province named only by its direction ("North Western",
+    "Central"), which many countries have."""
     small = weights().small_population
-    return not container.loose and any(p.feature_class == "A" or p.population >= small for p in container.places)
+    return (not container.loose and not _directions_only(container.text)
+            and any(p.feature_class == "A" or p.population >= small for p in container.places))
+
+
+def _directions_only(name: str) -> bool:
+    return all(word in _direction_words() for word in re.split(r"[\s-]+", name.lower()) if word)
+
+
+@cache
+def _direction_words() -> frozenset[str]:
+    return frozenset(load_yaml("places_context.yaml")["direction_words"])
 
 
 def _no_reading_inside(candidate: Candidate, containers: list[Candidate]) -> bool:

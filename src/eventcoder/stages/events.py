@@ -1545,7 +1545,7 @@ def find_events(article: Article) -> Article:
                     break
 
     if not events:
-        events = _bare_report(article, by_sentence)
+        events = _bare_report(article, by_sentence) or _tagged_demonstration(article)
     retellings = _Retellings(article)
     for event in events:
         retellings.add(event)
@@ -1687,6 +1687,21 @@ def _bare_report(article: Article, by_sentence: dict[int, list[Trigger]]) -> lis
                 if event is not None:
                     return [event]
     return []
+
+
+def _tagged_demonstration(article: Article) -> list[Event]:
+    """A note ACLED tags with its crowd's size codes a demonstration even when no word of it is
+    one the lexicon knows ("drivers parked their bikes along the main road and chanted"): a
+    peaceful protest, told by the note's first sentence."""
+    if not article.sentences or not load_lexicon().cues["crowd_size_tag"].search(article.text):
+        return []
+    index, entry = _first_entry(taxonomy.PEACEFUL_PROTEST)
+    opening = article.sentences[0].start
+    trigger = Trigger("", opening, opening, sentence=0, event_type=entry.event_type, sub_event_type=entry.sub_event_type,
+                      plover_event=entry.plover_event, plover_mode=entry.plover_mode, entry=index, family=entry.family,
+                      clause_start=opening)
+    event = _build_event(article, trigger, entry, article.in_sentence(article.actors, 0), article.in_sentence(article.casualties, 0))
+    return [event] if event is not None else []
 
 
 def _main_first(event: Event, harm_told: bool, violence_told: set[int]) -> tuple[int, int, bool, int]:

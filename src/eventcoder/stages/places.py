@@ -359,8 +359,11 @@ def _sequences(text: str, tokens: list[_Token]) -> list[list[_Token]]:
     run: list[_Token] = []
     for index, token in enumerate(tokens):
         is_name = token.capitalised and token.lower not in stop
-        is_connector = (not token.capitalised and token.lower in connectors and bool(run)
-                        and index + 1 < len(tokens) and tokens[index + 1].capitalised)
+        # one connector or two ("Fernando de la Mora") before the name goes on
+        is_connector = (not token.capitalised and token.lower in connectors and bool(run) and any(
+            index + step < len(tokens) and tokens[index + step].capitalised
+            and all(not t.capitalised and t.lower in connectors for t in tokens[index + 1:index + step])
+            for step in (1, 2)))
         joined = bool(run) and (_joins(text[run[-1].end:token.start]) or (
             text[run[-1].end:token.start] == ". "
             and run[-1].lower in context["name_abbreviations"]))
