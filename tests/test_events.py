@@ -2119,3 +2119,15 @@ def test_a_tagged_note_whose_act_no_word_tells_is_a_peaceful_protest():
 def test_the_place_a_protest_stands_with_is_not_where_it_was():
     event = main_event("On 6 May 2024, worshippers in Nyeri (Nyeri, Nyeri) chanted slogans in support of Gaza.")
     assert (event["sub_event_type"], event["location_text"]) == ("Peaceful protest", "Nyeri")
+
+
+@pytest.mark.parametrize("sub_event_type, text", [
+    ("Violent demonstration", "On 6 May 2024, traders angered by new fees broke windows at the county offices in Nyeri "
+                              "(Nyeri, Nyeri); police detained four. [size=dozens]"),
+    ("Protest with intervention", "On 6 May 2024, police removed residents who had blocked the main road in Nyeri "
+                                  "(Nyeri, Nyeri) and detained seven. [size=dozens]"),
+    ("Violent demonstration", "On 6 May 2024, traders angered by new taxes threw stones at police in Nyeri (Nyeri, Nyeri). [size=dozens]"),
+    ("Protest with intervention", "Police prevented activists from holding a sit-in against the new law in Nyeri on Monday."),
+])
+def test_a_crowds_anger_and_the_force_it_met(sub_event_type, text):
+    assert main_event(text)["sub_event_type"] == sub_event_type

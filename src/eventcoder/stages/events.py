@@ -1772,6 +1772,9 @@ def _deadly_act_first(events: list[Event]) -> None:
         events[violent[0]], events[deadly] = events[deadly], first
 
 
+#: A road blocked: "had blocked the main highway", "the anti-roadblock protocol".
+_ROAD_BLOCKED = re.compile(r"\bblock(?:ed|ing|s)?\s+(?:off\s+)?(?:[\w-]+\s+){0,4}?(?:roads?|highways?|motorways?|avenues?|routes?|streets?|junctions?|bridges?|railway)\b"
+                           r"|(?:\banti-)?\broad-?blocks?\b", re.I)
 #: After a force, its use of force: "soldiers fired live rounds", "police opened fire".
 _FORCE_USED = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:fired|opened\s+fire|shot|beat|attacked|charged|assaulted|killed|used)\b", re.I)
 
@@ -1788,6 +1791,7 @@ def _as_demonstration(article: Article, events: list[Event]) -> None:
         events.insert(0, found)
         return
     main = events[0]
+    story = " ".join(article.sentences[i].text for i in _protest_story(article, main.sentences[0]))
     crowds = taxonomy.category_group("crowd")
     unnamed = main.actor1 is None or (main.actor1.generic and main.actor1.category in taxonomy.category_group("non_state_armed"))
     # the force that acted, or, when the act names none, the force its sentence tells firing
@@ -1795,7 +1799,11 @@ def _as_demonstration(article: Article, events: list[Event]) -> None:
     state = main.actor1 if main.actor1 is not None and main.actor1.category == taxonomy.STATE_FORCES else next(
         (a for a in article.in_sentence(article.actors, main.sentences[0])
          if a.category == taxonomy.STATE_FORCES and _FORCE_USED.match(article.text, a.end)), None) if unnamed else None
-    if main.trigger.family == "arrest" or (main.trigger.family == "violence" and state is not None):
+    if main.trigger.family == "arrest" and _rioted(_ROAD_BLOCKED.sub(" ", story)):
+        # "broke windows and scuffled with police; four were detained" (a road blocked until
+        # the police cleared it is no riot)
+        sub, crowd, other = taxonomy.VIOLENT_DEMONSTRATION, "rioters", state
+    elif main.trigger.family == "arrest" or (main.trigger.family == "violence" and state is not None):
         sub, crowd, other = taxonomy.EXCESSIVE_FORCE if _killed(main) else taxonomy.PROTEST_WITH_INTERVENTION, "protesters", state
     elif main.trigger.family in ("violence", "property"):
         victim = main.actor2 if main.actor2 is not None and main.actor2.category not in crowds else None
