@@ -638,3 +638,14 @@ def test_a_named_state_force_counted_as_victims():
 def test_shares_and_later_figures_of_a_toll(text, fatalities):
     records = extract_records(Article("t", text, published=date(2024, 5, 10)))
     assert records[0]["fatalities"] == fatalities
+
+
+@pytest.mark.parametrize("text, fatalities", [
+    ("Insurgents decapitated a farmer and his nephew near Kiganjo on Monday.", 2),
+    ("Gangs fought in Kiganjo on Monday. Several men from both groups were killed.", 3),
+    ("Gunmen fired on a bus in Kiganjo on Monday; several passengers were hit, two fatally.", 2),
+    ("Jihadists attacked an army post in Kiganjo on Monday. The army said 30 assailants had been 'neutralised'.", 30),
+    ("An air force helicopter fired on a camp near Kiganjo on Monday; the ministry claimed 'several terrorists' were eliminated.", 3),
+])
+def test_deaths_told_in_kin_shares_quotes_and_communiques(text, fatalities):
+    assert extract_records(Article("t", text, published=date(2024, 5, 10)))[0]["fatalities"] == fatalities

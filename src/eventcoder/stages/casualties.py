@@ -820,15 +820,16 @@ def _lexicon() -> _Lexicon:
     complement_nouns = _alternation(terms['complement_nouns'])
     complement = (rf"(?:\s+(?:in|at|from|of)\s+(?:(?:(?:the|an?)\s+)?{proper}(?:\s+{proper}){{0,2}}"
                   rf"(?:\s+(?:[a-z]+\s+)?(?:{complement_nouns})\b)?"
-                  rf"|(?:(?:the|a|that|their|his|her)\s+)?(?:[a-z]+\s+)?(?:{complement_nouns})\b)){{0,2}}")
+                  rf"|(?:(?:the|a|that|their|his|her|both|each|either)\s+)?(?:[a-z]+\s+)?(?:{complement_nouns})\b)){{0,2}}")
     units = "|".join(terms["units_after_number"])
     # a number before units is a measure: "the 48 year old man" is one man, aged 48
     measure = rf"(?!\s*-?\s*(?:{units})\b)"
     # a count quoted as a claim: "the army said 'dozens' of terrorists were killed"
     with_group = (rf"(?:['‘\"“]?(?P<qty>{quantity_plain}|no|an?|another)['’\"”]?{measure}(?:\s+of(?:\s+(?:the|those|its|their|his|our)(?:\s+own)?)?)?\s+)?"
-                  # not a possessive: "a doctors' group said" names no doctor; nor a thing of
+                  # not a possessive: "a doctors' group said" names no doctor (a quote closing
+                  # a claim before its verb is none: "'several terrorists' were"); nor a thing of
                   # theirs: "two police camps"
-                  rf"(?:{modifier}\s+){{0,3}}?(?P<group>{group})\b(?!['’])(?!\s+(?:{_alternation(terms['not_victims'])})\b){complement}")
+                  rf"(?:{modifier}\s+){{0,3}}?(?P<group>{group})\b(?!['’](?!\s+(?:were|was|had|have|are|is)\b))(?!\s+(?:{_alternation(terms['not_victims'])})\b){complement}")
     # "three of them", "two of those arrested", "three of the injured"
     bare = (rf"(?P<bare>{quantity_plain})(?![\w+/-])(?!\s+(?:{units}|{_alternation(terms['not_victims'])})\b)"
             rf"(?:\s+of\s+(?:them|those(?:\s+(?-i:[a-z]+ed))?|the\s+(?-i:[a-z]+ed))\b|\s+(?:more|others)\b)?")  # "8 more killed"
@@ -882,7 +883,7 @@ def _lexicon() -> _Lexicon:
         cue=dispatched([("cue", _alternatives(roles))], prefix=r"(?<![\w-])", suffix=r"(?![\w-])", flags=flags),
         roles=roles,
         passive_left=re.compile(
-            rf"(?P<list>{victim_list})"
+            rf"(?P<list>{victim_list})['’]?"  # and a claim's closing quote: "'several terrorists' were"
             rf"(?:(?:\s*[,(—–]\s*|\s+)(?P<subset>(?:{subset_cue})\s+[^;()—–.]{{1,100}}?)\s*[,)—–]?)?"
             rf"(?:\s*\([^()]{{1,40}}\))?"  # an aside: "At least nine (police say 12) have died"
             # what they were thought to be or tied to: "two men suspected of theft were lynched",
@@ -903,7 +904,7 @@ def _lexicon() -> _Lexicon:
             rf"\s*(?:,\s*(?=who\b))?"  # "one gang member, who died later"
             # "were attacked and killed": a first participle joined to the casualty verb
             rf"(?P<aux>(?:\b(?:{auxiliaries})\s+){{0,5}}\b(?:{passive_auxiliaries})\s+(?:[a-z]+\s*,\s*){{0,2}}[a-z]+ed\s+and\s+"
-            rf"|(?:\b(?:{auxiliaries})\s+){{0,6}})[\"“]?$", flags),
+            rf"|(?:\b(?:{auxiliaries})\s+){{0,6}})[\"“'‘]?$", flags),
         struck_then_died=re.compile(
             rf"(?P<list>{victim_list})\s+(?:(?:{auxiliaries})\s+){{0,3}}?(?:{passive_auxiliaries})\s+(?:\w+ly\s+)?"
             rf"(?-i:[a-z]+(?:ed|en|t))\b[^,;.]{{0,80}}?\s+and\s+(?:(?:later|then|subsequently|eventually|\w+ly)\s+)?$", flags),
