@@ -429,3 +429,8 @@ def test_armed_men_of_a_named_clan_tribe_or_family_are_its_militia():
 
 def test_a_side_that_runs_or_holds_something_names_that_thing_not_an_actor():
     assert _names("The Houthi-run health ministry reported 80 dead on Monday.", country="YE") == {}
+
+
+def test_a_forces_units_and_ships_are_its_forces():
+    assert _names("Navy personnel shot three fishermen on Monday.", country="MM")["Navy personnel"] == "Military Forces of Myanmar"
+    assert list(_names("A military engineering team defused two bombs.", country="BF").values()) == ["Military Forces of Burkina Faso"]

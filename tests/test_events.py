@@ -2131,3 +2131,8 @@ def test_the_place_a_protest_stands_with_is_not_where_it_was():
 ])
 def test_a_crowds_anger_and_the_force_it_met(sub_event_type, text):
     assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+def test_armed_herdsmen_where_most_herders_are_of_one_people_are_its_militia():
+    event = main_event("On 12 March 2025, armed herdsmen invaded Odugbeho (Agatu, Benue), killing one farmer.")
+    assert event["actor1"] == "Fulani Ethnic Militia (Nigeria)"

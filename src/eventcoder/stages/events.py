@@ -671,8 +671,10 @@ def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: Actor
             and _is_victim(actor2) and {_last_word(actor1), _last_word(actor2)} & lexicon.armed_when_acting):
         # "farmers clashed with herders": farmer-herder fighting is between communal militias
         actor1, actor2 = (_community_militia(a) for a in (actor1, actor2))
-    elif actor1 is not None and _is_victim(actor1) and _last_word(actor1) in lexicon.armed_when_acting:
-        # "herders killed ten": herders who kill are a community's militia, not a mob
+    elif actor1 is not None and (_is_victim(actor1) or (actor1.generic and actor1.category == taxonomy.IDENTITY_MILITIA)) \
+            and _last_word(actor1) in lexicon.armed_when_acting:
+        # "herders killed ten", "armed herdsmen invaded a village": herders who kill are a
+        # community's militia, not a mob, and where most herders are of one people, theirs
         actor1 = _community_militia(actor1)
     elif (_entry_of(trigger).mutual and actor1 is not None and actor1.category in (taxonomy.RIOTERS, taxonomy.CIVILIANS)
           and actor2 is not None and actor2.category in (taxonomy.POLITICAL_MILITIA, taxonomy.REBEL_GROUP)):
