@@ -226,7 +226,7 @@ def _with_named_gangs(article: Article, mentions: list[ActorMention]) -> list[Ac
     ("Gran Grif Gang"), in place of the words its members matched; not a place's gang ("a
     Nairobi gang"), a people's, nor a side the dictionary knows ("the Mungiki gang")."""
     text = article.text
-    stop_words = set(load_yaml("places_context.yaml")["stop_words"])
+    stop_words = _stop_words()
     places = Spans((p.start, p.end) for p in article.places)
     named = Spans((m.start, m.end) for m in mentions if not m.generic)
     gangs = []
@@ -240,6 +240,12 @@ def _with_named_gangs(article: Article, mentions: list[ActorMention]) -> list[Ac
                                   category=taxonomy.POLITICAL_MILITIA))
     taken = Spans((g.start, g.end) for g in gangs)
     return sorted([m for m in mentions if not taken.overlap(m.start, m.end)] + gangs, key=lambda m: m.start)
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    """Capitalised words that never name anything: "The", "Armed", "One"."""
+    return frozenset(load_yaml("places_context.yaml")["stop_words"])
 
 
 #: Armed men told by the clan, tribe or family they come from, which no list names: "gunmen from
