@@ -238,8 +238,13 @@ def _with_named_gangs(article: Article, mentions: list[ActorMention]) -> list[Ac
             continue
         gangs.append(ActorMention(text[start:match.end()], start, match.end(), name=f"{match['name']} Gang",
                                   category=taxonomy.POLITICAL_MILITIA))
-    taken = Spans((g.start, g.end) for g in gangs)
-    return sorted([m for m in mentions if not taken.overlap(m.start, m.end)] + gangs, key=lambda m: m.start)
+    return _in_place_of(mentions, gangs)
+
+
+def _in_place_of(mentions: list[ActorMention], found: list[ActorMention]) -> list[ActorMention]:
+    """The mentions ``found`` in place of those they overlap, sorted by start."""
+    taken = Spans((m.start, m.end) for m in found)
+    return sorted([m for m in mentions if not taken.overlap(m.start, m.end)] + found, key=lambda m: m.start)
 
 
 @cache
@@ -268,8 +273,7 @@ def _with_named_clans(text: str, mentions: list[ActorMention], lexicon: Lexicon,
         clans.append(ActorMention(match.group(), match.start(), match.end(), category=taxonomy.IDENTITY_MILITIA,
                                   name=fill_name(template, lexicon.countries.get(country) if country else None),
                                   country_code=country))
-    taken = Spans((c.start, c.end) for c in clans)
-    return sorted([m for m in mentions if not taken.overlap(m.start, m.end)] + clans, key=lambda m: m.start)
+    return _in_place_of(mentions, clans)
 
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their)\s+$", re.I)

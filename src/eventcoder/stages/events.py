@@ -1795,12 +1795,12 @@ def _as_demonstration(article: Article, events: list[Event]) -> None:
     main = events[0]
     story = " ".join(article.sentences[i].text for i in _protest_story(article, main.sentences[0]))
     crowds = taxonomy.category_group("crowd")
-    unnamed = main.actor1 is None or (main.actor1.generic and main.actor1.category in taxonomy.category_group("non_state_armed"))
-    # the force that acted, or, when the act names none, the force its sentence tells firing
-    # ("a man was killed when soldiers fired at a gathering")
-    state = main.actor1 if main.actor1 is not None and main.actor1.category == taxonomy.STATE_FORCES else next(
-        (a for a in article.in_sentence(article.actors, main.sentences[0])
-         if a.category == taxonomy.STATE_FORCES and _FORCE_USED.match(article.text, a.end)), None) if unnamed else None
+    state = main.actor1 if main.actor1 is not None and main.actor1.category == taxonomy.STATE_FORCES else None
+    if main.actor1 is None or (main.actor1.generic and main.actor1.category in taxonomy.category_group("non_state_armed")):
+        # an act that names no one: the force its sentence tells firing ("a man was killed when
+        # soldiers fired at a gathering")
+        state = next((a for a in article.in_sentence(article.actors, main.sentences[0])
+                      if a.category == taxonomy.STATE_FORCES and _FORCE_USED.match(article.text, a.end)), None)
     if main.trigger.family == "arrest" and _rioted(_ROAD_BLOCKED.sub(" ", story)):
         # "broke windows and scuffled with police; four were detained" (a road blocked until
         # the police cleared it is no riot)
