@@ -198,7 +198,7 @@ def load_lexicon() -> _Lexicon:
     cue_names = ["protest_intervention", "protest_excessive_force", "non_violent_transfer",
                  "non_combatant_subjects", "riot_cues", "crowds_fighting", "fighting_cues", "small_arms_fire", "armed_posts", "non_conflict_causes",
                  "unarmed_groups", "crowd_weapons", "mob_killings", "election_violence", "crowd_assaults", "demonstration_words",
-                 "symbols_burnt"]
+                 "symbols_burnt", "road_blocked"]
     cues = {name: _alternation(data[name]) for name in cue_names}
     cues["crowd_size_tag"] = re.compile("|".join(data["crowd_size_tag"]), re.I)
     cues["new_incident"] = re.compile(r"\W*(?:" + "|".join(data["new_incident_cues"]) + r")\b", re.I)
@@ -762,7 +762,7 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
         elif civilian_target and not armed_target and not entry.mutual:
             sub = taxonomy.ATTACK  # "stormed a village, killing ten civilians"
     elif entry.family == "protest" and sub == taxonomy.PEACEFUL_PROTEST:
-        story = " ".join(article.sentences[i].text for i in _protest_story(article, trigger.sentence))
+        story = _protest_story_text(article, trigger.sentence)
         if _rioted(story):
             sub = taxonomy.VIOLENT_DEMONSTRATION
         elif _force_against_protesters(article, story, casualties):
@@ -840,7 +840,7 @@ def _mob_assault(article: Article, trigger: Trigger) -> bool:
     """A crowd's riot that strikes at people with no demonstration told ("youths stoned passing
     motorists", "rioters beat up clerks"): a mob's attack, not a protest turned violent."""
     cues = load_lexicon().cues
-    story = " ".join(article.sentences[i].text for i in _protest_story(article, trigger.sentence))
+    story = _protest_story_text(article, trigger.sentence)
     return _told(cues["crowd_assaults"], story) and not cues["demonstration_words"].search(story)
 
 
@@ -926,6 +926,11 @@ def _protest_story(article: Article, index: int) -> range:
     while last + 1 < min(index + PROTEST_STORY_SENTENCES, len(article.sentences)) and not _names_armed_group(article, last + 1):
         last += 1  # an armed group's act is another story ("Al Shabaab later attacked a police post")
     return range(first, last + 1)
+
+
+def _protest_story_text(article: Article, index: int) -> str:
+    """The text of :func:`_protest_story`'s sentences."""
+    return " ".join(article.sentences[i].text for i in _protest_story(article, index))
 
 
 def _names_armed_group(article: Article, index: int) -> bool:
@@ -1546,8 +1551,10 @@ def find_events(article: Article) -> Article:
                     events.append(event)
                     break
 
+    # ACLED's mark of a demonstration's note: its crowd's size
+    tagged = load_lexicon().cues["crowd_size_tag"].search(article.text) is not None
     if not events:
-        events = _bare_report(article, by_sentence) or _tagged_demonstration(article)
+        events = _bare_report(article, by_sentence) or (_tagged_demonstration(article) if tagged else [])
     retellings = _Retellings(article)
     for event in events:
         retellings.add(event)
@@ -1602,7 +1609,7 @@ def find_events(article: Article) -> Article:
     violence_told = {e.sentences[0] for e in merged if e.trigger.family == "violence"}
     merged.sort(key=lambda e: _main_first(e, harm_told, violence_told))
     _deadly_act_first(merged)
-    if merged and load_lexicon().cues["crowd_size_tag"].search(article.text):
+    if merged and tagged:
         _as_demonstration(article, merged)
     article.events = merged + [copy for event in merged for copy in _at_other_places(article, event)]
     return article
@@ -1695,7 +1702,7 @@ def _tagged_demonstration(article: Article) -> list[Event]:
     """A note ACLED tags with its crowd's size codes a demonstration even when no word of it is
     one the lexicon knows ("drivers parked their bikes along the main road and chanted"): a
     peaceful protest, told by the note's first sentence."""
-    if not article.sentences or not load_lexicon().cues["crowd_size_tag"].search(article.text):
+    if not article.sentences:
         return []
     index, entry = _first_entry(taxonomy.PEACEFUL_PROTEST)
     opening = article.sentences[0].start
@@ -1774,9 +1781,6 @@ def _deadly_act_first(events: list[Event]) -> None:
         events[violent[0]], events[deadly] = events[deadly], first
 
 
-#: A road blocked: "had blocked the main highway", "the anti-roadblock protocol".
-_ROAD_BLOCKED = re.compile(r"\bblock(?:ed|ing|s)?\s+(?:off\s+)?(?:[\w-]+\s+){0,4}?(?:roads?|highways?|motorways?|avenues?|routes?|streets?|junctions?|bridges?|railway)\b"
-                           r"|(?:\banti-)?\broad-?blocks?\b", re.I)
 #: After a force, its use of force: "soldiers fired live rounds", "police opened fire".
 _FORCE_USED = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:fired|opened\s+fire|shot|beat|attacked|charged|assaulted|killed|used)\b", re.I)
 
@@ -1793,7 +1797,6 @@ def _as_demonstration(article: Article, events: list[Event]) -> None:
         events.insert(0, found)
         return
     main = events[0]
-    story = " ".join(article.sentences[i].text for i in _protest_story(article, main.sentences[0]))
     crowds = taxonomy.category_group("crowd")
     state = main.actor1 if main.actor1 is not None and main.actor1.category == taxonomy.STATE_FORCES else None
     if main.actor1 is None or (main.actor1.generic and main.actor1.category in taxonomy.category_group("non_state_armed")):
@@ -1801,7 +1804,7 @@ def _as_demonstration(article: Article, events: list[Event]) -> None:
         # soldiers fired at a gathering")
         state = next((a for a in article.in_sentence(article.actors, main.sentences[0])
                       if a.category == taxonomy.STATE_FORCES and _FORCE_USED.match(article.text, a.end)), None)
-    if main.trigger.family == "arrest" and _rioted(_ROAD_BLOCKED.sub(" ", story)):
+    if main.trigger.family == "arrest" and _rioted(load_lexicon().cues["road_blocked"].sub(" ", _protest_story_text(article, main.sentences[0]))):
         # "broke windows and scuffled with police; four were detained" (a road blocked until
         # the police cleared it is no riot)
         sub, crowd, other = taxonomy.VIOLENT_DEMONSTRATION, "rioters", state
