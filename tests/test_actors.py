@@ -434,3 +434,18 @@ def test_a_side_that_runs_or_holds_something_names_that_thing_not_an_actor():
 def test_a_forces_units_and_ships_are_its_forces():
     assert _names("Navy personnel shot three fishermen on Monday.", country="MM")["Navy personnel"] == "Military Forces of Myanmar"
     assert list(_names("A military engineering team defused two bombs.", country="BF").values()) == ["Military Forces of Burkina Faso"]
+
+
+@pytest.mark.parametrize("text, country, expected", [
+    # armed men of a community the report names are its militia
+    ("Armed youths from the Kadara community attacked a hamlet.", "NG", {"Armed youths from the Kadara community": "Kadara Ethnic Militia (Nigeria)"}),
+    # a Latin American gang by its Spanish name, with the members it names
+    ("On Monday, Los Tigrillos gunmen attacked a prison wing held by Los Perros.", "EC", {"Los Tigrillos gunmen": "Los Tigrillos", "Los Perros": "Los Perros"}),
+    # one country's police initials, units and insurgents
+    ("PNC agents detained two men.", "GT", {"PNC": "Police Forces of Guatemala"}),
+    ("CRPF and DRG personnel engaged Maoist cadres.", "IN", {"CRPF": "Police Forces of India", "DRG": "Police Forces of India",
+                                                            "Maoist cadres": "CPI (Maoist): Communist Party of India (Maoist)"}),
+    ("A Turkish UAV hit a car.", "IQ", {"Turkish UAV": "Military Forces of Turkey"}),
+])
+def test_groups_told_by_their_community_spanish_names_initials_and_craft(text, country, expected):
+    assert {k: v for k, v in _names(text, country).items() if k in expected} == expected

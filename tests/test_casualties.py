@@ -649,3 +649,42 @@ def test_shares_and_later_figures_of_a_toll(text, fatalities):
 ])
 def test_deaths_told_in_kin_shares_quotes_and_communiques(text, fatalities):
     assert extract_records(Article("t", text, published=date(2024, 5, 10)))[0]["fatalities"] == fatalities
+
+
+@pytest.mark.parametrize("text, fatalities", [
+    # more dead told where they fell, after the verb
+    ("Gunmen fired on a bar in Kiganjo on Monday. Four died on the spot and a fifth at the clinic.", 5),
+    ("Gunmen fired on a wedding in Kiganjo on Monday. Five guests died at once and two more in hospital.", 7),
+    # sources that own to, or find, fewer dead: the conservative account
+    ("Troops retook Kiganjo on Monday. The army spoke of twenty rebels killed, while the rebels admitted only four dead.", 4),
+    ("Herders raided Kiganjo on Monday. Elders spoke of about 30 dead, but the police recovered only nine bodies.", 9),
+    # a side's own dead told as what an assault cost it
+    ("Troops stormed a rebel camp near Kiganjo on Monday; the army claimed 40 rebels killed for the loss of 3 soldiers.", 43),
+    # the victims told again one by one, and people told by whose they were
+    ("Rebels stopped a lorry near Kiganjo on Monday and shot dead two passengers, a teacher and a trader.", 2),
+    ("Raiders shot dead a farmer's wife and her three sons in Kiganjo on Monday.", 4),
+    ("A grenade thrown into a shop in Kiganjo on Monday killed the shopkeeper's son.", 1),
+    # whoever tells the toll is none of it, and a group quoted as the army's word counts
+    ("A drone hit a car near Kiganjo on Monday, killing two rebels, the mayor of Kiganjo said.", 2),
+    ("Rebels attacked a post in Kiganjo on Monday; the ministry said six soldiers and 12 'terrorists' were killed.", 18),
+])
+def test_more_dead_other_accounts_and_who_they_were(text, fatalities):
+    assert extract_records(Article("t", text, published=date(2024, 5, 10)))[0]["fatalities"] == fatalities
+
+
+def test_the_dead_whose_families_protest_are_no_toll_of_the_protest():
+    records = extract_records(Article("t", "On 6 May 2024, police removed families of people killed in last year's unrest who had "
+                                           "chained themselves to the gates of the court in Nyeri. [size=dozens]",
+                                      published=date(2024, 5, 10)))
+    assert (records[0]["sub_event_type"], records[0]["fatalities"]) == ("Protest with intervention", 0)
+
+
+@pytest.mark.parametrize("text, fatalities", [
+    # a group that claims the act owns it; it tells no toll of its own
+    ("Six soldiers were killed when their truck hit a mine near Kiganjo on Monday; the rebels claimed the attack. "
+     "A herder had been killed by a mine on the same road a week before.", 6),
+    ("The army said a drone strike near Kiganjo on Monday had 'neutralised' about 15 militants.", 15),
+    ("Gunmen raided Kiganjo on Monday. The chief first spoke of 10 dead, but a police count confirmed six deaths.", 6),
+])
+def test_claims_of_the_act_quoted_verbs_and_first_counts(text, fatalities):
+    assert extract_records(Article("t", text, published=date(2024, 5, 10)))[0]["fatalities"] == fatalities

@@ -263,3 +263,19 @@ def test_a_province_named_only_by_its_direction_says_nothing_of_the_country():
     # "North Western" is a Zambian and a Sri Lankan province; Port Loko is Sierra Leone's
     found = _found("Market women in Port Loko (Port Loko, North Western) staged a sit-down on Monday.")
     assert found["Port Loko"].country_code == "SL"
+
+
+def test_a_province_in_brackets_holds_the_village_whatever_its_district_reads():
+    # a Harper County lies beside Kansas's small Harper; "Maryland" is also Liberia's county of Harper
+    found = _found("Residents of Harper (Harper, Maryland) beat a man on Monday.")
+    assert (found["Harper"].country_code, found["Maryland"].country_code) == ("LR", "LR")
+
+
+def test_only_a_whole_item_of_a_bracket_list_says_where_a_place_lies():
+    # "Bono" of "Bono East" is a Sardinian village: it must not pull Techiman out of Ghana
+    assert _found("Traders rioted in Techiman (Techiman Municipal, Bono East) on Monday.")["Techiman"].country_code == "GH"
+
+
+def test_divisions_renamed_or_split_since_geonames_record_are_known():
+    found = _found("Youths burned a police post in Sukuta (Kombo North, West Coast) on Monday.")
+    assert (found["Sukuta"].country_code, found["West Coast"].country_code) == ("GM", "GM")

@@ -10,7 +10,7 @@ from functools import cache
 from typing import Callable
 
 from eventcoder import taxonomy
-from eventcoder.article import ActorMention, Article, CasualtyMention, DateMention, Event
+from eventcoder.article import ActorMention, Article, AttributionMention, CasualtyMention, DateMention, Event
 from eventcoder.event_record import EventRecord
 from eventcoder.lexicon import load_lexicon
 from eventcoder.resources import load_yaml
@@ -104,12 +104,15 @@ def _as_reported(article: Article, event: Event) -> list[CasualtyMention]:
     does not take a party's claimed toll over what the report says, but keeps a claim of the
     other side's dead that nobody else counts ("The army claimed 15 militants killed; elders said
     4 soldiers died" is 19)."""
-    claimed = {_sentence_index(article, a.start) for a in event.attributions if a.certainty == "claimed"}
-    if not claimed:
+    claims = [a for a in event.attributions if a.certainty == "claimed"]
+    if not claims:
         return event.casualties
 
     def in_claim(mention: CasualtyMention) -> bool:
-        return _sentence_index(article, mention.start) in claimed
+        # a claim of the act itself after the toll ("seven soldiers were killed; JNIM claimed
+        # the attack") owns the act, not the dead told before it
+        return any(_sentence_index(article, a.start) == _sentence_index(article, mention.start)
+                   and not (mention.start < a.start and _claims_the_act(article, a)) for a in claims)
 
     own_sides = {side_of(c.group) for c in event.casualties
                  if c.kind in ("killed", "injured") and (c.minimum or c.maximum) and not in_claim(c)}
@@ -119,6 +122,15 @@ def _as_reported(article: Article, event: Event) -> list[CasualtyMention]:
         return bool(own_sides) and (side is None or None in own_sides or side in own_sides)
 
     return [c for c in event.casualties if not (c.kind == "killed" and in_claim(c) and counted_by_report(c))]
+
+
+def _claims_the_act(article: Article, attribution: AttributionMention) -> bool:
+    """A claim of the act itself, not of its dead: "claimed responsibility", "JNIM claimed the attack"."""
+    return attribution.text.lower().endswith(("responsibility", "credit")) or bool(_THE_ACT_AFTER.match(article.text, attribution.end))
+
+
+#: After "claimed", the act it owns.
+_THE_ACT_AFTER = re.compile(r"\s+(?:the\s+|an?\s+|both\s+)?(?:attacks?|bombings?|blasts?|ambush(?:es)?|raids?|killings?|assassinations?|abductions?|kidnappings?|explosions?|strikes?)\b", re.I)
 
 
 def _coded_share_of(totals: dict, share: tuple[str, int] | None) -> dict:
@@ -371,7 +383,9 @@ _UPDATE = re.compile(r"\b(?:later|subsequently|since|eventually|final)\b", re.I)
 def _another_account() -> re.Pattern:
     """Between two counts of one group, a second source's account: "..., while the army said"."""
     reporting = load_yaml("english.yaml")["reporting_words"]
-    return re.compile(r"\b(?:" + "|".join([*reporting, "claimed", "claims", "according to",
+    # and a source owning to, or finding, fewer dead: "acknowledged only three", "recovered four bodies"
+    return re.compile(r"\b(?:" + "|".join([*reporting, "claimed", "claims", "according to", "acknowledged", "admitted",
+                                          "counted", "recorded", "recovered",
                                           r"(?:put|gave|placed)\s+(?:the|a|its|their)\s+(?:[\w-]+\s+){0,2}?(?:toll|figure|number)"]) + r")\b", re.I)
 
 

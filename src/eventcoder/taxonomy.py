@@ -6,6 +6,7 @@ rather than silently never matching; :func:`check` holds every name here against
 """
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 
 from eventcoder.resources import load_yaml
@@ -77,6 +78,11 @@ def categories() -> tuple[str, ...]:
 def category_group(name: str) -> frozenset[str]:
     """A group of categories the rules reason with: ``armed``, ``non_state_armed``, ``crowd``."""
     return frozenset(_data()[f"{name}_categories"])
+
+
+def attacker_first_since() -> date:
+    """The day from which ACLED lists a battle's attacker first, not the state it attacked."""
+    return _data()["attacker_first_since"]
 
 
 def note_template(sub_event_type: str) -> str:

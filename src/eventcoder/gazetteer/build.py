@@ -179,14 +179,14 @@ def build_index(progress: Progress = quietly) -> dict:
                            DumpIndex(dumps_path) if dumps_path else None)
         _write(path, index)
     for old in cache_dir().glob("gazetteer-v*"):
-        if old not in (base_path, path, dumps_path):
+        if old not in (base_path, path, dumps_path) and old.suffix != ".tmp":  # not an index another process is writing
             old.unlink(missing_ok=True)
     return index
 
 
 def _write(path: Path, index: dict) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp")  # two processes may build the same index at once
     tmp.write_bytes(marshal.dumps(index))
     tmp.replace(path)
 

@@ -111,7 +111,8 @@ def resolve_candidates(text: str, candidates: list[Candidate],
     if not candidates:
         return []
     around = [_Surroundings(_admin_hints(candidates, i, text), _hinted_by(candidates, i, text),
-                            _division_cue(text, c), _near_cue(text, c)) for i, c in enumerate(candidates)]
+                            _division_cue(text, c), _near_cue(text, c), _bracket_province(candidates, i, text))
+              for i, c in enumerate(candidates)]
     standings = [_standing(c) for c in candidates]
     named_countries = {c.places[0].country_code for c in candidates
                        if len(c.places) >= 1 and c.places[0].is_country
@@ -195,7 +196,9 @@ def resolve_candidates(text: str, candidates: list[Candidate],
         told = ({cc for cc, voters in others.items() if voters} | coded_countries
                 if home and (main_country or plain_country) else None)
         scores = _scores(candidate, context(candidate, readings, nearness_by_key), near, standing)
-        place = _within_agreed_country(candidate, candidate.places[_argmax(scores)], scores, others)
+        place = candidate.places[_argmax(scores)]
+        if (place.country_code, place.admin1_code) not in near.province:  # its province, named beside it, stands
+            place = _within_agreed_country(candidate, place, scores, others)
         if untrusted(candidate, place):
             continue
         penalty = standing.penalties
@@ -386,6 +389,8 @@ class _Surroundings:
     division_cued: bool
     #: a word before it that puts something near a point: "a village near Beni", "outside Goma"
     near_cued: bool
+    #: (country, admin1 code) of the province its brackets end with ("Harper (Harper, Maryland)")
+    province: set[tuple[str, str]]
 
 
 def _argmax(values: list[float]) -> int:
@@ -484,9 +489,11 @@ def _near_cue(text: str, candidate: Candidate) -> bool:
 
 
 def _admin_hints(candidates: list[Candidate], index: int, text: str) -> set[tuple[str, str]]:
-    """(country, admin1 code) pairs named right after a place: "Qandala, Bari", "X in Y"; in a
-    country the last name of its brackets, the province, may lie in: "Trujillo (Trujillo, La
-    Libertad)" is Peru's, whatever Venezuela's Trujillo state says."""
+    """(country, admin1 code) pairs named right after a place: "Qandala, Bari", "X in Y", and the
+    last name of its brackets, the province: "Harper (Harper, Maryland)" is Liberia's Harper, in
+    Maryland county, whatever a Harper County beside Kansas's Harper says. In a country the
+    province may lie in: "Trujillo (Trujillo, La Libertad)" is Peru's, whatever Venezuela's
+    Trujillo state says."""
     hints: set[tuple[str, str]] = set()
     candidate = candidates[index]
     for other in candidates[index + 1:index + 2]:
@@ -494,8 +501,20 @@ def _admin_hints(candidates: list[Candidate], index: int, text: str) -> set[tupl
             hints.update((p.country_code, p.admin1_code) for p in other.places if p.is_admin1)
             hints.update((p.country_code, "") for p in other.places if p.is_country)
     bracketed = _bracket_names(candidates, index, text)
-    province = {p.country_code for p in bracketed[-1].places if p.is_admin1 or p.is_country} if bracketed else set()
-    return {hint for hint in hints if hint[0] in province} if len(bracketed) > 1 and province else hints
+    if not bracketed:
+        return hints
+    hints |= _bracket_province(candidates, index, text)
+    countries = {p.country_code for p in bracketed[-1].places if p.is_admin1 or p.is_country}
+    return {hint for hint in hints if hint[0] in countries} if len(bracketed) > 1 and countries else hints
+
+
+def _bracket_province(candidates: list[Candidate], index: int, text: str) -> set[tuple[str, str]]:
+    """The first-level divisions the last name of a name's brackets may be, its province; none
+    for a name of a direction ("Central", "North Western"), which many countries have."""
+    bracketed = _bracket_names(candidates, index, text)
+    if not bracketed or _directions_only(bracketed[-1].text) or not _BRACKET_CLOSE.match(text, bracketed[-1].end):
+        return set()  # and a name before a last one the gazetteer lacks is no province
+    return {(p.country_code, p.admin1_code) for p in bracketed[-1].places if p.is_admin1}
 
 
 def _unknown_inside(candidates: list[Candidate], index: int, text: str) -> bool:
@@ -584,18 +603,19 @@ def _bracket_containers(candidates: list[Candidate], index: int, text: str) -> l
 
 
 def _bracket_names(candidates: list[Candidate], index: int, text: str) -> list[Candidate]:
-    """The names in a name's brackets, or after it in the brackets it is in."""
+    """The names in a name's brackets, or after it in the brackets it is in, each a whole item
+    of their list: "Techiman (Techiman Municipal, Bono East)" holds neither "Bono" nor a name
+    the gazetteer lacks."""
     candidate = candidates[index]
     opened = text.rfind("(", 0, candidate.start)
     in_brackets = (opened != -1 and ")" not in text[opened:candidate.start]
                    and _BRACKET_LIST.fullmatch(text, opened + 1, candidate.start))
-    gap = _BRACKET_NEXT if in_brackets else _BRACKET_OPENING
-    if index + 1 >= len(candidates) or not gap.fullmatch(text, candidate.end, candidates[index + 1].start):
-        return []
+    gap = (_BRACKET_NEXT if in_brackets else _BRACKET_OPENING).match(text, candidate.end)
     closing = text.find(")", candidate.end)
-    if closing == -1:
+    if gap is None or closing == -1 or not _BRACKET_LIST.fullmatch(text, gap.end(), closing):
         return []
-    return [c for c in candidates[index + 1:] if c.end <= closing]
+    return [c for c in candidates[index + 1:] if c.end <= closing and _ITEM_BEFORE.search(text, 0, c.start)
+            and _ITEM_AFTER.match(text, c.end)]
 
 
 #: What opens a name's brackets ("Kalo (") and what goes on inside them ("Kalo, "); a list of
@@ -603,6 +623,9 @@ def _bracket_names(candidates: list[Candidate], index: int, text: str) -> list[C
 _BRACKET_OPENING = re.compile(r"\s*\(\s*")
 _BRACKET_NEXT = re.compile(r"\s*,\s*")
 _BRACKET_LIST = re.compile(r"[\s\w'’.-]*(?:,[\s\w'’.-]*)*")
+#: Around a whole item of a list in brackets.
+_ITEM_BEFORE = re.compile(r"[(,]\s*$")
+_ITEM_AFTER = re.compile(r"\s*[,)]")
 #: What closes a name's brackets, and the name the brackets follow ("Orlivka (").
 _BRACKET_CLOSE = re.compile(r"\s*\)")
 _NAME_BEFORE_BRACKET = re.compile(r"[A-Z][\w'’.-]*\s*$")
@@ -789,9 +812,9 @@ def road_end(text: str, start: int, end: int) -> bool:
 
 
 def told_beyond(text: str, start: int, end: int, paired: bool = True) -> bool:
-    """A name told as a border, an origin or a destination ("near the border with Somalia",
-    "militants from Somalia"), or, when ``paired``, as one side of a border ("the Kenya-Somalia
-    border"): what happened lies outside it."""
+    """A name told as a border, an origin, a destination or its money ("near the border with
+    Somalia", "militants from Somalia", "US dollars"), or, when ``paired``, as one side of a border
+    ("the Kenya-Somalia border"): what happened lies outside it."""
     before, after, pair_after = _beyond_cues()
     return bool(before.search(text, max(0, start - 30), start) or (pair_after if paired else after).match(text, end))
 

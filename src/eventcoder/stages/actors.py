@@ -219,11 +219,15 @@ def _with_group_militias(text: str, mentions: list[ActorMention], lexicon: Lexic
 
 #: A gang told by its own name: "Gran Grif gang members", "the 400 Mawozo gang".
 _NAMED_GANG = re.compile(r"\b(?P<name>(?:\d+\s+)?(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)\s+gangs?\b")
+#: A Latin American gang or cartel by its Spanish name and the members it names ("Los Lobos
+#: gunmen", "Los Tiguerones"), as ACLED names them; a place so named ("Los Angeles") is a place.
+_SPANISH_NAMED_GROUP = re.compile(r"\b(?P<name>(?:Los|Las)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+                                  r"(?:\s+(?:gunmen|hitmen|members|fighters|inmates|gang|cartel|cell|faction)\b)?")
 
 
 def _with_named_gangs(article: Article, mentions: list[ActorMention]) -> list[ActorMention]:
-    """A gang its report names ("Gran Grif gang members attacked") is the side ACLED names so
-    ("Gran Grif Gang"), in place of the words its members matched; not a place's gang ("a
+    """A gang its report names ("Gran Grif gang members attacked", "Los Lobos gunmen") is the side
+    ACLED names so ("Gran Grif Gang", "Los Lobos"), in place of the words its members matched; not a place's gang ("a
     Nairobi gang"), a people's, nor a side the dictionary knows ("the Mungiki gang")."""
     text = article.text
     stop_words = _stop_words()
@@ -238,6 +242,10 @@ def _with_named_gangs(article: Article, mentions: list[ActorMention]) -> list[Ac
             continue
         gangs.append(ActorMention(text[start:match.end()], start, match.end(), name=f"{match['name']} Gang",
                                   category=taxonomy.POLITICAL_MILITIA))
+    for match in _SPANISH_NAMED_GROUP.finditer(text):
+        if not (places.overlap(*match.span()) or named.overlap(*match.span())):
+            gangs.append(ActorMention(match.group(), match.start(), match.end(), name=match["name"],
+                                      category=taxonomy.POLITICAL_MILITIA))
     return _in_place_of(mentions, gangs)
 
 
@@ -255,10 +263,13 @@ def _stop_words() -> frozenset[str]:
 
 #: Armed men told by the clan, tribe or family they come from, which no list names: "gunmen from
 #: the Al-Hawashim family", "fighters of the Al-Bu Muhammad clan".
-_CLAN_MEN = re.compile(r"\b(?i:gunmen|armed\s+men|fighters|militiamen|militias?|members|tribesmen|clansmen)\s+(?:from|of|belonging\s+to)\s+"
-                       r"(?:the\s+)?(?P<name>[A-Z][\w'’]*(?:[\s-][A-Z][\w'’]*){0,2})\s+(?P<kind>clan|tribe|family)\b")
+_CLAN_MEN = re.compile(r"\b(?:(?i:gunmen|armed\s+men|fighters|militiamen|militias?|members|tribesmen|clansmen)\s+(?:from|of|belonging\s+to)\s+"
+                       r"(?:the\s+)?(?P<name>[A-Z][\w'’]*(?:[\s-][A-Z][\w'’]*){0,2})\s+(?P<kind>clan|tribe|family)"
+                       # a community's only when armed: "armed youths from the Irigwe community"
+                       r"|(?i:gunmen|armed\s+(?:men|youths?)|militiamen|militias?)\s+(?:from|of|belonging\s+to)\s+"
+                       r"(?:the\s+)?(?P<people>[A-Z][\w'’]*(?:[\s-][A-Z][\w'’]*){0,2})\s+(?P<community>community))\b")
 #: ACLED's word for each kind: "Al Hawashim Clan Militia (Egypt)", "Turi Tribal Militia (Pakistan)".
-_CLAN_KINDS = {"clan": "Clan", "family": "Clan", "tribe": "Tribal"}
+_CLAN_KINDS = {"clan": "Clan", "family": "Clan", "tribe": "Tribal", "community": "Ethnic"}
 
 
 def _with_named_clans(text: str, mentions: list[ActorMention], lexicon: Lexicon, country: str | None) -> list[ActorMention]:
@@ -266,10 +277,11 @@ def _with_named_clans(text: str, mentions: list[ActorMention], lexicon: Lexicon,
     codes them, in place of the words they matched; clans the identity list knows keep its name."""
     clans = []
     for match in _CLAN_MEN.finditer(text):
-        if any(m.start <= match.start("name") < m.end and not m.generic for m in mentions):
+        group = "name" if match["name"] else "people"
+        if any(m.start <= match.start(group) < m.end and not m.generic for m in mentions):
             continue  # "members of the Degodia clan": the list's own militia
-        name = match["name"].replace("-", " ")
-        template = f"{name} {_CLAN_KINDS[match['kind']]} Militia ({{country}})"
+        name = match[group].replace("-", " ")
+        template = f"{name} {_CLAN_KINDS[match['kind'] or match['community']]} Militia ({{country}})"
         clans.append(ActorMention(match.group(), match.start(), match.end(), category=taxonomy.IDENTITY_MILITIA,
                                   name=fill_name(template, lexicon.countries.get(country) if country else None),
                                   country_code=country))

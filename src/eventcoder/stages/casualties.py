@@ -88,6 +88,7 @@ class _Lexicon:
     revision: re.Pattern  # "revised down": the toll after it corrects those told before
     along_with: re.Pattern  # "..., along with two bodyguards", "..., as was a soldier", "plus two": victims added after the verb
     along_with_kin: re.Pattern  # "... with his wife and son": one person each
+    and_more: re.Pattern  # "six died at the scene and three more in hospital", "... and a seventh later"
     body_found: re.Pattern  # "his body was found": one death
     death_caused: re.Pattern  # "leading to her death": one death
     people_only: frozenset[str]  # verbs said of things too: they count only people named ("set ablaze")
@@ -187,7 +188,7 @@ def _revise_first_reports(article: Article, mentions: list[CasualtyMention]) -> 
 
 #: Where a count's clause starts, and what tells that clause's count as a first report.
 _CLAUSE_START = re.compile(r"[,;:]")
-_FIRST_REPORT = re.compile(r"\b(?:initial(?:ly)?|originally|at\s+first|first\s+reported|preliminary|early\s+reports?)\b", re.I)
+_FIRST_REPORT = re.compile(r"\b(?:initial(?:ly)?|originally|at\s+first|first\s+(?:reported|spoke\s+of|said|gave|put)|preliminary|early\s+reports?)\b", re.I)
 
 
 def _captives_found_dead(lexicon: _Lexicon, text: str, mentions: list[CasualtyMention]) -> list[CasualtyMention]:
@@ -264,7 +265,8 @@ def _another_act_cue() -> re.Pattern:
 
 def mourned_by_kin(lead: str) -> bool:
     """Whether the words before a death make it the one a crowd's kin act over ("relatives of a
-    woman who had just died"): a death before the act, not an act of its own."""
+    woman who had just died", "families of people killed in the protests"): a death before the
+    act, not an act of its own."""
     return _lexicon().kin_death.search(lead) is not None
 
 
@@ -380,7 +382,8 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
     mentions += [toll for toll in _tolls(lexicon, text, start, end, toll_nouns) if not _running_total(lexicon, text, toll, mentions)]
     mentions += _denials(lexicon, text, start, end)
     return [m for m in mentions if not imputed_spans.overlap(m.start, m.end)
-            and not lexicon.kin_of.search(text, max(start, m.start - 30), m.start)]
+            and not lexicon.kin_of.search(text, max(start, m.start - 30), m.start)
+            and not _SPEAKER_AFTER.match(text, m.end)]  # "..., the mayor of Sidakan said": who tells it
 
 
 def _imputed_deeds(lexicon: _Lexicon, text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -419,11 +422,16 @@ def _one_person(lexicon: _Lexicon, text: str, boundary: int, cue: re.Match, end:
 
 def _along_with(lexicon: _Lexicon, text: str, position: int, end: int, kind: str) -> list[CasualtyMention]:
     """Victims added after the verb: "the MP was shot dead along with two bodyguards", one
-    person each for "with his wife and son"."""
+    person each for "with his wife and son", more of them told where they fell ("six died at the
+    scene and a seventh on the way to hospital")."""
     added = lexicon.along_with.match(text, position, end)
     if added is not None:
         items = list(lexicon.victim_item.finditer(text, added.start("list"), added.end("list")))
         return _mentions(lexicon, text, kind, items, None)
+    more = lexicon.and_more.match(text, position, end)
+    if more is not None:
+        count = 1 if more["ordinal"] else _number(lexicon, more["count"])
+        return [CasualtyMention(more["item"], more.start("item"), more.end("item"), kind=kind, minimum=count, maximum=count)]
     kin = lexicon.along_with_kin.match(text, position, end)
     if kin is None:
         return []
@@ -524,8 +532,9 @@ def _victims_from(lexicon: _Lexicon, text: str, start: int, end: int, kind: str,
 
 def _without_appositive(lexicon: _Lexicon, text: str, mentions: list[CasualtyMention]) -> list[CasualtyMention]:
     """One person told twice, a comma apart: "killed their bodyguard, a police officer", "a
-    teacher, a mother of three, was shot"; a count told again by sex and age: "beheaded four
-    villagers, three men and a woman". A list of people has its "and"."""
+    teacher, a mother of three, was shot"; a count told again by sex and age, or person by person
+    when no side is among them: "beheaded four villagers, three men and a woman". A list of people
+    has its "and"."""
     if len(mentions) < 2 or not _APPOSITION.fullmatch(text, mentions[0].end, mentions[1].start):
         return mentions
     first, parts = mentions[0], mentions[1:]
@@ -534,9 +543,14 @@ def _without_appositive(lexicon: _Lexicon, text: str, mentions: list[CasualtyMen
     if (first.minimum is not None and first.group not in lexicon.breakdown_groups
             and all(m.group in lexicon.breakdown_groups for m in parts) and sum(m.minimum or 0 for m in parts) == first.minimum):
         return [first]
+    if (len(parts) > 1 and first.minimum is not None and sum(m.minimum or 0 for m in parts) == first.minimum
+            and side_of(first.group) is None and all(side_of(m.group) is None for m in parts)):
+        return [first]  # "shot dead two passengers, a retired teacher and a trader" (not "two soldiers, a teacher and a trader")
     return mentions
 
 
+#: After a person who tells of the dead, not one of them.
+_SPEAKER_AFTER = re.compile(r"[\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3}\s+(?:said|says|told|added|stated)\b")
 _APPOSITION = re.compile(rf"\s*,\s*(?:{_DETERMINERS}\s+)?")
 
 
@@ -811,6 +825,7 @@ def _lexicon() -> _Lexicon:
                 rf"|(?<=\d\s)(?-i:[A-Z]{{2,6}})\b"
                 rf"|(?!(?:{_alternation(terms['not_modifiers'])})\b)(?-i:[A-Z])[\w'’]*(?:-[\w'’]+)*"
                 rf"|[\w'’]+(?:-[\w'’]+)+|(?:{_alternation(terms['modifiers'])})\b"
+                rf"|(?-i:[a-z]{{3,}})['’]s\b"  # whose: "a herder's wife", "the owner's daughter"
                 # a number word is a count, never a modifier: "Al-Shabaab two Kenyan soldiers"
                 rf"|(?!(?:{_alternation(terms['not_modifier_words'])}|{quantity_plain})\b)(?-i:[a-z]{{3,}})\b)")
     # After the group, where it was or whose members it counts: "four traders in Garissa", "three
@@ -824,12 +839,12 @@ def _lexicon() -> _Lexicon:
     units = "|".join(terms["units_after_number"])
     # a number before units is a measure: "the 48 year old man" is one man, aged 48
     measure = rf"(?!\s*-?\s*(?:{units})\b)"
-    # a count quoted as a claim: "the army said 'dozens' of terrorists were killed"
+    # a count or a group quoted as a claim: "the army said 'dozens' of terrorists were killed", "30 'terrorists'"
     with_group = (rf"(?:['‘\"“]?(?P<qty>{quantity_plain}|no|an?|another)['’\"”]?{measure}(?:\s+of(?:\s+(?:the|those|its|their|his|our)(?:\s+own)?)?)?\s+)?"
                   # not a possessive: "a doctors' group said" names no doctor (a quote closing
                   # a claim before its verb is none: "'several terrorists' were"); nor a thing of
                   # theirs: "two police camps"
-                  rf"(?:{modifier}\s+){{0,3}}?(?P<group>{group})\b(?!['’](?!\s+(?:were|was|had|have|are|is)\b))(?!\s+(?:{_alternation(terms['not_victims'])})\b){complement}")
+                  rf"(?:{modifier}\s+){{0,3}}?['‘\"“]?(?P<group>{group})\b(?!['’](?!\s+(?:were|was|had|have|are|is)\b))(?!\s+(?:{_alternation(terms['not_victims'])})\b){complement}")
     # "three of them", "two of those arrested", "three of the injured"
     bare = (rf"(?P<bare>{quantity_plain})(?![\w+/-])(?!\s+(?:{units}|{_alternation(terms['not_victims'])})\b)"
             rf"(?:\s+of\s+(?:them|those(?:\s+(?-i:[a-z]+ed))?|the\s+(?-i:[a-z]+ed))\b|\s+(?:more|others)\b)?")  # "8 more killed"
@@ -913,8 +928,8 @@ def _lexicon() -> _Lexicon:
             rf"\s*(?:$|[,.;:()/\"'“”‘’—–-]|(?:{_alternation(terms['passive_followers'])})\b)", flags),
         victim=re.compile(victim, flags),
         victim_item=re.compile(rf"{victim}(?=\s*,|\s+and\s|\s*$)", flags),
-        # a toll quoted as a claim: killed "dozens of terrorists", were "neutralised"
-        victim_after=re.compile(rf"\s+[\"“]?(?:{_DETERMINERS}\s+)?{victim}", flags),
+        # a toll quoted as a claim: killed "dozens of terrorists", were "neutralised", had 'neutralised' 20
+        victim_after=re.compile(rf"['’\"”]?\s+[\"“]?(?:{_DETERMINERS}\s+)?{victim}", flags),
         second_verb=re.compile(r"\s+and\s+(?P<verb>(?-i:[a-z]+(?:s|ed|t)))(?=\s)", flags),
         # "were kidnapped and later killed", "wounded by raiders later died": the wounded died,
         # not their attackers
@@ -973,6 +988,9 @@ def _lexicon() -> _Lexicon:
         along_with=re.compile(
             rf"[^,;.]{{0,40}}?,?\s*(?:(?:along|together)\s+with|as\s+(?:was|were)|plus)\s+(?:(?:his|her|their|its)\s+)?(?P<list>{victim_list})"
             rf"(?=\s*(?:[,;.]|$|\b(?:in|at|on|near|by|when|after|as)\b))", flags),
+        and_more=re.compile(
+            rf"[^,;.]{{0,40}}?\s+and\s+(?P<item>(?P<count>{number})\s+(?:more|others)|an?\s+(?P<ordinal>{_alternation(terms['added_victim_ordinals'])}))"
+            rf"(?=\s+(?:in|at|on|near|later|after|before|while|the\s+next|overnight)\b)", flags),
         along_with_kin=re.compile(
             rf"[^,;.]{{0,40}}?,?\s*(?:(?:along|together)\s+)?with\s+(?:his|her|their)\s+(?P<first>{companions})"
             rf"(?:\s+and\s+(?:(?:his|her|their)\s+)?(?P<second>{companions}))?"
@@ -985,7 +1003,8 @@ def _lexicon() -> _Lexicon:
         self_and=re.compile(terms["self_and"], flags),
         pronoun_and=re.compile(terms["pronoun_and"], flags),
         kin_of=re.compile(rf"\b(?:{_alternation(terms['kin_of'])})\s+of\s+$", flags),
-        kin_death=re.compile(rf"\b(?:{_alternation(terms['kin_of'])})\s+of\s+[^.;]{{1,40}}?\bwho\s+(?:had\s+)?(?:just\s+|recently\s+)?$", flags),
+        kin_death=re.compile(rf"\b(?:{_alternation(terms['kin_of'])})\s+of\s+(?:[^.;]{{1,40}}?\bwho\s+(?:had\s+)?(?:just\s+|recently\s+)?"
+                             rf"|(?:the\s+|those\s+)?(?:\w+\s+)?(?:people|persons|victims|those|men|women|youths|students|protesters)\s+)$", flags),
         captives_dead=re.compile(terms["captives_found_dead"], flags),
         armed_modifier=re.compile(rf"\b(?:{_alternation(terms['armed_modifiers'])})\b", flags),
         out_of_service=re.compile(rf"\b(?:{_alternation(terms['out_of_service_modifiers'])})\b", flags),

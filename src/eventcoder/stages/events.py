@@ -200,6 +200,8 @@ def load_lexicon() -> _Lexicon:
                  "unarmed_groups", "crowd_weapons", "mob_killings", "election_violence", "crowd_assaults", "demonstration_words",
                  "symbols_burnt", "road_blocked"]
     cues = {name: _alternation(data[name]) for name in cue_names}
+    # and what the text goes on to tell of that act: "..., in which more than 100 people were killed"
+    cues["arrest_reason"] = re.compile(r"\b(?:" + "|".join(data["arrest_reasons"]) + r")\s[^.;]*$", re.I)
     cues["crowd_size_tag"] = re.compile("|".join(data["crowd_size_tag"]), re.I)
     cues["new_incident"] = re.compile(r"\W*(?:" + "|".join(data["new_incident_cues"]) + r")\b", re.I)
     blamed_for_deaths = [cue for cue in data["blamed_cues"] if cue != "for"]
@@ -1238,7 +1240,10 @@ def _retells(article: Article, previous: Event, event: Event) -> bool:
     entry = _entry_of(trigger)
     return (entry.generic and event.actor1 is None and trigger.sentence - last <= 2
             and previous.trigger.family in load_lexicon().material_families  # not an accusation's
-            and (event.place is None or previous.place is None or event.place.geonameid == previous.place.geonameid)
+            and not _arrested_for(article, trigger)  # nor the toll of the act an arrest was for
+            # an office's seat ("according to the Bastar IG") is no other place
+            and (event.place is None or previous.place is None or event.place.geonameid == previous.place.geonameid
+                 or _names_office_seat(article.text, event.place))
             and (event.date is None or previous.date is None or event.date.date == previous.date.date))
 
 
@@ -1385,10 +1390,22 @@ def _imputed(article: Article, trigger: Trigger) -> bool:
         a.category in armed and a.end <= trigger.start for a in article.in_sentence(article.actors, trigger.sentence))
 
 
+def _arrested_for(article: Article, told: Trigger | CasualtyMention) -> bool:
+    """An act, or a toll, told as what an arrest was for ("police arrested 16 suspects in
+    connection with the attack, in which ten died"): the suspects' alleged act, an earlier event
+    than the arrest."""
+    if isinstance(told, Trigger) and told.family == "arrest":
+        return False
+    sentence = article.sentence_at(told.start)
+    opening = sentence.start if sentence is not None else 0
+    return bool(load_lexicon().cues["arrest_reason"].search(article.text, max(opening, told.start - _LEAD_CHARS), told.start)) and any(
+        t.family == "arrest" and opening <= t.start and t.end <= told.start for t in article.triggers)
+
+
 def _mourned(article: Article, trigger: Trigger) -> bool:
     """A death told of the one whose kin act ("relatives of a man who died in the ward stormed
     it"): an earlier death, not an act."""
-    return mourned_by_kin(_lead(article, trigger))
+    return trigger.family == "violence" and mourned_by_kin(_lead(article, trigger))
 
 
 def _avenged(article: Article, trigger: Trigger) -> bool:
@@ -1530,8 +1547,9 @@ def find_events(article: Article) -> Article:
                     or _no_ground_taken(article, t) or _crowd_as_victims(article, t) or _freed_captives(article, t))]
     material = load_lexicon().material_families
     acts = [t for t in told if not (_imputed(article, t) or _avenged(article, t) or _mourned(article, t))]
-    # "lynched two men accused of planting an IED": no bombing told beside the lynching
-    for trigger in acts if any(t.family in material for t in acts) else told:
+    # "lynched two men accused of planting an IED": no bombing told beside the lynching; a death
+    # mourned is never the act ("families of people killed last year rallied")
+    for trigger in acts if any(t.family in material for t in acts) else [t for t in told if not _mourned(article, t)]:
         by_sentence.setdefault(trigger.sentence, []).append(trigger)
     for index, triggers in by_sentence.items():
         labels = [t for t in triggers if _is_label(article, t)]
@@ -1595,7 +1613,7 @@ def find_events(article: Article) -> Article:
             else:
                 side = "armed" if _victim_groups(event.casualties) & load_lexicon().armed_groups else None
             event.actor2 = _unnamed_in_place(side, event) if side else None
-        _state_first_when_attacked(event)
+        _state_first_when_attacked(event, event.date.date if event.date is not None and event.date.date else article.published)
         if event.actor2 is None and event.sub_event_type == taxonomy.ARMED_CLASH and (side := _post_holder(article, event.trigger)):
             # "attacked a police station": the force that held it, second, as the attack was told
             event.actor2 = _unnamed_in_place(side, event)
@@ -1609,6 +1627,10 @@ def find_events(article: Article) -> Article:
     violence_told = {e.sentences[0] for e in merged if e.trigger.family == "violence"}
     merged.sort(key=lambda e: _main_first(e, harm_told, violence_told))
     _deadly_act_first(merged)
+    if any(e.trigger.family == "arrest" for e in merged):
+        # "police arrested 16 suspects in connection with the attack": the arrest first, then the
+        # attack, unless the report goes on to tell the attack ("... One person was killed.")
+        merged.sort(key=lambda e: _arrested_for(article, e.trigger) and e.sentences == [e.trigger.sentence])
     if merged and tagged:
         _as_demonstration(article, merged)
     article.events = merged + [copy for event in merged for copy in _at_other_places(article, event)]
@@ -1758,9 +1780,12 @@ def _met_with_force(events: list[Event]) -> list[Event]:
     return kept
 
 
-def _state_first_when_attacked(event: Event) -> None:
-    """Armed men who attack a state's forces fight a battle whose sides ACLED's coders list the
-    state first; a clash both sides fought keeps the order the text tells."""
+def _state_first_when_attacked(event: Event, day: date | None) -> None:
+    """Armed men who attack a state's forces fight a battle whose sides ACLED's coders listed the
+    state first until they came to list the attacker first (:func:`taxonomy.attacker_first_since`);
+    a clash both sides fought keeps the order the text tells."""
+    if day is not None and day >= taxonomy.attacker_first_since():
+        return
     if (event.sub_event_type == taxonomy.ARMED_CLASH and not _entry_of(event.trigger).mutual
             and event.actor2 is not None and event.actor2.category == taxonomy.STATE_FORCES
             and (event.actor1 is None or event.actor1.category != taxonomy.STATE_FORCES)):
@@ -1787,18 +1812,22 @@ _FORCE_USED = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:fired|opened\s+fire|shot|bea
 
 def _as_demonstration(article: Article, events: list[Event]) -> None:
     """A note ACLED tags with its crowd's size codes a demonstration: one the coder found becomes
-    the main event; else the main event is the crowd's, the state's arrests or force its
-    intervention (excessive when it killed), other violence or destruction a mob's, and any
+    the main event, unless the state's violence against the crowd comes first; else the main event
+    is the crowd's, the state's arrests or force its intervention (excessive when it killed, fired
+    live rounds or hurt), other violence or destruction a mob's, and any
     other act (a sit-in read as an occupation, a statement) a peaceful protest."""
     demonstrations = (taxonomy.PROTESTS, taxonomy.RIOTS)
     found = next((e for e in events if e.event_type in demonstrations), None)
-    if found is not None:
+    main = events[0]
+    state = main.actor1 if main.actor1 is not None and main.actor1.category == taxonomy.STATE_FORCES else None
+    if found is not None and (found is main or main.trigger.family != "violence" or state is None):
         events.remove(found)
         events.insert(0, found)
         return
-    main = events[0]
+    if found is not None:  # "police opened fire on residents ... The crowd was chanting slogans"
+        events.remove(found)
+        _absorb(main, found)
     crowds = taxonomy.category_group("crowd")
-    state = main.actor1 if main.actor1 is not None and main.actor1.category == taxonomy.STATE_FORCES else None
     if main.actor1 is None or (main.actor1.generic and main.actor1.category in taxonomy.category_group("non_state_armed")):
         # an act that names no one: the force its sentence tells firing ("a man was killed when
         # soldiers fired at a gathering")
@@ -1809,7 +1838,10 @@ def _as_demonstration(article: Article, events: list[Event]) -> None:
         # the police cleared it is no riot)
         sub, crowd, other = taxonomy.VIOLENT_DEMONSTRATION, "rioters", state
     elif main.trigger.family == "arrest" or (main.trigger.family == "violence" and state is not None):
-        sub, crowd, other = taxonomy.EXCESSIVE_FORCE if _killed(main) else taxonomy.PROTEST_WITH_INTERVENTION, "protesters", state
+        main.casualties = _protest_casualties(article, main.casualties)  # not the deaths it protests against
+        excessive = _killed(main) or (main.trigger.family == "violence" and _force_against_protesters(
+            article, _protest_story_text(article, main.sentences[0]), main.casualties))
+        sub, crowd, other = taxonomy.EXCESSIVE_FORCE if excessive else taxonomy.PROTEST_WITH_INTERVENTION, "protesters", state
     elif main.trigger.family in ("violence", "property"):
         victim = main.actor2 if main.actor2 is not None and main.actor2.category not in crowds else None
         sub, crowd, other = taxonomy.MOB_VIOLENCE, "rioters", victim
@@ -2180,7 +2212,8 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
                                                            min(article.sentences[index].end, trigger.end + 60))
             and all(_harm_of_any_cause(_entry_of(t)) for t in article.in_sentence(article.triggers, index))):
         return None  # "floods killed 12", "died when a bus collided", "a fire destroyed 50 houses": no one acted in a conflict
-    casualties = [c for c in casualties if not _is_cause(article, c)]
+    # and an arrest's are not those of the act it was for, told after it
+    casualties = [c for c in casualties if not _is_cause(article, c) and (_arrested_for(article, trigger) or not _arrested_for(article, c))]
     if entry.family == "violence":
         actor1, actor2 = _sides_as_acled_codes_them(article, trigger, actor1, actor2)
     place = _place_near(article, trigger, entry)
