@@ -2196,3 +2196,9 @@ def test_a_country_named_by_its_money_is_not_where_the_event_was():
 ])
 def test_people_taken_from_where_they_were_or_for_a_ransom_are_abducted(text):
     assert main_event(text)["sub_event_type"] == "Abduction/forced disappearance"
+
+
+def test_the_place_a_note_gives_its_divisions_is_where_the_event_was():
+    event = main_event("On 6 May 2024, worshippers gathered in their thousands in Karatina (Mathira, Nyeri) after Friday "
+                       "prayers in solidarity with Palestinians in Gaza. [size=thousands]")
+    assert (event["actor1"], event["location_text"]) == ("Protesters (Kenya)", "Karatina")

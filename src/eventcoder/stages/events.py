@@ -1040,9 +1040,10 @@ def _filed(article: Article) -> date | None:
 
 
 def _place_near(article: Article, trigger: Trigger, entry: _Entry) -> PlaceMention | None:
-    """The most specific place of the trigger's own clause, a town before a road's end, the
-    nearest among equals; the dateline's place only when the sentence names no other, and a
-    protest's not where what it protests happened ("in Mombasa against the port in Naivasha")."""
+    """The place its divisions follow in brackets (ACLED's coded place), else the most specific
+    place of the trigger's own clause, a town before a road's end, the nearest among equals; the
+    dateline's place ("NAIROBI (Reuters)") only when the sentence names no other, and a protest's
+    not where what it protests happened ("in Mombasa against the port in Naivasha")."""
     names = Spans((a.start, a.end) for a in article.in_sentence(article.actors, trigger.sentence))
     # "Kenya" in "Kenya Defence Forces" names who acted, not where
     places = [p for p in article.in_sentence(article.places, trigger.sentence)
@@ -1054,11 +1055,16 @@ def _place_near(article: Article, trigger: Trigger, entry: _Entry) -> PlaceMenti
     for listed, following in zip(places, places[1:]):  # places are in text order
         if id(listed) in grievance and _LIST_GAP.fullmatch(article.text, listed.end, following.start):
             grievance.add(id(following))  # "against ... in Nakuru, Kikuyu and Nyeri": the list is one
-    return min(places, key=lambda p: (p.end <= dateline, p.end <= trigger.clause_start, id(p) in containers,
+    return min(places, key=lambda p: (p.end <= dateline, not _WITH_DIVISIONS.match(article.text, p.end), p.end <= trigger.clause_start, id(p) in containers,
                                       road_end(article.text, p.start, p.end), _route_end(article.text, p),
                                       _names_office_seat(article.text, p), _specificity(p), id(p) in grievance,
                                       not _told_as_where(article.text, p, trigger), _names_facility(article.text, p),
                                       abs(p.start - trigger.start)), default=None)
+
+
+#: A place's divisions in brackets after it, as ACLED's notes give the place they code: "Baghdad
+#: (Resafa, Baghdad)" (not a wire's capitals: "USULUTAN (ACAN-EFE)").
+_WITH_DIVISIONS = re.compile(r"\s*\((?=[^)]*[a-z])[A-Z][\w'’.-]*(?:[\s-][A-Z][\w'’.-]*)*(?:,\s*[A-Z][\w'’.-]*(?:[\s-][A-Z][\w'’.-]*)*)*\)")
 
 
 def _route_end(text: str, place: PlaceMention) -> bool:
