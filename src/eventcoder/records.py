@@ -126,7 +126,8 @@ def _as_reported(article: Article, event: Event) -> list[CasualtyMention]:
 
 def _claims_the_act(article: Article, attribution: AttributionMention) -> bool:
     """A claim of the act itself, not of its dead: "claimed responsibility", "JNIM claimed the attack"."""
-    return attribution.text.lower().endswith(("responsibility", "credit")) or bool(_THE_ACT_AFTER.match(article.text, attribution.end))
+    return (attribution.text.lower().endswith(("responsibility", "credit"))
+            or _THE_ACT_AFTER.match(article.text, attribution.end) is not None)
 
 
 #: After "claimed", the act it owns.

@@ -227,8 +227,9 @@ _SPANISH_NAMED_GROUP = re.compile(r"\b(?P<name>(?:Los|Las)\s+[A-Z][\w'’-]*(?:\
 
 def _with_named_gangs(article: Article, mentions: list[ActorMention]) -> list[ActorMention]:
     """A gang its report names ("Gran Grif gang members attacked", "Los Lobos gunmen") is the side
-    ACLED names so ("Gran Grif Gang", "Los Lobos"), in place of the words its members matched; not a place's gang ("a
-    Nairobi gang"), a people's, nor a side the dictionary knows ("the Mungiki gang")."""
+    ACLED names so ("Gran Grif Gang", "Los Lobos"), in place of the words its members matched; not
+    a place's gang ("a Nairobi gang"), a people's, nor a side the dictionary knows ("the Mungiki
+    gang")."""
     text = article.text
     stop_words = _stop_words()
     places = Spans((p.start, p.end) for p in article.places)

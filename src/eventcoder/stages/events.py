@@ -1055,7 +1055,8 @@ def _place_near(article: Article, trigger: Trigger, entry: _Entry) -> PlaceMenti
     for listed, following in zip(places, places[1:]):  # places are in text order
         if id(listed) in grievance and _LIST_GAP.fullmatch(article.text, listed.end, following.start):
             grievance.add(id(following))  # "against ... in Nakuru, Kikuyu and Nyeri": the list is one
-    return min(places, key=lambda p: (p.end <= dateline, not _WITH_DIVISIONS.match(article.text, p.end), p.end <= trigger.clause_start, id(p) in containers,
+    return min(places, key=lambda p: (p.end <= dateline, not _WITH_DIVISIONS.match(article.text, p.end),
+                                      p.end <= trigger.clause_start, id(p) in containers,
                                       road_end(article.text, p.start, p.end), _route_end(article.text, p),
                                       _names_office_seat(article.text, p), _specificity(p), id(p) in grievance,
                                       not _told_as_where(article.text, p, trigger), _names_facility(article.text, p),
@@ -1064,7 +1065,8 @@ def _place_near(article: Article, trigger: Trigger, entry: _Entry) -> PlaceMenti
 
 #: A place's divisions in brackets after it, as ACLED's notes give the place they code: "Baghdad
 #: (Resafa, Baghdad)" (not a wire's capitals: "USULUTAN (ACAN-EFE)").
-_WITH_DIVISIONS = re.compile(r"\s*\((?=[^)]*[a-z])[A-Z][\w'’.-]*(?:[\s-][A-Z][\w'’.-]*)*(?:,\s*[A-Z][\w'’.-]*(?:[\s-][A-Z][\w'’.-]*)*)*\)")
+_DIVISION_NAME = r"[A-Z][\w'’.-]*(?:[\s-][A-Z][\w'’.-]*)*"
+_WITH_DIVISIONS = re.compile(rf"\s*\((?=[^)]*[a-z]){_DIVISION_NAME}(?:,\s*{_DIVISION_NAME})*\)")
 
 
 def _route_end(text: str, place: PlaceMention) -> bool:
@@ -1404,8 +1406,8 @@ def _arrested_for(article: Article, told: Trigger | CasualtyMention) -> bool:
         return False
     sentence = article.sentence_at(told.start)
     opening = sentence.start if sentence is not None else 0
-    return bool(load_lexicon().cues["arrest_reason"].search(article.text, max(opening, told.start - _LEAD_CHARS), told.start)) and any(
-        t.family == "arrest" and opening <= t.start and t.end <= told.start for t in article.triggers)
+    reason = load_lexicon().cues["arrest_reason"].search(article.text, max(opening, told.start - _LEAD_CHARS), told.start)
+    return reason is not None and any(t.family == "arrest" and opening <= t.start and t.end <= told.start for t in article.triggers)
 
 
 def _mourned(article: Article, trigger: Trigger) -> bool:
@@ -2219,7 +2221,8 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
             and all(_harm_of_any_cause(_entry_of(t)) for t in article.in_sentence(article.triggers, index))):
         return None  # "floods killed 12", "died when a bus collided", "a fire destroyed 50 houses": no one acted in a conflict
     # and an arrest's are not those of the act it was for, told after it
-    casualties = [c for c in casualties if not _is_cause(article, c) and (_arrested_for(article, trigger) or not _arrested_for(article, c))]
+    reason = _arrested_for(article, trigger)
+    casualties = [c for c in casualties if not _is_cause(article, c) and (reason or not _arrested_for(article, c))]
     if entry.family == "violence":
         actor1, actor2 = _sides_as_acled_codes_them(article, trigger, actor1, actor2)
     place = _place_near(article, trigger, entry)
