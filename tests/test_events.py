@@ -2202,3 +2202,12 @@ def test_the_place_a_note_gives_its_divisions_is_where_the_event_was():
     event = main_event("On 6 May 2024, worshippers gathered in their thousands in Karatina (Mathira, Nyeri) after Friday "
                        "prayers in solidarity with Palestinians in Gaza. [size=thousands]")
     assert (event["actor1"], event["location_text"]) == ("Protesters (Kenya)", "Karatina")
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday the army announced that troops had recaptured Kiganjo from the rebels after heavy fighting.",
+    "Soldiers dislodged rebels from Kiganjo on Monday after hours of fighting and reoccupied the town.",
+    "Government troops took back Kiganjo on Monday following days of clashes on its outskirts.",
+])
+def test_ground_the_state_takes_back_after_fighting_is_regained(text):
+    assert main_event(text)["sub_event_type"] == "Government regains territory"

@@ -123,6 +123,8 @@ _ALLY_CUE = re.compile(r"\b(?:(?:backed|supported|aided|assisted|accompanied|joi
                        r"with the (?:support|help|backing) of|in coordination with|allied with)\s+(?:the\s+)?$", re.I)
 _PAST_ASIDE = re.compile(r"\b(?:who|which|that)\s+(?:(?:the\s+[\w'’-]+|(?!(?:said|says|they|he|she|it|we|you)\b)(?-i:[A-Z])[\w'’-]*)\s+){0,3}?"
                          r"had\s+(?:been\s+)?(?:\w+ly\s+)?$", re.I)
+#: A source's verb right before "that": the clause after it is what was said, no aside.
+_TOLD_BEFORE_THAT = re.compile(r"\b(?:said|says|announced|announces|reported|reports|claimed|claims|stated|confirmed|added|told\s+\w+)\s+$", re.I)
 #: Between a date that names an act and the act's noun: "the March 2012 [Machakos bus station] bombing".
 _NAMED_BY_DATE = re.compile(r"(?:\s+[\w'’-]+){0,4}\s+")
 _AFTER_NEXT = re.compile(r"\s+(?:after|following)\b", re.I)
@@ -1376,7 +1378,10 @@ def _told_as_past_aside(article: Article, trigger: Trigger) -> bool:
     if trigger.family == "protest" and any(t.family == "arrest" and t.start < trigger.start
                                            for t in article.in_sentence(article.triggers, trigger.sentence)):
         return False  # "police arrested 25 residents who had staged a sit-in": the sit-in they were held at
-    return bool(_PAST_ASIDE.search(article.text[max(sentence.start, trigger.start - 40):trigger.start]))
+    lead = article.text[max(sentence.start, trigger.start - 60):trigger.start]
+    aside = _PAST_ASIDE.search(lead)
+    # not what a source said had happened: "the army announced that troops had recaptured"
+    return aside is not None and aside.start() >= len(lead) - 40 and not _TOLD_BEFORE_THAT.search(lead, 0, aside.start())
 
 
 #: How far before an act the words telling whose deed or death it was may start ("accused of "
