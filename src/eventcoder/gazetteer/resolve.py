@@ -110,9 +110,7 @@ def resolve_candidates(text: str, candidates: list[Candidate],
     candidates = [c for i, c in enumerate(candidates) if not _unknown_inside(candidates, i, text)]
     if not candidates:
         return []
-    around = [_Surroundings(_admin_hints(candidates, i, text), _hinted_by(candidates, i, text),
-                            _division_cue(text, c), _near_cue(text, c), _bracket_province(candidates, i, text))
-              for i, c in enumerate(candidates)]
+    around = [_surroundings(candidates, i, text) for i in range(len(candidates))]
     standings = [_standing(c) for c in candidates]
     named_countries = {c.places[0].country_code for c in candidates
                        if len(c.places) >= 1 and c.places[0].is_country
@@ -488,7 +486,15 @@ def _near_cue(text: str, candidate: Candidate) -> bool:
     return bool(cues["near_before"].search(text[max(0, candidate.start - w.near_cue_before):candidate.start]))
 
 
-def _admin_hints(candidates: list[Candidate], index: int, text: str) -> set[tuple[str, str]]:
+def _surroundings(candidates: list[Candidate], index: int, text: str) -> _Surroundings:
+    candidate, bracketed = candidates[index], _bracket_names(candidates, index, text)
+    province = _bracket_province(text, bracketed)
+    return _Surroundings(_admin_hints(candidates, index, text, bracketed, province), _hinted_by(candidates, index, text),
+                         _division_cue(text, candidate), _near_cue(text, candidate), province)
+
+
+def _admin_hints(candidates: list[Candidate], index: int, text: str, bracketed: list[Candidate],
+                 province: set[tuple[str, str]]) -> set[tuple[str, str]]:
     """(country, admin1 code) pairs named right after a place: "Qandala, Bari", "X in Y", and the
     last name of its brackets, the province: "Harper (Harper, Maryland)" is Liberia's Harper, in
     Maryland county, whatever a Harper County beside Kansas's Harper says. In a country the
@@ -500,18 +506,17 @@ def _admin_hints(candidates: list[Candidate], index: int, text: str) -> set[tupl
         if _HINT_GAP.match(text[candidate.end:other.start]):
             hints.update((p.country_code, p.admin1_code) for p in other.places if p.is_admin1)
             hints.update((p.country_code, "") for p in other.places if p.is_country)
-    bracketed = _bracket_names(candidates, index, text)
     if not bracketed:
         return hints
-    hints |= _bracket_province(candidates, index, text)
+    hints |= province
     countries = {p.country_code for p in bracketed[-1].places if p.is_admin1 or p.is_country}
     return {hint for hint in hints if hint[0] in countries} if len(bracketed) > 1 and countries else hints
 
 
-def _bracket_province(candidates: list[Candidate], index: int, text: str) -> set[tuple[str, str]]:
-    """The first-level divisions the last name of a name's brackets may be, its province; none
-    for a name of a direction ("Central", "North Western"), which many countries have."""
-    bracketed = _bracket_names(candidates, index, text)
+def _bracket_province(text: str, bracketed: list[Candidate]) -> set[tuple[str, str]]:
+    """The first-level divisions the last name of a name's brackets (:func:`_bracket_names`) may
+    be, its province; none for a name of a direction ("Central", "North Western"), which many
+    countries have."""
     if not bracketed or _directions_only(bracketed[-1].text) or not _BRACKET_CLOSE.match(text, bracketed[-1].end):
         return set()  # and a name before a last one the gazetteer lacks is no province
     return {(p.country_code, p.admin1_code) for p in bracketed[-1].places if p.is_admin1}

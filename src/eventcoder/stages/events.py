@@ -1065,8 +1065,9 @@ def _place_near(article: Article, trigger: Trigger, entry: _Entry) -> PlaceMenti
                                       abs(p.start - trigger.start)), default=None)
 
 
-#: A place's divisions in brackets after it, as ACLED's notes give the place they code: "Baghdad
-#: (Resafa, Baghdad)" (not a wire's capitals: "USULUTAN (ACAN-EFE)").
+#: A place's divisions in brackets after it, every one named, as ACLED's notes give the place they
+#: code: "Baghdad (Resafa, Baghdad)" (not a wire's capitals: "USULUTAN (ACAN-EFE)"); stricter than
+#: places.py's test that keeps a word a place, which reads the first name only.
 _DIVISION_NAME = r"[A-Z][\w'’.-]*(?:[\s-][A-Z][\w'’.-]*)*"
 _WITH_DIVISIONS = re.compile(rf"\s*\((?=[^)]*[a-z]){_DIVISION_NAME}(?:,\s*{_DIVISION_NAME})*\)")
 
