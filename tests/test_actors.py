@@ -192,6 +192,17 @@ def test_armed_generics_take_the_group_named_most_counting_nearby_names_more():
     assert generics == ["Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "Al Shabaab"]
 
 
+def test_armed_generics_told_as_unknown_or_beside_a_denial_stay_unnamed():
+    names = _names("Unknown gunmen shot a trader in Kiganjo. Al Shabaab has killed traders there before.", "KE")
+    assert names["Unknown gunmen"] == "Unidentified Armed Group (Kenya)"
+    names = _names("Gunmen shot a trader in Kiganjo. Al Shabaab denied involvement.", "KE")
+    assert names["Gunmen"] == "Unidentified Armed Group (Kenya)"
+
+
+def test_thailands_separatists_are_the_malay_muslim_separatists():
+    assert _names("Suspected insurgents bombed a ranger patrol.", "TH")["Suspected insurgents"] == "Malay Muslim Separatists (Thailand)"
+
+
 def test_armed_generics_are_never_the_states_auxiliaries_who_fight_them():
     names = _names("Soldiers and VDP volunteers repelled an attack by jihadists on their post near Kaya.", "BF")
     assert names["jihadists"] == "Unidentified Armed Group (Burkina Faso)"

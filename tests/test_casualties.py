@@ -128,6 +128,7 @@ def main_fatalities(text: str) -> int:
     ('Eleven raiders were "neutralised", the army said.', [("Eleven raiders", "killed", "militants", 11, 11)]),
     ("Residents said four herders were killed.", [("four herders", "killed", "farmers", 4, 4)]),
     ("The initial death toll of 30 was raised to 45.", [("45", "killed", None, 45, 45)]),
+    ("Medics put the number of dead between 18 and 25.", [("18", "killed", None, 18, 18)]),
     ("On 18 March 2024, raiders ambushed a convoy near Kiganjo, leaving 5 soldiers dead.",
      [("5 soldiers", "killed", "soldiers", 5, 5)]),
     ("Two herders, a man and his son, were shot dead.", [("Two herders", "killed", "farmers", 2, 2)]),
@@ -205,6 +206,13 @@ def test_no_casualty_count(text):
     ("Rioters set the homes of two teachers on fire in Kiganjo.", 0),
     ("Villagers burnt two suspected thieves alive near Kiganjo.", 2),
     ("Rioters burned two lorries in Kiganjo.", 0),
+    ("More than 20 lorries were set on fire near Kiganjo.", 0),
+    ("Troops found and neutralised an explosive device in Kiganjo.", 0),
+    ("Troops neutralised three assailants in Kiganjo.", 3),
+    ("The body of a trader abducted by gunmen three days earlier was found near Kiganjo.", 1),
+    # the bomber, who died by his own blast, counts (ACLED)
+    ("A suicide bomber struck a checkpoint in Kiganjo, killing three soldiers as well as himself.", 4),
+    ("Two bombers struck a market in Kiganjo. Officials said 6 people were killed, in addition to the two bombers.", 8),
     # the words of other countries' reports: a state's dead "martyred"; one victim, unnamed
     ("Three soldiers were martyred in an exchange of fire near Kiganjo.", 3),
     ("Gunmen shot a trader in Kiganjo. The victim succumbed to his injuries.", 1),
@@ -217,6 +225,9 @@ def test_no_casualty_count(text):
     ("Six fighters from both sides were killed near Kiganjo.", 6),
     ("Gunmen shot a trader in Kiganjo, causing her death.", 1),
     ("Gunmen killed the driver and his assistant near Kiganjo.", 2),
+    ("Gunmen shot dead a traditional ruler and his aide in Kiganjo.", 2),
+    # the divisions an ACLED note gives the victims' place
+    ("Three children herding goats in Kiganjo (Mathira, Nyeri) were killed by a landmine.", 3),
     # a side's own dead, but not what else it lost
     ("Troops killed three bandits and lost two soldiers near Kiganjo.", 5),
     ("The army lost control of two towns near Kiganjo.", 0),

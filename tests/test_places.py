@@ -206,6 +206,7 @@ def test_a_place_opens_an_institutions_name_a_persons_does_not(text, places):
 @pytest.mark.parametrize("text, places", [
     ("Two Luo traders died in Kisumu in revenge for an attack on 5 Kikuyu.", ["Kisumu"]),
     ("More than 200 Kisii county employees protested on Monday.", ["Kisii"]),
+    ("Gunmen killed ethnic Kikuyu traders in Kisumu on Monday.", ["Kisumu"]),
 ])
 def test_a_counted_ethnic_group_is_people_not_its_county(text, places):
     assert list(_found(text)) == places

@@ -49,6 +49,14 @@ def test_a_claim_of_the_other_sides_dead_stands_beside_the_reports_figure_for_it
      "militants said they had killed 9 soldiers. Elders put the overall death toll at 7.", 7),
     ("Militants captured Kiganjo on Monday. The militants claimed dozens of soldiers were killed; residents spoke of "
      "several dead soldiers.", 3),
+    # in one sentence too, the neutral count of all the dead against each side's claim
+    ("Rebels attacked a base in Kiganjo on Monday. The army said it killed over 40 rebels, while the rebels claimed "
+     "to have killed 15 soldiers; a priest said at least six people died, most of them rebels.", 6),
+    ("Rebels attacked the army in Kiganjo on Monday. Residents said at least 8 people died, while the rebels "
+     "claimed to have killed dozens of soldiers.", 8),
+    # but a side's own dead and its claim of the other's add up
+    ("Gunmen attacked a police post in Kiganjo on Monday. The police said three people died and claimed to have "
+     "killed several attackers.", 6),
 ])
 def test_two_sources_accounts_of_the_same_dead_give_the_conservative_one(text, count):
     assert fatalities(text) == [count]
@@ -59,6 +67,8 @@ def test_two_sources_accounts_of_the_same_dead_give_the_conservative_one(text, c
      "the next day.", 3),
     ("A patrol vehicle hit an IED near Kiganjo on Monday, killing 3 soldiers. A fourth soldier died of his wounds at "
      "the hospital in Nyeri.", 4),
+    ("Gunmen fired on a bar in Kiganjo on Monday, killing five. A sixth victim died in hospital, police said.", 6),
+    ("A grenade thrown into a bar in Kiganjo on Monday wounded four people, one of whom died in hospital.", 1),
 ])
 def test_the_wounded_who_died_later_add_to_the_dead(text, count):
     assert fatalities(text) == [count]

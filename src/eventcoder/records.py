@@ -337,13 +337,22 @@ def _one_account_per_group(mentions: list[CasualtyMention], sentence_at: Callabl
             kept.append(mention)
             continue
         offset = mention.start - sentence.start
-        if kept and (mention.total or mention.group is None) and _account_in_clause(
-                sentence.text[kept[-1].end - sentence.start:offset + len(mention.text)]):
-            # a toll tells all the dead before it; an unnamed count those left unnamed, else the last
-            told = kept if mention.total else ([k for k in kept if k.group is None] or kept[-1:])
+        # up to the count's own first clause: "nine people died, most of them militants"
+        own_clause_end = offset + len(mention.text.split(",")[0])
+        account = bool(kept) and _account_in_clause(sentence.text[kept[-1].end - sentence.start:own_clause_end])
+        if account and (mention.total or mention.group is None):
+            # a toll tells all the dead before it, as does an unnamed count after each side's
+            # claim ("the army said it killed 70 militants, while Al Shabaab claimed 20 soldiers;
+            # an elder said nine people died"); an unnamed count else those left unnamed, else the last
+            sides = {k.group for k in kept}
+            told = kept if mention.total or (len(sides) > 1 and None not in sides) else (
+                [k for k in kept if k.group is None] or kept[-1:])
             if _least(mention) < sum(_least(k) for k in told):
                 kept = [k for k in kept if k not in told] + [mention]
             continue
+        if account and mention.group is not None and _CLAIMED.search(sentence.text, kept[-1].end - sentence.start, offset) \
+                and any(k.group is None and _least(k) and (k.total or _EVERYONE.search(k.text)) for k in kept):
+            continue  # "at least 11 people died, while Fano claimed dozens of soldiers": the count of all stands
         other = next((k for k in kept if k.group == mention.group and (mention.group or mention.total)), None)
         between = sentence.text[other.end - sentence.start:offset] if other is not None else ""
         if other is None or not _another_source(between):
@@ -376,6 +385,11 @@ def _another_source(words: str) -> bool:
     return _another_account().search(words) is not None and _UPDATE.search(words) is None
 
 
+#: A count of everyone who died, not of one side: "11 people died".
+_EVERYONE = re.compile(r"\b(?:people|persons|individuals)\b", re.I)
+#: Another side's claim of the dead it caused, in a clause of its own: "while Fano claimed to have
+#: killed" (not the same speaker's "... died and claimed to have killed")
+_CLAIMED = re.compile(r"(?:\b(?:while|but|whereas)|[;,])\s+(?:[\w'’-]+\s+){1,5}?claim(?:ed|s|ing)\b", re.I)
 #: A later figure, not another source's at the same time: "officials later gave a toll of 30".
 _UPDATE = re.compile(r"\b(?:later|subsequently|since|eventually|final)\b", re.I)
 

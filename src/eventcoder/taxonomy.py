@@ -35,6 +35,7 @@ MOB_VIOLENCE = "Mob violence"
 NON_VIOLENT_TRANSFER = "Non-violent transfer of territory"
 AGREEMENT = "Agreement"
 GRENADE = "Grenade"
+SHELLING = "Shelling/artillery/missile attack"
 DISRUPTED_WEAPONS_USE = "Disrupted weapons use"
 
 # Actor categories (ACLED's "inter")

@@ -87,7 +87,7 @@ def find_actors(article: Article) -> Article:
     mentions = sorted(mentions + _countries_as_subjects(text, cues, mentions, lexicon)
                       + _groups_as_subjects(text, mentions, lexicon) + _paired_state_forces(text, cues, mentions, lexicon),
                       key=lambda m: m.start)
-    named = _NamedMentions(mentions, sentence_starts, lexicon)
+    named = _NamedMentions(mentions, sentence_starts, lexicon, text)
     for mention in mentions:
         if mention.generic:
             kind, own_country = generics[id(mention)]
@@ -408,7 +408,7 @@ def _resolve_generic(mention: ActorMention, kind: str, named: _NamedMentions,
                      country: str | None, own_country: str | None, lexicon: Lexicon) -> None:
     """Names a generic mention; ``own_country`` is set by a demonym in the mention itself."""
     actor = None
-    if kind == "armed":
+    if kind == "armed" and not told_as_unknown(mention.text):  # "unknown gunmen" stay unknown
         actor = named.dominant_armed_group(mention, own_country)
     elif kind in ("military", "police") and not own_country:  # "Russian aircraft" is Russia's
         actor = named.recent_state_force(mention, kind)
@@ -421,6 +421,20 @@ def _resolve_generic(mention: ActorMention, kind: str, named: _NamedMentions,
     mention.category, mention.country_code = category, country
 
 
+def told_as_unknown(words: str) -> bool:
+    """A generic side the report says it does not know: "unknown assailants", "unidentified gunmen"."""
+    return _UNKNOWN.match(words) is not None
+
+
+def denied_after(text: str, end: int) -> bool:
+    """A group's denial right after its name: "The TPNPB denied involvement", "the OLA, which denied"."""
+    return _DENIED_AFTER.match(text, end) is not None
+
+
+_UNKNOWN = re.compile(r"(?:unknown|unidentified|unnamed)\b", re.I)
+_DENIED_AFTER = re.compile(r"(?:,\s*which)?\s+(?:has\s+|had\s+|have\s+)?(?:denied|denies|rejected)\b", re.I)
+
+
 def _sentence_of(offset: int, sentence_starts: list[int]) -> int:
     return max(bisect_right(sentence_starts, offset) - 1, 0)
 
@@ -431,8 +445,9 @@ class _NamedMentions:
     article's cost grow with the square of its length). Generic mentions never count as
     named, so naming them one by one leaves the index true."""
 
-    def __init__(self, mentions: list[ActorMention], sentence_starts: list[int], lexicon: Lexicon):
+    def __init__(self, mentions: list[ActorMention], sentence_starts: list[int], lexicon: Lexicon, text: str):
         self.mentions = mentions
+        self.text = text
         self.lexicon = lexicon
         self.named = [m for m in mentions if not m.generic]
         self.named_starts = [m.start for m in self.named]
@@ -470,7 +485,8 @@ class _ArmedGroupTally:
         self.by_sentence: dict[int, Counter[str]] = defaultdict(Counter)
         self.first_seen: dict[str, tuple[int, ActorMention]] = {}  # name -> (order, first mention)
         for other in named.named:
-            if other.category not in taxonomy.category_group("non_state_armed") or sides_with_state(other):
+            if (other.category not in taxonomy.category_group("non_state_armed") or sides_with_state(other)
+                    or denied_after(named.text, other.end)):
                 continue
             if own_country and other.country_code != own_country:
                 continue

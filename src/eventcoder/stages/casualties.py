@@ -88,6 +88,8 @@ class _Lexicon:
     revision: re.Pattern  # "revised down": the toll after it corrects those told before
     along_with: re.Pattern  # "..., along with two bodyguards", "..., as was a soldier", "plus two": victims added after the verb
     along_with_kin: re.Pattern  # "... with his wife and son": one person each
+    of_whom_died: re.Pattern  # "one of whom succumbed": those of the wounded who died
+    perpetrators_too: re.Pattern  # "... as well as himself": the one who died by his own attack, added
     and_more: re.Pattern  # "six died at the scene and three more in hospital", "... and a seventh later"
     body_found: re.Pattern  # "his body was found": one death
     death_caused: re.Pattern  # "leading to her death": one death
@@ -359,6 +361,8 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
         elif not found and left_kind and (not people_only or lexicon.be_before.search(text, max(boundary, cue.start() - 40), cue.start())):
             # "residents set ablaze a house": without an auxiliary before it such a verb is active
             found = _subjects(lexicon, text, boundary, cue, end, roles, imputed)
+            if people_only:
+                found = [m for m in found if m.group]  # "20 lorries were set on fire": no one died
             subjects, subjects_end = found, cue.end()
         uncounted = all(m.minimum is None and m.maximum is None for m in found) and len(found) <= 1
         kind = _one_person(lexicon, text, boundary, cue, end, roles) if uncounted and not people_only else None
@@ -378,6 +382,10 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
               if not (killed_before and m.group()[:3].lower() in ("his", "her"))]  # "was killed and her body dumped"
     mentions += [CasualtyMention(m.group(), m.start(), m.end(), kind="killed", minimum=1, maximum=1)
                  for m in [*bodies, *lexicon.killed_self.finditer(text, start, end), *lexicon.death_caused.finditer(text, start, end)]]
+    # "wounded six people, one of whom succumbed to his injuries": the wounded who died
+    mentions += [CasualtyMention(m["count"], m.start("count"), m.end("count"), kind="killed",
+                                 minimum=_number(lexicon, m["count"]), maximum=_number(lexicon, m["count"]))
+                 for m in lexicon.of_whom_died.finditer(text, start, end)]
     mentions += _to_death(lexicon, text, start, end, mentions)
     mentions += [toll for toll in _tolls(lexicon, text, start, end, toll_nouns) if not _running_total(lexicon, text, toll, mentions)]
     mentions += _denials(lexicon, text, start, end)
@@ -422,12 +430,17 @@ def _one_person(lexicon: _Lexicon, text: str, boundary: int, cue: re.Match, end:
 
 def _along_with(lexicon: _Lexicon, text: str, position: int, end: int, kind: str) -> list[CasualtyMention]:
     """Victims added after the verb: "the MP was shot dead along with two bodyguards", one
-    person each for "with his wife and son", more of them told where they fell ("six died at the
-    scene and a seventh on the way to hospital")."""
+    person each for "with his wife and son", the bombers who died by their own blast (ACLED counts
+    them), more of them told where they fell ("six died at the scene and a seventh on the way to
+    hospital")."""
     added = lexicon.along_with.match(text, position, end)
     if added is not None:
         items = list(lexicon.victim_item.finditer(text, added.start("list"), added.end("list")))
         return _mentions(lexicon, text, kind, items, None)
+    own = lexicon.perpetrators_too.match(text, position, end)
+    if own is not None:  # "killing five soldiers as well as himself", "in addition to the two bombers"
+        count = _number(lexicon, own["count"]) if own["count"] else 1
+        return [CasualtyMention(own["who"], own.start("who"), own.end("who"), kind=kind, minimum=count, maximum=count)]
     more = lexicon.and_more.match(text, position, end)
     if more is not None:
         count = 1 if more["ordinal"] else _number(lexicon, more["count"])
@@ -670,7 +683,8 @@ def _tolls(lexicon: _Lexicon, text: str, start: int, end: int, toll_nouns: list[
                 continue
             # "the toll, initially put at 38, was raised to 41": the first figure, told as the
             # first, gives way to one after it
-            if superseded or (_TOLD_FIRST.search(text, match.end(), link.start())
+            # (or "initially gave a toll of 27, later raising it to 35")
+            if superseded or (_TOLD_FIRST.search(text, max(start, match.start() - 30), link.start())
                               and lexicon.toll_link.search(text, item.end(), clause_end)):
                 superseded = False
                 continue
@@ -916,6 +930,8 @@ def _lexicon() -> _Lexicon:
             # dead", "two civilians caught in the crossfire were killed"
             rf"(?:\s+(?:(?-i:[a-z]{{3,}}ing)\b|(?:{_alternation(terms['placed_participles'])})\s+(?:in|at|on|inside|near|under)\b)"
             rf"[^,;.()]{{0,40}}?)?"
+            # and the divisions an ACLED note gives that place: "herding sheep in Hays (Hays, Al Hudaydah)"
+            rf"(?:\s*\((?-i:[A-Z])[^()]{{1,60}}\))?"
             rf"\s*(?:,\s*(?=who\b))?"  # "one gang member, who died later"
             # "were attacked and killed": a first participle joined to the casualty verb
             rf"(?P<aux>(?:\b(?:{auxiliaries})\s+){{0,5}}\b(?:{passive_auxiliaries})\s+(?:[a-z]+\s*,\s*){{0,2}}[a-z]+ed\s+and\s+"
@@ -981,13 +997,19 @@ def _lexicon() -> _Lexicon:
         running_total=re.compile(rf"\b(?:{_alternation(terms['running_total_cues'])})\s+(?:the|a)\s+(?:[\w-]+\s+){{0,6}}?"
                                  rf"(?:{_alternation(toll_kinds)}|total|tally)\b[^,;.]*$", flags),
         revision=re.compile(rf"\b(?:{_alternation(terms['revision_cues'])})\b", flags),
-        toll_link=re.compile(r"\b(?:to|at|of|reached|reaching|hit|is|was|now|stood\s+at|stands\s+at)\s+", flags),
+        toll_link=re.compile(r"\b(?:to|at|of|reached|reaching|hit|is|was|now|stood\s+at|stands\s+at|between)\s+", flags),
         denial=re.compile(
             rf"\b(?:no|without|zero)\s+(?:(?:immediate|reported|known|further|other|serious|major)\s+)?"
             rf"(?P<noun>{_alternation(terms['none_nouns'])})\b", flags),
         along_with=re.compile(
             rf"[^,;.]{{0,40}}?,?\s*(?:(?:along|together)\s+with|as\s+(?:was|were)|plus)\s+(?:(?:his|her|their|its)\s+)?(?P<list>{victim_list})"
             rf"(?=\s*(?:[,;.]|$|\b(?:in|at|on|near|by|when|after|as)\b))", flags),
+        of_whom_died=re.compile(rf"\b(?P<count>{number})\s+of\s+(?:whom|them)\s+(?:later\s+|subsequently\s+|has\s+since\s+|have\s+since\s+)?"
+                                rf"(?:died|succumbed|(?:was|were)\s+killed)\b", flags),
+        perpetrators_too=re.compile(
+            rf"[^,;.]{{0,40}}?,?\s*(?:as\s+well\s+as|besides|in\s+addition\s+to|and)\s+(?P<who>(?:him|her)self"
+            rf"|(?:the\s+)?(?P<count>{number})\s+(?:suicide\s+)?(?:bombers|attackers|assailants)"
+            rf"|the\s+(?:suicide\s+)?(?:bomber|attacker|assailant))\b(?!\s+(?:and|were|was)\b)", flags),
         and_more=re.compile(
             rf"[^,;.]{{0,40}}?\s+and\s+(?P<item>(?P<count>{number})\s+(?:more|others)|an?\s+(?P<ordinal>{_alternation(terms['added_victim_ordinals'])}))"
             rf"(?=\s+(?:in|at|on|near|later|after|before|while|the\s+next|overnight)\b)", flags),

@@ -34,7 +34,8 @@ from eventcoder.lexicon import load_lexicon as load_actor_lexicon, sides_with_st
 from eventcoder.resources import load_yaml
 from eventcoder.spans import Spans
 from eventcoder.stages import stage
-from eventcoder.stages.casualties import imputes_deed, mourned_by_kin, tolls_by_place, top_level
+from eventcoder.stages.actors import denied_after, told_as_unknown
+from eventcoder.stages.casualties import imputes_deed, mourned_by_kin, tells_added_victims, tolls_by_place, top_level
 from eventcoder.stages.text import dateline_end
 
 #: A protest's story: its sentence and the next ones, where news tells how it went on ("Police
@@ -109,7 +110,10 @@ _VIOLENT_VERB_TOLD = re.compile(r"(?P<auxiliary>(?:was|were|is|are|been|got)\s+(
 #: A verb form no noun takes: after "a patient", "assaulted" is still the act.
 _PARTICIPLE = re.compile(r"\b\w+(?:ed|en)\b", re.I)
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|another|such)\s+(?:[\w-]+\s+)?$", re.I)
-_BY_AGENT = re.compile(r"^\W*(?:\w+\s+){0,6}?by\b", re.I)
+#: Between a passive verb and its agent, across the day and the place an ACLED note tells there
+#: ("were kidnapped near Ganthier (Croix-des-Bouquets, Ouest) on 12 May 2023 by"), not into
+#: another clause ("was injured when the ambulance was attacked by": that verb's agent).
+_BY_AGENT = re.compile(r"^\W*(?:(?!(?:was|were|been|when|after|as|while)\s)(?:[\w'’-]+|\([^()]{1,60}\)),?\s+){0,10}?by\b", re.I)
 #: A person named by whom they stand with or belong to: "a critic of the government", "the wife
 #: of a police officer"; the side named after it is not the one struck.
 _PERSON_OF = re.compile(r"\b(?:critics?|opponents?|supporters?|relatives?|wife|husband|sons?|daughters?|brothers?|"
@@ -245,7 +249,7 @@ def load_lexicon() -> _Lexicon:
     cues["harm_noun"] = re.compile("|".join(load_yaml("casualty_terms.yaml")["none_nouns"]), re.I)
     cues["negated"] = re.compile(r"\b(?:" + "|".join(english["negations"]) + r")\b(?:\W+[\w'-]+){0,4}\W*$", re.I)
     # "Al Shabaab claimed ...", "IS cells are suspected"
-    cues["responsibility_after"] = re.compile(r"\s+(?:(?:cells?|elements|operatives|affiliates)\s+)?(?:(?:has|have|had|later|quickly|swiftly|reportedly|also)\s+){0,2}(?:"
+    cues["responsibility_after"] = re.compile(r"\s+(?:(?:cells?|elements|operatives|affiliates|coalition|alliance|unit|faction|movement|brigades?|network)\s+)?(?:(?:has|have|had|later|quickly|swiftly|reportedly|also)\s+){0,2}(?:"
                                               + "|".join(data["responsibility_after"]) + ")", re.I)
     cues["responsibility_before"] = re.compile(r"\b(?:" + "|".join(data["responsibility_before"])
                                                + r")\s+(?:the\s+)?(?:suspected\s+|alleged\s+)?$", re.I)
@@ -530,7 +534,8 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
               # "Turkish drones" holds "drones struck"; "fighter jets" is both the act and its doer;
               # "soldiers who had trained abroad arrived in" opens with the side that moved
               and not any(start <= a.start and a.end <= end for start, end in asides)
-              and not found_by.fullmatch(text, a.end, trigger.start)  # "police found the bodies"
+              # "police found the bodies" (but "the army found and dismantled rocket launchers" disrupted them)
+              and (trigger.family == "disrupted" or not found_by.fullmatch(text, a.end, trigger.start))
               and not _WITHHELD_REPORT.match(text, a.end)]  # "the army did not say how many died"
     served = load_lexicon().cues["served_side_before"]
     # the side told after the act, not the source that tells it ("..., police said")
@@ -552,6 +557,10 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
         acting = [a for a in after if not victim(a)]
         actor1 = acting[0] if acting else None
         return actor1, next((a for a in after if a is not actor1 and (actor1 is None or a.name != actor1.name)), None)
+    if after and _TAKEN_BY_WHAT_FOLLOWS.fullmatch(trigger.text):
+        # "the base fell to the RSF", "came under the control of M23": the side named after took it
+        lost = [a for a in in_clause or before if a.name != after[0].name]
+        return after[0], lost[-1] if lost else None
     if after and _BETWEEN.match(text[trigger.end:after[0].start]):
         # "clashes between X and Y"; what follows no "and" is no side ("between rival militias
         # in Tripoli killed 55 people"), and "between rival militias" names both sides at once
@@ -629,6 +638,10 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
         if doer is not None:
             actor1, actor2 = doer, (actor2 if actor2 is not doer else None)
     return actor1, actor2
+
+
+#: Ground changing hands told with its taker after: "fell to", "under the control of", "came under M23 control".
+_TAKEN_BY_WHAT_FOLLOWS = re.compile(r"fell\s+(?:to|into\s+the\s+hands\s+of)|under\s+(?:the\s+)?control\s+of|came\s+under", re.I)
 
 
 def _is_label(article: Article, trigger: Trigger) -> bool:
@@ -1058,8 +1071,8 @@ def _place_near(article: Article, trigger: Trigger, entry: _Entry) -> PlaceMenti
         if id(listed) in grievance and _LIST_GAP.fullmatch(article.text, listed.end, following.start):
             grievance.add(id(following))  # "against ... in Nakuru, Kikuyu and Nyeri": the list is one
     return min(places, key=lambda p: (p.end <= dateline, not _WITH_DIVISIONS.match(article.text, p.end),
-                                      p.end <= trigger.clause_start, id(p) in containers,
-                                      road_end(article.text, p.start, p.end), _route_end(article.text, p),
+                                      road_end(article.text, p.start, p.end),
+                                      p.end <= trigger.clause_start, id(p) in containers, _route_end(article.text, p),
                                       _names_office_seat(article.text, p), _specificity(p), id(p) in grievance,
                                       not _told_as_where(article.text, p, trigger), _names_facility(article.text, p),
                                       abs(p.start - trigger.start)), default=None)
@@ -1467,13 +1480,17 @@ def _freed_captives(article: Article, trigger: Trigger) -> bool:
 
 
 def _people_seized(article: Article, trigger: Trigger) -> Trigger:
-    """A capture whose object is people ("gunmen seized two Chinese engineers"), as the
-    casualties stage reads them, is their abduction, not ground taken; so is one whose object a
-    second verb shares ("seized and beat a chief", "captured and executed two soldiers")."""
+    """A capture whose object is people ("gunmen seized two Chinese engineers", "villagers were
+    seized by troops"), as the casualties stage reads them, is their abduction, not ground
+    taken; so is one whose object a second verb shares ("seized and beat a chief", "captured and
+    executed two soldiers")."""
     if trigger.family != "territory":
         return trigger
     shared = _SHARED_OBJECT_VERB.match(article.text, trigger.end)
     if not any((c.kind == "abducted" and _PEOPLE_GAP.fullmatch(article.text, trigger.end, c.start))
+               # "30 villagers were seized by junta troops" (those "captured" are often prisoners taken in battle)
+               or (c.kind == "abducted" and trigger.passive and not trigger.text.lower().startswith("captur")
+                   and trigger.clause_start <= c.start < c.end <= trigger.start)
                or (shared is not None and _PEOPLE_GAP.fullmatch(article.text, shared.end(), c.start))
                for c in article.in_sentence(article.casualties, trigger.sentence)):
         return trigger
@@ -1606,7 +1623,10 @@ def find_events(article: Article) -> Article:
         if event.actor1 is None and event.actor2 is not None and _FIRED_FROM.search(
                 article.text, max(0, event.actor2.start - 30), event.actor2.start):
             event.actor1, event.actor2 = event.actor2, None  # "shells fired from a junta base struck a ward"
-        if event.actor1 is None and event.trigger.family in ("violence", "disrupted"):
+        if _told_unknown(event.actor1) and event.trigger.family in ("violence", "disrupted", "property"):
+            # "unidentified gunmen attacked a bus ... Al Shabaab claimed responsibility"
+            event.actor1 = _claimant(article, event.sentences[0]) or event.actor1
+        if event.actor1 is None and event.trigger.family in ("violence", "disrupted", "property"):
             # ACLED's actor for violence whose perpetrator the report does not name: an
             # unidentified armed group of the country where it happened
             event.actor1 = (_device_handlers(article, event) or _claimant(article, event.sentences[0])
@@ -1615,6 +1635,8 @@ def find_events(article: Article) -> Article:
                 event.actor2 = None  # "a blast blamed on Al Shabaab": the group blamed struck no one of its own
         elif event.actor1 is None and event.trigger.family == "arrest":
             event.actor1 = _unnamed_in_place("police", event)  # "several were arrested": by the police
+        if event.sub_event_type == taxonomy.ARRESTS and _disappeared(article, event):
+            _retype_event(event, taxonomy.ABDUCTION)
         if event.actor2 is None and (event.event_type == taxonomy.VIOLENCE_AGAINST_CIVILIANS
                                      or event.sub_event_type == taxonomy.MOB_VIOLENCE or _struck_people(event)):
             # ACLED's side acted upon when the report names none: the civilians of the place
@@ -1917,6 +1939,10 @@ def _told_in_demonstration(event: Event, protest: Event) -> bool:
     return actor.category == taxonomy.STATE_FORCES or _is_crowd(actor)
 
 
+#: A later count's own clause, where it may be told as more victims.
+_ADDED_CLAUSE = re.compile(r"[^,;.]*")
+
+
 def _add_following_tolls(article: Article, events: list[Event], told: set[int]) -> None:
     """Gives each event the casualties of the sentences right after it that tell no act."""
     for event in events:
@@ -1926,8 +1952,10 @@ def _add_following_tolls(article: Article, events: list[Event], told: set[int]) 
                 break
             told.add(index)  # one event's toll only
             counted = {c.kind for c in event.casualties if c.minimum or c.maximum}
-            # "A man was lynched. 1 fatality.": a kind already counted is told again, not added
-            event.casualties.extend(c for c in article.in_sentence(article.casualties, index) if c.kind not in counted)
+            # "A man was lynched. 1 fatality.": a kind already counted is told again, not added,
+            # unless told as more ("An eighth victim succumbed in hospital")
+            event.casualties.extend(c for c in article.in_sentence(article.casualties, index)
+                                    if c.kind not in counted or tells_added_victims(_ADDED_CLAUSE.match(article.text, c.start).group()))
 
 
 def _captives_killed(events: list[Event]) -> None:
@@ -2044,18 +2072,27 @@ def _disruptions_fought(events: list[Event]) -> list[Event]:
     return [e for e in events if id(e) not in parts]
 
 
+#: Rockets used beside guns in one assault: "with anti-tank missiles and machine guns".
+_ROCKETS_WITH_GUNS = re.compile(r"\bwith\s+(?:[\w-]+\s+){0,3}?(?:rockets?|missiles?|RPGs?|rocket-propelled\s+grenades?|mortars?)"
+                                r"\s+and\s+(?:[\w-]+\s+){0,2}?(?:small\s+arms|machine\s?guns?|rifles|guns|gunfire|automatic\s+weapons)\b", re.I)
+
+
 def _grenades_with_gunfire(article: Article, events: list[Event]) -> None:
-    """Grenades thrown at an armed side by men who also fired on it fought a battle: "hurled
-    grenades at a checkpoint and fired their weapons"; at civilians, they stay a grenade attack."""
+    """Grenades or rockets fired at an armed side by men who also fired guns on it fought a
+    battle: "hurled grenades at a checkpoint and fired their weapons", "attacked the posts with
+    rockets and small arms"; at civilians, they stay a grenade attack or shelling."""
     cue = load_lexicon().cues["small_arms_fire"]
     for event in events:
-        if event.sub_event_type != taxonomy.GRENADE or not _told(cue, _with_next(article, event.sentences[0])):
+        if not ((event.sub_event_type == taxonomy.GRENADE and _told(cue, _with_next(article, event.sentences[0])))
+                or (event.sub_event_type == taxonomy.SHELLING
+                    and _ROCKETS_WITH_GUNS.search(article.sentences[event.sentences[0]].text))):
             continue
         if event.actor2 is None:  # "attacks police officers with grenades, AK-47s", "at a police checkpoint"
             event.actor2 = next((a for a in article.in_sentence(article.actors, event.sentences[0])
                                  if a.category == taxonomy.STATE_FORCES and a is not event.actor1), None)
-        if event.actor2 is None and (side := _post_holder(article, event.trigger)):
-            event.actor2 = _unnamed_in_place(side, event)
+        if event.actor2 is None:  # the post named after the act's verb or weapon: "attacked an army post ... with rockets"
+            side = next(filter(None, (_post_holder(article, t) for t in article.in_sentence(article.triggers, event.sentences[0]))), None)
+            event.actor2 = _unnamed_in_place(side, event) if side else None
         if event.actor2 is not None and event.actor2.category in taxonomy.category_group("armed"):
             _retype_event(event, taxonomy.ARMED_CLASH)
 
@@ -2092,7 +2129,7 @@ def _unnamed_in_place(kind: str, event: Event) -> ActorMention:
 
 
 #: Before the side a weapon came from: "fired from a", "launched from".
-_FIRED_FROM = re.compile(r"\b(?:fired|launched|shot)\s+from\s+(?:an?\s+|the\s+|their\s+)?$", re.I)
+_FIRED_FROM = re.compile(r"\b(?:fired|launched|shot|dropped)\s+from\s+(?:an?\s+|the\s+|their\s+)?$", re.I)
 
 
 def _device_handlers(article: Article, event: Event) -> ActorMention | None:
@@ -2102,6 +2139,26 @@ def _device_handlers(article: Article, event: Event) -> ActorMention | None:
         return None
     armed = taxonomy.category_group("non_state_armed")
     return next((a for a in article.in_sentence(article.actors, event.sentences[0]) if a.category in armed), None)
+
+
+def _disappeared(article: Article, event: Event) -> bool:
+    """Captives taken by armed men of no state ("rounded up by M23 fighters"), or held where no
+    one is told ("relatives have not been told where she is held"): an abduction or forced
+    disappearance, not an arrest (ACLED: arrests are the state's, by due process)."""
+    if (event.actor1 is not None and event.actor1.category in taxonomy.category_group("non_state_armed")
+            and not event.trigger.text.lower().startswith("arrest")):  # an "arrest" is told of the state's
+        return True
+    return _WHEREABOUTS_UNKNOWN.search(_with_next(article, max(event.sentences))) is not None
+
+
+#: "His whereabouts remain unknown", "have not been told where she is held", "an enforced disappearance".
+_WHEREABOUTS_UNKNOWN = re.compile(r"\bwhereabouts\s+(?:\w+\s+){0,2}?(?:unknown|unclear)|\bnot\s+(?:been\s+)?(?:told|informed)\s+where\b"
+                                  r"|\b(?:enforced|forced)\s+disappearance|\bincommunicado\b", re.I)
+
+
+def _told_unknown(actor: ActorMention | None) -> bool:
+    """A side the report says it does not know: "unidentified gunmen", "unknown assailants"."""
+    return actor is not None and actor.generic and told_as_unknown(actor.text)
 
 
 def _claimant(article: Article, sentence: int) -> ActorMention | None:
@@ -2115,7 +2172,8 @@ def _claimant(article: Article, sentence: int) -> ActorMention | None:
             if (actor.category in taxonomy.category_group("armed")
                     and (cues["responsibility_after"].match(text, actor.end)
                          or cues["responsibility_before"].search(text, max(0, actor.start - 40), actor.start))
-                    and not text[max(actor.start - 3, 0):actor.start].lower().startswith("no")):
+                    and not text[max(actor.start - 3, 0):actor.start].lower().startswith("no")
+                    and not denied_after(text, actor.end)):  # "blamed the OLA, which denied responsibility"
                 return actor
     return None
 
