@@ -2201,6 +2201,7 @@ def test_armed_herdsmen_where_most_herders_are_of_one_people_are_its_militia():
 def test_force_against_a_tagged_crowd_is_excessive_when_it_fired_or_killed(sub_event_type, fatalities, text):
     event = main_event(text)
     assert (event["sub_event_type"], event["fatalities"]) == (sub_event_type, fatalities)
+    assert event["actor1"].startswith(("Police Forces", "Military Forces"))  # the force first, the crowd struck second
 
 
 def test_an_arrest_for_an_earlier_attack_comes_first_without_its_dead():

@@ -1885,6 +1885,8 @@ def _as_demonstration(article: Article, events: list[Event]) -> None:
         sub, crowd, other = taxonomy.PEACEFUL_PROTEST, "protesters", None
     _retype_event(main, sub)
     main.actor1, main.actor2 = _unnamed_in_place(crowd, main), other
+    if sub == taxonomy.EXCESSIVE_FORCE and other is not None:
+        main.actor1, main.actor2 = other, main.actor1  # the force comes first, as in _protest_sides
     main.assoc_actor_1 = main.assoc_actor_2 = None
 
 
