@@ -1,6 +1,5 @@
 import os
 import shutil
-import signal
 from pathlib import Path
 
 import pytest
@@ -12,17 +11,6 @@ from eventcoder.store.schema import metadata, schema_version
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 POSTGRES = os.environ.get("EVENTCODER_TEST_POSTGRES_URL")
-
-
-@pytest.fixture(autouse=True)
-def python_sigpipe():
-    """``eventcoder.cli.main`` lets SIGPIPE end a command-line process ("| head"); run inside the
-    tests' process it must not stay so, or a later test's server writing to a closed connection
-    ends the whole run."""
-    saved = signal.getsignal(signal.SIGPIPE) if hasattr(signal, "SIGPIPE") else None
-    yield
-    if saved is not None:
-        signal.signal(signal.SIGPIPE, saved)
 
 
 @pytest.fixture

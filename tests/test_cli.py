@@ -1,5 +1,6 @@
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -284,3 +285,25 @@ def test_serve_ingests_with_an_actors_file(tmp_path, actors_file):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_the_program_ends_quietly_when_its_reader_hangs_up(tmp_path):
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text("".join(json.dumps({"id": f"a{i}", "text": SUNRISE, "published": "2024-05-08"}) + "\n"
+                                for i in range(200)), encoding="utf-8")
+    environment = {**os.environ, "PYTHONPATH": str(Path(eventcoder.__file__).parents[1])}
+    program = subprocess.Popen([sys.executable, "-m", "eventcoder.cli", "extract", str(articles)], env=environment,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    program.stdout.read(1)
+    program.stdout.close()  # "| head -c 1"
+    stderr = program.stderr.read().decode()
+    program.wait(timeout=120)
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr
+
+
+def test_main_leaves_the_calling_programs_signals_alone(tmp_path):
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text(json.dumps({"id": "a", "text": SUNRISE, "published": "2024-05-08"}) + "\n", encoding="utf-8")
+    before = signal.getsignal(signal.SIGPIPE)
+    assert main(["extract", str(articles), "-o", str(tmp_path / "out.jsonl")]) == 0
+    assert signal.getsignal(signal.SIGPIPE) == before  # servers on other threads must not die of it

@@ -1318,6 +1318,9 @@ def test_a_passive_violent_verb_is_an_act_though_its_victim_is_no_actor():
      "Peaceful protest", 0),
     ("Youths angered by the killing of a rider by a police officer blocked the road at Kiganjo and burned tyres.",
      "Violent demonstration", 0),
+    # a killing looked into is the act, its dead its own; one avenged is not
+    ("Prosecutors opened an investigation into the killing of three traders by soldiers in Kiganjo on Monday.", "Attack", 3),
+    ("In revenge for the killing of a herder, Pokot raiders killed two men in Kiganjo on Monday.", "Attack", 2),
 ])
 def test_whose_toll_it_is(text, sub_event_type, fatalities):
     record = main_event(text)

@@ -101,12 +101,18 @@ def _whole_number(value: str, least: int = 0) -> int:
     return int(value)
 
 
-def main(argv: list[str] | None = None) -> int:
+def run() -> None:
+    """The ``eventcoder`` program: :func:`main` in a process of its own."""
+    sys.exit(main(own_process=True))
+
+
+def main(argv: list[str] | None = None, own_process: bool = False) -> int:
     """Runs one command and returns its exit status; an error that stops it is one line on stderr, 2."""
     args = parse_args(argv)
-    if hasattr(signal, "SIGPIPE"):
+    if own_process and hasattr(signal, "SIGPIPE"):
         # "| head" ends the output quietly; a client or a site that hangs up on the server or the
-        # watcher must fail its one request, not end the process
+        # watcher must fail its one request, not end the process. Only a process of its own: run
+        # inside another program (the tests, with servers on other threads) the signal is not ours
         signal.signal(signal.SIGPIPE, signal.SIG_IGN if args.command in ("serve", "watch") else signal.SIG_DFL)
     try:
         return _with_actors(args)
@@ -471,4 +477,4 @@ def _rows_progress(rows: Iterable, what: str, unit: str = " rows") -> Iterable:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

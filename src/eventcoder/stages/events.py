@@ -920,10 +920,16 @@ def _told_cues(cue: re.Pattern, text: str) -> Iterator[re.Match]:
             if not negated.search(text, max(0, match.start() - NEGATION_REACH), match.start()))
 
 
-def _is_cause(article: Article, casualty: CasualtyMention) -> bool:
-    """Deaths named as the cause of the act told ("in revenge for the killing of a herder")."""
-    sentence_start = article.sentence_at(casualty.start).start
-    before = article.text[max(sentence_start, casualty.start - 80):casualty.start]
+#: Between an act's noun and the victims it names: "the killing of".
+_OWN_OBJECT_GAP = re.compile(r"\s+of\s+")
+#: Before a killing looked into, itself the act told: "an investigation into the".
+_INQUIRY_INTO = re.compile(r"\b(?:investigations?|probes?|inquir(?:y|ies))\s+into\s+(?:the\s+)?$", re.I)
+
+
+def _is_cause(article: Article, start: int) -> bool:
+    """Deaths told from ``start`` as the cause of the act told ("in revenge for the killing of a herder")."""
+    sentence_start = article.sentence_at(start).start
+    before = article.text[max(sentence_start, start - 80):start]
     cues = load_lexicon().cues
     return bool(cues["cause"].search(before) or cues["blamed"].search(before) or cues["earlier"].search(before)
                 or cues["came_after"].search(before))
@@ -2288,7 +2294,12 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
         return None  # "floods killed 12", "died when a bus collided", "a fire destroyed 50 houses": no one acted in a conflict
     # and an arrest's are not those of the act it was for, told after it
     reason = _arrested_for(article, trigger)
-    casualties = [c for c in casualties if not _is_cause(article, c) and (reason or not _arrested_for(article, c))]
+    # (but a killing looked into is the act, its dead its own: "an investigation into the killing of
+    # three civilians")
+    looked_into = _INQUIRY_INTO.search(article.text, max(0, trigger.start - 40), trigger.start) is not None
+    casualties = [c for c in casualties if ((looked_into and _OWN_OBJECT_GAP.fullmatch(article.text, trigger.end, c.start))
+                                            or not _is_cause(article, c.start))
+                  and (reason or not _arrested_for(article, c))]
     if entry.family == "violence":
         actor1, actor2 = _sides_as_acled_codes_them(article, trigger, actor1, actor2)
     place = _place_near(article, trigger, entry)
