@@ -210,6 +210,7 @@ def test_no_casualty_count(text):
     ("Troops found and neutralised an explosive device in Kiganjo.", 0),
     ("Troops neutralised three assailants in Kiganjo.", 3),
     ("The body of a trader abducted by gunmen three days earlier was found near Kiganjo.", 1),
+    ("Gunmen seized a trader in Kiganjo. His body, riddled with bullets, was found the next day.", 1),
     # the bomber, who died by his own blast, counts (ACLED)
     ("A suicide bomber struck a checkpoint in Kiganjo, killing three soldiers as well as himself.", 4),
     ("Two bombers struck a market in Kiganjo. Officials said 6 people were killed, in addition to the two bombers.", 8),
