@@ -14,7 +14,7 @@ from eventcoder.article import ActorMention, Article, AttributionMention, Casual
 from eventcoder.event_record import EventRecord
 from eventcoder.lexicon import load_lexicon
 from eventcoder.resources import load_yaml
-from eventcoder.stages.casualties import coded_share, side_of, tells_added_victims, tells_another_act, top_level
+from eventcoder.stages.casualties import coded_share, side_of, tells_added_victims, tells_added_victims_at, tells_another_act, top_level
 
 #: A month named alone is coded to this day of it (ACLED's convention for month precision).
 MID_MONTH = 15
@@ -295,11 +295,7 @@ def _told_how(first: CasualtyMention, sentence_at: Callable[[int], object]) -> s
     offset = first.start - sentence.start
     if tells_another_act(sentence.text[:offset]):
         return _ANOTHER_ACT
-    return _OTHER_VICTIMS if tells_added_victims(_CLAUSE.match(sentence.text, offset).group()) else _RETOLD
-
-
-#: A toll's clause, up to the next comma, semicolon or sentence end.
-_CLAUSE = re.compile(r"[^,;.]*")
+    return _OTHER_VICTIMS if tells_added_victims_at(sentence.text, offset) else _RETOLD
 
 
 def _by_clause_groups(mentions: list[CasualtyMention], kind: str,

@@ -277,6 +277,15 @@ def tells_added_victims(clause: str) -> bool:
     return _added_victim_cue().search(clause) is not None
 
 
+def tells_added_victims_at(text: str, start: int) -> bool:
+    """:func:`tells_added_victims` of the clause opening at ``start``, up to its next comma,
+    semicolon or full stop ("An eighth victim died in hospital, police said")."""
+    return tells_added_victims(_CLAUSE.match(text, start).group())
+
+
+_CLAUSE = re.compile(r"[^,;.]*")
+
+
 @cache
 def _added_victim_cue() -> re.Pattern:
     terms = _load("casualty_terms.yaml")
@@ -382,10 +391,10 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
               if not (killed_before and m.group()[:3].lower() in ("his", "her"))]  # "was killed and her body dumped"
     mentions += [CasualtyMention(m.group(), m.start(), m.end(), kind="killed", minimum=1, maximum=1)
                  for m in [*bodies, *lexicon.killed_self.finditer(text, start, end), *lexicon.death_caused.finditer(text, start, end)]]
-    # "wounded six people, one of whom succumbed to his injuries": the wounded who died
-    mentions += [CasualtyMention(m["count"], m.start("count"), m.end("count"), kind="killed",
-                                 minimum=_number(lexicon, m["count"]), maximum=_number(lexicon, m["count"]))
-                 for m in lexicon.of_whom_died.finditer(text, start, end)]
+    for died in lexicon.of_whom_died.finditer(text, start, end):  # "wounded six, one of whom succumbed": the wounded who died
+        count = _number(lexicon, died["count"])
+        mentions.append(CasualtyMention(died["count"], died.start("count"), died.end("count"), kind="killed",
+                                        minimum=count, maximum=count))
     mentions += _to_death(lexicon, text, start, end, mentions)
     mentions += [toll for toll in _tolls(lexicon, text, start, end, toll_nouns) if not _running_total(lexicon, text, toll, mentions)]
     mentions += _denials(lexicon, text, start, end)

@@ -35,7 +35,7 @@ from eventcoder.resources import load_yaml
 from eventcoder.spans import Spans
 from eventcoder.stages import stage
 from eventcoder.stages.actors import denied_after, told_as_unknown
-from eventcoder.stages.casualties import imputes_deed, mourned_by_kin, tells_added_victims, tolls_by_place, top_level
+from eventcoder.stages.casualties import imputes_deed, mourned_by_kin, tells_added_victims_at, tolls_by_place, top_level
 from eventcoder.stages.text import dateline_end
 
 #: A protest's story: its sentence and the next ones, where news tells how it went on ("Police
@@ -211,8 +211,9 @@ def load_lexicon() -> _Lexicon:
     cues["crowd_size_tag"] = re.compile("|".join(data["crowd_size_tag"]), re.I)
     cues["new_incident"] = re.compile(r"\W*(?:" + "|".join(data["new_incident_cues"]) + r")\b", re.I)
     blamed_for_deaths = [cue for cue in data["blamed_cues"] if cue != "for"]
-    cues["cause"] = re.compile(r"\b(?:" + "|".join(data["cause_cues"] + blamed_for_deaths) + r")\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?"
+    cues["cause"] = re.compile(r"\b(?:" + "|".join(data["cause_cues"] + data["inquiry_cues"] + blamed_for_deaths) + r")\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?"
                                r"(?:killings?|deaths?|murders?|lynchings?|beheadings?|shootings?)\s+of\s+$", re.I)
+    cues["inquiry_before"] = re.compile(r"\b(?:" + "|".join(data["inquiry_cues"]) + r")\s+(?:the\s+)?$", re.I)
     cues["earlier"] = re.compile(r"\b(?:" + "|".join(data["earlier_attack_cues"]) + r")\b[^,.;:()]*$", re.I)
     # "clashes erupted after four bodies were found", "houses were torched after a rider was
     # killed": the dead the act came after
@@ -922,8 +923,6 @@ def _told_cues(cue: re.Pattern, text: str) -> Iterator[re.Match]:
 
 #: Between an act's noun and the victims it names: "the killing of".
 _OWN_OBJECT_GAP = re.compile(r"\s+of\s+")
-#: Before a killing looked into, itself the act told: "an investigation into the".
-_INQUIRY_INTO = re.compile(r"\b(?:investigations?|probes?|inquir(?:y|ies))\s+into\s+(?:the\s+)?$", re.I)
 
 
 def _is_cause(article: Article, start: int) -> bool:
@@ -1629,10 +1628,11 @@ def find_events(article: Article) -> Article:
         if event.actor1 is None and event.actor2 is not None and _FIRED_FROM.search(
                 article.text, max(0, event.actor2.start - 30), event.actor2.start):
             event.actor1, event.actor2 = event.actor2, None  # "shells fired from a junta base struck a ward"
-        if _told_unknown(event.actor1) and event.trigger.family in ("violence", "disrupted", "property"):
+        attributable = event.trigger.family in ("violence", "disrupted", "property")
+        if attributable and _told_unknown(event.actor1):
             # "unidentified gunmen attacked a bus ... Al Shabaab claimed responsibility"
             event.actor1 = _claimant(article, event.sentences[0]) or event.actor1
-        if event.actor1 is None and event.trigger.family in ("violence", "disrupted", "property"):
+        if attributable and event.actor1 is None:
             # ACLED's actor for violence whose perpetrator the report does not name: an
             # unidentified armed group of the country where it happened
             event.actor1 = (_device_handlers(article, event) or _claimant(article, event.sentences[0])
@@ -1947,10 +1947,6 @@ def _told_in_demonstration(event: Event, protest: Event) -> bool:
     return actor.category == taxonomy.STATE_FORCES or _is_crowd(actor)
 
 
-#: A later count's own clause, where it may be told as more victims.
-_ADDED_CLAUSE = re.compile(r"[^,;.]*")
-
-
 def _add_following_tolls(article: Article, events: list[Event], told: set[int]) -> None:
     """Gives each event the casualties of the sentences right after it that tell no act."""
     for event in events:
@@ -1963,7 +1959,7 @@ def _add_following_tolls(article: Article, events: list[Event], told: set[int]) 
             # "A man was lynched. 1 fatality.": a kind already counted is told again, not added,
             # unless told as more ("An eighth victim succumbed in hospital")
             event.casualties.extend(c for c in article.in_sentence(article.casualties, index)
-                                    if c.kind not in counted or tells_added_victims(_ADDED_CLAUSE.match(article.text, c.start).group()))
+                                    if c.kind not in counted or tells_added_victims_at(article.text, c.start))
 
 
 def _captives_killed(events: list[Event]) -> None:
@@ -2296,7 +2292,7 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
     reason = _arrested_for(article, trigger)
     # (but a killing looked into is the act, its dead its own: "an investigation into the killing of
     # three civilians")
-    looked_into = _INQUIRY_INTO.search(article.text, max(0, trigger.start - 40), trigger.start) is not None
+    looked_into = lexicon.cues["inquiry_before"].search(article.text, max(0, trigger.start - 40), trigger.start) is not None
     casualties = [c for c in casualties if ((looked_into and _OWN_OBJECT_GAP.fullmatch(article.text, trigger.end, c.start))
                                             or not _is_cause(article, c.start))
                   and (reason or not _arrested_for(article, c))]
