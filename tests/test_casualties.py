@@ -704,3 +704,15 @@ def test_the_dead_whose_families_protest_are_no_toll_of_the_protest():
 ])
 def test_claims_of_the_act_quoted_verbs_and_first_counts(text, fatalities):
     assert main_fatalities(text) == fatalities
+
+
+@pytest.mark.parametrize("text, fatalities", [
+    ("Rebels ambushed a patrol near Kiganjo on Monday. Two soldiers and one guerrilla died in the exchange.", 3),
+    ("Gunmen raided Kiganjo on Monday. Police first gave a toll of five dead; it rose to eight the next day.", 8),
+    ("Troops fought rebels near Kiganjo on Monday. The army first reported six rebels killed and later raised the figure to ten.", 10),
+    ("Jets bombed the market in Kiganjo on Monday. Medics first reported 30 dead; officials later confirmed 21.", 21),
+    ("A car bomb hit an army camp in Kiganjo on Monday. Three soldiers were killed along with the two attackers.", 5),
+    ("A mob beat a man in Kiganjo on Monday. He was rushed to hospital and died two days later.", 1),
+])
+def test_sides_revised_figures_and_later_deaths(text, fatalities):
+    assert main_fatalities(text) == fatalities

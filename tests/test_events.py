@@ -2258,3 +2258,69 @@ def test_the_place_a_note_gives_its_divisions_is_where_the_event_was():
 ])
 def test_ground_the_state_takes_back_after_fighting_is_regained(text):
     assert main_event(text)["sub_event_type"] == "Government regains territory"
+
+
+@pytest.mark.parametrize("text", [
+    "Two men accused of stealing goats were tied up and beaten by villagers in Kiganjo on Monday; one of them died later.",
+    "Traders caught a pickpocket after a theft at the market in Kiganjo (Mathira, Nyeri) on Monday and beat him.",
+    "A crowd caught a youth accused of stealing a phone in Kiganjo on Monday and burnt him to death. Police came after he had died.",
+])
+def test_people_who_catch_beat_or_burn_a_suspect_are_a_mob(text):
+    records = records_of(text)
+    assert [(r["sub_event_type"], r["actor1"]) for r in records] == [("Mob violence", "Rioters (Kenya)")]
+
+
+@pytest.mark.parametrize("text, actor2", [
+    ("Residents caught a thief in Kiganjo on Monday and beat him until police arrived.", "Civilians (Kenya)"),
+    ("Security forces fired tear gas to disperse traders who were protesting in Kiganjo on Monday. [size=dozens]",
+     "Police Forces of Kenya"),
+])
+def test_the_side_acted_upon_is_the_one_struck(text, actor2):
+    assert main_event(text)["actor2"] == actor2
+
+
+def test_a_death_told_with_its_own_subject_has_no_doer_outside_its_clause():
+    records = records_of("A crowd attacked a man and set his house on fire in Kiganjo on Monday. Police rescued him; he "
+                         "died in hospital a week later.")
+    assert [(r["sub_event_type"], r["fatalities"]) for r in records] == [("Mob violence", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "Eight farmers were taken from their fields by militiamen near Kiganjo on Monday.",
+    "Soldiers took 15 villagers from Kiganjo on Monday to carry their ammunition.",
+])
+def test_people_taken_by_armed_men_are_abducted(text):
+    assert main_event(text)["sub_event_type"] == "Abduction/forced disappearance"
+
+
+def test_property_burnt_by_a_group_named_after_the_place_and_day():
+    event = main_event("Dozens of houses and a school were burned in Kiganjo on Monday by Al Shabaab militants.")
+    assert (event["sub_event_type"], event["actor1"]) == ("Looting/property destruction", "Al Shabaab")
+
+
+@pytest.mark.parametrize("text", [
+    "Two farmers were found shot dead near Kiganjo on Monday. Residents attributed the killing to Al Shabaab.",
+    "A bomb killed two police officers in Kiganjo on Monday. Officials blamed the Jubba Front of Al Shabaab.",
+])
+def test_the_group_blamed_did_the_act_not_the_one_who_blames(text):
+    assert main_event(text)["actor1"] == "Al Shabaab"
+
+
+@pytest.mark.parametrize("text", [
+    "A military airstrike on Kiganjo on Monday killed four civilians.",
+    "Mortar fire from Kenyan army positions hit a market in Kiganjo on Monday, killing three civilians.",
+])
+def test_strikes_told_by_the_force_or_where_they_came_from(text):
+    assert main_event(text)["actor1"] == "Military Forces of Kenya"
+
+
+def test_fire_on_people_told_as_protesting_is_force_against_protesters():
+    event = main_event("Police opened fire on boda boda riders protesting against a new levy in Kiganjo on Monday. "
+                       "[size=hundreds]")
+    assert event["sub_event_type"] == "Excessive force against protesters"
+
+
+def test_a_crowd_gets_the_country_of_the_place_told_before_it():
+    records = records_of("Security forces broke up a gathering of nurses outside the county hospital in Kisumu on Monday "
+                         "and arrested three of them. The nurses were protesting compulsory overtime. [size=dozens]")
+    assert "Protesters (Kenya)" in [r["actor1"] for r in records]

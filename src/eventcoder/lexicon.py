@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import ahocorasick
@@ -454,6 +454,20 @@ def sides_with_state(mention: ActorMention) -> bool:
     """Whether the actor named is a state's auxiliaries (``sides_with_state`` in data/actors.yaml)."""
     actor = load_lexicon().actors_by_name.get(mention.name)
     return actor is not None and actor.sides_with_state
+
+
+def in_country(actor: ActorMention | None, country_code: str | None) -> ActorMention | None:
+    """A generic side named with no country ("Protesters"), given the country of the place its
+    event is found at later: "Protesters (Iran)"."""
+    if actor is None or not actor.generic or actor.country_code or not country_code:
+        return actor
+    lexicon = load_lexicon()
+    country = lexicon.countries.get(country_code)
+    template = next((template for template, category in lexicon.generic_names.values()
+                     if category == actor.category and fill_name(template, None) == actor.name), None)
+    if country is None or template is None:
+        return actor
+    return replace(actor, name=fill_name(template, country), country_code=country_code)
 
 
 def unnamed_actor(kind: str, country_code: str | None, at: int) -> ActorMention:

@@ -137,8 +137,9 @@ _THOSE_BEFORE = re.compile(r"\bthose\s+$", re.I)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _AN_BEFORE = re.compile(r"\ban?\s+$", re.I)
 
-# "He later died in hospital": one person, as "he was killed" is.
-_SINGULAR_DIED = re.compile(r"\b(?:he|she)\s+(?:\w+ly\s+|also\s+|later\s+|then\s+|subsequently\s+)?$", re.I)
+# "He later died in hospital": one person, as "he was killed" is ("he was taken to hospital with
+# head injuries and died two days later" too).
+_SINGULAR_DIED = re.compile(r"\b(?:he|she)\s+(?:(?:was|had\s+been)\s+[^.;,]{1,60}?\s+and\s+)?(?:\w+ly\s+|also\s+|later\s+|then\s+|subsequently\s+)?$", re.I)
 
 # A headline's singular subject, a clause that opens with it: "Suspected gang member killed in
 # Kayole", "MP's bodyguard shot and killed."
@@ -166,10 +167,44 @@ def find_casualties(article: Article) -> Article:
         elif not taken.overlap(mention.start, mention.end):
             found[(mention.kind, mention.start, mention.end)] = mention
     mentions = sorted(found.values(), key=lambda m: (m.start, -m.end, m.kind))
+    mentions = sorted(mentions + _figures_revised(lexicon, article, mentions), key=lambda m: (m.start, -m.end, m.kind))
     _revise_first_reports(article, mentions)
     article.casualties = sorted(mentions + _captives_found_dead(lexicon, article.text, mentions),
                                 key=lambda m: (m.start, -m.end, m.kind))
     return article
+
+
+def _figures_revised(lexicon: _Lexicon, article: Article, mentions: list[CasualtyMention]) -> list[CasualtyMention]:
+    """A figure told without a noun of its own that corrects the count told before it, in its
+    sentence or the one before: "nine dead; it rose to 13 the next day", "later raised the
+    figure to nine", "first reported 40 dead; a medical source later confirmed 23." It counts
+    what that count counted."""
+    revised = []
+    counted = [m for m in top_level(mentions) if m.minimum is not None or m.maximum is not None]
+    taken = Spans((m.start, m.end) for m in mentions)
+    for cue in _FIGURE_REVISED.finditer(article.text):
+        item = lexicon.victim.match(article.text, cue.end())
+        if item is None or not _quantity(item) or taken.overlap(item.start(), item.end()):
+            continue
+        sentence = article.sentence_at(cue.start())
+        opening = article.sentences[sentence.index - 1].start if sentence is not None and sentence.index else 0
+        before = [m for m in counted if opening <= m.start and m.end <= cue.start()]
+        if not before:
+            continue
+        mention = _mention(lexicon, article.text, before[-1].kind, item, item.start(), item.end())
+        if mention is not None and (mention.minimum is not None or mention.maximum is not None):
+            mention.group = mention.group or before[-1].group
+            mention.total = mention.revised = True
+            revised.append(mention)
+    return revised
+
+
+#: Before a figure with no noun that corrects a count: "it rose to", "raised the figure to",
+#: "later confirmed" (then the figure and the clause's end).
+_FIGURE_REVISED = re.compile(
+    r"\b(?:(?:it|the\s+(?:figure|number|count|tally))\s+(?:later\s+|then\s+|has\s+|had\s+)?(?:rose|risen|climbed|jumped|fell|dropped)\s+to"
+    r"|(?:raised|revised|lowered|increased|reduced|updated)\s+(?:it|the\s+(?:figure|number|count|tally))\s+(?:up\s+|down\s+)?to"
+    r"|later\s+(?:confirmed|counted|put\s+it\s+at)(?=\s+\S+\s*[.;]))\s+", re.I)
 
 
 def _revise_first_reports(article: Article, mentions: list[CasualtyMention]) -> None:
@@ -250,9 +285,16 @@ def _named_group_victims(lexicon: _Lexicon, article: Article,
 def imputes_deed(lead: str, act: str) -> bool:
     """Whether the words before an act impute it to someone ("the two were accused of
     planting"): a deed told of a person, not the act reported; never the person's fate ("a man
-    held on suspicion of theft died")."""
+    held on suspicion of theft died"), nor the doer's next act ("caught a man accused of stealing
+    phones and burnt him to death": a finite verb after "and", not another gerund)."""
     lexicon = _lexicon()
+    if _AND_END.search(lead) and not _GERUND.match(act):
+        return False
     return lexicon.imputed_lead.search(lead) is not None and not lexicon.main_fate.match(act)
+
+
+_AND_END = re.compile(r"\band\s+$", re.I)
+_GERUND = re.compile(r"\w+ing\b", re.I)
 
 
 def tells_another_act(lead: str) -> bool:
@@ -432,7 +474,7 @@ def _one_person(lexicon: _Lexicon, text: str, boundary: int, cue: re.Match, end:
     if "passive" in roles and (_SINGULAR_PASSIVE.search(text, before, cue.start()) or (
             _SINGULAR_HEADLINE.fullmatch(text, boundary, cue.start()) and lexicon.passive_follower.match(text, cue.end(), end))):
         return roles["passive"]
-    if "intransitive" in roles and _SINGULAR_DIED.search(text, before, cue.start()):
+    if "intransitive" in roles and _SINGULAR_DIED.search(text, max(boundary, cue.start() - 100), cue.start()):
         return roles["intransitive"]
     return None
 
@@ -1016,7 +1058,7 @@ def _lexicon() -> _Lexicon:
         of_whom_died=re.compile(rf"\b(?P<count>{number})\s+of\s+(?:whom|them)\s+(?:later\s+|subsequently\s+|has\s+since\s+|have\s+since\s+)?"
                                 rf"(?:died|succumbed|(?:was|were)\s+killed)\b", flags),
         perpetrators_too=re.compile(
-            rf"[^,;.]{{0,40}}?,?\s*(?:as\s+well\s+as|besides|in\s+addition\s+to|and)\s+(?P<who>(?:him|her)self"
+            rf"[^,;.]{{0,40}}?,?\s*(?:as\s+well\s+as|besides|in\s+addition\s+to|along\s+with|and)\s+(?P<who>(?:him|her)self"
             rf"|(?:the\s+)?(?P<count>{number})\s+(?:suicide\s+)?(?:bombers|attackers|assailants)"
             rf"|the\s+(?:suicide\s+)?(?:bomber|attacker|assailant))\b(?!\s+(?:and|were|was)\b)", flags),
         and_more=re.compile(

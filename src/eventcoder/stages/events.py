@@ -30,7 +30,7 @@ from eventcoder.article import (
 from eventcoder.alternation import Dispatched, dispatched, group_name
 from eventcoder.errors import Errors, PipelineError
 from eventcoder.gazetteer.resolve import division_seat, road_end, told_beyond
-from eventcoder.lexicon import load_lexicon as load_actor_lexicon, sides_with_state, unnamed_actor
+from eventcoder.lexicon import in_country, load_lexicon as load_actor_lexicon, sides_with_state, unnamed_actor
 from eventcoder.resources import load_yaml
 from eventcoder.spans import Spans
 from eventcoder.stages import stage
@@ -72,7 +72,7 @@ def _crowd_agent_gap(sites: list[str], crude_weapons: list[str], captures: list[
                       # or whose people they are: "relatives of a deceased patient vandalised", "relatives
                       # of a woman who died after childbirth in Mangochi ransacked"
                       r"|of\s+(?:an?|the|their|his|her)\s+(?:[a-z][\w'’-]*\s+){1,3}"
-                      r"(?:who\s+(?:had\s+)?(?:just\s+|recently\s+)?died\b[^.;]{0,100}?\s+)?)?"
+                      r"(?:(?:who\s+(?:had\s+)?(?:just\s+|recently\s+)?died|killed|murdered)\b[^.;]{0,100}?\s+)?)?"
                       # and where that is: "residents of Kiria in Gatura, Murang'a county, beat up", "of
                       # the El Bosque neighbourhood of Cartagena", "in a rural area near Caranavi"
                       rf"(?:(?:in|near|outside|of)\s+(?:(?:an?|the)\s+(?:[a-z]+\s+){{1,2}}(?:of|in|near|outside)\s+)?(?:[A-Z][\w'’-]*\s*){{1,3}}{division}?(?:,\s*(?:[A-Z][\w'’-]*\s+){{1,2}}{division}?\s*)?,?\s*"
@@ -125,7 +125,8 @@ _NOMINAL_BY = re.compile(r"^\s+(?:(?:[a-z]+\s+){0,2}by|on\s+(?-i:[A-Z])[\w-]*\s+
 # "backed by X", "alongside X": allies that acted with a side (ACLED's associated actors).
 _ALLY_CUE = re.compile(r"\b(?:(?:backed|supported|aided|assisted|accompanied|joined) by|alongside|together with|"
                        r"with the (?:support|help|backing) of|in coordination with|allied with)\s+(?:the\s+)?$", re.I)
-_PAST_ASIDE = re.compile(r"\b(?:who|which|that)\s+(?:(?:the\s+[\w'’-]+|(?!(?:said|says|they|he|she|it|we|you)\b)(?-i:[A-Z])[\w'’-]*)\s+){0,3}?"
+_PAST_ASIDE = re.compile(r"\b(?:(?:who|which|that)\s+(?:(?:the\s+[\w'’-]+|(?!(?:said|says|they|he|she|it|we|you)\b)(?-i:[A-Z])[\w'’-]*)\s+){0,3}?"
+                         r"|(?:after|before|once|by\s+the\s+time)\s+(?:he|she|they)\s+)"  # "police arrived after he had died"
                          r"had\s+(?:been\s+)?(?:\w+ly\s+)?$", re.I)
 #: A source's verb right before "that": the clause after it is what was said, no aside.
 _TOLD_BEFORE_THAT = re.compile(r"\b(?:said|says|announced|announces|reported|reports|claimed|claims|stated|confirmed|added|told\s+\w+)\s+$", re.I)
@@ -228,7 +229,8 @@ def load_lexicon() -> _Lexicon:
     english = load_yaml("english.yaml")
     cues["passive_before"] = re.compile(
         r"\b(?:" + "|".join(english["passive_auxiliaries"] + english["get_passives"])
-        + r")\s+(?:(?:\w+ly|also|later|then|on\s+\w+day|yesterday|overnight)\s+){0,2}$", re.I)
+        + r")\s+(?:(?:\w+ly|also|later|then|on\s+\w+day|yesterday|overnight)\s+){0,2}"
+        + r"(?:\w+(?:ed|en)\s+(?:up\s+)?and\s+)?$", re.I)  # "were tied up and beaten": the second participle too
     cues["auxiliary_first"] = re.compile(r"(?:" + "|".join(english["passive_auxiliaries"] + english["get_passives"]) + r")\s", re.I)
     cues["struck_device"] = re.compile(r"\b(?:" + "|".join(data["struck_device"]) + r")\s+(?:an?|the|two|three|several)\s+"
                                        r"(?:[\w-]+\s+){0,3}$", re.I)
@@ -252,8 +254,10 @@ def load_lexicon() -> _Lexicon:
     # "Al Shabaab claimed ...", "IS cells are suspected"
     cues["responsibility_after"] = re.compile(r"\s+(?:(?:cells?|elements|operatives|affiliates|coalition|alliance|unit|faction|movement|brigades?|network)\s+)?(?:(?:has|have|had|later|quickly|swiftly|reportedly|also)\s+){0,2}(?:"
                                               + "|".join(data["responsibility_after"]) + ")", re.I)
+    # (and the unit of the group named: "blamed the Jaime Martinez Front of the FARC-EMC")
     cues["responsibility_before"] = re.compile(r"\b(?:" + "|".join(data["responsibility_before"])
-                                               + r")\s+(?:the\s+)?(?:suspected\s+|alleged\s+)?$", re.I)
+                                               + r")\s+(?:the\s+)?(?:suspected\s+|alleged\s+)?"
+                                               + r"(?:(?-i:[A-Z][\w'’-]*\s+){1,4}(?:" + "|".join(data["unit_words"]) + r")\s+of\s+(?:the\s+)?)?$", re.I)
     cues["anaphora"] = re.compile(r"\b(?:" + "|".join(data["anaphora"]) + r")\s+(?:\w+\s+){0,2}$", re.I)
     places = load_yaml("places_context.yaml")
     cues["where_before"] = re.compile(r"\b(?i:" + "|".join(places["where_prepositions"]) + r")\s+(?:the\s+)?(?:[a-z]+\s+(?:of\s+)?)?$")
@@ -262,6 +266,7 @@ def load_lexicon() -> _Lexicon:
     cues["office_before"] = re.compile(rf"\b(?i:{offices})\s+(?:of|for)\s+(?:the\s+)?$")
     cues["facility_after"] = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}?\s+(?i:" + "|".join(places["facility_words"]) + r")\b")
     cues["body_after"] = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}\s+(?i:" + "|".join(places["body_words"]) + r")\b")
+    cues["crowd_capture_after"] = re.compile(r"\s+(?:" + "|".join(map(re.escape, data["crowd_captures"])) + r")\b", re.I)
     cues["crowd_agent_gap"] = _crowd_agent_gap([*places["place_suffixes"], *data["crowd_sites"]], data["crude_weapons"],
                                                data["crowd_captures"])
     return _Lexicon(tuple(entries), trigger_pattern, cues, frozenset(data["civilian_victim_groups"]),
@@ -273,6 +278,8 @@ def load_lexicon() -> _Lexicon:
 
 #: Between a side and the "that" opening its relative clause ("a crowd that was beating him").
 _RIGHT_BEFORE_THAT = re.compile(r"\s+that", re.I)
+#: A trigger that holds its own subject and auxiliary: "houses and a chapel were burned".
+_AUXILIARY_INSIDE = re.compile(r"\s(?:was|were|been)\s+(?:\w+ly\s+)?\w+(?:ed|en|t)$", re.I)
 #: A trigger told in the progressive ("a crowd that was beating him"): the subject acts.
 _PROGRESSIVE = re.compile(r"[a-z]+ing\b", re.I)
 
@@ -292,7 +299,8 @@ def find_triggers(article: Article) -> Article:
             end = sentence.start + match.end()
             # "... was beaten": the auxiliary before the trigger, or inside it; "was beating" is no passive
             passive = bool((lexicon.cues["passive_before"].search(before) and not _PROGRESSIVE.match(match.group()))
-                           or lexicon.cues["auxiliary_first"].match(match.group())) or bool(
+                           or lexicon.cues["auxiliary_first"].match(match.group())
+                           or _AUXILIARY_INSIDE.search(match.group())) or bool(
                 lexicon.cues["headline_passive"].fullmatch(match.group()) and _HEADLINE_SUBJECT.search(before)
                 and lexicon.cues["headline_passive_follower"].match(article.text, end, sentence.end))
             triggers.append(Trigger(
@@ -519,7 +527,9 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     text = article.text
     # "a body was found by residents": the finder is no side of the act
     finder = load_lexicon().cues["finder_before"]
-    actors = [a for a in actors if not finder.search(text, max(0, a.start - 30), a.start)]
+    actors = [a for a in actors if not finder.search(text, max(0, a.start - 30), a.start)
+              # nor the one who says whose act it was: "Residents attributed the killing to"
+              and not (a.end <= trigger.start and _ATTRIBUTES.fullmatch(text, a.end, trigger.start))]
     fight = _entry_of(trigger).mutual or trigger.sub_event_type == taxonomy.ARMED_CLASH
     harmed = Spans(() if fight else ((c.start, c.end) for c in casualties if c.kind in ("killed", "injured")))
 
@@ -541,7 +551,8 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     served = load_lexicon().cues["served_side_before"]
     # the side told after the act, not the source that tells it ("..., police said")
     after = [a for a in actors if a.start >= trigger.end and not served.search(text, trigger.end, a.start)
-             and not load_lexicon().cues["source_after"].match(text, a.end)]
+             and not load_lexicon().cues["source_after"].match(text, a.end)
+             and not _ACT_ENDED.search(text, trigger.end, a.start)]
     in_clause = [a for a in before if a.start >= clause_start]
     speaker = _speaker_of_clause(text, before, clause_start, opener)
     if speaker is not None:
@@ -595,14 +606,24 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     if not acting and before and not victim(before[-1]) and (
             opener in ("which", "who") or (opener == "that" and _RIGHT_BEFORE_THAT.fullmatch(text, before[-1].end, clause_start))):
         acting = [before[-1]]  # "... and Israel, which has beefed up", "a crowd that was beating him": the antecedent acts
-    if (not acting and in_clause and load_lexicon().cues["crowd_agent_gap"].match(text[in_clause[-1].end:trigger.start])
-            and not harmed.cover(in_clause[-1].start, in_clause[-1].end)  # "the 12 people killed were traders"
-            and _last_word(in_clause[-1]) not in load_actor_lexicon().one_person  # "Teacher attacked": struck
+    # the crowd in the act's clause, or one that caught its victim before a clause opened
+    # ("residents caught two robbers after a snatching in Landhi and beat them")
+    crowd = in_clause[-1] if in_clause else next(
+        (a for a in before[-1:] if load_lexicon().cues["crowd_capture_after"].match(text, a.end)), None)
+    if (not acting and crowd is not None and load_lexicon().cues["crowd_agent_gap"].match(text[crowd.end:trigger.start])
+            and not harmed.cover(crowd.start, crowd.end)  # "the 12 people killed were traders"
+            and _last_word(crowd) not in load_actor_lexicon().one_person  # "Teacher attacked": struck
             and (_VIOLENT_VERB.match(trigger.text) or _BURNING.match(trigger.text) or _entry_of(trigger).mutual
                  or _entry_of(trigger).family == "property")):
         # "villagers lynched a suspected thief", "residents set ablaze a house", not "villagers
         # died": civilians who act
-        acting = [in_clause[-1]]
+        acting = [crowd]
+    if _DIED.match(trigger.text):
+        # a death's doer is one told doing violence before it, not any side named ("Police
+        # rescued him; he died in hospital", but "militiamen raped five women; one later died")
+        violent = [t.start for t in article.in_sentence(article.triggers, trigger.sentence)
+                   if t.family == "violence" and t.start < trigger.start and t is not trigger]
+        before = [a for a in before if any(a.end <= start for start in violent)]
     acting = acting or [a for a in before if not victim(a)]
     if acting:
         actor1 = acting[0]
@@ -641,6 +662,12 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     return actor1, actor2
 
 
+#: Between an act and a side told after it that is no side of it: "beat him until police arrived".
+_ACT_ENDED = re.compile(r"\buntil\b", re.I)
+#: Between a side and the act it names to say whose it was: "attributed the killing", "blamed the attack".
+_ATTRIBUTES = re.compile(r"\s+(?:\w+ly\s+)?(?:attribut(?:ed|es|ing)|blam(?:ed|es|ing))\s+(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?", re.I)
+#: A death told by its intransitive verb.
+_DIED = re.compile(r"(?:died|dies|succumbed|succumbs|perished)\b", re.I)
 #: Ground changing hands told with its taker after: "fell to", "under the control of", "came under M23 control".
 _TAKEN_BY_WHAT_FOLLOWS = re.compile(r"fell\s+(?:to|into\s+the\s+hands\s+of)|under\s+(?:the\s+)?control\s+of|came\s+under", re.I)
 
@@ -1374,17 +1401,23 @@ def _context_date(article: Article, statuses: dict[int, str], index: int, status
     return None
 
 
-def _names(article: Article) -> Spans:
-    """The spans of the actors' names that can hold a trigger: all but state forces'."""
-    return Spans((a.start, a.end) for a in article.actors if a.category != taxonomy.STATE_FORCES)
+def _names(article: Article) -> tuple[Spans, Spans]:
+    """The spans of the actors' names that can hold a trigger: all but state forces'; and of
+    those, the names of armed groups."""
+    named = [a for a in article.actors if a.category != taxonomy.STATE_FORCES]
+    armed = taxonomy.category_group("non_state_armed")
+    return (Spans((a.start, a.end) for a in named),
+            Spans((a.start, a.end) for a in named if a.category in armed and not a.generic))
 
 
-def _inside_a_name(names: Spans, trigger: Trigger) -> bool:
+def _inside_a_name(names: tuple[Spans, Spans], trigger: Trigger) -> bool:
     """"Liberation" in "National Liberation Front" names a group, not an act; a state's forces
     named by what they do ("an Israeli airstrike", "Ukrainian air defence") still do it."""
+    every, armed = names
     if trigger.family == "protest":
-        return False  # "protesters" is both the crowd and the act
-    return names.cover(trigger.start, trigger.end)
+        # "protesters" is both the crowd and the act, but "Yan Sakai vigilantes" name a militia
+        return armed.cover(trigger.start, trigger.end)
+    return every.cover(trigger.start, trigger.end)
 
 
 def _told_as_past_aside(article: Article, trigger: Trigger) -> bool:
@@ -1413,12 +1446,21 @@ def _lead(article: Article, trigger: Trigger) -> str:
     return article.text[max(article.sentences[trigger.sentence].start, trigger.start - _LEAD_CHARS):trigger.start]
 
 
+#: A relative clause opening before an act: "accused of planting bombs that were detonated".
+_RELATIVE_OPENS = re.compile(r"\b(?:who|which|that)\b[^,;]*$", re.I)
+
+
 def _imputed(article: Article, trigger: Trigger) -> bool:
     """An act a person is accused of ("the two men were accused of planting an IED"): another
     act than the one reported, unless the report tells no other ("Police accused of killing three
     protesters"); an armed side accused of it did it ("the army was accused of shelling")."""
     armed = taxonomy.category_group("armed")
-    return imputes_deed(_lead(article, trigger), trigger.text) and not any(
+    lead = _lead(article, trigger)
+    if trigger.passive and not _RELATIVE_OPENS.search(lead):
+        return False  # "three men suspected of theft were tied up and beaten": what befell them
+    # the act's words run on past the trigger: "women accused of witchcraft were beaten to death"
+    act = article.text[trigger.start:article.sentences[trigger.sentence].end]
+    return imputes_deed(lead, act) and not any(
         a.category in armed and a.end <= trigger.start for a in article.in_sentence(article.actors, trigger.sentence))
 
 
@@ -1625,9 +1667,12 @@ def find_events(article: Article) -> Article:
         event.place = event.place or _context_place(article, event.sentences[0])
         if event.place is not None:
             event.place = division_seat(event.place)
-        if event.actor1 is None and event.actor2 is not None and _FIRED_FROM.search(
-                article.text, max(0, event.actor2.start - 30), event.actor2.start):
-            event.actor1, event.actor2 = event.actor2, None  # "shells fired from a junta base struck a ward"
+            event.actor1, event.actor2 = (in_country(a, event.place.country_code) for a in (event.actor1, event.actor2))
+        source = next((a for a in article.in_sentence(article.actors, event.sentences[0])
+                       if _FIRED_FROM.search(article.text, max(0, a.start - 30), a.start)), None) if event.actor1 is None else None
+        if source is not None:
+            # "shells fired from a junta base struck a ward", "fire from army positions"
+            event.actor1, event.actor2 = source, (None if event.actor2 is source else event.actor2)
         attributable = event.trigger.family in ("violence", "disrupted", "property")
         if attributable and _told_unknown(event.actor1):
             # "unidentified gunmen attacked a bus ... Al Shabaab claimed responsibility"
@@ -1639,6 +1684,10 @@ def find_events(article: Article) -> Article:
                             or _unnamed_in_place("armed", event))
             if event.actor2 is not None and event.actor2.name == event.actor1.name:
                 event.actor2 = None  # "a blast blamed on Al Shabaab": the group blamed struck no one of its own
+        elif (event.trigger.family == "disrupted" and event.actor2 is None
+              and event.actor1.category == taxonomy.STATE_FORCES):
+            # the group whose device the state's force defused: "the army attributed the device to Lakurawa"
+            event.actor2 = _claimant(article, event.sentences[0])
         elif event.actor1 is None and event.trigger.family == "arrest":
             event.actor1 = _unnamed_in_place("police", event)  # "several were arrested": by the police
         if event.sub_event_type == taxonomy.ARRESTS and _disappeared(article, event):
@@ -2133,7 +2182,7 @@ def _unnamed_in_place(kind: str, event: Event) -> ActorMention:
 
 
 #: Before the side a weapon came from: "fired from a", "launched from".
-_FIRED_FROM = re.compile(r"\b(?:fired|launched|shot|dropped)\s+from\s+(?:an?\s+|the\s+|their\s+)?$", re.I)
+_FIRED_FROM = re.compile(r"\b(?:fired|launched|shot|dropped|fire)\s+from\s+(?:an?\s+|the\s+|their\s+)?$", re.I)
 
 
 def _device_handlers(article: Article, event: Event) -> ActorMention | None:
@@ -2175,7 +2224,7 @@ def _claimant(article: Article, sentence: int) -> ActorMention | None:
         for actor in article.in_sentence(article.actors, index):
             if (actor.category in taxonomy.category_group("armed")
                     and (cues["responsibility_after"].match(text, actor.end)
-                         or cues["responsibility_before"].search(text, max(0, actor.start - 40), actor.start))
+                         or cues["responsibility_before"].search(text, max(0, actor.start - 80), actor.start))
                     and not text[max(actor.start - 3, 0):actor.start].lower().startswith("no")
                     and not denied_after(text, actor.end)):  # "blamed the OLA, which denied responsibility"
                 return actor
@@ -2270,6 +2319,18 @@ def _harm_of_any_cause(entry: _Entry) -> bool:
     return (entry.family == "violence" and entry.generic) or entry.family == "property"
 
 
+#: A state's forces told by no branch: "security forces fired tear gas".
+_UNBRANCHED_FORCES = re.compile(r"(?:the\s+)?security\s+(?:forces|personnel|agents|officers)", re.I)
+
+
+def _crowd_control(actor: ActorMention | None) -> ActorMention | None:
+    """The "security forces" who disperse a crowd or meet a riot are its police, as ACLED codes
+    crowd control (but those who kill protesters may be a junta's soldiers)."""
+    if actor is not None and actor.generic and actor.category == taxonomy.STATE_FORCES and _UNBRANCHED_FORCES.fullmatch(actor.text):
+        return unnamed_actor("police", actor.country_code, actor.start)
+    return actor
+
+
 def _build_event(article: Article, trigger: Trigger, entry: _Entry,
                  actors: list[ActorMention], casualties: list[CasualtyMention], only_report: bool = False) -> Event | None:
     lexicon = load_lexicon()
@@ -2333,6 +2394,8 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
           and actor2.category in taxonomy.category_group("crowd")):
         # "supporters of X attacked supporters of Y": the crowd set upon are civilians (ACLED)
         actor2 = unnamed_actor("civilians", actor2.country_code, actor2.start)
+    if event_type == taxonomy.RIOTS or sub == taxonomy.PROTEST_WITH_INTERVENTION:
+        actor1, actor2 = _crowd_control(actor1), _crowd_control(actor2)
     assoc1 = _ally_of(article, actors, actor1, actor2)
     status = trigger.status
     attributions = article.in_sentence(article.attributions, index)
