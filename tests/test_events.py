@@ -2324,3 +2324,30 @@ def test_a_crowd_gets_the_country_of_the_place_told_before_it():
     records = records_of("Security forces broke up a gathering of nurses outside the county hospital in Kisumu on Monday "
                          "and arrested three of them. The nurses were protesting compulsory overtime. [size=dozens]")
     assert "Protesters (Kenya)" in [r["actor1"] for r in records]
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("A suicide bomber blew himself up in a crowd outside a mosque in Garissa on Friday, killing four.",
+     ("Unidentified Armed Group (Kenya)", "Civilians (Kenya)")),
+    ("A police convoy came under attack near Mandera on Monday; two officers died. Al Shabaab claimed to have killed ten.",
+     ("Al Shabaab", "Police Forces of Kenya")),
+    ("Gunmen killed four villagers near Kiganjo on Monday. Officials blamed Al Shabaab, which in turn accused "
+     "government-allied militias.", ("Unidentified Armed Group (Kenya)", "Civilians (Kenya)")),
+    ("A mob burnt down the police post in Kiganjo on Monday after a suspect died in custody.",
+     ("Rioters (Kenya)", "Police Forces of Kenya")),
+    ("Army engineers defused a bomb near Kiganjo on Monday. The army attributed the device to Al Shabaab.",
+     ("Military Forces of Kenya", "Al Shabaab")),
+])
+def test_who_was_struck_and_whom_a_claim_names(text, sides):
+    event = main_event(text)
+    assert (event["actor1"], event["actor2"]) == sides
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Two herders were found with their throats cut near Kiganjo on Monday.", "Attack"),
+    ("Twelve Al Shabaab fighters surrendered to the army in Kiganjo on Monday.", "Change to group/activity"),
+    ("Al Shabaab fighters took over Kiganjo on Monday after a brief firefight with police, who withdrew.",
+     "Non-state actor overtakes territory"),
+])
+def test_deaths_surrenders_and_ground_taken(text, sub_event_type):
+    assert main_event(text)["sub_event_type"] == sub_event_type

@@ -427,12 +427,20 @@ def told_as_unknown(words: str) -> bool:
 
 
 def denied_after(text: str, end: int) -> bool:
-    """A group's denial right after its name: "The TPNPB denied involvement", "the OLA, which denied"."""
+    """A group's denial right after its name: "The TPNPB denied involvement", "the OLA, which denied",
+    or its blame of another ("the OLA, which in turn accused government militias")."""
     return _DENIED_AFTER.match(text, end) is not None
 
 
+def counter_claimed(text: str, start: int) -> bool:
+    """A group named as a blamed group's own blame of another ("the OLA, which in turn accused
+    Amhara militias"): a claim contested, naming no doer."""
+    return _COUNTER_CLAIM.search(text, max(0, start - 60), start) is not None
+
+
+_COUNTER_CLAIM = re.compile(r"\bwhich\s+(?:in\s+turn\s+)?(?:accused|blamed)\b[^.;]*$", re.I)
 _UNKNOWN = re.compile(r"(?:unknown|unidentified|unnamed)\b", re.I)
-_DENIED_AFTER = re.compile(r"(?:,\s*which)?\s+(?:has\s+|had\s+|have\s+)?(?:denied|denies|rejected)\b", re.I)
+_DENIED_AFTER = re.compile(r"(?:,\s*which)?\s+(?:has\s+|had\s+|have\s+)?(?:in\s+turn\s+)?(?:denied|denies|rejected|blamed|accused)\b", re.I)
 
 
 def _sentence_of(offset: int, sentence_starts: list[int]) -> int:
@@ -486,7 +494,7 @@ class _ArmedGroupTally:
         self.first_seen: dict[str, tuple[int, ActorMention]] = {}  # name -> (order, first mention)
         for other in named.named:
             if (other.category not in taxonomy.category_group("non_state_armed") or sides_with_state(other)
-                    or denied_after(named.text, other.end)):
+                    or denied_after(named.text, other.end) or counter_claimed(named.text, other.start)):
                 continue
             if own_country and other.country_code != own_country:
                 continue

@@ -34,7 +34,7 @@ from eventcoder.lexicon import in_country, load_lexicon as load_actor_lexicon, s
 from eventcoder.resources import load_yaml
 from eventcoder.spans import Spans
 from eventcoder.stages import stage
-from eventcoder.stages.actors import denied_after, told_as_unknown
+from eventcoder.stages.actors import counter_claimed, denied_after, told_as_unknown
 from eventcoder.stages.casualties import imputes_deed, mourned_by_kin, tells_added_victims_at, tolls_by_place, top_level
 from eventcoder.stages.text import dateline_end
 
@@ -1692,6 +1692,9 @@ def find_events(article: Article) -> Article:
             event.actor1 = _unnamed_in_place("police", event)  # "several were arrested": by the police
         if event.sub_event_type == taxonomy.ARRESTS and _disappeared(article, event):
             _retype_event(event, taxonomy.ABDUCTION)
+        if (event.sub_event_type == taxonomy.MOB_VIOLENCE and (event.actor2 is None or event.actor2.category == taxonomy.CIVILIANS)
+                and (side := _post_holder(article, event.trigger))):
+            event.actor2 = _unnamed_in_place(side, event)  # "a mob burnt down the police post": the force that held it
         if event.actor2 is None and (event.event_type == taxonomy.VIOLENCE_AGAINST_CIVILIANS
                                      or event.sub_event_type == taxonomy.MOB_VIOLENCE or _struck_people(event)):
             # ACLED's side acted upon when the report names none: the civilians of the place
@@ -2226,6 +2229,7 @@ def _claimant(article: Article, sentence: int) -> ActorMention | None:
                     and (cues["responsibility_after"].match(text, actor.end)
                          or cues["responsibility_before"].search(text, max(0, actor.start - 80), actor.start))
                     and not text[max(actor.start - 3, 0):actor.start].lower().startswith("no")
+                    and not counter_claimed(text, actor.start)
                     and not denied_after(text, actor.end)):  # "blamed the OLA, which denied responsibility"
                 return actor
     return None
@@ -2396,6 +2400,9 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
         actor2 = unnamed_actor("civilians", actor2.country_code, actor2.start)
     if event_type == taxonomy.RIOTS or sub == taxonomy.PROTEST_WITH_INTERVENTION:
         actor1, actor2 = _crowd_control(actor1), _crowd_control(actor2)
+    elif event_type != taxonomy.PROTESTS and actor2 is not None and actor2.generic and actor2.category == taxonomy.RIOTERS:
+        # a crowd struck by a bomb or gunmen is its civilians ("detonated her explosives in a crowd")
+        actor2 = unnamed_actor("civilians", actor2.country_code, actor2.start)
     assoc1 = _ally_of(article, actors, actor1, actor2)
     status = trigger.status
     attributions = article.in_sentence(article.attributions, index)
