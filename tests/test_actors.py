@@ -71,7 +71,7 @@ def test_state_forces_from_demonyms_and_names(phrase, name):
     ("ISWAP", "Islamic State (West Africa)"), ("Jama’at Nusrat al-Islam wal-Muslimin",
                                                "JNIM: Group for Support of Islam and Muslims"),
     ("the Pakistani Taliban", "TTP: Tehreek-i-Taliban Pakistan"), ("Wagner", "Wagner Group"),
-    ("the Qassam Brigades", "Hamas Movement"), ("the Gulf Clan", "Clan del Golfo"),
+    ("the Qassam Brigades", "Hamas Movement"), ("the Gulf Clan", "AGC: Gaitanist Self-Defense Forces of Colombia"),
     ("the People's Defense Force", "PDF: People's Defense Force"),
     ("the US-led coalition", "US-led Coalition Against Islamic State"),
     ("Operation Inherent Resolve", "US-led Coalition Against Islamic State"),

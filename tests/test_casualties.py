@@ -716,3 +716,8 @@ def test_claims_of_the_act_quoted_verbs_and_first_counts(text, fatalities):
 ])
 def test_sides_revised_figures_and_later_deaths(text, fatalities):
     assert main_fatalities(text) == fatalities
+
+
+def test_a_victim_told_with_what_he_was_involved_in():
+    assert main_fatalities("Rival cadres fought in Kiganjo on Monday. A trader was stabbed to death, and one of the cadres "
+                           "involved in the fight died later in hospital.") == 2

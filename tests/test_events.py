@@ -2351,3 +2351,14 @@ def test_who_was_struck_and_whom_a_claim_names(text, sides):
 ])
 def test_deaths_surrenders_and_ground_taken(text, sub_event_type):
     assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+def test_a_side_named_as_an_owner_is_not_the_doer():
+    event = main_event("A day after the army's return to Kiganjo, Al Shabaab fighters killed four herders there on Monday.")
+    assert event["actor1"] == "Al Shabaab"
+
+
+def test_the_killing_a_crowd_is_angered_by_is_not_its_toll():
+    event = main_event("On 6 May 2024, residents of Kiganjo attacked the chief's office with stones and set a car on fire, "
+                       "angered by the killing of two traders by police the day before. [size=hundreds]")
+    assert event["fatalities"] == 0

@@ -603,6 +603,9 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
         return None, patient
 
     acting = [a for a in in_clause if not victim(a)]
+    # a side named as the owner of a noun is no subject while another is ("after the army's
+    # return, Shield Forces fighters killed")
+    acting = [a for a in acting if not _POSSESSIVE.match(text, a.end)] or acting
     if not acting and before and not victim(before[-1]) and (
             opener in ("which", "who") or (opener == "that" and _RIGHT_BEFORE_THAT.fullmatch(text, before[-1].end, clause_start))):
         acting = [before[-1]]  # "... and Israel, which has beefed up", "a crowd that was beating him": the antecedent acts
@@ -666,6 +669,8 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
 _ACT_ENDED = re.compile(r"\buntil\b", re.I)
 #: Between a side and the act it names to say whose it was: "attributed the killing", "blamed the attack".
 _ATTRIBUTES = re.compile(r"\s+(?:\w+ly\s+)?(?:attribut(?:ed|es|ing)|blam(?:ed|es|ing))\s+(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?", re.I)
+#: After a side's name, the mark of its owning what follows: "the army's return".
+_POSSESSIVE = re.compile(r"['’]s?\s", re.I)
 #: A death told by its intransitive verb.
 _DIED = re.compile(r"(?:died|dies|succumbed|succumbs|perished)\b", re.I)
 #: Ground changing hands told with its taker after: "fell to", "under the control of", "came under M23 control".
