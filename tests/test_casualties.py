@@ -718,6 +718,15 @@ def test_sides_revised_figures_and_later_deaths(text, fatalities):
     assert main_fatalities(text) == fatalities
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Two traders who had gone to the market in Kiganjo were killed on Monday.", [("Two traders", "killed", "civilians", 2, 2)]),
+    ("A lawyer and a driver who were involved in a case were detained by police.",
+     [("A lawyer", "arrested", "civilians", 1, 1), ("a driver", "arrested", "civilians", 1, 1)]),
+])
+def test_victims_told_with_who_they_were(text, expected):
+    assert summary(text) == expected
+
+
 def test_a_victim_told_with_what_he_was_involved_in():
     assert main_fatalities("Rival cadres fought in Kiganjo on Monday. A trader was stabbed to death, and one of the cadres "
                            "involved in the fight died later in hospital.") == 2

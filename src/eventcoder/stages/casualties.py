@@ -981,6 +981,8 @@ def _lexicon() -> _Lexicon:
             # dead", "two civilians caught in the crossfire were killed"
             rf"(?:\s+(?:(?-i:[a-z]{{3,}}ing)\b|(?:{_alternation(terms['placed_participles'])})\s+(?:in|at|on|inside|near|under)\b)"
             rf"[^,;.()]{{0,40}}?)?"
+            # or who they were: "two traders who were travelling to Garissa were killed"
+            rf"(?:\s+(?:who|that)\s+(?:were|was|had(?:\s+been)?)\s+(?-i:[a-z]{{3,}})\b[^,;.()]{{0,50}}?)?"
             # and the divisions an ACLED note gives that place: "herding sheep in Hays (Hays, Al Hudaydah)"
             rf"(?:\s*\((?-i:[A-Z])[^()]{{1,60}}\))?"
             rf"\s*(?:,\s*(?=who\b))?"  # "one gang member, who died later"
