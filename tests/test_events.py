@@ -2362,3 +2362,12 @@ def test_the_killing_a_crowd_is_angered_by_is_not_its_toll():
     event = main_event("On 6 May 2024, residents of Kiganjo attacked the chief's office with stones and set a car on fire, "
                        "angered by the killing of two traders by police the day before. [size=hundreds]")
     assert event["fatalities"] == 0
+
+
+@pytest.mark.parametrize("text", [
+    "A student lost the sight of one eye after police fired pellets at a peaceful march in Kisumu on Monday. [size=hundreds]",
+    "A retired teacher was left in intensive care after a tear gas canister hit his head at a protest outside the "
+    "county offices in Nyeri on Monday. [size=hundreds]",
+])
+def test_protesters_gravely_hurt_met_excessive_force(text):
+    assert main_event(text)["sub_event_type"] == "Excessive force against protesters"
