@@ -722,6 +722,7 @@ def test_sides_revised_figures_and_later_deaths(text, fatalities):
     ("Two traders who had gone to the market in Kiganjo were killed on Monday.", [("Two traders", "killed", "civilians", 2, 2)]),
     ("A lawyer and a driver who were involved in a case were detained by police.",
      [("A lawyer", "arrested", "civilians", 1, 1), ("a driver", "arrested", "civilians", 1, 1)]),
+    ("Police recovered three traders' bodies from the river.", [("three traders' bodies", "killed", None, 3, 3)]),
 ])
 def test_victims_told_with_who_they_were(text, expected):
     assert summary(text) == expected

@@ -891,6 +891,7 @@ def _lexicon() -> _Lexicon:
                 rf"|(?!(?:{_alternation(terms['not_modifiers'])})\b)(?-i:[A-Z])[\w'’]*(?:-[\w'’]+)*"
                 rf"|[\w'’]+(?:-[\w'’]+)+|(?:{_alternation(terms['modifiers'])})\b"
                 rf"|(?-i:[a-z]{{3,}})['’]s\b"  # whose: "a herder's wife", "the owner's daughter"
+                rf"|(?-i:[a-z]{{3,}}s)['’](?=\s)"  # and of many: "ten soldiers' bodies"
                 # a number word is a count, never a modifier: "Al-Shabaab two Kenyan soldiers"
                 rf"|(?!(?:{_alternation(terms['not_modifier_words'])}|{quantity_plain})\b)(?-i:[a-z]{{3,}})\b)")
     # After the group, where it was or whose members it counts: "four traders in Garissa", "three
