@@ -1130,9 +1130,14 @@ def test_force_a_protest_is_about_is_no_intervention(text):
     assert main_event(text)["sub_event_type"] == "Peaceful protest"
 
 
-def test_protesters_gravely_hurt_met_excessive_force():
-    assert main_event("Police fired rubber bullets at students holding a sit-in in Kiganjo on Monday. One student "
-                      "lost an eye.")["sub_event_type"] == "Excessive force against protesters"
+@pytest.mark.parametrize("text", [
+    "Police fired rubber bullets at students holding a sit-in in Kiganjo on Monday. One student lost an eye.",
+    "A student lost the sight of one eye after police fired pellets at a peaceful march in Kisumu on Monday. [size=hundreds]",
+    "A retired teacher was left in intensive care after a tear gas canister hit his head at a protest outside the "
+    "county offices in Nyeri on Monday. [size=hundreds]",
+])
+def test_protesters_gravely_hurt_met_excessive_force(text):
+    assert main_event(text)["sub_event_type"] == "Excessive force against protesters"
 
 
 def test_tear_gas_shells_are_no_shelling():
@@ -2362,12 +2367,3 @@ def test_the_killing_a_crowd_is_angered_by_is_not_its_toll():
     event = main_event("On 6 May 2024, residents of Kiganjo attacked the chief's office with stones and set a car on fire, "
                        "angered by the killing of two traders by police the day before. [size=hundreds]")
     assert event["fatalities"] == 0
-
-
-@pytest.mark.parametrize("text", [
-    "A student lost the sight of one eye after police fired pellets at a peaceful march in Kisumu on Monday. [size=hundreds]",
-    "A retired teacher was left in intensive care after a tear gas canister hit his head at a protest outside the "
-    "county offices in Nyeri on Monday. [size=hundreds]",
-])
-def test_protesters_gravely_hurt_met_excessive_force(text):
-    assert main_event(text)["sub_event_type"] == "Excessive force against protesters"
