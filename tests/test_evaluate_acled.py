@@ -155,3 +155,7 @@ def test_a_text_the_pipeline_fails_on_is_named_and_scored_as_no_event(tiny, monk
     scored = evaluate(tiny)
     assert len(scored.rejected) == 1 and scored.rejected[0].startswith("SOM2: [E017]") and "KeyError" in scored.rejected[0]
     assert scored.figures["reports"] == 2 and scored.figures["no_event"] == 1  # SOM3 has no note
+
+
+def test_actor_names_match_without_their_accents():
+    assert actors_match("Kraze Barye Gang", "Kraze Baryè Gang")

@@ -2367,3 +2367,44 @@ def test_the_killing_a_crowd_is_angered_by_is_not_its_toll():
     event = main_event("On 6 May 2024, residents of Kiganjo attacked the chief's office with stones and set a car on fire, "
                        "angered by the killing of two traders by police the day before. [size=hundreds]")
     assert event["fatalities"] == 0
+
+
+@pytest.mark.parametrize("text, side", [
+    ("Police arrested 14 people suspected of collecting taxes for Al Shabaab in Kiganjo on Monday.", "Al Shabaab"),
+    ("Gendarmes arrested nine members of the opposition Movement for Justice and Progress (MJP) in Kiganjo on Monday.",
+     "MJP: Movement for Justice and Progress"),
+    ("A former county governor was arrested in Kiganjo on Monday on corruption charges.", "Civilians (Kenya)"),
+    ("Police arrested 20 residents in Kiganjo on Monday after an earlier clash with gang members.", "Civilians (Kenya)"),
+])
+def test_the_side_arrested_is_the_group_its_people_are_told_of(text, side):
+    event = main_event(text)
+    assert (event["sub_event_type"], event["actor2"]) == ("Arrests", side)
+
+
+def test_a_protest_imputed_to_those_arrested_is_not_the_event():
+    event = main_event("Gendarmes arrested five party youths in Kiganjo on Monday, accusing them of mobilising for a banned march.")
+    assert event["sub_event_type"] == "Arrests"
+
+
+def test_a_fight_told_by_one_side_s_name_twice_has_the_other_side():
+    event = main_event("Al Shabaab fighters attacked an army post in Kiganjo on Monday. The army said it repelled the "
+                       "assault, losing two soldiers, and that nine attackers were killed.")
+    assert {event["actor1"], event["actor2"]} == {"Al Shabaab", "Military Forces of Kenya"}
+
+
+def test_a_victim_who_died_at_a_named_hospital_adds_to_the_toll_where_the_blast_was():
+    event = main_event("A minibus hit a landmine near Kiganjo on Monday. Five passengers died at the scene and a sixth "
+                       "succumbed to his injuries at Nyeri hospital.")
+    assert (event["sub_event_type"], event["fatalities"], event["location"]) == ("Remote explosive/landmine/IED", 6, "Kiganjo")
+
+
+def test_a_toll_raised_by_the_wounded_who_died_is_the_acts_own():
+    event = main_event("The ministry first reported 12 soldiers dead after militants attacked an army post in Kiganjo on "
+                       "Monday; it later said two of the wounded had died, bringing the toll to 14.")
+    assert event["fatalities"] == 14
+
+
+def test_an_act_told_in_the_past_perfect_days_before_is_not_the_news():
+    event = main_event("About twenty people were kidnapped by Al Shabaab fighters from their fields near Kiganjo on Monday. "
+                       "The same group had killed four farmers in the area a week earlier.")
+    assert (event["sub_event_type"], event["fatalities"]) == ("Abduction/forced disappearance", 0)

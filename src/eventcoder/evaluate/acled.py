@@ -34,6 +34,7 @@ from collections.abc import Iterable
 import csv
 import re
 import statistics
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
@@ -108,10 +109,12 @@ def read_acled(path: Path) -> list[GoldEvent]:
 
 
 def normalise_actor(name: str | None) -> str:
-    """Lower case, no period suffix, no "the", words separated by single spaces."""
+    """Lower case, no accents, no period suffix, no "the", words separated by single spaces
+    ("Kraze Baryè Gang" is ACLED's "Kraze Barye Gang")."""
     if not name:
         return ""
-    return _NON_WORD.sub(" ", _THE.sub(" ", _PERIOD.sub(" ", name.lower()))).strip()
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", _THE.sub(" ", _PERIOD.sub(" ", folded))).strip()
 
 
 def actors_match(gold: str | None, ours: str | None) -> bool:

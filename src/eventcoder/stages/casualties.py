@@ -218,7 +218,8 @@ def _revise_first_reports(article: Article, mentions: list[CasualtyMention]) -> 
         clause_start = max([opening, *(m.end() for m in _CLAUSE_START.finditer(article.text, opening, first.start))])
         if not _FIRST_REPORT.search(article.text, clause_start, first.start):
             continue
-        later = next((m for m in counted[index + 1:] if m.kind == first.kind), None)
+        # not the wounded who died since, whom the revision adds: "two of the wounded had died"
+        later = next((m for m in counted[index + 1:] if m.kind == first.kind and not _OF_THE_WOUNDED.search(m.text)), None)
         if later is not None and article.text.count(".", first.end, later.start) <= 1:
             later.revised = True
 
@@ -431,8 +432,10 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
     killed_before = any(m.kind == "killed" for m in mentions)
     bodies = [m for m in lexicon.body_found.finditer(text, start, end)
               if not (killed_before and m.group()[:3].lower() in ("his", "her"))]  # "was killed and her body dumped"
+    counted = Spans((m.start, m.end) for m in mentions if m.kind == "killed")
+    caused = [m for m in lexicon.death_caused.finditer(text, start, end) if not counted.overlap(*m.span())]  # "a herder was shot and later died": once
     mentions += [CasualtyMention(m.group(), m.start(), m.end(), kind="killed", minimum=1, maximum=1)
-                 for m in [*bodies, *lexicon.killed_self.finditer(text, start, end), *lexicon.death_caused.finditer(text, start, end)]]
+                 for m in [*bodies, *lexicon.killed_self.finditer(text, start, end), *caused]]
     for died in lexicon.of_whom_died.finditer(text, start, end):  # "wounded six, one of whom succumbed": the wounded who died
         count = _number(lexicon, died["count"])
         mentions.append(CasualtyMention(died["count"], died.start("count"), died.end("count"), kind="killed",
@@ -761,9 +764,14 @@ _SUPERSEDED = re.compile(r"\b(?:earlier|initial|previous|first|preliminary|old)\
 
 def _running_total(lexicon: _Lexicon, text: str, toll: CasualtyMention, mentions: list[CasualtyMention]) -> bool:
     """A toll that adds this act's dead to earlier ones, after the act's own count: "killed two,
-    bringing the death toll to nine" (ACLED codes the act's two)."""
-    return (any(m.kind == toll.kind and m.end <= toll.start and m.minimum for m in mentions)
+    bringing the death toll to nine" (ACLED codes the act's two); not after its own wounded who
+    died ("two of the wounded had died, bringing the toll to 14": the act's toll)."""
+    before = [m for m in mentions if m.kind == toll.kind and m.end <= toll.start and m.minimum]
+    return (bool(before) and not _OF_THE_WOUNDED.search(before[-1].text)
             and lexicon.running_total.search(text, max(0, toll.start - TOLL_REACH), toll.start) is not None)
+
+
+_OF_THE_WOUNDED = re.compile(r"\bof\s+(?:the|those)\s+(?:wounded|injured)\b", re.I)
 
 
 def _denials(lexicon: _Lexicon, text: str, start: int, end: int) -> list[CasualtyMention]:
@@ -1066,7 +1074,7 @@ def _lexicon() -> _Lexicon:
             rf"|the\s+(?:suicide\s+)?(?:bomber|attacker|assailant))\b(?!\s+(?:and|were|was)\b)", flags),
         and_more=re.compile(
             rf"[^,;.]{{0,40}}?\s+and\s+(?P<item>(?P<count>{number})\s+(?:more|others)|an?\s+(?P<ordinal>{_alternation(terms['added_victim_ordinals'])}))"
-            rf"(?=\s+(?:in|at|on|near|later|after|before|while|the\s+next|overnight)\b)", flags),
+            rf"(?=\s+(?:in|at|on|near|later|after|before|while|the\s+next|overnight|died|succumbed|passed\s+away)\b)", flags),
         along_with_kin=re.compile(
             rf"[^,;.]{{0,40}}?,?\s*(?:(?:along|together)\s+)?with\s+(?:his|her|their)\s+(?P<first>{companions})"
             rf"(?:\s+and\s+(?:(?:his|her|their)\s+)?(?P<second>{companions}))?"

@@ -208,6 +208,12 @@ def load_lexicon() -> _Lexicon:
                  "symbols_burnt", "road_blocked"]
     cues = {name: _alternation(data[name]) for name in cue_names}
     # and what the text goes on to tell of that act: "..., in which more than 100 people were killed"
+    name_word = r"[A-Z][\w'’-]*"
+    cues["organisation"] = re.compile(
+        rf"\b(?P<name>(?:{name_word}(?:\s+(?:{name_word}|of|for|the|and))*?\s+)?(?:{'|'.join(data['organisation_words'])})"
+        rf"(?:\s+(?:of|for|and)(?:\s+the)?(?:\s+{name_word})+)*)(?:\s+\((?P<initials>[A-Z]{{2,8}})\))?")
+    cues["member_before"] = re.compile(r"\b(?:" + "|".join(data["member_of"]) + r")\s+(?:the\s+)?$", re.I)
+    cues["member_after"] = re.compile(r"\s+(?:" + "|".join(data["member_nouns"]) + r")\b", re.I)
     cues["arrest_reason"] = re.compile(r"\b(?:" + "|".join(data["arrest_reasons"]) + r")\s[^.;]*$", re.I)
     cues["crowd_size_tag"] = re.compile("|".join(data["crowd_size_tag"]), re.I)
     cues["new_incident"] = re.compile(r"\W*(?:" + "|".join(data["new_incident_cues"]) + r")\b", re.I)
@@ -1259,12 +1265,19 @@ def _names_body(text: str, place: PlaceMention) -> bool:
 
 def _treated_at(text: str, place: PlaceMention) -> bool:
     """Where the wounded were treated or the dead taken ("died of his wounds at the hospital in
-    Niamey"), not where they were struck."""
-    return _TREATED_BEFORE.search(text, max(0, place.start - 40), place.start) is not None
+    Niamey", "succumbed at Kongoussi hospital"), not where they were struck."""
+    return (_TREATED_BEFORE.search(text, max(0, place.start - 40), place.start) is not None
+            or (_TREATED_AFTER.match(text, place.end) is not None
+                and _TREATMENT.search(text, max(0, place.start - 60), place.start) is not None))
 
 
+_CARE = r"(?:hospital|clinic|mortuary|morgue|health (?:centre|center))"
 #: Before the town of a hospital or a mortuary: "at the hospital in", "to a clinic at".
-_TREATED_BEFORE = re.compile(r"\b(?:hospital|clinic|mortuary|morgue|health (?:centre|center))\s+(?:in|at|of)\s+$", re.I)
+_TREATED_BEFORE = re.compile(rf"\b{_CARE}\s+(?:in|at|of)\s+$", re.I)
+#: After it, told after the care ("succumbed at Kongoussi hospital", "was rushed to Kisumu District
+#: Hospital"), not a hospital attacked.
+_TREATED_AFTER = re.compile(rf"\s+(?:[A-Z][a-z]+\s+){{0,2}}(?i:{_CARE})\b")
+_TREATMENT = re.compile(r"\b(?:died|succumbed|treated|admitted|taken|rushed|evacuated|hospitali[sz]ed|pronounced\s+dead)\b", re.I)
 
 
 def _fight_for_ground(territory: Event, fight: Event) -> bool:
@@ -1458,15 +1471,16 @@ _RELATIVE_OPENS = re.compile(r"\b(?:who|which|that)\b[^,;]*$", re.I)
 def _imputed(article: Article, trigger: Trigger) -> bool:
     """An act a person is accused of ("the two men were accused of planting an IED"): another
     act than the one reported, unless the report tells no other ("Police accused of killing three
-    protesters"); an armed side accused of it did it ("the army was accused of shelling")."""
+    protesters"); an armed side accused of it did it ("the army was accused of shelling"), but
+    never a protest."""
     armed = taxonomy.category_group("armed")
     lead = _lead(article, trigger)
     if trigger.passive and not _RELATIVE_OPENS.search(lead):
         return False  # "three men suspected of theft were tied up and beaten": what befell them
     # the act's words run on past the trigger: "women accused of witchcraft were beaten to death"
     act = article.text[trigger.start:article.sentences[trigger.sentence].end]
-    return imputes_deed(lead, act) and not any(
-        a.category in armed and a.end <= trigger.start for a in article.in_sentence(article.actors, trigger.sentence))
+    return imputes_deed(lead, act) and (trigger.family == "protest" or not any(
+        a.category in armed and a.end <= trigger.start for a in article.in_sentence(article.actors, trigger.sentence)))
 
 
 def _arrested_for(article: Article, told: Trigger | CasualtyMention) -> bool:
@@ -1631,8 +1645,11 @@ def find_events(article: Article) -> Article:
     material = load_lexicon().material_families
     acts = [t for t in told if not (_imputed(article, t) or _avenged(article, t) or _mourned(article, t))]
     # "lynched two men accused of planting an IED": no bombing told beside the lynching; a death
-    # mourned is never the act ("families of people killed last year rallied")
-    for trigger in acts if any(t.family in material for t in acts) else [t for t in told if not _mourned(article, t)]:
+    # mourned is never the act ("families of people killed last year rallied"), nor a protest
+    # imputed to those arrested ("arrested four, accusing them of mobilising for a march")
+    unmourned = [t for t in told if not (_mourned(article, t) or (t.family == "protest" and t not in acts and any(
+        a.family == "arrest" and a.start < t.start for a in article.in_sentence(told, t.sentence))))]
+    for trigger in acts if any(t.family in material for t in acts) else unmourned:
         by_sentence.setdefault(trigger.sentence, []).append(trigger)
     for index, triggers in by_sentence.items():
         labels = [t for t in triggers if _is_label(article, t)]
@@ -1695,6 +1712,10 @@ def find_events(article: Article) -> Article:
             event.actor2 = _claimant(article, event.sentences[0])
         elif event.actor1 is None and event.trigger.family == "arrest":
             event.actor1 = _unnamed_in_place("police", event)  # "several were arrested": by the police
+        if event.sub_event_type == taxonomy.ARRESTS:
+            # ACLED's side arrested: the group or party the detainees are told of, else the
+            # place's civilians ("the governor was arrested")
+            event.actor2 = _detainees_side(article, event) or event.actor2 or _unnamed_in_place("civilians", event)
         if event.sub_event_type == taxonomy.ARRESTS and _disappeared(article, event):
             _retype_event(event, taxonomy.ABDUCTION)
         if (event.sub_event_type == taxonomy.MOB_VIOLENCE and (event.actor2 is None or event.actor2.category == taxonomy.CIVILIANS)
@@ -1704,6 +1725,11 @@ def find_events(article: Article) -> Article:
                                      or event.sub_event_type == taxonomy.MOB_VIOLENCE or _struck_people(event)):
             # ACLED's side acted upon when the report names none: the civilians of the place
             event.actor2 = _unnamed_in_place("civilians", event)
+        if (event.sub_event_type == taxonomy.ARMED_CLASH and event.actor2 is not None
+                and event.actor2.name == event.actor1.name and not _is_crowd(event.actor1)):
+            # a fight's two sides told by one name, where the report names the other: "ISWAP
+            # attacked an army position ... the army said it repelled the assault"
+            event.actor2 = _other_side(article, event) or event.actor2
         if event.actor2 is None and event.sub_event_type == taxonomy.ARMED_CLASH:
             # who fell fought: "attacked a military base ... 6 soldiers were killed" (the state's
             # force), "police killed 2 armed robbers in an exchange of fire" (an armed group)
@@ -2030,6 +2056,31 @@ def _captives_killed(events: list[Event]) -> None:
             if event.sub_event_type == taxonomy.ARRESTS:
                 event.plover_event, event.plover_mode = plover_event, plover_mode
             event.event_type, event.sub_event_type = event_type, sub
+
+
+def _detainees_side(article: Article, event: Event) -> ActorMention | None:
+    """The armed group (a state's aside) or the party named in an arrest's sentence: "14 people
+    suspected of collecting taxes for Al Shabaab were arrested", "arrested nine members of the
+    National Alliance for Change (ANC)"."""
+    index, text, cues = event.trigger.sentence, article.text, load_lexicon().cues
+    group = next((a for a in article.in_sentence(article.actors, index)
+                  if a.category in taxonomy.category_group("non_state_armed") and not a.generic
+                  and (cues["member_before"].search(text, max(0, a.start - 40), a.start) or cues["member_after"].match(text, a.end))),
+                 None)
+    if group is not None:
+        return group
+    sentence = article.sentences[index]
+    named = load_lexicon().cues["organisation"].search(article.text, sentence.start, sentence.end)
+    if named is None:
+        return None
+    name = f"{named['initials']}: {named['name']}" if named["initials"] else named["name"]
+    return ActorMention(named.group(), named.start(), named.end(), name=name, category=taxonomy.POLITICAL_MILITIA)
+
+
+def _other_side(article: Article, event: Event) -> ActorMention | None:
+    """The first armed side the event's sentences name that is not its actor1 (officials fight no one)."""
+    return next((a for index in event.sentences for a in article.in_sentence(article.actors, index)
+                 if a.name != event.actor1.name and not _is_crowd(a) and _branch(a) != "government"), None)
 
 
 def _fallen_force(casualties: list[CasualtyMention]) -> str | None:
