@@ -152,6 +152,7 @@ def test_days_counted_back_from_the_news():
     ("The attacks on 5 June and 7 June killed ten.", "on"),
     ("Two men suspected of the March 2012 Kiganjo market bombing were seized.", "named"),
     ("On the 5 June Kenyan troops entered Kiganjo.", "on"),
+    ("The army said that on 11 July it carried out an airstrike.", "on"),
 ])
 def test_a_date_between_a_determiner_and_a_noun_names_another_event(text, relation):
     assert dates_in(text)[0].relation == relation

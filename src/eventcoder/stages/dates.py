@@ -97,10 +97,16 @@ def _prefix(terms: _Terms, match: re.Match) -> _Prefix:
     return _Prefix(before.start(), before["prep"], before["mod"])
 
 
+_PREPOSITION_FIRST = re.compile(r"(?:on|in|since|from|by|until|during|before|after)\s", re.I)
+
+
 def _names_an_event(terms: _Terms, text: str, mention: DateMention) -> bool:
     """"his October 26 election victory": a calendar date between a determiner and a noun. After
     a month or a year, names may come first ("the March 2012 Machakos bus bombing"); after a day
-    they may be the subject ("on the 5 June Kenyan troops attacked")."""
+    they may be the subject ("on the 5 June Kenyan troops attacked"). A date told with its
+    preposition names none ("said that on 11 February it carried out")."""
+    if _PREPOSITION_FIRST.match(mention.text):
+        return False
     after_determiner = (terms.determiner_before.search(text, max(0, mention.start - 12), mention.start)
                         or terms.determiner_first.match(mention.text))
     noun_after = terms.noun_after.match(text, mention.end) or (

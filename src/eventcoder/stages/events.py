@@ -248,6 +248,9 @@ def load_lexicon() -> _Lexicon:
     # "said to be"
     cues["source_after"] = re.compile(r"(?:\s+(?:spokesman|spokesperson|spokeswoman|spokesmen|officials?|sources?|statement))?"
                                       r"\s+(?:" + "|".join(english["reporting_words"]) + r")\b(?!\s+to\b)", re.I)
+    # a side named as the owner of an office that counts the dead, which fights no one: "the
+    # Houthi health ministry first reported 3 dead"
+    cues["counting_office_after"] = re.compile(r"\s+(?:health|information)\s+(?:ministry|authorities|office)\b", re.I)
     cues["denied_act"] = re.compile(r"\b(?:" + "|".join(english["nominal_negations"]) + r")(?:\s+[\w'-]+)?\s+$", re.I)
     cues["served_side_before"] = re.compile(r"\b(?:" + "|".join(data["served_side_before"]) + r")\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
     cues["found_by"] = re.compile(r"\s+(?:(?:later|also|has|have|had|reportedly|on\s+\w+day)\s+){0,2}(?:"
@@ -546,14 +549,16 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     clause_start, opener = _clause_break(text, sentence.start, trigger.start)
     asides = [m.span() for m in _RELATIVE_ASIDE.finditer(text, sentence.start, trigger.start)]
     found_by = load_lexicon().cues["found_by"]
-    before = [a for a in actors if (a.start < trigger.start or (a.start == trigger.start and (
-                  a.end >= trigger.end or _entry_of(trigger).family == "mobilize")))
+    moved = _entry_of(trigger).family == "mobilize"
+    before = [a for a in actors if (a.start < trigger.start or (a.start == trigger.start and (a.end >= trigger.end or moved))
+                                    or (moved and a.end <= trigger.end))  # "sent 600 special forces troops to"
               # "Turkish drones" holds "drones struck"; "fighter jets" is both the act and its doer;
               # "soldiers who had trained abroad arrived in" opens with the side that moved
               and not any(start <= a.start and a.end <= end for start, end in asides)
               # "police found the bodies" (but "the army found and dismantled rocket launchers" disrupted them)
               and (trigger.family == "disrupted" or not found_by.fullmatch(text, a.end, trigger.start))
-              and not _WITHHELD_REPORT.match(text, a.end)]  # "the army did not say how many died"
+              and not _WITHHELD_REPORT.match(text, a.end)  # "the army did not say how many died"
+              and not load_lexicon().cues["counting_office_after"].match(text, a.end)]
     served = load_lexicon().cues["served_side_before"]
     # the side told after the act, not the source that tells it ("..., police said")
     after = [a for a in actors if a.start >= trigger.end and not served.search(text, trigger.end, a.start)
@@ -1026,9 +1031,14 @@ def _force_against_protesters(article: Article, story: str, casualties: list[Cas
     for cue in load_lexicon().cues["protest_excessive_force"].finditer(story):
         if not _is_grievance(story[:cue.start()]):
             return True
-    # ACLED: protesters killed or injured (news reports the serious injuries)
+    # ACLED: protesters killed or injured (news reports the serious injuries), not "minor injuries"
     return any(c.kind in ("killed", "injured") and (c.minimum or c.maximum)
+               and not (c.kind == "injured" and _MINOR.search(article.text, c.start, c.end + 30))
                for c in _protest_casualties(article, casualties))
+
+
+#: After the hurt, what makes it no excessive force: "several suffered minor injuries".
+_MINOR = re.compile(r"\b(?:minor|slight|light|superficial)\s+(?:injur|wound|bruis|cuts)", re.I)
 
 
 def _protest_casualties(article: Article, casualties: list[CasualtyMention]) -> list[CasualtyMention]:
@@ -1618,15 +1628,19 @@ def _without_support(article: Article, triggers: list[Trigger]) -> list[Trigger]
     """Drops strikes told as support of another act ("troops, backed by US airstrikes, battled
     Al Shabaab", "... retook the town"): the act is the ground battle or the ground taken
     (ACLED), its backer an ally."""
-    def support(trigger: Trigger) -> bool:  # the backing itself, not the act told after it ("backed by airstrikes retook")
+    def support(trigger: Trigger) -> bool:
+        # the backing itself, not the act told after it ("backed by airstrikes retook", "backed
+        # by Wazalendo fighters recaptured")
         cue = _SUPPORT_BEFORE.search(article.text, max(trigger.clause_start, trigger.start - 40), trigger.start)
-        return cue is not None and not any(cue.start("words") <= o.start and o.end <= trigger.start for o in triggers)
+        return cue is not None and not any(cue.start("words") <= o.start and o.end <= trigger.start for o in triggers) and not (
+            cue["words"] and _PAST_VERB.match(trigger.text))
     backing = [t for t in triggers if support(t)]
     material = load_lexicon().material_families
     backed = any(t.family in material and t not in backing for t in triggers)
     return [t for t in triggers if t not in backing or not backed]
 
 
+_PAST_VERB = re.compile(r"[a-z]+ed\b")
 #: Before a weapon told as the backing of an act: "backed by US airstrikes", "under the cover of artillery".
 _SUPPORT_BEFORE = re.compile(r"\b(?:(?:backed|supported|aided|assisted|covered) by|with (?:the )?(?:support|help|backing|cover) of|"
                              r"under (?:the )?cover of)\s+(?P<words>(?:[\w-]+\s+){0,3})$", re.I)
@@ -1737,7 +1751,9 @@ def find_events(article: Article) -> Article:
                 side = _fallen_force(event.casualties)
             else:
                 side = "armed" if _victim_groups(event.casualties) & load_lexicon().armed_groups else None
-            event.actor2 = _unnamed_in_place(side, event) if side else None
+            # else the other armed side its sentences name: "Two National Guard members and four
+            # attackers were killed when CJNG gunmen ambushed a patrol"
+            event.actor2 = _unnamed_in_place(side, event) if side else (event.actor1 and _other_side(article, event))
         _state_first_when_attacked(event, event.date.date if event.date is not None and event.date.date else article.published)
         if event.actor2 is None and event.sub_event_type == taxonomy.ARMED_CLASH and (side := _post_holder(article, event.trigger)):
             # "attacked a police station": the force that held it, second, as the attack was told
@@ -1971,7 +1987,15 @@ def _as_demonstration(article: Article, events: list[Event]) -> None:
         victim = main.actor2 if main.actor2 is not None and main.actor2.category not in crowds else None
         sub, crowd, other = taxonomy.MOB_VIOLENCE, "rioters", victim
     else:
-        sub, crowd, other = taxonomy.PEACEFUL_PROTEST, "protesters", None
+        # how the note tells the crowd was met: "police used water cannon to stop a procession"
+        note = " ".join(sentence.text for sentence in article.sentences)
+        force = next((a for a in article.actors if a.category == taxonomy.STATE_FORCES), None)
+        if force is not None and _force_against_protesters(article, note, main.casualties):
+            sub, crowd, other = taxonomy.EXCESSIVE_FORCE, "protesters", force
+        elif force is not None and _met_intervention(note):
+            sub, crowd, other = taxonomy.PROTEST_WITH_INTERVENTION, "protesters", force
+        else:
+            sub, crowd, other = taxonomy.PEACEFUL_PROTEST, "protesters", None
     _retype_event(main, sub)
     main.actor1, main.actor2 = _unnamed_in_place(crowd, main), other
     if sub == taxonomy.EXCESSIVE_FORCE and other is not None:
