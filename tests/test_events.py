@@ -2442,3 +2442,17 @@ def test_weapons_forces_and_goods_named_by_what_they_did(text, expected):
 ])
 def test_a_tagged_note_is_typed_by_how_the_crowd_was_met(text, sub_event_type):
     assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two unidentified men threw petrol bombs at the office of a local newspaper in Kiganjo on Monday, burning two cars.",
+     ("Looting/property destruction", "Unidentified Armed Group (Kenya)")),
+    ("Unknown people torched the offices of the county governor in Kiganjo on Monday.", ("Mob violence", "Rioters (Kenya)")),
+    ("Unknown assailants set fire overnight to a pharmacy in Kiganjo on Monday.",
+     ("Looting/property destruction", "Unidentified Armed Group (Kenya)")),
+    ("A man died in custody at a police station in Kiganjo on Monday; his family said his body bore marks of torture.",
+     ("Attack", "Police Forces of Kenya")),
+])
+def test_who_no_one_knows_and_who_held_the_dead(text, expected):
+    event = main_event(text)
+    assert (event["sub_event_type"], event["actor1"]) == expected

@@ -37,6 +37,7 @@ AGREEMENT = "Agreement"
 GRENADE = "Grenade"
 SHELLING = "Shelling/artillery/missile attack"
 DISRUPTED_WEAPONS_USE = "Disrupted weapons use"
+LOOTING = "Looting/property destruction"
 
 # Actor categories (ACLED's "inter")
 STATE_FORCES = "State forces"

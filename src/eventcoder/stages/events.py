@@ -1717,7 +1717,7 @@ def find_events(article: Article) -> Article:
             # ACLED's actor for violence whose perpetrator the report does not name: an
             # unidentified armed group of the country where it happened
             event.actor1 = (_device_handlers(article, event) or _claimant(article, event.sentences[0])
-                            or _unnamed_in_place("armed", event))
+                            or _custodian(article, event) or _unnamed_in_place("armed", event))
             if event.actor2 is not None and event.actor2.name == event.actor1.name:
                 event.actor2 = None  # "a blast blamed on Al Shabaab": the group blamed struck no one of its own
         elif (event.trigger.family == "disrupted" and event.actor2 is None
@@ -2277,6 +2277,18 @@ def _device_handlers(article: Article, event: Event) -> ActorMention | None:
     return next((a for a in article.in_sentence(article.actors, event.sentences[0]) if a.category in armed), None)
 
 
+def _custodian(article: Article, event: Event) -> ActorMention | None:
+    """The force that held one who died or was hurt in its custody ("died in custody at a police
+    station", "tortured in military custody"): ACLED's perpetrator."""
+    held = _CUSTODY.search(article.sentences[event.sentences[0]].text)
+    if held is None:
+        return None
+    return _unnamed_in_place("military" if held["force"] and held["force"].lower() in ("military", "army") else "police", event)
+
+
+_CUSTODY = re.compile(r"\bin\s+(?:(?P<force>police|military|army)\s+)?(?:custody|detention|a\s+police\s+cell)\b", re.I)
+
+
 def _disappeared(article: Article, event: Event) -> bool:
     """Captives taken by armed men of no state ("rounded up by M23 fighters"), or held where no
     one is told ("relatives have not been told where she is held"): an abduction or forced
@@ -2407,6 +2419,19 @@ def _harm_of_any_cause(entry: _Entry) -> bool:
 _UNBRANCHED_FORCES = re.compile(r"(?:the\s+)?security\s+(?:forces|personnel|agents|officers)", re.I)
 
 
+def _unknown_doer(article: Article, trigger: Trigger, actors: list[ActorMention]) -> ActorMention | None:
+    """The armed side right before an act that the report says no one knows: "unidentified
+    men", "masked gunmen"."""
+    doer = next((a for a in reversed(actors) if trigger.clause_start <= a.start and a.end <= trigger.start), None)
+    if doer is None or not doer.generic or _is_crowd(doer):
+        return None  # "unknown people torched the offices": a crowd still
+    told = article.text[max(trigger.clause_start, doer.start - 20):doer.end]
+    return doer if _UNKNOWN_BEFORE.search(told) else None
+
+
+_UNKNOWN_BEFORE = re.compile(r"\b(?:unknown|unidentified|masked|hooded)\b", re.I)
+
+
 def _crowd_control(actor: ActorMention | None) -> ActorMention | None:
     """The "security forces" who disperse a crowd or meet a riot are its police, as ACLED codes
     crowd control (but those who kill protesters may be a junta's soldiers)."""
@@ -2450,7 +2475,15 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
         force = _fallen_force(casualties)
         if force is not None:
             actor2 = unnamed_actor(force, actor2.country_code or (place.country_code if place else None), actor2.start)
-    if entry.family == "protest":
+    doer = _unknown_doer(article, trigger, actors) if entry.family == "protest" and sub in taxonomy.RIOT_SUB_TYPES else None
+    if doer is not None:
+        # "two unidentified men threw Molotov cocktails at a newspaper's office": men no one
+        # knows are no crowd, their act destruction, or an attack when it hurt
+        hurt = any(c.kind in ("killed", "injured") and (c.minimum or c.maximum) for c in casualties)
+        event_type, sub, plover_event, plover_mode = _retype(taxonomy.ATTACK if hurt else taxonomy.LOOTING)
+        actor1 = unnamed_actor("armed", doer.country_code or (place.country_code if place else None), doer.start)
+        actor2 = None
+    elif entry.family == "protest":
         casualties = _protest_casualties(article, casualties)
         story_actors = [a for i in _protest_story(article, index) for a in article.in_sentence(article.actors, i)]
         struck = _struck_by_mob(article, index, story_actors) if sub == taxonomy.MOB_VIOLENCE else None
