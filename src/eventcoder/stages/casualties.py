@@ -218,8 +218,9 @@ def _revise_first_reports(article: Article, mentions: list[CasualtyMention]) -> 
         clause_start = max([opening, *(m.end() for m in _CLAUSE_START.finditer(article.text, opening, first.start))])
         if not _FIRST_REPORT.search(article.text, clause_start, first.start):
             continue
-        # not the wounded who died since, whom the revision adds: "two of the wounded had died"
-        later = next((m for m in counted[index + 1:] if m.kind == first.kind and not _OF_THE_WOUNDED.search(m.text)), None)
+        # not the wounded who died since ("two of the wounded had died"), nor another side's dead
+        later = next((m for m in counted[index + 1:] if m.kind == first.kind and not _OF_THE_WOUNDED.search(m.text)
+                      and (m.group is None or first.group is None or m.group == first.group)), None)
         if later is not None and article.text.count(".", first.end, later.start) <= 1:
             later.revised = True
 
@@ -764,10 +765,8 @@ _SUPERSEDED = re.compile(r"\b(?:earlier|initial|previous|first|preliminary|old)\
 
 def _running_total(lexicon: _Lexicon, text: str, toll: CasualtyMention, mentions: list[CasualtyMention]) -> bool:
     """A toll that adds this act's dead to earlier ones, after the act's own count: "killed two,
-    bringing the death toll to nine" (ACLED codes the act's two); not after its own wounded who
-    died ("two of the wounded had died, bringing the toll to 14": the act's toll)."""
-    before = [m for m in mentions if m.kind == toll.kind and m.end <= toll.start and m.minimum]
-    return (bool(before) and not _OF_THE_WOUNDED.search(before[-1].text)
+    bringing the death toll to nine" (ACLED codes the act's two)."""
+    return (any(m.kind == toll.kind and m.end <= toll.start and m.minimum for m in mentions)
             and lexicon.running_total.search(text, max(0, toll.start - TOLL_REACH), toll.start) is not None)
 
 
