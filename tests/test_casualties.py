@@ -119,6 +119,7 @@ def main_fatalities(text: str) -> int:
     ("A trader was shot by unknown gunmen on the road outside Kiganjo town (Nyeri, Central) on 12 June 2023 and died on the way to hospital.",
      [("A trader was shot by unknown gunmen on the road outside Kiganjo town (Nyeri, Central) on 12 June 2023 and died", "killed", None, 1, 1)]),
     ("Drones struck the camp, killing an undetermined number of rebels.", [("an undetermined number of rebels", "killed", "rebels", 3, None)]),
+    ("Residents beat two men and then set them alight; both died.", [("them", "killed", None, None, None), ("both", "killed", None, 2, 2)]),
     ("Three tribesmen and two soldiers were killed.", [("Three tribesmen", "killed", "fighters", 3, 3), ("two soldiers", "killed", "soldiers", 2, 2)]),
     ("Police took a man from the crowd, then proceeded to kill him themselves.", [("him", "killed", None, 1, 1)]),
     ("The mutilated body of a trader (a father of four) was found in a ditch.",

@@ -2456,3 +2456,8 @@ def test_a_tagged_note_is_typed_by_how_the_crowd_was_met(text, sub_event_type):
 def test_who_no_one_knows_and_who_held_the_dead(text, expected):
     event = main_event(text)
     assert (event["sub_event_type"], event["actor1"]) == expected
+
+
+def test_passers_by_who_beat_a_man_are_a_mob():
+    event = main_event("Passers-by beat a man accused of harassing a woman in Kiganjo on Monday; police rescued him.")
+    assert (event["sub_event_type"], event["actor1"]) == ("Mob violence", "Rioters (Kenya)")

@@ -715,7 +715,8 @@ def _to_death(lexicon: _Lexicon, text: str, start: int, end: int,
         quantity = match["qty"]
         minimum, maximum = _count(lexicon, quantity) if quantity else (None, None)
         if quantity is None or quantity.lower() in ("a", "an", "another"):
-            minimum = maximum = 1 if not match["victim"].endswith("s") else None
+            # one, unless a plural ("set them alight": those told before, not one more)
+            minimum = maximum = 1 if not match["victim"].endswith("s") and match["victim"].lower() != "them" else None
         mentions.append(CasualtyMention(match["victim"], match.start("victim"), match.end("victim"),
                                         kind="killed", minimum=minimum, maximum=maximum))
     return mentions
