@@ -2461,3 +2461,17 @@ def test_who_no_one_knows_and_who_held_the_dead(text, expected):
 def test_passers_by_who_beat_a_man_are_a_mob():
     event = main_event("Passers-by beat a man accused of harassing a woman in Kiganjo on Monday; police rescued him.")
     assert (event["sub_event_type"], event["actor1"]) == ("Mob violence", "Rioters (Kenya)")
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("The bomb disposal squad defused a bomb planted near a school in Kiganjo on Monday.", "Police Forces of Kenya"),
+    ("A bomb disposal squad from the Kenya Defence Forces defused an IED near Kiganjo on Monday.", "Military Forces of Kenya"),
+])
+def test_a_bomb_disposal_squad_is_the_police_unless_a_force_is_named(text, actor1):
+    event = main_event(text)
+    assert (event["sub_event_type"], event["actor1"]) == ("Disrupted weapons use", actor1)
+
+
+def test_a_bomb_squad_telling_of_a_blast_did_not_plant_it():
+    event = main_event("A bomb exploded outside a bank in Kiganjo on Monday, the bomb squad said.")
+    assert event["actor1"] == "Unidentified Armed Group (Kenya)"

@@ -97,8 +97,16 @@ def find_actors(article: Article) -> Article:
             _resolve_generic(mention, kind, named, own_country or setting, own_country, lexicon)
         elif home := lexicon.militia_in(mention.name, ground):
             mention.name, mention.country_code = home.name, home.country_code  # Fulani in Mali: "(Mali)"
+    for mention, named_after in zip(mentions, mentions[1:]):
+        if (mention.generic and not named_after.generic and mention.category == named_after.category == taxonomy.STATE_FORCES
+                and _UNIT_OF.fullmatch(text, mention.end, named_after.start)):
+            # "a bomb disposal squad from the Kenya Defence Forces": the force named is the unit's
+            mention.name, mention.country_code = named_after.name, named_after.country_code
     article.actors = [m for m in mentions if m.name]
     return article
+
+
+_UNIT_OF = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
 
 
 # After a country's name: another country joined by "and", "which", a time phrase or adverb,

@@ -710,6 +710,9 @@ _VIOLENT_NOUN_BY = re.compile(r"\b(?:attacks?|raids?|ambush(?:es)?|assaults?|sho
                               r"by\s+(?:the\s+|an?\s+)?(?:suspected\s+|alleged\s+|presumed\s+)?$", re.I)
 
 
+_BOMB_DISPOSAL = re.compile(r"\bbomb\s+(?:disposal|squad)|\bBDS\b", re.I)
+
+
 def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: ActorMention | None,
                                actor2: ActorMention | None) -> tuple[ActorMention | None, ActorMention | None]:
     """Who the sides of violence are in ACLED's terms, beyond who is subject and object."""
@@ -720,8 +723,11 @@ def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: Actor
     if (actor1 is not None and actor1.category == taxonomy.STATE_FORCES
             and lexicon.cues["fellow_member"].match(article.text, trigger.end)):
         actor2 = actor1  # "an officer shot dead two of his colleagues": the force fought itself
-    if actor1 is not None and _branch(actor1) == "government" and trigger.plover_mode in ("explosives", "suicide-attack"):
-        actor1 = None  # "according to authorities, a blast killed ten": officials tell of bombs, they do not plant them
+    if actor1 is not None and (_branch(actor1) == "government" or _BOMB_DISPOSAL.search(actor1.text)) \
+            and trigger.plover_mode in ("explosives", "suicide-attack"):
+        # "according to authorities, a blast killed ten", "the bomb squad said the device went
+        # off": officials and bomb disposal units tell of bombs, they do not plant them
+        actor1 = None
     if actor2 is not None and _branch(actor2) == "government":
         # "two government officials were ambushed": officials struck are civilians (ACLED)
         actor2 = unnamed_actor("civilians", actor2.country_code, actor2.start)
