@@ -2465,7 +2465,7 @@ def test_passers_by_who_beat_a_man_are_a_mob():
 
 @pytest.mark.parametrize("text, actor1", [
     ("The bomb disposal squad defused a bomb planted near a school in Kiganjo on Monday.", "Police Forces of Kenya"),
-    ("A bomb disposal squad from the Kenya Defence Forces defused an IED near Kiganjo on Monday.", "Military Forces of Kenya"),
+    ("The bomb disposal unit of the Kenya Defence Forces defused an IED near Kiganjo on Monday.", "Military Forces of Kenya"),
 ])
 def test_a_bomb_disposal_squad_is_the_police_unless_a_force_is_named(text, actor1):
     event = main_event(text)

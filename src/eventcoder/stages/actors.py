@@ -100,7 +100,7 @@ def find_actors(article: Article) -> Article:
     for mention, named_after in zip(mentions, mentions[1:]):
         if (mention.generic and not named_after.generic and mention.category == named_after.category == taxonomy.STATE_FORCES
                 and _UNIT_OF.fullmatch(text, mention.end, named_after.start)):
-            # "a bomb disposal squad from the Kenya Defence Forces": the force named is the unit's
+            # "the bomb disposal unit of the Nigerian Army": the force named is the unit's
             mention.name, mention.country_code = named_after.name, named_after.country_code
     article.actors = [m for m in mentions if m.name]
     return article
