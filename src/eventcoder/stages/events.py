@@ -2089,9 +2089,9 @@ def _captives_killed(events: list[Event]) -> None:
 
 
 def _detainees_side(article: Article, event: Event) -> ActorMention | None:
-    """The armed group (a state's aside) or the party named in an arrest's sentence: "14 people
-    suspected of collecting taxes for Al Shabaab were arrested", "arrested nine members of the
-    National Alliance for Change (ANC)"."""
+    """The non-state armed group its people are tied to, or else the party named, in an arrest's
+    sentence: "14 people suspected of collecting taxes for Al Shabaab were arrested", "arrested
+    nine members of the National Alliance for Change (ANC)"."""
     index, text, cues = event.trigger.sentence, article.text, load_lexicon().cues
     group = next((a for a in article.in_sentence(article.actors, index)
                   if a.category in taxonomy.category_group("non_state_armed") and not a.generic
@@ -2100,7 +2100,7 @@ def _detainees_side(article: Article, event: Event) -> ActorMention | None:
     if group is not None:
         return group
     sentence = article.sentences[index]
-    named = load_lexicon().cues["organisation"].search(article.text, sentence.start, sentence.end)
+    named = cues["organisation"].search(text, sentence.start, sentence.end)
     if named is None:
         return None
     name = f"{named['initials']}: {named['name']}" if named["initials"] else named["name"]
