@@ -2475,3 +2475,14 @@ def test_a_bomb_disposal_squad_is_the_police_unless_a_force_is_named(text, actor
 def test_a_bomb_squad_telling_of_a_blast_did_not_plant_it():
     event = main_event("A bomb exploded outside a bank in Kiganjo on Monday, the bomb squad said.")
     assert event["actor1"] == "Unidentified Armed Group (Kenya)"
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("On 6 May 2024, residents of Kiganjo blocked a road for three hours over water cuts. [size=no report]", "Peaceful protest"),
+    ("On 6 May 2024, residents of Kiganjo blocked a road over water cuts; police fired tear gas. [size=no report]",
+     "Protest with intervention"),
+    ("On 6 May 2024, residents of Kiganjo blocked a road and burnt tyres over water cuts. [size=no report]",
+     "Violent demonstration"),
+])
+def test_a_tagged_note_codes_a_road_blocked_as_a_protest_unless_the_crowd_did_more(text, sub_event_type):
+    assert main_event(text)["sub_event_type"] == sub_event_type

@@ -786,6 +786,12 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     groups = _victim_groups(top_level(casualties))  # "seven people, including a police officer": people
     if _is_label(article, trigger):
         return entry.event_type, sub, trigger.plover_event, trigger.plover_mode  # the coder named it
+    # a note tagged with its crowd's size codes a road blocked as a protest, violent only when
+    # the crowd did more ("residents blocked the road for three hours over water cuts [size=..]")
+    tagged = lexicon.cues["crowd_size_tag"].search(article.text) is not None
+    if (tagged and entry.family == "protest" and sub == taxonomy.VIOLENT_DEMONSTRATION
+            and lexicon.cues["road_blocked"].fullmatch(trigger.text)):
+        sub = taxonomy.PEACEFUL_PROTEST
     crowds = (taxonomy.RIOTERS, taxonomy.PROTESTERS)
     crowd = actor1 if _is_crowd(actor1) else actor2 if (
         entry.mutual and actor2 is not None and actor2.category in crowds
@@ -830,7 +836,7 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
             sub = taxonomy.ATTACK  # "stormed a village, killing ten civilians"
     elif entry.family == "protest" and sub == taxonomy.PEACEFUL_PROTEST:
         story = _protest_story_text(article, trigger.sentence)
-        if _rioted(story):
+        if _rioted(lexicon.cues["road_blocked"].sub(" ", story) if tagged else story):
             sub = taxonomy.VIOLENT_DEMONSTRATION
         elif _force_against_protesters(article, story, casualties):
             sub = taxonomy.EXCESSIVE_FORCE
