@@ -77,9 +77,10 @@ def find_dates(article: Article) -> Article:
     candidates: list[DateMention] = []
     for pattern, resolve in terms.patterns:
         for match in pattern.finditer(article.text):
-            mention = resolve(terms, match, _prefix(terms, match), article.published)
+            prefix = _prefix(terms, match)
+            mention = resolve(terms, match, prefix, article.published)
             if mention is not None:
-                if _names_an_event(terms, article.text, mention):
+                if _names_an_event(terms, article.text, mention, prefix):
                     mention.relation = "named"
                 elif mention.relation == "on" and terms.said_before.search(article.text, max(0, mention.start - 40), mention.start):
                     mention.relation = "said"
@@ -97,15 +98,12 @@ def _prefix(terms: _Terms, match: re.Match) -> _Prefix:
     return _Prefix(before.start(), before["prep"], before["mod"])
 
 
-_PREPOSITION_FIRST = re.compile(r"(?:on|in|since|from|by|until|during|before|after)\s", re.I)
-
-
-def _names_an_event(terms: _Terms, text: str, mention: DateMention) -> bool:
+def _names_an_event(terms: _Terms, text: str, mention: DateMention, prefix: _Prefix) -> bool:
     """"his October 26 election victory": a calendar date between a determiner and a noun. After
     a month or a year, names may come first ("the March 2012 Machakos bus bombing"); after a day
     they may be the subject ("on the 5 June Kenyan troops attacked"). A date told with its
     preposition names none ("said that on 11 February it carried out")."""
-    if _PREPOSITION_FIRST.match(mention.text):
+    if prefix.prep:
         return False
     after_determiner = (terms.determiner_before.search(text, max(0, mention.start - 12), mention.start)
                         or terms.determiner_first.match(mention.text))

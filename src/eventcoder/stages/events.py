@@ -788,9 +788,8 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
         return entry.event_type, sub, trigger.plover_event, trigger.plover_mode  # the coder named it
     # a note tagged with its crowd's size codes a road blocked as a protest, violent only when
     # the crowd did more ("residents blocked the road for three hours over water cuts [size=..]")
-    tagged = lexicon.cues["crowd_size_tag"].search(article.text) is not None
-    if (tagged and entry.family == "protest" and sub == taxonomy.VIOLENT_DEMONSTRATION
-            and lexicon.cues["road_blocked"].fullmatch(trigger.text)):
+    tagged = entry.family == "protest" and _tagged(article)
+    if tagged and sub == taxonomy.VIOLENT_DEMONSTRATION and lexicon.cues["road_blocked"].fullmatch(trigger.text):
         sub = taxonomy.PEACEFUL_PROTEST
     crowds = (taxonomy.RIOTERS, taxonomy.PROTESTERS)
     crowd = actor1 if _is_crowd(actor1) else actor2 if (
@@ -1696,7 +1695,7 @@ def find_events(article: Article) -> Article:
                     break
 
     # ACLED's mark of a demonstration's note: its crowd's size
-    tagged = load_lexicon().cues["crowd_size_tag"].search(article.text) is not None
+    tagged = _tagged(article)
     if not events:
         events = _bare_report(article, by_sentence) or (_tagged_demonstration(article) if tagged else [])
     retellings = _Retellings(article)
@@ -1873,6 +1872,11 @@ def _bare_report(article: Article, by_sentence: dict[int, list[Trigger]]) -> lis
     return []
 
 
+def _tagged(article: Article) -> bool:
+    """Whether the note carries ACLED's mark of a demonstration, its crowd's size."""
+    return load_lexicon().cues["crowd_size_tag"].search(article.text) is not None
+
+
 def _tagged_demonstration(article: Article) -> list[Event]:
     """A note ACLED tags with its crowd's size codes a demonstration even when no word of it is
     one the lexicon knows ("drivers parked their bikes along the main road and chanted"): a
@@ -2000,11 +2004,10 @@ def _as_demonstration(article: Article, events: list[Event]) -> None:
         sub, crowd, other = taxonomy.MOB_VIOLENCE, "rioters", victim
     else:
         # how the note tells the crowd was met: "police used water cannon to stop a procession"
-        note = " ".join(sentence.text for sentence in article.sentences)
         force = next((a for a in article.actors if a.category == taxonomy.STATE_FORCES), None)
-        if force is not None and _force_against_protesters(article, note, main.casualties):
+        if force is not None and _force_against_protesters(article, article.text, main.casualties):
             sub, crowd, other = taxonomy.EXCESSIVE_FORCE, "protesters", force
-        elif force is not None and _met_intervention(note):
+        elif force is not None and _met_intervention(article.text):
             sub, crowd, other = taxonomy.PROTEST_WITH_INTERVENTION, "protesters", force
         else:
             sub, crowd, other = taxonomy.PEACEFUL_PROTEST, "protesters", None
@@ -2431,17 +2434,11 @@ def _harm_of_any_cause(entry: _Entry) -> bool:
 _UNBRANCHED_FORCES = re.compile(r"(?:the\s+)?security\s+(?:forces|personnel|agents|officers)", re.I)
 
 
-def _unknown_doer(article: Article, trigger: Trigger, actors: list[ActorMention]) -> ActorMention | None:
+def _unknown_doer(trigger: Trigger, actors: list[ActorMention]) -> ActorMention | None:
     """The armed side right before an act that the report says no one knows: "unidentified
-    men", "masked gunmen"."""
+    men" (but "unknown people torched the offices" are a crowd still)."""
     doer = next((a for a in reversed(actors) if trigger.clause_start <= a.start and a.end <= trigger.start), None)
-    if doer is None or not doer.generic or _is_crowd(doer):
-        return None  # "unknown people torched the offices": a crowd still
-    told = article.text[max(trigger.clause_start, doer.start - 20):doer.end]
-    return doer if _UNKNOWN_BEFORE.search(told) else None
-
-
-_UNKNOWN_BEFORE = re.compile(r"\b(?:unknown|unidentified|masked|hooded)\b", re.I)
+    return doer if _told_unknown(doer) and not _is_crowd(doer) else None
 
 
 def _crowd_control(actor: ActorMention | None) -> ActorMention | None:
@@ -2487,7 +2484,7 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
         force = _fallen_force(casualties)
         if force is not None:
             actor2 = unnamed_actor(force, actor2.country_code or (place.country_code if place else None), actor2.start)
-    doer = _unknown_doer(article, trigger, actors) if entry.family == "protest" and sub in taxonomy.RIOT_SUB_TYPES else None
+    doer = _unknown_doer(trigger, actors) if entry.family == "protest" and sub in taxonomy.RIOT_SUB_TYPES else None
     if doer is not None:
         # "two unidentified men threw Molotov cocktails at a newspaper's office": men no one
         # knows are no crowd, their act destruction, or an attack when it hurt
