@@ -31,6 +31,9 @@ def main_fatalities(text: str) -> int:
     ("Three were wounded.", [("Three", "injured", None, 3, 3)]),
     ("Gunmen shoot and injure two guards.", [("two guards", "injured", "security forces", 2, 2)]),
     ("The death toll rose to 45.", [("45", "killed", None, 45, 45)]),
+    ("Elders put the dead at between 30 and 50.", [("between 30 and 50", "killed", None, 30, 50)]),
+    ("Nine villagers, two chiefs among them, were killed.",
+     [("Nine villagers, two chiefs among them", "killed", "civilians", 9, 9)]),
     ("The death total was later raised to 4.", [("4", "killed", None, 4, 4)]),
     ("The toll from Friday's shelling of the market in Izium has risen to 12.", [("12", "killed", None, 12, 12)]),
     ("The death toll in the raid by armed herders on a farming village near the river in the south of the "

@@ -2486,3 +2486,92 @@ def test_a_bomb_squad_telling_of_a_blast_did_not_plant_it():
 ])
 def test_a_tagged_note_codes_a_road_blocked_as_a_protest_unless_the_crowd_did_more(text, sub_event_type):
     assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+@pytest.mark.parametrize("text, actor1", [
+    # the source of a report did not do what it tells, but the side it blames did
+    ("Police said the bodies of three herders were found near Kiganjo on Monday, all shot in the back. "
+     "They blamed an Al Shabaab cell operating in the forest.", "Al Shabaab"),
+    ("A matatu hit a landmine near Kiganjo on Monday, killing four passengers. "
+     "Police said the mine had been buried by Al Shabaab, which later claimed the blast.", "Al Shabaab"),
+    ("A lorry struck a buried bomb near Kiganjo on Monday, killing two traders. Officials said Al Shabaab had planted the device.",
+     "Al Shabaab"),
+    ("A parcel bomb went off at a bus stop in Kiganjo on Monday, wounding six. Police said Al Shabaab militants were the prime suspects.",
+     "Al Shabaab"),
+    ("Four herders were kidnapped near Kiganjo on Monday. Local officials suspected an Al Shabaab cell.", "Al Shabaab"),
+    ("An airstrike hit a market in Kiganjo on Monday, killing nine traders. Residents attributed the strike to the KDF.",
+     "Military Forces of Kenya"),
+    # one who says what it did acted: "said today it had", "said its aircraft"
+    ("The Kenya Defence Forces said its aircraft struck an Al Shabaab camp near Kiganjo on Monday.", "Military Forces of Kenya"),
+    ("The Mombasa Republican Council said today it had torched a police post in Kiganjo on Monday.",
+     "MRC: Mombasa Republican Council"),
+])
+def test_whose_act_a_report_tells(text, actor1):
+    assert main_event(text)["actor1"] == actor1
+
+
+def test_a_side_only_worn_as_a_guise_did_not_act():
+    event = main_event("Posing as policemen at a roadblock near Kiganjo, Al Shabaab militants shot dead three travellers on Monday.")
+    assert event["actor1"] == "Al Shabaab"
+
+
+def test_a_death_takes_the_doer_of_the_violence_told_right_after_it():
+    event = main_event("Two policemen died near Kiganjo on Monday when Al Shabaab militants on motorbikes opened fire on their post.")
+    assert (event["actor1"], event["fatalities"]) == ("Al Shabaab", 2)
+
+
+def test_the_agent_told_inside_the_act():
+    event = main_event("A drone launched by Al Shabaab struck a KDF camp near Kiganjo on Monday, wounding four soldiers.")
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == (
+        "Air/drone strike", "Al Shabaab", "Military Forces of Kenya")
+
+
+def test_troops_who_withdrew_after_an_overrun_lost_the_ground_and_its_dead():
+    event = main_event("On 6 May 2024, Al Shabaab fighters overran a KDF base near Kiganjo. "
+                       "At least six soldiers were killed, officials said, and the troops withdrew towards Nyeri.")
+    assert (event["sub_event_type"], event["actor1"], event["actor2"], event["fatalities"]) == (
+        "Non-state actor overtakes territory", "Al Shabaab", "Military Forces of Kenya", 6)
+
+
+def test_raiders_who_withdrew_after_their_own_attack_gave_no_ground():
+    records = records_of("Al Shabaab militants attacked a KDF camp near Kiganjo on Monday and then withdrew.")
+    assert "Government regains territory" not in {r["sub_event_type"] for r in records}
+
+
+@pytest.mark.parametrize("text", [
+    "The rival factions signed an agreement in Kiganjo on Monday to merge their offices into state bodies.",
+    "On 6 May 2024, villagers in Kiganjo held prayers in memory of herders killed in a raid two years ago. [size=dozens]",
+])
+def test_deaths_remembered_and_state_bodies_are_no_attack(text):
+    assert "Attack" not in {r["sub_event_type"] for r in records_of(text)}
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Forty Al Shabaab fighters surrendered with their weapons to the KDF in Kiganjo on Monday.", "Change to group/activity"),
+    ("Hundreds of MRC members burned their weapons at a ceremony in Kiganjo on Monday.", "Change to group/activity"),
+    ("Al Shabaab announced it had set up a regional command headquarters in Kiganjo, which it seized from the KDF in March.",
+     "Headquarters or base established"),
+    ("Fano militiamen took a nurse and a primary school teacher from their homes in Kiganjo on Monday.",
+     "Abduction/forced disappearance"),
+    ("A trader was taken off a matatu by armed men near Kiganjo on Monday; there has been no news of him since.",
+     "Abduction/forced disappearance"),
+])
+def test_what_armed_groups_and_their_captives_go_through(text, sub_event_type):
+    event = main_event(text)
+    assert event["sub_event_type"] == sub_event_type
+    if sub_event_type == "Headquarters or base established":
+        assert event["actor2"] is None  # a base is set up against no one
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("On 6 May 2024, miners demanding new licences threw dynamite and stones at police lines in Kiganjo. [size=hundreds]",
+     "Violent demonstration"),
+    ("On 6 May 2024, police opened fire on villagers who were sitting on the road to protest land grabs in Kiganjo. "
+     "A man hit in the chest is in critical condition. [size=around 100]", "Excessive force against protesters"),
+    ("On 6 May 2024, a police lorry drove into marchers in Kiganjo, running over a student who was hospitalised with "
+     "serious injuries. The march, over school fees, had been peaceful. [size=hundreds]", "Excessive force against protesters"),
+    ("On 6 May 2024, police beat a hawker taking part in a sit-in at the county offices in Kiganjo; he suffered a skull "
+     "fracture. [size=around 20]", "Excessive force against protesters"),
+])
+def test_what_a_crowd_did_and_what_was_done_to_it(text, sub_event_type):
+    assert main_event(text)["sub_event_type"] == sub_event_type

@@ -30,8 +30,8 @@ def test_lookup_by_variant(name, geonameid):
     ("Turkana", "KE"), ("West Pokot", "KE"),
     # by their official French names (data/places_aliases.yaml)
     ("Sud-Kivu", "CD"), ("Extreme-Nord", "CM"), ("Hauts-Bassins", "BF"), ("Galgaduud", "SO"),
-    # the Congo's provinces of 2015, named by their seats
-    ("Ituri", "CD"), ("Tanganyika", "CD")])
+    # the Congo's provinces of 2015, Nepal's of 2015 and Morocco's regions of 2015, named by their seats
+    ("Ituri", "CD"), ("Tanganyika", "CD"), ("Koshi", "NP"), ("Lumbini", "NP"), ("Souss-Massa", "MA")])
 def test_first_level_divisions_have_names(name, country):
     divisions = [p for p in load_gazetteer().lookup(name) if p.is_admin1]
     assert [p.country_code for p in divisions] == [country]

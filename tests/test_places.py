@@ -91,6 +91,19 @@ def test_a_name_the_gazetteer_lacks_inside_bracketed_divisions_is_no_namesake_ab
     assert "Kalo" not in found and found["Tillaberi"].country_code == "NE"
 
 
+@pytest.mark.parametrize("text, name, country", [
+    # the province its brackets end with tells the country, whatever the district's namesakes
+    ("Rioters burned a bus in El Alto (Murillo, La Paz) on Friday.", "La Paz", "BO"),
+    # and a settlement word may stand between the name and its brackets
+    ("Fighting was reported outside Kani town (Kani, Sagaing) on Friday.", "Sagaing", "MM"),
+    ("Students marched in Ilam (Ilam, Koshi) on Friday.", "Ilam", "NP"),
+])
+def test_a_name_lies_in_the_country_of_the_province_its_brackets_end_with(text, name, country):
+    found = _found(text)
+    assert found[name].country_code == country
+    assert {m.country_code for m in found.values()} == {country}
+
+
 def test_seed_article(shared_data):
     text = (shared_data / "seed" / "article.txt").read_text(encoding="utf-8")
     places = _places(text)

@@ -38,6 +38,7 @@ GRENADE = "Grenade"
 SHELLING = "Shelling/artillery/missile attack"
 DISRUPTED_WEAPONS_USE = "Disrupted weapons use"
 LOOTING = "Looting/property destruction"
+HEADQUARTERS_ESTABLISHED = "Headquarters or base established"
 
 # Actor categories (ACLED's "inter")
 STATE_FORCES = "State forces"

@@ -41,7 +41,7 @@ from eventcoder.gazetteer.dump_index import DUMP_POSITIONS, FIRST_LEVEL, DumpInd
 from eventcoder.gazetteer.geonames_dump import DUMP_SUFFIX, DumpRow, Progress, open_store, quietly, stored_rows
 from eventcoder.gazetteer.names import name_key, skeleton_key, strip_division_word, tier_keys, usable_alternate
 
-INDEX_VERSION = 18
+INDEX_VERSION = 19
 #: Shortest skeleton by which a pycountry subdivision name joins a division ("Iowa" and
 #: "Ohio" share the skeleton "a").
 MIN_ALIAS_SKELETON = 3
@@ -545,17 +545,21 @@ def _name_divisions_by_seat(builder: _Builder, seats: dict[str, dict[str, str]])
     columns = builder.columns
     by_code = {(columns["cc"][i], columns["admin1"][i]): i for i in range(len(builder.names))
                if columns["fcode"][i] == "ADM1"}
+    # seats by key, so that "Butwal" finds cities500's "Butwāl"
+    divisions_by_town = {cc: {name_key(town): division for town, division in by_town.items()}
+                         for cc, by_town in seats.items()}
     seat_towns: dict[tuple[str, str], int] = {}  # (country, seat) -> its most populous town
     for i, (cc, name) in enumerate(zip(columns["cc"], columns["name"])):
-        if columns["fclass"][i] == "P" and name in seats.get(cc, {}):
-            best = seat_towns.get((cc, name))
+        key = name_key(name)
+        if columns["fclass"][i] == "P" and key in divisions_by_town.get(cc, {}):
+            best = seat_towns.get((cc, key))
             if best is None or columns["population"][i] > columns["population"][best]:
-                seat_towns[cc, name] = i
+                seat_towns[cc, key] = i
     for (cc, town), i in seat_towns.items():
         division = by_code.get((cc, columns["admin1"][i]))
         if division is not None:
-            columns["name"][division] = seats[cc][town]
-            builder.names[division].add(seats[cc][town])
+            columns["name"][division] = divisions_by_town[cc][town]
+            builder.names[division].add(divisions_by_town[cc][town])
 
 
 def _compile(builder: _Builder, admin1_names: dict[str, str], countries: dict) -> dict:

@@ -533,7 +533,8 @@ def _unknown_inside(candidates: list[Candidate], index: int, text: str) -> bool:
     if bracketed:
         if _known_city(candidate) and not any(p.feature_class == "A" for c in bracketed for p in c.places):
             return False  # "Batumi (Batumi, Adjara)": a town abroad named like its province vetoes no city
-        return _no_reading_inside(candidate, bracketed) or _no_reading_in_division(candidate, bracketed)
+        return (_no_reading_inside(candidate, bracketed, _bracket_province(text, bracketed))
+                or _no_reading_in_division(candidate, bracketed))
     if not _tells_where(container):
         return False  # a skeleton match ("Turkana" as Türkan) or a hamlet says little of where the name lies
     gap = _CONTAINED_GAP.match(text[candidate.end:container.start])
@@ -574,9 +575,13 @@ def _direction_words() -> frozenset[str]:
     return frozenset(load_yaml("places_context.yaml")["direction_words"])
 
 
-def _no_reading_inside(candidate: Candidate, containers: list[Candidate]) -> bool:
-    """Whether none of the name's readings lies in a country its containers lie in."""
-    countries = {p.country_code for c in containers for p in c.places}
+def _no_reading_inside(candidate: Candidate, containers: list[Candidate],
+                       province: set[tuple[str, str]] = frozenset()) -> bool:
+    """Whether none of the name's readings lies in a country its containers lie in; when its
+    brackets end with a province, in that province's country ("El Alto (Murillo, La Paz)" is
+    Bolivia's, whatever a Murillo in Mexico says)."""
+    countries = ({cc for cc, _ in province} if province
+                 else {p.country_code for c in containers for p in c.places})
     return bool(countries) and not any(p.country_code in countries for p in candidate.places)
 
 
@@ -623,9 +628,9 @@ def _bracket_names(candidates: list[Candidate], index: int, text: str) -> list[C
             and _ITEM_AFTER.match(text, c.end)]
 
 
-#: What opens a name's brackets ("Kalo (") and what goes on inside them ("Kalo, "); a list of
-#: names inside the brackets before a name.
-_BRACKET_OPENING = re.compile(r"\s*\(\s*")
+#: What opens a name's brackets ("Kalo (", "Kani town (") and what goes on inside them ("Kalo, ");
+#: a list of names inside the brackets before a name.
+_BRACKET_OPENING = re.compile(r"(?:\s+(?:town|village|city))?\s*\(\s*")
 _BRACKET_NEXT = re.compile(r"\s*,\s*")
 _BRACKET_LIST = re.compile(r"[\s\w'’.-]*(?:,[\s\w'’.-]*)*")
 #: Around a whole item of a list in brackets.
@@ -633,7 +638,7 @@ _ITEM_BEFORE = re.compile(r"[(,]\s*$")
 _ITEM_AFTER = re.compile(r"\s*[,)]")
 #: What closes a name's brackets, and the name the brackets follow ("Orlivka (").
 _BRACKET_CLOSE = re.compile(r"\s*\)")
-_NAME_BEFORE_BRACKET = re.compile(r"[A-Z][\w'’.-]*\s*$")
+_NAME_BEFORE_BRACKET = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:town|village|city))?\s*$")
 
 
 def _told_as_village(text: str, candidate: Candidate) -> Candidate:

@@ -973,7 +973,9 @@ def _lexicon() -> _Lexicon:
         roles=roles,
         passive_left=re.compile(
             rf"(?P<list>{victim_list})['’]?"  # and a claim's closing quote: "'several terrorists' were"
-            rf"(?:(?:\s*[,(—–]\s*|\s+)(?P<subset>(?:{subset_cue})\s+[^;()—–.]{{1,100}}?)\s*[,)—–]?)?"
+            rf"(?:(?:\s*[,(—–]\s*|\s+)(?P<subset>(?:{subset_cue})\s+[^;()—–.]{{1,100}}?"
+            # or its cue after it: "nine civilians, two novice monks among them, were killed"
+            rf"|[^,;()—–.]{{1,60}}?\s+among\s+(?:them|the\s+dead|the\s+victims))\s*[,)—–]?)?"
             rf"(?:\s*\([^()]{{1,40}}\))?"  # an aside: "At least nine (police say 12) have died"
             # what they were thought to be or tied to: "two men suspected of theft were lynched",
             # "a cleric linked to Al Shabaab was shot dead"

@@ -54,6 +54,8 @@ ARMED_POST_REACH = 60
 #: Sentences after an event that may give its toll without telling an act of their own
 #: ("Al Shabaab targeted police with an IED. Three deaths were reported.").
 TOLL_SENTENCES = 2
+#: How far before a death the words that remember it may open ("in memory of civilians").
+REMEMBERED_REACH = 60
 #: After a side that will not tell what happened: "the army did not say how many soldiers died".
 _WITHHELD_REPORT = re.compile(r"\s+(?:(?:did|does|would|could|has|have)\s+not|declined\s+to|refused\s+to)\s+"
                               r"(?:say|give|disclose|confirm|reveal|comment|specify)\b", re.I)
@@ -120,6 +122,7 @@ _PERSON_OF = re.compile(r"\b(?:critics?|opponents?|supporters?|relatives?|wife|h
                         r"sisters?|mother|father|friends?|employees?|staff|spokes(?:man|woman|person))\s+of\s+(?:the\s+|an?\s+)?$", re.I)
 # "shelling by the RSF", "an IED planted by suspected ISIS militants", "a raid by 90 armed
 # bandits", "bombers suspected to be from Boko Haram": the agent named right after the act.
+_AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+|an?\s+)?$", re.I)
 _NOMINAL_BY = re.compile(r"^\s+(?:(?:[a-z]+\s+){0,2}by|on\s+(?-i:[A-Z])[\w-]*\s+(?:[a-z]+\s+)?by|(?:suspected|believed|thought)\s+to\s+(?:be\s+from|belong\s+to))"
                          r"\s+(?:the\s+|an?\s+)?(?:(?-i:[a-z]+)\s+|\d[\d,]*\s+){0,3}$", re.I)
 # "backed by X", "alongside X": allies that acted with a side (ACLED's associated actors).
@@ -248,6 +251,9 @@ def load_lexicon() -> _Lexicon:
     # "said to be"
     cues["source_after"] = re.compile(r"(?:\s+(?:spokesman|spokesperson|spokeswoman|spokesmen|officials?|sources?|statement))?"
                                       r"\s+(?:" + "|".join(english["reporting_words"]) + r")\b(?!\s+to\b)", re.I)
+    # a side only worn as a guise ("posing as soldiers, ISWAP fighters shot dead four travellers")
+    cues["guise_before"] = re.compile(r"\b(?:posing\s+as|disguised\s+as|dressed\s+as|pretending\s+to\s+be|"
+                                       r"impersonating)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
     # a side named as the owner of an office that counts the dead, which fights no one: "the
     # Houthi health ministry first reported 3 dead"
     cues["counting_office_after"] = re.compile(r"\s+(?:health|information)\s+(?:ministry|authorities|office)\b", re.I)
@@ -265,7 +271,7 @@ def load_lexicon() -> _Lexicon:
                                               + "|".join(data["responsibility_after"]) + ")", re.I)
     # (and the unit of the group named: "blamed the Jaime Martinez Front of the FARC-EMC")
     cues["responsibility_before"] = re.compile(r"\b(?:" + "|".join(data["responsibility_before"])
-                                               + r")\s+(?:the\s+)?(?:suspected\s+|alleged\s+)?"
+                                               + r")\s+(?:the\s+|an?\s+)?(?:suspected\s+|alleged\s+)?"
                                                + r"(?:(?-i:[A-Z][\w'’-]*\s+){1,4}(?:" + "|".join(data["unit_words"]) + r")\s+of\s+(?:the\s+)?)?$", re.I)
     cues["anaphora"] = re.compile(r"\b(?:" + "|".join(data["anaphora"]) + r")\s+(?:\w+\s+){0,2}$", re.I)
     places = load_yaml("places_context.yaml")
@@ -512,16 +518,27 @@ def _clause_break(text: str, sentence_start: int, position: int) -> tuple[int, s
 def _speaker_of_clause(text: str, before: list[ActorMention], clause_start: int, opener: str) -> ActorMention | None:
     """The side whose words open the clause with its own pronoun ("the army said it killed",
     "Al Shabaab claimed they had stormed"): it is the clause's subject."""
-    if opener not in _REPORTING_OPENERS or not _PRONOUN_AFTER.match(text, clause_start):
+    if not _PRONOUN_AFTER.match(text, clause_start):
+        return None
+    return _reporter(text, before, clause_start, opener)
+
+
+def _reporter(text: str, before: list[ActorMention], clause_start: int, opener: str) -> ActorMention | None:
+    """The side whose words the clause tells: "police said", "ISWAP, which later claimed"; not
+    one "said to be recruiting"."""
+    if opener not in _REPORTING_OPENERS or _SAID_TO.match(text, clause_start):
         return None
     said_at = clause_start - len(opener)
     return next((a for a in reversed(before) if a.end <= said_at and _SPEAKER_GAP.fullmatch(text, a.end, said_at)), None)
 
 
-#: Words opening a clause of what a side said, and the side's own pronoun after them.
+#: Words opening a clause of what a side said, and the side's own pronoun after them ("said
+#: its aircraft struck").
 _REPORTING_OPENERS = frozenset({"said", "says", "told", "stated", "reported", "claimed", "added"})
-_PRONOUN_AFTER = re.compile(r"\s+(?:that\s+)?(?:on\s+\w+\s+)?(?:it|they)\b", re.I)
-_SPEAKER_GAP = re.compile(r"\s+(?:(?:\w+ly|also|later|has|had|have)\s+)?")
+_PRONOUN_AFTER = re.compile(r"\s+(?:that\s+)?(?:on\s+\w+\s+)?(?:it|they|its|their)\b", re.I)
+_SAID_TO = re.compile(r"\s+to\b")
+_SUBJECT_PRONOUN = re.compile(r"\b(?:it|they|we)\b", re.I)
+_SPEAKER_GAP = re.compile(r",?\s+(?:(?:which|who)\s+)?(?:(?:\w+ly|also|later|has|had|have)\s+)?")
 
 
 def _is_victim(actor: ActorMention) -> bool:
@@ -535,8 +552,9 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     fight both sides lose men."""
     text = article.text
     # "a body was found by residents": the finder is no side of the act
-    finder = load_lexicon().cues["finder_before"]
+    finder, guise = load_lexicon().cues["finder_before"], load_lexicon().cues["guise_before"]
     actors = [a for a in actors if not finder.search(text, max(0, a.start - 30), a.start)
+              and not guise.search(text, max(0, a.start - 40), a.start)  # "posing as soldiers"
               # nor the one who says whose act it was: "Residents attributed the killing to"
               and not (a.end <= trigger.start and _ATTRIBUTES.fullmatch(text, a.end, trigger.start))]
     fight = _entry_of(trigger).mutual or trigger.sub_event_type == taxonomy.ARMED_CLASH
@@ -592,6 +610,9 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
         actor2 = after[1] if paired else (actor1 if _RIVAL.search(text, max(0, actor1.start - 10), actor1.start) else None)
         return actor1, actor2
     nominal_agent = next((a for a in after[:1] if _NOMINAL_BY.match(text[trigger.end:a.start])), None)
+    # or the agent told inside the act: "a drone launched by Hezbollah struck an army post"
+    nominal_agent = nominal_agent or next((a for a in actors if trigger.start < a.start and a.end <= trigger.end
+                                           and _AGENT_BEFORE.search(text, trigger.start, a.start)), None)
     if nominal_agent is not None and not trigger.passive:
         victims = [a for a in actors if victim(a)]
         # and the side that met it: "the army repelled an attack by JNIM"
@@ -638,7 +659,21 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
         violent = [t.start for t in article.in_sentence(article.triggers, trigger.sentence)
                    if t.family == "violence" and t.start < trigger.start and t is not trigger]
         before = [a for a in before if any(a.end <= start for start in violent)]
-    acting = acting or [a for a in before if not victim(a)]
+        # or the doer of the violence told right after it: "two SDF members died when IS cell
+        # members on motorcycles opened fire"
+        cause = next((t for t in article.in_sentence(article.triggers, trigger.sentence)
+                      if t.family == "violence" and t.start > trigger.end and not _DIED.match(t.text)
+                      and _DIED_WHEN.fullmatch(text, trigger.end, t.start)), None)
+        if not acting and not violent and cause is not None:
+            doer, _ = _assign_actors(article, cause, actors, casualties)
+            acting = [doer] if doer is not None and not victim(doer) else []
+    reporter = None if acting else _reporter(text, before, clause_start, opener)
+    if reporter is not None and (opener == "claimed" or _SUBJECT_PRONOUN.search(text, clause_start, trigger.start)):
+        # "planted by ISWAP, which later claimed the blast", "Switzerland said today it had
+        # expelled": the claimant, or the side that says it did it, acted
+        acting = [reporter]
+    # the source of what the clause tells did not do it: "police said the bodies were found"
+    acting = acting or [a for a in before if not victim(a) and a is not reporter]
     if acting:
         actor1 = acting[0]
         joined = next((a for a in acting[1:2] if _AND.fullmatch(text, actor1.end, a.start)), None)
@@ -682,6 +717,8 @@ _ACT_ENDED = re.compile(r"\buntil\b", re.I)
 _ATTRIBUTES = re.compile(r"\s+(?:\w+ly\s+)?(?:attribut(?:ed|es|ing)|blam(?:ed|es|ing))\s+(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?", re.I)
 #: After a side's name, the mark of its owning what follows: "the army's return".
 _POSSESSIVE = re.compile(r"['’]s?\s", re.I)
+#: Between a death and the violence that caused it: "died when gunmen on motorcycles opened fire".
+_DIED_WHEN = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:when|after|as)\s+[^;.]*?", re.I)
 #: A death told by its intransitive verb.
 _DIED = re.compile(r"(?:died|dies|succumbed|succumbs|perished)\b", re.I)
 #: Ground changing hands told with its taker after: "fell to", "under the control of", "came under M23 control".
@@ -846,6 +883,12 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
         fought = _told(lexicon.cues["fighting_cues"], sentence)
         if sub == taxonomy.NON_VIOLENT_TRANSFER and not entry.weak and not fought:
             pass
+        elif sub == taxonomy.NON_VIOLENT_TRANSFER and _gave_ground(article, trigger):
+            # "at least five soldiers were killed and the troops withdrew": the side that withdrew
+            # under fire lost the ground to the other
+            sub = (taxonomy.GOVERNMENT_REGAINS_TERRITORY if actor2 is not None and actor2.category == taxonomy.STATE_FORCES
+                   and not (actor1 is not None and actor1.category == taxonomy.STATE_FORCES)
+                   else taxonomy.NON_STATE_ACTOR_OVERTAKES_TERRITORY)
         elif lexicon.cues["non_violent_transfer"].search(nearby) and not fought:
             sub = taxonomy.NON_VIOLENT_TRANSFER
         elif actor1 is not None and actor1.category == taxonomy.STATE_FORCES and (
@@ -858,6 +901,15 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     if sub == trigger.sub_event_type:
         return entry.event_type, sub, trigger.plover_event, trigger.plover_mode
     return _retype(sub)
+
+
+def _gave_ground(article: Article, trigger: Trigger) -> bool:
+    """A withdrawal told as such ("the troops withdrew"), not forces that entered a place, beside
+    the capture it gave ground to ("overran the base ... the troops withdrew"), not the raiders'
+    own retreat after their attack."""
+    return (trigger.plover_event == "RETREAT" and trigger.sub_event_type == taxonomy.NON_VIOLENT_TRANSFER
+            and not _entry_of(trigger).weak
+            and any(t.family == "territory" and t.sub_event_type != taxonomy.NON_VIOLENT_TRANSFER for t in article.triggers))
 
 
 def _protest_beside(article: Article, index: int) -> bool:
@@ -1518,8 +1570,17 @@ def _arrested_for(article: Article, told: Trigger | CasualtyMention) -> bool:
 
 def _mourned(article: Article, trigger: Trigger) -> bool:
     """A death told of the one whose kin act ("relatives of a man who died in the ward stormed
-    it"): an earlier death, not an act."""
-    return trigger.family == "violence" and mourned_by_kin(_lead(article, trigger))
+    it") or that a gathering remembers ("in memory of civilians killed at the end of the war"):
+    an earlier death, not an act."""
+    start = article.sentences[trigger.sentence].start
+    return trigger.family == "violence" and (
+        mourned_by_kin(_lead(article, trigger))
+        or _REMEMBERED.search(article.text, max(start, trigger.start - REMEMBERED_REACH), trigger.start) is not None)
+
+
+#: Before deaths a gathering remembers, up to the trigger: "in memory of civilians".
+_REMEMBERED = re.compile(r"\b(?:in\s+(?:the\s+)?memory\s+of|in\s+hono(?:u)?r\s+of|commemorat\w*|anniversary\s+of)"
+                         r"\s+(?:[\w'’-]+\s+){0,5}$", re.I)
 
 
 def _avenged(article: Article, trigger: Trigger) -> bool:
@@ -2479,6 +2540,10 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
         actor1, actor2 = _sides_as_acled_codes_them(article, trigger, actor1, actor2)
     place = _place_near(article, trigger, entry)
     event_type, sub, plover_event, plover_mode = _decide_sub_type(article, trigger, actor1, actor2, casualties, place)
+    if sub != taxonomy.NON_VIOLENT_TRANSFER and _gave_ground(article, trigger):
+        actor1, actor2 = actor2, actor1  # the taker acted
+    if sub == taxonomy.HEADQUARTERS_ESTABLISHED:
+        actor2 = None  # a base is set up, not against anyone ("set up headquarters in X, which it captured from the army")
     if sub == taxonomy.ARMED_CLASH and entry.generic and actor2 is not None and actor2.category == taxonomy.CIVILIANS:
         # "attacked the town, killing three civilians and five police": the force that fell fought
         force = _fallen_force(casualties)
