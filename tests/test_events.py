@@ -2575,3 +2575,21 @@ def test_what_armed_groups_and_their_captives_go_through(text, sub_event_type):
 ])
 def test_what_a_crowd_did_and_what_was_done_to_it(text, sub_event_type):
     assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police arrested 15 student leaders in Kiganjo on Monday over a protest held the previous week.",
+     ("Arrests", "Protesters (Kenya)")),
+    ("Police arrested 12 people in Kiganjo on Monday who had taken part in road blockades over the weekend.",
+     ("Arrests", "Protesters (Kenya)")),
+    ("Police arrested party workers in Kiganjo on Monday after the violent protests of the weekend.",
+     ("Arrests", "Civilians (Kenya)")),
+])
+def test_an_arrest_over_a_protest_is_the_event_and_its_detainees_protesters(text, expected):
+    event = main_event(text)
+    assert (event["sub_event_type"], event["actor2"]) == expected
+
+
+def test_property_looted_or_destroyed_is_the_civilians_when_no_one_else_is_named():
+    event = main_event("Unidentified men torched five shops in Kiganjo on Monday night.")
+    assert (event["sub_event_type"], event["actor2"]) == ("Looting/property destruction", "Civilians (Kenya)")

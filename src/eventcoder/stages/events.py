@@ -1541,6 +1541,21 @@ def _lead(article: Article, trigger: Trigger) -> str:
 _RELATIVE_OPENS = re.compile(r"\b(?:who|which|that)\b[^,;]*$", re.I)
 
 
+def _arrested_over(article: Article, trigger: Trigger, told: list[Trigger]) -> bool:
+    """A protest told as what an arrest in its sentence was for ("arrested 15 activists over a
+    protest held last week"): not the event, the arrest is."""
+    return trigger.family == "protest" and any(
+        a.family == "arrest" and a.end <= trigger.start and _ARRESTED_OVER.search(article.text, a.end, trigger.start)
+        for a in article.in_sentence(told, trigger.sentence))
+
+
+#: Between an arrest and the protest it was for: "arrested 15 activists over a protest held last
+#: week", "detained for taking part in", "inciting violence during the protests", "as they prepared
+#: to commemorate the anniversary of".
+_ARRESTED_OVER = re.compile(r"\b(?:over|for\s+(?:taking\s+part|participating)\s+in|for\s+(?:organi[sz]ing|joining|leading|staging)"
+                            r"|in\s+connection\s+with|linked\s+to|inciting\s+(?:[\w-]+\s+)?during|anniversary\s+of)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+
+
 def _imputed(article: Article, trigger: Trigger) -> bool:
     """An act a person is accused of ("the two men were accused of planting an IED"): another
     act than the one reported, unless the report tells no other ("Police accused of killing three
@@ -1729,12 +1744,15 @@ def find_events(article: Article) -> Article:
             if not (_inside_a_name(names, t) or _told_as_past_aside(article, t) or _denied(article, t)
                     or _no_ground_taken(article, t) or _crowd_as_victims(article, t) or _freed_captives(article, t))]
     material = load_lexicon().material_families
-    acts = [t for t in told if not (_imputed(article, t) or _avenged(article, t) or _mourned(article, t))]
+    acts = [t for t in told if not (_imputed(article, t) or _avenged(article, t) or _mourned(article, t)
+                                    or _arrested_over(article, t, told))]
     # "lynched two men accused of planting an IED": no bombing told beside the lynching; a death
     # mourned is never the act ("families of people killed last year rallied"), nor a protest
-    # imputed to those arrested ("arrested four, accusing them of mobilising for a march")
-    unmourned = [t for t in told if not (_mourned(article, t) or (t.family == "protest" and t not in acts and any(
-        a.family == "arrest" and a.start < t.start for a in article.in_sentence(told, t.sentence))))]
+    # imputed to those arrested ("arrested four, accusing them of mobilising for a march") or
+    # that they were arrested over
+    unmourned = [t for t in told if not (_mourned(article, t) or _arrested_over(article, t, told) or (
+        t.family == "protest" and t not in acts and any(a.family == "arrest" and a.start < t.start
+                                                        for a in article.in_sentence(told, t.sentence))))]
     for trigger in acts if any(t.family in material for t in acts) else unmourned:
         by_sentence.setdefault(trigger.sentence, []).append(trigger)
     for index, triggers in by_sentence.items():
@@ -1808,8 +1826,10 @@ def find_events(article: Article) -> Article:
                 and (side := _post_holder(article, event.trigger))):
             event.actor2 = _unnamed_in_place(side, event)  # "a mob burnt down the police post": the force that held it
         if event.actor2 is None and (event.event_type == taxonomy.VIOLENCE_AGAINST_CIVILIANS
-                                     or event.sub_event_type == taxonomy.MOB_VIOLENCE or _struck_people(event)):
-            # ACLED's side acted upon when the report names none: the civilians of the place
+                                     or event.sub_event_type in (taxonomy.MOB_VIOLENCE, taxonomy.LOOTING)
+                                     or _struck_people(event)):
+            # ACLED's side acted upon when the report names none: the civilians of the place,
+            # whose property is looted or destroyed too
             event.actor2 = _unnamed_in_place("civilians", event)
         if (event.sub_event_type == taxonomy.ARMED_CLASH and event.actor2 is not None
                 and event.actor2.name == event.actor1.name and not _is_crowd(event.actor1)):
@@ -2172,9 +2192,19 @@ def _detainees_side(article: Article, event: Event) -> ActorMention | None:
     sentence = article.sentences[index]
     named = cues["organisation"].search(text, sentence.start, sentence.end)
     if named is None:
+        # people held over a protest they took part in: "arrested 12 people who had taken part
+        # in road blockades", "arrested 15 student activists over a protest held last week"
+        if _PROTEST_ACTIVITY.search(text, event.trigger.end, sentence.end):
+            return unnamed_actor("protesters", event.place.country_code if event.place else None, event.trigger.start)
         return None
     name = f"{named['initials']}: {named['name']}" if named["initials"] else named["name"]
     return ActorMention(named.group(), named.start(), named.end(), name=name, category=taxonomy.POLITICAL_MILITIA)
+
+
+#: A protest the detainees took part in or were held over, not one that only came before ("arrested
+#: party workers after the violent protests").
+_PROTEST_ACTIVITY = re.compile(r"\b(?:(?:took|taken|taking)\s+part\s+in|participat\w*\s+in|over|for\s+(?:staging|organi[sz]ing|leading|joining))"
+                               r"\s+(?:[\w'’-]+\s+){0,3}?(?:protests?|demonstrations?|blockades?|marches|rall(?:y|ies)|sit-ins?)\b", re.I)
 
 
 def _other_side(article: Article, event: Event) -> ActorMention | None:
