@@ -32,6 +32,11 @@ def main_fatalities(text: str) -> int:
     ("Gunmen shoot and injure two guards.", [("two guards", "injured", "security forces", 2, 2)]),
     ("The death toll rose to 45.", [("45", "killed", None, 45, 45)]),
     ("Elders put the dead at between 30 and 50.", [("between 30 and 50", "killed", None, 30, 50)]),
+    ("A grenade killed the owner of the shop.", [("owner", "killed", "civilians", 1, 1)]),
+    ("Three paramedics who were on duty there died.", [("Three paramedics", "killed", "health workers", 3, 3)]),
+    # the official told as the source of a toll is no victim of it
+    ("According to a local official, 11 militiamen and four soldiers died.",
+     [("11 militiamen", "killed", "fighters", 11, 11), ("four soldiers", "killed", "soldiers", 4, 4)]),
     ("Nine villagers, two chiefs among them, were killed.",
      [("Nine villagers, two chiefs among them", "killed", "civilians", 9, 9)]),
     ("The death total was later raised to 4.", [("4", "killed", None, 4, 4)]),

@@ -2593,3 +2593,24 @@ def test_an_arrest_over_a_protest_is_the_event_and_its_detainees_protesters(text
 def test_property_looted_or_destroyed_is_the_civilians_when_no_one_else_is_named():
     event = main_event("Unidentified men torched five shops in Kiganjo on Monday night.")
     assert (event["sub_event_type"], event["actor2"]) == ("Looting/property destruction", "Civilians (Kenya)")
+
+
+def test_a_side_that_tells_of_its_own_dead_was_struck():
+    event = main_event("A KDF drone hit a car near Kiganjo on Monday. Al Shabaab said two of its members and the driver were killed.")
+    assert (event["actor1"], event["actor2"]) == ("Military Forces of Kenya", "Al Shabaab")
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("On 5 May 2024, KDF soldiers repelled an Al Shabaab attack on their camp near Kiganjo, killing ten militants.",
+     ("Al Shabaab", "Military Forces of Kenya")),
+    ("On 5 May 2024, KDF soldiers repelled a night attack by Al Shabaab on their camp near Kiganjo.",
+     ("Al Shabaab", "Military Forces of Kenya")),
+    ("On 5 May 2024, Al Shabaab militants attacked a KDF camp near Kiganjo, and soldiers fought back for an hour.",
+     ("Al Shabaab", "Military Forces of Kenya")),
+    # before ACLED came to list the attacker first, the state attacked came first
+    ("On 5 May 2012, KDF soldiers repelled an Al Shabaab attack on their camp near Kiganjo, killing ten militants.",
+     ("Military Forces of Kenya", "Al Shabaab")),
+])
+def test_the_side_whose_attack_was_repelled_acted(text, sides):
+    event = main_event(text)
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == ("Armed clash", *sides)

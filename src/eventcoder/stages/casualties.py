@@ -446,7 +446,8 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
     mentions += _denials(lexicon, text, start, end)
     return [m for m in mentions if not imputed_spans.overlap(m.start, m.end)
             and not lexicon.kin_of.search(text, max(start, m.start - 30), m.start)
-            and not _SPEAKER_AFTER.match(text, m.end)]  # "..., the mayor of Sidakan said": who tells it
+            and not _SPEAKER_AFTER.match(text, m.end)  # "..., the mayor of Sidakan said": who tells it
+            and not _SOURCE_BEFORE.search(text, max(start, m.start - 20), m.start)]  # "according to a local official, 11 ..."
 
 
 def _imputed_deeds(lexicon: _Lexicon, text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -618,6 +619,7 @@ def _without_appositive(lexicon: _Lexicon, text: str, mentions: list[CasualtyMen
 
 
 #: After a person who tells of the dead, not one of them.
+_SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+$", re.I)
 _SPEAKER_AFTER = re.compile(r"[\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3}\s+(?:said|says|told|added|stated)\b")
 _APPOSITION = re.compile(rf"\s*,\s*(?:{_DETERMINERS}\s+)?")
 
@@ -992,8 +994,9 @@ def _lexicon() -> _Lexicon:
             # dead", "two civilians caught in the crossfire were killed"
             rf"(?:\s+(?:(?-i:[a-z]{{3,}}ing)\b|(?:{_alternation(terms['placed_participles'])})\s+(?:in|at|on|inside|near|under)\b)"
             rf"[^,;.()]{{0,40}}?)?"
-            # or who they were: "two traders who were travelling to Garissa were killed"
-            rf"(?:\s+(?:who|that)\s+(?:were|was|had(?:\s+been)?)\s+(?-i:[a-z]{{3,}})\b[^,;.()]{{0,50}}?)?"
+            # or who they were: "two traders who were travelling to Garissa were killed", "three
+            # paramedics who were on duty there died"
+            rf"(?:\s+(?:who|that)\s+(?:were|was|had(?:\s+been)?)\s+(?-i:[a-z]{{2,}})\b[^,;.()]{{0,50}}?)?"
             # and the divisions an ACLED note gives that place: "herding sheep in Hays (Hays, Al Hudaydah)"
             rf"(?:\s*\((?-i:[A-Z])[^()]{{1,60}}\))?"
             rf"\s*(?:,\s*(?=who\b))?"  # "one gang member, who died later"

@@ -122,6 +122,13 @@ _PERSON_OF = re.compile(r"\b(?:critics?|opponents?|supporters?|relatives?|wife|h
                         r"sisters?|mother|father|friends?|employees?|staff|spokes(?:man|woman|person))\s+of\s+(?:the\s+|an?\s+)?$", re.I)
 # "shelling by the RSF", "an IED planted by suspected ISIS militants", "a raid by 90 armed
 # bandits", "bombers suspected to be from Boko Haram": the agent named right after the act.
+_REPELLED = re.compile(r"repel|repuls|fought\s+off|beat\s+back|fought\s+back|returned\s+fire|hit\s+back", re.I)
+_FOUGHT_BACK = re.compile(r"fought\s+back|returned\s+fire|hit\s+back", re.I)
+#: Between "repelled" and the side whose attack it was, and the attack after it: "repelled an IS attack".
+_ATTACKER_GAP = re.compile(r"\s+(?:an?|the)\s+(?:[a-z]+\s+)?")
+_ATTACK_AFTER = re.compile(r"\s+(?:attacks?|assaults?|raids?|offensives?|incursions?|ambush(?:es)?)\b", re.I)
+_ATTACK_BY_GAP = re.compile(r"\s+(?:an?|the)\s+(?:[a-z]+\s+)?(?:attacks?|assaults?|raids?|offensives?|incursions?|ambush(?:es)?)"
+                            r"\s+by\s+(?:the\s+)?", re.I)
 _AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+|an?\s+)?$", re.I)
 _NOMINAL_BY = re.compile(r"^\s+(?:(?:[a-z]+\s+){0,2}by|on\s+(?-i:[A-Z])[\w-]*\s+(?:[a-z]+\s+)?by|(?:suspected|believed|thought)\s+to\s+(?:be\s+from|belong\s+to))"
                          r"\s+(?:the\s+|an?\s+)?(?:(?-i:[a-z]+)\s+|\d[\d,]*\s+){0,3}$", re.I)
@@ -613,6 +620,11 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     # or the agent told inside the act: "a drone launched by Hezbollah struck an army post"
     nominal_agent = nominal_agent or next((a for a in actors if trigger.start < a.start and a.end <= trigger.end
                                            and _AGENT_BEFORE.search(text, trigger.start, a.start)), None)
+    # or the attacker whose attack was repelled: "PMF fighters repelled an IS attack", "repelled
+    # a night attack by JAS fighters"
+    nominal_agent = nominal_agent or next((a for a in after[:1] if _REPELLED.match(text, trigger.start) and (
+        (_ATTACKER_GAP.fullmatch(text, trigger.end, a.start) and _ATTACK_AFTER.match(text, a.end))
+        or _ATTACK_BY_GAP.fullmatch(text, trigger.end, a.start))), None)
     if nominal_agent is not None and not trigger.passive:
         victims = [a for a in actors if victim(a)]
         # and the side that met it: "the army repelled an attack by JNIM"
@@ -688,6 +700,12 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
             # ("backed by US airstrikes")
             actor2 = fought or next((a for a in acting[1:] if a.name != actor1.name
                                      and not _ALLY_CUE.search(text, max(0, a.start - 40), a.start)), None)
+            attacker = next((a for a in reversed(before) if a.end <= clause_start and a.name != actor1.name
+                             and not victim(a)), None) if _FOUGHT_BACK.match(text, trigger.start) else None
+            if attacker is not None and actor2 is None:
+                # "BIFF gunmen attacked a MILF community, and MILF members fought back": the
+                # attack's side acted first, the side that fought back met it
+                actor1, actor2 = attacker, actor1
     elif trigger.plover_event == "PROTEST":
         actor1 = next(iter(in_clause or before or after), None)
     if actor2 is None:
@@ -1825,6 +1843,10 @@ def find_events(article: Article) -> Article:
         if (event.sub_event_type == taxonomy.MOB_VIOLENCE and (event.actor2 is None or event.actor2.category == taxonomy.CIVILIANS)
                 and (side := _post_holder(article, event.trigger))):
             event.actor2 = _unnamed_in_place(side, event)  # "a mob burnt down the police post": the force that held it
+        teller = _own_losses_teller(article, event) if event.trigger.family == "violence" else None
+        if (teller is not None and (event.actor2 is None or event.actor2.category == taxonomy.CIVILIANS)
+                and (event.actor1 is None or teller.name != event.actor1.name)):
+            event.actor2 = teller  # "a drone hit a car. The SDF said two of its members were killed": the SDF was struck
         if event.actor2 is None and (event.event_type == taxonomy.VIOLENCE_AGAINST_CIVILIANS
                                      or event.sub_event_type in (taxonomy.MOB_VIOLENCE, taxonomy.LOOTING)
                                      or _struck_people(event)):
@@ -1846,7 +1868,7 @@ def find_events(article: Article) -> Article:
             # else the other armed side its sentences name: "Two National Guard members and four
             # attackers were killed when CJNG gunmen ambushed a patrol"
             event.actor2 = _unnamed_in_place(side, event) if side else (event.actor1 and _other_side(article, event))
-        _state_first_when_attacked(event, event.date.date if event.date is not None and event.date.date else article.published)
+        _state_first_when_attacked(article, event, event.date.date if event.date is not None and event.date.date else article.published)
         if event.actor2 is None and event.sub_event_type == taxonomy.ARMED_CLASH and (side := _post_holder(article, event.trigger)):
             # "attacked a police station": the force that held it, second, as the attack was told
             event.actor2 = _unnamed_in_place(side, event)
@@ -2018,13 +2040,14 @@ def _met_with_force(events: list[Event]) -> list[Event]:
     return kept
 
 
-def _state_first_when_attacked(event: Event, day: date | None) -> None:
+def _state_first_when_attacked(article: Article, event: Event, day: date | None) -> None:
     """Armed men who attack a state's forces fight a battle whose sides ACLED's coders listed the
     state first until they came to list the attacker first (:func:`taxonomy.attacker_first_since`);
     a clash both sides fought keeps the order the text tells."""
     if day is not None and day >= taxonomy.attacker_first_since():
         return
-    if (event.sub_event_type == taxonomy.ARMED_CLASH and not _entry_of(event.trigger).mutual
+    if (event.sub_event_type == taxonomy.ARMED_CLASH
+            and (not _entry_of(event.trigger).mutual or _REPELLED.match(article.text, event.trigger.start))
             and event.actor2 is not None and event.actor2.category == taxonomy.STATE_FORCES
             and (event.actor1 is None or event.actor1.category != taxonomy.STATE_FORCES)):
         event.actor1, event.actor2 = event.actor2, event.actor1
@@ -2231,6 +2254,24 @@ def _post_holder(article: Article, trigger: Trigger) -> str | None:
     if post is None:
         return None
     return "police" if "police" in post.group().lower() else "military"
+
+
+def _own_losses_teller(article: Article, event: Event) -> ActorMention | None:
+    """The armed side that tells of its own dead among the event's ("the SDF said two of its
+    members were killed", "the ministry said 13 of its personnel died")."""
+    text = article.text
+    for casualty in event.casualties:
+        if casualty.kind == "killed" and _OWN_LOSSES.search(casualty.text):
+            sentence = article.sentence_at(casualty.start)
+            return next((a for a in reversed(article.in_sentence(article.actors, sentence.index))
+                         if a.end <= casualty.start and _SAYS_OWN.fullmatch(text, a.end, casualty.start)
+                         and a.category in taxonomy.category_group("armed")), None)
+    return None
+
+
+#: A toll of a side's own people, and what stands between the side and it.
+_OWN_LOSSES = re.compile(r"\bof\s+(?:its|their)\s+(?:own\s+)?(?:members|fighters|men|soldiers|personnel|troops|officers|militants)\b", re.I)
+_SAYS_OWN = re.compile(r"\s+(?:\w+ly\s+)?(?:said|says|reported|announced|confirmed|acknowledged|admitted)\s+(?:that\s+)?", re.I)
 
 
 def _struck_people(event: Event) -> bool:
