@@ -33,6 +33,7 @@ def main_fatalities(text: str) -> int:
     ("The death toll rose to 45.", [("45", "killed", None, 45, 45)]),
     ("Elders put the dead at between 30 and 50.", [("between 30 and 50", "killed", None, 30, 50)]),
     ("A grenade killed the owner of the shop.", [("owner", "killed", "civilians", 1, 1)]),
+    ("Gunmen killed the deputy director of the prison.", [("deputy director", "killed", "officials", 1, 1)]),
     ("Three paramedics who were on duty there died.", [("Three paramedics", "killed", "health workers", 3, 3)]),
     # the official told as the source of a toll is no victim of it
     ("According to a local official, 11 militiamen and four soldiers died.",
@@ -658,6 +659,7 @@ def test_a_named_state_force_counted_as_victims():
 @pytest.mark.parametrize("text, fatalities", [
     # a share of the victims told by its group, between commas, is part of them
     ("Gunmen killed 11 civilians, four of them children, in Kiganjo on Monday.", 11),
+    ("Three farmers, one of them a village councillor, were killed in Kiganjo on Monday.", 3),
     ("Bandits raided Kiganjo on Monday. The bodies of five herders, two of them women, were recovered.", 5),
     # a toll told first and then raised, or a first report and the later one, is the later figure
     ("Bandits raided Kiganjo on Monday. The toll, initially put at 38, was raised to 41 the next day.", 41),

@@ -2614,3 +2614,33 @@ def test_a_side_that_tells_of_its_own_dead_was_struck():
 def test_the_side_whose_attack_was_repelled_acted(text, sides):
     event = main_event(text)
     assert (event["sub_event_type"], event["actor1"], event["actor2"]) == ("Armed clash", *sides)
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("Gunmen shot dead a trader in Kiganjo on Monday. Police linked the killing to Al Shabaab.", "Al Shabaab"),
+    ("Arsonists burned a bus in Kiganjo on Monday. A message signed by the Mombasa Republican Council was left at the scene.",
+     "MRC: Mombasa Republican Council"),
+])
+def test_a_doer_told_by_what_links_the_act_to_it(text, actor1):
+    assert main_event(text)["actor1"] == actor1
+
+
+def test_a_letter_signed_by_someone_is_no_agreement():
+    records = records_of("Police in Kiganjo received a letter signed by Al Shabaab on Monday, threatening teachers.")
+    assert "Agreement" not in {r["sub_event_type"] for r in records}
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Al Shabaab said on 6 May 2024 it had taken the headquarters of the KDF battalion in Kiganjo after a night assault.",
+     "Non-state actor overtakes territory"),
+    ("The KDF said it used jammers to bring down two explosive-laden drones over Kiganjo on Monday.", "Disrupted weapons use"),
+])
+def test_ground_taken_and_drones_brought_down(text, sub_event_type):
+    assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+def test_soldiers_who_retook_a_prison_wing_took_no_ground():
+    records = records_of("Rival gangs fought inside Kiganjo prison on Monday. At least nine inmates died before soldiers "
+                         "retook control of the pavilions.")
+    assert (records[0]["sub_event_type"], records[0]["fatalities"]) == ("Armed clash", 9)
+    assert "Government regains territory" not in {r["sub_event_type"] for r in records}

@@ -934,7 +934,7 @@ def _lexicon() -> _Lexicon:
                    rf"|(?<![\w/-]){_uncaptured(bare)})")
     # what opens a subset: a cue ("including"), or a share of the victims told by its group
     # ("four of them children")
-    subset_cue = rf"(?:{_alternation(terms['subset_cues'])}|(?:{quantity_plain})\s+of\s+(?:them|whom)(?=\s+(?:[\w-]+\s+)?(?:{group})\b))"
+    subset_cue = rf"(?:{_alternation(terms['subset_cues'])}|(?:{quantity_plain})\s+of\s+(?:them|whom)(?=\s+(?:[\w-]+\s+){{0,2}}(?:{group})\b))"
 
     roles: dict[str, dict[str, str]] = {}
     for kind, words in terms["kinds"].items():

@@ -732,7 +732,7 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
 #: Between an act and a side told after it that is no side of it: "beat him until police arrived".
 _ACT_ENDED = re.compile(r"\buntil\b", re.I)
 #: Between a side and the act it names to say whose it was: "attributed the killing", "blamed the attack".
-_ATTRIBUTES = re.compile(r"\s+(?:\w+ly\s+)?(?:attribut(?:ed|es|ing)|blam(?:ed|es|ing))\s+(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?", re.I)
+_ATTRIBUTES = re.compile(r"\s+(?:\w+ly\s+)?(?:attribut(?:ed|es|ing)|blam(?:ed|es|ing)|link(?:ed|s)|tied)\s+(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?", re.I)
 #: After a side's name, the mark of its owning what follows: "the army's return".
 _POSSESSIVE = re.compile(r"['’]s?\s", re.I)
 #: Between a death and the violence that caused it: "died when gunmen on motorcycles opened fire".
