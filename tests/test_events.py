@@ -2644,3 +2644,19 @@ def test_soldiers_who_retook_a_prison_wing_took_no_ground():
                          "retook control of the pavilions.")
     assert (records[0]["sub_event_type"], records[0]["fatalities"]) == ("Armed clash", 9)
     assert "Government regains territory" not in {r["sub_event_type"] for r in records}
+
+
+@pytest.mark.parametrize("text", [
+    "On 6 May 2024, ODM and UDA supporters exchanged stones outside a polling station in Kiganjo. [size=no report]",
+    "On 6 May 2024, rival youths pelted each other with stones in Kiganjo, injuring twelve people. [size=no report]",
+    "On 6 May 2024, supporters of the ODM and the Jubilee Party clashed in Kiganjo, throwing stones. [size=no report]",
+])
+def test_crowds_fighting_each_other_are_two_mobs(text):
+    event = main_event(text)
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == ("Mob violence", "Rioters (Kenya)", "Rioters (Kenya)")
+
+
+def test_armed_men_who_attack_protesters_are_no_force_policing_them():
+    event = main_event("On 6 May 2024, unidentified gunmen opened fire on residents protesting land grabs in Kiganjo, killing one.")
+    assert (event["sub_event_type"], event["actor1"], event["actor2"], event["fatalities"]) == (
+        "Attack", "Unidentified Armed Group (Kenya)", "Protesters (Kenya)", 1)

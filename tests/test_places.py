@@ -97,6 +97,10 @@ def test_a_name_the_gazetteer_lacks_inside_bracketed_divisions_is_no_namesake_ab
     # and a settlement word may stand between the name and its brackets
     ("Fighting was reported outside Kani town (Kani, Sagaing) on Friday.", "Sagaing", "MM"),
     ("Students marched in Ilam (Ilam, Koshi) on Friday.", "Ilam", "NP"),
+    # first-level divisions by the names ACLED's notes give them
+    ("Police dispersed a march in Wuse (Abuja Municipal, Federal Capital Territory) on Friday.", "Federal Capital Territory", "NG"),
+    ("Villagers lynched a man in Sokuluk (Sokuluk, Chui) on Friday.", "Chui", "KG"),
+    ("Police raided homes in La Vega (Libertador, Capital District) on Friday.", "Capital District", "VE"),
 ])
 def test_a_name_lies_in_the_country_of_the_province_its_brackets_end_with(text, name, country):
     found = _found(text)

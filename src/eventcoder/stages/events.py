@@ -963,8 +963,8 @@ def _crowds_fight(article: Article, trigger: Trigger) -> bool:
     story = _protest_story(article, trigger.sentence)
     start, end = article.sentences[story[0]].start, article.sentences[story[-1]].end
     fight = next(_told_cues(load_lexicon().cues["crowds_fighting"], article.text[start:end]), None)
-    return fight is not None and not any(a.category == taxonomy.STATE_FORCES and a.start < start + fight.end()
-                                         for a in article.actors if a.start >= start)
+    return fight is not None and not any(a.category == taxonomy.STATE_FORCES and _branch(a) != "government"
+                                         and a.start < start + fight.end() for a in article.actors if a.start >= start)
 
 
 def _struck_by_mob(article: Article, index: int, actors: list[ActorMention]) -> ActorMention | None:
@@ -2474,6 +2474,18 @@ def _claimant(article: Article, sentence: int) -> ActorMention | None:
     return None
 
 
+def _protest_assailant(article: Article, trigger: Trigger) -> ActorMention | None:
+    """Armed men, not the state's, told doing violence before the protest in its sentence
+    ("unidentified armed men opened fire on residents protesting"), when no state force is named there."""
+    index = trigger.sentence
+    actors = article.in_sentence(article.actors, index)
+    if any(a.category == taxonomy.STATE_FORCES for a in actors):
+        return None
+    blow = next((t for t in article.in_sentence(article.triggers, index) if t.family == "violence" and t.end <= trigger.start), None)
+    return next((a for a in actors if blow is not None and a.end <= blow.start
+                 and a.category in taxonomy.category_group("non_state_armed")), None)
+
+
 def _crowds_country(article: Article, trigger: Trigger) -> str | None:
     """The country of the people a demonym names as the protest's crowd, before its act in its
     clause ("Somali residents of Eastleigh protested", "Nigerians living in Nairobi marched"):
@@ -2635,12 +2647,19 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
         actor1, actor2 = _protest_sides(sub, story_actors, struck)
         crowd = unnamed_actor("rioters" if sub in taxonomy.RIOT_SUB_TYPES else "protesters",
                               _crowds_country(article, trigger) or (place.country_code if place else None), trigger.start)
-        if sub == taxonomy.EXCESSIVE_FORCE:
+        assailant = _protest_assailant(article, trigger) if sub == taxonomy.EXCESSIVE_FORCE else None
+        if assailant is not None:
+            # "unidentified men wielding pangas attacked participants in a demonstration": armed
+            # men who are not the state's attacked the protesters, no force policed them
+            event_type, sub, plover_event, plover_mode = _retype(taxonomy.ATTACK)
+            actor1, actor2 = assailant, unnamed_actor("protesters", crowd.country_code, trigger.start)
+        elif sub == taxonomy.EXCESSIVE_FORCE:
             actor2 = actor2 or crowd
         else:
             actor1 = actor1 or crowd
-        if sub == taxonomy.MOB_VIOLENCE and actor2 is None and _crowds_fight(article, trigger):
-            actor2 = crowd  # the other crowd
+        if (sub == taxonomy.MOB_VIOLENCE and (actor2 is None or actor2.category == taxonomy.CIVILIANS)
+                and _crowds_fight(article, trigger)):
+            actor2 = crowd  # the other crowd, whoever of the people it hurt
     elif sub in taxonomy.RIOT_SUB_TYPES and actor1 is not None and actor1.category == taxonomy.STATE_FORCES and entry.mutual:
         # "police clashed with traders": the crowd rioted, the state is the side it fought
         actor1, actor2 = unnamed_actor("rioters", actor1.country_code or (place.country_code if place else None),
