@@ -122,13 +122,15 @@ _PERSON_OF = re.compile(r"\b(?:critics?|opponents?|supporters?|relatives?|wife|h
                         r"sisters?|mother|father|friends?|employees?|staff|spokes(?:man|woman|person))\s+of\s+(?:the\s+|an?\s+)?$", re.I)
 # "shelling by the RSF", "an IED planted by suspected ISIS militants", "a raid by 90 armed
 # bandits", "bombers suspected to be from Boko Haram": the agent named right after the act.
-_REPELLED = re.compile(r"repel|repuls|fought\s+off|beat\s+back|fought\s+back|returned\s+fire|hit\s+back", re.I)
+#: A side that met an attack: "fought back", and "repelled" or "fought off" the attack itself.
 _FOUGHT_BACK = re.compile(r"fought\s+back|returned\s+fire|hit\s+back", re.I)
-#: Between "repelled" and the side whose attack it was, and the attack after it: "repelled an IS attack".
+_REPELLED = re.compile(r"repel|repuls|fought\s+off|beat\s+back|" + _FOUGHT_BACK.pattern, re.I)
+#: Between "repelled" and the side whose attack it was, and the attack after it: "repelled an IS
+#: attack", "repelled a night attack by JAS fighters".
+_ATTACK_NOUNS = r"(?:attacks?|assaults?|raids?|offensives?|incursions?|ambush(?:es)?)"
 _ATTACKER_GAP = re.compile(r"\s+(?:an?|the)\s+(?:[a-z]+\s+)?")
-_ATTACK_AFTER = re.compile(r"\s+(?:attacks?|assaults?|raids?|offensives?|incursions?|ambush(?:es)?)\b", re.I)
-_ATTACK_BY_GAP = re.compile(r"\s+(?:an?|the)\s+(?:[a-z]+\s+)?(?:attacks?|assaults?|raids?|offensives?|incursions?|ambush(?:es)?)"
-                            r"\s+by\s+(?:the\s+)?", re.I)
+_ATTACK_AFTER = re.compile(r"\s+" + _ATTACK_NOUNS + r"\b", re.I)
+_ATTACK_BY_GAP = re.compile(r"\s+(?:an?|the)\s+(?:[a-z]+\s+)?" + _ATTACK_NOUNS + r"\s+by\s+(?:the\s+)?", re.I)
 _AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+|an?\s+)?$", re.I)
 _NOMINAL_BY = re.compile(r"^\s+(?:(?:[a-z]+\s+){0,2}by|on\s+(?-i:[A-Z])[\w-]*\s+(?:[a-z]+\s+)?by|(?:suspected|believed|thought)\s+to\s+(?:be\s+from|belong\s+to))"
                          r"\s+(?:the\s+|an?\s+)?(?:(?-i:[a-z]+)\s+|\d[\d,]*\s+){0,3}$", re.I)
