@@ -2660,3 +2660,16 @@ def test_armed_men_who_attack_protesters_are_no_force_policing_them():
     event = main_event("On 6 May 2024, unidentified gunmen opened fire on residents protesting land grabs in Kiganjo, killing one.")
     assert (event["sub_event_type"], event["actor1"], event["actor2"], event["fatalities"]) == (
         "Attack", "Unidentified Armed Group (Kenya)", "Protesters (Kenya)", 1)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Four soldiers were killed when their lorry hit a mine near Kiganjo on Monday. Al Shabaab later took responsibility.",
+     ("Al Shabaab", "Military Forces of Kenya")),
+    ("Shells landed on a market in Kiganjo on Monday, killing five traders. Residents said the rounds were fired from "
+     "Al Shabaab positions in the forest.", ("Al Shabaab", "Civilians (Kenya)")),
+    # the group whose leader tells of an attack is no side of it
+    ("Al Shabaab fighters killed six herders near Kiganjo on Monday, a KDF commander said.", ("Al Shabaab", "Civilians (Kenya)")),
+])
+def test_who_took_responsibility_fired_from_or_told_of_it(text, expected):
+    event = main_event(text)
+    assert (event["actor1"], event["actor2"]) == expected

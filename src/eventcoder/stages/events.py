@@ -258,7 +258,7 @@ def load_lexicon() -> _Lexicon:
     cues["headline_passive_follower"] = re.compile(data["headline_passive_follower"], re.I)
     # after an actor that is a report's source ("police said", "a Taliban spokesman told"), not
     # "said to be"
-    cues["source_after"] = re.compile(r"(?:\s+(?:spokesman|spokesperson|spokeswoman|spokesmen|officials?|sources?|statement))?"
+    cues["source_after"] = re.compile(r"(?:\s+(?:spokesman|spokesperson|spokeswoman|spokesmen|officials?|sources?|statement|leaders?|commanders?))?"
                                       r"\s+(?:" + "|".join(english["reporting_words"]) + r")\b(?!\s+to\b)", re.I)
     # a side only worn as a guise ("posing as soldiers, ISWAP fighters shot dead four travellers")
     cues["guise_before"] = re.compile(r"\b(?:posing\s+as|disguised\s+as|dressed\s+as|pretending\s+to\s+be|"
