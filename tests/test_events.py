@@ -2584,6 +2584,9 @@ def test_what_a_crowd_did_and_what_was_done_to_it(text, sub_event_type):
      ("Arrests", "Protesters (Kenya)")),
     ("Police arrested party workers in Kiganjo on Monday after the violent protests of the weekend.",
      ("Arrests", "Civilians (Kenya)")),
+    ("Police arrested an organiser of the #FuelPrices protests at his home in Kiganjo on Monday.", ("Arrests", "Civilians (Kenya)")),
+    ("Police took four party officials into custody in Kiganjo on Monday, accusing them of organising an unlawful rally.",
+     ("Arrests", "Civilians (Kenya)")),
 ])
 def test_an_arrest_over_a_protest_is_the_event_and_its_detainees_protesters(text, expected):
     event = main_event(text)

@@ -1573,7 +1573,8 @@ def _arrested_over(article: Article, trigger: Trigger, told: list[Trigger]) -> b
 #: week", "detained for taking part in", "inciting violence during the protests", "as they prepared
 #: to commemorate the anniversary of".
 _ARRESTED_OVER = re.compile(r"\b(?:over|for\s+(?:taking\s+part|participating)\s+in|for\s+(?:organi[sz]ing|joining|leading|staging)"
-                            r"|in\s+connection\s+with|linked\s+to|inciting\s+(?:[\w-]+\s+)?during|anniversary\s+of)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+                            r"|an?\s+(?:organi[sz]er|leader|convener|convenor)\s+of|of\s+organi[sz]ing|in\s+connection\s+with|linked\s+to"
+                            r"|inciting\s+(?:[\w-]+\s+)?during|anniversary\s+of)\s+(?:[\w'’#-]+\s+){0,6}$", re.I)
 
 
 def _imputed(article: Article, trigger: Trigger) -> bool:
