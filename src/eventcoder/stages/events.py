@@ -1765,15 +1765,15 @@ def find_events(article: Article) -> Article:
             if not (_inside_a_name(names, t) or _told_as_past_aside(article, t) or _denied(article, t)
                     or _no_ground_taken(article, t) or _crowd_as_victims(article, t) or _freed_captives(article, t))]
     material = load_lexicon().material_families
-    acts = [t for t in told if not (_imputed(article, t) or _avenged(article, t) or _mourned(article, t)
-                                    or _arrested_over(article, t, told))]
-    # "lynched two men accused of planting an IED": no bombing told beside the lynching; a death
-    # mourned is never the act ("families of people killed last year rallied"), nor a protest
-    # imputed to those arrested ("arrested four, accusing them of mobilising for a march") or
-    # that they were arrested over
-    unmourned = [t for t in told if not (_mourned(article, t) or _arrested_over(article, t, told) or (
+    # a death mourned is never the act ("families of people killed last year rallied"), nor a
+    # protest those arrested were held over ("arrested 15 activists over a protest held last week")
+    never_acts = {id(t) for t in told if _mourned(article, t) or _arrested_over(article, t, told)}
+    acts = [t for t in told if id(t) not in never_acts and not (_imputed(article, t) or _avenged(article, t))]
+    # "lynched two men accused of planting an IED": no bombing told beside the lynching; nor a
+    # protest imputed to those arrested ("arrested four, accusing them of mobilising for a march")
+    unmourned = [t for t in told if id(t) not in never_acts and not (
         t.family == "protest" and t not in acts and any(a.family == "arrest" and a.start < t.start
-                                                        for a in article.in_sentence(told, t.sentence))))]
+                                                        for a in article.in_sentence(told, t.sentence)))]
     for trigger in acts if any(t.family in material for t in acts) else unmourned:
         by_sentence.setdefault(trigger.sentence, []).append(trigger)
     for index, triggers in by_sentence.items():
@@ -2485,8 +2485,9 @@ def _protest_assailant(article: Article, trigger: Trigger) -> ActorMention | Non
     if any(a.category == taxonomy.STATE_FORCES for a in actors):
         return None
     blow = next((t for t in article.in_sentence(article.triggers, index) if t.family == "violence" and t.end <= trigger.start), None)
-    return next((a for a in actors if blow is not None and a.end <= blow.start
-                 and a.category in taxonomy.category_group("non_state_armed")), None)
+    if blow is None:
+        return None
+    return next((a for a in actors if a.end <= blow.start and a.category in taxonomy.category_group("non_state_armed")), None)
 
 
 def _crowds_country(article: Article, trigger: Trigger) -> str | None:
