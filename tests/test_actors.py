@@ -460,3 +460,17 @@ def test_a_forces_units_and_ships_are_its_forces():
 ])
 def test_groups_told_by_their_community_spanish_names_initials_and_craft(text, country, expected):
     assert {k: v for k, v in _names(text, country).items() if k in expected} == expected
+
+
+@pytest.mark.parametrize("text, country, name", [
+    # a gang of the coalition keeps its own name
+    ("Members of the 400 Mawozo gang kidnapped a pastor on Monday.", "HT", "400 Mawozo Gang"),
+    ("Suspected Fulani ethnic militiamen attacked a village on Monday.", "NG", "Fulani Ethnic Militia (Nigeria)"),
+])
+def test_groups_named_by_what_they_call_themselves(text, country, name):
+    assert name in _names(text, country).values()
+
+
+def test_tribes_fighting_each_other_are_their_tribal_militias():
+    names = _names("Turi and Bangash tribesmen exchanged fire over a plot of land on Monday.", "PK")
+    assert {"Turi Tribal Militia (Pakistan)", "Bangash Tribal Militia (Pakistan)"} <= set(names.values())

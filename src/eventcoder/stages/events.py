@@ -756,7 +756,15 @@ def _doer(text: str, actors: list[ActorMention]) -> ActorMention | None:
     bandits", "died after being tortured by the police")."""
     return next((a for a in actors if not _is_victim(a) and (
         (_VIOLENT_VERB.match(text, a.end + 1) and text[a.end:a.end + 1] == " ")
-        or _VIOLENT_NOUN_BY.search(text, max(0, a.start - 60), a.start))), None)
+        or _VIOLENT_NOUN_BY.search(text, max(0, a.start - 60), a.start)
+        # "killed in a so-called 'gunfight' with the RAB": the force of a fight in name only
+        or _DOUBTED_FIGHT_WITH.search(text, max(0, a.start - 40), a.start))), None)
+
+
+#: Before a fight the report doubts: "a so-called 'gunfight'", "an alleged encounter".
+_DOUBTED_BEFORE = re.compile(r"\b(?:so-called|alleged|staged|fake)\s+['\"‘“]?$", re.I)
+_DOUBTED_FIGHT_WITH = re.compile(_DOUBTED_BEFORE.pattern[:-1] + r"(?:gun ?fight|encounter|cross-?fire|shoot-?out|exchange of fire)"
+                                 r"['\"’”]?\s+with\s+(?:the\s+)?$", re.I)
 
 
 _VIOLENT_NOUN_BY = re.compile(r"\b(?:attacks?|raids?|ambush(?:es)?|assaults?|shootings?|bombings?|killings?|"
@@ -789,8 +797,10 @@ def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: Actor
         # "two government officials were ambushed": officials struck are civilians (ACLED)
         actor2 = unnamed_actor("civilians", actor2.country_code, actor2.start)
     if actor2 is not None and actor2.category == taxonomy.IDENTITY_MILITIA and _last_word(actor2) in lexicon.civilian_members:
-        # "Gabra militia killed five Borana herders": a community's people attacked are civilians
-        actor2 = unnamed_actor("civilians", actor2.country_code, actor2.start)
+        # "Gabra militia killed five Borana herders": a community's people attacked are civilians,
+        # but its armed men are its militia ("troops engaged armed herdsmen")
+        actor2 = (_community_militia(actor2) if actor2.generic and _ARMED_WORD.match(actor2.text)
+                  else unnamed_actor("civilians", actor2.country_code, actor2.start))
     if (_entry_of(trigger).mutual and actor1 is not None and actor2 is not None and _is_victim(actor1)
             and _is_victim(actor2) and {_last_word(actor1), _last_word(actor2)} & lexicon.armed_when_acting):
         # "farmers clashed with herders": farmer-herder fighting is between communal militias
@@ -806,10 +816,20 @@ def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: Actor
         # people who fight an armed group are their community's militia, not a mob
         actor1 = _community_militia(actor1)
     if (actor1 is not None and not _entry_of(trigger).mutual and _last_word(actor1) in lexicon.partisans
+            and not _STORMED.match(trigger.text)  # "supporters stormed the governor's house": a riot
             and actor2 is not actor1 and (actor2 is None or _last_word(actor2) not in lexicon.partisans)):
         # "ODM supporters attacked a candidate": followers who attack are an armed group
         actor1 = unnamed_actor("armed", actor1.country_code, actor1.start)
     return actor1, actor2
+
+
+_STORMED = re.compile(r"storm", re.I)
+_FOLLOWERS_AFTER = re.compile(r"\s+(?:supporters|followers|loyalists|sympathi[sz]ers|partisans)\b", re.I)
+#: A protest's word that names a gathering whoever holds it: "held a rally", "rallies".
+_RALLY = re.compile(r"(?:held\s+(?:an?\s+)?)?rall(?:y|ies|ied)", re.I)
+
+
+_ARMED_WORD = re.compile(r"(?:heavily\s+)?armed\b", re.I)
 
 
 def _community_militia(people: ActorMention) -> ActorMention:
@@ -1023,10 +1043,14 @@ def _rioted(story: str) -> bool:
     ("victims of ethnic clashes held a demonstration", "stalls destroyed by county officers")."""
     cues = load_lexicon().cues
     return any(not _GRIEVANCE_BEFORE.search(story, max(0, cue.start() - 60), cue.start())
+               and not _PEACEFULLY_BEFORE.search(story, max(0, cue.start() - 12), cue.start())  # "peacefully blocking the road"
                and not _BY_THE_STATE.match(story, cue.end())
                # what was burnt, in the cue or in the three words after it
                and not cues["symbols_burnt"].search(story, cue.start(), _THREE_WORDS.match(story, cue.end()).end())
                for cue in _told_cues(cues["riot_cues"], story))
+
+
+_PEACEFULLY_BEFORE = re.compile(r"\bpeaceful(?:ly)?\s+$", re.I)
 
 
 def _met_intervention(story: str) -> bool:
@@ -1414,6 +1438,12 @@ def _retells(article: Article, previous: Event, event: Event) -> bool:
             and (event.date is None or previous.date is None or event.date.date == previous.date.date))
 
 
+def _other_armed_side(attack: Event, fight: Event) -> ActorMention | None:
+    """The side of a fight told after an attack that is not the attacker, when it bears arms."""
+    return next((a for a in (fight.actor1, fight.actor2) if a is not None and a.category != taxonomy.CIVILIANS
+                 and (attack.actor1 is None or _side(a) != _side(attack.actor1))), None)
+
+
 class _Retellings:
     """Merges each event, in sentence order, into the latest earlier one it retells.
 
@@ -1461,6 +1491,11 @@ class _Retellings:
         else:
             target.sentences = sorted(set(target.sentences) | set(other.sentences))
         target.actor1 = target.actor1 or other.actor1
+        if (target.sub_event_type == taxonomy.ATTACK and other.sub_event_type == taxonomy.ARMED_CLASH
+                and _entry_of(other.trigger).mutual and (fought := _other_armed_side(target, other))):
+            # "gunmen opened fire on students ... they later exchanged fire with police": the attack was fought
+            _retype_event(target, taxonomy.ARMED_CLASH)
+            target.actor2 = fought
         if target.actor2 is None or (other.actor2 is not None and other.actor2.generic is False and target.actor2.generic):
             target.actor2 = target.actor2 or other.actor2
         if target.place is None or (other.place is not None and _specificity(other.place) < _specificity(target.place)
@@ -1562,9 +1597,10 @@ _RELATIVE_OPENS = re.compile(r"\b(?:who|which|that)\b[^,;]*$", re.I)
 
 
 def _arrested_over(article: Article, trigger: Trigger, told: list[Trigger]) -> bool:
-    """A protest told as what an arrest in its sentence was for ("arrested 15 activists over a
-    protest held last week"): not the event, the arrest is."""
-    return trigger.family == "protest" and any(
+    """A protest, or the looting of a riot, told as what an arrest in its sentence was for
+    ("arrested 15 activists over a protest held last week", "arrested 39 suspects over looting and
+    arson during last week's protests"): not the event, the arrest is."""
+    return trigger.family in ("protest", "property") and any(
         a.family == "arrest" and a.end <= trigger.start and _ARRESTED_OVER.search(article.text, a.end, trigger.start)
         for a in article.in_sentence(told, trigger.sentence))
 
@@ -1572,9 +1608,9 @@ def _arrested_over(article: Article, trigger: Trigger, told: list[Trigger]) -> b
 #: Between an arrest and the protest it was for: "arrested 15 activists over a protest held last
 #: week", "detained for taking part in", "inciting violence during the protests", "as they prepared
 #: to commemorate the anniversary of".
-_ARRESTED_OVER = re.compile(r"\b(?:over|for\s+(?:taking\s+part|participating)\s+in|for\s+(?:organi[sz]ing|joining|leading|staging)"
+_ARRESTED_OVER = re.compile(r"\b(?:over|accused\s+of|suspected\s+of|for\s+(?:taking\s+part|participating)\s+in|for\s+(?:organi[sz]ing|joining|leading|staging)"
                             r"|an?\s+(?:organi[sz]er|leader|convener|convenor)\s+of|of\s+organi[sz]ing|in\s+connection\s+with|linked\s+to"
-                            r"|inciting\s+(?:[\w-]+\s+)?during|anniversary\s+of)\s+(?:[\w'’#-]+\s+){0,6}$", re.I)
+                            r"|inciting\s+(?:[\w-]+\s+)?during|anniversary\s+of)\s+(?:[\w'’#-]+\s+){0,8}$", re.I)
 
 
 def _imputed(article: Article, trigger: Trigger) -> bool:
@@ -1588,8 +1624,12 @@ def _imputed(article: Article, trigger: Trigger) -> bool:
         return False  # "three men suspected of theft were tied up and beaten": what befell them
     # the act's words run on past the trigger: "women accused of witchcraft were beaten to death"
     act = article.text[trigger.start:article.sentences[trigger.sentence].end]
-    return imputes_deed(lead, act) and (trigger.family == "protest" or not any(
-        a.category in armed and a.end <= trigger.start for a in article.in_sentence(article.actors, trigger.sentence)))
+    told = article.in_sentence(article.triggers, trigger.sentence)
+    # (a deed of those an arrest took is theirs whoever arrested them: "the SBU detained a man
+    # suspected of helping to adjust missile strikes")
+    return imputes_deed(lead, act) and (trigger.family == "protest" or any(t.family == "arrest" and t.end <= trigger.start for t in told)
+                                        or not any(a.category in armed and a.end <= trigger.start
+                                                   for a in article.in_sentence(article.actors, trigger.sentence)))
 
 
 def _arrested_for(article: Article, told: Trigger | CasualtyMention) -> bool:
@@ -1614,6 +1654,18 @@ def _mourned(article: Article, trigger: Trigger) -> bool:
         or _REMEMBERED.search(article.text, max(start, trigger.start - REMEMBERED_REACH), trigger.start) is not None)
 
 
+def _protested_against(article: Article, trigger: Trigger, told: list[Trigger]) -> bool:
+    """Violence a protest told before it in its sentence is about ("marched to demand justice for
+    two men lynched a week earlier", "protested the killing of a trader"): its grievance, not an act."""
+    if trigger.family != "violence" and trigger.sub_event_type != taxonomy.MOB_VIOLENCE:
+        return False
+    return any(t.family == "protest" and t.sub_event_type == taxonomy.PEACEFUL_PROTEST and t.end <= trigger.start
+               # not a crowd told by its protest ("traders who were protesting against a tax
+               # beat a thief")
+               and not _RELATIVE_OPENS.search(article.text, max(article.sentences[t.sentence].start, t.start - 30), t.start)
+               and _is_grievance(article.text[t.end:trigger.start]) for t in article.in_sentence(told, trigger.sentence))
+
+
 #: Before deaths a gathering remembers, up to the trigger: "in memory of civilians".
 _REMEMBERED = re.compile(r"\b(?:in\s+(?:the\s+)?memory\s+of|in\s+hono(?:u)?r\s+of|commemorat\w*|anniversary\s+of)"
                          r"\s+(?:[\w'’-]+\s+){0,5}$", re.I)
@@ -1625,7 +1677,10 @@ def _avenged(article: Article, trigger: Trigger) -> bool:
     act, not the one reported, unless the report tells no other."""
     sentence = article.sentences[trigger.sentence]
     cue = _AVENGED.search(article.text, sentence.start, trigger.start)
-    return cue is not None and any(t.start < cue.start() for t in article.in_sentence(article.triggers, trigger.sentence))
+    # another act told before the cue, or after the avenged act ("in retaliation for the previous
+    # day's attack, armed tribesmen torched houses")
+    return cue is not None and any(t.start < cue.start() or t.start > trigger.end
+                                   for t in article.in_sentence(article.triggers, trigger.sentence))
 
 
 #: What names an earlier act as the one avenged: "in reprisal for", "to avenge".
@@ -1698,6 +1753,12 @@ def _as_entry_of(trigger: Trigger, sub: str) -> Trigger:
                    sub_event_type=entry.sub_event_type, plover_event=entry.plover_event, plover_mode=entry.plover_mode)
 
 
+def _fight_in_name_only(article: Article, trigger: Trigger) -> bool:
+    """A fight the report doubts ("killed in a so-called 'gunfight' with the RAB", "an alleged
+    encounter"): the force's killing is the act, no exchange of fire."""
+    return _entry_of(trigger).mutual and _DOUBTED_BEFORE.search(article.text, max(0, trigger.start - 14), trigger.start) is not None
+
+
 def _denied(article: Article, trigger: Trigger) -> bool:
     """"No fighting was reported", "the march went ahead without violence": the act did not happen.
     "No casualties" denies only the harm, which the casualties stage counts as none."""
@@ -1763,11 +1824,12 @@ def find_events(article: Article) -> Article:
     by_sentence: dict[int, list[Trigger]] = {}
     told = [_people_set_afire(article, _people_seized(article, t)) for t in article.triggers
             if not (_inside_a_name(names, t) or _told_as_past_aside(article, t) or _denied(article, t)
-                    or _no_ground_taken(article, t) or _crowd_as_victims(article, t) or _freed_captives(article, t))]
+                    or _no_ground_taken(article, t) or _crowd_as_victims(article, t) or _freed_captives(article, t)
+                    or _fight_in_name_only(article, t))]
     material = load_lexicon().material_families
     # a death mourned is never the act ("families of people killed last year rallied"), nor a
     # protest those arrested were held over ("arrested 15 activists over a protest held last week")
-    never_acts = {id(t) for t in told if _mourned(article, t) or _arrested_over(article, t, told)}
+    never_acts = {id(t) for t in told if _mourned(article, t) or _arrested_over(article, t, told) or _protested_against(article, t, told)}
     acts = [t for t in told if id(t) not in never_acts and not (_imputed(article, t) or _avenged(article, t))]
     # "lynched two men accused of planting an IED": no bombing told beside the lynching; nor a
     # protest imputed to those arrested ("arrested four, accusing them of mobilising for a march")
@@ -1801,8 +1863,10 @@ def find_events(article: Article) -> Article:
     retellings = _Retellings(article)
     for event in events:
         retellings.add(event)
-    merged = _with_protest_violence(article, _met_with_force(retellings.merged))
+    merged = _with_protest_violence(article, _met_with_force(article, retellings.merged))
     _add_following_tolls(article, merged, set(by_sentence))
+    _protests_met_with_force(article, merged)
+    _harmless_raids(article, merged)
     _captives_killed(merged)
     _ambushes_of_civilians(merged)
     _attacks_met_by_arms(merged)
@@ -1850,6 +1914,8 @@ def find_events(article: Article) -> Article:
         if (teller is not None and (event.actor2 is None or event.actor2.category == taxonomy.CIVILIANS)
                 and (event.actor1 is None or teller.name != event.actor1.name)):
             event.actor2 = teller  # "a drone hit a car. The SDF said two of its members were killed": the SDF was struck
+        if event.actor2 is None and event.sub_event_type in (taxonomy.PROTEST_WITH_INTERVENTION, taxonomy.EXCESSIVE_FORCE):
+            event.actor2 = _unnamed_in_place("police", event)  # the type tells a force stepped in; none is named
         if event.actor2 is None and (event.event_type == taxonomy.VIOLENCE_AGAINST_CIVILIANS
                                      or event.sub_event_type in (taxonomy.MOB_VIOLENCE, taxonomy.LOOTING)
                                      or _struck_people(event)):
@@ -2011,7 +2077,7 @@ def _main_first(event: Event, harm_told: bool, violence_told: set[int]) -> tuple
             event.sentences[0])
 
 
-def _met_with_force(events: list[Event]) -> list[Event]:
+def _met_with_force(article: Article, events: list[Event]) -> list[Event]:
     """An attack and the fight it met, told in the next sentence, are one armed clash, as ACLED
     codes them: "Gunmen attacked a village. Soldiers pushed them back." The fight's sides join
     the attack's: its attacker stays actor1, the side that fought back becomes actor2. The
@@ -2036,7 +2102,8 @@ def _met_with_force(events: list[Event]) -> list[Event]:
             _absorb(attack, event)  # "Police intervened, shooting dead two of them": the attack's dead
             continue
         if (told_next and attack.trigger.family == "protest" and event.trigger.family == "arrest" and not _killed(event)
-                and (event.actor1 is None or event.actor1.category == taxonomy.STATE_FORCES)):
+                and (event.actor1 is None or event.actor1.category == taxonomy.STATE_FORCES)
+                and not _arrested_for(article, attack.trigger)):  # not "arrested 39 over last week's riots"
             _absorb(attack, event)  # "Police dispersed them and arrested 15": the protest's intervention
             continue
         kept.append(event)
@@ -2160,6 +2227,36 @@ def _with_protest_violence(article: Article, events: list[Event]) -> list[Event]
             continue
         _absorb(protest, event)
     return kept
+
+
+def _harmless_raids(article: Article, events: list[Event]) -> None:
+    """A raid on people's property that the report says hurt no one ("troops set fire to 80
+    houses during a raid. No one was hurt") destroyed property: ACLED's looting or destruction,
+    not an attack."""
+    for event in events:
+        if event.sub_event_type != taxonomy.ATTACK or not _entry_of(event.trigger).generic:
+            continue
+        harm = [c for c in event.casualties if c.kind in ("killed", "injured")]
+        if (harm and not any(c.minimum or c.maximum for c in harm)
+                and any(t.family == "property" for t in article.in_sentence(article.triggers, event.sentences[0]))):
+            _retype_event(event, taxonomy.LOOTING)
+
+
+def _protests_met_with_force(article: Article, events: list[Event]) -> None:
+    """A peaceful protest whose story goes on to tell its dead, once the sentences after it have
+    joined it, met excessive force: "police fired tear gas at the marchers. Two young men were
+    killed" (its hurt, whom news tells of at every dispersal, make no more than an intervention)."""
+    for event in events:
+        if (event.trigger.family == "protest" and len(event.sentences) > 1
+                and event.sub_event_type in (taxonomy.PEACEFUL_PROTEST, taxonomy.PROTEST_WITH_INTERVENTION)
+                and any(c.kind == "killed" and c.minimum for c in _protest_casualties(article, event.casualties))):
+            _retype_event(event, taxonomy.EXCESSIVE_FORCE)
+            if event.actor2 is None or event.actor2.category != taxonomy.STATE_FORCES:
+                # the side acted upon is the force that met the crowd, not its dead
+                story = _protest_story(article, event.sentences[0])
+                event.actor2 = next((a for i in story for a in article.in_sentence(article.actors, i)
+                                     if a.category == taxonomy.STATE_FORCES and _branch(a) != "government"),
+                                    None) or _unnamed_in_place("police", event)
 
 
 def _told_in_demonstration(event: Event, protest: Event) -> bool:
@@ -2478,8 +2575,10 @@ def _claimant(article: Article, sentence: int) -> ActorMention | None:
 
 
 def _protest_assailant(article: Article, trigger: Trigger) -> ActorMention | None:
-    """Armed men, not the state's, told doing violence before the protest in its sentence
-    ("unidentified armed men opened fire on residents protesting"), when no state force is named there."""
+    """Those not of the state told doing violence before the protest in its sentence, when no
+    state force is named there: armed men ("unidentified armed men opened fire on residents
+    protesting"), or a crowd whose blow fell on the protesters themselves ("ruling party
+    supporters attacked peaceful protesters with clubs")."""
     index = trigger.sentence
     actors = article.in_sentence(article.actors, index)
     if any(a.category == taxonomy.STATE_FORCES for a in actors):
@@ -2487,7 +2586,14 @@ def _protest_assailant(article: Article, trigger: Trigger) -> ActorMention | Non
     blow = next((t for t in article.in_sentence(article.triggers, index) if t.family == "violence" and t.end <= trigger.start), None)
     if blow is None:
         return None
-    return next((a for a in actors if a.end <= blow.start and a.category in taxonomy.category_group("non_state_armed")), None)
+    armed = next((a for a in actors if a.end <= blow.start and a.category in taxonomy.category_group("non_state_armed")), None)
+    if armed is not None or not _BLOW_ON_PROTEST.fullmatch(article.text, blow.end, trigger.start):
+        return armed
+    return next((a for a in actors if a.end <= blow.start and a.category in (taxonomy.RIOTERS, taxonomy.CIVILIANS)), None)
+
+
+#: Between a blow and the protest it fell on: "attacked [peaceful] protesters", "attacked students demonstrating".
+_BLOW_ON_PROTEST = re.compile(r"(?:\s+(?!(?:during|at|in|amid|after|before|while)\b)[\w-]+){0,2}\s+")
 
 
 def _crowds_country(article: Article, trigger: Trigger) -> str | None:
@@ -2644,6 +2750,13 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
         event_type, sub, plover_event, plover_mode = _retype(taxonomy.ATTACK if hurt else taxonomy.LOOTING)
         actor1 = unnamed_actor("armed", doer.country_code or (place.country_code if place else None), doer.start)
         actor2 = None
+    elif (entry.family == "protest" and sub == taxonomy.PEACEFUL_PROTEST and _RALLY.fullmatch(trigger.text)
+          and actor1 is not None and not actor1.generic and actor1.category in (taxonomy.REBEL_GROUP, taxonomy.STATE_FORCES)
+          and not _FOLLOWERS_AFTER.match(article.text, actor1.end)):  # "Houthi supporters rallied": a crowd
+        # "the AFC/M23 held a rally to present its governor": an armed side's own gathering is no
+        # protest, but a development of its rule (ACLED: Other)
+        event_type, sub, plover_event, plover_mode = _retype(taxonomy.OTHER)
+        actor2 = None
     elif entry.family == "protest":
         casualties = _protest_casualties(article, casualties)
         story_actors = [a for i in _protest_story(article, index) for a in article.in_sentence(article.actors, i)]
@@ -2651,12 +2764,16 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
         actor1, actor2 = _protest_sides(sub, story_actors, struck)
         crowd = unnamed_actor("rioters" if sub in taxonomy.RIOT_SUB_TYPES else "protesters",
                               _crowds_country(article, trigger) or (place.country_code if place else None), trigger.start)
-        assailant = _protest_assailant(article, trigger) if sub == taxonomy.EXCESSIVE_FORCE else None
-        if assailant is not None:
+        assailant = _protest_assailant(article, trigger) if sub in (
+            taxonomy.EXCESSIVE_FORCE, taxonomy.PROTEST_WITH_INTERVENTION, taxonomy.VIOLENT_DEMONSTRATION) else None
+        mob = assailant is not None and assailant.category not in taxonomy.category_group("non_state_armed")
+        if assailant is not None and (mob or sub == taxonomy.EXCESSIVE_FORCE):
             # "unidentified men wielding pangas attacked participants in a demonstration": armed
-            # men who are not the state's attacked the protesters, no force policed them
-            event_type, sub, plover_event, plover_mode = _retype(taxonomy.ATTACK)
-            actor1, actor2 = assailant, unnamed_actor("protesters", crowd.country_code, trigger.start)
+            # men who are not the state's attacked the protesters, no force policed them (men who
+            # only whipped them intervened in it); a crowd that set on them is a mob
+            event_type, sub, plover_event, plover_mode = _retype(taxonomy.MOB_VIOLENCE if mob else taxonomy.ATTACK)
+            actor1 = unnamed_actor("rioters", crowd.country_code, assailant.start) if mob else assailant
+            actor2 = unnamed_actor("protesters", crowd.country_code, trigger.start)
         elif sub == taxonomy.EXCESSIVE_FORCE:
             actor2 = actor2 or crowd
         else:
