@@ -746,3 +746,20 @@ def test_victims_told_with_who_they_were(text, expected):
 def test_a_victim_told_with_what_he_was_involved_in():
     assert main_fatalities("Rival cadres fought in Kiganjo on Monday. A trader was stabbed to death, and one of the cadres "
                            "involved in the fight died later in hospital.") == 2
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a victim named after what they were, names with their particles
+    ("Gunmen shot dead pharmacist Khaled al-Masri outside his shop in Kiganjo on Monday.", 1),
+    # an aside between the victim and the fate: a name and an age, a breakdown
+    ("A boda boda rider, Peter Otieno, 21, was run over and killed by a police lorry in Kiganjo on Monday.", 1),
+    ("Two workers, one Kenyan and one foreign national, were killed in Kiganjo on Monday.", 2),
+    ("An airstrike on a house in Kiganjo on Monday killed a family of six.", 6),
+    ("Residents of Kiganjo reported dozens of deaths on both sides of the fighting on Monday.", 12),
+    ("The body of community leader Peter Otieno was found on a road near Kiganjo on Monday.", 1),
+    ("Two Red Cross volunteers were killed in the shelling of Kiganjo on Monday.", 2),
+    # a death the act followed is its cause, not its toll
+    ("Fifty fighters surrendered to troops in Kiganjo on Monday following the death of the group's leader.", 0),
+])
+def test_victims_told_in_other_ways(text, expected):
+    assert main_fatalities(text) == expected

@@ -582,7 +582,10 @@ def _victims_from(lexicon: _Lexicon, text: str, start: int, end: int, kind: str,
         if one is None and right_after_verb:
             one = lexicon.bare_one_after.match(text, start, end)
         if one is not None:  # "lynched a suspected thief", "gunned down Hassan Mwayuyu": one person
-            count = 2 if _normal(one["victim"]).rsplit(" ", 1)[-1] in lexicon.pair_words else 1  # "an elderly couple"
+            noun = _normal(one["victim"]).rsplit(" ", 1)[-1]
+            count = 2 if noun in lexicon.pair_words else 1  # "an elderly couple"
+            size = _HOUSEHOLD_SIZE.match(text, one.end("victim"), end) if noun in _HOUSEHOLDS else None
+            count = (_count(lexicon, size["n"])[0] or count) if size else count  # "a family of eight"
             return [CasualtyMention(one["victim"], one.start("victim"), one.end("victim"), kind=kind, minimum=count, maximum=count)]
     if first is None or (people_only and (not named or lexicon.unit_after.match(text, first.end(), end))):
         # "seized 300 weapons": only people named as people are abducted or arrested; "captured
@@ -617,6 +620,11 @@ def _without_appositive(lexicon: _Lexicon, text: str, mentions: list[CasualtyMen
         return [first]  # "shot dead two passengers, a retired teacher and a trader" (not "two soldiers, a teacher and a trader")
     return mentions
 
+
+_PREPOSITIONS = r"(?:in|at|on|near|outside|inside|after|during|over|and|from|to|into|with|by|for|across|along|around|behind|between|the)"
+#: A household's size after its word: "killing a family of eight".
+_HOUSEHOLDS = frozenset({"family", "household"})
+_HOUSEHOLD_SIZE = re.compile(r"\s+of\s+(?P<n>\d+|[a-z]+)\b", re.I)
 
 #: After a person who tells of the dead, not one of them.
 _SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+$", re.I)
@@ -986,7 +994,10 @@ def _lexicon() -> _Lexicon:
             # an aside between commas, names or where they were: "two local leaders, Peter Mwangi and
             # John Otieno, were shot dead", "ten soldiers, on patrol near the border, died"; names
             # may run up to the verb: "two local leaders, Peter Mwangi and John Otieno were shot dead"
-            rf"(?:\s*,\s*(?:(?:(?-i:[A-Z])|(?:on|while|during|an?|the|his|her|their)\s)[^,;.()]{{1,90}}?\s*,|(?-i:[A-Z])[^,;.()]{{1,90}}?(?-i:[A-Z])[\w'’-]+))?"
+            # a victim's age after the name ("a driver, Aditya Pratama, 21, was"), and a breakdown
+            # ("two workers, one Indonesian and one Chinese national, were killed")
+            rf"(?:\s*,\s*(?:(?:(?-i:[A-Z])|(?:on|while|during|an?|the|his|her|their|one|both|each)\s)[^,;.()]{{1,90}}?\s*,(?:\s*\d{{1,3}}\s*,)?"
+            rf"|(?-i:[A-Z])[^,;.()]{{1,90}}?(?-i:[A-Z])[\w'’-]+))?"
             # what had been done to them, and by whom: "a woman (who was) shot by bandits in
             # Kapedo succumbed", not the bandits
             rf"(?:\s*,?\s+(?:(?:who|that)\s+(?:was|were|had\s+been)\s+)?(?-i:[a-z]+(?:ed|en|t))\s+by\s+[^,;.()]{{1,50}}?,?)?"
@@ -1001,7 +1012,8 @@ def _lexicon() -> _Lexicon:
             rf"(?:\s*\((?-i:[A-Z])[^()]{{1,60}}\))?"
             rf"\s*(?:,\s*(?=who\b))?"  # "one gang member, who died later"
             # "were attacked and killed": a first participle joined to the casualty verb
-            rf"(?P<aux>(?:\b(?:{auxiliaries})\s+){{0,5}}\b(?:{passive_auxiliaries})\s+(?:[a-z]+\s*,\s*){{0,2}}[a-z]+ed\s+and\s+"
+            rf"(?P<aux>(?:\b(?:{auxiliaries})\s+){{0,5}}\b(?:{passive_auxiliaries})\s+(?:[a-z]+\s*,\s*){{0,2}}"
+            rf"(?:[a-z]+ed|(?:run|knocked|mowed)\s+(?:over|down)|hit|struck|shot|beaten|stabbed|caught|tied)\s+and\s+"
             rf"|(?:\b(?:{auxiliaries})\s+){{0,6}})[\"“'‘]?$", flags),
         struck_then_died=re.compile(
             rf"(?P<list>{victim_list})\s+(?:(?:{auxiliaries})\s+){{0,3}}?(?:{passive_auxiliaries})\s+(?:\w+ly\s+)?"
@@ -1026,8 +1038,12 @@ def _lexicon() -> _Lexicon:
             rf"(?:\s+(?!(?:{_alternation([*terms['not_victims'], *terms['not_modifier_words'], *_SHORT_WORDS])})\b)"
             rf"[\w'’-]+){{0,3}}|(?:him|her)\b)", flags),
         # a name of two to four words, not a group's ("Al Shabaab militants") nor a country's people
+        # a person's name, after a word or two of what they were ("shot dead pharmacist Khaled
+        # al-Masri"), with the particles names hold ("al-", "bin", "de")
         named_after=re.compile(
-            rf"\s+(?P<victim>(?-i:[A-Z][a-z'’-]+)(?:\s+(?-i:[A-Z][a-z'’-]+)){{1,3}})\b(?!['’]|\s+(?:{group_words})\b)"),
+            rf"\s+(?P<victim>(?:(?!{_PREPOSITIONS}\b)(?-i:[a-z]{{3,}})\s+){{0,2}}(?-i:[A-Z][a-z'’-]+)"
+            rf"(?:\s+(?-i:(?:al|el|ad|as|ar|bin|ibn|abu|van|von|de|da|del|dos|du|la|le)[-\s])?(?-i:[A-Z][a-z'’-]+)){{1,3}})"
+            rf"\b(?!['’]|\s+(?:{group_words})\b)"),
         bare_one_after=re.compile(
             rf"\s+(?P<victim>(?:(?!{not_one})[\w'’-]+\s+){{0,2}}(?!{not_one})"
             rf"(?-i:[a-z]{{4,}})(?<!s)(?<!ing))(?=\s*(?:$|[,.;]|(?:at|in|on|near|outside|inside|after|during|over|and)\b))"),
@@ -1044,7 +1060,7 @@ def _lexicon() -> _Lexicon:
         toll_by_place=re.compile(rf"(?<![\w-]){_uncaptured(share)}(?:(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+){_uncaptured(share)})+", flags),
         toll_share=re.compile(share, flags),
         count_noun=re.compile(
-            rf"(?<![\w-])(?P<qty>{quantity_plain})\s+(?:{modifier}\s+){{0,2}}?"
+            rf"(?<![\w-])(?P<qty>{quantity_plain})\s+(?:of\s+)?(?:{modifier}\s+){{0,2}}?"  # "dozens of deaths"
             rf"(?P<noun>{_alternation(count_kinds)})\b", flags),
         count_word=re.compile(rf"\b(?:{_alternation(count_kinds)})\b", flags),
         labelled_count=re.compile(

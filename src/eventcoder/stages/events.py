@@ -231,7 +231,7 @@ def load_lexicon() -> _Lexicon:
     cues["new_incident"] = re.compile(r"\W*(?:" + "|".join(data["new_incident_cues"]) + r")\b", re.I)
     blamed_for_deaths = [cue for cue in data["blamed_cues"] if cue != "for"]
     cues["cause"] = re.compile(r"\b(?:" + "|".join(data["cause_cues"] + data["inquiry_cues"] + blamed_for_deaths) + r")\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?"
-                               r"(?:killings?|deaths?|murders?|lynchings?|beheadings?|shootings?)\s+of\s+$", re.I)
+                               r"(?:killings?|deaths?|murders?|lynchings?|beheadings?|shootings?)\s+of\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?$", re.I)
     cues["inquiry_before"] = re.compile(r"\b(?:" + "|".join(data["inquiry_cues"]) + r")\s+(?:the\s+)?$", re.I)
     cues["earlier"] = re.compile(r"\b(?:" + "|".join(data["earlier_attack_cues"]) + r")\b[^,.;:()]*$", re.I)
     # "clashes erupted after four bodies were found", "houses were torched after a rider was
