@@ -2779,3 +2779,13 @@ def test_weapons_only_one_side_fires_name_it():
 def test_a_raid_that_hurt_no_one_destroyed_property():
     event = main_event("Gunmen raided a market in Kiganjo on Monday and set fire to twenty stalls. No one was hurt.")
     assert event["sub_event_type"] == "Looting/property destruction"
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Residents of Kiganjo detained and tied up three police officers accused of extortion on Monday.", "Mob violence"),
+    ("Residents of Kiganjo looted and burned five shops on Monday after rumours that a child had been abducted.",
+     "Mob violence"),
+    ("Police arrested 60 people in Kiganjo on Monday over the mob attack on a church.", "Arrests"),
+])
+def test_what_a_crowd_did_and_what_it_was_held_for(text, sub_event_type):
+    assert main_event(text)["sub_event_type"] == sub_event_type

@@ -663,7 +663,7 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
             and not harmed.cover(crowd.start, crowd.end)  # "the 12 people killed were traders"
             and _last_word(crowd) not in load_actor_lexicon().one_person  # "Teacher attacked": struck
             and (_VIOLENT_VERB.match(trigger.text) or _BURNING.match(trigger.text) or _entry_of(trigger).mutual
-                 or _entry_of(trigger).family == "property")):
+                 or _entry_of(trigger).family in ("property", "arrest"))):
         # "villagers lynched a suspected thief", "residents set ablaze a house", not "villagers
         # died": civilians who act
         acting = [crowd]
@@ -872,7 +872,9 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     crowd = actor1 if _is_crowd(actor1) else actor2 if (
         entry.mutual and actor2 is not None and actor2.category in crowds
         and actor1 is not None and actor1.category == taxonomy.STATE_FORCES) else None
-    if crowd is not None and (entry.family == "property" or (entry.family == "violence" and (
+    if crowd is not None and (entry.family == "property"
+                              or (entry.family == "arrest" and crowd.end <= trigger.start)  # "residents detained four officers"
+                              or (entry.family == "violence" and (
             sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH) or (sub == taxonomy.ABDUCTION and crowd.category in crowds)))):
         # an unorganised crowd's violence or destruction is a riot, demonstrators' a violent
         # demonstration (ACLED); so are the hostages a mob takes ("angry villagers seized and
@@ -1684,7 +1686,9 @@ def _avenged(article: Article, trigger: Trigger) -> bool:
 
 
 #: What names an earlier act as the one avenged: "in reprisal for", "to avenge".
-_AVENGED = re.compile(r"\b(?:in\s+(?:apparent\s+|suspected\s+|possible\s+)?(?:retaliation|revenge|reprisal)\s+(?:for|to)|to\s+avenge|avenging)\b", re.I)
+_AVENGED = re.compile(r"\b(?:in\s+(?:apparent\s+|suspected\s+|possible\s+)?(?:retaliation|revenge|reprisal)\s+(?:for|to)|to\s+avenge|avenging"
+                      # and a rumour that set it off: "burned shops after rumours that a child had been abducted"
+                      r"|(?:after|over|amid|following)\s+(?:false\s+|unfounded\s+)?rumou?rs?\s+(?:that|of))\b", re.I)
 
 
 #: A mob's act, as against its name: "lynched", "lynching".
