@@ -1431,7 +1431,9 @@ def _retells(article: Article, previous: Event, event: Event) -> bool:
         return True
     # "Rebels captured Bambu. Nine soldiers were killed.": a toll with nothing new of its own
     entry = _entry_of(trigger)
-    return (entry.generic and event.actor1 is None and trigger.sentence - last <= 2
+    gap = trigger.sentence - last
+    # (further on, a toll told bare of place and day: "... They then hacked them. At least 11 dead.")
+    return (entry.generic and event.actor1 is None and (gap <= 2 or (gap <= 4 and event.place is None and event.date is None))
             and previous.trigger.family in load_lexicon().material_families  # not an accusation's
             and not _arrested_for(article, trigger)  # nor the toll of the act an arrest was for
             # an office's seat ("according to the Bastar IG") is no other place
@@ -1767,8 +1769,13 @@ def _denied(article: Article, trigger: Trigger) -> bool:
     """"No fighting was reported", "the march went ahead without violence": the act did not happen.
     "No casualties" denies only the harm, which the casualties stage counts as none."""
     cues = load_lexicon().cues
+    if _UNSURE_BEFORE.search(article.text, article.sentences[trigger.sentence].start, trigger.start):
+        return True  # "it is not clear if police returned fire": not told to have happened
     return bool(cues["denied_act"].search(article.text, trigger.clause_start, trigger.start)
                 and not cues["harm_noun"].fullmatch(trigger.text))
+
+
+_UNSURE_BEFORE = re.compile(r"\b(?:not\s+clear|unclear|not\s+known|unknown|uncertain)\s+(?:if|whether)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 
 
 def _no_ground_taken(article: Article, trigger: Trigger) -> bool:
