@@ -2801,3 +2801,9 @@ def test_an_act_told_as_uncertain_is_no_event():
     records = records_of("Gunmen opened fire on shoppers in Kiganjo on Monday. It is not clear if police returned "
                          "fire. At least nine people died in the attack.")
     assert [(r["sub_event_type"], r["fatalities"]) for r in records] == [("Attack", 9)]
+
+
+def test_men_no_one_knows_who_set_on_someone_are_an_armed_group():
+    event = main_event("A journalist was beaten and injured by an unidentified group of youths in Kiganjo on Monday.")
+    assert (event["sub_event_type"], event["actor1"]) == ("Attack", "Unidentified Armed Group (Kenya)")
+    assert main_event("Youths beat a suspected thief in Kiganjo market on Monday.")["sub_event_type"] == "Mob violence"

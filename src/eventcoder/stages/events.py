@@ -815,6 +815,11 @@ def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: Actor
         # "vigilantes clashed with bandits", "residents took up arms to battle raiding fighters":
         # people who fight an armed group are their community's militia, not a mob
         actor1 = _community_militia(actor1)
+    if (actor1 is not None and actor1.generic and actor1.category == taxonomy.RIOTERS and not _entry_of(trigger).mutual
+            and _UNKNOWN_MEN_BEFORE.search(article.text, max(0, actor1.start - 30), actor1.end)):
+        # "an unidentified group of youths attacked a journalist": men no one knows who set on
+        # someone are an armed group, not a crowd
+        actor1 = unnamed_actor("armed", actor1.country_code, actor1.start)
     if (actor1 is not None and not _entry_of(trigger).mutual and _last_word(actor1) in lexicon.partisans
             and not _STORMED.match(trigger.text)  # "supporters stormed the governor's house": a riot
             and actor2 is not actor1 and (actor2 is None or _last_word(actor2) not in lexicon.partisans)):
@@ -824,6 +829,8 @@ def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: Actor
 
 
 _STORMED = re.compile(r"storm", re.I)
+#: Before or in a crowd's words, that no one knows who they were: "unidentified youths", "a group of masked men".
+_UNKNOWN_MEN_BEFORE = re.compile(r"\b(?:unidentified|unknown|masked|hooded|hired)\s+(?:group\s+of\s+)?(?:[\w-]+\s+)?(?:youths?|young\s+men|men)\b", re.I)
 _FOLLOWERS_AFTER = re.compile(r"\s+(?:supporters|followers|loyalists|sympathi[sz]ers|partisans)\b", re.I)
 #: A protest's word that names a gathering whoever holds it: "held a rally", "rallies".
 _RALLY = re.compile(r"(?:held\s+(?:an?\s+)?)?rall(?:y|ies|ied)", re.I)
