@@ -358,7 +358,14 @@ def test_two_clans_told_with_one_militia_word_are_the_two_sides():
 def test_a_country_told_as_where_raiders_came_from_is_theirs_not_the_articles():
     record = extract_records(Article("t", "Raiders from Ethiopia attacked herders near Marsabit, killing two.",
                                      published=date(2019, 5, 6)))[0]
-    assert (record["actor1"], record["actor2"]) == ("Unidentified Ethnic Militia (Ethiopia)", "Civilians (Kenya)")
+    assert (record["actor1"], record["actor2"]) == ("Unidentified Communal Militia (Ethiopia)", "Civilians (Kenya)")
+
+
+@pytest.mark.parametrize("published, name", [(date(2008, 5, 6), "Unidentified Ethnic Militia (Kenya)"),
+                                             (date(2019, 5, 6), "Unidentified Communal Militia (Kenya)")])
+def test_an_actor_is_named_as_acled_named_it_on_the_day(published, name):
+    record = extract_records(Article("t", "Cattle raiders attacked herders near Marsabit, killing two.", published=published))[0]
+    assert record["actor1"] == name
 
 
 def test_victims_are_the_places_people_not_their_attackers_countrymen():

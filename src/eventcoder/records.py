@@ -159,11 +159,21 @@ def _name(actor: ActorMention | None, day: dt.date | None) -> str | None:
     (Sudan)" in 2009."""
     if actor is None or actor.name is None:
         return None
+    name = actor.name
+    for old, since, new in _renamed() if day is not None else ():
+        if day >= since and name.startswith(old):
+            name = new + name[len(old):]  # "Unidentified Communal Militia (Kenya)" from 2016
     former = _former_states().get(actor.country_code or "")
     if former is None or day is None or day >= former[0]:
-        return actor.name
+        return name
     countries = load_lexicon().countries
-    return actor.name.replace(countries[actor.country_code].name, countries[former[1]].name)
+    return name.replace(countries[actor.country_code].name, countries[former[1]].name)
+
+
+@cache
+def _renamed() -> list[tuple[str, dt.date, str]]:
+    """ACLED's names that changed on a day: (the old name, the day, the new name)."""
+    return [(item["name"], dt.date.fromisoformat(item["since"]), item["to"]) for item in load_yaml("actors.yaml")["renamed_since"]]
 
 
 @cache
