@@ -2807,3 +2807,14 @@ def test_men_no_one_knows_who_set_on_someone_are_an_armed_group():
     event = main_event("A journalist was beaten and injured by an unidentified group of youths in Kiganjo on Monday.")
     assert (event["sub_event_type"], event["actor1"]) == ("Attack", "Unidentified Armed Group (Kenya)")
     assert main_event("Youths beat a suspected thief in Kiganjo market on Monday.")["sub_event_type"] == "Mob violence"
+
+
+@pytest.mark.parametrize("text, sub_event_type, actor1", [
+    ("Troops were deployed to Kiganjo on Monday following the previous day's violent protests.",
+     "Change to group/activity", "Military Forces of Kenya"),
+    ("Unidentified young men set fire to a parked bus in Kiganjo on Monday night; no one was hurt.",
+     "Looting/property destruction", "Unidentified Armed Group (Kenya)"),
+])
+def test_unrest_told_as_a_moves_cause_and_unknown_arsonists(text, sub_event_type, actor1):
+    event = main_event(text)
+    assert (event["sub_event_type"], event["actor1"]) == (sub_event_type, actor1)

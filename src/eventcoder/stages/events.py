@@ -815,11 +815,6 @@ def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: Actor
         # "vigilantes clashed with bandits", "residents took up arms to battle raiding fighters":
         # people who fight an armed group are their community's militia, not a mob
         actor1 = _community_militia(actor1)
-    if (actor1 is not None and actor1.generic and actor1.category == taxonomy.RIOTERS and not _entry_of(trigger).mutual
-            and _UNKNOWN_MEN_BEFORE.search(article.text, max(0, actor1.start - 30), actor1.end)):
-        # "an unidentified group of youths attacked a journalist": men no one knows who set on
-        # someone are an armed group, not a crowd
-        actor1 = unnamed_actor("armed", actor1.country_code, actor1.start)
     if (actor1 is not None and not _entry_of(trigger).mutual and _last_word(actor1) in lexicon.partisans
             and not _STORMED.match(trigger.text)  # "supporters stormed the governor's house": a riot
             and actor2 is not actor1 and (actor2 is None or _last_word(actor2) not in lexicon.partisans)):
@@ -1665,6 +1660,19 @@ def _mourned(article: Article, trigger: Trigger) -> bool:
         or _REMEMBERED.search(article.text, max(start, trigger.start - REMEMBERED_REACH), trigger.start) is not None)
 
 
+def _deployed_over(article: Article, trigger: Trigger, told: list[Trigger]) -> bool:
+    """Unrest told as what troops were sent for ("deployed army troops in Dhaka to contain the
+    protests", "troops were deployed following the previous day's riots"): the move is the event."""
+    return trigger.family == "protest" and any(
+        t.family == "mobilize" and t.end <= trigger.start and _SENT_OVER.search(article.text, t.end, trigger.start)
+        for t in article.in_sentence(told, trigger.sentence))
+
+
+#: Between a deployment and the unrest it was sent for.
+_SENT_OVER = re.compile(r"\b(?:to\s+(?:contain|quell|disperse|curb|control|stop|prevent|suppress|clear|end|break\s+up|restore\s+order)"
+                        r"|following|after|amid|in\s+response\s+to|over)\b[^.;]*$", re.I)
+
+
 def _protested_against(article: Article, trigger: Trigger, told: list[Trigger]) -> bool:
     """Violence a protest told before it in its sentence is about ("marched to demand justice for
     two men lynched a week earlier", "protested the killing of a trader"): its grievance, not an act."""
@@ -1847,7 +1855,8 @@ def find_events(article: Article) -> Article:
     material = load_lexicon().material_families
     # a death mourned is never the act ("families of people killed last year rallied"), nor a
     # protest those arrested were held over ("arrested 15 activists over a protest held last week")
-    never_acts = {id(t) for t in told if _mourned(article, t) or _arrested_over(article, t, told) or _protested_against(article, t, told)}
+    never_acts = {id(t) for t in told if _mourned(article, t) or _arrested_over(article, t, told) or _protested_against(article, t, told)
+                  or _deployed_over(article, t, told)}
     acts = [t for t in told if id(t) not in never_acts and not (_imputed(article, t) or _avenged(article, t))]
     # "lynched two men accused of planting an IED": no bombing told beside the lynching; nor a
     # protest imputed to those arrested ("arrested four, accusing them of mobilising for a march")
@@ -2747,6 +2756,12 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
     casualties = [c for c in casualties if ((looked_into and _OWN_OBJECT_GAP.fullmatch(article.text, trigger.end, c.start))
                                             or not _is_cause(article, c.start))
                   and (reason or not _arrested_for(article, c))]
+    if (entry.family in ("violence", "property") and not entry.mutual and actor1 is not None and actor1.generic
+            and actor1.category in (taxonomy.RIOTERS, taxonomy.CIVILIANS)
+            and _UNKNOWN_MEN_BEFORE.search(article.text, max(0, actor1.start - 30), actor1.end)):
+        # "an unidentified group of youths attacked a journalist", "unidentified people set fire to
+        # a bus": men no one knows who set on someone or something are an armed group, not a crowd
+        actor1 = unnamed_actor("armed", actor1.country_code, actor1.start)
     if entry.family == "violence":
         actor1, actor2 = _sides_as_acled_codes_them(article, trigger, actor1, actor2)
     place = _place_near(article, trigger, entry)
