@@ -481,3 +481,7 @@ def test_groups_named_by_what_they_call_themselves(text, country, name):
 def test_tribes_fighting_each_other_are_their_tribal_militias():
     names = _names("Turi and Bangash tribesmen exchanged fire over a plot of land on Monday.", "PK")
     assert {"Turi Tribal Militia (Pakistan)", "Bangash Tribal Militia (Pakistan)"} <= set(names.values())
+
+
+def test_military_police_are_the_military():
+    assert "Military Forces of Uganda" in _names("Military police beat journalists on Monday.", "UG").values()
