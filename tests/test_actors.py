@@ -483,5 +483,6 @@ def test_tribes_fighting_each_other_are_their_tribal_militias():
     assert {"Turi Tribal Militia (Pakistan)", "Bangash Tribal Militia (Pakistan)"} <= set(names.values())
 
 
-def test_military_police_are_the_military():
+def test_military_police_are_the_military_but_in_brazil_the_states_police():
     assert "Military Forces of Uganda" in _names("Military police beat journalists on Monday.", "UG").values()
+    assert "Police Forces of Brazil" in _names("Military police beat journalists on Monday.", "BR").values()
