@@ -1433,9 +1433,7 @@ def _retells(article: Article, previous: Event, event: Event) -> bool:
         return True
     # "Rebels captured Bambu. Nine soldiers were killed.": a toll with nothing new of its own
     entry = _entry_of(trigger)
-    gap = trigger.sentence - last
-    # (further on, a toll told bare of place and day: "... They then hacked them. At least 11 dead.")
-    return (entry.generic and event.actor1 is None and (gap <= 2 or (gap <= 4 and event.place is None and event.date is None))
+    return (entry.generic and event.actor1 is None and trigger.sentence - last <= 2
             and previous.trigger.family in load_lexicon().material_families  # not an accusation's
             and not _arrested_for(article, trigger)  # nor the toll of the act an arrest was for
             # an office's seat ("according to the Bastar IG") is no other place
