@@ -115,6 +115,7 @@ class _Lexicon:
     unspecified_one: frozenset[str]  # "the victim": one person, whoever it was
     breakdown_groups: frozenset[str]  # "three men and a woman": the parts of a count told before
     pair_words: frozenset[str]  # "an elderly couple": two people
+    household_words: frozenset[str]  # "a family of eight": as many as its size
     unit_after: re.Pattern  # "... Battalion No. 5 headquarters" after a group word: a unit or its post
     count_kinds: dict[str, str]
     toll_kinds: dict[str, str]
@@ -584,7 +585,7 @@ def _victims_from(lexicon: _Lexicon, text: str, start: int, end: int, kind: str,
         if one is not None:  # "lynched a suspected thief", "gunned down Hassan Mwayuyu": one person
             noun = _normal(one["victim"]).rsplit(" ", 1)[-1]
             count = 2 if noun in lexicon.pair_words else 1  # "an elderly couple"
-            size = _HOUSEHOLD_SIZE.match(text, one.end("victim"), end) if noun in _HOUSEHOLDS else None
+            size = _HOUSEHOLD_SIZE.match(text, one.end("victim"), end) if noun in lexicon.household_words else None
             count = (_count(lexicon, size["n"])[0] or count) if size else count  # "a family of eight"
             return [CasualtyMention(one["victim"], one.start("victim"), one.end("victim"), kind=kind, minimum=count, maximum=count)]
     if first is None or (people_only and (not named or lexicon.unit_after.match(text, first.end(), end))):
@@ -621,9 +622,9 @@ def _without_appositive(lexicon: _Lexicon, text: str, mentions: list[CasualtyMen
     return mentions
 
 
+#: Words that open a phrase after a verb ("shot dead outside Kismayo Airport"), not what a victim was.
 _PREPOSITIONS = r"(?:in|at|on|near|outside|inside|after|during|over|and|from|to|into|with|by|for|across|along|around|behind|between|the)"
 #: A household's size after its word: "killing a family of eight".
-_HOUSEHOLDS = frozenset({"family", "household"})
 _HOUSEHOLD_SIZE = re.compile(r"\s+of\s+(?P<n>\d+|[a-z]+)\b", re.I)
 
 #: After a person who tells of the dead, not one of them.
@@ -1129,6 +1130,7 @@ def _lexicon() -> _Lexicon:
         unspecified_one=frozenset(_normal(a) for a in terms["unspecified_one"]),
         breakdown_groups=frozenset(terms["breakdown_groups"]),
         pair_words=frozenset(terms["pair_words"]),
+        household_words=frozenset(terms["household_words"]),
         unit_after=re.compile(rf"(?:\s+(?:(?-i:[A-Z])[\w.'’-]*|\d+))*?\s+(?:{_alternation(terms['unit_words'])})\b", flags),
         count_kinds=count_kinds,
         toll_kinds=toll_kinds,

@@ -2757,8 +2757,9 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
     if (entry.family in ("violence", "property") and not entry.mutual and actor1 is not None and actor1.generic
             and actor1.category in (taxonomy.RIOTERS, taxonomy.CIVILIANS)
             and _UNKNOWN_MEN_BEFORE.search(article.text, max(0, actor1.start - 30), actor1.end)):
-        # "an unidentified group of youths attacked a journalist", "unidentified people set fire to
-        # a bus": men no one knows who set on someone or something are an armed group, not a crowd
+        # "an unidentified group of youths attacked a journalist", "unknown young men set fire to a
+        # bus": men no one knows who set on someone or something are an armed group, not a crowd
+        # ("unknown people torched the offices" are a crowd still, as ACLED's coders take them)
         actor1 = unnamed_actor("armed", actor1.country_code, actor1.start)
     if entry.family == "violence":
         actor1, actor2 = _sides_as_acled_codes_them(article, trigger, actor1, actor2)
