@@ -2812,3 +2812,14 @@ def test_men_no_one_knows_who_set_on_someone_are_an_armed_group():
 def test_unrest_told_as_a_moves_cause_and_unknown_arsonists(text, sub_event_type, actor1):
     event = main_event(text)
     assert (event["sub_event_type"], event["actor1"]) == (sub_event_type, actor1)
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels moved hundreds of fighters and armoured vehicles to the border near Kiganjo on Monday.",
+    "The rebels began registering men aged 18 to 40 in Kiganjo on Monday for compulsory military service.",
+    "Leaders of the militia announced in Kiganjo on Monday that the group had decided to dissolve itself.",
+    "Twenty militants turned themselves in with their weapons at the army camp in Kiganjo on Monday.",
+    "The army launched a large-scale sweep in the hills near Kiganjo on Monday; no contact was reported.",
+])
+def test_a_side_moved_grown_or_ended(text):
+    assert main_event(text)["sub_event_type"] == "Change to group/activity"
