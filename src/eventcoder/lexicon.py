@@ -303,6 +303,8 @@ def _lexicon_with(actors: ActorsFile | None) -> Lexicon:
                            for code, names in item["by_country"].items())
         for alias in item["aliases"]:
             builder.add(alias, "contextual", by_country=by_country)
+            if "after_demonym" in item:  # outside those countries, a demonym's forces'
+                builder.add(alias, "generic", generic=item["after_demonym"], after_demonym=True)
 
     generic_names = {}
     for kind, spec in data["generic"].items():

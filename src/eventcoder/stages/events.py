@@ -762,8 +762,10 @@ def _doer(text: str, actors: list[ActorMention]) -> ActorMention | None:
 
 
 #: Before a fight the report doubts: "a so-called 'gunfight'", "an alleged encounter".
-_DOUBTED_BEFORE = re.compile(r"\b(?:so-called|alleged|staged|fake)\s+['\"‘“]?$", re.I)
-_DOUBTED_FIGHT_WITH = re.compile(_DOUBTED_BEFORE.pattern[:-1] + r"(?:gun ?fight|encounter|cross-?fire|shoot-?out|exchange of fire)"
+_DOUBTED = r"\b(?:so-called|alleged|staged|fake)\s+['\"‘“]?"
+_DOUBTED_BEFORE = re.compile(_DOUBTED + "$", re.I)
+#: And the side of such a fight: "in a so-called 'gunfight' with the".
+_DOUBTED_FIGHT_WITH = re.compile(_DOUBTED + r"(?:gun ?fight|encounter|cross-?fire|shoot-?out|exchange of fire)"
                                  r"['\"’”]?\s+with\s+(?:the\s+)?$", re.I)
 
 
@@ -823,14 +825,15 @@ def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: Actor
     return actor1, actor2
 
 
+#: A crowd's act on a building, a riot whoever the crowd follows: "stormed the governor's house".
 _STORMED = re.compile(r"storm", re.I)
 #: Before or in a crowd's words, that no one knows who they were: "unidentified youths", "a group of masked men".
 _UNKNOWN_MEN_BEFORE = re.compile(r"\b(?:unidentified|unknown|masked|hooded|hired)\s+(?:group\s+of\s+)?(?:[\w-]+\s+)?(?:youths?|young\s+men|men)\b", re.I)
+#: After a side's name, its followers rather than the side: "Houthi supporters".
 _FOLLOWERS_AFTER = re.compile(r"\s+(?:supporters|followers|loyalists|sympathi[sz]ers|partisans)\b", re.I)
 #: A protest's word that names a gathering whoever holds it: "held a rally", "rallies".
 _RALLY = re.compile(r"(?:held\s+(?:an?\s+)?)?rall(?:y|ies|ied)", re.I)
-
-
+#: The word that makes a community's people its fighters: "armed herdsmen".
 _ARMED_WORD = re.compile(r"(?:heavily\s+)?armed\b", re.I)
 
 
@@ -1604,9 +1607,15 @@ def _arrested_over(article: Article, trigger: Trigger, told: list[Trigger]) -> b
     """A protest, or the looting of a riot, told as what an arrest in its sentence was for
     ("arrested 15 activists over a protest held last week", "arrested 39 suspects over looting and
     arson during last week's protests"): not the event, the arrest is."""
-    return trigger.family in ("protest", "property") and any(
-        a.family == "arrest" and a.end <= trigger.start and _ARRESTED_OVER.search(article.text, a.end, trigger.start)
-        for a in article.in_sentence(told, trigger.sentence))
+    return trigger.family in ("protest", "property") and _reason_of(article, trigger, told, "arrest", _ARRESTED_OVER)
+
+
+def _reason_of(article: Article, trigger: Trigger, told: list[Trigger], family: str, gap: re.Pattern) -> bool:
+    """Whether an act of ``family`` told before the trigger in its sentence names it as what the
+    act was for, ``gap`` the words between them ("arrested 15 activists over", "deployed troops to
+    contain")."""
+    return any(t.family == family and t.end <= trigger.start and gap.search(article.text, t.end, trigger.start)
+               for t in article.in_sentence(told, trigger.sentence))
 
 
 #: Between an arrest and the protest it was for: "arrested 15 activists over a protest held last
@@ -1661,9 +1670,7 @@ def _mourned(article: Article, trigger: Trigger) -> bool:
 def _deployed_over(article: Article, trigger: Trigger, told: list[Trigger]) -> bool:
     """Unrest told as what troops were sent for ("deployed army troops in Dhaka to contain the
     protests", "troops were deployed following the previous day's riots"): the move is the event."""
-    return trigger.family == "protest" and any(
-        t.family == "mobilize" and t.end <= trigger.start and _SENT_OVER.search(article.text, t.end, trigger.start)
-        for t in article.in_sentence(told, trigger.sentence))
+    return trigger.family == "protest" and _reason_of(article, trigger, told, "mobilize", _SENT_OVER)
 
 
 #: Between a deployment and the unrest it was sent for.
