@@ -2723,6 +2723,29 @@ def test_what_befell_a_protest(text, sub_event_type):
     assert main_event(text)["sub_event_type"] == sub_event_type
 
 
+@pytest.mark.parametrize("text", [
+    # people told as protesting by their peace, or by what they gathered to stop
+    "Police fired at villagers who were peacefully obstructing a quarry road in Kiganjo on Monday. One villager was killed.",
+    "Police fired live rounds at residents of Kiganjo (Nyeri) who had gathered to stop the demolition of a market on Monday.",
+    "Police opened fire on a peaceful crowd of opposition supporters in Kiganjo on Monday, killing two men.",
+    # deaths told after the dispersal: the force comes first, as in every excessive force
+    "Police fired tear gas at farmers marching to the county offices in Kiganjo on Monday. Two of the farmers were killed.",
+])
+def test_force_against_people_protesting_is_excessive_with_the_force_first(text):
+    event = main_event(text)
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == (
+        "Excessive force against protesters", "Police Forces of Kenya", "Protesters (Kenya)")
+
+
+@pytest.mark.parametrize("text", [
+    "Villagers in Kiganjo (Nyeri) tied two men to a post and beat them on Monday on suspicion of theft.",
+    "Residents of Mji wa Kale in Mombasa caught a suspected thief, stripped him and tied him to a tree, beating him on Monday.",
+])
+def test_villagers_who_caught_and_beat_men_are_a_mob(text):
+    event = main_event(text)
+    assert (event["sub_event_type"], event["actor1"]) == ("Mob violence", "Rioters (Kenya)")
+
+
 def test_a_crowd_that_set_on_protesters_is_a_mob():
     event = main_event("Ruling party supporters armed with clubs attacked peaceful protesters in Kiganjo on Monday, "
                        "injuring dozens.")

@@ -59,8 +59,10 @@ REMEMBERED_REACH = 60
 #: After a side that will not tell what happened: "the army did not say how many soldiers died".
 _WITHHELD_REPORT = re.compile(r"\s+(?:(?:did|does|would|could|has|have)\s+not|declined\s+to|refused\s+to)\s+"
                               r"(?:say|give|disclose|confirm|reveal|comment|specify)\b", re.I)
-#: Words between a crowd and its act when the crowd is the one acting ("villagers lynched",
-#: "residents of Itugu village beat").
+#: A lower-case word inside a place's name: "Bajos de Mena", "Dar es Salaam".
+_NAME_PARTICLE = r"(?:de|del|da|do|dos|das|la|el|al|es|wa)"
+
+
 def _crowd_agent_gap(sites: list[str], crude_weapons: list[str], captures: list[str]) -> re.Pattern:
     """Between civilians named and the act they did: where they are from (``sites``: the words
     after a place's name), what they carried (``crude_weapons``), when, a first act, or the
@@ -68,7 +70,7 @@ def _crowd_agent_gap(sites: list[str], crude_weapons: list[str], captures: list[
     division = rf"(?:(?:{'|'.join(map(re.escape, sites))})\b\s*)"  # "Kiganjo municipality", "Oshodi market"
     weapon = rf"(?:{'|'.join(map(re.escape, crude_weapons))})"
     capture = rf"(?:{'|'.join(map(re.escape, captures))})"
-    return re.compile(rf"^\s+(?:(?:of|at|from)\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|-)\s+){{1,4}}{division}?"
+    return re.compile(rf"^\s+(?:(?:of|at|from)\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|-|{_NAME_PARTICLE})\s+){{1,4}}{division}?"
                       # a coder's divisions in brackets: "residents of Kiganjo (Nyeri) burned"
                       r"(?:\([^()]{1,60}\)\s+)?"
                       # or whose people they are: "relatives of a deceased patient vandalised", "relatives
@@ -85,7 +87,8 @@ def _crowd_agent_gap(sites: list[str], crude_weapons: list[str], captures: list[
                       r"(?:(?:early\s+|late\s+)?on\s+(?:the\s+night\s+of\s+)?[\w/-]+(?:\s+(?:night|morning|evening|afternoon))?,?\s+)?"
                       # and a first act of theirs: "parents stormed the school and destroyed", "villagers
                       # caught three men they accused of stealing cattle and beat"
-                      r"(?:(?!(?:was|were|is|are|been|being|had|have|has|got)\b)[a-z]+\s+(?:(?:the|a|an|their|his|her)\s+)?(?:[\w'’-]+\s+)?and\s+"
+                      # ("villagers tied two men to a pole and beat them", "vandalised the hospital (Chitwan) and assaulted")
+                      r"(?:(?!(?:was|were|is|are|been|being|had|have|has|got)\b|[a-z]+ing\b)[a-z]+\s+(?:[^\s.;:]+\s+){0,6}?and\s+"
                       rf"|{capture}\s+[^.;:]{{1,100}}?(?:,\s*(?:and\s+)?|\s+and\s+))?"
                       # (not another subject: "the traders they were attacking" were struck)
                       r"(?:(?!(?:they|he|she|we|it)\b)\w+\s+){0,2}?$")
@@ -1580,9 +1583,11 @@ def _told_as_past_aside(article: Article, trigger: Trigger) -> bool:
     if any(d.relation == "named" and _NAMED_BY_DATE.fullmatch(article.text, d.end, trigger.start)
            for d in article.in_sentence(article.dates, trigger.sentence)):
         return True
-    if trigger.family == "protest" and any(t.family == "arrest" and t.start < trigger.start
+    if trigger.family == "protest" and any(t.family in ("arrest", "violence") and t.start < trigger.start
                                            for t in article.in_sentence(article.triggers, trigger.sentence)):
-        return False  # "police arrested 25 residents who had staged a sit-in": the sit-in they were held at
+        # "police arrested 25 residents who had staged a sit-in", "fired at residents who had
+        # gathered to stop": the gathering they were held or shot at
+        return False
     lead = article.text[max(sentence.start, trigger.start - 60):trigger.start]
     aside = _PAST_ASIDE.search(lead)
     # not what a source said had happened: "the army announced that troops had recaptured"
@@ -2283,12 +2288,14 @@ def _protests_met_with_force(article: Article, events: list[Event]) -> None:
                 and event.sub_event_type in (taxonomy.PEACEFUL_PROTEST, taxonomy.PROTEST_WITH_INTERVENTION)
                 and any(c.kind == "killed" and c.minimum for c in _protest_casualties(article, event.casualties))):
             _retype_event(event, taxonomy.EXCESSIVE_FORCE)
-            if event.actor2 is None or event.actor2.category != taxonomy.STATE_FORCES:
-                # the side acted upon is the force that met the crowd, not its dead
+            force = event.actor2
+            if force is None or force.category != taxonomy.STATE_FORCES:
+                # the force that met the crowd, not its dead
                 story = _protest_story(article, event.sentences[0])
-                event.actor2 = next((a for i in story for a in article.in_sentence(article.actors, i)
-                                     if a.category == taxonomy.STATE_FORCES and _branch(a) != "government"),
-                                    None) or _unnamed_in_place("police", event)
+                force = next((a for i in story for a in article.in_sentence(article.actors, i)
+                              if a.category == taxonomy.STATE_FORCES and _branch(a) != "government"),
+                             None) or _unnamed_in_place("police", event)
+            event.actor1, event.actor2 = force, event.actor1 or _unnamed_in_place("protesters", event)  # as _protest_sides
 
 
 def _told_in_demonstration(event: Event, protest: Event) -> bool:
