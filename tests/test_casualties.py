@@ -758,6 +758,12 @@ def test_a_victim_told_with_what_he_was_involved_in():
     ("Residents of Kiganjo reported dozens of deaths on both sides of the fighting on Monday.", 12),
     ("The body of community leader Peter Otieno was found on a road near Kiganjo on Monday.", 1),
     ("Two Red Cross volunteers were killed in the shelling of Kiganjo on Monday.", 2),
+    ("Gunmen shot and killed mayoral candidate Peter Otieno outside his home in Kiganjo on Monday.", 1),
+    ("Gunmen killed community leader Peter Otieno and his son at their farm near Kiganjo on Monday.", 2),
+    ("A mob stopped a lorry near Kiganjo on Monday and beat its driver, Peter Otieno, 40, to death.", 1),
+    # those counted before, beaten to death as "them" (not set alight, whom some may survive)
+    ("Villagers in Kiganjo seized three suspected thieves on Monday, beat them and stoned them to death.", 3),
+    ("Villagers in Kiganjo caught two suspected thieves on Monday and set them alight.", 0),
     # a death the act followed is its cause, not its toll
     ("Fifty fighters surrendered to troops in Kiganjo on Monday following the death of the group's leader.", 0),
 ])

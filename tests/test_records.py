@@ -54,6 +54,13 @@ def test_a_claim_of_the_other_sides_dead_stands_beside_the_reports_figure_for_it
      "to have killed 15 soldiers; a priest said at least six people died, most of them rebels.", 6),
     ("Rebels attacked the army in Kiganjo on Monday. Residents said at least 8 people died, while the rebels "
      "claimed to have killed dozens of soldiers.", 8),
+    # a toll against another source's count, or a source's toll in quotes
+    ("Rebels raided Kiganjo on Monday. Elders put the death toll at 12, while the army reported eight civilians "
+     "killed.", 8),
+    ("Gunmen attacked Kiganjo on Monday. Officials put the toll at 'at least 20', while residents said over 90 "
+     "were killed.", 20),
+    ("Rioters burnt a police post in Kiganjo on Monday and police opened fire. Doctors said two rioters died, though "
+     "the organisers claimed six were killed.", 2),
     # but a side's own dead and its claim of the other's add up
     ("Gunmen attacked a police post in Kiganjo on Monday. The police said three people died and claimed to have "
      "killed several attackers.", 6),

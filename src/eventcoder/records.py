@@ -359,6 +359,12 @@ def _one_account_per_group(mentions: list[CasualtyMention], sentence_at: Callabl
         if account and mention.group is not None and _CLAIMED.search(sentence.text, kept[-1].end - sentence.start, offset) \
                 and any(k.group is None and _least(k) and (k.total or _EVERYONE.search(k.text)) for k in kept):
             continue  # "at least 11 people died, while Fano claimed dozens of soldiers": the count of all stands
+        toll = next((k for k in kept if k.total and k.group is None), None)
+        if account and toll is not None and _least(mention) < _least(toll):
+            # "civil society put the toll at 11, while the army reported seven civilians killed":
+            # the other source's fewer dead are the conservative account of the same dead
+            kept[kept.index(toll)] = mention
+            continue
         other = next((k for k in kept if k.group == mention.group and (mention.group or mention.total)), None)
         between = sentence.text[other.end - sentence.start:offset] if other is not None else ""
         if other is None or not _another_source(between):
@@ -373,8 +379,8 @@ def _least(mention: CasualtyMention) -> int:
     return mention.minimum if mention.minimum is not None else (mention.maximum or 0)
 
 
-#: Where a count's own clause begins: after a comma or semicolon, or at "while", "but", "whereas".
-_CLAUSE_OPENING = re.compile(r"[,;]|\b(?:while|but|whereas)\b", re.I)
+#: Where a count's own clause begins: after a comma or semicolon, or at "while", "but", "though".
+_CLAUSE_OPENING = re.compile(r"[,;]|\b(?:while|but|whereas|though|although)\b", re.I)
 
 
 def _account_in_clause(between: str) -> bool:

@@ -665,12 +665,14 @@ def _mention(lexicon: _Lexicon, text: str, kind: str, item: re.Match, start: int
              end: int) -> CasualtyMention | None:
     quantity = _quantity(item)
     alias = _normal(item["group"]) if item["group"] else None
-    one = quantity is None and (alias in lexicon.singular or alias in lexicon.unspecified_one)
+    # "killed the mayor", "the victim died", "killed mayoral candidate Ramiro Tapia"
+    one = quantity is None and alias is not None and (
+        alias in lexicon.singular or alias.rsplit(" ", 1)[-1] in lexicon.singular or alias in lexicon.unspecified_one)
     if quantity is None and not one and (alias not in lexicon.groups or alias in lexicon.unspecified):
         return None  # "killing them", "others were hurt": nobody counted or named
     minimum, maximum = _count(lexicon, quantity) if quantity else (None, None)
     if one:
-        minimum = maximum = 1  # "killed the mayor", "the victim died"
+        minimum = maximum = 1
     group = lexicon.groups.get(alias) if alias else None
     modifiers = (start, item.start("group") if item["group"] else start)
     if lexicon.armed_modifier.search(text, *modifiers):
@@ -716,20 +718,27 @@ def _to_death(lexicon: _Lexicon, text: str, start: int, end: int,
     matches = []
     if "death" in lowered or "dead" in lowered:  # most sentences: the regexes need not run
         matches += lexicon.to_death.finditer(text, start, end)
+    killed_outright = len(matches)
     if "set" in lowered or "alive" in lowered:
         matches += [m for pattern in (lexicon.set_afire, lexicon.set_afire_first) for m in pattern.finditer(text, start, end)
                     if _normal(m["noun"]) in lexicon.groups]
     taken = Spans((m.start, m.end) for m in found)
-    for match in matches:
+    for index, match in enumerate(matches):
         if taken.overlap(match.start("victim"), match.end("victim")):
             continue
-        quantity = match["qty"]
+        quantity, group = match["qty"], None
         minimum, maximum = _count(lexicon, quantity) if quantity else (None, None)
-        if quantity is None or quantity.lower() in ("a", "an", "another"):
-            # one, unless a plural ("set them alight": those told before, not one more)
-            minimum = maximum = 1 if not match["victim"].endswith("s") and match["victim"].lower() != "them" else None
+        if quantity is None and match["victim"].lower() == "them":
+            # those counted before in the sentence, when told killed outright: "seized three
+            # suspected thieves and beat them to death" (not "set them alight", whom some survive)
+            told = [m for m in lexicon.victim_after.finditer(text, start, match.start()) if m["qty"]] if index < killed_outright else []
+            if told:
+                minimum, maximum = _count(lexicon, told[-1]["qty"])
+                group = lexicon.groups.get(_normal(told[-1]["group"] or ""))
+        elif quantity is None or quantity.lower() in ("a", "an", "another"):
+            minimum = maximum = 1 if not match["victim"].endswith("s") else None  # one, unless a plural
         mentions.append(CasualtyMention(match["victim"], match.start("victim"), match.end("victim"),
-                                        kind="killed", minimum=minimum, maximum=maximum))
+                                        kind="killed", group=group, minimum=minimum, maximum=maximum))
     return mentions
 
 
@@ -745,7 +754,8 @@ def _tolls(lexicon: _Lexicon, text: str, start: int, end: int, toll_nouns: list[
         clause_end = min(end, match.end() + TOLL_REACH)
         clause_end = next((m.start() for m in _CLAUSE_BREAK.finditer(text, match.end(), clause_end)), clause_end)
         for link in lexicon.toll_link.finditer(text, match.end(), clause_end):
-            item = lexicon.victim.match(text, link.end(), end)
+            quote = _QUOTE.match(text, link.end())  # a source's own figure: "put the toll at 'at least 50'"
+            item = lexicon.victim.match(text, quote.end() if quote else link.end(), end)
             if item is None or not _quantity(item):
                 continue
             # "the toll, initially put at 38, was raised to 41": the first figure, told as the
@@ -764,6 +774,8 @@ def _tolls(lexicon: _Lexicon, text: str, start: int, end: int, toll_nouns: list[
     return mentions
 
 
+#: An opening quotation mark.
+_QUOTE = re.compile(r"['\"‘“]")
 #: A subject pronoun, which opens a clause of its own.
 _PRONOUN = re.compile(r"\b(?:he|she|they|it)\b", re.I)
 
@@ -1072,7 +1084,8 @@ def _lexicon() -> _Lexicon:
         toll=re.compile(rf"\b(?P<noun>{_alternation(toll_kinds)})\b", flags),
         to_death=re.compile(
             rf"\b(?:{_alternation(terms['to_death_verbs'])})\s+(?!(?:and|or|then|up)\b)(?P<victim>{victim_opening}"
-            rf"(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)\s+(?:to\s+death|dead)\b", flags),
+            # (not a second verb's: "beat them and burned them to death")
+            rf"(?:(?!(?:{_alternation(terms['to_death_verbs'])})\b)[\w'’-]+\s+){{0,3}}?[\w'’-]+)(?:\s+(?:to\s+death|dead)|(?:,\s+[^,;.()]{{1,30}}){{1,2}},\s+to\s+death)\b", flags),
         set_afire=re.compile(
             rf"\b(?:set(?:s|ting)?|burn(?:s|ed|t|ing)?)\s+{burnt}\s+(?:ablaze|alight|on\s+fire|alive)\b", flags),
         set_afire_first=re.compile(
@@ -1098,7 +1111,7 @@ def _lexicon() -> _Lexicon:
             rf"[^,;.]{{0,40}}?\s+and\s+(?P<item>(?P<count>{number})\s+(?:more|others)|an?\s+(?P<ordinal>{_alternation(terms['added_victim_ordinals'])}))"
             rf"(?=\s+(?:in|at|on|near|later|after|before|while|the\s+next|overnight|died|succumbed|passed\s+away)\b)", flags),
         along_with_kin=re.compile(
-            rf"[^,;.]{{0,40}}?,?\s*(?:(?:along|together)\s+)?with\s+(?:his|her|their)\s+(?P<first>{companions})"
+            rf"[^,;.]{{0,40}}?,?\s*(?:(?:(?:along|together)\s+)?with|and)\s+(?:his|her|their)\s+(?P<first>{companions})"
             rf"(?:\s+and\s+(?:(?:his|her|their)\s+)?(?P<second>{companions}))?"
             rf"(?=\s*(?:[,;.]|$|\b(?:in|at|on|near|by|when|after|as)\b))", flags),
         body_found=re.compile(terms["body_found"], flags),
