@@ -283,6 +283,8 @@ def test_seed_article(shared_data):
     ("Pokomo attack a village near Garsen.", "KE", {"Pokomo": "Pokomo Ethnic Militia (Kenya)"}),
     ("Meitei gunmen attacked a village.", "IN", {"Meitei gunmen": "Meitei Ethnic Militia (India)"}),
     ("Degodia clan attacks a village.", "KE", {"Degodia clan": "Degodia Ethnic Militia (Kenya)"}),
+    # a group's name in another language is the same militia ("Peul" is French for Fulani)
+    ("Peul gunmen attacked a village.", "TD", {"Peul gunmen": "Fulani Ethnic Militia (Chad)"}),
     ("Militia from the Garre clan raided a village.", "KE",
      {"Militia from the Garre clan": "Garre Ethnic Militia (Kenya)"}),
 ])

@@ -2846,3 +2846,26 @@ def test_unrest_told_as_a_moves_cause_and_unknown_arsonists(text, sub_event_type
 ])
 def test_a_side_moved_grown_or_ended(text):
     assert main_event(text)["sub_event_type"] == "Change to group/activity"
+
+
+def test_a_protester_gravely_hurt_in_the_next_sentence_met_excessive_force():
+    event = main_event("Police fired rubber bullets at residents who were holding a peaceful sit-in outside the county "
+                       "offices in Kiganjo on Monday over land. A boy was critically wounded in the head.")
+    assert event["sub_event_type"] == "Excessive force against protesters"
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    # people named by their protest who made a deal
+    ("The county government and protesting traders signed an agreement in Kiganjo on Monday ending a week-long "
+     "strike.", "Agreement"),
+    # looting told as what troops were sent for
+    ("The army deployed troops to Kiganjo on Monday to enforce a curfew imposed after the previous day's looting.",
+     "Change to group/activity"),
+])
+def test_the_act_a_protest_or_looting_is_only_named_in(text, sub_event_type):
+    assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+def test_a_claimed_device_that_struck_a_patrol_is_the_claimants_act_on_it():
+    event = main_event("An army patrol hit an IED near Mandera on Monday, killing two soldiers. Al Shabaab claimed the attack.")
+    assert (event["actor1"], event["actor2"]) == ("Al Shabaab", "Military Forces of Kenya")

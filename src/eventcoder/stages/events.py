@@ -787,9 +787,10 @@ def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: Actor
                                actor2: ActorMention | None) -> tuple[ActorMention | None, ActorMention | None]:
     """Who the sides of violence are in ACLED's terms, beyond who is subject and object."""
     lexicon = load_lexicon()
-    if (trigger.plover_mode == "explosives" and actor1 is not None and actor2 is None
+    if (trigger.plover_mode == "explosives" and actor1 is not None and (actor2 is None or actor2.name == actor1.name)
             and lexicon.cues["struck_device"].search(article.text, trigger.clause_start, trigger.start)):
-        actor1, actor2 = None, actor1  # "an army convoy hit an IED": the side struck is acted upon
+        # "an army convoy hit an IED, killing two soldiers": the side struck is acted upon
+        actor1, actor2 = None, actor1
     if (actor1 is not None and actor1.category == taxonomy.STATE_FORCES
             and lexicon.cues["fellow_member"].match(article.text, trigger.end)):
         actor2 = actor1  # "an officer shot dead two of his colleagues": the force fought itself
@@ -1146,7 +1147,9 @@ def _is_grievance(text_before: str) -> bool:
 def _force_against_protesters(article: Article, story: str, casualties: list[CasualtyMention]) -> bool:
     """Live fire on the crowd, or deaths or injuries in it, that are not what the protest is about."""
     for cue in load_lexicon().cues["protest_excessive_force"].finditer(story):
-        if not _is_grievance(story[:cue.start()]):
+        # what the protest is about is told in the cue's own sentence ("over housing. A boy
+        # was critically wounded" tells the force)
+        if not _is_grievance(_SENTENCE_ENDS.split(story[:cue.start()])[-1]):
             return True
     # ACLED: protesters killed or injured (news reports the serious injuries), not "minor injuries"
     return any(c.kind in ("killed", "injured") and (c.minimum or c.maximum)
@@ -1154,6 +1157,7 @@ def _force_against_protesters(article: Article, story: str, casualties: list[Cas
                for c in _protest_casualties(article, casualties))
 
 
+_SENTENCE_ENDS = re.compile(r"[.!?]\s+")
 #: After the hurt, what makes it no excessive force: "several suffered minor injuries".
 _MINOR = re.compile(r"\b(?:minor|slight|light|superficial)\s+(?:injur|wound|bruis|cuts)", re.I)
 
@@ -1674,13 +1678,26 @@ def _mourned(article: Article, trigger: Trigger) -> bool:
 
 def _deployed_over(article: Article, trigger: Trigger, told: list[Trigger]) -> bool:
     """Unrest told as what troops were sent for ("deployed army troops in Dhaka to contain the
-    protests", "troops were deployed following the previous day's riots"): the move is the event."""
-    return trigger.family == "protest" and _reason_of(article, trigger, told, "mobilize", _SENT_OVER)
+    protests", "troops were deployed following the previous day's riots", "to enforce a curfew
+    imposed after the looting", "ahead of a planned march"): the move is the event."""
+    return trigger.family in ("protest", "property") and _reason_of(article, trigger, told, "mobilize", _SENT_OVER)
 
 
 #: Between a deployment and the unrest it was sent for.
 _SENT_OVER = re.compile(r"\b(?:to\s+(?:contain|quell|disperse|curb|control|stop|prevent|suppress|clear|end|break\s+up|restore\s+order)"
-                        r"|following|after|amid|in\s+response\s+to|over)\b[^.;]*$", re.I)
+                        r"|following|after|amid|in\s+response\s+to|over|ahead\s+of|before)\b[^.;]*$", re.I)
+
+
+def _party_to_deal(article: Article, trigger: Trigger, told: list[Trigger]) -> bool:
+    """A protest's word naming people who made a deal ("the ministry and protesting farmers signed
+    an agreement", "the president and protest leader X signed a commitment"): the deal is the event."""
+    return (trigger.family == "protest" and _NAMES_PEOPLE.match(article.text, trigger.start) is not None
+            and any(t.family == "agreement" for t in article.in_sentence(told, trigger.sentence)))
+
+
+#: A protest's word as the mark of people: "protesting farmers", "protest leader", "protest organisers".
+_NAMES_PEOPLE = re.compile(r"protesting\s+(?!(?:against|over|for|in|at|on|outside|near|the|a|an|their|his|her)\b)[a-z]+"
+                           r"|protest\s+(?:leaders?|organi[sz]ers?|movement|group|committee)\b", re.I)
 
 
 def _protested_against(article: Article, trigger: Trigger, told: list[Trigger]) -> bool:
@@ -1866,7 +1883,7 @@ def find_events(article: Article) -> Article:
     # a death mourned is never the act ("families of people killed last year rallied"), nor a
     # protest those arrested were held over ("arrested 15 activists over a protest held last week")
     never_acts = {id(t) for t in told if _mourned(article, t) or _arrested_over(article, t, told) or _protested_against(article, t, told)
-                  or _deployed_over(article, t, told)}
+                  or _deployed_over(article, t, told) or _party_to_deal(article, t, told)}
     acts = [t for t in told if id(t) not in never_acts and not (_imputed(article, t) or _avenged(article, t))]
     # "lynched two men accused of planting an IED": no bombing told beside the lynching; nor a
     # protest imputed to those arrested ("arrested four, accusing them of mobilising for a march")
