@@ -488,3 +488,8 @@ def test_tribes_fighting_each_other_are_their_tribal_militias():
 def test_military_police_are_the_military_but_in_brazil_the_states_police():
     assert "Military Forces of Uganda" in _names("Military police beat journalists on Monday.", "UG").values()
     assert "Police Forces of Brazil" in _names("Military police beat journalists on Monday.", "BR").values()
+
+
+def test_a_named_forces_men_who_no_longer_serve_are_civilians():
+    assert _names("The bodies of three former ANDSF members were found near Kandahar.", "AF") == {
+        "ANDSF": "Civilians (Afghanistan)"}

@@ -28,6 +28,10 @@ def main_event(text: str) -> dict:
     ("Chemical weapon", "Government helicopters dropped chlorine gas barrels on the town of Saraqib on Friday, injuring 30 people."),
     ("Air/drone strike", "A US drone strike killed three suspected al-Qaeda militants in Yemen's Marib province on Saturday."),
     ("Air/drone strike", "The Kenyan Air Force bombed a militant camp near Kiganjo on Monday."),
+    ("Air/drone strike", "The Kenyan Air Force bombarded a militant camp near Kiganjo on Monday."),
+    ("Air/drone strike", "A helicopter operated by foreign contractors fired on a rebel camp near Kiganjo on Monday."),
+    # the kind of arms is no fight: "combat vehicles"
+    ("Change to group/activity", "A convoy of combat vehicles was seen moving toward Kiganjo on Monday. No fighting was reported."),
     ("Air/drone strike", "Israeli strikes on homes in Kiganjo (Nyeri) on Monday killed nine people."),
     ("Air/drone strike", "Soldiers struck rebel positions near Kiganjo (Nyeri) with drones on Monday."),
     ("Air/drone strike", "The rebels launched a swarm of drones at army barracks in Kiganjo on Monday."),

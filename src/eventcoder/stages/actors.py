@@ -55,7 +55,13 @@ def find_actors(article: Article) -> Article:
         entry = match.entry
         span = text[match.start:match.end]
         if entry.kind == "actor":
-            mentions.append(_named(span, match, entry.actor, country, lexicon, article.published))
+            mention = _named(span, match, entry.actor, country, lexicon, article.published)
+            if mention.category == taxonomy.STATE_FORCES and _no_longer_serving().search(text, max(0, match.start - 12), match.start):
+                # "former ANDSF members": the force's men who no longer serve are its country's civilians
+                generic = ActorMention(span, match.start, match.end, generic=True)
+                generics[id(generic)] = ("civilians", mention.country_code)
+                mention = generic
+            mentions.append(mention)
         elif entry.kind == "contextual" and (actor := _contextual(entry, country, year)):
             mentions.append(_named(span, match, actor, country, lexicon))
         elif entry.kind == "contextual" and match.elsewhere is not None:
