@@ -30,6 +30,17 @@ def main_event(text: str) -> dict:
     ("Air/drone strike", "The Kenyan Air Force bombed a militant camp near Kiganjo on Monday."),
     ("Air/drone strike", "The Kenyan Air Force bombarded a militant camp near Kiganjo on Monday."),
     ("Air/drone strike", "A helicopter operated by foreign contractors fired on a rebel camp near Kiganjo on Monday."),
+    ("Air/drone strike", "Government forces struck a car with a suicide drone near Kiganjo on Monday, wounding two."),
+    ("Air/drone strike", "A police task force used explosive-laden drones against gang positions in Kiganjo on Monday."),
+    # the depots a strike hit are its target, not arms found
+    ("Air/drone strike", "US warplanes struck weapons depots and headquarters used by militias near Kiganjo on Monday. "
+     "Six militia members were killed."),
+    # herds belonging to residents are no captives
+    ("Looting/property destruction", "Militants set fire to a school in Kiganjo on Monday and carried off livestock "
+     "belonging to residents."),
+    # a march that denounces a blockade is no riot
+    ("Peaceful protest", "Hundreds of traders marched peacefully in Kiganjo on Monday to denounce the blockade imposed "
+     "on the town by armed groups."),
     # the kind of arms is no fight: "combat vehicles"
     ("Change to group/activity", "A convoy of combat vehicles was seen moving toward Kiganjo on Monday. No fighting was reported."),
     ("Air/drone strike", "Israeli strikes on homes in Kiganjo (Nyeri) on Monday killed nine people."),

@@ -1029,9 +1029,10 @@ _GRIEVED_INTERVENTION = re.compile(r"\b(?:(?:the\s+)?arrests?\s+of|release\s+of|
                                    r"|(?:was|were|had|has|have)\s+(?:allegedly|arbitrarily|unlawfully|illegally|wrongfully|wrongly))\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 #: Before violence a protest is about, not one it did: "victims of ethnic clashes", "in response
-#: to a clash", "the failure to stop clashes", "the removal of a roadblock", "a campaign to destroy".
+#: to a clash", "the failure to stop clashes", "the removal of a roadblock", "a campaign to destroy",
+#: "to denounce the blockade".
 _GRIEVANCE_BEFORE = re.compile(r"\b(?:victims?\s+of|in\s+response\s+to|failure\s+to(?:\s+(?:stop|prevent|end))?|removal\s+of"
-                               r"|campaign\s+to)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+                               r"|campaign\s+to|denounc(?:e|ed|es|ing)|condemn(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 
 #: After damage the state did, which a protest is about: "stalls destroyed by county officers".
 _BY_THE_STATE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?by\s+(?:the\s+)?(?:[\w-]+\s+)?(?:police|officers|security\s+forces|authorities|soldiers|army|government|askaris)\b", re.I)
