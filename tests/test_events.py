@@ -41,6 +41,11 @@ def main_event(text: str) -> dict:
     # a march that denounces a blockade is no riot
     ("Peaceful protest", "Hundreds of traders marched peacefully in Kiganjo on Monday to denounce the blockade imposed "
      "on the town by armed groups."),
+    # a protest imputed to the victims ("accused of taking part in"), a detention named as a grievance
+    ("Attack", "Soldiers went door to door in Kiganjo on Monday, beating residents they accused of taking part in "
+     "the fuel protests."),
+    ("Peaceful protest", "Relatives of a detained activist rallied peacefully outside the court in Kiganjo on Monday "
+     "demanding his release."),
     # the kind of arms is no fight: "combat vehicles"
     ("Change to group/activity", "A convoy of combat vehicles was seen moving toward Kiganjo on Monday. No fighting was reported."),
     ("Air/drone strike", "Israeli strikes on homes in Kiganjo (Nyeri) on Monday killed nine people."),

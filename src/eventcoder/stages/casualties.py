@@ -1133,7 +1133,9 @@ def _lexicon() -> _Lexicon:
         listed_before=re.compile(rf"(?<![\w-])(?P<item>{with_group})\s*(?:,\s*(?:and\s+)?|\s+and\s+)$", flags),
         fate_after=re.compile(rf"\s+(?:(?:{auxiliaries})\s+){{0,3}}(?P<cue>{fates})(?![\w-])", flags),
         imputed_deed=re.compile(rf"\b(?:{'|'.join(terms['imputed_deed_cues'])})\b", flags),
-        imputed_lead=re.compile(rf"\b(?:{'|'.join(terms['imputed_deed_cues'])})\s+(?:[\w'’-]+\s+){{0,4}}$", flags),
+        # (and the part taken: "accused of taking part in the fuel protests")
+        imputed_lead=re.compile(rf"\b(?:{'|'.join(terms['imputed_deed_cues'])})\s+"
+                                rf"(?:(?:taking\s+part|participating|involvement|a\s+role)\s+in\s+(?:[\w'’-]+\s+){{0,3}}|(?:[\w'’-]+\s+){{0,4}})$", flags),
         main_fate=re.compile(rf"(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)\b(?:(?:{passive_auxiliaries})\s+"
                              rf"(?:(?:\w+ly|later|then|also)\s+)?(?:{cue})|(?:(?:later|then)\s+)?(?:{intransitive}))(?![\w-])", flags),
         near_miss=re.compile(rf"\b(?:{_alternation(terms['near_misses'])})\s+$", flags),

@@ -1070,7 +1070,12 @@ def _met_intervention(story: str) -> bool:
     ("demanding the release of a chief who had been arrested")."""
     return any(not _GRIEVED_INTERVENTION.search(_SENTENCE_OPENING.split(story[max(0, cue.start() - 40):cue.start()])[-1])
                and not _TO_DEATH.match(story, cue.end())  # "the man beaten to death by police": a killing protested
+               # a participle naming someone held before: "supporters of a detained activist"
+               and not (cue.group().endswith("ed") and _DETERMINER_BEFORE.search(story, max(0, cue.start() - 20), cue.start()))
                for cue in _told_cues(load_lexicon().cues["protest_intervention"], story))
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|their|his|her|its)\s+(?:\w+ly\s+)?$", re.I)
 
 
 _TO_DEATH = re.compile(r"\s+to\s+death\b", re.I)
