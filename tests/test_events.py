@@ -46,6 +46,10 @@ def main_event(text: str) -> dict:
      "the fuel protests."),
     ("Peaceful protest", "Relatives of a detained activist rallied peacefully outside the court in Kiganjo on Monday "
      "demanding his release."),
+    # a crowd's fight with the police over a wrong, or against a measure, is a demonstration's
+    ("Violent demonstration", "Angry residents stormed the police station in Kiganjo on Monday, pelting it with stones "
+     "over the death of a man in police custody."),
+    ("Violent demonstration", "Residents of Kiganjo opposing the demolition of their market threw stones at police on Monday."),
     # the kind of arms is no fight: "combat vehicles"
     ("Change to group/activity", "A convoy of combat vehicles was seen moving toward Kiganjo on Monday. No fighting was reported."),
     ("Air/drone strike", "Israeli strikes on homes in Kiganjo (Nyeri) on Monday killed nine people."),
