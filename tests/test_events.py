@@ -50,6 +50,17 @@ def main_event(text: str) -> dict:
     ("Violent demonstration", "Angry residents stormed the police station in Kiganjo on Monday, pelting it with stones "
      "over the death of a man in police custody."),
     ("Violent demonstration", "Residents of Kiganjo opposing the demolition of their market threw stones at police on Monday."),
+    # a raid that burnt or looted and hurt no one, as its next sentence tells
+    ("Looting/property destruction", "Militants raided a village near Kiganjo on Monday, setting granaries on fire. "
+     "There were no reports of casualties."),
+    ("Looting/property destruction", "Bandits burnt the market and 30 houses in Kiganjo on Monday. There were no reports "
+     "of casualties."),
+    # ground taken, a building burnt and a man killed in one sentence
+    ("Non-state actor overtakes territory", "Rebels seized Kiganjo for several hours on Monday, setting fire to a bank "
+     "and the police station; one officer was killed before the rebels withdrew."),
+    # the act a riot told after it absorbed keeps its place: the riot is the main event
+    ("Mob violence", "A crowd attacked the police post in Kiganjo on Monday to free a man arrested for theft, setting "
+     "a vehicle on fire."),
     # the kind of arms is no fight: "combat vehicles"
     ("Change to group/activity", "A convoy of combat vehicles was seen moving toward Kiganjo on Monday. No fighting was reported."),
     ("Air/drone strike", "Israeli strikes on homes in Kiganjo (Nyeri) on Monday killed nine people."),

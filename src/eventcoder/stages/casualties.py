@@ -1096,7 +1096,7 @@ def _lexicon() -> _Lexicon:
         revision=re.compile(rf"\b(?:{_alternation(terms['revision_cues'])})\b", flags),
         toll_link=re.compile(r"\b(?:to|at|of|reached|reaching|hit|is|was|now|stood\s+at|stands\s+at|between)\s+", flags),
         denial=re.compile(
-            rf"\b(?:no|without|zero)\s+(?:(?:immediate|reported|known|further|other|serious|major)\s+)?"
+            rf"\b(?:no|without|zero)\s+(?:reports?\s+of\s+)?(?:(?:immediate|reported|known|further|other|serious|major)\s+)?"
             rf"(?P<noun>{_alternation(terms['none_nouns'])})\b", flags),
         along_with=re.compile(
             rf"[^,;.]{{0,40}}?,?\s*(?:(?:along|together)\s+with|as\s+(?:was|were)|plus)\s+(?:(?:his|her|their|its)\s+)?(?P<list>{victim_list})"

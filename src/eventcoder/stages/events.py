@@ -438,7 +438,7 @@ def _pick_per_family(text: str, triggers: list[Trigger], actors: list[ActorMenti
     elif violence and arrest and not harmed and _OPERATION.search(violence[1].text):
         best.pop("violence", None)  # "an operation against drug dealers, arresting 12": made to arrest
     killing, destruction = best.get("violence", (None, None))[1], best.get("property", (None, None))[1]
-    if "violence" in strong and destruction and harmed and (
+    if killing is not None and "violence" in strong and destruction and harmed and (
             killing.start < destruction.start or _RESULT_BEFORE.search(text, destruction.end, killing.start)):
         # "killed 17 villagers and burnt houses", "set a house on fire, killing four": ACLED's
         # destruction is one without a fight; not "torched trucks after a driver killed a rider"
@@ -2279,6 +2279,8 @@ def _with_protest_violence(article: Article, events: list[Event]) -> list[Event]
                 telling.setdefault(index, []).append(protest)
     kept: list[Event] = []
     for event in events:
+        if any(k is event for k in kept):
+            continue  # a demonstration placed already, where the act it absorbed stood
         first = event.sentences[0]
         protest = next((p for p in telling.get(first, ()) if p is not event and p.status == event.status), None)
         if protest is None or not (event.trigger.family == "violence" and _told_in_demonstration(event, protest)) or \
@@ -2286,6 +2288,8 @@ def _with_protest_violence(article: Article, events: list[Event]) -> list[Event]
             kept.append(event)
             continue
         _absorb(protest, event)
+        if not any(k is protest for k in kept):
+            kept.append(protest)  # told after the act it absorbed, it takes the act's place
     return kept
 
 
