@@ -61,6 +61,13 @@ def main_event(text: str) -> dict:
     # the act a riot told after it absorbed keeps its place: the riot is the main event
     ("Mob violence", "A crowd attacked the police post in Kiganjo on Monday to free a man arrested for theft, setting "
      "a vehicle on fire."),
+    # violence told as what troops were sent over
+    ("Change to group/activity", "The government deployed more troops to Kiganjo on Monday, four days after a militant "
+     "attack that killed 20 soldiers."),
+    ("Change to group/activity", "The army moved reserves to Kiganjo on Monday to halt the offensive the rebels had "
+     "launched two days earlier."),
+    # a force's post set up
+    ("Headquarters or base established", "Soldiers set up a new military point on a hill near Kiganjo on Monday."),
     # the kind of arms is no fight: "combat vehicles"
     ("Change to group/activity", "A convoy of combat vehicles was seen moving toward Kiganjo on Monday. No fighting was reported."),
     ("Air/drone strike", "Israeli strikes on homes in Kiganjo (Nyeri) on Monday killed nine people."),

@@ -1685,12 +1685,30 @@ def _mourned(article: Article, trigger: Trigger) -> bool:
 def _deployed_over(article: Article, trigger: Trigger, told: list[Trigger]) -> bool:
     """Unrest told as what troops were sent for ("deployed army troops in Dhaka to contain the
     protests", "troops were deployed following the previous day's riots", "to enforce a curfew
-    imposed after the looting", "ahead of a planned march"): the move is the event."""
-    return trigger.family in ("protest", "property") and _reason_of(article, trigger, told, "mobilize", _SENT_OVER)
+    imposed after the looting", "ahead of a planned march"): the move is the event. So is violence
+    named as a thing ("four days after a JNIM attack that killed 54 soldiers", "to halt the
+    offensive"), but not violence told by a clause of its own ("after gunmen killed two traders
+    on Monday"), which is the news."""
+    if trigger.family in ("protest", "property"):
+        return _reason_of(article, trigger, told, "mobilize", _SENT_OVER)
+    if trigger.family != "violence":
+        return False
+    in_sentence = article.in_sentence(told, trigger.sentence)
+    for move in (t for t in in_sentence if t.family == "mobilize" and t.end <= trigger.start):
+        cue = _SENT_OVER.search(article.text, move.end, trigger.start)
+        named = next((t for t in in_sentence if t.family == "violence" and t.start >= cue.start()), None) if cue else None
+        if named is not None and _NAMED_VIOLENCE.fullmatch(named.text):
+            return True
+    return False
+
+
+#: Violence named as a thing: "an attack", "the offensive", "fighting".
+_NAMED_VIOLENCE = re.compile(r"(?:[\w-]+\s+)?(?:attacks?|offensives?|fighting|clash(?:es)?|violence|killings?|raids?|assaults?|ambush(?:es)?|"
+                             r"incursions?|bombings?|shelling|unrest|insurgency|battles?|hostilities)", re.I)
 
 
 #: Between a deployment and the unrest it was sent for.
-_SENT_OVER = re.compile(r"\b(?:to\s+(?:contain|quell|disperse|curb|control|stop|prevent|suppress|clear|end|break\s+up|restore\s+order)"
+_SENT_OVER = re.compile(r"\b(?:to\s+(?:contain|quell|disperse|curb|control|stop|halt|repel|counter|prevent|suppress|clear|end|break\s+up|restore\s+order)"
                         r"|following|after|amid|in\s+response\s+to|over|ahead\s+of|before)\b[^.;]*$", re.I)
 
 
