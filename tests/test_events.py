@@ -68,6 +68,12 @@ def main_event(text: str) -> dict:
      "launched two days earlier."),
     # a force's post set up
     ("Headquarters or base established", "Soldiers set up a new military point on a hill near Kiganjo on Monday."),
+    # captives taken where no one knows
+    ("Abduction/forced disappearance", "Soldiers detained two traders at a checkpoint in Kiganjo on Monday and took them "
+     "to an unknown location."),
+    # heavy arms a fight was fought with
+    ("Armed clash", "Two rival clans exchanged fire with automatic rifles and RPGs in Kiganjo on Monday, leaving one dead."),
+    ("Armed clash", "Troops under heavy artillery cover fought rebels in Kiganjo on Monday."),
     # the kind of arms is no fight: "combat vehicles"
     ("Change to group/activity", "A convoy of combat vehicles was seen moving toward Kiganjo on Monday. No fighting was reported."),
     ("Air/drone strike", "Israeli strikes on homes in Kiganjo (Nyeri) on Monday killed nine people."),

@@ -345,6 +345,8 @@ def _entry_of(trigger: Trigger) -> _Entry:
     return load_lexicon().entries[trigger.entry]
 
 
+#: Before heavy arms told as a fight's instruments: "with automatic rifles and", "under heavy artillery".
+_ARMS_OF_A_FIGHT = re.compile(r"\b(?:with\s+(?:[\w,-]+\s+){0,4}|under\s+(?:the\s+)?(?:heavy\s+)?)$", re.I)
 #: Before weapons that were sent, some of which the defences stopped: "launched 57 drones and
 #: 29 missiles ..., air defences destroyed 18 missiles": the strike happened.
 _LAUNCHED_BEFORE = re.compile(r"\b(?:launched|fired|lobbed|unleashed)\s+(?!from\b)(?:[\w-]+\s+){0,4}$", re.I)
@@ -383,6 +385,12 @@ def _pick_per_family(text: str, triggers: list[Trigger], actors: list[ActorMenti
             best[entry.family] = (entry, trigger)
     harmed = any(c.kind in ("killed", "injured") and (c.minimum or c.maximum) for c in casualties)
     violence = best.get("violence")
+    if violence and violence[1].plover_mode == "heavy-weapons" and _ARMS_OF_A_FIGHT.search(text, max(0, violence[1].start - 60), violence[1].start):
+        # "exchanged fire with automatic rifles and RPGs", "under heavy artillery cover fought":
+        # heavy arms told as what a fight was fought with make it no shelling (ACLED: armed clash)
+        fight = max((t for t in triggers if t.family == "violence" and _entry_of(t).mutual), key=lambda t: _entry_of(t).rank, default=None)
+        if fight is not None:
+            violence = best["violence"] = (_entry_of(fight), fight)
     if violence and violence[0].sub_event_type in (taxonomy.ABDUCTION, taxonomy.SEXUAL_VIOLENCE) and any(
             c.kind == "killed" and (c.minimum or c.maximum) for c in casualties):
         # "killed five villagers and kidnapped ten": the killing is the event ACLED codes
@@ -1946,6 +1954,7 @@ def find_events(article: Article) -> Article:
     _protests_met_with_force(article, merged)
     _harmless_raids(article, merged)
     _captives_killed(merged)
+    _captives_disappeared(article, merged)
     _ambushes_of_civilians(merged)
     _attacks_met_by_arms(merged)
     _grenades_with_gunfire(article, merged)
@@ -2383,6 +2392,22 @@ def _captives_killed(events: list[Event]) -> None:
             if event.sub_event_type == taxonomy.ARRESTS:
                 event.plover_event, event.plover_mode = plover_event, plover_mode
             event.event_type, event.sub_event_type = event_type, sub
+
+
+def _captives_disappeared(article: Article, events: list[Event]) -> None:
+    """An arrest whose captives were taken where no one knows, or not seen since, is their
+    forced disappearance (ACLED): "soldiers detained two civilians at a checkpoint and took them
+    to an unknown location"."""
+    for event in events:
+        if event.sub_event_type == taxonomy.ARRESTS and any(
+                _DISAPPEARED.search(article.sentences[i].text) for i in range(event.sentences[0], min(event.sentences[0] + 2, len(article.sentences)))):
+            _retype_event(event, taxonomy.ABDUCTION)
+
+
+#: That captives vanished: "to an unknown location", "his whereabouts remain unknown", "not been seen since".
+_DISAPPEARED = re.compile(r"\b(?:(?:unknown|undisclosed|secret)\s+(?:location|destination|place)|whereabouts\s+(?:remain|remained|are|were|is|was)\s+"
+                          r"(?:still\s+)?unknown|(?:not|never)\s+been\s+seen\s+(?:since|again)|enforced\s+disappearance|forcibly\s+disappeared"
+                          r"|no\s+(?:news|information|word)\s+(?:of|about|from)\s+(?:him|her|them))", re.I)
 
 
 def _detainees_side(article: Article, event: Event) -> ActorMention | None:
