@@ -412,7 +412,8 @@ def test_a_datelines_city_is_where_the_report_was_filed_not_the_events_country()
 
 
 @pytest.mark.parametrize("text", ["Two Russian Iskander-M ballistic missiles struck Sumy on Monday.",
-                                  "Russian Shahed drones hit Odesa on Monday."])
+                                  "Russian Shahed drones hit Odesa on Monday.",
+                                  "A Russian combat drone struck a house in Sumy on Monday."])
 def test_a_weapon_told_with_its_model_belongs_to_the_demonyms_forces(text):
     assert "Military Forces of Russia" in _names(text).values()
 

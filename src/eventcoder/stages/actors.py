@@ -138,7 +138,7 @@ def _demonym_before_model(text: str, start: int, cue_ending_at: dict[int, tuple[
 #: A word before a weapon, and a run of one to three of its model's or kind's words: "Kh-101",
 #: "Iskander-M", "cruise", "Shahed".
 _MODEL_WORD = re.compile(r"(?<![\w-])[\w-]+\s+")
-_MODEL_WORDS = re.compile(r"(?:(?:[A-Z][\w-]*|\w+-\w[\w-]*|ballistic|cruise|guided|glide|kamikaze|attack|hypersonic|long-range)\s+){1,3}")
+_MODEL_WORDS = re.compile(r"(?:(?:[A-Z][\w-]*|\w+-\w[\w-]*|ballistic|cruise|guided|glide|kamikaze|attack|combat|armed|hypersonic|long-range)\s+){1,3}")
 
 
 def _countries_as_subjects(text: str, cues: tuple[tuple[int, int, str], ...], mentions: list[ActorMention],
