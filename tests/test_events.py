@@ -2919,3 +2919,8 @@ def test_the_act_a_protest_or_looting_is_only_named_in(text, sub_event_type):
 def test_a_claimed_device_that_struck_a_patrol_is_the_claimants_act_on_it():
     event = main_event("An army patrol hit an IED near Mandera on Monday, killing two soldiers. Al Shabaab claimed the attack.")
     assert (event["actor1"], event["actor2"]) == ("Al Shabaab", "Military Forces of Kenya")
+
+
+def test_a_person_set_ablaze_is_no_property_destroyed():
+    records = records_of("Residents of Kiganjo beat a suspected thief on Monday before setting him ablaze.")
+    assert [r["sub_event_type"] for r in records] == ["Mob violence"]

@@ -108,7 +108,7 @@ _VIOLENT_VERB = re.compile(r"(?:attack(?:ed|s)?|kill(?:ed|s)?|shoots?|shot(?: de
 _BURNING = re.compile(r"set\s+(?:[\w'’-]+\s+){0,4}?(?:ablaze|alight|on\s+fire)", re.I)
 #: A burning whose object is a person told by a pronoun, or the dead: "set him on fire", "set
 #: their bodies alight".
-_BURNT_PERSON = re.compile(r"set\s+(?:him|her|them|himself|herself|themselves|(?:his|her|their|the)\s+bod(?:y|ies))\s", re.I)
+_BURNT_PERSON = re.compile(r"set(?:s|ting)?\s+(?:him|her|them|himself|herself|themselves|(?:his|her|their|the)\s+bod(?:y|ies))\s", re.I)
 #: A violent verb as the trigger tells it, passive too: "was beaten", "were brutally attacked".
 _VIOLENT_VERB_TOLD = re.compile(r"(?P<auxiliary>(?:was|were|is|are|been|got)\s+(?:\w+ly\s+)?)?(?:"
                                 + _VIOLENT_VERB.pattern + ")", re.I)
