@@ -74,8 +74,6 @@ def main_event(text: str) -> dict:
     # heavy arms a fight was fought with
     ("Armed clash", "Two rival clans exchanged fire with automatic rifles and RPGs in Kiganjo on Monday, leaving one dead."),
     ("Armed clash", "Troops under heavy artillery cover fought rebels in Kiganjo on Monday."),
-    # a side's positions attacked are a fight, though bystanders fell
-    ("Armed clash", "Rebels attacked army positions near Kiganjo on Monday. Two civilians were hit by stray rounds and killed."),
     # the kind of arms is no fight: "combat vehicles"
     ("Change to group/activity", "A convoy of combat vehicles was seen moving toward Kiganjo on Monday. No fighting was reported."),
     ("Air/drone strike", "Israeli strikes on homes in Kiganjo (Nyeri) on Monday killed nine people."),
