@@ -74,6 +74,9 @@ def main_event(text: str) -> dict:
     # heavy arms a fight was fought with
     ("Armed clash", "Two rival clans exchanged fire with automatic rifles and RPGs in Kiganjo on Monday, leaving one dead."),
     ("Armed clash", "Troops under heavy artillery cover fought rebels in Kiganjo on Monday."),
+    # a crowd's killing by blade after it caught its victim; believers of two faiths fighting
+    ("Mob violence", "Locals caught a man stealing a goat and hacked him to death in Kiganjo on Monday."),
+    ("Mob violence", "Muslim and Hindu groups clashed in Kiganjo on Monday, leaving two dead."),
     # the kind of arms is no fight: "combat vehicles"
     ("Change to group/activity", "A convoy of combat vehicles was seen moving toward Kiganjo on Monday. No fighting was reported."),
     ("Air/drone strike", "Israeli strikes on homes in Kiganjo (Nyeri) on Monday killed nine people."),
@@ -2922,3 +2925,7 @@ def test_a_claimed_device_that_struck_a_patrol_is_the_claimants_act_on_it():
 def test_a_person_set_ablaze_is_no_property_destroyed():
     records = records_of("Residents of Kiganjo beat a suspected thief on Monday before setting him ablaze.")
     assert [r["sub_event_type"] for r in records] == ["Mob violence"]
+
+
+def test_those_a_mob_took_for_criminals_are_civilians():
+    assert main_event("Residents set ablaze two suspected kidnappers in Kiganjo on Monday.")["actor2"] == "Civilians (Kenya)"

@@ -103,9 +103,9 @@ _CLAUSE_BREAK = re.compile(
 #: A violent act told as a verb ("sect members attacked a woman", "a body was found dumped"
 #: aside): an event even when the coder recognises neither side.
 _VIOLENT_VERB = re.compile(r"(?:attack(?:ed|s)?|kill(?:ed|s)?|shoots?|shot(?: dead)?|beat(?:en|s)?(?: up)?|thrashed|stabbed|raided|stormed|assaulted|ston(?:e|es|ed)|burn(?:s|t|ed)|set upon|punched|kicked|slapped|whipped|flogged|"
-                           r"murdered|gunned down|hacked to death|beat(?:en)? to death|lynched|executed|torture[ds])", re.I)
+                           r"murdered|gunned down|hacked(?: to death)?|slashed|clubbed|beat(?:en)? to death|lynched|executed|torture[ds])", re.I)
 #: A burning, of things or people: "set ablaze", "set a suspected thief alight".
-_BURNING = re.compile(r"set\s+(?:[\w'’-]+\s+){0,4}?(?:ablaze|alight|on\s+fire)", re.I)
+_BURNING = re.compile(r"set(?:s|ting)?\s+(?:[\w'’-]+\s+){0,4}?(?:ablaze|alight|on\s+fire)", re.I)
 #: A burning whose object is a person told by a pronoun, or the dead: "set him on fire", "set
 #: their bodies alight".
 _BURNT_PERSON = re.compile(r"set(?:s|ting)?\s+(?:him|her|them|himself|herself|themselves|(?:his|her|their|the)\s+bod(?:y|ies))\s", re.I)
@@ -1894,6 +1894,9 @@ def _without_support(article: Article, triggers: list[Trigger]) -> list[Trigger]
     return [t for t in triggers if t not in backing or not backed]
 
 
+#: Before those a mob took for criminals: "two suspected kidnappers", "an alleged thief".
+_SUSPECTED_BEFORE = re.compile(r"\b(?:suspected|alleged|presumed)\s+(?:[\w-]+\s+)?$", re.I)
+
 _PAST_VERB = re.compile(r"[a-z]+ed\b")
 #: Before a weapon told as the backing of an act: "backed by US airstrikes", "under the cover of artillery".
 _SUPPORT_BEFORE = re.compile(r"\b(?:(?:backed|supported|aided|assisted|covered) by|with (?:the )?(?:support|help|backing|cover) of|"
@@ -2911,6 +2914,11 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
     elif (sub == taxonomy.MOB_VIOLENCE and entry.family == "violence" and not entry.mutual and actor2 is not None
           and actor2.category in taxonomy.category_group("crowd")):
         # "supporters of X attacked supporters of Y": the crowd set upon are civilians (ACLED)
+        actor2 = unnamed_actor("civilians", actor2.country_code, actor2.start)
+    if (sub == taxonomy.MOB_VIOLENCE and actor2 is not None and actor2.generic
+            and actor2.category in taxonomy.category_group("non_state_armed")
+            and _SUSPECTED_BEFORE.search(article.text, max(0, actor2.start - 30), actor2.start)):
+        # "residents set ablaze two suspected kidnappers": those a mob judged are its civilians (ACLED)
         actor2 = unnamed_actor("civilians", actor2.country_code, actor2.start)
     if event_type == taxonomy.RIOTS or sub == taxonomy.PROTEST_WITH_INTERVENTION:
         actor1, actor2 = _crowd_control(actor1), _crowd_control(actor2)
