@@ -769,3 +769,8 @@ def test_a_victim_told_with_what_he_was_involved_in():
 ])
 def test_victims_told_in_other_ways(text, expected):
     assert main_fatalities(text) == expected
+
+
+def test_a_clause_opening_after_a_count_names_no_victim():
+    assert summary("Three people were killed and eight wounded when Al Shabaab raided the village.") == [
+        ("Three people", "killed", None, 3, 3), ("eight", "injured", None, 8, 8)]

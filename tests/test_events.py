@@ -2929,3 +2929,11 @@ def test_a_person_set_ablaze_is_no_property_destroyed():
 
 def test_those_a_mob_took_for_criminals_are_civilians():
     assert main_event("Residents set ablaze two suspected kidnappers in Kiganjo on Monday.")["actor2"] == "Civilians (Kenya)"
+
+
+@pytest.mark.parametrize("text", [
+    "Three people were killed and eight wounded when Al Shabaab launched a raid on a convoy near Mandera on Monday.",
+    "Five people were injured when suspected Al Shabaab militants sprayed their bus with bullets near Mandera on Monday.",
+])
+def test_the_side_that_opens_the_clause_after_a_harm_did_it(text):
+    assert main_event(text)["actor1"] == "Al Shabaab"

@@ -1054,7 +1054,7 @@ def _lexicon() -> _Lexicon:
         # a person's name, after a word or two of what they were ("shot dead pharmacist Khaled
         # al-Masri"), with the particles names hold ("al-", "bin", "de")
         named_after=re.compile(
-            rf"\s+(?P<victim>(?:(?!{_PREPOSITIONS}\b)(?-i:[a-z]{{3,}})\s+){{0,2}}(?-i:[A-Z][a-z'’-]+)"
+            rf"\s+(?P<victim>(?:(?!(?:{_PREPOSITIONS}|when|while|where|because|since|until|who|which|that)\b)(?-i:[a-z]{{3,}})\s+){{0,2}}(?-i:[A-Z][a-z'’-]+)"
             rf"(?:\s+(?-i:(?:al|el|ad|as|ar|bin|ibn|abu|van|von|de|da|del|dos|du|la|le)[-\s])?(?-i:[A-Z][a-z'’-]+)){{1,3}})"
             rf"\b(?!['’]|\s+(?:{group_words})\b)"),
         bare_one_after=re.compile(

@@ -655,8 +655,14 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
         if _entry_of(trigger).family == "mobilize":
             return patient, None  # "troops were deployed", "fighters were seen crossing": they moved
         if trigger.plover_event == "ASSAULT":
-            # "one was killed after a mob attacked them": the one told as attacking acted
-            return _doer(text, [a for a in actors if a is not patient]), patient
+            # "one was killed after a mob attacked them": the one told as attacking acted; or the
+            # side the clause after the harm opens with ("three were killed when al Shabaab
+            # launched a raid", "five were injured when suspected militants sprayed their car")
+            others = [a for a in actors if a is not patient]
+            opening = next((a for a in others if a.start >= trigger.end and not victim(a)
+                            and a.category in taxonomy.category_group("non_state_armed")
+                            and _WHEN_CLAUSE_OPENS.fullmatch(text, trigger.end, a.start)), None)
+            return _doer(text, others) or opening, patient
         return None, patient
 
     acting = [a for a in in_clause if not victim(a)]
@@ -742,6 +748,8 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     return actor1, actor2
 
 
+#: Between a harm and the side that opens the clause telling how it came: " and eight more wounded when ".
+_WHEN_CLAUSE_OPENS = re.compile(r"(?:\s+[^.;]{0,80}?)?\s+when\s+(?:the\s+|an?\s+)?(?:suspected\s+|alleged\s+)?", re.I)
 #: Between an act and a side told after it that is no side of it: "beat him until police arrived".
 _ACT_ENDED = re.compile(r"\buntil\b", re.I)
 #: Between a side and the act it names to say whose it was: "attributed the killing", "blamed the attack".
