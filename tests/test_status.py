@@ -32,7 +32,7 @@ def status_of(text: str, published: date | None = PUBLISHED, dates: tuple = ()) 
         ("Clashes continue in the north.", "ongoing"),
         ("The ongoing offensive displaced thousands.", "ongoing"),
         # the setting named in a phrase, not the act told
-        ("A gunman was killed during the fighting linked to the ongoing clashes.", "new"),
+        ("A herder was shot in a fight tied to the ongoing feud.", "new"),
         ("Troops have massed on the border in recent days.", "ongoing"),
         ("The town has been under siege by the rebels.", "ongoing"),
         ("The militia has stepped up raids on the highway.", "ongoing"),
