@@ -847,6 +847,8 @@ def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: Actor
 
 #: A crowd's act on a building, a riot whoever the crowd follows: "stormed the governor's house".
 _STORMED = re.compile(r"storm", re.I)
+#: Before those a mob took for criminals: "two suspected kidnappers", "an alleged thief".
+_SUSPECTED_BEFORE = re.compile(r"\b(?:suspected|alleged|presumed)\s+(?:[\w-]+\s+)?$", re.I)
 #: Before or in a crowd's words, that no one knows who they were: "unidentified youths", "a group of masked men".
 _UNKNOWN_MEN_BEFORE = re.compile(r"\b(?:unidentified|unknown|masked|hooded|hired)\s+(?:group\s+of\s+)?(?:[\w-]+\s+)?(?:youths?|young\s+men|men)\b", re.I)
 #: After a side's name, its followers rather than the side: "Houthi supporters".
@@ -1091,6 +1093,7 @@ def _met_intervention(story: str) -> bool:
                for cue in _told_cues(load_lexicon().cues["protest_intervention"], story))
 
 
+#: Before a participle that names someone rather than an act: "a detained activist".
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|their|his|her|its)\s+(?:\w+ly\s+)?$", re.I)
 
 
@@ -1179,6 +1182,7 @@ def _force_against_protesters(article: Article, story: str, casualties: list[Cas
                for c in _protest_casualties(article, casualties))
 
 
+#: Where a sentence ends inside a protest's story.
 _SENTENCE_ENDS = re.compile(r"[.!?]\s+")
 #: After the hurt, what makes it no excessive force: "several suffered minor injuries".
 _MINOR = re.compile(r"\b(?:minor|slight|light|superficial)\s+(?:injur|wound|bruis|cuts)", re.I)
@@ -1901,9 +1905,6 @@ def _without_support(article: Article, triggers: list[Trigger]) -> list[Trigger]
     backed = any(t.family in material and t not in backing for t in triggers)
     return [t for t in triggers if t not in backing or not backed]
 
-
-#: Before those a mob took for criminals: "two suspected kidnappers", "an alleged thief".
-_SUSPECTED_BEFORE = re.compile(r"\b(?:suspected|alleged|presumed)\s+(?:[\w-]+\s+)?$", re.I)
 
 _PAST_VERB = re.compile(r"[a-z]+ed\b")
 #: Before a weapon told as the backing of an act: "backed by US airstrikes", "under the cover of artillery".
