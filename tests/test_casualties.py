@@ -764,6 +764,8 @@ def test_a_victim_told_with_what_he_was_involved_in():
     # those counted before, beaten to death as "them" (not set alight, whom some may survive)
     ("Villagers in Kiganjo seized three suspected thieves on Monday, beat them and stoned them to death.", 3),
     ("Villagers in Kiganjo caught two suspected thieves on Monday and set them alight.", 0),
+    # the coder's own figure corrects the counts before it
+    ("Soldiers killed dozens of militants near Kiganjo on Monday. Fatalities coded as 10.", 10),
     # a death the act followed is its cause, not its toll
     ("Fifty fighters surrendered to troops in Kiganjo on Monday following the death of the group's leader.", 0),
 ])

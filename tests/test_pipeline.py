@@ -64,3 +64,8 @@ def test_two_stages_setting_one_field_are_refused():
 def test_an_unknown_stage_name_lists_the_names():
     with pytest.raises(PipelineError, match="E072.*places"):
         process(Article("t", TEXT), until="place")
+
+
+@pytest.mark.parametrize("text", ["", "  \n "])
+def test_a_text_with_no_sentence_yields_no_event(text):
+    assert process(Article("t", text, published=date(2024, 5, 10))).events == []

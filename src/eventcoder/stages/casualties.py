@@ -695,15 +695,16 @@ def _counts(lexicon: _Lexicon, text: str, start: int, end: int,
     mentions = []
     taken = Spans((m.start, m.end) for m in found)
     kinds_by_pattern = [(lexicon.count_noun, lexicon.count_kinds, False)] if lexicon.count_word.search(text, start, end) else []
-    if ":" in text[start:end]:  # most sentences: the field form cannot match
+    if ":" in text[start:end] or "coded" in text[start:end]:  # most sentences: the field form cannot match
         kinds_by_pattern.append((lexicon.labelled_count, lexicon.labelled_kinds, True))
     for pattern, kinds, labelled in kinds_by_pattern:
         for match in pattern.finditer(text, start, end):
             minimum, maximum = _count(lexicon, match["qty"])
             if (minimum is None and maximum is None) or (labelled and taken.overlap(*match.span("qty"))):
                 continue  # "many deaths"; "FATALITIES: 19 people were killed" counted already
-            mentions.append(CasualtyMention(match.group(), match.start(), match.end(),
-                                            kind=kinds[_normal(match["noun"])], minimum=minimum, maximum=maximum))
+            # the figure the coder settled on corrects those told before it
+            mentions.append(CasualtyMention(match.group(), match.start(), match.end(), kind=kinds[_normal(match["noun"])],
+                                            minimum=minimum, maximum=maximum, revised=labelled and bool(match.groupdict().get("coded"))))
     return mentions
 
 
@@ -1077,7 +1078,9 @@ def _lexicon() -> _Lexicon:
             rf"(?P<noun>{_alternation(count_kinds)})\b", flags),
         count_word=re.compile(rf"\b(?:{_alternation(count_kinds)})\b", flags),
         labelled_count=re.compile(
-            rf"(?<![\w-])(?P<noun>{_alternation(labelled_kinds)})\s*:\s*(?P<qty>{quantity_plain})(?![\w:/.-]*\d)", flags),
+            # or the coder's own figure: "Fatalities coded as 10"
+            rf"(?<![\w-])(?P<noun>{_alternation(labelled_kinds)})(?:\s*:|\s+(?:(?:were|was|are|is)\s+)?(?P<coded>coded\s+(?:as|at)))\s*"
+            rf"(?P<qty>{quantity_plain})(?![\w:/.-]*\d)", flags),
         labelled_kinds=labelled_kinds,
         coded_shares={how: [re.compile(p.replace("NUMBER", rf"(?P<n>{number})"), flags) for p in patterns]
                       for how, patterns in terms["coded_shares"].items()},

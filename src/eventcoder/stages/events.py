@@ -2389,8 +2389,9 @@ def _add_following_tolls(article: Article, events: list[Event], told: set[int]) 
             counted = {c.kind for c in event.casualties if c.minimum or c.maximum}
             # "A man was lynched. 1 fatality.": a kind already counted is told again, not added,
             # unless told as more ("An eighth victim succumbed in hospital")
+            # (but a figure that corrects them is taken: "Fatalities coded as 10")
             event.casualties.extend(c for c in article.in_sentence(article.casualties, index)
-                                    if c.kind not in counted or tells_added_victims_at(article.text, c.start))
+                                    if c.kind not in counted or c.revised or tells_added_victims_at(article.text, c.start))
 
 
 def _captives_killed(events: list[Event]) -> None:

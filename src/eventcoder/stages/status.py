@@ -111,8 +111,8 @@ def _retellings_of_history(article: Article) -> None:
     post. Five were killed.") tells history: the sentences after the lead that name no date or
     cue of their own and tell more of the same kind of act are history too. A history paragraph
     inside news is left alone: what follows it often returns to the news."""
-    if not any(d.date is not None for d in article.in_sentence(article.dates, 0)):
-        return
+    if not article.sentences or not any(d.date is not None for d in article.in_sentence(article.dates, 0)):
+        return  # (an empty text has no lead)
     families = [set() for _ in article.sentences]
     for trigger in article.triggers:
         families[trigger.sentence].add(trigger.family)
