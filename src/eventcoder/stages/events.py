@@ -160,7 +160,10 @@ _HEADLINE_SUBJECT = re.compile(r"(?<!\bthey)(?<!\bwho)(?<!\bwhich)(?<!\bthat)(?<
 _RIVAL = re.compile(r"\brival\s+$", re.I)
 _AND = re.compile(r"[\w'’]*(?:\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?"
                   r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}?")
-_BETWEEN = re.compile(r"^\s*(?:\w+\s+){0,3}?between\b", re.I)
+#: After an act, the phrase that names both its sides, a place's name perhaps before it: "killed in
+#: Kom, Isiolo County between Borana and Samburu militias".
+_BETWEEN = re.compile(r"^\s*(?:(?:in|at|near)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+                      r"(?-i:[A-Z][\w'’-]*)(?:,?\s+(?-i:[A-Z][\w'’-]*)){0,3},?\s+)?(?:\w+\s+){0,3}?between\b", re.I)
 _YEAR = re.compile(r"\b\d{4}\b")
 _STATUS_RANK = {"new": 0, "ongoing": 1, "future": 2, "background": 3}
 
