@@ -2940,6 +2940,6 @@ def test_the_side_that_opens_the_clause_after_a_harm_did_it(text):
 
 
 def test_the_sides_named_after_a_toll_and_its_place_fought():
-    event = main_event("At least ten people were killed in Kom, Isiolo County between Borana and Samburu militias on Monday.")
+    event = main_event("Six people were killed in Kiganjo, Nyeri County between Borana and Samburu militias on Monday.")
     assert (event["sub_event_type"], event["actor1"], event["actor2"]) == (
         "Armed clash", "Borana Ethnic Militia (Kenya)", "Samburu Ethnic Militia (Kenya)")

@@ -160,8 +160,8 @@ _HEADLINE_SUBJECT = re.compile(r"(?<!\bthey)(?<!\bwho)(?<!\bwhich)(?<!\bthat)(?<
 _RIVAL = re.compile(r"\brival\s+$", re.I)
 _AND = re.compile(r"[\w'’]*(?:\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?"
                   r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}?")
-#: After an act, the phrase that names both its sides, a place's name perhaps before it: "killed in
-#: Kom, Isiolo County between Borana and Samburu militias".
+#: After an act, the phrase that names both its sides, a place's name perhaps before it: "died in
+#: Kiganjo, Nyeri County between rival militias".
 _BETWEEN = re.compile(r"^\s*(?:(?:in|at|near)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
                       r"(?-i:[A-Z][\w'’-]*)(?:,?\s+(?-i:[A-Z][\w'’-]*)){0,3},?\s+)?(?:\w+\s+){0,3}?between\b", re.I)
 _YEAR = re.compile(r"\b\d{4}\b")
