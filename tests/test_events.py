@@ -2943,3 +2943,9 @@ def test_the_sides_named_after_a_toll_and_its_place_fought():
     event = main_event("Six people were killed in Kiganjo, Nyeri County between Borana and Samburu militias on Monday.")
     assert (event["sub_event_type"], event["actor1"], event["actor2"]) == (
         "Armed clash", "Borana Ethnic Militia (Kenya)", "Samburu Ethnic Militia (Kenya)")
+
+
+def test_the_side_victims_were_said_to_help_is_no_side_of_their_killing():
+    event = main_event("Militants dragged a village chief out of his house in Kiganjo on Monday and hacked him to death, "
+                       "accusing him of being a police informer.")
+    assert (event["sub_event_type"], event["actor2"]) == ("Attack", "Civilians (Kenya)")

@@ -821,6 +821,11 @@ def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: Actor
     if actor2 is not None and _branch(actor2) == "government":
         # "two government officials were ambushed": officials struck are civilians (ACLED)
         actor2 = unnamed_actor("civilians", actor2.country_code, actor2.start)
+    if (actor2 is not None and actor2.category != taxonomy.CIVILIANS and actor1 is not None and actor1 is not actor2
+            and _TIES_IMPUTED.search(article.text, max(0, actor2.start - 60), actor2.start)):
+        # "shot them dead, accusing them of supporting the NRF", "killed him as a police
+        # informer": the side the victims were said to help is no side of the act; they are civilians
+        actor2 = unnamed_actor("civilians", actor2.country_code, actor2.start)
     if actor2 is not None and actor2.category == taxonomy.IDENTITY_MILITIA and _last_word(actor2) in lexicon.civilian_members:
         # "Gabra militia killed five Borana herders": a community's people attacked are civilians,
         # but its armed men are its militia ("troops engaged armed herdsmen")
@@ -848,6 +853,11 @@ def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: Actor
     return actor1, actor2
 
 
+#: Before a side the victims were said to help: "accusing them of supporting the", "on suspicion
+#: of links to", "of being a police" (informer).
+_TIES_IMPUTED = re.compile(r"\b(?:suspicion\s+of|accus(?:ed|ing)\s+(?:them|him|her)\s+of|suspected\s+of)\s+(?:supporting|aiding|helping|"
+                           r"collaborating\s+with|spying\s+for|working\s+for|links?\s+(?:to|with)|ties\s+to|being\s+(?:an?\s+)?(?:members?\s+of\s+)?)"
+                           r"\s*(?:the\s+|an?\s+)?$", re.I)
 #: A crowd's act on a building, a riot whoever the crowd follows: "stormed the governor's house".
 _STORMED = re.compile(r"storm", re.I)
 #: Before those a mob took for criminals: "two suspected kidnappers", "an alleged thief".
