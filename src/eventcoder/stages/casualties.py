@@ -715,16 +715,12 @@ def _to_death(lexicon: _Lexicon, text: str, start: int, end: int,
     alive ("set a suspected thief ablaze", "burnt two men alive"), but not things ("set two cars
     on fire")."""
     mentions: list[CasualtyMention] = []
-    lowered = text[start:end].lower()
-    matches = []
-    if "death" in lowered or "dead" in lowered:  # most sentences: the regexes need not run
-        matches += lexicon.to_death.finditer(text, start, end)
-    killed_outright = len(matches)
-    if "set" in lowered or "alive" in lowered:
-        matches += [m for pattern in (lexicon.set_afire, lexicon.set_afire_first) for m in pattern.finditer(text, start, end)
-                    if _normal(m["noun"]) in lexicon.groups]
+    lowered = text[start:end].lower()  # most sentences: the regexes need not run
+    outright = list(lexicon.to_death.finditer(text, start, end)) if "death" in lowered or "dead" in lowered else []
+    burnt = [m for pattern in (lexicon.set_afire, lexicon.set_afire_first) for m in pattern.finditer(text, start, end)
+             if _normal(m["noun"]) in lexicon.groups] if "set" in lowered or "alive" in lowered else []
     taken = Spans((m.start, m.end) for m in found)
-    for index, match in enumerate(matches):
+    for match in [*outright, *burnt]:
         if taken.overlap(match.start("victim"), match.end("victim")):
             continue
         quantity, group = match["qty"], None
@@ -732,7 +728,7 @@ def _to_death(lexicon: _Lexicon, text: str, start: int, end: int,
         if quantity is None and match["victim"].lower() == "them":
             # those counted before in the sentence, when told killed outright: "seized three
             # suspected thieves and beat them to death" (not "set them alight", whom some survive)
-            told = [m for m in lexicon.victim_after.finditer(text, start, match.start()) if m["qty"]] if index < killed_outright else []
+            told = [m for m in lexicon.victim_after.finditer(text, start, match.start()) if m["qty"]] if match in outright else []
             if told:
                 minimum, maximum = _count(lexicon, told[-1]["qty"])
                 group = lexicon.groups.get(_normal(told[-1]["group"] or ""))

@@ -1187,7 +1187,7 @@ def _force_against_protesters(article: Article, story: str, casualties: list[Cas
     for cue in load_lexicon().cues["protest_excessive_force"].finditer(story):
         # what the protest is about is told in the cue's own sentence ("over housing. A boy
         # was critically wounded" tells the force)
-        if not _is_grievance(_SENTENCE_ENDS.split(story[:cue.start()])[-1]):
+        if not _is_grievance(_SENTENCE_OPENING.split(story[:cue.start()])[-1]):
             return True
     # ACLED: protesters killed or injured (news reports the serious injuries), not "minor injuries"
     return any(c.kind in ("killed", "injured") and (c.minimum or c.maximum)
@@ -1195,8 +1195,6 @@ def _force_against_protesters(article: Article, story: str, casualties: list[Cas
                for c in _protest_casualties(article, casualties))
 
 
-#: Where a sentence ends inside a protest's story.
-_SENTENCE_ENDS = re.compile(r"[.!?]\s+")
 #: After the hurt, what makes it no excessive force: "several suffered minor injuries".
 _MINOR = re.compile(r"\b(?:minor|slight|light|superficial)\s+(?:injur|wound|bruis|cuts)", re.I)
 
@@ -2330,18 +2328,21 @@ def _with_protest_violence(article: Article, events: list[Event]) -> list[Event]
             if index >= protest.sentences[0]:
                 telling.setdefault(index, []).append(protest)
     kept: list[Event] = []
+    placed: set[int] = set()  # the demonstrations kept already, where the act they absorbed stood
     for event in events:
-        if any(k is event for k in kept):
-            continue  # a demonstration placed already, where the act it absorbed stood
+        if id(event) in placed:
+            continue
         first = event.sentences[0]
         protest = next((p for p in telling.get(first, ()) if p is not event and p.status == event.status), None)
         if protest is None or not (event.trigger.family == "violence" and _told_in_demonstration(event, protest)) or \
                 _is_grievance(article.text[article.sentences[first].start:event.trigger.start]):
             kept.append(event)
+            placed.add(id(event))
             continue
         _absorb(protest, event)
-        if not any(k is protest for k in kept):
+        if id(protest) not in placed:
             kept.append(protest)  # told after the act it absorbed, it takes the act's place
+            placed.add(id(protest))
     return kept
 
 
