@@ -287,6 +287,10 @@ def test_seed_article(shared_data):
     ("Peul gunmen attacked a village.", "TD", {"Peul gunmen": "Fulani Ethnic Militia (Chad)"}),
     ("Militia from the Garre clan raided a village.", "KE",
      {"Militia from the Garre clan": "Garre Ethnic Militia (Kenya)"}),
+    # two groups sharing the word for their armed men are the two sides
+    ("Armed Meitei and Kuki village volunteers exchanged fire.", "IN",
+     {"Meitei": "Meitei Ethnic Militia (India)", "Kuki": "Kuki Ethnic Militia (India)"}),
+    ("Mundari cattle keepers raided a camp.", "SS", {"Mundari cattle keepers": "Mundari Ethnic Militia (South Sudan)"}),
 ])
 def test_an_ethnic_group_or_clan_under_arms_is_its_identity_militia(text, country, expected):
     assert _names(text, country) == expected

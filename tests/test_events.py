@@ -103,11 +103,16 @@ def main_event(text: str) -> dict:
     ("Mob violence", "A councillor was beaten by angry voters at a polling station in Kisii on Tuesday."),
     ("Abduction/forced disappearance", "Gunmen abducted 20 students from a school in Kaduna on Thursday."),
     ("Abduction/forced disappearance", "A chief was held captive by armed men near Kiganjo for two days."),
+    ("Abduction/forced disappearance", "A blogger was bundled into an unmarked van by unknown men in Kiganjo on Monday."),
+    ("Abduction/forced disappearance", "Two activists were taken from a house in Kiganjo (Nyeri, Central) by masked men on Monday."),
     ("Peaceful protest", "Thousands of people protested peacefully in Bamako on Friday against the presence of foreign troops."),
     ("Protest with intervention", "Police fired tear gas to disperse hundreds of protesters in Nairobi on Tuesday."),
     ("Protest with intervention", "Matatu operators staged a protest in Nakuru; police arrest several protesters."),
     ("Protest with intervention", "Traders protested at the county offices in Kiganjo on Monday. Police intervene and send them home."),
     ("Excessive force against protesters", "Security forces opened fire on protesters in Mandalay on Sunday, killing three demonstrators."),
+    ("Excessive force against protesters", "Police beat dozens of peaceful protesters in Kiganjo on Monday."),
+    ("Excessive force against protesters", "Police used water cannon against teachers who had gathered peacefully in Kiganjo on "
+     "Monday. One teacher was left in critical condition."),
     ("Violent demonstration", "Rioters burned tyres and threw stones at police in Kisumu on Wednesday."),
     ("Mob violence", "A mob lynched two men accused of theft at a market in Goma on Sunday."),
     ("Mob violence", "Two men accused of stealing goats were burnt to death near Ol Kalou on Friday."),
@@ -1063,6 +1068,19 @@ def test_the_fight_for_ground_told_after_its_capture_gives_the_capture_its_dead(
     records = records_of("Rebels seized the town of Kiganjo from the army on Monday. Seven soldiers and three rebels "
                          "were killed in the fighting.")
     assert [(r["sub_event_type"], r["fatalities"]) for r in records] == [("Non-state actor overtakes territory", 10)]
+
+
+def test_what_bombs_are_made_of_is_no_bomb_gone_off():
+    assert main_event("Police arrested two men with bomb-making materials in Kiganjo on Monday.")["sub_event_type"] == "Arrests"
+    records = records_of("Troops overran a rebel camp near Kiganjo on Monday. The rebels fled, leaving behind rifles and "
+                         "bomb components.")
+    assert "Remote explosive/landmine/IED" not in [r["sub_event_type"] for r in records]
+
+
+def test_a_place_where_the_enemy_had_dug_in_is_background_to_its_retaking():
+    records = records_of("Troops retook the Kiganjo area on Monday, where rebels had set up positions, after a day-long "
+                         "assault. Five rebels and a soldier were killed.")
+    assert [(r["sub_event_type"], r["fatalities"]) for r in records] == [("Government regains territory", 6)]
 
 
 def test_people_taken_away_are_abducted_and_cattle_are_looted():

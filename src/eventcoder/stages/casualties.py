@@ -524,7 +524,7 @@ def _subjects(lexicon: _Lexicon, text: str, boundary: int, cue: re.Match, end: i
         # "A man was shot by police in Kiganjo and died in hospital", "a priest was dragged
         # from his car and killed"
         struck = lexicon.struck_then_died.search(text, boundary, cue.start())
-        if struck and "intransitive" not in roles and _PRONOUN.search(text, struck.end("list"), cue.start()):
+        if struck and "intransitive" not in roles and (struck["acted"] is not None or _PRONOUN.search(text, struck.end("list"), cue.start())):
             struck = None  # "a trader was freed on bail; later he was beaten and killed": a clause of its own
         items = list(lexicon.victim_item.finditer(text, struck.start("list"), struck.end("list"))) if struck else []
         return _mentions(lexicon, text, roles.get("intransitive") or roles["passive"], items, None)
@@ -987,6 +987,9 @@ def _lexicon() -> _Lexicon:
     # a share of a toll: "three in Kisumu", "one person at Embu", "the other in Meru"
     share = (rf"(?P<n>{number}|the\s+other|another)(?:\s+(?!(?:in|at)\b)(?-i:[a-z]+)){{0,2}}?\s+(?:in|at)\s+"
              rf"(?P<place>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)")
+    imputed_aside = (r"(?:(?:suspected|accused|believed|alleged|linked|tied)\s+(?:of|to|with)\s+[^,;.()]{1,40}?\s+)?"
+                     r"(?:on\s+patrol\s+|on\s+duty\s+)?")
+    clause_words = r"(?:[^,;.()]|\([^()]{0,60}\)){0,120}?"
     return _Lexicon(
         # dispatched by first character: searched in every sentence, and the plainer regex was its stage's slowest
         cue=dispatched([("cue", _alternatives(roles))], prefix=r"(?<![\w-])", suffix=r"(?![\w-])", flags=flags),
@@ -1025,9 +1028,12 @@ def _lexicon() -> _Lexicon:
             rf"(?P<aux>(?:\b(?:{auxiliaries})\s+){{0,5}}\b(?:{passive_auxiliaries})\s+(?:[a-z]+\s*,\s*){{0,2}}"
             rf"(?:[a-z]+ed|(?:run|knocked|mowed)\s+(?:over|down)|hit|struck|shot|beaten|stabbed|caught|tied)\s+and\s+"
             rf"|(?:\b(?:{auxiliaries})\s+){{0,6}})[\"“'‘]?$", flags),
+        # (what they were thought to be, and a note's divisions on the way: "a man accused of
+        # witchcraft was dragged from his house in Nyamache (Bobasi, Kisii) and burnt to death");
+        # one who died may have acted first: "a soldier on patrol stepped on a mine and died"
         struck_then_died=re.compile(
-            rf"(?P<list>{victim_list})\s+(?:(?:{auxiliaries})\s+){{0,3}}?(?:{passive_auxiliaries})\s+(?:\w+ly\s+)?"
-            rf"(?-i:[a-z]+(?:ed|en|t))\b[^,;.]{{0,80}}?\s+and\s+(?:(?:later|then|subsequently|eventually|\w+ly)\s+)?$", flags),
+            rf"(?P<list>{victim_list})\s+{imputed_aside}(?:(?:(?:{auxiliaries})\s+){{0,3}}?(?:{passive_auxiliaries})\s+(?:\w+ly\s+)?"
+            rf"|(?P<acted>))(?-i:[a-z]+(?:ed|en|t))\b{clause_words}\s+and\s+(?:(?:later|then|subsequently|eventually|\w+ly)\s+)?$", flags),
         passive_before=re.compile(rf"\b(?:{passive_auxiliaries})\s+(?:\w+ly\s+)?$", flags),
         passive_follower=re.compile(
             rf"\s*(?:$|[,.;:()/\"'“”‘’—–-]|(?:{_alternation(terms['passive_followers'])})\b)", flags),
@@ -1051,7 +1057,7 @@ def _lexicon() -> _Lexicon:
         # a person's name, after a word or two of what they were ("shot dead pharmacist Khaled
         # al-Masri"), with the particles names hold ("al-", "bin", "de")
         named_after=re.compile(
-            rf"\s+(?P<victim>(?:(?!(?:{_PREPOSITIONS}|when|while|where|because|since|until|who|which|that)\b)(?-i:[a-z]{{3,}})\s+){{0,2}}(?-i:[A-Z][a-z'’-]+)"
+            rf"\s+(?P<victim>(?:(?!(?:{_PREPOSITIONS}|when|while|where|because|since|until|who|which|that)\b)(?-i:[a-z][a-z'’-]{{2,}})\s+){{0,3}}(?-i:[A-Z][a-z'’-]+)"
             rf"(?:\s+(?-i:(?:al|el|ad|as|ar|bin|ibn|abu|van|von|de|da|del|dos|du|la|le)[-\s])?(?-i:[A-Z][a-z'’-]+)){{1,3}})"
             rf"\b(?!['’]|\s+(?:{group_words})\b)"),
         bare_one_after=re.compile(

@@ -141,6 +141,7 @@ _NOMINAL_BY = re.compile(r"^\s+(?:(?:[a-z]+\s+){0,2}by|on\s+(?-i:[A-Z])[\w-]*\s+
 _ALLY_CUE = re.compile(r"\b(?:(?:backed|supported|aided|assisted|accompanied|joined) by|alongside|together with|"
                        r"with the (?:support|help|backing) of|in coordination with|allied with)\s+(?:the\s+)?$", re.I)
 _PAST_ASIDE = re.compile(r"\b(?:(?:who|which|that)\s+(?:(?:the\s+[\w'’-]+|(?!(?:said|says|they|he|she|it|we|you)\b)(?-i:[A-Z])[\w'’-]*)\s+){0,3}?"
+                         r"|where\s+(?:(?:the\s+)?(?!(?:they|he|she|it|we|you)\b)[\w'’-]+\s+){0,3}?"  # "retook the area, where TTP fighters had set up posts"
                          r"|(?:after|before|once|by\s+the\s+time)\s+(?:he|she|they)\s+)"  # "police arrived after he had died"
                          r"had\s+(?:been\s+)?(?:\w+ly\s+)?$", re.I)
 #: A source's verb right before "that": the clause after it is what was said, no aside.
@@ -1624,10 +1625,13 @@ def _told_as_past_aside(article: Article, trigger: Trigger) -> bool:
     if any(d.relation == "named" and _NAMED_BY_DATE.fullmatch(article.text, d.end, trigger.start)
            for d in article.in_sentence(article.dates, trigger.sentence)):
         return True
-    if trigger.family == "protest" and any(t.family in ("arrest", "violence") and t.start < trigger.start
-                                           for t in article.in_sentence(article.triggers, trigger.sentence)):
+    if trigger.family == "protest" and (
+            any(t.family in ("arrest", "violence") and t.start < trigger.start
+                for t in article.in_sentence(article.triggers, trigger.sentence))
+            or load_lexicon().cues["protest_intervention"].search(article.text, sentence.start, trigger.start)):
         # "police arrested 25 residents who had staged a sit-in", "fired at residents who had
-        # gathered to stop": the gathering they were held or shot at
+        # gathered to stop", "used water cannon against supporters who had gathered": the
+        # gathering they were held, shot at or dispersed
         return False
     lead = article.text[max(sentence.start, trigger.start - 60):trigger.start]
     aside = _PAST_ASIDE.search(lead)
