@@ -1070,6 +1070,32 @@ def test_the_fight_for_ground_told_after_its_capture_gives_the_capture_its_dead(
     assert [(r["sub_event_type"], r["fatalities"]) for r in records] == [("Non-state actor overtakes territory", 10)]
 
 
+def test_a_protest_that_only_says_who_someone_was_or_what_came_before_is_no_event():
+    assert main_event("An activist who took part in last year's protests was abducted by gunmen in Kiganjo on "
+                      "Monday.")["sub_event_type"] == "Abduction/forced disappearance"
+    assert main_event("Police fired at residents in Kiganjo on Monday during a crackdown following the day's "
+                      "protests, killing two.")["sub_event_type"] == "Attack"
+
+
+def test_a_gathering_to_demand_and_a_peaceful_blockade_are_peaceful_protests():
+    assert main_event("Hundreds of people gathered in the main square of Kiganjo on Monday to mark the anniversary "
+                      "and demand the release of detainees.")["sub_event_type"] == "Peaceful protest"
+    assert main_event("Farmers kept up a peaceful road blockade at the entrance of Kiganjo on Monday, demanding "
+                      "better prices.")["sub_event_type"] == "Peaceful protest"
+
+
+def test_a_riot_told_by_its_act_then_by_its_crowd_is_one_event_without_the_killing_it_was_angry_at():
+    records = records_of("Youths set fire to the town hall in Kiganjo on Monday, angry at the killing of six "
+                         "villagers by rebels. Two rioters were shot dead in the unrest.")
+    assert [r["fatalities"] for r in records] == [2]
+
+
+def test_kin_of_the_dead_who_protest_are_not_the_dead():
+    records = records_of("Relatives of Juma Otieno, who was killed in police custody, staged a sit-in in Kiganjo on Monday "
+                         "demanding justice.")
+    assert [(r["sub_event_type"], r["fatalities"]) for r in records] == [("Peaceful protest", 0)]
+
+
 def test_what_bombs_are_made_of_is_no_bomb_gone_off():
     assert main_event("Police arrested two men with bomb-making materials in Kiganjo on Monday.")["sub_event_type"] == "Arrests"
     records = records_of("Troops overran a rebel camp near Kiganjo on Monday. The rebels fled, leaving behind rifles and "

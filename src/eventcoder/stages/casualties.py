@@ -99,6 +99,7 @@ class _Lexicon:
     self_and: re.Pattern  # "himself and" before the other victims of "killing himself and six others"
     pronoun_and: re.Pattern  # "him and" before the others struck with that person: "killing him and his driver"
     kin_of: re.Pattern  # "relatives of " before the dead whose kin act: dead before the act
+    kin_heading: re.Pattern  # a victim told as kin of someone: the someone died, not the kin
     kin_death: re.Pattern  # "relatives of a woman who " before her death: not the act's
     captives_dead: re.Pattern  # "their bodies were found": the captives told before, dead
     armed_modifier: re.Pattern  # "armed" before a group word: its people are armed
@@ -447,6 +448,7 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
     mentions += _denials(lexicon, text, start, end)
     return [m for m in mentions if not imputed_spans.overlap(m.start, m.end)
             and not lexicon.kin_of.search(text, max(start, m.start - 30), m.start)
+            and not lexicon.kin_heading.match(m.text)  # "relatives of Naveed, who was killed in custody, staged a sit-in"
             and not _SPEAKER_AFTER.match(text, m.end)  # "..., the mayor of Sidakan said": who tells it
             and not _SOURCE_BEFORE.search(text, max(start, m.start - 20), m.start)]  # "according to a local official, 11 ..."
 
@@ -1127,6 +1129,7 @@ def _lexicon() -> _Lexicon:
         self_and=re.compile(terms["self_and"], flags),
         pronoun_and=re.compile(terms["pronoun_and"], flags),
         kin_of=re.compile(rf"\b(?:{_alternation(terms['kin_of'])})\s+of\s+$", flags),
+        kin_heading=re.compile(rf"(?:{_alternation(terms['kin_of'])})\s+of\b", flags),
         kin_death=re.compile(rf"\b(?:{_alternation(terms['kin_of'])})\s+of\s+(?:[^.;]{{1,40}}?\bwho\s+(?:had\s+)?(?:just\s+|recently\s+)?"
                              rf"|(?:the\s+|those\s+)?(?:\w+\s+)?(?:people|persons|victims|those|men|women|youths|students|protesters)\s+)$", flags),
         captives_dead=re.compile(terms["captives_found_dead"], flags),

@@ -144,12 +144,16 @@ _PAST_ASIDE = re.compile(r"\b(?:(?:who|which|that)\s+(?:(?:the\s+[\w'’-]+|(?!(
                          r"|where\s+(?:(?:the\s+)?(?!(?:they|he|she|it|we|you)\b)[\w'’-]+\s+){0,3}?"  # "retook the area, where TTP fighters had set up posts"
                          r"|(?:after|before|once|by\s+the\s+time)\s+(?:he|she|they)\s+)"  # "police arrived after he had died"
                          r"had\s+(?:been\s+)?(?:\w+ly\s+)?$", re.I)
+#: A part a person had taken in an act, told to say who they are: "an activist who took part in
+#: the October protests", "a man who had joined the raid".
+_PART_TAKEN = re.compile(r"\b(?:who|that)\s+(?:had\s+)?(?:took\s+part|taken\s+part|participated|joined)\s+(?:in\s+)?"
+                         r"(?:the\s+|a\s+|an\s+|last\s+\w+['’]s\s+)?(?:(?!(?:was|were|is|are|has|have|had|and|but)\b)[\w'’-]+\s+){0,3}$", re.I)
 #: A source's verb right before "that": the clause after it is what was said, no aside.
 _TOLD_BEFORE_THAT = re.compile(r"\b(?:said|says|announced|announces|reported|reports|claimed|claims|stated|confirmed|added|told\s+\w+)\s+$", re.I)
 #: Between a date that names an act and the act's noun: "the March 2012 [Machakos bus station] bombing".
 _NAMED_BY_DATE = re.compile(r"(?:\s+[\w'’-]+){0,4}\s+")
 _AFTER_NEXT = re.compile(r"\s+(?:after|following)\b", re.I)
-_AFTER_PHRASE = re.compile(r"\b(?:after|following|since|in\s+the\s+wake\s+of|ending|to\s+end|an\s+end\s+to)\s+(?:the\s+|a\s+|an\s+|last\s+\w+['’]s\s+|\w+['’]s\s+)?"
+_AFTER_PHRASE = re.compile(r"\b(?:after|following|since|in\s+the\s+wake\s+of|ending|to\s+end|an\s+end\s+to)\s+(?:(?:the|a|an)\s+)?(?:last\s+\w+['’]s\s+|[\w-]+['’]s\s+)?"
                            r"(?:(?:series|wave|spate|string|number|days|weeks|months)\s+of\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}$", re.I)
 # ", which is linked to al-Qaeda,": an aside about the subject, whose actors do not act.
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;.]*,")
@@ -1087,14 +1091,14 @@ def _rioted(story: str) -> bool:
     ("victims of ethnic clashes held a demonstration", "stalls destroyed by county officers")."""
     cues = load_lexicon().cues
     return any(not _GRIEVANCE_BEFORE.search(story, max(0, cue.start() - 60), cue.start())
-               and not _PEACEFULLY_BEFORE.search(story, max(0, cue.start() - 12), cue.start())  # "peacefully blocking the road"
+               and not _PEACEFULLY_BEFORE.search(story, max(0, cue.start() - 24), cue.start())  # "peacefully blocking", "a peaceful road blockade"
                and not _BY_THE_STATE.match(story, cue.end())
                # what was burnt, in the cue or in the three words after it
                and not cues["symbols_burnt"].search(story, cue.start(), _THREE_WORDS.match(story, cue.end()).end())
                for cue in _told_cues(cues["riot_cues"], story))
 
 
-_PEACEFULLY_BEFORE = re.compile(r"\bpeaceful(?:ly)?\s+$", re.I)
+_PEACEFULLY_BEFORE = re.compile(r"\bpeaceful(?:ly)?\s+(?:(?!and\b)[\w-]+\s+)?$", re.I)
 
 
 def _met_intervention(story: str) -> bool:
@@ -1406,8 +1410,9 @@ _QUALIFIER = re.compile(r"\s+\([^()]*\)$")
 
 
 def _compatible(first: Event, second: Event, text: str) -> bool:
-    if first.trigger.family != second.trigger.family:
-        return False
+    if first.trigger.family != second.trigger.family and not (
+            first.sub_event_type in taxonomy.RIOT_SUB_TYPES and second.sub_event_type in taxonomy.RIOT_SUB_TYPES):
+        return False  # (a riot told by its act, then by its crowd: "youths stormed the base ... two rioters were shot")
     if first.status != second.status and "background" in (first.status, second.status):
         return False
     if first.date and second.date and first.date.date != second.date.date and second.date.relation not in _OTHER_DAYS:
@@ -1634,6 +1639,8 @@ def _told_as_past_aside(article: Article, trigger: Trigger) -> bool:
         # gathering they were held, shot at or dispersed
         return False
     lead = article.text[max(sentence.start, trigger.start - 60):trigger.start]
+    if _PART_TAKEN.search(lead):
+        return True  # "an activist who took part in the October protests was abducted": who he was
     aside = _PAST_ASIDE.search(lead)
     # not what a source said had happened: "the army announced that troops had recaptured"
     return aside is not None and aside.start() >= len(lead) - 40 and not _TOLD_BEFORE_THAT.search(lead, 0, aside.start())
