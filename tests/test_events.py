@@ -1090,6 +1090,15 @@ def test_a_riot_told_by_its_act_then_by_its_crowd_is_one_event_without_the_killi
     assert [r["fatalities"] for r in records] == [2]
 
 
+@pytest.mark.parametrize("text", [
+    "Residents threw stones at police in Kiganjo on Monday, a day after a boy was killed by a stray bullet.",
+    "Residents set fire to a police post in Kiganjo on Monday after a man arrested for theft died in custody.",
+    "Students pelted police with stones in Kiganjo on Monday over unpaid stipends.",
+])
+def test_a_crowd_that_fights_the_police_over_a_wrong_demonstrates_violently(text):
+    assert main_event(text)["sub_event_type"] == "Violent demonstration"
+
+
 def test_kin_of_the_dead_who_protest_are_not_the_dead():
     records = records_of("Relatives of Juma Otieno, who was killed in police custody, staged a sit-in in Kiganjo on Monday "
                          "demanding justice.")
