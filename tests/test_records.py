@@ -61,9 +61,7 @@ def test_a_claim_of_the_other_sides_dead_stands_beside_the_reports_figure_for_it
      "were killed.", 20),
     ("Rioters burnt a police post in Kiganjo on Monday and police opened fire. Doctors said two rioters died, though "
      "the organisers claimed six were killed.", 2),
-    # one side's dead named two ways by the two sides, or denied with a figure of its own
-    ("Rebels attacked an army post near Kiganjo on Monday. The army claimed 40 attackers were killed, while a rebel "
-     "commander admitted the loss of six fighters.", 6),
+    # a claim denied with a figure of its own
     ("Rebels attacked an army post near Kiganjo on Monday. The rebels claimed to have killed 12 soldiers, which the "
      "army denied, saying three soldiers died.", 3),
     ("Bandits raided Kiganjo on Monday. Seven vigilantes were killed, and residents said several bandits also "

@@ -365,23 +365,13 @@ def _one_account_per_group(mentions: list[CasualtyMention], sentence_at: Callabl
             # the other source's fewer dead are the conservative account of the same dead
             kept[kept.index(toll)] = mention
             continue
-        other = next((k for k in kept if k.group == mention.group and (mention.group or mention.total)), None) \
-            or next((k for k in kept if _same_side(k.group, mention.group)), None)
+        other = next((k for k in kept if k.group == mention.group and (mention.group or mention.total)), None)
         between = sentence.text[other.end - sentence.start:offset] if other is not None else ""
-        if other is not None and other.group != mention.group and (
-                tells_added_victims(between) or tells_added_victims_at(sentence.text, offset)):
-            other = None  # "seven vigilantes were killed, and residents said several bandits also died"
         if other is None or not _another_source(between):
             kept.append(mention)
         elif _least(mention) < _least(other):
             kept[kept.index(other)] = mention
     return kept
-
-
-def _same_side(group: str | None, other: str | None) -> bool:
-    """Whether two groups can be one side of a fight named two ways ("the army claimed 47
-    attackers killed, while the RSF owned to five fighters")."""
-    return group != other and side_of(group) is not None and side_of(group) == side_of(other)
 
 
 def _least(mention: CasualtyMention) -> int:
