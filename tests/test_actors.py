@@ -291,6 +291,9 @@ def test_seed_article(shared_data):
     ("Armed Meitei and Kuki village volunteers exchanged fire.", "IN",
      {"Meitei": "Meitei Ethnic Militia (India)", "Kuki": "Kuki Ethnic Militia (India)"}),
     ("Mundari cattle keepers raided a camp.", "SS", {"Mundari cattle keepers": "Mundari Ethnic Militia (South Sudan)"}),
+    # two clans no list names, told as the two sides
+    ("Members of the Nyakach and Sigoti clans fought over a boundary.", "KE",
+     {"Nyakach": "Nyakach Clan Militia (Kenya)", "Sigoti": "Sigoti Clan Militia (Kenya)"}),
 ])
 def test_an_ethnic_group_or_clan_under_arms_is_its_identity_militia(text, country, expected):
     assert _names(text, country) == expected

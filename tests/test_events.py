@@ -1105,6 +1105,11 @@ def test_kin_of_the_dead_who_protest_are_not_the_dead():
     assert [(r["sub_event_type"], r["fatalities"]) for r in records] == [("Peaceful protest", 0)]
 
 
+def test_an_air_strike_no_one_is_named_for_is_the_states_military():
+    event = main_event("An airstrike hit a market in Kiganjo, Kenya, on Monday, killing five civilians.")
+    assert (event["sub_event_type"], event["actor1"]) == ("Air/drone strike", "Military Forces of Kenya")
+
+
 def test_what_bombs_are_made_of_is_no_bomb_gone_off():
     assert main_event("Police arrested two men with bomb-making materials in Kiganjo on Monday.")["sub_event_type"] == "Arrests"
     records = records_of("Troops overran a rebel camp near Kiganjo on Monday. The rebels fled, leaving behind rifles and "

@@ -283,6 +283,10 @@ _CLAN_MEN = re.compile(r"\b(?:(?i:gunmen|armed\s+men|fighters|militiamen|militia
                        # a community's only when armed: "armed youths from the Irigwe community"
                        r"|(?i:gunmen|armed\s+(?:men|youths?)|militiamen|militias?)\s+(?:from|of|belonging\s+to)\s+"
                        r"(?:the\s+)?(?P<people>[A-Z][\w'’]*(?:[\s-][A-Z][\w'’]*){0,2})\s+(?P<community>community))\b")
+#: Two clans or tribes no list names, told as the two sides: "members of the Nyakach and Sigoti
+#: clans", "Sikin and Ambulin tribesmen".
+_CLAN_PAIR = re.compile(r"\b(?P<first>[A-Z][\w'’]*)\s+and\s+(?:the\s+)?(?P<second>[A-Z][\w'’]*)\s+"
+                        r"(?P<kind>clan|tribe)(?:s|smen|\s+militias?)?\b")
 #: ACLED's word for each kind: "Al Hawashim Clan Militia (Egypt)", "Turi Tribal Militia (Pakistan)".
 _CLAN_KINDS = {"clan": "Clan", "family": "Clan", "tribe": "Tribal", "community": "Ethnic"}
 
@@ -291,6 +295,16 @@ def _with_named_clans(text: str, mentions: list[ActorMention], lexicon: Lexicon,
     """Armed men of a clan, tribe or family the report names are that group's militia, as ACLED
     codes them, in place of the words they matched; clans the identity list knows keep its name."""
     clans = []
+    stop_words = _stop_words()
+    for match in _CLAN_PAIR.finditer(text):
+        if any(match[side].lower() in stop_words or any(m.start <= match.start(side) < m.end and not m.generic for m in mentions)
+               for side in ("first", "second")):
+            continue  # "The Degodia and Garre clans": the list's own militias
+        for side in ("first", "second"):
+            template = f"{match[side]} {_CLAN_KINDS[match['kind']]} Militia ({{country}})"
+            clans.append(ActorMention(match[side], match.start(side), match.end(side), category=taxonomy.IDENTITY_MILITIA,
+                                      name=fill_name(template, lexicon.countries.get(country) if country else None),
+                                      country_code=country))
     for match in _CLAN_MEN.finditer(text):
         group = "name" if match["name"] else "people"
         if any(m.start <= match.start(group) < m.end and not m.generic for m in mentions):

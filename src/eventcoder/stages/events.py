@@ -2012,8 +2012,11 @@ def find_events(article: Article) -> Article:
         if attributable and event.actor1 is None:
             # ACLED's actor for violence whose perpetrator the report does not name: an
             # unidentified armed group of the country where it happened
+            # (an air or drone strike no one is named for: the state's military, which flies the
+            # aircraft where the strike fell)
             event.actor1 = (_device_handlers(article, event) or _claimant(article, event.sentences[0])
-                            or _custodian(article, event) or _unnamed_in_place("armed", event))
+                            or _custodian(article, event)
+                            or _unnamed_in_place("military" if event.sub_event_type == taxonomy.AIR_DRONE_STRIKE else "armed", event))
             if event.actor2 is not None and event.actor2.name == event.actor1.name:
                 event.actor2 = None  # "a blast blamed on Al Shabaab": the group blamed struck no one of its own
         elif (event.trigger.family == "disrupted" and event.actor2 is None
