@@ -1110,6 +1110,36 @@ def test_an_air_strike_no_one_is_named_for_is_the_states_military():
     assert (event["sub_event_type"], event["actor1"]) == ("Air/drone strike", "Military Forces of Kenya")
 
 
+def test_acts_a_deal_names_as_its_terms_are_no_acts():
+    event = main_event("Elders of two clans signed a peace accord in Kiganjo on Monday, pledging to return stolen "
+                       "livestock and end revenge attacks.")
+    assert event["sub_event_type"] == "Agreement"
+    assert main_event("Bandit leaders signed a peace pact with community vigilantes in Kiganjo on Monday, agreeing "
+                      "to release captives.")["sub_event_type"] == "Agreement"
+
+
+def test_an_attack_threatened_is_no_attack():
+    assert main_event("Rebels announced a three-day armed strike in Kiganjo on Monday, threatening to attack vehicles "
+                      "on the roads.")["sub_event_type"] != "Attack"
+
+
+def test_ground_surrendered_to_a_side_is_its_non_violent_gain():
+    event = main_event("Soldiers at a camp near Kiganjo surrendered their camp to the rebels on Monday, handing over "
+                       "the base without a fight.")
+    assert event["sub_event_type"] == "Non-violent transfer of territory"
+    assert event["actor2"].startswith("Military Forces of")
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("The first contingent of 400 police officers of the mission landed at the airport in Kiganjo on Monday.",
+     "Change to group/activity"),
+    ("The authorities in Kiganjo launched a campaign to recruit 5,000 volunteers on Monday.", "Change to group/activity"),
+    ("Rebels blew up a section of railway track near Kiganjo on Monday.", "Remote explosive/landmine/IED"),
+])
+def test_movements_recruitment_and_sabotage(text, sub_event_type):
+    assert main_event(text)["sub_event_type"] == sub_event_type
+
+
 def test_what_bombs_are_made_of_is_no_bomb_gone_off():
     assert main_event("Police arrested two men with bomb-making materials in Kiganjo on Monday.")["sub_event_type"] == "Arrests"
     records = records_of("Troops overran a rebel camp near Kiganjo on Monday. The rebels fled, leaving behind rifles and "

@@ -1756,9 +1756,23 @@ _SENT_OVER = re.compile(r"\b(?:to\s+(?:contain|quell|disperse|curb|control|stop|
 
 def _party_to_deal(article: Article, trigger: Trigger, told: list[Trigger]) -> bool:
     """A protest's word naming people who made a deal ("the ministry and protesting farmers signed
-    an agreement", "the president and protest leader X signed a commitment"): the deal is the event."""
-    return (trigger.family == "protest" and _NAMES_PEOPLE.match(article.text, trigger.start) is not None
-            and any(t.family == "agreement" for t in article.in_sentence(told, trigger.sentence)))
+    an agreement", "bandit leaders signed a pact with community vigilantes"), or an act the deal's
+    terms name ("signed an accord, pledging to return stolen livestock and end revenge attacks"):
+    the deal is the event."""
+    if trigger.family not in ("protest", "violence", "property"):
+        return False
+    deals = [t for t in article.in_sentence(told, trigger.sentence) if t.family == "agreement"]
+    if trigger.family == "protest" and deals and _NAMES_PEOPLE.match(article.text, trigger.start) is not None:
+        return True
+    return any(deal.end <= trigger.start and (_DEAL_TERMS.search(article.text, deal.end, trigger.start)
+                                              or _DEAL_PARTY.search(article.text, deal.end, trigger.start)) for deal in deals)
+
+
+#: What a deal's parties undertook, up to the act it names: "agreeing to release captives".
+_DEAL_TERMS = re.compile(r"\b(?:agree(?:d|ing|s)?|pledg(?:ed|ing|es)|commit(?:ted|ting|s)|promis(?:ed|ing|es)|undert(?:ook|aking|akes))\s+to\b"
+                         r"(?![^.;]*\b(?:but|however|yet)\b)", re.I)
+#: A party named right after the deal: "signed a peace pact with community vigilantes".
+_DEAL_PARTY = re.compile(r"\bwith\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
 #: A protest's word as the mark of people: "protesting farmers", "protest leader", "protest organisers".
@@ -1884,6 +1898,18 @@ def _denied(article: Article, trigger: Trigger) -> bool:
 
 
 _UNSURE_BEFORE = re.compile(r"\b(?:not\s+clear|unclear|not\s+known|unknown|uncertain)\s+(?:if|whether)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+
+
+def _ground_receiver(article: Article, trigger: Trigger, actors: list[ActorMention]) -> ActorMention | None:
+    """The side ground was handed to: "surrendered their camp to the KNLA"."""
+    sentence = article.sentences[trigger.sentence]
+    ends = [m.end() + sentence.start for m in _HANDED_TO.finditer(sentence.text)]
+    return next((a for a in actors for end in ends if a.start >= end and _THE.fullmatch(article.text, end, a.start)), None)
+
+
+#: Ground handed over, up to who it went to: "surrendered their camp to the", "handed the town over to".
+_HANDED_TO = re.compile(r"\b(?:hand(?:ed|ing|s)?|surrender(?:ed|ing|s)?)\b[^.;,]{0,40}?\bto\s+", re.I)
+_THE = re.compile(r"(?:the\s+)?", re.I)
 
 
 def _no_ground_taken(article: Article, trigger: Trigger) -> bool:
@@ -2892,6 +2918,8 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
     event_type, sub, plover_event, plover_mode = _decide_sub_type(article, trigger, actor1, actor2, casualties, place)
     if sub != taxonomy.NON_VIOLENT_TRANSFER and _gave_ground(article, trigger):
         actor1, actor2 = actor2, actor1  # the taker acted
+    elif sub == taxonomy.NON_VIOLENT_TRANSFER and (receiver := _ground_receiver(article, trigger, actors)) is not None:
+        actor1, actor2 = receiver, actor1  # "soldiers surrendered their camp to the KNLA": the taker acted
     if sub == taxonomy.HEADQUARTERS_ESTABLISHED:
         actor2 = None  # a base is set up, not against anyone ("set up headquarters in X, which it captured from the army")
     if sub == taxonomy.ARMED_CLASH and entry.generic and actor2 is not None and actor2.category == taxonomy.CIVILIANS:
