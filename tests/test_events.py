@@ -1118,6 +1118,11 @@ def test_acts_a_deal_names_as_its_terms_are_no_acts():
                       "to release captives.")["sub_event_type"] == "Agreement"
 
 
+def test_a_ceasefire_declared_is_an_agreement_and_plovers_retreat():
+    event = main_event("The rebel leadership declared a ceasefire with the government in Kiganjo on Monday.")
+    assert (event["sub_event_type"], event["plover_event"]) == ("Agreement", "RETREAT")
+
+
 def test_an_attack_threatened_is_no_attack():
     assert main_event("Rebels announced a three-day armed strike in Kiganjo on Monday, threatening to attack vehicles "
                       "on the roads.")["sub_event_type"] != "Attack"

@@ -1904,12 +1904,12 @@ def _ground_receiver(article: Article, trigger: Trigger, actors: list[ActorMenti
     """The side ground was handed to: "surrendered their camp to the KNLA"."""
     sentence = article.sentences[trigger.sentence]
     ends = [m.end() + sentence.start for m in _HANDED_TO.finditer(sentence.text)]
-    return next((a for a in actors for end in ends if a.start >= end and _THE.fullmatch(article.text, end, a.start)), None)
+    return next((a for a in actors for end in ends if a.start >= end and _OPTIONAL_THE.fullmatch(article.text, end, a.start)), None)
 
 
 #: Ground handed over, up to who it went to: "surrendered their camp to the", "handed the town over to".
 _HANDED_TO = re.compile(r"\b(?:hand(?:ed|ing|s)?|surrender(?:ed|ing|s)?)\b[^.;,]{0,40}?\bto\s+", re.I)
-_THE = re.compile(r"(?:the\s+)?", re.I)
+_OPTIONAL_THE = re.compile(r"(?:the\s+)?", re.I)
 
 
 def _no_ground_taken(article: Article, trigger: Trigger) -> bool:
@@ -2037,9 +2037,8 @@ def find_events(article: Article) -> Article:
             event.actor1 = _claimant(article, event.sentences[0]) or event.actor1
         if attributable and event.actor1 is None:
             # ACLED's actor for violence whose perpetrator the report does not name: an
-            # unidentified armed group of the country where it happened
-            # (an air or drone strike no one is named for: the state's military, which flies the
-            # aircraft where the strike fell)
+            # unidentified armed group of the country where it happened; for an air or drone
+            # strike, the military of that country, which flies the aircraft there
             event.actor1 = (_device_handlers(article, event) or _claimant(article, event.sentences[0])
                             or _custodian(article, event)
                             or _unnamed_in_place("military" if event.sub_event_type == taxonomy.AIR_DRONE_STRIKE else "armed", event))
