@@ -1123,6 +1123,20 @@ def test_a_ceasefire_declared_is_an_agreement_and_plovers_retreat():
     assert (event["sub_event_type"], event["plover_event"]) == ("Agreement", "RETREAT")
 
 
+def test_arrests_before_a_planned_protest_are_arrests():
+    assert main_event("Police arrested four activists in Kiganjo on Monday, a day before a planned demonstration "
+                      "against fuel prices.")["sub_event_type"] == "Arrests"
+
+
+@pytest.mark.parametrize("text", [
+    "Traders gathered outside the county offices in Kiganjo on Monday over water cuts and dispersed once "
+    "officials promised to restore supply.",
+    "Women marched through Kiganjo on Monday against food prices, singing before dispersing.",
+])
+def test_a_crowd_that_disperses_by_itself_met_no_intervention(text):
+    assert main_event(text)["sub_event_type"] == "Peaceful protest"
+
+
 def test_an_attack_threatened_is_no_attack():
     assert main_event("Rebels announced a three-day armed strike in Kiganjo on Monday, threatening to attack vehicles "
                       "on the roads.")["sub_event_type"] != "Attack"
