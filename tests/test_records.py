@@ -61,6 +61,9 @@ def test_a_claim_of_the_other_sides_dead_stands_beside_the_reports_figure_for_it
      "were killed.", 20),
     ("Rioters burnt a police post in Kiganjo on Monday and police opened fire. Doctors said two rioters died, though "
      "the organisers claimed six were killed.", 2),
+    # a side's own account of its dead, which the other side counted under its name
+    ("Rebels ambushed an army patrol near Kiganjo on Monday. The rebels claimed 12 Kenyan soldiers were killed, "
+     "while Kenyan officials said two of their men died.", 2),
     # a claim denied with a figure of its own
     ("Rebels attacked an army post near Kiganjo on Monday. The rebels claimed to have killed 12 soldiers, which the "
      "army denied, saying three soldiers died.", 3),
@@ -81,6 +84,8 @@ def test_two_sources_accounts_of_the_same_dead_give_the_conservative_one(text, c
      "the hospital in Nyeri.", 4),
     ("Gunmen fired on a bar in Kiganjo on Monday, killing five. A sixth victim died in hospital, police said.", 6),
     ("A grenade thrown into a bar in Kiganjo on Monday wounded four people, one of whom died in hospital.", 1),
+    ("Rebels attacked an army post in Kiganjo on Monday; two soldiers were killed and 11 injured. Three of the "
+     "injured died the next day. Three of the rebels were killed during the day.", 8),
 ])
 def test_the_wounded_who_died_later_add_to_the_dead(text, count):
     assert fatalities(text) == [count]

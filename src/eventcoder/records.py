@@ -229,7 +229,9 @@ def summarize_casualties(mentions: list[CasualtyMention], sentence_at: Callable[
                 how = _OTHER_ACCOUNT
             attributed = told_by
             added.append(how)
-            sides |= own_sides
+            # (the wounded who died later, told by no group, leave the sides as they were: "two
+            # soldiers were killed ... three of the injured died ... three gunmen were killed")
+            sides |= own_sides - {None} if how == _OTHER_VICTIMS else own_sides
         low = _combined(lows, added)
         high = _combined(highs, added) if highs and all(h is not None for h in highs) else None
         if low is not None and high is not None and high < low:
@@ -365,13 +367,35 @@ def _one_account_per_group(mentions: list[CasualtyMention], sentence_at: Callabl
             # the other source's fewer dead are the conservative account of the same dead
             kept[kept.index(toll)] = mention
             continue
-        other = next((k for k in kept if k.group == mention.group and (mention.group or mention.total)), None)
+        other = next((k for k in kept if k.group == mention.group and (mention.group or mention.total)), None) \
+            or _own_dead_named_before(kept, mention, sentence.text, sentence.start)
         between = sentence.text[other.end - sentence.start:offset] if other is not None else ""
         if other is None or not _another_source(between):
             kept.append(mention)
         elif _least(mention) < _least(other):
             kept[kept.index(other)] = mention
     return kept
+
+
+def _own_dead_named_before(kept: list[CasualtyMention], mention: CasualtyMention, text: str,
+                           start: int) -> CasualtyMention | None:
+    """The count a side's own account of "its" dead answers, when the other source named that
+    side's dead before ("the NRF claimed 12 Taliban were killed, while Taliban officials said two of
+    their fighters died"): the same dead, whatever each calls them."""
+    if not _OWN_DEAD.search(mention.text):
+        return None
+    for counted in reversed(kept):
+        speaker = text[counted.end - start:mention.start - start]
+        names = set(_NAME.findall(counted.text))
+        if names & set(_NAME.findall(speaker)):
+            return counted
+    return None
+
+
+#: A side's own dead told by itself: "two of their fighters", "its own men".
+_OWN_DEAD = re.compile(r"\b(?:its|their)\b", re.I)
+#: A side's name in a count or an account: "SDF", "Taliban", "Al Shabaab".
+_NAME = re.compile(r"\b[A-Z][\w-]*[A-Z][\w-]*\b|\b[A-Z][a-z]{2,}\b")
 
 
 def _least(mention: CasualtyMention) -> int:
