@@ -135,6 +135,8 @@ def main_fatalities(text: str) -> int:
     ("Four soldiers and the district commissioner were killed.",
      [("Four soldiers", "killed", "soldiers", 4, 4), ("district commissioner", "killed", "officials", 1, 1)]),
     ("Gunmen shot and killed twelve-year-old Amina Hassan in Kiganjo.", [("twelve-year-old Amina Hassan", "killed", None, 1, 1)]),
+    ("Residents lynched a man suspected of theft, stoning him to death.", [("a man", "killed", "men", 1, 1)]),
+    ("A crowd beat a man in his thirties to death.", [("a man in his thirties", "killed", None, 1, 1)]),
     ("The farm manager died on the spot together with his driver.",
      [("farm manager", "killed", "workers", 1, 1), ("driver", "killed", "civilians", 1, 1)]),
     ("Three tribesmen and two soldiers were killed.", [("Three tribesmen", "killed", "fighters", 3, 3), ("two soldiers", "killed", "soldiers", 2, 2)]),

@@ -1077,6 +1077,16 @@ def test_a_protest_that_only_says_who_someone_was_or_what_came_before_is_no_even
                       "protests, killing two.")["sub_event_type"] == "Attack"
 
 
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Gunmen abducted a student leader in Kiganjo on Monday, days after he led a protest over fees.",
+     "Abduction/forced disappearance"),
+    ("Soldiers beat residents of Kiganjo on Monday over the previous day's protests.", "Attack"),
+    ("A community activist who had led housing protests was shot dead in Kiganjo on Monday by unknown gunmen.", "Attack"),
+])
+def test_a_protest_told_as_the_cause_or_as_who_the_victim_was_is_no_event(text, sub_event_type):
+    assert main_event(text)["sub_event_type"] == sub_event_type
+
+
 def test_a_gathering_to_demand_and_a_peaceful_blockade_are_peaceful_protests():
     assert main_event("Hundreds of people gathered in the main square of Kiganjo on Monday to mark the anniversary "
                       "and demand the release of detainees.")["sub_event_type"] == "Peaceful protest"
@@ -1157,6 +1167,12 @@ def test_ground_surrendered_to_a_side_is_its_non_violent_gain():
 ])
 def test_movements_recruitment_and_sabotage(text, sub_event_type):
     assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+def test_a_grenade_at_a_home_that_hurt_no_one_struck_civilians():
+    event = main_event("Unknown men threw a hand grenade at the house of a village elder in Kiganjo on Monday; no one "
+                       "was hurt.")
+    assert (event["sub_event_type"], event["actor2"]) == ("Grenade", "Civilians (Kenya)")
 
 
 def test_what_bombs_are_made_of_is_no_bomb_gone_off():

@@ -734,7 +734,12 @@ def _to_death(lexicon: _Lexicon, text: str, start: int, end: int,
             if told:
                 minimum, maximum = _count(lexicon, told[-1]["qty"])
                 group = lexicon.groups.get(_normal(told[-1]["group"] or ""))
-        elif quantity is None or quantity.lower() in ("a", "an", "another"):
+        elif (match["victim"].lower() in ("him", "her") and match.group().split()[0].lower().endswith("ing")
+              and any(m.kind == "killed" and m.minimum == m.maximum == 1 for m in found)):
+            continue  # "lynched a man suspected of theft, stoning him to death": the man again
+        elif quantity is not None and quantity.lower() in ("a", "an", "another"):
+            minimum = maximum = 1  # "beat a man in his thirties to death"
+        elif quantity is None:
             minimum = maximum = 1 if not match["victim"].endswith("s") else None  # one, unless a plural
         mentions.append(CasualtyMention(match["victim"], match.start("victim"), match.end("victim"),
                                         kind="killed", group=group, minimum=minimum, maximum=maximum))

@@ -145,16 +145,19 @@ _PAST_ASIDE = re.compile(r"\b(?:(?:who|which|that)\s+(?:(?:the\s+[\w'’-]+|(?!(
                          r"|(?:after|before|once|by\s+the\s+time)\s+(?:he|she|they)\s+)"  # "police arrived after he had died"
                          r"had\s+(?:been\s+)?(?:\w+ly\s+)?$", re.I)
 #: A part a person had taken in an act, told to say who they are: "an activist who took part in
-#: the October protests", "a man who had joined the raid".
-_PART_TAKEN = re.compile(r"\b(?:who|that)\s+(?:had\s+)?(?:took\s+part|taken\s+part|participated|joined)\s+(?:in\s+)?"
+#: the October protests", "a man who had joined the raid", "an activist who had led housing protests".
+_PART_TAKEN = re.compile(r"\b(?:who|that)\s+(?:had\s+)?(?:took\s+part|taken\s+part|participated|joined|led|organi[sz]ed|staged|called)\s+(?:in\s+|for\s+)?"
                          r"(?:the\s+|a\s+|an\s+|last\s+\w+['’]s\s+)?(?:(?!(?:was|were|is|are|has|have|had|and|but)\b)[\w'’-]+\s+){0,3}$", re.I)
 #: A source's verb right before "that": the clause after it is what was said, no aside.
 _TOLD_BEFORE_THAT = re.compile(r"\b(?:said|says|announced|announces|reported|reports|claimed|claims|stated|confirmed|added|told\s+\w+)\s+$", re.I)
 #: Between a date that names an act and the act's noun: "the March 2012 [Machakos bus station] bombing".
 _NAMED_BY_DATE = re.compile(r"(?:\s+[\w'’-]+){0,4}\s+")
 _AFTER_NEXT = re.compile(r"\s+(?:after|following)\b", re.I)
-_AFTER_PHRASE = re.compile(r"\b(?:after|following|since|in\s+the\s+wake\s+of|ending|to\s+end|an\s+end\s+to)\s+(?:(?:the|a|an)\s+)?(?:last\s+\w+['’]s\s+|[\w-]+['’]s\s+)?"
-                           r"(?:(?:series|wave|spate|string|number|days|weeks|months)\s+of\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}$", re.I)
+_AFTER_PHRASE = re.compile(r"\b(?:after|following|since|in\s+the\s+wake\s+of|ending|to\s+end|an\s+end\s+to|over)\s+"
+                           # who did it, told in a clause: "days after he led a protest", "after staging a flash protest"
+                           r"(?:(?:he|she|they|it|we)\s+\w+ed\s+|\w+ing\s+)?"
+                           r"(?:(?:the|a|an)\s+)?(?:last\s+\w+['’]s\s+|[\w-]+['’]s\s+)?"
+                           r"(?:(?:series|wave|spate|string|number|days|weeks|months)\s+of\s+(?:the\s+)?)?(?:[\w'’-]+\s+){0,2}$", re.I)
 # ", which is linked to al-Qaeda,": an aside about the subject, whose actors do not act.
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;.]*,")
 #: Sentences after an event's own in which a claim of it is looked for.
@@ -2067,7 +2070,7 @@ def find_events(article: Article) -> Article:
             event.actor2 = _unnamed_in_place("police", event)  # the type tells a force stepped in; none is named
         if event.actor2 is None and (event.event_type == taxonomy.VIOLENCE_AGAINST_CIVILIANS
                                      or event.sub_event_type in (taxonomy.MOB_VIOLENCE, taxonomy.LOOTING)
-                                     or _struck_people(event)):
+                                     or _struck_people(event) or _civilian_site_bombed(article, event)):
             # ACLED's side acted upon when the report names none: the civilians of the place,
             # whose property is looted or destroyed too
             event.actor2 = _unnamed_in_place("civilians", event)
@@ -2557,6 +2560,18 @@ def _struck_people(event: Event) -> bool:
     groups = {c.group for c in harmed}
     return (event.event_type == taxonomy.EXPLOSIONS and bool(harmed)
             and groups - {None} <= load_lexicon().civilian_groups)
+
+
+def _civilian_site_bombed(article: Article, event: Event) -> bool:
+    """A grenade thrown at a home, a shop or a place of worship, hurting no one ("lobbed a grenade
+    at the house of a tribal elder"): ACLED's side struck is the civilians."""
+    return (event.sub_event_type == taxonomy.GRENADE
+            and _CIVILIAN_SITE.search(article.text, event.trigger.end, article.sentences[event.trigger.sentence].end) is not None)
+
+
+#: Where civilians live, work or pray.
+_CIVILIAN_SITE = re.compile(r"\b(?:houses?|homes?|residences?|compounds?|shops?|stores?|bars?|restaurants?|hotels?|churche?s?|mosques?|"
+                            r"schools?|businesses|markets?)\b", re.I)
 
 
 def _ambushes_of_civilians(events: list[Event]) -> None:
