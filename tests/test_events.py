@@ -105,6 +105,8 @@ def main_event(text: str) -> dict:
     ("Abduction/forced disappearance", "A chief was held captive by armed men near Kiganjo for two days."),
     ("Abduction/forced disappearance", "A blogger was bundled into an unmarked van by unknown men in Kiganjo on Monday."),
     ("Abduction/forced disappearance", "Two activists were taken from a house in Kiganjo (Nyeri, Central) by masked men on Monday."),
+    ("Abduction/forced disappearance", "Men in plain clothes picked up a student from his home in Kiganjo on Monday."),
+    ("Abduction/forced disappearance", "Soldiers took away dozens of men from a camp near Kiganjo on Monday."),
     ("Peaceful protest", "Thousands of people protested peacefully in Bamako on Friday against the presence of foreign troops."),
     ("Protest with intervention", "Police fired tear gas to disperse hundreds of protesters in Nairobi on Tuesday."),
     ("Protest with intervention", "Matatu operators staged a protest in Nakuru; police arrest several protesters."),
