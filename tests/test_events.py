@@ -1197,6 +1197,8 @@ def test_people_taken_away_are_abducted_and_cattle_are_looted():
         "Abduction/forced disappearance")
     assert main_event("Bandits took away 300 cattle from herders in Kiganjo on Monday.")["sub_event_type"] == (
         "Looting/property destruction")
+    assert main_event("Militants seized about 300 head of cattle from herders near Kiganjo on Monday.")["sub_event_type"] == (
+        "Looting/property destruction")
 
 
 @pytest.mark.parametrize("text, sub_event_type", [
