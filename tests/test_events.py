@@ -1111,6 +1111,12 @@ def test_a_crowd_that_fights_the_police_over_a_wrong_demonstrates_violently(text
     assert main_event(text)["sub_event_type"] == "Violent demonstration"
 
 
+def test_a_mob_the_police_dispersed_is_still_a_mob():
+    records = records_of("Crowds attacked and set fire to shops belonging to refugees in Kiganjo on Monday. Police "
+                         "dispersed the crowds and detained 20 people.")
+    assert [r["sub_event_type"] for r in records] == ["Mob violence"]
+
+
 def test_kin_of_the_dead_who_protest_are_not_the_dead():
     records = records_of("Relatives of Juma Otieno, who was killed in police custody, staged a sit-in in Kiganjo on Monday "
                          "demanding justice.")

@@ -1413,9 +1413,12 @@ _QUALIFIER = re.compile(r"\s+\([^()]*\)$")
 
 
 def _compatible(first: Event, second: Event, text: str) -> bool:
+    riot = first.sub_event_type in taxonomy.RIOT_SUB_TYPES
     if first.trigger.family != second.trigger.family and not (
-            first.sub_event_type in taxonomy.RIOT_SUB_TYPES and second.sub_event_type in taxonomy.RIOT_SUB_TYPES):
-        return False  # (a riot told by its act, then by its crowd: "youths stormed the base ... two rioters were shot")
+            riot and (second.sub_event_type in taxonomy.RIOT_SUB_TYPES or _CROWD_DISPERSED.match(second.trigger.text))):
+        # a riot told by its act, then by its crowd ("youths stormed the base ... two rioters were
+        # shot"), or by the crowd's dispersal ("crowds torched shops. Police dispersed the crowds")
+        return False
     if first.status != second.status and "background" in (first.status, second.status):
         return False
     if first.date and second.date and first.date.date != second.date.date and second.date.relation not in _OTHER_DAYS:
@@ -1432,6 +1435,10 @@ def _compatible(first: Event, second: Event, text: str) -> bool:
     names1 = {_side(a) for a in (first.actor1, first.actor2) if a}
     names2 = {_side(a) for a in (second.actor1, second.actor2) if a}
     return _side(first.actor1) in names2 or _side(second.actor1) in names1
+
+
+#: A protest's word that only tells the crowd was broken up: "dispersed the crowds".
+_CROWD_DISPERSED = re.compile(r"dispers|tear ?gas|baton", re.I)
 
 
 def _names_body(text: str, place: PlaceMention) -> bool:
