@@ -1111,6 +1111,12 @@ def test_a_crowd_that_fights_the_police_over_a_wrong_demonstrates_violently(text
     assert main_event(text)["sub_event_type"] == "Violent demonstration"
 
 
+def test_a_suicide_bomber_from_a_group_is_that_group():
+    event = main_event("A suicide bomber from Al Shabaab blew himself up at a checkpoint in Mogadishu on Monday, "
+                       "killing three soldiers.")
+    assert (event["actor1"], event["actor2"]) == ("Al Shabaab", "Military Forces of Somalia")
+
+
 def test_a_mob_the_police_dispersed_is_still_a_mob():
     records = records_of("Crowds attacked and set fire to shops belonging to refugees in Kiganjo on Monday. Police "
                          "dispersed the crowds and detained 20 people.")

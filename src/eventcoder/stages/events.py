@@ -137,6 +137,9 @@ _ATTACK_BY_GAP = re.compile(r"\s+(?:an?|the)\s+(?:[a-z]+\s+)?" + _ATTACK_NOUNS +
 _AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+|an?\s+)?$", re.I)
 _NOMINAL_BY = re.compile(r"^\s+(?:(?:[a-z]+\s+){0,2}by|on\s+(?-i:[A-Z])[\w-]*\s+(?:[a-z]+\s+)?by|(?:suspected|believed|thought)\s+to\s+(?:be\s+from|belong\s+to))"
                          r"\s+(?:the\s+|an?\s+)?(?:(?-i:[a-z]+)\s+|\d[\d,]*\s+){0,3}$", re.I)
+#: A bomber told by the group he came from: "a suicide bomber from Al Shabaab".
+_BOMBER = re.compile(r"\bbombers?$", re.I)
+_FROM_GROUP = re.compile(r"\s+(?:from|of|belonging\s+to)\s+(?:the\s+)?", re.I)
 # "backed by X", "alongside X": allies that acted with a side (ACLED's associated actors).
 _ALLY_CUE = re.compile(r"\b(?:(?:backed|supported|aided|assisted|accompanied|joined) by|alongside|together with|"
                        r"with the (?:support|help|backing) of|in coordination with|allied with)\s+(?:the\s+)?$", re.I)
@@ -640,7 +643,8 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
         paired = len(after) > 1 and _AND.fullmatch(text, actor1.end, after[1].start)
         actor2 = after[1] if paired else (actor1 if _RIVAL.search(text, max(0, actor1.start - 10), actor1.start) else None)
         return actor1, actor2
-    nominal_agent = next((a for a in after[:1] if _NOMINAL_BY.match(text[trigger.end:a.start])), None)
+    nominal_agent = next((a for a in after[:1] if _NOMINAL_BY.match(text[trigger.end:a.start]) or (
+        _BOMBER.search(trigger.text) and _FROM_GROUP.fullmatch(text, trigger.end, a.start))), None)
     # or the agent told inside the act: "a drone launched by Hezbollah struck an army post"
     nominal_agent = nominal_agent or next((a for a in actors if trigger.start < a.start and a.end <= trigger.end
                                            and _AGENT_BEFORE.search(text, trigger.start, a.start)), None)
