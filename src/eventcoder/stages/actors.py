@@ -300,21 +300,22 @@ def _with_named_clans(text: str, mentions: list[ActorMention], lexicon: Lexicon,
         if any(match[side].lower() in stop_words or any(m.start <= match.start(side) < m.end and not m.generic for m in mentions)
                for side in ("first", "second")):
             continue  # "The Degodia and Garre clans": the list's own militias
-        for side in ("first", "second"):
-            template = f"{match[side]} {_CLAN_KINDS[match['kind']]} Militia ({{country}})"
-            clans.append(ActorMention(match[side], match.start(side), match.end(side), category=taxonomy.IDENTITY_MILITIA,
-                                      name=fill_name(template, lexicon.countries.get(country) if country else None),
-                                      country_code=country))
+        clans += [_clan_militia(match[side], _CLAN_KINDS[match["kind"]], match.start(side), match.end(side), text, lexicon, country)
+                  for side in ("first", "second")]
     for match in _CLAN_MEN.finditer(text):
         group = "name" if match["name"] else "people"
         if any(m.start <= match.start(group) < m.end and not m.generic for m in mentions):
             continue  # "members of the Degodia clan": the list's own militia
-        name = match[group].replace("-", " ")
-        template = f"{name} {_CLAN_KINDS[match['kind'] or match['community']]} Militia ({{country}})"
-        clans.append(ActorMention(match.group(), match.start(), match.end(), category=taxonomy.IDENTITY_MILITIA,
-                                  name=fill_name(template, lexicon.countries.get(country) if country else None),
-                                  country_code=country))
+        clans.append(_clan_militia(match[group].replace("-", " "), _CLAN_KINDS[match["kind"] or match["community"]],
+                                   match.start(), match.end(), text, lexicon, country))
     return _in_place_of(mentions, clans)
+
+
+def _clan_militia(name: str, kind: str, start: int, end: int, text: str, lexicon: Lexicon,
+                  country: str | None) -> ActorMention:
+    """The militia ACLED names for a clan, tribe or community: "Nyakach Clan Militia (Kenya)"."""
+    return ActorMention(text[start:end], start, end, category=taxonomy.IDENTITY_MILITIA, country_code=country,
+                        name=fill_name(f"{name} {kind} Militia ({{country}})", lexicon.countries.get(country) if country else None))
 
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their)\s+$", re.I)
