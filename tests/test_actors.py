@@ -217,7 +217,7 @@ def test_generic_troops_only_follow_a_state_force_named_just_before(text):
 
 
 @pytest.mark.parametrize("country, name", [
-    ("YE", "Saudi-led Coalition"), ("SY", "US-led Coalition Against Islamic State")])
+    ("YE", "Operation Restoring Hope"), ("SY", "US-led Coalition Against Islamic State")])
 def test_the_coalition_depends_on_the_country(country, name):
     assert _names("The coalition bombed a bridge.", country) == {"The coalition": name}
 
@@ -501,3 +501,14 @@ def test_military_police_are_the_military_but_in_brazil_the_states_police():
 def test_a_named_forces_men_who_no_longer_serve_are_civilians():
     assert _names("The bodies of three former ANDSF members were found near Kandahar.", "AF") == {
         "ANDSF": "Civilians (Afghanistan)"}
+
+
+def test_a_crowd_word_repeating_an_armed_sides_head_is_that_side():
+    names = _names("Armed youths attacked soldiers in Kiganjo. Eleven soldiers and eight youths were killed.", "KE")
+    assert names["Armed youths"] == names["youths"]
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("Irigwe militiamen", "Irigwe Ethnic Militia (Nigeria)"), ("Apuk youths", "Apuk Clan Militia (South Sudan)")])
+def test_more_communities_name_their_militias(phrase, name):
+    assert _names(f"{phrase} attacked the village.")[phrase] == name

@@ -786,3 +786,12 @@ def test_victims_told_in_other_ways(text, expected):
 def test_a_clause_opening_after_a_count_names_no_victim():
     assert summary("Three people were killed and eight wounded when Al Shabaab raided the village.") == [
         ("Three people", "killed", None, 3, 3), ("eight", "injured", None, 8, 8)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dozens of fighters on both sides were killed.", [("Dozens of fighters", "killed", "fighters", 12, None)]),
+    ("A local reporter was found shot dead in his car.", [("A local reporter", "killed", "journalists", 1, 1)]),
+    ("One soldier paid the supreme price.", [("One soldier", "killed", "soldiers", 1, 1)]),
+])
+def test_more_ways_to_tell_the_dead(text, expected):
+    assert summary(text) == expected

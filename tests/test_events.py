@@ -3088,3 +3088,47 @@ def test_the_side_victims_were_said_to_help_is_no_side_of_their_killing():
     event = main_event("Militants dragged a village chief out of his house in Kiganjo on Monday and hacked him to death, "
                        "accusing him of being a police informer.")
     assert (event["sub_event_type"], event["actor2"]) == ("Attack", "Civilians (Kenya)")
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, villagers in Kiganjo seized three suspected kidnappers and burnt them to death.",
+    "On Monday, residents of Kiganjo (Nyeri, Central) caught two suspected robbers after a chase, beat them with clubs "
+    "and set one of them on fire. Both died in hospital.",
+    "On Monday, residents of Kiganjo seized four suspected gang members, stoned them and set them on fire.",
+])
+def test_a_crowd_that_took_its_victims_before_beating_them_is_a_mob(text):
+    event = main_event(text)
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == ("Mob violence", "Rioters (Kenya)", "Civilians (Kenya)")
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Gunmen killed four herders near Kiganjo on Monday, a local vigilante leader said.", "Attack"),
+    ("Police arrested 12 members of a kidnapping gang in Kiganjo on Monday.", "Arrests"),
+    ("Police arrested 30 people in Kiganjo on Monday on suspicion of involvement in the looting of shops during last week's riots.",
+     "Arrests"),
+    ("On Monday, army engineers detonated an IED planted by Al Shabaab on the road to Kiganjo.", "Disrupted weapons use"),
+    ("On Monday, the government sent 500 more soldiers to Kiganjo to restore order.", "Change to group/activity"),
+])
+def test_a_word_that_only_names_the_speaker_a_gang_or_a_charge_is_no_act(text, sub_event_type):
+    assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+def test_a_raid_that_took_goods_and_hurt_no_one_is_one_looting():
+    records = records_of("Al Shabaab fighters raided Kiganjo on Monday, looting shops and carrying off sacks of food. No casualties were reported.")
+    assert [r["sub_event_type"] for r in records] == ["Looting/property destruction"]
+
+
+def test_protesters_who_stoned_a_police_station_before_the_police_fired_rioted():
+    event = main_event("On Monday, traders protesting new taxes attacked the Kiganjo police station with stones. "
+                       "Police opened fire, killing two people.")
+    assert (event["sub_event_type"], event["actor1"], event["fatalities"]) == ("Violent demonstration", "Rioters (Kenya)", 2)
+
+
+def test_an_attack_told_again_as_repelled_keeps_its_sides():
+    event = main_event("On Monday, Al Shabaab fighters attacked army positions near Kiganjo; the assault was repelled, the army said.")
+    assert (event["actor1"], event["actor2"]) == ("Al Shabaab", "Military Forces of Kenya")
+
+
+def test_the_side_whose_assault_was_repelled_attacked():
+    event = main_event("On Monday, Kenyan troops repelled a Somali assault near Kiganjo.")
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == ("Armed clash", "Military Forces of Somalia", "Military Forces of Kenya")

@@ -103,6 +103,7 @@ def find_actors(article: Article) -> Article:
             _resolve_generic(mention, kind, named, own_country or setting, own_country, lexicon)
         elif home := lexicon.militia_in(mention.name, ground):
             mention.name, mention.country_code = home.name, home.country_code  # Fulani in Mali: "(Mali)"
+    _crowd_words_told_before(mentions, generics)
     for mention, named_after in zip(mentions, mentions[1:]):
         if (mention.generic and not named_after.generic and mention.category == named_after.category == taxonomy.STATE_FORCES
                 and _UNIT_OF.fullmatch(text, mention.end, named_after.start)):
@@ -416,6 +417,19 @@ def _said_to_be_named(text: str, mentions: list[ActorMention]) -> None:
         if mention.generic and not following.generic and _SAID_TO_BE.fullmatch(text, mention.end, following.start):
             mention.generic = False
             mention.name, mention.category, mention.country_code = following.name, following.category, following.country_code
+
+
+def _crowd_words_told_before(mentions: list[ActorMention], generics: dict[int, tuple[str, str | None]]) -> None:
+    """A crowd's word that repeats the head of an armed side named before ("Armed youths
+    attacked soldiers ... eight youths were killed") is that side again, not a mob."""
+    for index, mention in enumerate(mentions):
+        if not mention.generic or generics[id(mention)][0] != "rioters" or " " in mention.text.strip():
+            continue
+        word = mention.text.lower()
+        earlier = next((m for m in reversed(mentions[:index]) if m.text.lower().endswith(" " + word)
+                        and m.category not in (taxonomy.RIOTERS, taxonomy.PROTESTERS)), None)
+        if earlier is not None:
+            mention.name, mention.category, mention.country_code = earlier.name, earlier.category, earlier.country_code
 
 
 def _absorb_generics(mentions: list[ActorMention], generics: dict[int, tuple[str, str | None]],

@@ -1007,6 +1007,7 @@ def _lexicon() -> _Lexicon:
             # or its cue after it: "nine civilians, two novice monks among them, were killed"
             rf"|[^,;()—–.]{{1,60}}?\s+among\s+(?:them|the\s+dead|the\s+victims))\s*[,)—–]?)?"
             rf"(?:\s*\([^()]{{1,40}}\))?"  # an aside: "At least nine (police say 12) have died"
+            rf"(?:\s+(?:on|from)\s+(?:both|each|either)\s+sides?)?"  # "dozens of fighters on both sides were killed"
             # what they were thought to be or tied to: "two men suspected of theft were lynched",
             # "a cleric linked to Al Shabaab was shot dead"
             rf"(?:\s+(?:suspected|accused|believed|alleged|linked|tied|affiliated|associated|connected|wanted)"

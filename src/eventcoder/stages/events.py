@@ -133,6 +133,7 @@ _REPELLED = re.compile(r"repel|repuls|fought\s+off|beat\s+back|" + _FOUGHT_BACK.
 _ATTACK_NOUNS = r"(?:attacks?|assaults?|raids?|offensives?|incursions?|ambush(?:es)?)"
 _ATTACKER_GAP = re.compile(r"\s+(?:an?|the)\s+(?:[a-z]+\s+)?")
 _ATTACK_AFTER = re.compile(r"\s+" + _ATTACK_NOUNS + r"\b", re.I)
+_ATTACK_ENDS = re.compile(r"\s" + _ATTACK_NOUNS + r"$|\bgroups?$", re.I)
 _ATTACK_BY_GAP = re.compile(r"\s+(?:an?|the)\s+(?:[a-z]+\s+)?" + _ATTACK_NOUNS + r"\s+by\s+(?:the\s+)?", re.I)
 _AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+|an?\s+)?$", re.I)
 _NOMINAL_BY = re.compile(r"^\s+(?:(?:[a-z]+\s+){0,2}by|on\s+(?-i:[A-Z])[\w-]*\s+(?:[a-z]+\s+)?by|(?:suspected|believed|thought)\s+to\s+(?:be\s+from|belong\s+to))"
@@ -174,7 +175,10 @@ _AND = re.compile(r"[\w'’]*(?:\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s
 #: After an act, the phrase that names both its sides, a place's name perhaps before it: "died in
 #: Kiganjo, Nyeri County between rival militias".
 _BETWEEN = re.compile(r"^\s*(?:(?:in|at|near)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
-                      r"(?-i:[A-Z][\w'’-]*)(?:,?\s+(?-i:[A-Z][\w'’-]*)){0,3},?\s+)?(?:\w+\s+){0,3}?between\b", re.I)
+                      r"(?-i:[A-Z][\w'’-]*)(?:,?\s+(?-i:[A-Z][\w'’-]*)){0,3},?\s+)?"
+                      # "clashes erupted on 16 May 2023 between"
+                      r"(?:(?:erupted|broke\s+out|occurred|took\s+place)\s+on\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+(?:\s+\d{4})?,?\s+)?"
+                      r"(?:\w+\s+){0,3}?between\b", re.I)
 _YEAR = re.compile(r"\b\d{4}\b")
 _STATUS_RANK = {"new": 0, "ongoing": 1, "future": 2, "background": 3}
 
@@ -307,7 +311,13 @@ def load_lexicon() -> _Lexicon:
     cues["office_before"] = re.compile(rf"\b(?i:{offices})\s+(?:of|for)\s+(?:the\s+)?$")
     cues["facility_after"] = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}?\s+(?i:" + "|".join(places["facility_words"]) + r")\b")
     cues["body_after"] = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}\s+(?i:" + "|".join(places["body_words"]) + r")\b")
-    cues["crowd_capture_after"] = re.compile(r"\s+(?:" + "|".join(map(re.escape, data["crowd_captures"])) + r")\b", re.I)
+    # (past where the crowd is from: "residents of Korangi (Korangi, Sindh) caught")
+    cues["crowd_capture_after"] = re.compile(r"(?:\s+(?:of|in|from)(?:\s+(?-i:[A-Z])[\w'’-]*){1,3}(?:\s+\([^()]{1,60}\))?)?\s+(?:"
+                                             + "|".join(map(re.escape, data["crowd_captures"])) + r")\b", re.I)
+    cues["crowd_capture"] = re.compile("|".join(map(re.escape, data["crowd_captures"])), re.I)
+    # those taken before the act that befell them: "villagers seized five suspected kidnappers and burnt them"
+    # (not "caught in police crossfire")
+    cues["captured_before"] = re.compile(r"\b(?:" + "|".join(map(re.escape, data["crowd_captures"])) + r")\s+(?!(?:in|up|between)\b)(?:[\w-]+\s+){0,3}$", re.I)
     cues["crowd_agent_gap"] = _crowd_agent_gap([*places["place_suffixes"], *data["crowd_sites"]], data["crude_weapons"],
                                                data["crowd_captures"])
     return _Lexicon(tuple(entries), trigger_pattern, cues, frozenset(data["civilian_victim_groups"]),
@@ -411,6 +421,14 @@ def _pick_per_family(text: str, triggers: list[Trigger], actors: list[ActorMenti
         generic = next((t for t in triggers if _entry_of(t).generic), None)
         if generic is not None:
             best["violence"] = (_entry_of(generic), generic)
+    if violence and violence[0].sub_event_type == taxonomy.ABDUCTION and load_lexicon().cues["crowd_capture"].fullmatch(violence[1].text):
+        # "residents seized five suspected gang members, stoned them and set them on fire": a
+        # crowd's capture is how its violence began, the violence the event
+        if not any(a.end <= violence[1].start and not _is_crowd(a) for a in actors) and any(
+                a.end <= violence[1].start for a in actors):
+            later = next((t for t in triggers if t.family == "violence" and t.start > violence[1].end and not _entry_of(t).weak), None)
+            if later is not None:
+                best["violence"] = violence = (_entry_of(later), later)
     if violence and violence[0].mutual and _SETTING_OF_ACT.search(text, max(0, violence[1].start - 40), violence[1].start) \
             and not _SIDES_AFTER.match(text, violence[1].end):
         # "raiders attacked a teacher during ethnic clashes": the clash is where the act was
@@ -594,8 +612,13 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     fight = _entry_of(trigger).mutual or trigger.sub_event_type == taxonomy.ARMED_CLASH
     harmed = Spans(() if fight else ((c.start, c.end) for c in casualties if c.kind in ("killed", "injured")))
 
+    captured = load_lexicon().cues["captured_before"]
+
+    def taken(actor: ActorMention) -> bool:
+        return actor.end <= trigger.start and captured.search(text, max(0, actor.start - 40), actor.start) is not None
+
     def victim(actor: ActorMention) -> bool:
-        return _is_victim(actor) or harmed.cover(actor.start, actor.end)
+        return _is_victim(actor) or harmed.cover(actor.start, actor.end) or taken(actor)
 
     sentence = article.sentences[trigger.sentence]
     clause_start, opener = _clause_break(text, sentence.start, trigger.start)
@@ -651,7 +674,8 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     # or the attacker whose attack was repelled: "PMF fighters repelled an IS attack", "repelled
     # a night attack by JAS fighters"
     nominal_agent = nominal_agent or next((a for a in after[:1] if _REPELLED.match(text, trigger.start) and (
-        (_ATTACKER_GAP.fullmatch(text, trigger.end, a.start) and _ATTACK_AFTER.match(text, a.end))
+        (_ATTACKER_GAP.fullmatch(text, trigger.end, a.start)
+         and (_ATTACK_AFTER.match(text, a.end) or _ATTACK_ENDS.search(a.text)))  # "repelled a Russian assault"
         or _ATTACK_BY_GAP.fullmatch(text, trigger.end, a.start))), None)
     if nominal_agent is not None and not trigger.passive:
         victims = [a for a in actors if victim(a)]
@@ -689,7 +713,8 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
         acting = [before[-1]]  # "... and Israel, which has beefed up", "a crowd that was beating him": the antecedent acts
     # the crowd in the act's clause, or one that caught its victim before a clause opened
     # ("residents caught two robbers after a snatching in Landhi and beat them")
-    crowd = in_clause[-1] if in_clause else next(
+    untaken = [a for a in in_clause if not taken(a)]
+    crowd = untaken[-1] if untaken else next(
         (a for a in before[-1:] if load_lexicon().cues["crowd_capture_after"].match(text, a.end)), None)
     if (not acting and crowd is not None and load_lexicon().cues["crowd_agent_gap"].match(text[crowd.end:trigger.start])
             and not harmed.cover(crowd.start, crowd.end)  # "the 12 people killed were traders"
@@ -859,6 +884,7 @@ def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: Actor
         actor1 = _community_militia(actor1)
     if (actor1 is not None and not _entry_of(trigger).mutual and _last_word(actor1) in lexicon.partisans
             and not _STORMED.match(trigger.text)  # "supporters stormed the governor's house": a riot
+            and not (actor2 is not None and actor2.category == taxonomy.STATE_FORCES)  # "supporters attacked police": a riot
             and actor2 is not actor1 and (actor2 is None or _last_word(actor2) not in lexicon.partisans)):
         # "ODM supporters attacked a candidate": followers who attack are an armed group
         actor1 = unnamed_actor("armed", actor1.country_code, actor1.start)
@@ -1692,7 +1718,7 @@ def _reason_of(article: Article, trigger: Trigger, told: list[Trigger], family: 
 #: Between an arrest and the protest it was for: "arrested 15 activists over a protest held last
 #: week", "detained for taking part in", "inciting violence during the protests", "as they prepared
 #: to commemorate the anniversary of".
-_ARRESTED_OVER = re.compile(r"\b(?:over|accused\s+of|suspected\s+of|for\s+(?:taking\s+part|participating)\s+in|for\s+(?:organi[sz]ing|joining|leading|staging)"
+_ARRESTED_OVER = re.compile(r"\b(?:over|accused\s+of|suspected\s+of|suspicion\s+of|involvement\s+in|for\s+(?:taking\s+part|participating)\s+in|for\s+(?:organi[sz]ing|joining|leading|staging)"
                             r"|an?\s+(?:organi[sz]er|leader|convener|convenor)\s+of|of\s+organi[sz]ing|in\s+connection\s+with|linked\s+to"
                             r"|inciting\s+(?:[\w-]+\s+)?during|anniversary\s+of)\s+(?:[\w'’#-]+\s+){0,8}$", re.I)
 
@@ -1736,6 +1762,45 @@ def _mourned(article: Article, trigger: Trigger) -> bool:
     return trigger.family == "violence" and (
         mourned_by_kin(_lead(article, trigger))
         or _REMEMBERED.search(article.text, max(start, trigger.start - REMEMBERED_REACH), trigger.start) is not None)
+
+
+def _names_the_speaker(article: Article, trigger: Trigger) -> bool:
+    """A word that only says who tells the news, in the clause that closes a sentence ("..., a
+    local vigilante leader said", "..., protest organisers told reporters"): no act of its own."""
+    sentence = article.sentences[trigger.sentence]
+    said = _SPEAKER_AFTER.match(article.text, trigger.end)
+    return (said is not None and sentence.end - said.end() <= 40
+            and _SPEAKER_BEFORE.search(article.text, max(sentence.start, trigger.start - 40), trigger.start) is not None)
+
+
+#: Before and after a word inside a closing speaker clause: ", a local [vigilante] leader said".
+_SPEAKER_BEFORE = re.compile(r",\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?$", re.I)
+_SPEAKER_AFTER = re.compile(r"(?:\s+(?!(?:was|were|is|are|been|being|has|have|had)\b)[\w-]+){1,2}\s+(?:said|says|told|reported|claimed|stated|added|confirmed)\b", re.I)
+
+
+def _attack_told_repelled(article: Article, trigger: Trigger) -> bool:
+    """How the attack just told ended ("mercenaries attacked Ukrainian positions; the assault was
+    repelled"): the attack is the event, its sides as the attack told them."""
+    start = article.sentences[trigger.sentence].start
+    retold = _THE_ATTACK_WAS.search(article.text, max(start, trigger.start - 40), trigger.start)
+    return (retold is not None and trigger.passive and _REPELLED.match(trigger.text) is not None
+            and any(t.family == "violence" and t.end <= retold.start()
+                    for t in article.in_sentence(article.triggers, trigger.sentence)))
+
+
+#: The attack told again as the subject of how it ended: "the assault was".
+_THE_ATTACK_WAS = re.compile(r"\b(?:the|this|that)\s+" + _ATTACK_NOUNS + r"\s+(?:was|were)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def _names_a_gang(article: Article, trigger: Trigger) -> bool:
+    """An act's word that tells what a group or its members do ("a kidnapping gang", "two
+    robbery suspects", "a bombing cell"): a name for them, no act of its own."""
+    return (trigger.family == "violence" and " " not in trigger.text and not trigger.text.lower().endswith("ed")  # "engaged gang members" acted
+            and _GANG_AFTER.match(article.text, trigger.end) is not None)
+
+
+#: After an act's word, the group it names: "kidnapping gang", "robbery suspects".
+_GANG_AFTER = re.compile(r"\s+(?:gangs?|rings?|syndicates?|cells?|networks?|kingpins?|suspects?|masterminds?|cartels?|squads?)\b", re.I)
 
 
 def _deployed_over(article: Article, trigger: Trigger, told: list[Trigger]) -> bool:
@@ -1984,7 +2049,7 @@ def find_events(article: Article) -> Article:
     told = [_people_set_afire(article, _people_seized(article, t)) for t in article.triggers
             if not (_inside_a_name(names, t) or _told_as_past_aside(article, t) or _denied(article, t)
                     or _no_ground_taken(article, t) or _crowd_as_victims(article, t) or _freed_captives(article, t)
-                    or _fight_in_name_only(article, t))]
+                    or _fight_in_name_only(article, t) or _names_the_speaker(article, t) or _names_a_gang(article, t) or _attack_told_repelled(article, t))]
     material = load_lexicon().material_families
     # a death mourned is never the act ("families of people killed last year rallied"), nor a
     # protest those arrested were held over ("arrested 15 activists over a protest held last week")
@@ -2026,7 +2091,7 @@ def find_events(article: Article) -> Article:
     merged = _with_protest_violence(article, _met_with_force(article, retellings.merged))
     _add_following_tolls(article, merged, set(by_sentence))
     _protests_met_with_force(article, merged)
-    _harmless_raids(article, merged)
+    merged = _harmless_raids(article, merged)
     _captives_killed(merged)
     _captives_disappeared(article, merged)
     _ambushes_of_civilians(merged)
@@ -2399,10 +2464,10 @@ def _with_protest_violence(article: Article, events: list[Event]) -> list[Event]
     return kept
 
 
-def _harmless_raids(article: Article, events: list[Event]) -> None:
+def _harmless_raids(article: Article, events: list[Event]) -> list[Event]:
     """A raid on people's property that the report says hurt no one ("troops set fire to 80
     houses during a raid. No one was hurt") destroyed property: ACLED's looting or destruction,
-    not an attack."""
+    not an attack, and one event with the looting its sentence tells."""
     for event in events:
         if event.sub_event_type != taxonomy.ATTACK or not _entry_of(event.trigger).generic:
             continue
@@ -2410,6 +2475,11 @@ def _harmless_raids(article: Article, events: list[Event]) -> None:
         if (harm and not any(c.minimum or c.maximum for c in harm)
                 and any(t.family == "property" for t in article.in_sentence(article.triggers, event.sentences[0]))):
             _retype_event(event, taxonomy.LOOTING)
+            for looting in [e for e in events if e is not event and e.trigger.family == "property"
+                            and e.sentences[0] == event.sentences[0] and e.status == event.status]:
+                _absorb(event, looting)
+                events.remove(looting)
+    return events
 
 
 def _protests_met_with_force(article: Article, events: list[Event]) -> None:
