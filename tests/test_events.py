@@ -3125,10 +3125,20 @@ def test_protesters_who_stoned_a_police_station_before_the_police_fired_rioted()
 
 
 def test_an_attack_told_again_as_repelled_keeps_its_sides():
-    event = main_event("On Monday, Al Shabaab fighters attacked army positions near Kiganjo; the assault was repelled, the army said.")
+    event = main_event("On Monday, Al Shabaab fighters attacked an army post near Kiganjo; the assault was repelled, the army said.")
     assert (event["actor1"], event["actor2"]) == ("Al Shabaab", "Military Forces of Kenya")
 
 
 def test_the_side_whose_assault_was_repelled_attacked():
     event = main_event("On Monday, Kenyan troops repelled a Somali assault near Kiganjo.")
     assert (event["sub_event_type"], event["actor1"], event["actor2"]) == ("Armed clash", "Military Forces of Somalia", "Military Forces of Kenya")
+
+
+def test_the_place_a_coders_note_says_it_coded_is_the_location():
+    event = main_event("On Monday, gunmen killed a trader in Kangemi village (coded as Nyeri with GP2, for unfound Kangemi).")
+    assert event["location"] == "Nyeri"
+
+
+def test_an_is_bomber_is_the_group_not_a_passive():
+    event = main_event("On Monday, an IS suicide bomber blew himself up at an army checkpoint near Mosul, killing three soldiers.")
+    assert (event["actor1"], event["actor2"]) == ("Islamic State (Iraq)", "Military Forces of Iraq")

@@ -309,6 +309,7 @@ def load_lexicon() -> _Lexicon:
     offices = "|".join(places["office_words"])
     cues["office_after"] = re.compile(rf"\s+(?i:{offices})\b")
     cues["office_before"] = re.compile(rf"\b(?i:{offices})\s+(?:of|for)\s+(?:the\s+)?$")
+    cues["coded_location_before"] = re.compile(r"\b(?i:" + "|".join(places["coded_location_before"]) + r")\s+$")
     cues["facility_after"] = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}?\s+(?i:" + "|".join(places["facility_words"]) + r")\b")
     cues["body_after"] = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}\s+(?i:" + "|".join(places["body_words"]) + r")\b")
     # (past where the crowd is from: "residents of Korangi (Korangi, Sindh) caught")
@@ -349,7 +350,10 @@ def find_triggers(article: Article) -> Article:
             before = article.text[max(sentence.start, start - 40):start]
             end = sentence.start + match.end()
             # "... was beaten": the auxiliary before the trigger, or inside it; "was beating" is no passive
-            passive = bool((lexicon.cues["passive_before"].search(before) and not _PROGRESSIVE.match(match.group()))
+            auxiliary = lexicon.cues["passive_before"].search(before)
+            if auxiliary and auxiliary.group().startswith("IS ") and not sentence.text.isupper():
+                auxiliary = None  # "an IS suicide bomber": the group's initials, not "is"
+            passive = bool((auxiliary and not _PROGRESSIVE.match(match.group()))
                            or lexicon.cues["auxiliary_first"].match(match.group())
                            or _AUXILIARY_INSIDE.search(match.group())) or bool(
                 lexicon.cues["headline_passive"].fullmatch(match.group()) and _HEADLINE_SUBJECT.search(before)
@@ -1619,6 +1623,14 @@ def _value(mention: Mention) -> tuple:
     return _field_values(type(mention))(mention)
 
 
+def _coded_location(article: Article) -> PlaceMention | None:
+    """The place a coder's note says the event was coded at ("coded as Sipili with GP2",
+    "coordinates for Jaldesa used"): the note's location, whatever else it names."""
+    cue = load_lexicon().cues["coded_location_before"]
+    return next((p for p in article.places if p.named and not p.is_country
+                 and cue.search(article.text, max(0, p.start - 40), p.start)), None)
+
+
 def _context_place(article: Article, index: int) -> PlaceMention | None:
     """For a sentence that names no place: the last place named in the two sentences before,
     else the next named in the two after ("... The attack took place in Kapedo."); the
@@ -2100,8 +2112,9 @@ def find_events(article: Article) -> Article:
     merged = _disruptions_fought(merged)
     _interventions_fought(article, merged)
     filed = _filed(article)
+    coded = _coded_location(article)
     for event in merged:
-        event.place = event.place or _context_place(article, event.sentences[0])
+        event.place = coded or event.place or _context_place(article, event.sentences[0])
         if event.place is not None:
             event.place = division_seat(event.place)
             event.actor1, event.actor2 = (in_country(a, event.place.country_code) for a in (event.actor1, event.actor2))
