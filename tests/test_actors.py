@@ -512,3 +512,9 @@ def test_a_crowd_word_repeating_an_armed_sides_head_is_that_side():
     ("Irigwe militiamen", "Irigwe Ethnic Militia (Nigeria)"), ("Apuk youths", "Apuk Clan Militia (South Sudan)")])
 def test_more_communities_name_their_militias(phrase, name):
     assert _names(f"{phrase} attacked the village.")[phrase] == name
+
+
+@pytest.mark.parametrize("country, name", [
+    ("CD", "Military Forces of the Democratic Republic of Congo"), ("SY", "Military Forces of Syria")])
+def test_a_presidential_guard_is_the_military_of_the_country_at_hand(country, name):
+    assert _names("Republican Guard soldiers opened fire.", country)["Republican Guard soldiers"] == name

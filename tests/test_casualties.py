@@ -795,3 +795,13 @@ def test_a_clause_opening_after_a_count_names_no_victim():
 ])
 def test_more_ways_to_tell_the_dead(text, expected):
     assert summary(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Villagers caught three men and killed them.", [("them", "killed", "men", 3, 3)]),
+    ("Traders beat a man. He was dead by the time police arrived.", [("dead", "killed", None, 1, 1)]),
+    ("A boy later succumbed to gunshot injuries.", [("A boy", "killed", "children", 1, 1)]),
+    ("One marcher, John Mwangi, died in hospital.", [("One marcher", "killed", "protesters", 1, 1)]),
+])
+def test_the_dead_told_by_a_pronoun_a_state_or_a_marchers_word(text, expected):
+    assert summary(text) == expected

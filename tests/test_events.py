@@ -3142,3 +3142,32 @@ def test_the_place_a_coders_note_says_it_coded_is_the_location():
 def test_an_is_bomber_is_the_group_not_a_passive():
     event = main_event("On Monday, an IS suicide bomber blew himself up at an army checkpoint near Mosul, killing three soldiers.")
     assert (event["actor1"], event["actor2"]) == ("Islamic State (Iraq)", "Military Forces of Iraq")
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, amid protests against a new law, a mob entered Kiganjo and hacked two traders to death.",
+    "On Monday, two men suspected of stealing goats were tied up and thrashed by a crowd in Kiganjo. One of them died.",
+    "On Monday, villagers caught two men allegedly trying to steal cattle in Kiganjo and beat them.",
+])
+def test_a_crowds_own_violence_is_mob_violence(text):
+    assert main_event(text)["sub_event_type"] == "Mob violence"
+
+
+def test_crowds_of_two_faiths_fighting_are_rioters_on_both_sides():
+    event = main_event("On Monday, a procession in Kiganjo came under stone-pelting, triggering a clash between Christian and Muslim groups.")
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == ("Mob violence", "Rioters (Kenya)", "Rioters (Kenya)")
+
+
+def test_strikers_who_burn_buses_demonstrate_violently():
+    event = main_event("On Monday, taxi drivers taking part in a strike torched two buses in Kiganjo. Police fired rubber bullets.")
+    assert (event["sub_event_type"], event["actor1"]) == ("Violent demonstration", "Rioters (Kenya)")
+
+
+def test_security_forces_firing_on_protesters_are_the_police():
+    event = main_event("On Monday, security forces fired live ammunition at marchers in Kiganjo, killing two protesters.")
+    assert (event["sub_event_type"], event["actor1"]) == ("Excessive force against protesters", "Police Forces of Kenya")
+
+
+def test_the_force_that_arrived_after_a_lynching_is_no_side():
+    event = main_event("On Monday, residents of Kiganjo beat and set fire to a man they accused of theft; he died before police arrived.")
+    assert (event["actor1"], event["actor2"]) == ("Rioters (Kenya)", "Civilians (Kenya)")

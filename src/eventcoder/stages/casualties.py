@@ -79,6 +79,7 @@ class _Lexicon:
     toll: re.Pattern
     toll_link: re.Pattern  # "rose to", "stood at": after a toll noun, before its number
     to_death: re.Pattern  # "stoned a suspected thief to death": the victim inside the verb phrase
+    killed_them: re.Pattern  # "caught three suspected thieves and lynched them": those counted before
     set_afire: re.Pattern  # "set a suspected thief ablaze", "burnt him alive": the same, people only
     set_afire_first: re.Pattern  # "set ablaze a suspected pickpocket"
     denial: re.Pattern
@@ -142,6 +143,8 @@ _AN_BEFORE = re.compile(r"\ban?\s+$", re.I)
 # "He later died in hospital": one person, as "he was killed" is ("he was taken to hospital with
 # head injuries and died two days later" too).
 _SINGULAR_DIED = re.compile(r"\b(?:he|she)\s+(?:(?:was|had\s+been)\s+[^.;,]{1,60}?\s+and\s+)?(?:\w+ly\s+|also\s+|later\s+|then\s+|subsequently\s+)?$", re.I)
+
+_SINGULAR_WAS = re.compile(r"\b(?:he|she)\s+(?:was|is)\s+(?:already\s+)?$", re.I)
 
 # A headline's singular subject, a clause that opens with it: "Suspected gang member killed in
 # Kayole", "MP's bodyguard shot and killed."
@@ -422,7 +425,8 @@ def _in_sentence(lexicon: _Lexicon, text: str, start: int, end: int) -> list[Cas
         uncounted = all(m.minimum is None and m.maximum is None for m in found) and len(found) <= 1
         kind = _one_person(lexicon, text, boundary, cue, end, roles) if uncounted and not people_only else None
         if (kind and not found and mentions and mentions[-1].kind == kind and mentions[-1].minimum == mentions[-1].maximum == 1
-                and _SINGULAR_DIED.search(text, max(boundary, cue.start() - 30), cue.start())):
+                and (_SINGULAR_DIED.search(text, max(boundary, cue.start() - 30), cue.start())
+                     or _SINGULAR_WAS.search(text, max(boundary, cue.start() - 30), cue.start()))):
             kind = None  # "lynched a man, beating him until he died": the man again
         if kind:
             found = found or [CasualtyMention(cue.group(), cue.start(), cue.end(), kind=kind)]
@@ -482,8 +486,10 @@ def _one_person(lexicon: _Lexicon, text: str, boundary: int, cue: re.Match, end:
     if "passive" in roles and (_SINGULAR_PASSIVE.search(text, before, cue.start()) or (
             _SINGULAR_HEADLINE.fullmatch(text, boundary, cue.start()) and lexicon.passive_follower.match(text, cue.end(), end))):
         return roles["passive"]
-    if "intransitive" in roles and _SINGULAR_DIED.search(text, max(boundary, cue.start() - 100), cue.start()):
-        return roles["intransitive"]
+    if "intransitive" in roles and (_SINGULAR_DIED.search(text, max(boundary, cue.start() - 100), cue.start())
+                                    or (cue.group().lower() == "dead" and _SINGULAR_WAS.search(text, before, cue.start())
+                                        and not text.startswith(" set", cue.end()))):
+        return roles["intransitive"]  # "he later died", "he was dead by the time police arrived"
     return None
 
 
@@ -719,6 +725,8 @@ def _to_death(lexicon: _Lexicon, text: str, start: int, end: int,
     mentions: list[CasualtyMention] = []
     lowered = text[start:end].lower()  # most sentences: the regexes need not run
     outright = list(lexicon.to_death.finditer(text, start, end)) if "death" in lowered or "dead" in lowered else []
+    pronoun_kills = list(lexicon.killed_them.finditer(text, start, end)) if " them" in lowered else []
+    outright += pronoun_kills
     burnt = [m for pattern in (lexicon.set_afire, lexicon.set_afire_first) for m in pattern.finditer(text, start, end)
              if _normal(m["noun"]) in lexicon.groups] if "set" in lowered or "alive" in lowered else []
     taken = Spans((m.start, m.end) for m in found)
@@ -734,6 +742,8 @@ def _to_death(lexicon: _Lexicon, text: str, start: int, end: int,
             if told:
                 minimum, maximum = _count(lexicon, told[-1]["qty"])
                 group = lexicon.groups.get(_normal(told[-1]["group"] or ""))
+            elif match in pronoun_kills:
+                continue  # "gunmen killed them": nobody counted
         elif (match["victim"].lower() in ("him", "her") and match.group().split()[0].lower().endswith("ing")
               and any(m.kind == "killed" and m.minimum == m.maximum == 1 for m in found)):
             continue  # "lynched a man suspected of theft, stoning him to death": the man again
@@ -1099,6 +1109,7 @@ def _lexicon() -> _Lexicon:
             rf"\b(?:{_alternation(terms['to_death_verbs'])})\s+(?!(?:and|or|then|up)\b)(?P<victim>{victim_opening}"
             # (not a second verb's: "beat them and burned them to death")
             rf"(?:(?!(?:{_alternation(terms['to_death_verbs'])})\b)[\w'’-]+\s+){{0,3}}?[\w'’-]+)(?:\s+(?:to\s+death|dead)|(?:,\s+[^,;.()]{{1,30}}){{1,2}},\s+to\s+death)\b", flags),
+        killed_them=re.compile(rf"\b(?:{_alternation(terms['killed_them_verbs'])})\s+(?P<qty>(?!))?(?P<victim>them)\b", flags),
         set_afire=re.compile(
             rf"\b(?:set(?:s|ting)?|burn(?:s|ed|t|ing)?)\s+{burnt}\s+(?:ablaze|alight|on\s+fire|alive)\b", flags),
         set_afire_first=re.compile(

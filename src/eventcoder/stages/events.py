@@ -88,7 +88,7 @@ def _crowd_agent_gap(sites: list[str], crude_weapons: list[str], captures: list[
                       # and a first act of theirs: "parents stormed the school and destroyed", "villagers
                       # caught three men they accused of stealing cattle and beat"
                       # ("villagers tied two men to a pole and beat them", "vandalised the hospital (Chitwan) and assaulted")
-                      r"(?:(?!(?:was|were|is|are|been|being|had|have|has|got)\b|[a-z]+ing\b)[a-z]+\s+(?:[^\s.;:]+\s+){0,6}?and\s+"
+                      r"(?:(?!(?:was|were|is|are|been|being|had|have|has|got)\b|[a-z]+ing\b)[a-z]+\s+(?:[^\s.;:]+\s+){0,9}?and\s+"
                       rf"|{capture}\s+[^.;:]{{1,100}}?(?:,\s*(?:and\s+)?|\s+and\s+))?"
                       # (not another subject: "the traders they were attacking" were struck)
                       r"(?:(?!(?:they|he|she|we|it)\b)\w+\s+){0,2}?$")
@@ -406,6 +406,11 @@ def _pick_per_family(text: str, triggers: list[Trigger], actors: list[ActorMenti
                      casualties: list[CasualtyMention]) -> list[Trigger]:
     """One trigger per family in a sentence: the highest-ranked; weak ones only when alone."""
     best: dict[str, tuple[_Entry, Trigger]] = {}
+    # "amid protests against the law, a mob hacked two men to death": the protest told as the
+    # setting gives way to the crowd's own act
+    set_in = [t for t in triggers if t.family == "protest" and _PROTEST_AS_SETTING.search(text, max(0, t.start - 40), t.start)]
+    if set_in and len(set_in) < sum(t.family == "protest" for t in triggers):
+        triggers = [t for t in triggers if t not in set_in]
     for trigger in triggers:
         entry = _entry_of(trigger)
         held = best.get(entry.family)
@@ -794,8 +799,9 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
 
 #: Between a harm and the side that opens the clause telling how it came: " and eight more wounded when ".
 _WHEN_CLAUSE_OPENS = re.compile(r"(?:\s+[^.;]{0,80}?)?\s+when\s+(?:the\s+|an?\s+)?(?:suspected\s+|alleged\s+)?", re.I)
-#: Between an act and a side told after it that is no side of it: "beat him until police arrived".
-_ACT_ENDED = re.compile(r"\buntil\b", re.I)
+#: Between an act and a side told after it that is no side of it: "beat him until police arrived",
+#: "he died before police arrived".
+_ACT_ENDED = re.compile(r"\buntil\b|\b(?:before|by\s+the\s+time)\s+(?:the\s+)?$", re.I)
 #: Between a side and the act it names to say whose it was: "attributed the killing", "blamed the attack".
 _ATTRIBUTES = re.compile(r"\s+(?:\w+ly\s+)?(?:attribut(?:ed|es|ing)|blam(?:ed|es|ing)|link(?:ed|s)|tied)\s+(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?", re.I)
 #: After a side's name, the mark of its owning what follows: "the army's return".
@@ -1880,6 +1886,8 @@ def _protested_against(article: Article, trigger: Trigger, told: list[Trigger]) 
                # not a crowd told by its protest ("traders who were protesting against a tax
                # beat a thief")
                and not _RELATIVE_OPENS.search(article.text, max(article.sentences[t.sentence].start, t.start - 30), t.start)
+               # nor one told as the setting ("amid protests against the law, a mob hacked two men to death")
+               and not _PROTEST_AS_SETTING.search(article.text, max(0, t.start - 40), t.start)
                and _is_grievance(article.text[t.end:trigger.start]) for t in article.in_sentence(told, trigger.sentence))
 
 
@@ -2511,7 +2519,7 @@ def _protests_met_with_force(article: Article, events: list[Event]) -> None:
                 force = next((a for i in story for a in article.in_sentence(article.actors, i)
                               if a.category == taxonomy.STATE_FORCES and _branch(a) != "government"),
                              None) or _unnamed_in_place("police", event)
-            event.actor1, event.actor2 = force, event.actor1 or _unnamed_in_place("protesters", event)  # as _protest_sides
+            event.actor1, event.actor2 = _crowd_control(force), event.actor1 or _unnamed_in_place("protesters", event)  # as _protest_sides
 
 
 def _told_in_demonstration(event: Event, protest: Event) -> bool:
@@ -2980,8 +2988,8 @@ def _unknown_doer(trigger: Trigger, actors: list[ActorMention]) -> ActorMention 
 
 
 def _crowd_control(actor: ActorMention | None) -> ActorMention | None:
-    """The "security forces" who disperse a crowd or meet a riot are its police, as ACLED codes
-    crowd control (but those who kill protesters may be a junta's soldiers)."""
+    """The "security forces" who disperse a crowd, meet a riot or fire on protesters are its
+    police, as ACLED codes crowd control; soldiers named as such stay soldiers."""
     if actor is not None and actor.generic and actor.category == taxonomy.STATE_FORCES and _UNBRANCHED_FORCES.fullmatch(actor.text):
         return unnamed_actor("police", actor.country_code, actor.start)
     return actor
@@ -3094,7 +3102,7 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
             and _SUSPECTED_BEFORE.search(article.text, max(0, actor2.start - 30), actor2.start)):
         # "residents set ablaze two suspected kidnappers": those a mob judged are its civilians (ACLED)
         actor2 = unnamed_actor("civilians", actor2.country_code, actor2.start)
-    if event_type == taxonomy.RIOTS or sub == taxonomy.PROTEST_WITH_INTERVENTION:
+    if event_type == taxonomy.RIOTS or sub in (taxonomy.PROTEST_WITH_INTERVENTION, taxonomy.EXCESSIVE_FORCE):
         actor1, actor2 = _crowd_control(actor1), _crowd_control(actor2)
     elif event_type != taxonomy.PROTESTS and actor2 is not None and actor2.generic and actor2.category == taxonomy.RIOTERS:
         # a crowd struck by a bomb or gunmen is its civilians ("detonated her explosives in a crowd")
