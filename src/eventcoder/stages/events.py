@@ -1630,8 +1630,8 @@ def _value(mention: Mention) -> tuple:
 
 
 def _coded_location(article: Article) -> PlaceMention | None:
-    """The place a coder's note says the event was coded at ("coded as Sipili with GP2",
-    "coordinates for Jaldesa used"): the note's location, whatever else it names."""
+    """The place a coder's note says the event was coded at ("coded as Nyeri with GP2",
+    "coordinates for Marsabit town used"): the note's location, whatever else it names."""
     cue = load_lexicon().cues["coded_location_before"]
     return next((p for p in article.places if p.named and not p.is_country
                  and cue.search(article.text, max(0, p.start - 40), p.start)), None)
