@@ -3171,3 +3171,28 @@ def test_security_forces_firing_on_protesters_are_the_police():
 def test_the_force_that_arrived_after_a_lynching_is_no_side():
     event = main_event("On Monday, residents of Kiganjo beat and set fire to a man they accused of theft; he died before police arrived.")
     assert (event["actor1"], event["actor2"]) == ("Rioters (Kenya)", "Civilians (Kenya)")
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("On Monday, the army handed over its camp in Kiganjo (Nyeri, Central) to the police.", ("Police Forces of Kenya", "Military Forces of Kenya")),
+    ("On Monday, soldiers pulled out of their post in Kiganjo; Al Shabaab fighters moved into the village the next day.",
+     ("Al Shabaab", "Military Forces of Kenya")),
+])
+def test_ground_handed_over_or_left_is_the_takers_act(text, sides):
+    event = main_event(text)
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == ("Non-violent transfer of territory", *sides)
+
+
+def test_the_side_repelled_after_it_attacked_is_the_attacker():
+    event = main_event("On Monday, police officers repelled bandits who attacked Kiganjo village.")
+    assert (event["actor1"], event["actor2"]) == ("Unidentified Armed Group (Kenya)", "Police Forces of Kenya")
+
+
+def test_an_arrest_told_as_who_a_leader_was_is_no_event():
+    event = main_event("On Monday, supporters of an opposition leader, arrested two days earlier, clashed with police in Kiganjo.")
+    assert event["sub_event_type"] in ("Mob violence", "Violent demonstration")
+
+
+def test_a_deed_someone_was_accused_of_is_not_the_crowds_act():
+    event = main_event("On Monday, angry residents set fire to a police van in Kiganjo after a man accused of raping a child was freed on bail.")
+    assert event["sub_event_type"] != "Sexual violence"

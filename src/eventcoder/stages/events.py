@@ -133,6 +133,7 @@ _REPELLED = re.compile(r"repel|repuls|fought\s+off|beat\s+back|" + _FOUGHT_BACK.
 _ATTACK_NOUNS = r"(?:attacks?|assaults?|raids?|offensives?|incursions?|ambush(?:es)?)"
 _ATTACKER_GAP = re.compile(r"\s+(?:an?|the)\s+(?:[a-z]+\s+)?")
 _ATTACK_AFTER = re.compile(r"\s+" + _ATTACK_NOUNS + r"\b", re.I)
+_WHO_ATTACKED = re.compile(r"\s+(?:who|that)\s+(?:had\s+)?(?:attacked|invaded|raided|stormed|tried|attempted)\b", re.I)
 _ATTACK_ENDS = re.compile(r"\s" + _ATTACK_NOUNS + r"$|\bgroups?$", re.I)
 _ATTACK_BY_GAP = re.compile(r"\s+(?:an?|the)\s+(?:[a-z]+\s+)?" + _ATTACK_NOUNS + r"\s+by\s+(?:the\s+)?", re.I)
 _AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+|an?\s+)?$", re.I)
@@ -685,6 +686,7 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     nominal_agent = nominal_agent or next((a for a in after[:1] if _REPELLED.match(text, trigger.start) and (
         (_ATTACKER_GAP.fullmatch(text, trigger.end, a.start)
          and (_ATTACK_AFTER.match(text, a.end) or _ATTACK_ENDS.search(a.text)))  # "repelled a Russian assault"
+        or (_OPTIONAL_THE.fullmatch(text, trigger.end + 1, a.start) and _WHO_ATTACKED.match(text, a.end))  # "repelled bandits who attacked"
         or _ATTACK_BY_GAP.fullmatch(text, trigger.end, a.start))), None)
     if nominal_agent is not None and not trigger.passive:
         victims = [a for a in actors if victim(a)]
@@ -892,6 +894,10 @@ def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: Actor
         # "vigilantes clashed with bandits", "residents took up arms to battle raiding fighters":
         # people who fight an armed group are their community's militia, not a mob
         actor1 = _community_militia(actor1)
+    elif (_entry_of(trigger).mutual and _REPELLED.match(trigger.text) and actor2 is not None
+          and actor2.category in (taxonomy.RIOTERS, taxonomy.CIVILIANS)
+          and actor1 is not None and actor1.category in (taxonomy.POLITICAL_MILITIA, taxonomy.REBEL_GROUP)):
+        actor2 = _community_militia(actor2)  # "vigilantes repelled bandits who invaded the village": so are those who fought it off
     if (actor1 is not None and not _entry_of(trigger).mutual and _last_word(actor1) in lexicon.partisans
             and not _STORMED.match(trigger.text)  # "supporters stormed the governor's house": a riot
             and not (actor2 is not None and actor2.category == taxonomy.STATE_FORCES)  # "supporters attacked police": a riot
@@ -1699,10 +1705,16 @@ def _told_as_past_aside(article: Article, trigger: Trigger) -> bool:
     lead = article.text[max(sentence.start, trigger.start - 60):trigger.start]
     if _PART_TAKEN.search(lead):
         return True  # "an activist who took part in the October protests was abducted": who he was
+    if _COMMA_BEFORE.search(lead) and _EARLIER_ASIDE.match(article.text, trigger.end):
+        return True  # "supporters of a leader, arrested two days earlier, clashed with police": who he was
     aside = _PAST_ASIDE.search(lead)
     # not what a source said had happened: "the army announced that troops had recaptured"
     return aside is not None and aside.start() >= len(lead) - 40 and not _TOLD_BEFORE_THAT.search(lead, 0, aside.start())
 
+
+#: A participle's aside between commas, told as earlier than the news: ", arrested two days earlier,".
+_COMMA_BEFORE = re.compile(r",\s*$")
+_EARLIER_ASIDE = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+(?:earlier|before|previously|ago|last\s+(?:week|month|year))\s*,", re.I)
 
 #: How far before an act the words telling whose deed or death it was may start ("accused of "
 #: and four words, "relatives of a woman who ").
@@ -1756,7 +1768,7 @@ def _imputed(article: Article, trigger: Trigger) -> bool:
     # (a deed of those an arrest took is theirs whoever arrested them: "the SBU detained a man
     # suspected of helping to adjust missile strikes")
     return imputes_deed(lead, act) and (trigger.family == "protest" or any(t.family == "arrest" and t.end <= trigger.start for t in told)
-                                        or not any(a.category in armed and a.end <= trigger.start
+                                        or not any(a.category in armed and trigger.clause_start <= a.start and a.end <= trigger.start
                                                    for a in article.in_sentence(article.actors, trigger.sentence)))
 
 
@@ -2003,11 +2015,16 @@ def _ground_receiver(article: Article, trigger: Trigger, actors: list[ActorMenti
     """The side ground was handed to: "surrendered their camp to the KNLA"."""
     sentence = article.sentences[trigger.sentence]
     ends = [m.end() + sentence.start for m in _HANDED_TO.finditer(sentence.text)]
-    return next((a for a in actors for end in ends if a.start >= end and _OPTIONAL_THE.fullmatch(article.text, end, a.start)), None)
+    return next((a for a in actors for end in ends if a.start >= end and _OPTIONAL_THE.fullmatch(article.text, end, a.start)), None) or next(
+        (a for a in actors if (moved := _MOVED_IN.match(article.text, a.end)) and (moved.end() <= trigger.start or moved.start() >= trigger.end)), None)
 
 
-#: Ground handed over, up to who it went to: "surrendered their camp to the", "handed the town over to".
-_HANDED_TO = re.compile(r"\b(?:hand(?:ed|ing|s)?|surrender(?:ed|ing|s)?)\b[^.;,]{0,40}?\bto\s+", re.I)
+#: Ground handed over, up to who it went to: "surrendered their camp to the", "handed the town over
+#: to", "handed over its camp in Goundam (Goundam, Tombouctou) to".
+_HANDED_TO = re.compile(r"\b(?:hand(?:ed|ing|s)?|surrender(?:ed|ing|s)?)\b(?:[^.;,()]|\([^()]{0,60}\)){0,60}?\bto\s+", re.I)
+#: After the side that took ground left to it: "troops pulled out; JNIM militants moved into the
+#: village", "troops entered the town after Al Shabaab withdrew".
+_MOVED_IN = re.compile(r"\s+(?:\w+ly\s+|later\s+|then\s+)?(?:moved|marched|walked|rolled)\s+in(?:to)?\b|\s+(?:\w+ly\s+|later\s+|then\s+)?(?:took\s+over|entered|occupied)\b", re.I)
 _OPTIONAL_THE = re.compile(r"(?:the\s+)?", re.I)
 
 
@@ -3034,7 +3051,8 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
     event_type, sub, plover_event, plover_mode = _decide_sub_type(article, trigger, actor1, actor2, casualties, place)
     if sub != taxonomy.NON_VIOLENT_TRANSFER and _gave_ground(article, trigger):
         actor1, actor2 = actor2, actor1  # the taker acted
-    elif sub == taxonomy.NON_VIOLENT_TRANSFER and (receiver := _ground_receiver(article, trigger, actors)) is not None:
+    elif (sub == taxonomy.NON_VIOLENT_TRANSFER and (receiver := _ground_receiver(article, trigger, actors)) is not None
+          and (actor1 is None or receiver.name != actor1.name)):
         actor1, actor2 = receiver, actor1  # "soldiers surrendered their camp to the KNLA": the taker acted
     if sub == taxonomy.HEADQUARTERS_ESTABLISHED:
         actor2 = None  # a base is set up, not against anyone ("set up headquarters in X, which it captured from the army")
