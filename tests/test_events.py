@@ -3163,8 +3163,9 @@ def test_strikers_who_burn_buses_demonstrate_violently():
     assert (event["sub_event_type"], event["actor1"]) == ("Violent demonstration", "Rioters (Kenya)")
 
 
-def test_security_forces_firing_on_protesters_are_the_police():
-    event = main_event("On Monday, security forces fired live ammunition at marchers in Kiganjo, killing two protesters.")
+def test_security_forces_told_firing_on_a_march_after_it_are_the_police():
+    event = main_event("On Monday, hundreds of traders marched in Kiganjo against a new tax. Two of them were killed when "
+                       "security forces opened fire.")
     assert (event["sub_event_type"], event["actor1"]) == ("Excessive force against protesters", "Police Forces of Kenya")
 
 

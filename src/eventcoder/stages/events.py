@@ -3005,8 +3005,8 @@ def _unknown_doer(trigger: Trigger, actors: list[ActorMention]) -> ActorMention 
 
 
 def _crowd_control(actor: ActorMention | None) -> ActorMention | None:
-    """The "security forces" who disperse a crowd, meet a riot or fire on protesters are its
-    police, as ACLED codes crowd control; soldiers named as such stay soldiers."""
+    """The "security forces" who disperse a crowd, meet a riot or fire on protesters told before
+    are its police, as ACLED codes crowd control; soldiers named as such stay soldiers."""
     if actor is not None and actor.generic and actor.category == taxonomy.STATE_FORCES and _UNBRANCHED_FORCES.fullmatch(actor.text):
         return unnamed_actor("police", actor.country_code, actor.start)
     return actor
@@ -3120,7 +3120,7 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
             and _SUSPECTED_BEFORE.search(article.text, max(0, actor2.start - 30), actor2.start)):
         # "residents set ablaze two suspected kidnappers": those a mob judged are its civilians (ACLED)
         actor2 = unnamed_actor("civilians", actor2.country_code, actor2.start)
-    if event_type == taxonomy.RIOTS or sub in (taxonomy.PROTEST_WITH_INTERVENTION, taxonomy.EXCESSIVE_FORCE):
+    if event_type == taxonomy.RIOTS or sub == taxonomy.PROTEST_WITH_INTERVENTION:
         actor1, actor2 = _crowd_control(actor1), _crowd_control(actor2)
     elif event_type != taxonomy.PROTESTS and actor2 is not None and actor2.generic and actor2.category == taxonomy.RIOTERS:
         # a crowd struck by a bomb or gunmen is its civilians ("detonated her explosives in a crowd")
