@@ -805,3 +805,12 @@ def test_more_ways_to_tell_the_dead(text, expected):
 ])
 def test_the_dead_told_by_a_pronoun_a_state_or_a_marchers_word(text, expected):
     assert summary(text) == expected
+
+
+def test_a_number_in_a_groups_name_is_no_count():
+    assert main_fatalities("Police said two alleged Barrio 18 members were killed in a shootout in San Pedro Sula on Monday.") == 2
+
+
+def test_a_body_named_with_an_apposition_is_one_dead():
+    [(_, kind, _, minimum, maximum)] = summary("The body of Juan Perez, a local reporter, was found on a roadside.")
+    assert (kind, minimum, maximum) == ("killed", 1, 1)

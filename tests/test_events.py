@@ -3197,3 +3197,28 @@ def test_an_arrest_told_as_who_a_leader_was_is_no_event():
 def test_a_deed_someone_was_accused_of_is_not_the_crowds_act():
     event = main_event("On Monday, angry residents set fire to a police van in Kiganjo after a man accused of raping a child was freed on bail.")
     assert event["sub_event_type"] != "Sexual violence"
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, a trader was hacked to death by a mob that attacked his shop in Kiganjo, police said.",
+    "On Monday, residents of Kiganjo caught two suspected thieves and beat them; one died at the scene, while the other "
+    "was rescued by police.",
+])
+def test_the_police_who_tell_of_a_lynching_or_rescue_its_victim_are_no_side(text):
+    assert main_event(text)["actor2"] == "Civilians (Kenya)"
+
+
+def test_a_leader_captured_by_the_police_is_arrested():
+    assert main_event("On Monday, police captured a regional leader of Al Shabaab at a farm near Kiganjo.")["sub_event_type"] == "Arrests"
+
+
+def test_the_main_clause_after_an_opening_clause_names_the_attacker():
+    event = main_event("On Monday, after soldiers detained a gang leader, hundreds of gunmen attacked security forces across "
+                       "Kiganjo. Eight people died in the clashes.")
+    assert (event["sub_event_type"], event["actor2"]) == ("Armed clash", "Military Forces of Kenya")
+
+
+def test_a_clandestine_grave_found_is_an_attack_with_its_dead():
+    event = main_event("On Monday, a search collective located a clandestine grave containing the remains of at least 11 people "
+                       "near Kiganjo.")
+    assert (event["sub_event_type"], event["fatalities"]) == ("Attack", 11)

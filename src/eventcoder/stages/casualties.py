@@ -159,8 +159,10 @@ def find_casualties(article: Article) -> Article:
     lexicon = _lexicon()
     spans = [(s.start, s.end) for s in article.sentences] or [(0, len(article.text))]
     found: dict[tuple[str, int, int], CasualtyMention] = {}
+    text = _names_unnumbered(article)
     for start, end in spans:
-        for mention in _in_sentence(lexicon, article.text, start, end):
+        for mention in _in_sentence(lexicon, text, start, end):
+            mention.text = article.text[mention.start:mention.end]
             told = found.setdefault((mention.kind, mention.start, mention.end), mention)
             if mention.total and told is not mention:  # "revised the toll to 14 civilians killed": a count told as a toll
                 told.total, told.revised = True, mention.revised
@@ -177,6 +179,20 @@ def find_casualties(article: Article) -> Article:
     article.casualties = sorted(mentions + _captives_found_dead(lexicon, article.text, mentions),
                                 key=lambda m: (m.start, -m.end, m.kind))
     return article
+
+
+def _names_unnumbered(article: Article) -> str:
+    """The text with the numbers inside groups' names blanked ("two Barrio 18 members" counts two,
+    not 18), each character in place so that offsets hold."""
+    text = article.text
+    for actor in article.actors:
+        if not actor.generic and any(c.isdigit() for c in text[actor.start:actor.end]):
+            name = _NUMBER_IN_NAME.sub(lambda m: "X" * len(m.group()), text[actor.start:actor.end])
+            text = text[:actor.start] + name + text[actor.end:]
+    return text
+
+
+_NUMBER_IN_NAME = re.compile(r"\b\d+\b")
 
 
 def _figures_revised(lexicon: _Lexicon, article: Article, mentions: list[CasualtyMention]) -> list[CasualtyMention]:

@@ -574,7 +574,16 @@ def _clause_break(text: str, sentence_start: int, position: int) -> tuple[int, s
         if word == "who" and _WHO_DIED.match(text, match.end()):
             continue  # "relatives of a woman who died in the ward ransacked it": the dead, told aside
         start, opener = match.end(), word
+        closed = text.find(",", match.end(), position) if word in ("after", "before", "when", "while") else -1
+        if closed != -1 and match.start() - sentence_start < _OPENING_REACH:
+            # "On 17 October, after soldiers detained him, gunmen attacked": the sentence's
+            # opening clause is closed; the main one follows it
+            start, opener = closed + 1, ""
     return start, opener
+
+
+#: How far into a sentence a subordinate clause may open and still be its opening clause.
+_OPENING_REACH = 30
 
 
 def _speaker_of_clause(text: str, before: list[ActorMention], clause_start: int, opener: str) -> ActorMention | None:
@@ -617,6 +626,7 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     finder, guise = load_lexicon().cues["finder_before"], load_lexicon().cues["guise_before"]
     actors = [a for a in actors if not finder.search(text, max(0, a.start - 30), a.start)
               and not guise.search(text, max(0, a.start - 40), a.start)  # "posing as soldiers"
+              and not _RESCUER_BEFORE.search(text, max(0, a.start - 30), a.start)  # "rescued by police"
               # nor the one who says whose act it was: "Residents attributed the killing to"
               and not (a.end <= trigger.start and _ATTRIBUTES.fullmatch(text, a.end, trigger.start))]
     fight = _entry_of(trigger).mutual or trigger.sub_event_type == taxonomy.ARMED_CLASH
@@ -1092,8 +1102,17 @@ def _struck_by_mob(article: Article, index: int, actors: list[ActorMention]) -> 
     blow = next(_told_cues(load_lexicon().cues["crowd_assaults"], article.text[start:end]), None)
     if blow is None:
         return None
+    text = article.text
     return next((a for a in actors if a.start >= start + blow.end()
-                 and a.category in (taxonomy.CIVILIANS, taxonomy.STATE_FORCES)), None)
+                 and a.category in (taxonomy.CIVILIANS, taxonomy.STATE_FORCES)
+                 # not the police who tell of it, rescue its victim or arrive after it
+                 and not load_lexicon().cues["source_after"].match(text, a.end)
+                 and not _RESCUER_BEFORE.search(text, max(0, a.start - 30), a.start)
+                 and not _ACT_ENDED.search(text, max(0, a.start - 20), a.start)), None)
+
+
+#: Before those who saved a victim: "rescued by", "taken to hospital by".
+_RESCUER_BEFORE = re.compile(r"\b(?:rescued|saved|taken\s+to\s+hospital)\s+by\s+(?:the\s+)?$", re.I)
 
 
 def _mob_assault(article: Article, trigger: Trigger) -> bool:
@@ -2173,6 +2192,9 @@ def find_events(article: Article) -> Article:
             event.actor2 = _detainees_side(article, event) or event.actor2 or _unnamed_in_place("civilians", event)
         if event.sub_event_type == taxonomy.ARRESTS and _disappeared(article, event):
             _retype_event(event, taxonomy.ABDUCTION)
+        elif (event.sub_event_type == taxonomy.ABDUCTION and event.actor1 is not None and _branch(event.actor1) == "police"
+              and _CAPTURED.match(event.trigger.text)):
+            _retype_event(event, taxonomy.ARRESTS)  # "police captured a gang leader": an arrest
         if (event.sub_event_type == taxonomy.MOB_VIOLENCE and (event.actor2 is None or event.actor2.category == taxonomy.CIVILIANS)
                 and (side := _post_holder(article, event.trigger))):
             event.actor2 = _unnamed_in_place(side, event)  # "a mob burnt down the police post": the force that held it
@@ -2625,6 +2647,10 @@ def _detainees_side(article: Article, event: Event) -> ActorMention | None:
 #: party workers after the violent protests").
 _PROTEST_ACTIVITY = re.compile(r"\b(?:(?:took|taken|taking)\s+part\s+in|participat\w*\s+in|over|for\s+(?:staging|organi[sz]ing|leading|joining))"
                                r"\s+(?:[\w'’-]+\s+){0,3}?(?:protests?|demonstrations?|blockades?|marches|rall(?:y|ies)|sit-ins?)\b", re.I)
+
+
+#: The words of a capture that the police make an arrest.
+_CAPTURED = re.compile(r"captur|seiz|nabb|apprehend", re.I)
 
 
 def _other_side(article: Article, event: Event) -> ActorMention | None:
