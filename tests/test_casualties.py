@@ -814,3 +814,12 @@ def test_a_number_in_a_groups_name_is_no_count():
 def test_a_body_named_with_an_apposition_is_one_dead():
     [(_, kind, _, minimum, maximum)] = summary("The body of Juan Perez, a local reporter, was found on a roadside.")
     assert (kind, minimum, maximum) == ("killed", 1, 1)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Alberto Quiroga, 33, died after falling into a pit while fleeing the police.", [("died", "killed", None, 1, 1)]),
+    ("Police shot Juan Perez, 25, who was wounded.", [("wounded", "injured", None, 1, 1)]),
+    ("The home of a teacher was set ablaze.", []),
+])
+def test_a_named_persons_age_is_no_count_and_a_home_burnt_no_death(text, expected):
+    assert summary(text) == expected

@@ -3222,3 +3222,17 @@ def test_a_clandestine_grave_found_is_an_attack_with_its_dead():
     event = main_event("On Monday, a search collective located a clandestine grave containing the remains of at least 11 people "
                        "near Kiganjo.")
     assert (event["sub_event_type"], event["fatalities"]) == ("Attack", 11)
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("On Monday, police arrested the union's leader in Kiganjo on the first day of the national strike.", "Arrests"),
+    ("On Monday, police arrested 20 protesters in Kiganjo on the first day of the national strike.", "Protest with intervention"),
+])
+def test_a_strike_told_as_when_an_arrest_happened(text, sub_event_type):
+    assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+def test_police_firing_on_people_blocking_a_railway_met_a_protest():
+    event = main_event("On Monday, police opened fire on residents blocking the railway line and the main road in Kiganjo "
+                       "over fuel prices, killing one man.")
+    assert event["event_type"] in ("Protests", "Riots")

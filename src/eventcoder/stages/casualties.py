@@ -144,6 +144,11 @@ _AN_BEFORE = re.compile(r"\ban?\s+$", re.I)
 # head injuries and died two days later" too).
 _SINGULAR_DIED = re.compile(r"\b(?:he|she)\s+(?:(?:was|had\s+been)\s+[^.;,]{1,60}?\s+and\s+)?(?:\w+ly\s+|also\s+|later\s+|then\s+|subsequently\s+)?$", re.I)
 
+_AGE = re.compile(r"\d{1,2}")
+_AGE_OF_NAMED = re.compile(r"(?<![\w'’-])(?!(?:In|At|On|From|Near|Outside|Inside|By|Of)\b)(?-i:[A-Z][a-z])[\w'’-]*\s+(?-i:[A-Z][a-z])[\w'’-]*,\s*$")
+#: A person told by name and age, then what befell them: "Alberto Quiroga, 33, (was hit by a canister and) ".
+_NAMED_AGED = re.compile(r"(?<![\w'’-])(?-i:[A-Z][a-z][\w'’-]*\s+){1,3}(?-i:[A-Z][a-z])[\w'’-]*,\s*\d{1,2},\s+"
+                         r"(?:(?:was|had\s+been)\s+[^.;]{1,160}?\s+and\s+)?(?:\w+ly\s+|later\s+|was\s+|had\s+been\s+)?$")
 _SINGULAR_WAS = re.compile(r"\b(?:he|she)\s+(?:was|is)\s+(?:already\s+)?$", re.I)
 
 # A headline's singular subject, a clause that opens with it: "Suspected gang member killed in
@@ -317,6 +322,8 @@ def imputes_deed(lead: str, act: str) -> bool:
 
 
 _AND_END = re.compile(r"\band\s+$", re.I)
+#: Before a person whose property, not body, the verb befell: "the house of".
+_OWNED_BEFORE = re.compile(r"\b(?:houses?|homes?|residences?|cars?|vehicles?|offices?|shops?|property|properties|businesses?|farms?|crops)\s+of\s+(?:the\s+|an?\s+)?$", re.I)
 _GERUND = re.compile(r"\w+ing\b", re.I)
 
 
@@ -502,6 +509,8 @@ def _one_person(lexicon: _Lexicon, text: str, boundary: int, cue: re.Match, end:
     if "passive" in roles and (_SINGULAR_PASSIVE.search(text, before, cue.start()) or (
             _SINGULAR_HEADLINE.fullmatch(text, boundary, cue.start()) and lexicon.passive_follower.match(text, cue.end(), end))):
         return roles["passive"]
+    if _NAMED_AGED.search(text, max(boundary, cue.start() - 200), cue.start()):
+        return roles.get("intransitive") or roles["passive"]  # "Alberto Quiroga, 33, died", "X, 21, was hit ... and died"
     if "intransitive" in roles and (_SINGULAR_DIED.search(text, max(boundary, cue.start() - 100), cue.start())
                                     or (cue.group().lower() == "dead" and _SINGULAR_WAS.search(text, before, cue.start())
                                         and not text.startswith(" set", cue.end()))):
@@ -540,7 +549,9 @@ def _subjects(lexicon: _Lexicon, text: str, boundary: int, cue: re.Match, end: i
     deed = next((span for span in imputed if lexicon.main_fate.match(text, span[1], cue.end())), None)
     verb_start = deed[0] if deed else cue.start()
     match = lexicon.passive_left.search(text, boundary, verb_start)
-    while match is not None and _YEAR.fullmatch(match["list"]):
+    while match is not None and (_YEAR.fullmatch(match["list"]) or _AGE.fullmatch(match["list"]) and _AGE_OF_NAMED.search(
+            text, max(boundary, match.start("list") - 40), match.start("list")) and text.startswith(",", match.end("list"))):
+        # (nor an age: "Juan Perez, 25, who was wounded")
         # "On 18 March 2024, Al Shabaab ambushed a convoy, leaving 5 soldiers dead": a note's
         # year is no count of victims
         match = lexicon.passive_left.search(text, match.end("list"), verb_start)
@@ -552,8 +563,8 @@ def _subjects(lexicon: _Lexicon, text: str, boundary: int, cue: re.Match, end: i
             struck = None  # "a trader was freed on bail; later he was beaten and killed": a clause of its own
         items = list(lexicon.victim_item.finditer(text, struck.start("list"), struck.end("list"))) if struck else []
         return _mentions(lexicon, text, roles.get("intransitive") or roles["passive"], items, None)
-    if match is None:
-        return []
+    if match is None or _OWNED_BEFORE.search(text, max(boundary, match.start("list") - 30), match.start("list")):
+        return []  # (not "the house of a former senator was set ablaze")
     items = list(lexicon.victim_item.finditer(text, match.start("list"), match.end("list")))
     kind = roles.get("intransitive") or roles["passive"]
     if "intransitive" not in roles and deed is None:

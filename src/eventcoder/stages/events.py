@@ -409,8 +409,15 @@ def _pick_per_family(text: str, triggers: list[Trigger], actors: list[ActorMenti
     best: dict[str, tuple[_Entry, Trigger]] = {}
     # "amid protests against the law, a mob hacked two men to death": the protest told as the
     # setting gives way to the crowd's own act
-    set_in = [t for t in triggers if t.family == "protest" and _PROTEST_AS_SETTING.search(text, max(0, t.start - 40), t.start)]
+    set_in = [t for t in triggers if t.family == "protest" and (_PROTEST_AS_SETTING.search(text, max(0, t.start - 40), t.start)
+                                                                   or _PROTEST_AS_TIME.search(text, max(0, t.start - 50), t.start))]
     if set_in and len(set_in) < sum(t.family == "protest" for t in triggers):
+        triggers = [t for t in triggers if t not in set_in]
+    elif set_in and any(t.family == "arrest" and t.start < set_in[0].start for t in triggers) and not (
+            _victim_groups(casualties) & {"protesters"}) and all(
+            _PROTEST_AS_TIME.search(text, max(0, t.start - 50), t.start) for t in set_in):
+        # "police arrested the union's leader on the first day of the national strike": the arrest
+        # is the event, the strike when it happened (not "arrested 20 marchers during the protest")
         triggers = [t for t in triggers if t not in set_in]
     for trigger in triggers:
         entry = _entry_of(trigger)
@@ -536,6 +543,8 @@ def _act_amid_protest(article: Article, triggers: list[Trigger], casualties: lis
     return [t for t in triggers if t not in framed]
 
 
+#: Words that make a protest named after them a time: "on the first day of the national strike".
+_PROTEST_AS_TIME = re.compile(r"\b(?:(?:first|second|third|last|\w+th)\s+day|early\s+hours|eve|start|height)\s+of\s+(?:an?|the|their|its)\s+(?:[\w-]+\s+){0,3}$", re.I)
 #: Words that make the protest named after them a setting: "during riots", "covering the demonstration".
 _PROTEST_AS_SETTING = re.compile(r"\b(?:during|amid|amidst|covering|in\s+the\s+midst\s+of)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
