@@ -3236,3 +3236,13 @@ def test_police_firing_on_people_blocking_a_railway_met_a_protest():
     event = main_event("On Monday, police opened fire on residents blocking the railway line and the main road in Kiganjo "
                        "over fuel prices, killing one man.")
     assert event["event_type"] in ("Protests", "Riots")
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("On Monday, soldiers discovered a weapons cache in a house in Kiganjo. Nobody was arrested.", "Change to group/activity"),
+    ("On Monday, police seized ten rifles, four grenades and ammunition hidden in a house in Kiganjo.", "Change to group/activity"),
+    ("On Monday, police arrested a gang leader wanted for drug trafficking and murder in Kiganjo.", "Arrests"),
+])
+def test_weapons_found_an_arrest_not_made_and_a_deed_wanted_for(text, sub_event_type):
+    records = records_of(text)
+    assert [r["sub_event_type"] for r in records] == [sub_event_type]

@@ -316,7 +316,7 @@ def imputes_deed(lead: str, act: str) -> bool:
     held on suspicion of theft died"), nor the doer's next act ("caught a man accused of stealing
     phones and burnt him to death": a finite verb after "and", not another gerund)."""
     lexicon = _lexicon()
-    if _AND_END.search(lead) and not _GERUND.match(act):
+    if _AND_END.search(lead) and not _GERUND.match(act) and not _DEED_NOUN.match(act):
         return False
     return lexicon.imputed_lead.search(lead) is not None and not lexicon.main_fate.match(act)
 
@@ -325,6 +325,8 @@ _AND_END = re.compile(r"\band\s+$", re.I)
 #: Before a person whose property, not body, the verb befell: "the house of".
 _OWNED_BEFORE = re.compile(r"\b(?:houses?|homes?|residences?|cars?|vehicles?|offices?|shops?|property|properties|businesses?|farms?|crops)\s+of\s+(?:the\s+|an?\s+)?$", re.I)
 _GERUND = re.compile(r"\w+ing\b", re.I)
+#: A deed told as a noun, listed after another: "wanted for drug trafficking and murder".
+_DEED_NOUN = re.compile(r"(?:murders?|kidnappings?|robber(?:y|ies)|rapes?|extortion|terrorism|homicides?)\b(?!\s+(?:him|her|them)\b)", re.I)
 
 
 def tells_another_act(lead: str) -> bool:

@@ -1850,6 +1850,16 @@ def _attack_told_repelled(article: Article, trigger: Trigger) -> bool:
 _THE_ATTACK_WAS = re.compile(r"\b(?:the|this|that)\s+" + _ATTACK_NOUNS + r"\s+(?:was|were)\s+(?:\w+ly\s+)?$", re.I)
 
 
+def _arrest_denied(article: Article, trigger: Trigger) -> bool:
+    """An arrest told as not made ("Nobody was arrested", "no arrests were made"): no act."""
+    start = article.sentences[trigger.sentence].start
+    return trigger.family == "arrest" and _NO_ONE_BEFORE.search(article.text, max(start, trigger.start - 40), trigger.start) is not None
+
+
+#: Before an act that did not happen: "nobody was", "no one has been", "no".
+_NO_ONE_BEFORE = re.compile(r"\b(?:no|nobody|no\s+one|none)\s+(?:(?:[\w-]+\s+){0,2}?(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?$", re.I)
+
+
 def _names_a_gang(article: Article, trigger: Trigger) -> bool:
     """An act's word that tells what a group or its members do ("a kidnapping gang", "two
     robbery suspects", "a bombing cell"): a name for them, no act of its own."""
@@ -2114,7 +2124,7 @@ def find_events(article: Article) -> Article:
     told = [_people_set_afire(article, _people_seized(article, t)) for t in article.triggers
             if not (_inside_a_name(names, t) or _told_as_past_aside(article, t) or _denied(article, t)
                     or _no_ground_taken(article, t) or _crowd_as_victims(article, t) or _freed_captives(article, t)
-                    or _fight_in_name_only(article, t) or _names_the_speaker(article, t) or _names_a_gang(article, t) or _attack_told_repelled(article, t))]
+                    or _fight_in_name_only(article, t) or _names_the_speaker(article, t) or _names_a_gang(article, t) or _attack_told_repelled(article, t) or _arrest_denied(article, t))]
     material = load_lexicon().material_families
     # a death mourned is never the act ("families of people killed last year rallied"), nor a
     # protest those arrested were held over ("arrested 15 activists over a protest held last week")
