@@ -3246,3 +3246,11 @@ def test_police_firing_on_people_blocking_a_railway_met_a_protest():
 def test_weapons_found_an_arrest_not_made_and_a_deed_wanted_for(text, sub_event_type):
     records = records_of(text)
     assert [r["sub_event_type"] for r in records] == [sub_event_type]
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("On Monday, gunmen stopped a bus near Kiganjo and forced seven passengers off the vehicle.", "Abduction/forced disappearance"),
+    ("On Monday, two brothers were forcibly taken by gunmen from a football pitch in Kiganjo.", "Abduction/forced disappearance"),
+])
+def test_people_forced_off_a_bus_or_forcibly_taken_were_abducted(text, sub_event_type):
+    assert main_event(text)["sub_event_type"] == sub_event_type
