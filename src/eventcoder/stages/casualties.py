@@ -144,6 +144,7 @@ _AN_BEFORE = re.compile(r"\ban?\s+$", re.I)
 # head injuries and died two days later" too).
 _SINGULAR_DIED = re.compile(r"\b(?:he|she)\s+(?:(?:was|had\s+been)\s+[^.;,]{1,60}?\s+and\s+)?(?:\w+ly\s+|also\s+|later\s+|then\s+|subsequently\s+)?$", re.I)
 
+#: An age told between commas after a person's name in mixed case ("Juan Perez, 25, who"), no count.
 _AGE = re.compile(r"\d{1,2}")
 _AGE_OF_NAMED = re.compile(r"(?<![\w'’-])(?!(?:In|At|On|From|Near|Outside|Inside|By|Of)\b)(?-i:[A-Z][a-z])[\w'’-]*\s+(?-i:[A-Z][a-z])[\w'’-]*,\s*$")
 #: A person told by name and age, then what befell them: "Alberto Quiroga, 33, (was hit by a canister and) ".
@@ -197,6 +198,7 @@ def _names_unnumbered(article: Article) -> str:
     return text
 
 
+#: A number standing alone in a name: "Barrio 18", "Brigade 313".
 _NUMBER_IN_NAME = re.compile(r"\b\d+\b")
 
 

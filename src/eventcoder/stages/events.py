@@ -2124,7 +2124,8 @@ def find_events(article: Article) -> Article:
     told = [_people_set_afire(article, _people_seized(article, t)) for t in article.triggers
             if not (_inside_a_name(names, t) or _told_as_past_aside(article, t) or _denied(article, t)
                     or _no_ground_taken(article, t) or _crowd_as_victims(article, t) or _freed_captives(article, t)
-                    or _fight_in_name_only(article, t) or _names_the_speaker(article, t) or _names_a_gang(article, t) or _attack_told_repelled(article, t) or _arrest_denied(article, t))]
+                    or _fight_in_name_only(article, t) or _names_the_speaker(article, t) or _names_a_gang(article, t)
+                    or _attack_told_repelled(article, t) or _arrest_denied(article, t))]
     material = load_lexicon().material_families
     # a death mourned is never the act ("families of people killed last year rallied"), nor a
     # protest those arrested were held over ("arrested 15 activists over a protest held last week")
@@ -2547,8 +2548,9 @@ def _harmless_raids(article: Article, events: list[Event]) -> list[Event]:
     """A raid on people's property that the report says hurt no one ("troops set fire to 80
     houses during a raid. No one was hurt") destroyed property: ACLED's looting or destruction,
     not an attack, and one event with the looting its sentence tells."""
+    absorbed: set[int] = set()
     for event in events:
-        if event.sub_event_type != taxonomy.ATTACK or not _entry_of(event.trigger).generic:
+        if event.sub_event_type != taxonomy.ATTACK or not _entry_of(event.trigger).generic or id(event) in absorbed:
             continue
         harm = [c for c in event.casualties if c.kind in ("killed", "injured")]
         if (harm and not any(c.minimum or c.maximum for c in harm)
@@ -2557,8 +2559,8 @@ def _harmless_raids(article: Article, events: list[Event]) -> list[Event]:
             for looting in [e for e in events if e is not event and e.trigger.family == "property"
                             and e.sentences[0] == event.sentences[0] and e.status == event.status]:
                 _absorb(event, looting)
-                events.remove(looting)
-    return events
+                absorbed.add(id(looting))
+    return [e for e in events if id(e) not in absorbed]
 
 
 def _protests_met_with_force(article: Article, events: list[Event]) -> None:
