@@ -3254,3 +3254,9 @@ def test_weapons_found_an_arrest_not_made_and_a_deed_wanted_for(text, sub_event_
 ])
 def test_people_forced_off_a_bus_or_forcibly_taken_were_abducted(text, sub_event_type):
     assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+def test_protests_a_deal_ended_leave_the_deal_the_event():
+    event = main_event("On Monday, the government and the union leaders agreed to withdraw the tax in Nairobi, ending 11 days "
+                       "of protests.")
+    assert event["sub_event_type"] == "Agreement"

@@ -1860,6 +1860,19 @@ def _arrest_denied(article: Article, trigger: Trigger) -> bool:
 _NO_ONE_BEFORE = re.compile(r"\b(?:no|nobody|no\s+one|none)\s+(?:(?:[\w-]+\s+){0,2}?(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?$", re.I)
 
 
+def _protest_ended(article: Article, trigger: Trigger) -> bool:
+    """A protest told as what a deal or a decision ended ("agreed to repeal the decree, ending 11
+    days of protests", "the union called off the strike"): what was ended, not an act."""
+    start = article.sentences[trigger.sentence].start
+    return trigger.family == "protest" and _ENDING_BEFORE.search(article.text, max(start, trigger.start - 40), trigger.start) is not None
+
+
+#: Before a protest that was ended: "ending 11 days of", "called off the", "to end their".
+_ENDING_BEFORE = re.compile(r"\b(?:end(?:ing|ed|s)?|call(?:ing|ed|s)?\s+off|suspend(?:ing|ed|s)?)\s+(?:(?:the|their|its|a|an|weeks|days|months|"
+                            r"\d+|[a-z]+teen|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|of|national|general|"
+                            r"indefinite|nationwide)\s+){0,5}$", re.I)
+
+
 def _names_a_gang(article: Article, trigger: Trigger) -> bool:
     """An act's word that tells what a group or its members do ("a kidnapping gang", "two
     robbery suspects", "a bombing cell"): a name for them, no act of its own."""
@@ -2125,7 +2138,7 @@ def find_events(article: Article) -> Article:
             if not (_inside_a_name(names, t) or _told_as_past_aside(article, t) or _denied(article, t)
                     or _no_ground_taken(article, t) or _crowd_as_victims(article, t) or _freed_captives(article, t)
                     or _fight_in_name_only(article, t) or _names_the_speaker(article, t) or _names_a_gang(article, t)
-                    or _attack_told_repelled(article, t) or _arrest_denied(article, t))]
+                    or _attack_told_repelled(article, t) or _arrest_denied(article, t) or _protest_ended(article, t))]
     material = load_lexicon().material_families
     # a death mourned is never the act ("families of people killed last year rallied"), nor a
     # protest those arrested were held over ("arrested 15 activists over a protest held last week")
