@@ -313,13 +313,13 @@ def load_lexicon() -> _Lexicon:
     cues["coded_location_before"] = re.compile(r"\b(?i:" + "|".join(places["coded_location_before"]) + r")\s+$")
     cues["facility_after"] = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}?\s+(?i:" + "|".join(places["facility_words"]) + r")\b")
     cues["body_after"] = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}\s+(?i:" + "|".join(places["body_words"]) + r")\b")
+    captures = "|".join(map(re.escape, data["crowd_captures"]))
     # (past where the crowd is from: "residents of Korangi (Korangi, Sindh) caught")
-    cues["crowd_capture_after"] = re.compile(r"(?:\s+(?:of|in|from)(?:\s+(?-i:[A-Z])[\w'’-]*){1,3}(?:\s+\([^()]{1,60}\))?)?\s+(?:"
-                                             + "|".join(map(re.escape, data["crowd_captures"])) + r")\b", re.I)
-    cues["crowd_capture"] = re.compile("|".join(map(re.escape, data["crowd_captures"])), re.I)
+    cues["crowd_capture_after"] = re.compile(rf"(?:\s+(?:of|in|from)(?:\s+(?-i:[A-Z])[\w'’-]*){{1,3}}(?:\s+\([^()]{{1,60}}\))?)?\s+(?:{captures})\b", re.I)
+    cues["crowd_capture"] = re.compile(captures, re.I)
     # those taken before the act that befell them: "villagers seized five suspected kidnappers and burnt them"
     # (not "caught in police crossfire")
-    cues["captured_before"] = re.compile(r"\b(?:" + "|".join(map(re.escape, data["crowd_captures"])) + r")\s+(?!(?:in|up|between)\b)(?:[\w-]+\s+){0,3}$", re.I)
+    cues["captured_before"] = re.compile(rf"\b(?:{captures})\s+(?!(?:in|up|between)\b)(?:[\w-]+\s+){{0,3}}$", re.I)
     cues["crowd_agent_gap"] = _crowd_agent_gap([*places["place_suffixes"], *data["crowd_sites"]], data["crude_weapons"],
                                                data["crowd_captures"])
     return _Lexicon(tuple(entries), trigger_pattern, cues, frozenset(data["civilian_victim_groups"]),
@@ -409,13 +409,13 @@ def _pick_per_family(text: str, triggers: list[Trigger], actors: list[ActorMenti
     best: dict[str, tuple[_Entry, Trigger]] = {}
     # "amid protests against the law, a mob hacked two men to death": the protest told as the
     # setting gives way to the crowd's own act
-    set_in = [t for t in triggers if t.family == "protest" and (_PROTEST_AS_SETTING.search(text, max(0, t.start - 40), t.start)
-                                                                   or _PROTEST_AS_TIME.search(text, max(0, t.start - 50), t.start))]
-    if set_in and len(set_in) < sum(t.family == "protest" for t in triggers):
+    protests = [t for t in triggers if t.family == "protest"]
+    as_time = [t for t in protests if _PROTEST_AS_TIME.search(text, max(0, t.start - 50), t.start)]
+    set_in = [t for t in protests if t in as_time or _PROTEST_AS_SETTING.search(text, max(0, t.start - 40), t.start)]
+    if set_in and len(set_in) < len(protests):
         triggers = [t for t in triggers if t not in set_in]
-    elif set_in and any(t.family == "arrest" and t.start < set_in[0].start for t in triggers) and not (
-            _victim_groups(casualties) & {"protesters"}) and all(
-            _PROTEST_AS_TIME.search(text, max(0, t.start - 50), t.start) for t in set_in):
+    elif set_in and len(as_time) == len(set_in) and any(t.family == "arrest" and t.start < set_in[0].start for t in triggers) and not (
+            _victim_groups(casualties) & {"protesters"}):
         # "police arrested the union's leader on the first day of the national strike": the arrest
         # is the event, the strike when it happened (not "arrested 20 marchers during the protest")
         triggers = [t for t in triggers if t not in set_in]
