@@ -82,6 +82,8 @@ def test_state_forces_from_demonyms_and_names(phrase, name):
     ("the Ogaden National Liberation Front", "ONLA: Ogaden National Liberation Army"),
     ("TPNPB fighters", "TPNPB: West Papua National Liberation Army"), ("Comando Vermelho members", "CV: Comando Vermelho"),
     ("the Security Service of Ukraine", "Police Forces of Ukraine"),
+    ("anti-balaka militiamen", "Anti-Balaka"), ("Imbonerakure members", "Imbonerakure"),
+    ("Nyatura militiamen", "Nyatura Militia"), ("Pyu Saw Htee members", "Pyu Saw Htee"),
 ])
 def test_named_groups_and_their_aliases(alias, name):
     assert list(_names(f"Officials said {alias} attacked.").values()) == [name]
@@ -222,6 +224,11 @@ def test_the_coalition_depends_on_the_country(country, name):
     assert _names("The coalition bombed a bridge.", country) == {"The coalition": name}
 
 
+@pytest.mark.parametrize("country, name", [("ET", "Military Forces of Ethiopia"), ("AR", "Military Forces of Argentina")])
+def test_federal_forces_are_the_countrys_own(country, name):
+    assert _names("Federal forces fired tear gas.", country) == {"Federal forces": name}
+
+
 def test_a_mission_is_picked_by_publication_year():
     text = "AU troops repelled the attack."
     assert _names(text, "SO", date(2019, 5, 1))["AU troops"] == "AMISOM"
@@ -291,6 +298,7 @@ def test_seed_article(shared_data):
     ("Armed Meitei and Kuki village volunteers exchanged fire.", "IN",
      {"Meitei": "Meitei Ethnic Militia (India)", "Kuki": "Kuki Ethnic Militia (India)"}),
     ("Mundari cattle keepers raided a camp.", "SS", {"Mundari cattle keepers": "Mundari Ethnic Militia (South Sudan)"}),
+    ("Arab militiamen raided a camp.", "SD", {"Arab militiamen": "Arab Ethnic Militia (Sudan)"}),
     # two clans no list names, told as the two sides
     ("Members of the Nyakach and Sigoti clans fought over a boundary.", "KE",
      {"Nyakach": "Nyakach Clan Militia (Kenya)", "Sigoti": "Sigoti Clan Militia (Kenya)"}),

@@ -261,6 +261,19 @@ def test_no_casualty_count(text):
     ("Raiders abducted two nurses after killing their driver, a retired soldier.", 1),
     ("A trader, a well-known figure in Embu, was stabbed to death.", 1),
     ("Gunmen shot dead a chief, a teacher and a farmer near Kiganjo.", 3),
+    # a group's name or initials between the count and the noun
+    ("Clashes near Kiganjo: 7 Jaysh al Nasr fighters and 3 soldiers were killed.", 10),
+    ("Three KLA and one Kiganjo militiaman were killed.", 4),
+    # a number nobody knows adds nothing beside a counted group, and alone is the plural's 3
+    ("Four soldiers and an unknown number of KLA were killed near Kiganjo.", 4),
+    ("An unspecified number of raiders were killed near Kiganjo.", 3),
+    # names and ages told between commas
+    ("Two students, Ana Tapia (19) and Luis Rojas (20), were shot dead in Kiganjo.", 2),
+    ("One marcher, 19-year-old Ana Tapia, died of her wounds.", 1),
+    ("Two boys, aged 12 and 14, were killed by a stray shell.", 2),
+    # a lone victim named with a title, accents and all
+    ("Gunmen killed Indigenous leader José Ramírez Tálaga near Kiganjo.", 1),
+    ("Bandits shot dead patrolman Andrés Mejía at a checkpoint.", 1),
 ])
 def test_each_person_killed_is_counted_once(text, count):
     assert sum(m.minimum for m in casualties_in(text) if m.kind == "killed") == count

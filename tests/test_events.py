@@ -198,6 +198,20 @@ def main_event(text: str) -> dict:
     # captives of armed men of no state, or held where no one is told, were not arrested
     ("Abduction/forced disappearance", "Twenty men were rounded up in Kiganjo on Monday by Al Shabaab fighters."),
     ("Abduction/forced disappearance", "Police detained a journalist in Kiganjo on Monday. His family has not been told where he is held."),
+    # the aircraft that did it, however told: destroyed, flown by a crew, a drone team
+    ("Air/drone strike", "An army drone destroyed three rebel pickups near Kiganjo on Monday, killing several fighters."),
+    ("Air/drone strike", "A gunship flown by foreign contractors struck rebel positions near Kiganjo on Monday."),
+    ("Air/drone strike", "A rebel drone team dropped grenades on a police post in Kiganjo on Monday, wounding two."),
+    # fighters trained: a graduation, recruits done with training
+    ("Change to group/activity", "The army held a graduation ceremony in Kiganjo on Monday for 600 new volunteers."),
+    ("Change to group/activity", "About 90 recruits completed their military training in a rebel camp near Kiganjo on Monday."),
+    # the weapons and papers of an arrest are no attack
+    ("Arrests", "Police arrested four militia members carrying assault rifles at a checkpoint in Kiganjo on Monday."),
+    ("Arrests", "Police arrested a rebel commander in Kiganjo on Monday on the strength of a murder warrant."),
+    # people told by a protest they led, seized at home, were arrested, not dispersed
+    ("Arrests", "Police arrested two student protest leaders at their homes in Kiganjo on Monday."),
+    # the press beaten while filming a protest's dispersal
+    ("Attack", "Riot police beat two reporters who were filming the dispersal of a protest in Kiganjo on Monday."),
 ])
 def test_each_sub_event_type(sub_event_type, text):
     event = main_event(text)
@@ -3260,3 +3274,8 @@ def test_protests_a_deal_ended_leave_the_deal_the_event():
     event = main_event("On Monday, the government and the union leaders agreed to withdraw the tax in Nairobi, ending 11 days "
                        "of protests.")
     assert event["sub_event_type"] == "Agreement"
+
+
+def test_prisoners_captured_are_no_ground_taken():
+    records = records_of("Two clan militias exchanged prisoners captured in earlier clashes at Kiganjo on Monday.")
+    assert "Non-state actor overtakes territory" not in [r["sub_event_type"] for r in records]

@@ -126,6 +126,7 @@ class _Lexicon:
     number_words: dict[str, int]
     scales: dict[str, int]
     vague: dict[str, list[int | None]]
+    unknown_count: re.Pattern  # "an unknown number of": beside a counted group, no more dead
     qualifier_class: dict[str, str]
 
 
@@ -154,6 +155,9 @@ _SINGULAR_WAS = re.compile(r"\b(?:he|she)\s+(?:was|is)\s+(?:already\s+)?$", re.I
 
 # A headline's singular subject, a clause that opens with it: "Suspected gang member killed in
 # Kayole", "MP's bodyguard shot and killed."
+#: Letters of Latin-script names, accented ones too ("Andrés Mejía").
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LOWER = "a-zß-öø-ÿ"
 _NOT_A_NOUN = r"(?!(?:is|was|were|are|been|has|have|had|they|them|who|which)\b)"
 _SINGULAR_HEADLINE = re.compile(rf"\s*(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{_NOT_A_NOUN}[a-z][\w'’-]*\s+){{0,2}}"
                                 rf"{_NOT_A_NOUN}[a-z]{{4,}}(?<!s)\s+(?:[a-z]+\s+and\s+)?")
@@ -697,6 +701,8 @@ def _mentions(lexicon: _Lexicon, text: str, kind: str, items: list[re.Match],
             mention = _mention(lexicon, text, kind, item, item.start("item"), item.end("item"))
             if mention is not None:
                 mentions.append(mention)
+    if any(m.minimum is not None and m.minimum == m.maximum for m in mentions):
+        mentions = [replace(m, minimum=0) if lexicon.unknown_count.match(m.text) else m for m in mentions]
     return _without_appositive(lexicon, text, mentions)
 
 
@@ -954,17 +960,22 @@ def _lexicon() -> _Lexicon:
     # group's or clan's name, whose plural is the name ("six Kikuyu"): counted, group None.
     communities = _alternation(spelling for row in data_rows("identity_groups.csv") for spelling in identity_group_spellings(row))
     group_words = _alternation(groups)
-    # and so is an armed group's acronym after a figure ("5 VDP", "12 RSF"): counted, group None
+    # and so is an armed group's acronym after a figure ("5 VDP", "12 RSF", "two CODECO"): counted, group None
+    after_figure = "(?:" + "|".join([r"(?<=\d\s)", *(rf"(?<=\b(?i:{word})\s)" for word in numbers["units"])]) + ")"
     group = (rf"{group_words}|(?!(?:{_alternation(numbers['vague'])})\b)(?-i:[A-Z][a-z]+s|(?:{communities})\b(?!\s+(?:[A-Z]|(?i:{group_words})\b))"
-             rf"|(?<=\d\s)[A-Z]{{2,6}}\b(?!\s+(?:[A-Z]|(?i:{group_words})\b)))"
+             rf"|{after_figure}[A-Z]{{2,6}}\b(?!\s+(?:[A-Z]|(?i:{group_words})\b))"
+             # or after a number told in words: "an unknown number of RSF"
+             rf"|(?<=number of )[A-Z]{{2,6}}\b(?!\s+(?:[A-Z]|(?i:{group_words})\b)))"
              # "3 militia and 2 Al Shabaab": after a figure, a militia's members
              rf"|(?<=\d\s)militias?\b(?!\s+(?!and\b|or\b)[a-z])"
              # a plural that is a count ("dozens", "scores") is no group of its own
              rf"|(?!(?:{_alternation([*terms['not_victims'], *terms['not_modifier_words'], *numbers['vague']])})\b)(?-i:[a-z]{{2,}}[a-rt-z]s)")
     modifier = (rf"(?:\d+\s+(?:years?|months?)\s+old\b"  # an age: "the 48 year old man"
                 # a side's initials after a figure, whatever word they spell: "2 AS militants"
-                rf"|(?<=\d\s)(?-i:[A-Z]{{2,6}})\b"
+                rf"|{after_figure}(?-i:[A-Z]{{2,6}})\b"
                 rf"|(?!(?:{_alternation(terms['not_modifiers'])})\b)(?-i:[A-Z])[\w'’]*(?:-[\w'’]+)*"
+                # a name's particles and a group's digits: "12 Saraya al Salam fighters", "3R fighters"
+                rf"|(?-i:al|el|ad|ash|ar|bin|ibn|abu)\b|(?-i:\d[A-Z])\b"
                 rf"|[\w'’]+(?:-[\w'’]+)+|(?:{_alternation(terms['modifiers'])})\b"
                 rf"|(?-i:[a-z]{{3,}})['’]s\b"  # whose: "a herder's wife", "the owner's daughter"
                 rf"|(?-i:[a-z]{{3,}}s)['’](?=\s)"  # and of many: "ten soldiers' bodies"
@@ -1058,7 +1069,9 @@ def _lexicon() -> _Lexicon:
             # may run up to the verb: "two local leaders, Peter Mwangi and John Otieno were shot dead"
             # a victim's age after the name ("a driver, Aditya Pratama, 21, was"), and a breakdown
             # ("two workers, one Indonesian and one Chinese national, were killed")
-            rf"(?:\s*,\s*(?:(?:(?-i:[A-Z])|(?:on|while|during|an?|the|his|her|their|one|both|each)\s)[^,;.()]{{1,90}}?\s*,(?:\s*\d{{1,3}}\s*,)?"
+            # and ages ("two young men, Joel Romero (24) and Brayan Huaman (22), were", "one
+            # demonstrator, 22-year-old Jesus Medina, died", "two teenagers, aged 15 and 18, were")
+            rf"(?:\s*,\s*(?:(?:(?-i:[A-Z])|(?:on|while|during|an?|the|his|her|their|one|both|each|aged)\s|\d{{1,3}}-year-old\s)(?:[^,;.()]|\(\d{{1,3}}\)){{1,90}}?\s*,(?:\s*\d{{1,3}}\s*,)?"
             rf"|(?-i:[A-Z])[^,;.()]{{1,90}}?(?-i:[A-Z])[\w'’-]+))?"
             # what had been done to them, and by whom: "a woman (who was) shot by bandits in
             # Kapedo succumbed", not the bandits
@@ -1106,8 +1119,8 @@ def _lexicon() -> _Lexicon:
         # a person's name, after a word or two of what they were ("shot dead pharmacist Khaled
         # al-Masri"), with the particles names hold ("al-", "bin", "de")
         named_after=re.compile(
-            rf"\s+(?P<victim>(?:(?!(?:{_PREPOSITIONS}|when|while|where|because|since|until|who|which|that)\b)(?-i:[a-z][a-z'’-]{{2,}})\s+){{0,3}}(?-i:[A-Z][a-z'’-]+)"
-            rf"(?:\s+(?-i:(?:al|el|ad|as|ar|bin|ibn|abu|van|von|de|da|del|dos|du|la|le)[-\s])?(?-i:[A-Z][a-z'’-]+)){{1,3}})"
+            rf"\s+(?P<victim>(?:(?-i:[A-Z][a-z]+)\s+(?=(?-i:[a-z])))?(?:(?!(?:{_PREPOSITIONS}|when|while|where|because|since|until|who|which|that)\b)(?-i:[a-z][a-z'’-]{{2,}})\s+){{0,3}}(?-i:[{_UPPER}][{_LOWER}'’-]+)"
+            rf"(?:\s+(?-i:(?:al|el|ad|as|ar|bin|ibn|abu|van|von|de|da|del|dos|du|la|le)[-\s])?(?-i:[{_UPPER}][{_LOWER}'’-]+)){{1,3}})"
             rf"\b(?!['’]|\s+(?:{group_words})\b)"),
         bare_one_after=re.compile(
             rf"\s+(?P<victim>(?:(?!{not_one})[\w'’-]+\s+){{0,2}}(?!{not_one})"
@@ -1210,5 +1223,6 @@ def _lexicon() -> _Lexicon:
         number_words=number_words,
         scales=numbers["scales"],
         vague=numbers["vague"],
+        unknown_count=re.compile(rf"(?:{_alternation(numbers['unknown_counts'])})\b", re.I),
         qualifier_class=qualifier_class,
     )

@@ -545,8 +545,9 @@ def _act_amid_protest(article: Article, triggers: list[Trigger], casualties: lis
 
 #: Words that make a protest named after them a time: "on the first day of the national strike".
 _PROTEST_AS_TIME = re.compile(r"\b(?:(?:first|second|third|last|\w+th)\s+day|early\s+hours|eve|start|height)\s+of\s+(?:an?|the|their|its)\s+(?:[\w-]+\s+){0,3}$", re.I)
-#: Words that make the protest named after them a setting: "during riots", "covering the demonstration".
-_PROTEST_AS_SETTING = re.compile(r"\b(?:during|amid|amidst|covering|in\s+the\s+midst\s+of)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+#: Words that make the protest named after them a setting: "during riots", "covering the demonstration",
+#: "filming the dispersal of a protest".
+_PROTEST_AS_SETTING = re.compile(r"\b(?:during|amid|amidst|covering|filming|photographing|reporting\s+on|in\s+the\s+midst\s+of)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 
 
 @cache
