@@ -486,6 +486,10 @@ def test_a_state_named_by_its_strike_struck(text, actor1, sub_event_type):
     ("Four died when their lorry hit a landmine near Elwak (Al Shabaab assumed responsible).", "Al Shabaab"),
     ("A bomb went off in a market in Garissa; police call it the work of Al Shabaab.", "Al Shabaab"),
     ("Somali Islamist rebels stormed a village near Liboi, killing three traders.", "Al Shabaab"),
+    ("A roadside bomb struck an army convoy near Wajir. An officer said two soldiers died; Al Shabaab, which claimed "
+     "the attack, said ten were killed.", "Al Shabaab"),
+    # its captives found dead are the captors' victims
+    ("The bodies of two traders abducted by Al Shabaab last week were found near Wajir on Monday.", "Al Shabaab"),
     # ACLED's actor for a perpetrator nobody names
     ("A bomb exploded at a market in Kabul on Friday, killing 8 people. No group has claimed responsibility.",
      "Unidentified Armed Group (Afghanistan)"),

@@ -386,3 +386,10 @@ def test_the_last_word_of_a_longer_name_is_no_place_of_its_own():
 
 def test_names_joined_by_two_connectors_are_one_place():
     assert "Fernando de la Mora" in _found("Police cleared bus drivers in Fernando de la Mora on Monday.")
+
+
+def test_a_towns_quarter_of_a_name_found_far_away_is_no_place_of_the_story():
+    # Hawl Wadaag is also a district of Mogadishu, 250 km from Baidoa
+    places = _found("Mortars fell on Baidoa on Monday. One struck a house in Hawl Wadaag neighbourhood.")
+    assert "Baidoa" in places and "Hawl Wadaag" not in places
+    assert "Hawl Wadaag" in _found("Mortars fell on Mogadishu on Monday. One struck a house in Hawl Wadaag neighbourhood.")

@@ -297,8 +297,8 @@ def load_lexicon() -> _Lexicon:
     cues["not_territory_after"] = re.compile("|".join(data["not_territory_after"]), re.I)
     cues["harm_noun"] = re.compile("|".join(load_yaml("casualty_terms.yaml")["none_nouns"]), re.I)
     cues["negated"] = re.compile(r"\b(?:" + "|".join(english["negations"]) + r")\b(?:\W+[\w'-]+){0,4}\W*$", re.I)
-    # "Al Shabaab claimed ...", "IS cells are suspected"
-    cues["responsibility_after"] = re.compile(r"\s+(?:(?:cells?|elements|operatives|affiliates|coalition|alliance|unit|faction|movement|brigades?|network)\s+)?(?:(?:has|have|had|later|quickly|swiftly|reportedly|also)\s+){0,2}(?:"
+    # "Al Shabaab claimed ...", "ISWAP, which claimed the attack", "IS cells are suspected"
+    cues["responsibility_after"] = re.compile(r"\s*(?:,\s*(?:which|who)\s+|\s)(?:(?:cells?|elements|operatives|affiliates|coalition|alliance|unit|faction|movement|brigades?|network)\s+)?(?:(?:has|have|had|later|quickly|swiftly|reportedly|also)\s+){0,2}(?:"
                                               + "|".join(data["responsibility_after"]) + ")", re.I)
     # (and the unit of the group named: "blamed the Jaime Martinez Front of the FARC-EMC")
     cues["responsibility_before"] = re.compile(r"\b(?:" + "|".join(data["responsibility_before"])
@@ -2205,6 +2205,10 @@ def find_events(article: Article) -> Article:
         if attributable and _told_unknown(event.actor1):
             # "unidentified gunmen attacked a bus ... Al Shabaab claimed responsibility"
             event.actor1 = _claimant(article, event.sentences[0]) or event.actor1
+        captors = _captors(article, event) if attributable and event.actor1 is None else None
+        if captors is not None:
+            # "the bodies of two men abducted by Al Shabaab were found": their captors killed them
+            event.actor1, event.actor2 = captors, (None if event.actor2 is captors else event.actor2)
         if attributable and event.actor1 is None:
             # ACLED's actor for violence whose perpetrator the report does not name: an
             # unidentified armed group of the country where it happened; for an air or drone
@@ -2892,6 +2896,20 @@ def _device_handlers(article: Article, event: Event) -> ActorMention | None:
         return None
     armed = taxonomy.category_group("non_state_armed")
     return next((a for a in article.in_sentence(article.actors, event.sentences[0]) if a.category in armed), None)
+
+
+def _captors(article: Article, event: Event) -> ActorMention | None:
+    """The armed group told holding the dead before they died ("the bodies of two men abducted
+    by Al Shabaab the previous week were found"): who killed its captives, as ACLED codes them."""
+    if not any(c.kind == "killed" and c.minimum for c in event.casualties):
+        return None
+    return next((a for a in article.in_sentence(article.actors, event.sentences[0])
+                 if a.category in taxonomy.category_group("armed") and a.category != taxonomy.STATE_FORCES
+                 and _TAKEN_BY.search(article.text, max(0, a.start - 30), a.start)), None)
+
+
+#: Before the group that took captives: "abducted by", "who had been kidnapped by".
+_TAKEN_BY = re.compile(r"\b(?:abducted|kidnapped|seized|taken|held|captured)\s+by\s+(?:the\s+)?$", re.I)
 
 
 def _custodian(article: Article, event: Event) -> ActorMention | None:

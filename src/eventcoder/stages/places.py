@@ -28,6 +28,7 @@ from eventcoder.alternation import Dispatched, dispatched
 from eventcoder.article import Article, PlaceMention
 from eventcoder.resources import data_rows, load_yaml
 from eventcoder.gazetteer import Found, Gazetteer, Place, load_gazetteer
+from eventcoder.gazetteer.build import km_apart
 from eventcoder.gazetteer.names import name_key
 from eventcoder.gazetteer.resolve import (Candidate, resolve_candidates, told_as_settlement, weights,
                                           without_settlement_word)
@@ -180,11 +181,34 @@ def find_places(article: Article) -> Article:
                                        if d.country_code and ground_after().match(article.text, d.end)})
     places = resolve_candidates(article.text, candidates, mentioned, home=home,
                                 coded_countries=gazetteer.coded_countries, grounded_countries=grounded)
+    places = _quarters_near_their_towns(article.text, sorted(places, key=lambda m: m.start))
     for place in places:
         place.geo_source = gazetteer.source_of(place.geonameid)
     capitals = _capitals_told(article.text, kept, home, gazetteer)
     article.places = sorted(places + kept + capitals, key=lambda m: m.start)
     return article
+
+
+#: After a town's quarter: "Hawl Wadaag neighbourhood", "the Hamar quarter".
+_QUARTER_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|suburbs?)\b", re.I)
+#: How far a town's quarter may lie from the town.
+QUARTER_REACH_KM = 40
+
+
+def _quarters_near_their_towns(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
+    """A quarter told after a town ("shells fell on Baidoa ... a house in Hawl Wadaag
+    neighbourhood") is the town's: a reading of its name far from every town told before is
+    another city's quarter of the same name, and no place of this story."""
+    towns: list[PlaceMention] = []
+    kept = []
+    for place in places:
+        if (towns and place.latitude is not None and _QUARTER_AFTER.match(text, place.end)
+                and all(km_apart(t.latitude, t.longitude, place.latitude, place.longitude) > QUARTER_REACH_KM for t in towns)):
+            continue
+        if place.feature_class == "P" and place.latitude is not None:
+            towns.append(place)
+        kept.append(place)
+    return kept
 
 
 def _capitals_told(text: str, demonyms: list[PlaceMention], home: tuple[str, str] | None,
