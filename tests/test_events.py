@@ -210,6 +210,8 @@ def main_event(text: str) -> dict:
     ("Arrests", "Police arrested a rebel commander in Kiganjo on Monday on the strength of a murder warrant."),
     # people told by a protest they led, seized at home, were arrested, not dispersed
     ("Arrests", "Police arrested two student protest leaders at their homes in Kiganjo on Monday."),
+    ("Arrests", "Police raided an office in Kiganjo on Monday and arrested six organisers of the fuel protests."),
+    ("Arrests", "Police arrested five activists in Kiganjo on Monday shortly after they had taken part in a vigil."),
     # the press beaten while filming a protest's dispersal
     ("Attack", "Riot police beat two reporters who were filming the dispersal of a protest in Kiganjo on Monday."),
 ])

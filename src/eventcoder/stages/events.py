@@ -1776,9 +1776,11 @@ def _reason_of(article: Article, trigger: Trigger, told: list[Trigger], family: 
 
 #: Between an arrest and the protest it was for: "arrested 15 activists over a protest held last
 #: week", "detained for taking part in", "inciting violence during the protests", "as they prepared
-#: to commemorate the anniversary of".
+#: to commemorate the anniversary of", "arrested eleven organisers of the", "shortly after they had
+#: taken part in".
 _ARRESTED_OVER = re.compile(r"\b(?:over|accused\s+of|suspected\s+of|suspicion\s+of|involvement\s+in|for\s+(?:taking\s+part|participating)\s+in|for\s+(?:organi[sz]ing|joining|leading|staging)"
-                            r"|an?\s+(?:organi[sz]er|leader|convener|convenor)\s+of|of\s+organi[sz]ing|in\s+connection\s+with|linked\s+to"
+                            r"|(?:an?\s+)?(?:organi[sz]ers?|leaders?|conveners?|convenors?|coordinators?)\s+of|of\s+organi[sz]ing|in\s+connection\s+with|linked\s+to"
+                            r"|after\s+(?:they|he|she)\s+had\s+(?:taken\s+part|participated)\s+in"
                             r"|inciting\s+(?:[\w-]+\s+)?during|anniversary\s+of)\s+(?:[\w'’#-]+\s+){0,8}$", re.I)
 
 
