@@ -224,6 +224,11 @@ def test_the_coalition_depends_on_the_country(country, name):
     assert _names("The coalition bombed a bridge.", country) == {"The coalition": name}
 
 
+@pytest.mark.parametrize("country, name", [("AF", "Islamic State (Afghanistan)"), ("PK", "Islamic State (Pakistan)")])
+def test_the_khorasan_province_is_named_by_the_country_it_strikes(country, name):
+    assert _names("ISKP gunmen attacked a mosque.", country) == {"ISKP gunmen": name}
+
+
 @pytest.mark.parametrize("country, name", [("ET", "Military Forces of Ethiopia"), ("AR", "Military Forces of Argentina")])
 def test_federal_forces_are_the_countrys_own(country, name):
     assert _names("Federal forces fired tear gas.", country) == {"Federal forces": name}

@@ -211,6 +211,11 @@ def main_event(text: str) -> dict:
     # people told by a protest they led, seized at home, were arrested, not dispersed
     ("Arrests", "Police arrested two student protest leaders at their homes in Kiganjo on Monday."),
     ("Arrests", "Police raided an office in Kiganjo on Monday and arrested six organisers of the fuel protests."),
+    # a checkpoint struck is held by armed men; one where a killing happened is not what was struck
+    ("Armed clash", "Rebels attacked a checkpoint near Kiganjo on Monday, wounding two."),
+    ("Attack", "A soldier shot dead a trader at a checkpoint near Kiganjo on Monday."),
+    # heavy weapons as the arms of a fight
+    ("Armed clash", "Militiamen exchanged fire with police in Kiganjo on Monday, using machine guns and mortars."),
     ("Arrests", "Police arrested five activists in Kiganjo on Monday shortly after they had taken part in a vigil."),
     # the press beaten while filming a protest's dispersal
     ("Attack", "Riot police beat two reporters who were filming the dispersal of a protest in Kiganjo on Monday."),

@@ -2052,6 +2052,18 @@ def _fight_in_name_only(article: Article, trigger: Trigger) -> bool:
     return _entry_of(trigger).mutual and _DOUBTED_BEFORE.search(article.text, max(0, trigger.start - 14), trigger.start) is not None
 
 
+def _weapon_of_a_fight(article: Article, trigger: Trigger) -> bool:
+    """Heavy weapons told as the arms of a fight in their sentence ("exchanged fire with the
+    police, using machine guns and rocket-propelled grenades"): the fight is the act (ACLED: an
+    armed clash may use any weapon; shelling is fire from afar)."""
+    return (trigger.sub_event_type == taxonomy.SHELLING and _WITH_ARMS.search(article.text, trigger.clause_start, trigger.start) is not None
+            and any(_entry_of(t).mutual and t.end <= trigger.start for t in article.in_sentence(article.triggers, trigger.sentence)))
+
+
+#: Before the arms a side fought with: "using machine guns and", "with small arms and".
+_WITH_ARMS = re.compile(r"\b(?:using|with|armed\s+with)\s+(?:[\w-]+\s+){0,5}$", re.I)
+
+
 def _denied(article: Article, trigger: Trigger) -> bool:
     """"No fighting was reported", "the march went ahead without violence": the act did not happen.
     "No casualties" denies only the harm, which the casualties stage counts as none."""
@@ -2140,7 +2152,7 @@ def find_events(article: Article) -> Article:
     told = [_people_set_afire(article, _people_seized(article, t)) for t in article.triggers
             if not (_inside_a_name(names, t) or _told_as_past_aside(article, t) or _denied(article, t)
                     or _no_ground_taken(article, t) or _crowd_as_victims(article, t) or _freed_captives(article, t)
-                    or _fight_in_name_only(article, t) or _names_the_speaker(article, t) or _names_a_gang(article, t)
+                    or _fight_in_name_only(article, t) or _weapon_of_a_fight(article, t) or _names_the_speaker(article, t) or _names_a_gang(article, t)
                     or _attack_told_repelled(article, t) or _arrest_denied(article, t) or _protest_ended(article, t))]
     material = load_lexicon().material_families
     # a death mourned is never the act ("families of people killed last year rallied"), nor a
