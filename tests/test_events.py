@@ -214,6 +214,10 @@ def main_event(text: str) -> dict:
     # a checkpoint struck is held by armed men; one where a killing happened is not what was struck
     ("Armed clash", "Rebels attacked a checkpoint near Kiganjo on Monday, wounding two."),
     ("Attack", "A soldier shot dead a trader at a checkpoint near Kiganjo on Monday."),
+    # a protest that tells who the victim was, not one that took place
+    ("Attack", "Gunmen shot dead an organiser of the Kiganjo sit-in near his home on Monday."),
+    ("Attack", "Gunmen shot dead a teacher who had led protests in Kiganjo, near his home on Monday."),
+    ("Remote explosive/landmine/IED", "A bomb under the car of protest activist Juma Ali exploded in Kiganjo on Monday, killing him."),
     # heavy weapons as the arms of a fight
     ("Armed clash", "Militiamen exchanged fire with police in Kiganjo on Monday, using machine guns and mortars."),
     ("Arrests", "Police arrested five activists in Kiganjo on Monday shortly after they had taken part in a vigil."),

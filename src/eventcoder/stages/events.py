@@ -2052,6 +2052,18 @@ def _fight_in_name_only(article: Article, trigger: Trigger) -> bool:
     return _entry_of(trigger).mutual and _DOUBTED_BEFORE.search(article.text, max(0, trigger.start - 14), trigger.start) is not None
 
 
+def _protest_of_its_people(article: Article, trigger: Trigger) -> bool:
+    """A protest that tells who someone is ("an organiser of the Karbala sit-in", "an activist
+    who had led protests in the city") rather than one that took place."""
+    return (trigger.family == "protest" and not trigger.text.lower().endswith(("ed", "ing"))  # a noun, not a crowd's verb
+            and _PEOPLE_OF_A_PROTEST.search(article.text, max(0, trigger.start - 60), trigger.start) is not None)
+
+
+#: Before a protest named as someone's: "coordinators of the", "who had led".
+_PEOPLE_OF_A_PROTEST = re.compile(r"\b(?:(?:organi[sz]ers?|coordinators?|leaders?|activists?|veterans?)\s+of\s+(?:the|a|an|its|their)"
+                                  r"|who\s+(?:had\s+)?(?:led|organi[sz]ed|co-?ordinated|called)(?:\s+(?:the|a|an))?)\s+(?:[\w'’#-]+\s+){0,3}$", re.I)
+
+
 def _weapon_of_a_fight(article: Article, trigger: Trigger) -> bool:
     """Heavy weapons told as the arms of a fight in their sentence ("exchanged fire with the
     police, using machine guns and rocket-propelled grenades"): the fight is the act (ACLED: an
@@ -2152,7 +2164,8 @@ def find_events(article: Article) -> Article:
     told = [_people_set_afire(article, _people_seized(article, t)) for t in article.triggers
             if not (_inside_a_name(names, t) or _told_as_past_aside(article, t) or _denied(article, t)
                     or _no_ground_taken(article, t) or _crowd_as_victims(article, t) or _freed_captives(article, t)
-                    or _fight_in_name_only(article, t) or _weapon_of_a_fight(article, t) or _names_the_speaker(article, t) or _names_a_gang(article, t)
+                    or _fight_in_name_only(article, t) or _weapon_of_a_fight(article, t) or _protest_of_its_people(article, t)
+                    or _names_the_speaker(article, t) or _names_a_gang(article, t)
                     or _attack_told_repelled(article, t) or _arrest_denied(article, t) or _protest_ended(article, t))]
     material = load_lexicon().material_families
     # a death mourned is never the act ("families of people killed last year rallied"), nor a
