@@ -214,6 +214,15 @@ def main_event(text: str) -> dict:
     # a checkpoint struck is held by armed men; one where a killing happened is not what was struck
     ("Armed clash", "Rebels attacked a checkpoint near Kiganjo on Monday, wounding two."),
     ("Attack", "A soldier shot dead a trader at a checkpoint near Kiganjo on Monday."),
+    # a march told with its day between; a crowd gathered; land occupied to press a claim
+    ("Peaceful protest", "Thousands of teachers marched on 3 May from the stadium to the town hall in Kiganjo to demand higher pay."),
+    ("Peaceful protest", "On Monday a huge crowd gathered at the main square of Kiganjo for a rally called by the opposition."),
+    ("Peaceful protest", "On Monday about 200 landless families occupied a farm outside Kiganjo, demanding that it be shared out."),
+    # fights named in other words, and people driven from their homes by them
+    ("Armed clash", "Combats between two rebel groups were reported near Kiganjo on Monday, forcing 300 residents to flee."),
+    # bombs dropped from drones, or launched at a post
+    ("Air/drone strike", "On Monday a police station in Kiganjo was hit by explosives dropped from drones."),
+    ("Shelling/artillery/missile attack", "On Monday rebels launched homemade bombs at the police station in Kiganjo."),
     # a protest that tells who the victim was, not one that took place
     ("Attack", "Gunmen shot dead an organiser of the Kiganjo sit-in near his home on Monday."),
     ("Attack", "Gunmen shot dead a teacher who had led protests in Kiganjo, near his home on Monday."),
