@@ -3303,3 +3303,13 @@ def test_protests_a_deal_ended_leave_the_deal_the_event():
 def test_prisoners_captured_are_no_ground_taken():
     records = records_of("Two clan militias exchanged prisoners captured in earlier clashes at Kiganjo on Monday.")
     assert "Non-state actor overtakes territory" not in [r["sub_event_type"] for r in records]
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("On Monday BNP activists hacked a local trader to death in Kiganjo.", "BNP: Bangladesh Nationalist Party"),
+    ("On Monday supporters of the NUP beat a journalist in Kiganjo.", "NUP: National Unity Platform"),
+    # followers of no party named are an armed group of no name
+    ("On Monday supporters of a local politician beat a journalist in Kiganjo.", "Unidentified Armed Group (Kenya)"),
+])
+def test_party_followers_who_attack_are_the_partys_militia(text, actor1):
+    assert main_event(text)["actor1"] == actor1

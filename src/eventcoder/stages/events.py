@@ -31,7 +31,7 @@ from eventcoder.alternation import Dispatched, dispatched, group_name
 from eventcoder.errors import Errors, PipelineError
 from eventcoder.gazetteer.resolve import division_seat, road_end, told_beyond
 from eventcoder.lexicon import in_country, load_lexicon as load_actor_lexicon, sides_with_state, unnamed_actor
-from eventcoder.resources import load_yaml
+from eventcoder.resources import data_rows, load_yaml
 from eventcoder.spans import Spans
 from eventcoder.stages import stage
 from eventcoder.stages.actors import counter_claimed, denied_after, told_as_unknown
@@ -918,13 +918,44 @@ def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: Actor
           and actor2.category in (taxonomy.RIOTERS, taxonomy.CIVILIANS)
           and actor1 is not None and actor1.category in (taxonomy.POLITICAL_MILITIA, taxonomy.REBEL_GROUP)):
         actor2 = _community_militia(actor2)  # "vigilantes repelled bandits who invaded the village": so are those who fought it off
-    if (actor1 is not None and not _entry_of(trigger).mutual and _last_word(actor1) in lexicon.partisans
+    party = _party_followed(article.text, actor1) if actor1 is not None else None
+    followers = lexicon.partisans | _PARTY_FOLLOWERS if party else lexicon.partisans
+    if (actor1 is not None and not _entry_of(trigger).mutual and _last_word(actor1) in followers
             and not _STORMED.match(trigger.text)  # "supporters stormed the governor's house": a riot
             and not (actor2 is not None and actor2.category == taxonomy.STATE_FORCES)  # "supporters attacked police": a riot
-            and actor2 is not actor1 and (actor2 is None or _last_word(actor2) not in lexicon.partisans)):
-        # "ODM supporters attacked a candidate": followers who attack are an armed group
-        actor1 = unnamed_actor("armed", actor1.country_code, actor1.start)
+            and actor2 is not actor1 and (actor2 is None or _last_word(actor2) not in followers)):
+        # "supporters attacked a candidate": followers who attack are an armed group, their
+        # party's militia when it is named ("BNP activists torched the house")
+        actor1 = (replace(actor1, name=party[0], category=taxonomy.POLITICAL_MILITIA, country_code=party[1], generic=False)
+                  if party else unnamed_actor("armed", actor1.country_code, actor1.start))
     return actor1, actor2
+
+
+#: The words for a party's followers besides its supporters: "BNP activists", "TMC cadres".
+_PARTY_FOLLOWERS = frozenset({"activists", "cadres", "workers", "members", "youths", "youth", "goons", "thugs", "militants"})
+
+
+def _party_followed(text: str, followers: ActorMention) -> tuple[str, str] | None:
+    """The party (data/parties.csv) named as whose the followers are: "ODM supporters",
+    "supporters of the BNP"; its ACLED name and country."""
+    before, after, parties = _parties()
+    named = before.search(text, max(0, followers.start - 40), followers.start) or after.match(text, followers.end)
+    return parties[named.lastgroup] if named else None
+
+
+@cache
+def _parties() -> tuple[re.Pattern, re.Pattern, dict[str, tuple[str, str]]]:
+    """Every party's spellings right before its followers and after them with "of", and each
+    spelling's party; initials count only in capitals."""
+    parties, alternatives = {}, []
+    for index, row in enumerate(data_rows("parties.csv")):
+        key = f"p{index}"
+        parties[key] = (row["name"], row["country"])
+        spellings = sorted(row["aliases"].split("|"), key=len, reverse=True)
+        words = "|".join(rf"(?-i:{re.escape(s)})" if s.isupper() else re.escape(s) for s in spellings)
+        alternatives.append(rf"(?P<{key}>{words})")
+    names = "|".join(alternatives)
+    return (re.compile(rf"\b(?:{names})(?:['’]s)?\s+$", re.I), re.compile(rf"\s+of\s+(?:the\s+)?(?:{names})\b", re.I), parties)
 
 
 #: Before a side the victims were said to help: "accusing them of supporting the", "on suspicion
