@@ -227,6 +227,11 @@ def main_event(text: str) -> dict:
     ("Attack", "Gunmen shot dead an organiser of the Kiganjo sit-in near his home on Monday."),
     ("Attack", "Gunmen shot dead a teacher who had led protests in Kiganjo, near his home on Monday."),
     ("Remote explosive/landmine/IED", "A bomb under the car of protest activist Juma Ali exploded in Kiganjo on Monday, killing him."),
+    # a device destroyed where it lay; an order to leave
+    ("Disrupted weapons use", "On Monday army sappers destroyed an explosive device placed on the road near Kiganjo."),
+    ("Other", "On Monday militants gave the residents of Kiganjo three days to leave the village."),
+    # a deal's terms are not its acts
+    ("Agreement", "On Monday two clans signed a peace deal in Kiganjo, agreeing to hand over their guns and dismantle their camps."),
     # heavy weapons as the arms of a fight
     ("Armed clash", "Militiamen exchanged fire with police in Kiganjo on Monday, using machine guns and mortars."),
     ("Arrests", "Police arrested five activists in Kiganjo on Monday shortly after they had taken part in a vigil."),
@@ -1528,8 +1533,8 @@ def test_a_bomb_found_before_it_went_off_is_disrupted_weapons_use(text):
     ("Angry residents set ablaze the house of a suspected thief in Kakamega.", "Mob violence", "Rioters (Kenya)"),
     # a victim told passively was hurt by the side told attacking
     ("Two traders were killed after a mob attacked them in Bungoma over a land row.", "Mob violence", "Rioters (Kenya)"),
-    # supporters who attack are an armed group, supporters who clash a mob
-    ("ODM supporters attacked a rival candidate in Kisumu on Monday.", "Attack", "Unidentified Armed Group (Kenya)"),
+    # supporters who attack are their party's militia, supporters who clash a mob
+    ("ODM supporters attacked a rival candidate in Kisumu on Monday.", "Attack", "ODM: Orange Democratic Movement"),
     ("ODM and Jubilee supporters clashed in Kisumu on Monday.", "Mob violence", "Rioters (Kenya)"),
     # the auxiliary of a passive may be inside the trigger: "was beaten ... by residents"
     ("A suspected thief was beaten to death by residents of a Kisumu estate.", "Mob violence", "Rioters (Kenya)"),

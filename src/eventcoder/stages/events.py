@@ -374,8 +374,9 @@ def _entry_of(trigger: Trigger) -> _Entry:
     return load_lexicon().entries[trigger.entry]
 
 
-#: Before heavy arms told as a fight's instruments: "with automatic rifles and", "under heavy artillery".
-_ARMS_OF_A_FIGHT = re.compile(r"\b(?:with\s+(?:[\w,-]+\s+){0,4}|under\s+(?:the\s+)?(?:heavy\s+)?)$", re.I)
+#: Before heavy arms told as a fight's instruments: "with automatic rifles and", "using machine guns
+#: and", "under heavy artillery".
+_ARMS_OF_A_FIGHT = re.compile(r"\b(?:(?:with|using)\s+(?:[\w,-]+\s+){0,4}|under\s+(?:the\s+)?(?:heavy\s+)?)$", re.I)
 #: Before weapons that were sent, some of which the defences stopped: "launched 57 drones and
 #: 29 missiles ..., air defences destroyed 18 missiles": the strike happened.
 _LAUNCHED_BEFORE = re.compile(r"\b(?:launched|fired|lobbed|unleashed)\s+(?!from\b)(?:[\w-]+\s+){0,4}$", re.I)
@@ -422,7 +423,9 @@ def _pick_per_family(text: str, triggers: list[Trigger], actors: list[ActorMenti
     for trigger in triggers:
         entry = _entry_of(trigger)
         held = best.get(entry.family)
-        if held is None or entry.rank > held[0].rank:
+        # an act told as done beats one of its kind told as planned or promised ("signed a peace
+        # agreement, agreeing to surrender their weapons"), then the higher rank
+        if held is None or (trigger.status != "future", entry.rank) > (held[1].status != "future", held[0].rank):
             best[entry.family] = (entry, trigger)
     harmed = any(c.kind in ("killed", "injured") and (c.minimum or c.maximum) for c in casualties)
     violence = best.get("violence")
@@ -2095,18 +2098,6 @@ _PEOPLE_OF_A_PROTEST = re.compile(r"\b(?:(?:organi[sz]ers?|coordinators?|leaders
                                   r"|who\s+(?:had\s+)?(?:led|organi[sz]ed|co-?ordinated|called)(?:\s+(?:the|a|an))?)\s+(?:[\w'’#-]+\s+){0,3}$", re.I)
 
 
-def _weapon_of_a_fight(article: Article, trigger: Trigger) -> bool:
-    """Heavy weapons told as the arms of a fight in their sentence ("exchanged fire with the
-    police, using machine guns and rocket-propelled grenades"): the fight is the act (ACLED: an
-    armed clash may use any weapon; shelling is fire from afar)."""
-    return (trigger.sub_event_type == taxonomy.SHELLING and _WITH_ARMS.search(article.text, trigger.clause_start, trigger.start) is not None
-            and any(_entry_of(t).mutual and t.end <= trigger.start for t in article.in_sentence(article.triggers, trigger.sentence)))
-
-
-#: Before the arms a side fought with: "using machine guns and", "with small arms and".
-_WITH_ARMS = re.compile(r"\b(?:using|with|armed\s+with)\s+(?:[\w-]+\s+){0,5}$", re.I)
-
-
 def _denied(article: Article, trigger: Trigger) -> bool:
     """"No fighting was reported", "the march went ahead without violence": the act did not happen.
     "No casualties" denies only the harm, which the casualties stage counts as none."""
@@ -2195,7 +2186,7 @@ def find_events(article: Article) -> Article:
     told = [_people_set_afire(article, _people_seized(article, t)) for t in article.triggers
             if not (_inside_a_name(names, t) or _told_as_past_aside(article, t) or _denied(article, t)
                     or _no_ground_taken(article, t) or _crowd_as_victims(article, t) or _freed_captives(article, t)
-                    or _fight_in_name_only(article, t) or _weapon_of_a_fight(article, t) or _protest_of_its_people(article, t)
+                    or _fight_in_name_only(article, t) or _protest_of_its_people(article, t)
                     or _names_the_speaker(article, t) or _names_a_gang(article, t)
                     or _attack_told_repelled(article, t) or _arrest_denied(article, t) or _protest_ended(article, t))]
     material = load_lexicon().material_families
