@@ -229,6 +229,11 @@ def test_the_khorasan_province_is_named_by_the_country_it_strikes(country, name)
     assert _names("ISKP gunmen attacked a mosque.", country) == {"ISKP gunmen": name}
 
 
+@pytest.mark.parametrize("text", ["GNA forces shelled a town.", "Forces loyal to the Government of National Accord shelled a town."])
+def test_a_governments_forces_are_its_military_whatever_it_is_called(text):
+    assert list(_names(text, "LY").values()) == ["Military Forces of Libya"]
+
+
 @pytest.mark.parametrize("country, name", [("ET", "Military Forces of Ethiopia"), ("AR", "Military Forces of Argentina")])
 def test_federal_forces_are_the_countrys_own(country, name):
     assert _names("Federal forces fired tear gas.", country) == {"Federal forces": name}

@@ -230,6 +230,8 @@ def main_event(text: str) -> dict:
     # a device destroyed where it lay; an order to leave
     ("Disrupted weapons use", "On Monday army sappers destroyed an explosive device placed on the road near Kiganjo."),
     ("Other", "On Monday militants gave the residents of Kiganjo three days to leave the village."),
+    # a word of a government's name is no act ("Government of National Accord")
+    ("Shelling/artillery/missile attack", "On Monday forces loyal to the Government of National Accord shelled Tarhuna, Libya."),
     # a deal's terms are not its acts
     ("Agreement", "On Monday two clans signed a peace deal in Kiganjo, agreeing to hand over their guns and dismantle their camps."),
     # heavy weapons as the arms of a fight

@@ -287,6 +287,8 @@ def _lexicon_with(actors: ActorsFile | None) -> Lexicon:
             state_actors[code, branch] = actor
             for alias in state["extra_aliases"].get(code, {}).get(branch, []):
                 builder.add(alias, "actor", actor=actor)
+                for template in spec.get("forces_of", []):
+                    builder.add(template.format(alias=alias), "actor", actor=state_actors[code, "military"])
             for template in spec["by_demonym"]:
                 for adjective in country.demonyms:
                     builder.add(template.format(adj=adjective), "actor", actor=actor)

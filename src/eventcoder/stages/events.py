@@ -1731,23 +1731,25 @@ def _context_date(article: Article, statuses: dict[int, str], index: int, status
     return None
 
 
-def _names(article: Article) -> tuple[Spans, Spans]:
-    """The spans of the actors' names that can hold a trigger: all but state forces'; and of
-    those, the names of armed groups."""
+def _names(article: Article) -> tuple[Spans, Spans, Spans]:
+    """The spans of the actors' names that can hold a trigger: all but state forces'; of those,
+    the names of armed groups; and the state's own names."""
     named = [a for a in article.actors if a.category != taxonomy.STATE_FORCES]
     armed = taxonomy.category_group("non_state_armed")
     return (Spans((a.start, a.end) for a in named),
-            Spans((a.start, a.end) for a in named if a.category in armed and not a.generic))
+            Spans((a.start, a.end) for a in named if a.category in armed and not a.generic),
+            Spans((a.start, a.end) for a in article.actors if a.category == taxonomy.STATE_FORCES))
 
 
-def _inside_a_name(names: tuple[Spans, Spans], trigger: Trigger) -> bool:
-    """"Liberation" in "National Liberation Front" names a group, not an act; a state's forces
-    named by what they do ("an Israeli airstrike", "Ukrainian air defence") still do it."""
-    every, armed = names
+def _inside_a_name(names: tuple[Spans, Spans, Spans], trigger: Trigger) -> bool:
+    """"Liberation" in "National Liberation Front" names a group, not an act, and so does
+    "Accord" in "Government of National Accord"; a state's forces named by what they do ("an
+    Israeli airstrike", "Ukrainian air defence") still do it."""
+    every, armed, state = names
     if trigger.family == "protest":
         # "protesters" is both the crowd and the act, but "Yan Sakai vigilantes" name a militia
         return armed.cover(trigger.start, trigger.end)
-    return every.cover(trigger.start, trigger.end)
+    return every.cover(trigger.start, trigger.end) or (trigger.text.istitle() and state.cover(trigger.start, trigger.end))
 
 
 def _told_as_past_aside(article: Article, trigger: Trigger) -> bool:
