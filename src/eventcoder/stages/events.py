@@ -1733,12 +1733,12 @@ def _context_date(article: Article, statuses: dict[int, str], index: int, status
 
 def _names(article: Article) -> tuple[Spans, Spans, Spans]:
     """The spans of the actors' names that can hold a trigger: all but state forces'; of those,
-    the names of armed groups; and the state's own names."""
+    the names of armed groups; and the state's own names past their first letter."""
     named = [a for a in article.actors if a.category != taxonomy.STATE_FORCES]
     armed = taxonomy.category_group("non_state_armed")
     return (Spans((a.start, a.end) for a in named),
             Spans((a.start, a.end) for a in named if a.category in armed and not a.generic),
-            Spans((a.start, a.end) for a in article.actors if a.category == taxonomy.STATE_FORCES))
+            Spans((a.start + 1, a.end) for a in article.actors if a.category == taxonomy.STATE_FORCES and not a.generic))
 
 
 def _inside_a_name(names: tuple[Spans, Spans, Spans], trigger: Trigger) -> bool:
