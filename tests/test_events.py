@@ -230,6 +230,8 @@ def main_event(text: str) -> dict:
     # a device destroyed where it lay; an order to leave
     ("Disrupted weapons use", "On Monday army sappers destroyed an explosive device placed on the road near Kiganjo."),
     ("Other", "On Monday militants gave the residents of Kiganjo three days to leave the village."),
+    # a bare strike told by what it hit
+    ("Air/drone strike", "On Monday an Israeli strike hit a school used as a shelter in Gaza City, killing 12 people."),
     # a word of a government's name is no act ("Government of National Accord")
     ("Shelling/artillery/missile attack", "On Monday forces loyal to the Government of National Accord shelled Tarhuna, Libya."),
     # a deal's terms are not its acts
@@ -3320,3 +3322,9 @@ def test_prisoners_captured_are_no_ground_taken():
 ])
 def test_party_followers_who_attack_are_the_partys_militia(text, actor1):
     assert main_event(text)["actor1"] == actor1
+
+
+def test_a_regional_office_named_as_the_source_places_nothing():
+    text = ("On Monday Russian forces fired mortars at Bilopillia, Ukraine. The Sumy regional military administration "
+            "recorded 38 explosions in the town; a man was killed in his garden.")
+    assert [(r["sub_event_type"], r["fatalities"]) for r in records_of(text)][:1] == [("Shelling/artillery/missile attack", 1)]

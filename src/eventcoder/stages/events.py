@@ -312,7 +312,8 @@ def load_lexicon() -> _Lexicon:
     cues["office_before"] = re.compile(rf"\b(?i:{offices})\s+(?:of|for)\s+(?:the\s+)?$")
     cues["coded_location_before"] = re.compile(r"\b(?i:" + "|".join(places["coded_location_before"]) + r")\s+$")
     cues["facility_after"] = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}?\s+(?i:" + "|".join(places["facility_words"]) + r")\b")
-    cues["body_after"] = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}\s+(?i:" + "|".join(places["body_words"]) + r")\b")
+    cues["body_after"] = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}(?:\s+(?:" + "|".join(places["body_modifiers"]) + r")){0,2}\s+(?i:"
+                                    + "|".join(places["body_words"]) + r")\b")
     captures = "|".join(map(re.escape, data["crowd_captures"]))
     # (past where the crowd is from: "residents of Korangi (Korangi, Sindh) caught")
     cues["crowd_capture_after"] = re.compile(rf"(?:\s+(?:of|in|from)(?:\s+(?-i:[A-Z])[\w'’-]*){{1,3}}(?:\s+\([^()]{{1,60}}\))?)?\s+(?:{captures})\b", re.I)
