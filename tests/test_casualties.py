@@ -836,3 +836,14 @@ def test_a_body_named_with_an_apposition_is_one_dead():
 ])
 def test_a_named_persons_age_is_no_count_and_a_home_burnt_no_death(text, expected):
     assert summary(text) == expected
+
+
+@pytest.mark.parametrize("text, fatalities", [
+    # a subset told as reported; both sides' dead as a whole; a named victim and those listed with them
+    ("On Monday several KLA fighters, reportedly including their commander, were killed near Kiganjo.", 3),
+    ("On Monday dozens of fighters from both factions were killed near Kiganjo.", 12),
+    ("On Monday rebels ambushed a convoy near Kiganjo, killing Colonel Juma Ali and three soldiers.", 4),
+    ("On Monday gunmen shot dead Juma Ali, a trader, in Kiganjo.", 1),
+])
+def test_tolls_told_with_names_subsets_and_sides(text, fatalities):
+    assert main_fatalities(text) == fatalities

@@ -630,13 +630,21 @@ def _victims_from(lexicon: _Lexicon, text: str, start: int, end: int, kind: str,
             count = 2 if noun in lexicon.pair_words else 1  # "an elderly couple"
             size = _HOUSEHOLD_SIZE.match(text, one.end("victim"), end) if noun in lexicon.household_words else None
             count = (_count(lexicon, size["n"])[0] or count) if size else count  # "a family of eight"
-            return [CasualtyMention(one["victim"], one.start("victim"), one.end("victim"), kind=kind, minimum=count, maximum=count)]
+            person = CasualtyMention(one["victim"], one.start("victim"), one.end("victim"), kind=kind, minimum=count, maximum=count)
+            more = lexicon.continuation.match(text, one.end("victim"), end)  # "killing General Musa and three soldiers"
+            return _listed(lexicon, text, kind, more, more.end(), end, [person]) if more else [person]
     if first is None or (people_only and (not named or lexicon.unit_after.match(text, first.end(), end))):
         # "seized 300 weapons": only people named as people are abducted or arrested; "captured
         # Border Guard Police Battalion No. 5 headquarters": a unit's post, not its men
         return []
-    mentions: list[CasualtyMention] = []
-    item, position = first, first.end()
+    return _listed(lexicon, text, kind, first, first.end(), end)
+
+
+def _listed(lexicon: _Lexicon, text: str, kind: str, item: re.Match | None, position: int, end: int,
+            before: list[CasualtyMention] = ()) -> list[CasualtyMention]:
+    """The victims listed from ``item`` on ("three soldiers, two of them officers, and a
+    civilian"), after those ``before`` it, each told once."""
+    mentions = list(before)
     while item is not None:
         subset = lexicon.subset_after.match(text, position, end)
         mentions += _mentions(lexicon, text, kind, [item], subset)
@@ -1055,7 +1063,7 @@ def _lexicon() -> _Lexicon:
         roles=roles,
         passive_left=re.compile(
             rf"(?P<list>{victim_list})['’]?"  # and a claim's closing quote: "'several terrorists' were"
-            rf"(?:(?:\s*[,(—–]\s*|\s+)(?P<subset>(?:{subset_cue})\s+[^;()—–.]{{1,100}}?"
+            rf"(?:(?:\s*[,(—–]\s*|\s+)(?:(?:reportedly|allegedly|possibly|apparently|probably)\s+)?(?P<subset>(?:{subset_cue})\s+[^;()—–.]{{1,100}}?"
             # or its cue after it: "nine civilians, two novice monks among them, were killed"
             rf"|[^,;()—–.]{{1,60}}?\s+among\s+(?:them|the\s+dead|the\s+victims))\s*[,)—–]?)?"
             rf"(?:\s*\([^()]{{1,40}}\))?"  # an aside: "At least nine (police say 12) have died"
