@@ -230,6 +230,9 @@ def main_event(text: str) -> dict:
     # a device destroyed where it lay; an order to leave
     ("Disrupted weapons use", "On Monday army sappers destroyed an explosive device placed on the road near Kiganjo."),
     ("Other", "On Monday militants gave the residents of Kiganjo three days to leave the village."),
+    # protests banned are the ban's, but a banned protest dispersed was held
+    ("Other", "On Monday the governor banned all protests in Kiganjo until further notice."),
+    ("Protest with intervention", "On Monday police used tear gas to scatter a banned demonstration in Kiganjo."),
     # a bare strike told by what it hit
     ("Air/drone strike", "On Monday an Israeli strike hit a school used as a shelter in Gaza City, killing 12 people."),
     # a word of a government's name is no act ("Government of National Accord")

@@ -2089,6 +2089,17 @@ def _fight_in_name_only(article: Article, trigger: Trigger) -> bool:
     return _entry_of(trigger).mutual and _DOUBTED_BEFORE.search(article.text, max(0, trigger.start - 14), trigger.start) is not None
 
 
+def _protest_banned(article: Article, trigger: Trigger) -> bool:
+    """Protests an authority banned or suspended ("a ban on all public demonstrations", "banned
+    protests in the capital"): the ban is the event, not a protest."""
+    return trigger.family == "protest" and _BANNED_BEFORE.search(article.text, max(0, trigger.start - 50), trigger.start) is not None
+
+
+#: Before what was banned: "a ban on all public", "prohibited" (not "a banned demonstration", which was held).
+_BANNED_BEFORE = re.compile(r"\b(?:bans?\s+on|(?<!a\s)(?<!an\s)(?<!the\s)(?:bann(?:ed|ing)|prohibit(?:ed|ing|s)?|outlaw(?:ed|ing|s)?|forb(?:ade|idden|ids?)))\s+"
+                            r"(?:(?:all|any|further|public|street|political|opposition|the)\s+){0,3}$", re.I)
+
+
 def _protest_of_its_people(article: Article, trigger: Trigger) -> bool:
     """A protest that tells who someone is ("an organiser of the Karbala sit-in", "an activist
     who had led protests in the city") rather than one that took place."""
@@ -2189,7 +2200,7 @@ def find_events(article: Article) -> Article:
     told = [_people_set_afire(article, _people_seized(article, t)) for t in article.triggers
             if not (_inside_a_name(names, t) or _told_as_past_aside(article, t) or _denied(article, t)
                     or _no_ground_taken(article, t) or _crowd_as_victims(article, t) or _freed_captives(article, t)
-                    or _fight_in_name_only(article, t) or _protest_of_its_people(article, t)
+                    or _fight_in_name_only(article, t) or _protest_of_its_people(article, t) or _protest_banned(article, t)
                     or _names_the_speaker(article, t) or _names_a_gang(article, t)
                     or _attack_told_repelled(article, t) or _arrest_denied(article, t) or _protest_ended(article, t))]
     material = load_lexicon().material_families
