@@ -230,6 +230,8 @@ def main_event(text: str) -> dict:
     # a device destroyed where it lay; an order to leave
     ("Disrupted weapons use", "On Monday army sappers destroyed an explosive device placed on the road near Kiganjo."),
     ("Other", "On Monday militants gave the residents of Kiganjo three days to leave the village."),
+    # a state's convoy on the move; forces sent to counter an act are the event, not the act
+    ("Change to group/activity", "On Monday a Turkish military convoy of about 100 vehicles entered Idlib, Syria."),
     # protests banned are the ban's, but a banned protest dispersed was held
     ("Other", "On Monday the governor banned all protests in Kiganjo until further notice."),
     ("Protest with intervention", "On Monday police used tear gas to scatter a banned demonstration in Kiganjo."),
@@ -3331,3 +3333,9 @@ def test_a_regional_office_named_as_the_source_places_nothing():
     text = ("On Monday Russian forces fired mortars at Bilopillia, Ukraine. The Sumy regional military administration "
             "recorded 38 explosions in the town; a man was killed in his garden.")
     assert [(r["sub_event_type"], r["fatalities"]) for r in records_of(text)][:1] == [("Shelling/artillery/missile attack", 1)]
+
+
+def test_forces_sent_to_counter_an_act_are_the_event():
+    text = "On 25 April 2023, militia fighters deployed to checkpoints around Kiganjo to counter a wave of kidnappings."
+    records = extract_records(Article("t", text, published=date(2023, 4, 26)))
+    assert records[0]["sub_event_type"] == "Change to group/activity"
