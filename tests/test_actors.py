@@ -224,6 +224,11 @@ def test_the_coalition_depends_on_the_country(country, name):
     assert _names("The coalition bombed a bridge.", country) == {"The coalition": name}
 
 
+@pytest.mark.parametrize("text", ["Israeli shells hit a post.", "Israeli infantry advanced.", "Israeli units advanced."])
+def test_a_states_arms_and_units_told_by_demonym_are_its_military(text):
+    assert list(_names(text).values()) == ["Military Forces of Israel"]
+
+
 @pytest.mark.parametrize("country, name", [("AF", "Islamic State (Afghanistan)"), ("PK", "Islamic State (Pakistan)")])
 def test_the_khorasan_province_is_named_by_the_country_it_strikes(country, name):
     assert _names("ISKP gunmen attacked a mosque.", country) == {"ISKP gunmen": name}

@@ -230,6 +230,8 @@ def main_event(text: str) -> dict:
     # a device destroyed where it lay; an order to leave
     ("Disrupted weapons use", "On Monday army sappers destroyed an explosive device placed on the road near Kiganjo."),
     ("Other", "On Monday militants gave the residents of Kiganjo three days to leave the village."),
+    # a single shell told by what it hit
+    ("Shelling/artillery/missile attack", "On Monday an Israeli tank shell hit a group of journalists near Kiganjo, wounding three."),
     # a state's convoy on the move; forces sent to counter an act are the event, not the act
     ("Change to group/activity", "On Monday a Turkish military convoy of about 100 vehicles entered Idlib, Syria."),
     # protests banned are the ban's, but a banned protest dispersed was held
