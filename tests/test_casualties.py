@@ -844,6 +844,7 @@ def test_a_named_persons_age_is_no_count_and_a_home_burnt_no_death(text, expecte
     ("On Monday dozens of fighters from both factions were killed near Kiganjo.", 12),
     ("On Monday rebels ambushed a convoy near Kiganjo, killing Colonel Juma Ali and three soldiers.", 4),
     ("On Monday gunmen shot dead Juma Ali, a trader, in Kiganjo.", 1),
+    ("On Monday a gunman shot dead Amina Ali, a party employee and the daughter of an official, in Kiganjo.", 1),
 ])
 def test_tolls_told_with_names_subsets_and_sides(text, fatalities):
     assert main_fatalities(text) == fatalities

@@ -328,6 +328,7 @@ def imputes_deed(lead: str, act: str) -> bool:
 
 
 _AND_END = re.compile(r"\band\s+$", re.I)
+_AND_NEXT = re.compile(r"\s+and\s", re.I)
 #: Before a person whose property, not body, the verb befell: "the house of".
 _OWNED_BEFORE = re.compile(r"\b(?:houses?|homes?|residences?|cars?|vehicles?|offices?|shops?|property|properties|businesses?|farms?|crops)\s+of\s+(?:the\s+|an?\s+)?$", re.I)
 _GERUND = re.compile(r"\w+ing\b", re.I)
@@ -631,7 +632,8 @@ def _victims_from(lexicon: _Lexicon, text: str, start: int, end: int, kind: str,
             size = _HOUSEHOLD_SIZE.match(text, one.end("victim"), end) if noun in lexicon.household_words else None
             count = (_count(lexicon, size["n"])[0] or count) if size else count  # "a family of eight"
             person = CasualtyMention(one["victim"], one.start("victim"), one.end("victim"), kind=kind, minimum=count, maximum=count)
-            more = lexicon.continuation.match(text, one.end("victim"), end)  # "killing General Musa and three soldiers"
+            # "killing General Musa and three soldiers"; but what follows a comma tells who they were
+            more = lexicon.continuation.match(text, one.end("victim"), end) if _AND_NEXT.match(text, one.end("victim")) else None
             return _listed(lexicon, text, kind, more, more.end(), end, [person]) if more else [person]
     if first is None or (people_only and (not named or lexicon.unit_after.match(text, first.end(), end))):
         # "seized 300 weapons": only people named as people are abducted or arrested; "captured
