@@ -328,7 +328,7 @@ def imputes_deed(lead: str, act: str) -> bool:
 
 
 _AND_END = re.compile(r"\band\s+$", re.I)
-_AND_NEXT = re.compile(r"\s+and\s", re.I)
+_AND_NEXT = re.compile(r",?\s+and\s", re.I)
 #: Before a person whose property, not body, the verb befell: "the house of".
 _OWNED_BEFORE = re.compile(r"\b(?:houses?|homes?|residences?|cars?|vehicles?|offices?|shops?|property|properties|businesses?|farms?|crops)\s+of\s+(?:the\s+|an?\s+)?$", re.I)
 _GERUND = re.compile(r"\w+ing\b", re.I)

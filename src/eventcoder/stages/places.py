@@ -189,21 +189,24 @@ def find_places(article: Article) -> Article:
     return article
 
 
-#: After a town's quarter: "Hawl Wadaag neighbourhood", "the Hamar quarter".
-_QUARTER_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|suburbs?)\b", re.I)
-#: How far a town's quarter may lie from the town.
+#: After a town's quarter whose town is left unsaid: "Hawl Wadaag neighbourhood" (not "the Crown
+#: Heights neighborhood of Brooklyn", which names it).
+_QUARTER_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|suburbs?)\b(?!\s+of\b)", re.I)
+#: How far a town's quarter may lie from the town, and how far before it the town is told.
 QUARTER_REACH_KM = 40
+QUARTER_TOWN_REACH = 300
 
 
 def _quarters_near_their_towns(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
-    """A quarter told after a town ("shells fell on Baidoa ... a house in Hawl Wadaag
-    neighbourhood") is the town's: a reading of its name far from every town told before is
-    another city's quarter of the same name, and no place of this story."""
+    """A quarter told just after a town ("shells fell on Baidoa ... a house in Hawl Wadaag
+    neighbourhood") is the town's: a reading of its name far from every town told shortly before
+    is another city's quarter of the same name, and no place of this story."""
     towns: list[PlaceMention] = []
     kept = []
     for place in places:
-        if (towns and place.latitude is not None and _QUARTER_AFTER.match(text, place.end)
-                and all(km_apart(t.latitude, t.longitude, place.latitude, place.longitude) > QUARTER_REACH_KM for t in towns)):
+        near = [t for t in towns if place.start - t.end <= QUARTER_TOWN_REACH]
+        if (near and place.latitude is not None and _QUARTER_AFTER.match(text, place.end)
+                and all(km_apart(t.latitude, t.longitude, place.latitude, place.longitude) > QUARTER_REACH_KM for t in near)):
             continue
         if place.feature_class == "P" and place.latitude is not None:
             towns.append(place)
