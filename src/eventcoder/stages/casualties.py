@@ -153,11 +153,11 @@ _NAMED_AGED = re.compile(r"(?<![\w'’-])(?-i:[A-Z][a-z][\w'’-]*\s+){1,3}(?-i:
                          r"(?:(?:was|had\s+been)\s+[^.;]{1,160}?\s+and\s+)?(?:\w+ly\s+|later\s+|was\s+|had\s+been\s+)?$")
 _SINGULAR_WAS = re.compile(r"\b(?:he|she)\s+(?:was|is)\s+(?:already\s+)?$", re.I)
 
-# A headline's singular subject, a clause that opens with it: "Suspected gang member killed in
-# Kayole", "MP's bodyguard shot and killed."
 #: Letters of Latin-script names, accented ones too ("Andrés Mejía").
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿ"
+# A headline's singular subject, a clause that opens with it: "Suspected gang member killed in
+# Kayole", "MP's bodyguard shot and killed."
 _NOT_A_NOUN = r"(?!(?:is|was|were|are|been|has|have|had|they|them|who|which)\b)"
 _SINGULAR_HEADLINE = re.compile(rf"\s*(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{_NOT_A_NOUN}[a-z][\w'’-]*\s+){{0,2}}"
                                 rf"{_NOT_A_NOUN}[a-z]{{4,}}(?<!s)\s+(?:[a-z]+\s+and\s+)?")

@@ -2090,8 +2090,8 @@ def _fight_in_name_only(article: Article, trigger: Trigger) -> bool:
 
 
 def _protest_banned(article: Article, trigger: Trigger) -> bool:
-    """Protests an authority banned or suspended ("a ban on all public demonstrations", "banned
-    protests in the capital"): the ban is the event, not a protest."""
+    """Protests an authority banned ("a ban on all public demonstrations", "banned protests in
+    the capital"): the ban is the event, not a protest."""
     return trigger.family == "protest" and _BANNED_BEFORE.search(article.text, max(0, trigger.start - 50), trigger.start) is not None
 
 
@@ -2271,7 +2271,9 @@ def find_events(article: Article) -> Article:
         captors = _captors(article, event) if attributable and event.actor1 is None else None
         if captors is not None:
             # "the bodies of two men abducted by Al Shabaab were found": their captors killed them
-            event.actor1, event.actor2 = captors, (None if event.actor2 is captors else event.actor2)
+            event.actor1 = captors
+            if event.actor2 is not None and event.actor2.name == captors.name:
+                event.actor2 = None  # "men abducted by Al Shabaab": not struck themselves
         if attributable and event.actor1 is None:
             # ACLED's actor for violence whose perpetrator the report does not name: an
             # unidentified armed group of the country where it happened; for an air or drone
