@@ -211,6 +211,7 @@ class _Lexicon:
     armed_when_acting: frozenset[str]
     herding_people: dict[str, str]  # country code -> the people most of its herders are
     partisans: frozenset[str]
+    party_followers: frozenset[str]  # "BNP activists": a named party's followers who may be its militia
     material_families: frozenset[str]
     fallen_forces: dict[str, str]  # victim group -> the state's force it names (data/actors.yaml, generic)
 
@@ -327,7 +328,7 @@ def load_lexicon() -> _Lexicon:
                     frozenset(data["armed_victim_groups"]), frozenset(data["attacker_victim_groups"]),
                     frozenset(data["civilian_members"]),
                     frozenset(data["armed_when_acting"]), data["herding_people"], frozenset(data["partisans_when_attacking"]),
-                    frozenset(data["material_families"]), data["fallen_forces"])
+                    frozenset(data["party_followers"]), frozenset(data["material_families"]), data["fallen_forces"])
 
 
 #: Between a side and the "that" opening its relative clause ("a crowd that was beating him").
@@ -922,21 +923,18 @@ def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: Actor
           and actor2.category in (taxonomy.RIOTERS, taxonomy.CIVILIANS)
           and actor1 is not None and actor1.category in (taxonomy.POLITICAL_MILITIA, taxonomy.REBEL_GROUP)):
         actor2 = _community_militia(actor2)  # "vigilantes repelled bandits who invaded the village": so are those who fought it off
-    party = _party_followed(article.text, actor1) if actor1 is not None else None
-    followers = lexicon.partisans | _PARTY_FOLLOWERS if party else lexicon.partisans
-    if (actor1 is not None and not _entry_of(trigger).mutual and _last_word(actor1) in followers
+    if (actor1 is not None and not _entry_of(trigger).mutual
             and not _STORMED.match(trigger.text)  # "supporters stormed the governor's house": a riot
             and not (actor2 is not None and actor2.category == taxonomy.STATE_FORCES)  # "supporters attacked police": a riot
-            and actor2 is not actor1 and (actor2 is None or _last_word(actor2) not in followers)):
+            and actor2 is not actor1):
         # "supporters attacked a candidate": followers who attack are an armed group, their
         # party's militia when it is named ("BNP activists torched the house")
-        actor1 = (replace(actor1, name=party[0], category=taxonomy.POLITICAL_MILITIA, country_code=party[1], generic=False)
-                  if party else unnamed_actor("armed", actor1.country_code, actor1.start))
+        party = _party_followed(article.text, actor1)
+        followers = lexicon.partisans | lexicon.party_followers if party else lexicon.partisans
+        if _last_word(actor1) in followers and (actor2 is None or _last_word(actor2) not in followers):
+            actor1 = (replace(actor1, name=party[0], category=taxonomy.POLITICAL_MILITIA, country_code=party[1], generic=False)
+                      if party else unnamed_actor("armed", actor1.country_code, actor1.start))
     return actor1, actor2
-
-
-#: The words for a party's followers besides its supporters: "BNP activists", "TMC cadres".
-_PARTY_FOLLOWERS = frozenset({"activists", "cadres", "workers", "members", "youths", "youth", "goons", "thugs", "militants"})
 
 
 def _party_followed(text: str, followers: ActorMention) -> tuple[str, str] | None:

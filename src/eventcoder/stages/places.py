@@ -28,9 +28,8 @@ from eventcoder.alternation import Dispatched, dispatched
 from eventcoder.article import Article, PlaceMention
 from eventcoder.resources import data_rows, load_yaml
 from eventcoder.gazetteer import Found, Gazetteer, Place, load_gazetteer
-from eventcoder.gazetteer.build import km_apart
 from eventcoder.gazetteer.names import name_key
-from eventcoder.gazetteer.resolve import (Candidate, resolve_candidates, told_as_settlement, weights,
+from eventcoder.gazetteer.resolve import (Candidate, distance_km, resolve_candidates, told_as_settlement, weights,
                                           without_settlement_word)
 from eventcoder.lexicon import (armed_group_countries, armed_group_spans, contextual_armed_countries,
                                 identity_group_countries, identity_group_spellings, load_lexicon, match_names)
@@ -206,7 +205,7 @@ def _quarters_near_their_towns(text: str, places: list[PlaceMention]) -> list[Pl
     for place in places:
         near = [t for t in towns if place.start - t.end <= QUARTER_TOWN_REACH]
         if (near and place.latitude is not None and _QUARTER_AFTER.match(text, place.end)
-                and all(km_apart(t.latitude, t.longitude, place.latitude, place.longitude) > QUARTER_REACH_KM for t in near)):
+                and all(distance_km(t.latitude, t.longitude, place.latitude, place.longitude) > QUARTER_REACH_KM for t in near)):
             continue
         if place.feature_class == "P" and place.latitude is not None:
             towns.append(place)
