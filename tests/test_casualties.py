@@ -848,3 +848,11 @@ def test_a_named_persons_age_is_no_count_and_a_home_burnt_no_death(text, expecte
 ])
 def test_tolls_told_with_names_subsets_and_sides(text, fatalities):
     assert main_fatalities(text) == fatalities
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday a 15-year-old boy, Peter Kamau, was hit by a bullet and killed in Kiganjo.",
+    "On Monday the beheaded body of a councillor, Hon. John Mwangi, kidnapped the week before, was found in Kiganjo.",
+])
+def test_one_victim_told_with_who_he_was_between_commas(text):
+    assert main_fatalities(text) == 1

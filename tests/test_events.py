@@ -673,10 +673,14 @@ def test_the_force_that_broke_up_a_protest_is_its_second_actor_when_told_next():
     ("Peaceful protest", "Nurses demonstrate outside the county hospital in Kisii over unpaid allowances."),
     ("Violent demonstration", "Students went on rampage in Kisii after the college raised its fees."),
     ("Attack", "Two traders were killed in post-election violence in Kisii."),
-    ("Violent demonstration", "Motorcycle taxi riders blocked the Kisii-Kisumu highway to protest a new parking fee."),
+    ("Peaceful protest", "Motorcycle taxi riders blocked the Kisii-Kisumu highway to protest a new parking fee."),
     ("Violent demonstration", "In Kiganjo, party supporters lit bonfires as they demanded a recount."),
     ("Violent demonstration", "Pupils of Kiganjo Secondary School smashed the window panes of their classrooms over food."),
     ("Peaceful protest", "Hundreds of nurses held a march in Kisii to demand better pay."),
+    ("Peaceful protest", "Students held a torch procession in Kisii over the rise in fuel prices."),
+    ("Peaceful protest", "The party's youth wing held a 'freedom march' through Kisii demanding early elections."),
+    ("Peaceful protest", "Thousands of people gathered at the main square in Kisii to demand the governor's resignation."),
+    ("Peaceful protest", "Traders blocked the Daraja intersection in Kisii demanding lower market fees."),
     ("Armed clash", "Police shot dead three robbery suspects in Kisii on Monday."),
 ])
 def test_headline_and_note_wording(sub_event_type, text):
@@ -1332,8 +1336,14 @@ def test_a_capture_told_in_a_relative_clause_is_past():
 def test_gunmen_who_block_a_road_are_no_demonstrators():
     assert main_event("Gunmen blocked the highway near Kiganjo on Monday and abducted 14 passengers.")[
         "sub_event_type"] == "Abduction/forced disappearance"
-    assert main_event("Youths blocked the highway near Kiganjo on Monday to protest insecurity.")[
+    assert main_event("Youths blocked the highway near Kiganjo on Monday with burning tyres to protest insecurity.")[
         "sub_event_type"] == "Violent demonstration"
+
+
+def test_a_road_blocked_is_a_riot_only_in_notes_from_before_acleds_typology():
+    text = "Youths blocked the highway near Kiganjo on Monday to protest insecurity."
+    coded = [extract_records(Article("t", text, published=date(year, 5, 10)))[0]["sub_event_type"] for year in (2015, 2024)]
+    assert coded == ["Violent demonstration", "Peaceful protest"]
 
 
 def test_vigilantes_an_armed_group_attacked_fought_it():
@@ -3341,3 +3351,37 @@ def test_forces_sent_to_counter_an_act_are_the_event():
     text = "On 25 April 2023, militia fighters deployed to checkpoints around Kiganjo to counter a wave of kidnappings."
     records = extract_records(Article("t", text, published=date(2023, 4, 26)))
     assert records[0]["sub_event_type"] == "Change to group/activity"
+
+
+@pytest.mark.parametrize("sub_event_type, text", [
+    # a backer's aircraft do not make the ground taken a support act
+    ("Government regains territory", "On Monday troops supported by the air force retook Kiganjo from the rebels, the army "
+     "said, adding that several rebels were killed."),
+    # the stores a strike was aimed at stop nothing
+    ("Air/drone strike", "On Monday US forces carried out air strikes on positions and weapons depots of militias near "
+     "Kiganjo."),
+    ("Agreement", "On Monday the rebels and the army exchanged 20 prisoners and the bodies of 4 fighters at Kiganjo."),
+    ("Agreement", "On Monday two rebel factions exchanged captured fighters near Kiganjo under a local truce."),
+    ("Attack", "On Monday the body of Rev. John Mwangi, abducted last week from Kiganjo (Nyeri), was found by the "
+     "roadside."),
+    ("Excessive force against protesters", "On Monday police opened fire on a peaceful march in Kiganjo. A 15-year-old "
+     "boy, Peter Kamau, was hit by a bullet and killed."),
+    ("Excessive force against protesters", "On Monday police fired tear gas and rubber bullets on a crowd of the senator's "
+     "backers in Kiganjo. Two journalists were seriously injured."),
+    ("Attack", "On Monday men armed with machetes attacked people demonstrating against the county in Kiganjo, injuring "
+     "several of them."),
+    ("Air/drone strike", "On Monday a Russian drone slammed into an apartment block in Kiganjo, killing two residents."),
+    ("Disrupted weapons use", "On Monday militants fired six rockets at Kiganjo; all were intercepted and nobody was hurt."),
+    ("Change to group/activity", "On Monday the army deployed reinforcements to Kiganjo to pursue the rebels."),
+    ("Arrests", "On Monday soldiers stormed the home of an opposition leader in Kiganjo and took him into custody."),
+    ("Looting/property destruction", "On Monday gunmen stormed the electoral office in Kiganjo and set it ablaze. Nobody "
+     "was hurt."),
+    ("Armed clash", "On Monday rebels attacked the 21st Battalion base in Kiganjo. The attack was repelled."),
+])
+def test_acts_told_with_their_setting(sub_event_type, text):
+    assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+def test_bodies_handed_over_in_an_exchange_are_no_deaths_of_it():
+    text = "On Monday the rebels and the army exchanged 20 prisoners and the bodies of 4 fighters at Kiganjo."
+    assert main_event(text)["fatalities"] == 0

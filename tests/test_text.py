@@ -9,6 +9,8 @@ def sentences(text: str) -> list[str]:
 def test_abbreviations_and_initials_do_not_end_a_sentence():
     assert sentences("Gen. Smith met U.S. officials in Kabul. They left.") == [
         "Gen. Smith met U.S. officials in Kabul.", "They left."]
+    assert sentences("Hon. Peter Obi and Brig. Musa Ali met in Abuja. They left.") == [
+        "Hon. Peter Obi and Brig. Musa Ali met in Abuja.", "They left."]
 
 
 def test_the_word_before_a_full_stop_is_read_within_its_sentence():

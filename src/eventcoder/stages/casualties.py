@@ -1059,6 +1059,9 @@ def _lexicon() -> _Lexicon:
     imputed_aside = (r"(?:(?:suspected|accused|believed|alleged|linked|tied)\s+(?:of|to|with)\s+[^,;.()]{1,40}?\s+)?"
                      r"(?:on\s+patrol\s+|on\s+duty\s+)?")
     clause_words = r"(?:[^,;.()]|\([^()]{0,60}\)){0,120}?"
+    # who they were, told between commas: ", Peter Mwangi,", ", a driver, 21,", ", aged 15 and 18,"
+    between_commas = (r"\s*,\s*(?:(?-i:[A-Z])|(?:on|while|during|an?|the|his|her|their|one|both|each|aged)\s|\d{1,3}-year-old\s)"
+                      r"(?:[^,;.()]|\(\d{1,3}\)){1,90}?\s*,(?:\s*\d{1,3}\s*,)?")
     return _Lexicon(
         # dispatched by first character: searched in every sentence, and the plainer regex was its stage's slowest
         cue=dispatched([("cue", _alternatives(roles))], prefix=r"(?<![\w-])", suffix=r"(?![\w-])", flags=flags),
@@ -1081,8 +1084,7 @@ def _lexicon() -> _Lexicon:
             # ("two workers, one Indonesian and one Chinese national, were killed")
             # and ages ("two young men, Joel Romero (24) and Brayan Huaman (22), were", "one
             # demonstrator, 22-year-old Jesus Medina, died", "two teenagers, aged 15 and 18, were")
-            rf"(?:\s*,\s*(?:(?:(?-i:[A-Z])|(?:on|while|during|an?|the|his|her|their|one|both|each|aged)\s|\d{{1,3}}-year-old\s)(?:[^,;.()]|\(\d{{1,3}}\)){{1,90}}?\s*,(?:\s*\d{{1,3}}\s*,)?"
-            rf"|(?-i:[A-Z])[^,;.()]{{1,90}}?(?-i:[A-Z])[\w'’-]+))?"
+            rf"(?:{between_commas}|\s*,\s*(?-i:[A-Z])[^,;.()]{{1,90}}?(?-i:[A-Z])[\w'’-]+)?"
             # what had been done to them, and by whom: "a woman (who was) shot by bandits in
             # Kapedo succumbed", not the bandits
             rf"(?:\s*,?\s+(?:(?:who|that)\s+(?:was|were|had\s+been)\s+)?(?-i:[a-z]+(?:ed|en|t))\s+by\s+[^,;.()]{{1,50}}?,?)?"
@@ -1104,7 +1106,7 @@ def _lexicon() -> _Lexicon:
         # witchcraft was dragged from his house in Nyamache (Bobasi, Kisii) and burnt to death");
         # one who died may have acted first: "a soldier on patrol stepped on a mine and died"
         struck_then_died=re.compile(
-            rf"(?P<list>{victim_list})\s+{imputed_aside}(?:(?:(?:{auxiliaries})\s+){{0,3}}?(?:{passive_auxiliaries})\s+(?:\w+ly\s+)?"
+            rf"(?P<list>{victim_list})(?:{between_commas})?\s+{imputed_aside}(?:(?:(?:{auxiliaries})\s+){{0,3}}?(?:{passive_auxiliaries})\s+(?:\w+ly\s+)?"
             rf"|(?P<acted>))(?-i:[a-z]+(?:ed|en|t))\b{clause_words}\s+and\s+(?:(?:later|then|subsequently|eventually|\w+ly)\s+)?$", flags),
         passive_before=re.compile(rf"\b(?:{passive_auxiliaries})\s+(?:\w+ly\s+)?$", flags),
         passive_follower=re.compile(

@@ -51,6 +51,8 @@ LEAD_SENTENCES = 3
 EXCESSIVE_INJURED = 10
 #: How far after an act the post of armed men it was aimed at may be named ("attacked a police station").
 ARMED_POST_REACH = 60
+#: The year ACLED's sub-event typology began, and with it today's coding of road blockades.
+TYPOLOGY_YEAR = 2019
 #: Sentences after an event that may give its toll without telling an act of their own
 #: ("Al Shabaab targeted police with an IED. Three deaths were reported.").
 TOLL_SENTENCES = 2
@@ -381,11 +383,16 @@ def _entry_of(trigger: Trigger) -> _Entry:
 _ARMS_OF_A_FIGHT = re.compile(r"\b(?:(?:with|using)\s+(?:[\w,-]+\s+){0,4}|under\s+(?:the\s+)?(?:heavy\s+)?)$", re.I)
 #: Before weapons that were sent, some of which the defences stopped: "launched 57 drones and
 #: 29 missiles ..., air defences destroyed 18 missiles": the strike happened.
+#: Between an exchange of bodies and whose they were: "the bodies| of |6 fighters".
+_BODIES_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
+#: From a strike to what it was aimed at: "carried out air strikes on positions and ".
+_AIMED_AT = re.compile(r"[^.;]*?\b(?:on|against|targeting|at)\s+(?:[\w-]+\s+){0,4}", re.I)
 _LAUNCHED_BEFORE = re.compile(r"\b(?:launched|fired|lobbed|unleashed)\s+(?!from\b)(?:[\w-]+\s+){0,4}$", re.I)
 #: Vigilantes, a crowd's word that makes a riot event, but a side when they fight.
 _CROWD_NOUN = re.compile(r"vigilantes?", re.I)
-#: Raids told as the setting of the arrests before them: "arrested 15 men in raids".
-_RAID = re.compile(r"raid(?:s|ed|ing)?", re.I)
+#: Raids told as the setting of the arrests before them ("arrested 15 men in raids"), or made
+#: to arrest ("stormed his home and took him into custody").
+_RAID = re.compile(r"raid(?:s|ed|ing)?|storm(?:s|ed|ing)", re.I)
 #: A force's operation named as the act ("conducted an operation against drug dealers").
 _OPERATION = re.compile(r"\boperations?\b", re.I)
 
@@ -461,12 +468,14 @@ def _pick_per_family(text: str, triggers: list[Trigger], actors: list[ActorMenti
         if (act is not None and any(not _is_victim(a) and a.end <= violence[1].start for a in actors)
                 and any(_is_victim(a) for a in actors)):
             best["violence"] = violence = (_entry_of(act), act)
-    suppressing = {entry.suppresses_weapons for entry, _ in best.values()}
+    # weapons a strike was aimed at ("air strikes on positions and weapons depots") stop nothing
+    suppressing = {entry.suppresses_weapons for entry, trigger in best.values()
+                   if not (violence and entry.family == "mobilize" and _AIMED_AT.fullmatch(text, violence[1].start, trigger.start))}
     launched = violence and _LAUNCHED_BEFORE.search(text, max(0, violence[1].start - 40), violence[1].start)
-    if violence and not launched and ("always" in suppressing or (
-            violence[0].event_type == taxonomy.EXPLOSIONS and True in suppressing and not harmed)):
+    if violence and (("always" in suppressing and not (launched and harmed)) or (not launched and (
+            violence[0].event_type == taxonomy.EXPLOSIONS and True in suppressing and not harmed))):
         # "defused a roadside bomb", "killed when the bomb they were planting went off": the
-        # bomb names what was stopped or went wrong
+        # bomb names what was stopped or went wrong, as do rockets fired that all were shot down
         best.pop("violence")
     # Protest words and violence words in one sentence describe one protest event; a fight
     # for ground is one territorial event ("retook the town after heavy fighting").
@@ -529,8 +538,9 @@ _BLOCKING = re.compile(r"block(?:ed|ing|s)?\b|barricad", re.I)
 _ANAPHOR = re.compile(r"(?:the|this|that)\s", re.I)
 #: Between who blocked a road and the blocking: "gunmen blocked", "bandits on motorcycles blocked".
 _BLOCKER_GAP = re.compile(r"\s+(?:(?!(?:who|which|that|and)\b)[a-z][\w'’-]*\s+){0,3}")
-#: A gathering named as an event, not its people: "a rally", "the vigil".
-_GATHERING = re.compile(r"(?:rall(?:y|ies)|vigils?|march(?:es)?|demonstrations?|protests?|sit-ins?|gatherings?|processions?)", re.I)
+#: A gathering named as an event, not its people: "a rally", "the vigil", "the hartal".
+_GATHERING = re.compile(r"(?:rall(?:y|ies)|vigils?|march(?:es)?|demonstrations?|protests?|sit-ins?|gatherings?|processions?"
+                        r"|hartals?|bandhs?|shutdowns?|general\s+strikes?|blockades?)", re.I)
 #: Before a gathering that is where an act took place: "at a rally", "during the vigil".
 _AT_GATHERING = re.compile(r"\b(?:at|during|amid|amidst|in\s+the\s+midst\s+of)\s+(?:an?|the|their|his|her)\s+(?:[\w/-]+\s+){0,3}$", re.I)
 
@@ -928,10 +938,11 @@ def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: Actor
             and not (actor2 is not None and actor2.category == taxonomy.STATE_FORCES)  # "supporters attacked police": a riot
             and actor2 is not actor1):
         # "supporters attacked a candidate": followers who attack are an armed group, their
-        # party's militia when it is named ("BNP activists torched the house")
+        # party's militia when it is named ("BNP activists torched the house"), whoever they
+        # struck ("AL activists beat up BNP supporters"; unnamed, rival crowds fight a riot)
         party = _party_followed(article.text, actor1)
         followers = lexicon.partisans | lexicon.party_followers if party else lexicon.partisans
-        if _last_word(actor1) in followers and (actor2 is None or _last_word(actor2) not in followers):
+        if _last_word(actor1) in followers and (party or actor2 is None or _last_word(actor2) not in followers):
             actor1 = (replace(actor1, name=party[0], category=taxonomy.POLITICAL_MILITIA, country_code=party[1], generic=False)
                       if party else unnamed_actor("armed", actor1.country_code, actor1.start))
     return actor1, actor2
@@ -1010,9 +1021,11 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     groups = _victim_groups(top_level(casualties))  # "seven people, including a police officer": people
     if _is_label(article, trigger):
         return entry.event_type, sub, trigger.plover_event, trigger.plover_mode  # the coder named it
-    # a note tagged with its crowd's size codes a road blocked as a protest, violent only when
-    # the crowd did more ("residents blocked the road for three hours over water cuts [size=..]")
-    tagged = entry.family == "protest" and _tagged(article)
+    # ACLED codes a road blocked as a protest, violent only when the crowd did more ("residents
+    # blocked the road for three hours over water cuts"): so its notes since its 2019 typology
+    # (tagged with the crowd's size) and news since; its older notes, recoded, count it a riot
+    tagged = entry.family == "protest" and (_tagged(article) or (article.published is not None
+                                                                 and article.published.year >= TYPOLOGY_YEAR))
     if tagged and sub == taxonomy.VIOLENT_DEMONSTRATION and lexicon.cues["road_blocked"].fullmatch(trigger.text):
         sub = taxonomy.PEACEFUL_PROTEST
     crowds = (taxonomy.RIOTERS, taxonomy.PROTESTERS)
@@ -2173,6 +2186,8 @@ def _without_support(article: Article, triggers: list[Trigger]) -> list[Trigger]
     def support(trigger: Trigger) -> bool:
         # the backing itself, not the act told after it ("backed by airstrikes retook", "backed
         # by Wazalendo fighters recaptured")
+        if trigger.family != "violence":
+            return False  # only arms back an act: "backed by the air force, troops retook the town"
         cue = _SUPPORT_BEFORE.search(article.text, max(trigger.clause_start, trigger.start - 40), trigger.start)
         return cue is not None and not any(cue.start("words") <= o.start and o.end <= trigger.start for o in triggers) and not (
             cue["words"] and _PAST_VERB.match(trigger.text))
@@ -2631,7 +2646,10 @@ def _harmless_raids(article: Article, events: list[Event]) -> list[Event]:
     not an attack, and one event with the looting its sentence tells."""
     absorbed: set[int] = set()
     for event in events:
-        if event.sub_event_type != taxonomy.ATTACK or not _entry_of(event.trigger).generic or id(event) in absorbed:
+        raid = ((event.sub_event_type == taxonomy.ATTACK and _entry_of(event.trigger).generic)
+                # "stormed the office": no one fought (not "clashes took place, buildings burnt")
+                or (event.sub_event_type == taxonomy.ARMED_CLASH and event.actor2 is None and not _entry_of(event.trigger).mutual))
+        if not raid or id(event) in absorbed:
             continue
         harm = [c for c in event.casualties if c.kind in ("killed", "injured")]
         if (harm and not any(c.minimum or c.maximum for c in harm)
@@ -3180,6 +3198,9 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
     casualties = [c for c in casualties if ((looked_into and _OWN_OBJECT_GAP.fullmatch(article.text, trigger.end, c.start))
                                             or not _is_cause(article, c.start))
                   and (reason or not _arrested_for(article, c))]
+    if entry.family == "agreement":
+        # "exchanged 14 prisoners and the bodies of 6 fighters": the dead handed over fell before
+        casualties = [c for c in casualties if not _BODIES_OF.fullmatch(article.text, trigger.end, c.start)]
     if (entry.family in ("violence", "property") and not entry.mutual and actor1 is not None and actor1.generic
             and actor1.category in (taxonomy.RIOTERS, taxonomy.CIVILIANS)
             and _UNKNOWN_MEN_BEFORE.search(article.text, max(0, actor1.start - 30), actor1.end)):
