@@ -3377,6 +3377,8 @@ def test_forces_sent_to_counter_an_act_are_the_event():
     ("Looting/property destruction", "On Monday gunmen stormed the electoral office in Kiganjo and set it ablaze. Nobody "
      "was hurt."),
     ("Armed clash", "On Monday rebels attacked the 21st Battalion base in Kiganjo. The attack was repelled."),
+    ("Mob violence", "On Monday residents of Zone 8 in Kiganjo assaulted two men they accused of theft."),
+    ("Grenade", "On Monday, during the opposition's hartal, unknown men threw two crude bombs at a bus in Kiganjo."),
 ])
 def test_acts_told_with_their_setting(sub_event_type, text):
     assert main_event(text)["sub_event_type"] == sub_event_type

@@ -43,6 +43,10 @@ def test_country_context_chooses_among_namesakes():
     assert found["Jordan"].country_code == "JO" and found["Jordan"].feature_code == "PCLI"
 
 
+def test_a_partys_name_tells_its_country():
+    assert _found("Awami League supporters clashed with police in Gopalganj.")["Gopalganj"].country_code == "BD"
+
+
 def test_admin_hint_chooses_the_division():
     found = _found("Militants attacked Qandala, Bari on Sunday.")
     assert found["Qandala"].country_code == "SO"

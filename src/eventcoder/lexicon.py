@@ -374,6 +374,13 @@ def identity_group_spellings(row: dict[str, str]) -> list[str]:
     return [row["name"], *filter(None, row["aliases"].split("|"))]
 
 
+def party_spellings(row: dict[str, str]) -> str:
+    """A row of ``data/parties.csv``'s spellings as alternatives, longest first; initials count
+    only in capitals ("ODM", not the word "odm")."""
+    spellings = sorted(row["aliases"].split("|"), key=len, reverse=True)
+    return "|".join(rf"(?-i:{re.escape(s)})" if s.isupper() else re.escape(s) for s in spellings)
+
+
 class _Builder:
     """Collects aliases (with their spelling variants) into automaton keys."""
 

@@ -30,7 +30,7 @@ from eventcoder.article import (
 from eventcoder.alternation import Dispatched, dispatched, group_name
 from eventcoder.errors import Errors, PipelineError
 from eventcoder.gazetteer.resolve import division_seat, road_end, told_beyond
-from eventcoder.lexicon import in_country, load_lexicon as load_actor_lexicon, sides_with_state, unnamed_actor
+from eventcoder.lexicon import in_country, load_lexicon as load_actor_lexicon, party_spellings, sides_with_state, unnamed_actor
 from eventcoder.resources import data_rows, load_yaml
 from eventcoder.spans import Spans
 from eventcoder.stages import stage
@@ -72,7 +72,8 @@ def _crowd_agent_gap(sites: list[str], crude_weapons: list[str], captures: list[
     division = rf"(?:(?:{'|'.join(map(re.escape, sites))})\b\s*)"  # "Kiganjo municipality", "Oshodi market"
     weapon = rf"(?:{'|'.join(map(re.escape, crude_weapons))})"
     capture = rf"(?:{'|'.join(map(re.escape, captures))})"
-    return re.compile(rf"^\s+(?:(?:of|at|from)\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|-|{_NAME_PARTICLE})\s+){{1,4}}{division}?"
+    # (a quarter's number is part of its name: "residents of Zone 8 in Seshego")
+    return re.compile(rf"^\s+(?:(?:of|at|from)\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|-|{_NAME_PARTICLE})\s+(?:\d[\w-]*\s+)?){{1,4}}{division}?"
                       # a coder's divisions in brackets: "residents of Kiganjo (Nyeri) burned"
                       r"(?:\([^()]{1,60}\)\s+)?"
                       # or whose people they are: "relatives of a deceased patient vandalised", "relatives
@@ -542,7 +543,7 @@ _BLOCKER_GAP = re.compile(r"\s+(?:(?!(?:who|which|that|and)\b)[a-z][\w'’-]*\s+
 _GATHERING = re.compile(r"(?:rall(?:y|ies)|vigils?|march(?:es)?|demonstrations?|protests?|sit-ins?|gatherings?|processions?"
                         r"|hartals?|bandhs?|shutdowns?|general\s+strikes?|blockades?)", re.I)
 #: Before a gathering that is where an act took place: "at a rally", "during the vigil".
-_AT_GATHERING = re.compile(r"\b(?:at|during|amid|amidst|in\s+the\s+midst\s+of)\s+(?:an?|the|their|his|her)\s+(?:[\w/-]+\s+){0,3}$", re.I)
+_AT_GATHERING = re.compile(r"\b(?:at|during|amid|amidst|in\s+the\s+midst\s+of)\s+(?:an?|the|their|his|her)\s+(?:[\w/'’-]+\s+){0,3}$", re.I)
 
 
 def _act_amid_protest(article: Article, triggers: list[Trigger], casualties: list[CasualtyMention]) -> list[Trigger]:
@@ -964,9 +965,7 @@ def _parties() -> tuple[re.Pattern, re.Pattern, dict[str, tuple[str, str]]]:
     for index, row in enumerate(data_rows("parties.csv")):
         key = f"p{index}"
         parties[key] = (row["name"], row["country"])
-        spellings = sorted(row["aliases"].split("|"), key=len, reverse=True)
-        words = "|".join(rf"(?-i:{re.escape(s)})" if s.isupper() else re.escape(s) for s in spellings)
-        alternatives.append(rf"(?P<{key}>{words})")
+        alternatives.append(rf"(?P<{key}>{party_spellings(row)})")
     names = "|".join(alternatives)
     return (re.compile(rf"\b(?:{names})(?:['’]s)?\s+$", re.I), re.compile(rf"\s+of\s+(?:the\s+)?(?:{names})\b", re.I), parties)
 

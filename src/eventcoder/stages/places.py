@@ -32,7 +32,8 @@ from eventcoder.gazetteer.names import name_key
 from eventcoder.gazetteer.resolve import (Candidate, distance_km, resolve_candidates, told_as_settlement, weights,
                                           without_settlement_word)
 from eventcoder.lexicon import (armed_group_countries, armed_group_spans, contextual_armed_countries,
-                                identity_group_countries, identity_group_spellings, load_lexicon, match_names)
+                                identity_group_countries, identity_group_spellings, load_lexicon, match_names,
+                                party_spellings)
 from eventcoder.spans import Spans
 from eventcoder.stages import stage
 
@@ -174,8 +175,10 @@ def find_places(article: Article) -> Article:
     identities = _identity_countries(article.text)
     # an armed group fights where it is at home more often than not, as an ethnic group lives
     identities |= armed_group_countries(article.actor_names)
-    # and initials that name an armed group in a few countries point at those
-    mentioned = {d.country_code for d in kept if d.country_code} | identities | contextual_armed_countries(article.actor_names)
+    # and initials that name an armed group in a few countries point at those, as a party's
+    # name points at its country ("Awami League supporters clashed in Gopalganj")
+    mentioned = ({d.country_code for d in kept if d.country_code} | identities | contextual_armed_countries(article.actor_names)
+                 | _party_countries(article.text))
     grounded = frozenset(identities | {d.country_code for d in kept
                                        if d.country_code and ground_after().match(article.text, d.end)})
     places = resolve_candidates(article.text, candidates, mentioned, home=home,
@@ -301,6 +304,20 @@ def _identity_countries(text: str) -> set[str]:
     the report is from Kenya as "Kenyan" would, though either may also name a place."""
     pattern, countries = _identity_pattern()
     return {countries[match.group()] for match in pattern.finditer(text)}
+
+
+@cache
+def _party_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    """The names of political parties (``data/parties.csv``), each alternative keyed to its country."""
+    rows = data_rows("parties.csv")
+    names = "|".join(rf"(?P<p{index}>{party_spellings(row)})" for index, row in enumerate(rows))
+    return re.compile(rf"\b(?:{names})\b", re.I), {f"p{index}": row["country"] for index, row in enumerate(rows)}
+
+
+def _party_countries(text: str) -> set[str]:
+    """The countries of the parties a text names: "BNP" says the report is from Bangladesh."""
+    pattern, countries = _party_pattern()
+    return {countries[match.lastgroup] for match in pattern.finditer(text)}
 
 
 @cache
