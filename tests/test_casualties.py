@@ -856,3 +856,18 @@ def test_tolls_told_with_names_subsets_and_sides(text, fatalities):
 ])
 def test_one_victim_told_with_who_he_was_between_commas(text):
     assert main_fatalities(text) == 1
+
+
+@pytest.mark.parametrize("text, fatalities", [
+    # things seized and attackers leaving are no ground taken, whose event would take the toll
+    ("On Monday militants attacked an army base in Kiganjo. At least 30 soldiers were killed, and several armoured "
+     "vehicles were destroyed or seized.", 30),
+    ("On Monday rebels attacked a militia outpost near Kiganjo. Four militiamen were killed in the exchange of fire "
+     "before the rebels withdrew.", 4),
+    # fighters who drowned fleeing died in the fight
+    ("On Monday two rebel factions fought near Kiganjo. Twenty fighters were killed, including some who drowned while "
+     "fleeing.", 20),
+    ("On Monday gunmen shot dead a House of Representatives candidate and his driver in Kiganjo.", 2),
+])
+def test_tolls_told_beside_other_words(text, fatalities):
+    assert main_fatalities(text) == fatalities

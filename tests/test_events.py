@@ -3379,6 +3379,12 @@ def test_forces_sent_to_counter_an_act_are_the_event():
     ("Armed clash", "On Monday rebels attacked the 21st Battalion base in Kiganjo. The attack was repelled."),
     ("Mob violence", "On Monday residents of Zone 8 in Kiganjo assaulted two men they accused of theft."),
     ("Grenade", "On Monday, during the opposition's hartal, unknown men threw two crude bombs at a bus in Kiganjo."),
+    # people taken whom nobody has seen since are disappeared, not arrested
+    ("Abduction/forced disappearance", "On Monday an activist was taken away by soldiers from his home in Kiganjo. His "
+     "family said he remains missing."),
+    ("Abduction/forced disappearance", "On Monday police detained a journalist in Kiganjo. His family has not heard from "
+     "him since."),
+    ("Arrests", "On Monday police picked up three student leaders in Kiganjo and charged them with incitement."),
 ])
 def test_acts_told_with_their_setting(sub_event_type, text):
     assert main_event(text)["sub_event_type"] == sub_event_type

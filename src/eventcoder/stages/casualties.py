@@ -1059,6 +1059,7 @@ def _lexicon() -> _Lexicon:
     imputed_aside = (r"(?:(?:suspected|accused|believed|alleged|linked|tied)\s+(?:of|to|with)\s+[^,;.()]{1,40}?\s+)?"
                      r"(?:on\s+patrol\s+|on\s+duty\s+)?")
     clause_words = r"(?:[^,;.()]|\([^()]{0,60}\)){0,120}?"
+    of_institution = r"(?:\s+of\s+(?-i:[A-Z])[\w'’-]+)?"
     # who they were, told between commas: ", Peter Mwangi,", ", a driver, 21,", ", aged 15 and 18,"
     between_commas = (r"\s*,\s*(?:(?-i:[A-Z])|(?:on|while|during|an?|the|his|her|their|one|both|each|aged)\s|\d{1,3}-year-old\s)"
                       r"(?:[^,;.()]|\(\d{1,3}\)){1,90}?\s*,(?:\s*\d{1,3}\s*,)?")
@@ -1124,9 +1125,10 @@ def _lexicon() -> _Lexicon:
                                   r"(?:(?:later|then|subsequently|eventually|\w+ly)\s+)?"
                                   r"(?:(?:was|were|had\s+been|have\s+been)\s+)?", flags),
         one_after=re.compile(
-            rf"\s+(?P<victim>(?:an?|another|his|her)\s+(?!(?:{_alternation(terms['not_victims'])})\b)[\w'’-]+"
+            # (an institution named in the title: "a House of Representatives candidate")
+            rf"\s+(?P<victim>(?:an?|another|his|her)\s+(?!(?:{_alternation(terms['not_victims'])})\b)[\w'’-]+{of_institution}"
             rf"(?:\s+(?!(?:{_alternation([*terms['not_victims'], *terms['not_modifier_words'], *_SHORT_WORDS])})\b)"
-            rf"[\w'’-]+){{0,3}}|(?:him|her)\b)", flags),
+            rf"[\w'’-]+{of_institution}){{0,3}}|(?:him|her)\b)", flags),
         # a name of two to four words, not a group's ("Al Shabaab militants") nor a country's people
         # a person's name, after a word or two of what they were ("shot dead pharmacist Khaled
         # al-Masri"), with the particles names hold ("al-", "bin", "de")

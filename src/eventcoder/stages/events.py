@@ -299,6 +299,7 @@ def load_lexicon() -> _Lexicon:
     cues["finder_before"] = re.compile(r"\b(?:" + "|".join(data["finding_verbs"]) + r")\s+by\s+(?:the\s+)?$", re.I)
     cues["freed_before"] = re.compile(r"\b(?:" + "|".join(data["freeing_verbs"]) + r")\s+(?:[\w'’-]+\s+){0,3}$", re.I)
     cues["not_territory_after"] = re.compile("|".join(data["not_territory_after"]), re.I)
+    cues["not_territory_before"] = re.compile(r"(?:" + "|".join(data["not_territory_before"]) + r")$", re.I)
     cues["harm_noun"] = re.compile("|".join(load_yaml("casualty_terms.yaml")["none_nouns"]), re.I)
     cues["negated"] = re.compile(r"\b(?:" + "|".join(english["negations"]) + r")\b(?:\W+[\w'-]+){0,4}\W*$", re.I)
     # "Al Shabaab claimed ...", "ISWAP, which claimed the attack", "IS cells are suspected"
@@ -382,12 +383,12 @@ def _entry_of(trigger: Trigger) -> _Entry:
 #: Before heavy arms told as a fight's instruments: "with automatic rifles and", "using machine guns
 #: and", "under heavy artillery".
 _ARMS_OF_A_FIGHT = re.compile(r"\b(?:(?:with|using)\s+(?:[\w,-]+\s+){0,4}|under\s+(?:the\s+)?(?:heavy\s+)?)$", re.I)
-#: Before weapons that were sent, some of which the defences stopped: "launched 57 drones and
-#: 29 missiles ..., air defences destroyed 18 missiles": the strike happened.
 #: Between an exchange of bodies and whose they were: "the bodies| of |6 fighters".
 _BODIES_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
 #: From a strike to what it was aimed at: "carried out air strikes on positions and ".
 _AIMED_AT = re.compile(r"[^.;]*?\b(?:on|against|targeting|at)\s+(?:[\w-]+\s+){0,4}", re.I)
+#: Before weapons that were sent, some of which the defences stopped: "launched 57 drones and
+#: 29 missiles ..., air defences destroyed 18 missiles": the strike happened.
 _LAUNCHED_BEFORE = re.compile(r"\b(?:launched|fired|lobbed|unleashed)\s+(?!from\b)(?:[\w-]+\s+){0,4}$", re.I)
 #: Vigilantes, a crowd's word that makes a riot event, but a side when they fight.
 _CROWD_NOUN = re.compile(r"vigilantes?", re.I)
@@ -1428,12 +1429,17 @@ def _route_end(text: str, place: PlaceMention) -> bool:
     """Where a journey told beside the act began or ended ("as the convoy travelled from
     Islamabad to the Dasu dam"): not where the act was, while another place is named."""
     return bool(_FROM_BEFORE.search(text, max(0, place.start - 8), place.start) and _TO_AFTER.match(text, place.end)
-                or _FROM_TO_BEFORE.search(text, max(0, place.start - 40), place.start))
+                or _FROM_TO_BEFORE.search(text, max(0, place.start - 40), place.start)
+                # or only where it was going: "a bus bound for Mandera", "a Nairobi-bound truck"
+                or _BOUND_FOR_BEFORE.search(text, max(0, place.start - 30), place.start) or _BOUND_AFTER.match(text, place.end))
 
 
 #: Around a journey's ends: "from Islamabad to", "from Moyale to the".
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 _TO_AFTER = re.compile(r"\s+to\b", re.I)
+_BOUND_FOR_BEFORE = re.compile(r"\b(?:bound\s+for|head(?:ed|ing)\s+(?:to|for|towards?)|en\s+route\s+to|destined\s+for"
+                               r"|on\s+(?:its|their|his|her|the)\s+way\s+to|travell?(?:ed|ing)\s+to)\s+(?:the\s+)?$", re.I)
+_BOUND_AFTER = re.compile(r"-bound\b", re.I)
 _FROM_TO_BEFORE = re.compile(r"\bfrom\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+to\s+(?:the\s+)?$")
 
 
@@ -2153,9 +2159,12 @@ _OPTIONAL_THE = re.compile(r"(?:the\s+)?", re.I)
 
 
 def _no_ground_taken(article: Article, trigger: Trigger) -> bool:
-    """"Security forces regained control of the hotel": a siege ended, no ground changed hands."""
-    return trigger.family == "territory" and bool(load_lexicon().cues["not_territory_after"].match(
-        article.text, trigger.end, article.sentences[trigger.sentence].end))
+    """"Security forces regained control of the hotel": a siege ended, no ground changed hands;
+    nor when vehicles "were seized" or the attackers "withdrew" after their attack."""
+    cues, sentence = load_lexicon().cues, article.sentences[trigger.sentence]
+    return trigger.family == "territory" and bool(
+        cues["not_territory_after"].match(article.text, trigger.end, sentence.end)
+        or cues["not_territory_before"].search(article.text, max(sentence.start, trigger.start - 80), trigger.start))
 
 
 def _main_clause_triggers(article: Article, triggers: list[Trigger]) -> list[Trigger]:
@@ -3014,9 +3023,13 @@ def _disappeared(article: Article, event: Event) -> bool:
     return _WHEREABOUTS_UNKNOWN.search(_with_next(article, max(event.sentences))) is not None
 
 
-#: "His whereabouts remain unknown", "have not been told where she is held", "an enforced disappearance".
+#: "His whereabouts remain unknown", "have not been told where she is held", "an enforced
+#: disappearance", "has not heard from him since", "not produced in any court", "police denied holding him".
 _WHEREABOUTS_UNKNOWN = re.compile(r"\bwhereabouts\s+(?:\w+\s+){0,2}?(?:unknown|unclear)|\bnot\s+(?:been\s+)?(?:told|informed)\s+where\b"
-                                  r"|\b(?:enforced|forced)\s+disappearance|\bincommunicado\b", re.I)
+                                  r"|\b(?:enforced|forced)\s+disappearance|\bincommunicado\b|\b(?:remains?|remained)\s+missing\b"
+                                  r"|\bnot\s+(?:heard|had\s+(?:any\s+)?news)\s+(?:from|of)\s+(?:him|her|them)\b"
+                                  r"|\bnot\s+(?:been\s+)?produced\s+(?:in|before)\s+(?:any\s+|a\s+)?court\b"
+                                  r"|\bdenied\s+(?:holding|detaining|arresting|having\s+(?:arrested|detained))\b", re.I)
 
 
 def _told_unknown(actor: ActorMention | None) -> bool:
@@ -3185,6 +3198,7 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
             and not (only_report and not _after_determiner(article.text, trigger))):
         return None  # "the attack drew condemnation", with nobody and no victims: a word, not an event
     if (_harm_of_any_cause(entry) and (actor1 is None or _is_victim(actor1))
+            and not _victim_groups(casualties) & lexicon.armed_groups  # "35 fighters were killed, some drowned while fleeing"
             and lexicon.cues["non_conflict_causes"].search(article.text, max(trigger.clause_start, trigger.start - 60),
                                                            min(article.sentences[index].end, trigger.end + 60))
             and all(_harm_of_any_cause(_entry_of(t)) for t in article.in_sentence(article.triggers, index))):
