@@ -47,6 +47,11 @@ def test_a_partys_name_tells_its_country():
     assert _found("Awami League supporters clashed with police in Gopalganj.")["Gopalganj"].country_code == "BD"
 
 
+def test_a_name_read_only_abroad_yields_to_its_bracketed_divisions():
+    found = _found("On Monday protesters attacked Raiganj police station (Sirajganj) with bricks.")
+    assert "Raiganj" not in found and found["Sirajganj"].country_code == "BD"
+
+
 def test_admin_hint_chooses_the_division():
     found = _found("Militants attacked Qandala, Bari on Sunday.")
     assert found["Qandala"].country_code == "SO"

@@ -183,7 +183,7 @@ def find_places(article: Article) -> Article:
                                        if d.country_code and ground_after().match(article.text, d.end)})
     places = resolve_candidates(article.text, candidates, mentioned, home=home,
                                 coded_countries=gazetteer.coded_countries, grounded_countries=grounded)
-    places = _quarters_near_their_towns(article.text, sorted(places, key=lambda m: m.start))
+    places = _inside_their_brackets(article.text, _quarters_near_their_towns(article.text, sorted(places, key=lambda m: m.start)))
     for place in places:
         place.geo_source = gazetteer.source_of(place.geonameid)
     capitals = _capitals_told(article.text, kept, home, gazetteer)
@@ -214,6 +214,26 @@ def _quarters_near_their_towns(text: str, places: list[PlaceMention]) -> list[Pl
             towns.append(place)
         kept.append(place)
     return kept
+
+
+def _inside_their_brackets(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
+    """A name whose brackets give its divisions ("Raiganj police station (Sirajganj)", as ACLED's
+    notes place a village) lies in their country: its only readings abroad are a namesake the
+    gazetteer holds for a place it lacks, and the divisions tell where the place is."""
+    kept = []
+    for place in places:
+        opening = _BRACKET_AFTER.match(text, place.end)
+        closing = text.find(")", opening.end()) if opening else -1
+        inside = {p.country_code for p in places if opening and opening.end() <= p.start and p.end <= closing
+                  and p.country_code} if closing > 0 else set()
+        if len(inside) == 1 and place.country_code and place.country_code not in inside and not place.is_country:
+            continue
+        kept.append(place)
+    return kept
+
+
+#: From a place to the brackets of its divisions: "Raiganj| police station (", "Bulo (".
+_BRACKET_AFTER = re.compile(r"(?:\s+(?-i:[a-z])[\w-]*){0,3}\s*\(")
 
 
 def _capitals_told(text: str, demonyms: list[PlaceMention], home: tuple[str, str] | None,
