@@ -3385,6 +3385,13 @@ def test_forces_sent_to_counter_an_act_are_the_event():
     ("Abduction/forced disappearance", "On Monday police detained a journalist in Kiganjo. His family has not heard from "
      "him since."),
     ("Arrests", "On Monday police picked up three student leaders in Kiganjo and charged them with incitement."),
+    # what is ahead is the shutdown, not the tyres burnt after the comma
+    ("Violent demonstration", "On Monday, on the eve of a national shutdown, a group burned tyres on the main road in "
+     "Kiganjo."),
+    ("Violent demonstration", "On Monday residents blocked the C71 with rocks and logs in Kiganjo over a broken bridge."),
+    # the dead found give way to the act told beside them
+    ("Mob violence", "On Monday the body of a trader was found in Kiganjo, a day after residents chased and beat him "
+     "over claims of theft."),
 ])
 def test_acts_told_with_their_setting(sub_event_type, text):
     assert main_event(text)["sub_event_type"] == sub_event_type

@@ -383,6 +383,10 @@ def _entry_of(trigger: Trigger) -> _Entry:
 #: Before heavy arms told as a fight's instruments: "with automatic rifles and", "using machine guns
 #: and", "under heavy artillery".
 _ARMS_OF_A_FIGHT = re.compile(r"\b(?:(?:with|using)\s+(?:[\w,-]+\s+){0,4}|under\s+(?:the\s+)?(?:heavy\s+)?)$", re.I)
+#: A trigger that tells the dead found, not the act that killed them: "body of a herder was found".
+_BODY_FOUND = re.compile(r"bod(?:y|ies)\b", re.I)
+#: A violent act told by its verb, past or bare: "beat him", "shot", "lynched".
+_ACT_VERB = re.compile(r"(?:\w+ed|beat|shot|hit|struck|stabbed|burnt|slit|cut)\b", re.I)
 #: Between an exchange of bodies and whose they were: "the bodies| of |6 fighters".
 _BODIES_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
 #: From a strike to what it was aimed at: "carried out air strikes on positions and ".
@@ -431,12 +435,15 @@ def _pick_per_family(text: str, triggers: list[Trigger], actors: list[ActorMenti
         # "police arrested the union's leader on the first day of the national strike": the arrest
         # is the event, the strike when it happened (not "arrested 20 marchers during the protest")
         triggers = [t for t in triggers if t not in set_in]
+    act_told = any(t.family == "violence" and _ACT_VERB.match(t.text) for t in triggers)
     for trigger in triggers:
         entry = _entry_of(trigger)
         held = best.get(entry.family)
         # an act told as done beats one of its kind told as planned or promised ("signed a peace
-        # agreement, agreeing to surrender their weapons"), then the higher rank
-        if held is None or (trigger.status != "future", entry.rank) > (held[1].status != "future", held[0].rank):
+        # agreement, agreeing to surrender their weapons"), then the higher rank; the dead found
+        # give way to the act told beside them ("his body was found, a day after residents beat him")
+        if held is None or (trigger.status != "future", entry.rank, not (act_told and _BODY_FOUND.match(trigger.text))) > (
+                held[1].status != "future", held[0].rank, not (act_told and _BODY_FOUND.match(held[1].text))):
             best[entry.family] = (entry, trigger)
     harmed = any(c.kind in ("killed", "injured") and (c.minimum or c.maximum) for c in casualties)
     violence = best.get("violence")
