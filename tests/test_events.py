@@ -3389,6 +3389,14 @@ def test_forces_sent_to_counter_an_act_are_the_event():
     ("Violent demonstration", "On Monday, on the eve of a national shutdown, a group burned tyres on the main road in "
      "Kiganjo."),
     ("Violent demonstration", "On Monday residents blocked the C71 with rocks and logs in Kiganjo over a broken bridge."),
+    # a party's crowd fighting the state's forces demonstrates; rival crowds riot
+    ("Violent demonstration", "On Monday ODM supporters clashed with police in Kiganjo, setting fire to two vehicles."),
+    ("Peaceful protest", "On Monday traders observed a complete shutter-down strike in Kiganjo against new taxes."),
+    ("Peaceful protest", "On Monday youths gathered at the stadium in Kiganjo to mourn those killed in last week's "
+     "shooting."),
+    # the release demanded is of someone held before, not an arrest of the march
+    ("Peaceful protest", "On Monday supporters of the movement marched in Kiganjo demanding the release of their leader, "
+     "who had been re-arrested abroad days earlier."),
     # the dead found give way to the act told beside them
     ("Mob violence", "On Monday the body of a trader was found in Kiganjo, a day after residents chased and beat him "
      "over claims of theft."),

@@ -1049,7 +1049,9 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
         # clashed with youths"), for ACLED's rioters act only in riots; destruction by an armed
         # group stays looting
         against_state = any(a is not None and a is not crowd and a.category == taxonomy.STATE_FORCES for a in (actor1, actor2))
-        demonstrating = against_state and lexicon.cues["demonstration_words"].search(_with_next(article, trigger.sentence))
+        # (a party's crowd facing the state's forces makes its politics plain: "PTI supporters clashed with police")
+        demonstrating = against_state and (lexicon.cues["demonstration_words"].search(_with_next(article, trigger.sentence))
+                                           or _party_followed(article.text, crowd) is not None)
         sub = taxonomy.VIOLENT_DEMONSTRATION if crowd.category == taxonomy.PROTESTERS or demonstrating else taxonomy.MOB_VIOLENCE
     elif (entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH) and lexicon.cues["mob_killings"].search(sentence)
           and actor1 is None):
@@ -1068,7 +1070,10 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
         # side named but the state's (the crowd itself may be named as civilians), the crowd's
         # fight is mob violence; a demonstrating crowd's, told beside its protest ("The protests
         # began as..."), a violent demonstration
-        sub = taxonomy.VIOLENT_DEMONSTRATION if _protest_beside(article, trigger.sentence) else taxonomy.MOB_VIOLENCE
+        party_against_state = any(a is not None and a.category == taxonomy.STATE_FORCES for a in (actor1, actor2)) and any(
+            a is not None and a.category != taxonomy.STATE_FORCES and _party_followed(article.text, a) for a in (actor1, actor2))
+        sub = (taxonomy.VIOLENT_DEMONSTRATION if _protest_beside(article, trigger.sentence) or party_against_state
+               else taxonomy.MOB_VIOLENCE)
     elif entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH):
         civilian_target = (actor2 is not None and _is_victim(actor2)) or (
             groups & lexicon.civilian_groups and not groups & lexicon.armed_groups)
@@ -1193,7 +1198,8 @@ def _mob_assault(article: Article, trigger: Trigger) -> bool:
 _GRIEVED_INTERVENTION = re.compile(r"\b(?:(?:the\s+)?arrests?\s+of|release\s+of|(?:had|has|have)\s+(?:recently\s+)?been|after\s+being"
                                    r"|(?:who|he|she)\s+(?:was|were|had\s+been)|failure\s+(?:of|to)"
                                    r"|(?:who|which|that)\s+had\s+(?:recently\s+|earlier\s+|previously\s+)?|accus(?:ed|es|ing)\s+(?:[\w-]+\s+){1,3}?of"
-                                   r"|(?:was|were|had|has|have)\s+(?:allegedly|arbitrarily|unlawfully|illegally|wrongfully|wrongly))\s+(?:[\w-]+\s+){0,3}$", re.I)
+                                   r"|(?:was|were|had|has|have)\s+(?:allegedly|arbitrarily|unlawfully|illegally|wrongfully|wrongly))\s+(?:[\w-]+\s+){0,3}"
+                                   r"(?:re-)?$", re.I)  # "who had been re-arrested"
 
 #: Before violence a protest is about, not one it did: "victims of ethnic clashes", "in response
 #: to a clash", "the failure to stop clashes", "the removal of a roadblock", "a campaign to destroy",
