@@ -3397,6 +3397,15 @@ def test_forces_sent_to_counter_an_act_are_the_event():
     # the release demanded is of someone held before, not an arrest of the march
     ("Peaceful protest", "On Monday supporters of the movement marched in Kiganjo demanding the release of their leader, "
      "who had been re-arrested abroad days earlier."),
+    ("Arrests", "On Monday police in Kiganjo said they had arrested 40 suspects involved in the previous day's arson "
+     "attacks on churches."),
+    ("Abduction/forced disappearance", "On Monday Frontier Guard soldiers raided a house in Kiganjo and took away two "
+     "brothers. Their whereabouts were not known."),
+    # a deal that ends a protest is the event
+    ("Agreement", "On Monday the county and representatives of the protesters reached an agreement in Kiganjo, ending "
+     "the six-day sit-in."),
+    ("Agreement", "On Monday the government reached an agreement with the union in Kiganjo, leading the union to halt "
+     "its march."),
     # the dead found give way to the act told beside them
     ("Mob violence", "On Monday the body of a trader was found in Kiganjo, a day after residents chased and beat him "
      "over claims of theft."),

@@ -248,7 +248,7 @@ def load_lexicon() -> _Lexicon:
     # and what the text goes on to tell of that act: "..., in which more than 100 people were killed"
     name_word = r"[A-Z][\w'’-]*"
     cues["organisation"] = re.compile(
-        rf"\b(?P<name>(?:{name_word}(?:\s+(?:{name_word}|of|for|the|and))*?\s+)?(?:{'|'.join(data['organisation_words'])})"
+        rf"\b(?P<name>(?:{name_word}(?:\s+(?:{name_word}|of|for|the|and))*?\s+)?(?:{'|'.join(data['organisation_words'])})\b"
         rf"(?:\s+(?:of|for|and)(?:\s+the)?(?:\s+{name_word})+)*)(?:\s+\((?P<initials>[A-Z]{{2,8}})\))?")
     cues["member_before"] = re.compile(r"\b(?:" + "|".join(data["member_of"]) + r")\s+(?:the\s+)?$", re.I)
     cues["member_after"] = re.compile(r"\s+(?:" + "|".join(data["member_nouns"]) + r")\b", re.I)
@@ -1936,10 +1936,10 @@ def _protest_ended(article: Article, trigger: Trigger) -> bool:
     return trigger.family == "protest" and _ENDING_BEFORE.search(article.text, max(start, trigger.start - 40), trigger.start) is not None
 
 
-#: Before a protest that was ended: "ending 11 days of", "called off the", "to end their".
-_ENDING_BEFORE = re.compile(r"\b(?:end(?:ing|ed|s)?|call(?:ing|ed|s)?\s+off|suspend(?:ing|ed|s)?)\s+(?:(?:the|their|its|a|an|weeks|days|months|"
-                            r"\d+|[a-z]+teen|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|of|national|general|"
-                            r"indefinite|nationwide)\s+){0,5}$", re.I)
+#: Before a protest that was ended: "ending 11 days of", "called off the", "to end their", "ending the six-day", "to halt its".
+_ENDING_BEFORE = re.compile(r"\b(?:end(?:ing|ed|s)?|call(?:ing|ed|s)?\s+off|suspend(?:ing|ed|s)?|halt(?:ing|ed|s)?)\s+"
+                            r"(?:(?:the|their|its|a|an|weeks|days|months|\d+|[a-z]+teen|two|three|four|five|six|seven|eight|nine|ten|"
+                            r"eleven|twelve|of|national|general|indefinite|nationwide|[\w]+-(?:day|week|month)(?:-long)?)\s+){0,5}$", re.I)
 
 
 def _names_a_gang(article: Article, trigger: Trigger) -> bool:
@@ -2004,9 +2004,11 @@ _DEAL_TERMS = re.compile(r"\b(?:agree(?:d|ing|s)?|pledg(?:ed|ing|es)|commit(?:te
 _DEAL_PARTY = re.compile(r"\bwith\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
-#: A protest's word as the mark of people: "protesting farmers", "protest leader", "protest organisers".
+#: A protest's word as the mark of people: "protesting farmers", "protest leader", "protest organisers",
+#: "the protesters reached an agreement".
 _NAMES_PEOPLE = re.compile(r"protesting\s+(?!(?:against|over|for|in|at|on|outside|near|the|a|an|their|his|her)\b)[a-z]+"
-                           r"|protest\s+(?:leaders?|organi[sz]ers?|movement|group|committee)\b", re.I)
+                           r"|protest\s+(?:leaders?|organi[sz]ers?|movement|group|committee)\b"
+                           r"|(?:protesters|demonstrators|strikers)\b(?=\s+(?:reached|signed|agreed|struck|accepted)\b)", re.I)
 
 
 def _protested_against(article: Article, trigger: Trigger, told: list[Trigger]) -> bool:
@@ -3038,7 +3040,7 @@ def _disappeared(article: Article, event: Event) -> bool:
 
 #: "His whereabouts remain unknown", "have not been told where she is held", "an enforced
 #: disappearance", "has not heard from him since", "not produced in any court", "police denied holding him".
-_WHEREABOUTS_UNKNOWN = re.compile(r"\bwhereabouts\s+(?:\w+\s+){0,2}?(?:unknown|unclear)|\bnot\s+(?:been\s+)?(?:told|informed)\s+where\b"
+_WHEREABOUTS_UNKNOWN = re.compile(r"\bwhereabouts\s+(?:\w+\s+){0,2}?(?:unknown|unclear|not\s+known)|\bnot\s+(?:been\s+)?(?:told|informed)\s+where\b"
                                   r"|\b(?:enforced|forced)\s+disappearance|\bincommunicado\b|\b(?:remains?|remained)\s+missing\b"
                                   r"|\bnot\s+(?:heard|had\s+(?:any\s+)?news)\s+(?:from|of)\s+(?:him|her|them)\b"
                                   r"|\bnot\s+(?:been\s+)?produced\s+(?:in|before)\s+(?:any\s+|a\s+)?court\b"
