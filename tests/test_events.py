@@ -3397,10 +3397,12 @@ def test_forces_sent_to_counter_an_act_are_the_event():
     # the release demanded is of someone held before, not an arrest of the march
     ("Peaceful protest", "On Monday supporters of the movement marched in Kiganjo demanding the release of their leader, "
      "who had been re-arrested abroad days earlier."),
-    ("Arrests", "On Monday police in Kiganjo said they had arrested 40 suspects involved in the previous day's arson "
-     "attacks on churches."),
     ("Abduction/forced disappearance", "On Monday Frontier Guard soldiers raided a house in Kiganjo and took away two "
      "brothers. Their whereabouts were not known."),
+    # those whose release is demanded were held before
+    ("Mob violence", "On Monday youths demanding the release of suspects arrested over a killing in Kiganjo attacked "
+     "two shops."),
+    ("Mob violence", "On Monday okada riders attacked police officers who were impounding motorcycles in Kiganjo."),
     # a deal that ends a protest is the event
     ("Agreement", "On Monday the county and representatives of the protesters reached an agreement in Kiganjo, ending "
      "the six-day sit-in."),

@@ -1881,6 +1881,16 @@ def _arrested_for(article: Article, told: Trigger | CasualtyMention) -> bool:
     return reason is not None and any(t.family == "arrest" and opening <= t.start and t.end <= told.start for t in article.triggers)
 
 
+def _release_demanded(article: Article, trigger: Trigger) -> bool:
+    """Those whose release is demanded were held before ("youths demanding the release of
+    suspects arrested over the killing attacked two churches"): no arrest of this report."""
+    return trigger.family == "arrest" and _RELEASE_OF.search(article.text, max(0, trigger.start - 50), trigger.start) is not None
+
+
+#: Before those held whose freedom is asked: "the release of suspects", "freedom for the".
+_RELEASE_OF = re.compile(r"\b(?:release|freedom)\s+(?:of|for)\s+(?:the\s+|their\s+|his\s+|her\s+|all\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
+
+
 def _mourned(article: Article, trigger: Trigger) -> bool:
     """A death told of the one whose kin act ("relatives of a man who died in the ward stormed
     it") or that a gathering remembers ("in memory of civilians killed at the end of the war"):
@@ -2243,7 +2253,7 @@ def find_events(article: Article) -> Article:
     # a death mourned is never the act ("families of people killed last year rallied"), nor a
     # protest those arrested were held over ("arrested 15 activists over a protest held last week")
     never_acts = {id(t) for t in told if _mourned(article, t) or _arrested_over(article, t, told) or _protested_against(article, t, told)
-                  or _deployed_over(article, t, told) or _party_to_deal(article, t, told)}
+                  or _deployed_over(article, t, told) or _party_to_deal(article, t, told) or _release_demanded(article, t)}
     acts = [t for t in told if id(t) not in never_acts and not (_imputed(article, t) or _avenged(article, t))]
     # "lynched two men accused of planting an IED": no bombing told beside the lynching; nor a
     # protest imputed to those arrested ("arrested four, accusing them of mobilising for a march")
