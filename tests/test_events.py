@@ -3403,6 +3403,9 @@ def test_forces_sent_to_counter_an_act_are_the_event():
     ("Mob violence", "On Monday youths demanding the release of suspects arrested over a killing in Kiganjo attacked "
      "two shops."),
     ("Mob violence", "On Monday okada riders attacked police officers who were impounding motorcycles in Kiganjo."),
+    ("Air/drone strike", "On Monday military helicopters attacked a school in Kiganjo, killing 13 people."),
+    ("Peaceful protest", "On Monday about 20 activists staged a flash mob protest in Kiganjo, chanting slogans."),
+    ("Agreement", "On Monday the army and the rebels agreed to a ceasefire in Kiganjo, halting months of fighting."),
     # a deal that ends a protest is the event
     ("Agreement", "On Monday the county and representatives of the protesters reached an agreement in Kiganjo, ending "
      "the six-day sit-in."),

@@ -2003,8 +2003,11 @@ def _party_to_deal(article: Article, trigger: Trigger, told: list[Trigger]) -> b
     deals = [t for t in article.in_sentence(told, trigger.sentence) if t.family == "agreement"]
     if trigger.family == "protest" and deals and _NAMES_PEOPLE.match(article.text, trigger.start) is not None:
         return True
+    # or what it ended: "agreed to a ceasefire, halting months of fighting"
     return any(deal.end <= trigger.start and (_DEAL_TERMS.search(article.text, deal.end, trigger.start)
-                                              or _DEAL_PARTY.search(article.text, deal.end, trigger.start)) for deal in deals)
+                                              or _DEAL_PARTY.search(article.text, deal.end, trigger.start)
+                                              or _ENDING_BEFORE.search(article.text, max(deal.end, trigger.start - 40), trigger.start))
+               for deal in deals)
 
 
 #: What a deal's parties undertook, up to the act it names: "agreeing to release captives".
