@@ -50,6 +50,8 @@ def test_a_partys_name_tells_its_country():
 def test_a_name_read_only_abroad_yields_to_its_bracketed_divisions():
     found = _found("On Monday protesters attacked Raiganj police station (Sirajganj) with bricks.")
     assert "Raiganj" not in found and found["Sirajganj"].country_code == "BD"
+    # a capital is no namesake, whatever its brackets are read as
+    assert _found("Police arrested three journalists in Addis Ababa (Bole sub-city).")["Addis Ababa"].country_code == "ET"
 
 
 def test_admin_hint_chooses_the_division():

@@ -226,12 +226,17 @@ def _inside_their_brackets(text: str, places: list[PlaceMention]) -> list[PlaceM
         closing = text.find(")", opening.end()) if opening else -1
         inside = {p.country_code for p in places if opening and opening.end() <= p.start and p.end <= closing
                   and p.country_code} if closing > 0 else set()
-        if len(inside) == 1 and place.country_code and place.country_code not in inside and not place.is_country:
+        # (a capital or a province's seat is no namesake: "Addis Ababa (Bole sub-city)", whose Bole the
+        # gazetteer may read in China)
+        if (len(inside) == 1 and place.country_code and place.country_code not in inside
+                and place.feature_class == "P" and place.feature_code not in _SEATS):
             continue
         kept.append(place)
     return kept
 
 
+#: The seats of a country or a province, which a village's brackets do not move abroad.
+_SEATS = frozenset({"PPLC", "PPLA", "PPLG"})
 #: From a place to the brackets of its divisions: "Raiganj| police station (", "Bulo (".
 _BRACKET_AFTER = re.compile(r"(?:\s+(?-i:[a-z])[\w-]*){0,3}\s*\(")
 
