@@ -32,8 +32,7 @@ from eventcoder.gazetteer.names import name_key
 from eventcoder.gazetteer.resolve import (Candidate, distance_km, resolve_candidates, told_as_settlement, weights,
                                           without_settlement_word)
 from eventcoder.lexicon import (armed_group_countries, armed_group_spans, contextual_armed_countries,
-                                identity_group_countries, identity_group_spellings, load_lexicon, match_names,
-                                party_spellings)
+                                identity_group_countries, identity_group_spellings, load_lexicon, match_names)
 from eventcoder.spans import Spans
 from eventcoder.stages import stage
 
@@ -332,17 +331,18 @@ def _identity_countries(text: str) -> set[str]:
 
 
 @cache
-def _party_pattern() -> tuple[re.Pattern, dict[str, str]]:
-    """The names of political parties (``data/parties.csv``), each alternative keyed to its country."""
-    rows = data_rows("parties.csv")
-    names = "|".join(rf"(?P<p{index}>{party_spellings(row)})" for index, row in enumerate(rows))
-    return re.compile(rf"\b(?:{names})\b", re.I), {f"p{index}": row["country"] for index, row in enumerate(rows)}
+def _party_pattern() -> tuple[Dispatched, dict[str, str]]:
+    """The spellings of political parties (``data/parties.csv``) with each one's country, matched
+    as written (initials in capitals, names as news capitalise them)."""
+    countries = {spelling: row["country"] for row in data_rows("parties.csv") for spelling in row["aliases"].split("|")}
+    alternatives = [re.escape(s) for s in sorted(countries, key=len, reverse=True)]
+    return dispatched([("party", alternatives)], prefix=r"(?<![\w-])", suffix=r"(?![\w-])", flags=0), countries
 
 
 def _party_countries(text: str) -> set[str]:
     """The countries of the parties a text names: "BNP" says the report is from Bangladesh."""
     pattern, countries = _party_pattern()
-    return {countries[match.lastgroup] for match in pattern.finditer(text)}
+    return {countries[match.group()] for match in pattern.finditer(text)}
 
 
 @cache
