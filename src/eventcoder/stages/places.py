@@ -223,8 +223,10 @@ def _inside_their_brackets(text: str, places: list[PlaceMention]) -> list[PlaceM
     for place in places:
         opening = _BRACKET_AFTER.match(text, place.end)
         closing = text.find(")", opening.end()) if opening else -1
+        # (each a whole item of the list: not "Bono" of "(Techiman Municipal, Bono East)")
         inside = {p.country_code for p in places if opening and opening.end() <= p.start and p.end <= closing
-                  and p.country_code} if closing > 0 else set()
+                  and p.country_code and _ITEM_OPENS.search(text, opening.end() - 1, p.start)
+                  and _ITEM_CLOSES.match(text, p.end)} if closing > 0 else set()
         # (a capital or a province's seat is no namesake: "Addis Ababa (Bole sub-city)", whose Bole the
         # gazetteer may read in China)
         if (len(inside) == 1 and place.country_code and place.country_code not in inside
@@ -236,6 +238,9 @@ def _inside_their_brackets(text: str, places: list[PlaceMention]) -> list[PlaceM
 
 #: The seats of a country or a province, which a village's brackets do not move abroad.
 _SEATS = frozenset({"PPLC", "PPLA", "PPLG"})
+#: Around a whole item of a bracket list: "(|Sirajganj|)", ", |Borno|)".
+_ITEM_OPENS = re.compile(r"[(,]\s*$")
+_ITEM_CLOSES = re.compile(r"\s*[,)]")
 #: From a place to the brackets of its divisions: "Raiganj| police station (", "Bulo (".
 _BRACKET_AFTER = re.compile(r"(?:\s+(?-i:[a-z])[\w-]*){0,3}\s*\(")
 
