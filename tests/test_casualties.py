@@ -850,15 +850,10 @@ def test_tolls_told_with_names_subsets_and_sides(text, fatalities):
     assert main_fatalities(text) == fatalities
 
 
-@pytest.mark.parametrize("text", [
-    "On Monday a 15-year-old boy, Peter Kamau, was hit by a bullet and killed in Kiganjo.",
-    "On Monday the beheaded body of a councillor, Hon. John Mwangi, kidnapped the week before, was found in Kiganjo.",
-])
-def test_one_victim_told_with_who_he_was_between_commas(text):
-    assert main_fatalities(text) == 1
-
-
 @pytest.mark.parametrize("text, fatalities", [
+    # one victim told with who he was between commas
+    ("On Monday a 15-year-old boy, Peter Kamau, was hit by a bullet and killed in Kiganjo.", 1),
+    ("On Monday the beheaded body of a councillor, Hon. John Mwangi, kidnapped the week before, was found in Kiganjo.", 1),
     # things seized and attackers leaving are no ground taken, whose event would take the toll
     ("On Monday militants attacked an army base in Kiganjo. At least 30 soldiers were killed, and several armoured "
      "vehicles were destroyed or seized.", 30),

@@ -218,22 +218,26 @@ def _quarters_near_their_towns(text: str, places: list[PlaceMention]) -> list[Pl
 def _inside_their_brackets(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
     """A name whose brackets give its divisions ("Raiganj police station (Sirajganj)", as ACLED's
     notes place a village) lies in their country: its only readings abroad are a namesake the
-    gazetteer holds for a place it lacks, and the divisions tell where the place is."""
-    kept = []
-    for place in places:
-        opening = _BRACKET_AFTER.match(text, place.end)
-        closing = text.find(")", opening.end()) if opening else -1
-        # (each a whole item of the list: not "Bono" of "(Techiman Municipal, Bono East)")
-        inside = {p.country_code for p in places if opening and opening.end() <= p.start and p.end <= closing
-                  and p.country_code and _ITEM_OPENS.search(text, opening.end() - 1, p.start)
-                  and _ITEM_CLOSES.match(text, p.end)} if closing > 0 else set()
-        # (a capital or a province's seat is no namesake: "Addis Ababa (Bole sub-city)", whose Bole the
-        # gazetteer may read in China)
-        if (len(inside) == 1 and place.country_code and place.country_code not in inside
-                and place.feature_class == "P" and place.feature_code not in _SEATS):
-            continue
-        kept.append(place)
-    return kept
+    gazetteer holds for a place it lacks, and the divisions tell where the place is. A capital or
+    a province's seat is no namesake ("Addis Ababa (Bole sub-city)", whose Bole the gazetteer may
+    read in China)."""
+    def abroad(place: PlaceMention) -> bool:
+        if place.feature_class != "P" or place.feature_code in _SEATS or not place.country_code:
+            return False
+        countries = _bracket_countries(text, place, places)
+        return len(countries) == 1 and place.country_code not in countries
+    return [place for place in places if not abroad(place)]
+
+
+def _bracket_countries(text: str, place: PlaceMention, places: list[PlaceMention]) -> set[str]:
+    """The countries of the places named as whole items of the brackets right after a place (not
+    "Bono" of "(Techiman Municipal, Bono East)")."""
+    opening = _BRACKET_AFTER.match(text, place.end)
+    closing = text.find(")", opening.end()) if opening else -1
+    if closing < 0:
+        return set()
+    return {p.country_code for p in places if p.country_code and opening.end() <= p.start and p.end <= closing
+            and _ITEM_OPENS.search(text, opening.end() - 1, p.start) and _ITEM_CLOSES.match(text, p.end)}
 
 
 #: The seats of a country or a province, which a village's brackets do not move abroad.
