@@ -242,7 +242,7 @@ def load_lexicon() -> _Lexicon:
     trigger_pattern = dispatched(alternatives)
     cue_names = ["protest_intervention", "protest_excessive_force", "non_violent_transfer",
                  "non_combatant_subjects", "riot_cues", "crowds_fighting", "fighting_cues", "small_arms_fire", "armed_posts", "non_conflict_causes",
-                 "unarmed_groups", "crowd_weapons", "mob_killings", "election_violence", "crowd_assaults", "demonstration_words",
+                 "unarmed_groups", "crowd_weapons", "mob_killings", "election_violence", "crowd_assaults", "demonstration_words", "declared_demonstration",
                  "symbols_burnt", "road_blocked"]
     cues = {name: _alternation(data[name]) for name in cue_names}
     # and what the text goes on to tell of that act: "..., in which more than 100 people were killed"
@@ -1050,8 +1050,12 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
         # group stays looting
         against_state = any(a is not None and a is not crowd and a.category == taxonomy.STATE_FORCES for a in (actor1, actor2))
         # (a party's crowd facing the state's forces makes its politics plain: "PTI supporters clashed with police")
-        demonstrating = against_state and (lexicon.cues["demonstration_words"].search(_with_next(article, trigger.sentence))
-                                           or _party_followed(article.text, crowd) is not None)
+        # (and so does a crowd that loots or burns where the state's forces meet it, or over its
+        # grievance: "looted the mall, clashing with police", "striking workers torched two buses";
+        # a mob strikes at people)
+        demonstrating = (against_state and (lexicon.cues["demonstration_words"].search(_with_next(article, trigger.sentence))
+                                            or _party_followed(article.text, crowd) is not None or entry.family == "property")
+                         or entry.family == "property" and lexicon.cues["declared_demonstration"].search(_lead(article, trigger)))
         sub = taxonomy.VIOLENT_DEMONSTRATION if crowd.category == taxonomy.PROTESTERS or demonstrating else taxonomy.MOB_VIOLENCE
     elif (entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH) and lexicon.cues["mob_killings"].search(sentence)
           and actor1 is None):
@@ -2541,13 +2545,24 @@ def _met_with_force(article: Article, events: list[Event]) -> list[Event]:
                 and event.actor1 is not None and event.actor1.category == taxonomy.STATE_FORCES):
             _absorb(attack, event)  # "Police intervened, shooting dead two of them": the attack's dead
             continue
-        if (told_next and attack.trigger.family == "protest" and event.trigger.family == "arrest" and not _killed(event)
-                and (event.actor1 is None or event.actor1.category == taxonomy.STATE_FORCES)
-                and not _arrested_for(article, attack.trigger)):  # not "arrested 39 over last week's riots"
+        if attack is not None and _arrests_at_protest(article, attack, event):
             _absorb(attack, event)  # "Police dispersed them and arrested 15": the protest's intervention
+            continue
+        if attack is not None and _arrests_at_protest(article, event, attack):
+            _absorb(event, attack)  # ranked first, the arrests told after the dispersal are still its intervention
+            kept[-1] = event
             continue
         kept.append(event)
     return kept
+
+
+def _arrests_at_protest(article: Article, protest: Event, arrest: Event) -> bool:
+    """Arrests by the state told with a protest, in its sentence or the next: not "arrested 39
+    over last week's riots"."""
+    return (protest.trigger.family == "protest" and arrest.trigger.family == "arrest" and protest.status == arrest.status
+            and 0 <= arrest.sentences[0] - protest.sentences[-1] <= 1 and not _killed(arrest)
+            and (arrest.actor1 is None or arrest.actor1.category == taxonomy.STATE_FORCES)
+            and not _arrested_for(article, protest.trigger))
 
 
 def _state_first_when_attacked(article: Article, event: Event, day: date | None) -> None:
