@@ -447,10 +447,14 @@ def _pick_per_family(text: str, triggers: list[Trigger], actors: list[ActorMenti
             best[entry.family] = (entry, trigger)
     harmed = any(c.kind in ("killed", "injured") and (c.minimum or c.maximum) for c in casualties)
     violence = best.get("violence")
-    if violence and violence[1].plover_mode == "heavy-weapons" and _ARMS_OF_A_FIGHT.search(text, max(0, violence[1].start - 60), violence[1].start):
-        # "exchanged fire with automatic rifles and RPGs", "under heavy artillery cover fought":
-        # heavy arms told as what a fight was fought with make it no shelling (ACLED: armed clash)
-        fight = max((t for t in triggers if t.family == "violence" and _entry_of(t).mutual), key=lambda t: _entry_of(t).rank, default=None)
+    if violence and (violence[1].plover_mode == "heavy-weapons" or violence[0].event_type == taxonomy.EXPLOSIONS) \
+            and _ARMS_OF_A_FIGHT.search(text, max(0, violence[1].start - 60), violence[1].start):
+        # "exchanged fire with automatic rifles and RPGs", "under heavy artillery cover fought",
+        # "clashed with sticks and crude bombs": arms told as what a fight was fought with make it
+        # no shelling or bombing (ACLED: the fight)
+        fight = max((t for t in triggers if t.family == "violence" and _entry_of(t).mutual
+                     and (violence[1].plover_mode == "heavy-weapons" or t.end <= violence[1].start)),
+                    key=lambda t: _entry_of(t).rank, default=None)
         if fight is not None:
             violence = best["violence"] = (_entry_of(fight), fight)
     if violence and violence[0].sub_event_type in (taxonomy.ABDUCTION, taxonomy.SEXUAL_VIOLENCE) and any(
@@ -2691,6 +2695,10 @@ def _with_protest_violence(article: Article, events: list[Event]) -> list[Event]
     return kept
 
 
+#: A raid told by what it stole: "stole 40 goats", "rustled cattle".
+_THEFT = re.compile(r"(?:st(?:ole|eal)|rustl)", re.I)
+
+
 def _harmless_raids(article: Article, events: list[Event]) -> list[Event]:
     """A raid on people's property that the report says hurt no one ("troops set fire to 80
     houses during a raid. No one was hurt") destroyed property: ACLED's looting or destruction,
@@ -2704,7 +2712,8 @@ def _harmless_raids(article: Article, events: list[Event]) -> list[Event]:
             continue
         harm = [c for c in event.casualties if c.kind in ("killed", "injured")]
         if (harm and not any(c.minimum or c.maximum for c in harm)
-                and any(t.family == "property" for t in article.in_sentence(article.triggers, event.sentences[0]))):
+                and (_THEFT.match(event.trigger.text)  # "rustled 500 head of cattle. No one was hurt."
+                     or any(t.family == "property" for t in article.in_sentence(article.triggers, event.sentences[0])))):
             _retype_event(event, taxonomy.LOOTING)
             for looting in [e for e in events if e is not event and e.trigger.family == "property"
                             and e.sentences[0] == event.sentences[0] and e.status == event.status]:
