@@ -3414,6 +3414,33 @@ def test_forces_sent_to_counter_an_act_are_the_event():
     # the dead found give way to the act told beside them
     ("Mob violence", "On Monday the body of a trader was found in Kiganjo, a day after residents chased and beat him "
      "over claims of theft."),
+    # a crowd's looting or arson met by the police, or after its strike, is a demonstration turned violent
+    ("Violent demonstration", "On Monday crowds looted a supermarket in Kiganjo, clashing with police who fired rubber "
+     "bullets."),
+    ("Violent demonstration", "On Monday striking transport workers set three buses alight at the depot in Kiganjo."),
+    ("Looting/property destruction", "On Monday unknown people set fire to a classroom of the primary school in Kiganjo. "
+     "Nobody was hurt."),
+    # a gathering told by its dispersal; arrests told after it are its intervention
+    ("Protest with intervention", "On Monday nurses gathered outside the county offices in Kiganjo were dispersed by "
+     "police with tear gas."),
+    ("Protest with intervention", "On Monday teachers who had gathered in Kiganjo to demand unpaid salaries were "
+     "dispersed by police. Twelve were arrested."),
+    ("Peaceful protest", "On Monday traders marched to the county offices in Kiganjo over new fees. They dispersed after "
+     "talks with officials."),
+    # crude bombs as the arms of a crowd's clash; stones at another crowd's procession
+    ("Mob violence", "On Monday supporters of two rival candidates clashed with sticks and crude bombs in Kiganjo, "
+     "injuring nine."),
+    ("Mob violence", "On Monday stones were hurled at a religious procession in Kiganjo and rioters set several shops "
+     "ablaze."),
+    # herds driven off or rustled, nobody hurt: looting, not an arrest or an attack
+    ("Looting/property destruction", "On Monday militants rounded up and drove away hundreds of goats from herders near "
+     "Kiganjo."),
+    ("Looting/property destruction", "On Monday bandits rustled about 200 head of cattle from herders in Kiganjo. No one "
+     "was hurt."),
+    ("Air/drone strike", "On Monday US forces conducted a 'self-defence' strike against militants who were attacking "
+     "soldiers near Kiganjo."),
+    ("Air/drone strike", "On Monday Mirage jets of the coalition, called in by the army, struck a rebel camp near "
+     "Kiganjo."),
 ])
 def test_acts_told_with_their_setting(sub_event_type, text):
     assert main_event(text)["sub_event_type"] == sub_event_type
