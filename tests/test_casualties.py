@@ -863,6 +863,13 @@ def test_tolls_told_with_names_subsets_and_sides(text, fatalities):
     ("On Monday two rebel factions fought near Kiganjo. Twenty fighters were killed, including some who drowned while "
      "fleeing.", 20),
     ("On Monday gunmen shot dead a House of Representatives candidate and his driver in Kiganjo.", 2),
+    # kin killed with the victim; what a victim was doing before the name; the victim's fate told next
+    ("On Monday a mob hacked him and his son to death in Kiganjo.", 2),
+    ("On Monday villagers beat a man and his wife to death in Kiganjo.", 2),
+    ("On Monday police fired live rounds at a march in Kiganjo. A journalist covering the march, John Kamau, was hit "
+     "by pellets and died in hospital.", 1),
+    ("On Monday a mob beat a suspected thief in Kiganjo. He was handed over to police and died in hospital two days "
+     "later.", 1),
 ])
 def test_tolls_told_beside_other_words(text, fatalities):
     assert main_fatalities(text) == fatalities

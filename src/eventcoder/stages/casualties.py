@@ -763,6 +763,10 @@ def _counts(lexicon: _Lexicon, text: str, start: int, end: int,
     return mentions
 
 
+#: Between a victim and kin killed with them: "him| and his |son".
+_WITH_KIN = re.compile(r"\s+(?:and|along\s+with)\s+(?:his|her|their)\s+", re.I)
+
+
 def _to_death(lexicon: _Lexicon, text: str, start: int, end: int,
               found: list[CasualtyMention]) -> list[CasualtyMention]:
     """ "beat two men to death", "shot two suspects dead": whoever stands between the verb and
@@ -794,10 +798,13 @@ def _to_death(lexicon: _Lexicon, text: str, start: int, end: int,
         elif (match["victim"].lower() in ("him", "her") and match.group().split()[0].lower().endswith("ing")
               and any(m.kind == "killed" and m.minimum == m.maximum == 1 for m in found)):
             continue  # "lynched a man suspected of theft, stoning him to death": the man again
-        elif quantity is not None and quantity.lower() in ("a", "an", "another"):
-            minimum = maximum = 1  # "beat a man in his thirties to death"
+        elif (quantity is not None and quantity.lower() in ("a", "an", "another")) or (
+                quantity is None and not match["victim"].endswith("s")):
+            # one ("beat a man in his thirties to death"), and each of kin told with them: "hacked
+            # him and his son to death", "beat a man and his wife to death" are two
+            minimum = maximum = 1 + len(_WITH_KIN.findall(match["victim"]))
         elif quantity is None:
-            minimum = maximum = 1 if not match["victim"].endswith("s") else None  # one, unless a plural
+            minimum = maximum = None  # a plural, uncounted
         mentions.append(CasualtyMention(match["victim"], match.start("victim"), match.end("victim"),
                                         kind="killed", group=group, minimum=minimum, maximum=maximum))
     return mentions
@@ -1105,10 +1112,12 @@ def _lexicon() -> _Lexicon:
             rf"|(?:\b(?:{auxiliaries})\s+){{0,6}})[\"“'‘]?$", flags),
         # (what they were thought to be, and a note's divisions on the way: "a man accused of
         # witchcraft was dragged from his house in Nyamache (Bobasi, Kisii) and burnt to death");
-        # one who died may have acted first: "a soldier on patrol stepped on a mine and died"
+        # one who died may have acted first: "a soldier on patrol stepped on a mine and died"; what
+        # they were doing may come before their name ("a journalist covering the march, John
+        # Kamau, was hit by pellets and died")
         struck_then_died=re.compile(
-            rf"(?P<list>{victim_list})(?:{between_commas})?\s+{imputed_aside}(?:(?:(?:{auxiliaries})\s+){{0,3}}?(?:{passive_auxiliaries})\s+(?:\w+ly\s+)?"
-            rf"|(?P<acted>))(?-i:[a-z]+(?:ed|en|t))\b{clause_words}\s+and\s+(?:(?:later|then|subsequently|eventually|\w+ly)\s+)?$", flags),
+            rf"(?P<list>{victim_list})(?:\s+(?-i:[a-z]{{3,}}ing)\b[^,;.()]{{0,40}}?(?={between_commas}))?(?:{between_commas})?\s+{imputed_aside}(?:(?:(?:{auxiliaries})\s+){{0,3}}?(?:{passive_auxiliaries})\s+(?:\w+ly\s+)?"
+            rf"|(?P<acted>))(?-i:[a-z]+(?:ed|en|t))\b{clause_words}\s+(?:and|but)\s+(?:(?:later|then|subsequently|eventually|\w+ly)\s+)?$", flags),
         passive_before=re.compile(rf"\b(?:{passive_auxiliaries})\s+(?:\w+ly\s+)?$", flags),
         passive_follower=re.compile(
             rf"\s*(?:$|[,.;:()/\"'“”‘’—–-]|(?:{_alternation(terms['passive_followers'])})\b)", flags),

@@ -87,7 +87,8 @@ def _crowd_agent_gap(sites: list[str], crude_weapons: list[str], captures: list[
                       # and what they carried: "residents armed with pangas and sticks attacked"
                       rf"(?:armed\s+with\s+{weapon}(?:,?\s+(?:and\s+|or\s+)?{weapon})*,?\s+)?"
                       # and when: "residents of Kiganjo on Monday night set ablaze"
-                      r"(?:(?:early\s+|late\s+)?on\s+(?:the\s+night\s+of\s+)?[\w/-]+(?:\s+(?:night|morning|evening|afternoon))?,?\s+)?"
+                      # ("residents of Kiganjo on 19 February 2022 set fire")
+                      r"(?:(?:early\s+|late\s+)?on\s+(?:the\s+night\s+of\s+)?[\w/-]+(?:\s+(?-i:[A-Z])[a-z]+(?:\s+\d{4})?)?(?:\s+(?:night|morning|evening|afternoon))?,?\s+)?"
                       # and a first act of theirs: "parents stormed the school and destroyed", "villagers
                       # caught three men they accused of stealing cattle and beat"
                       # ("villagers tied two men to a pole and beat them", "vandalised the hospital (Chitwan) and assaulted")
@@ -480,6 +481,13 @@ def _pick_per_family(text: str, triggers: list[Trigger], actors: list[ActorMenti
                   key=lambda t: _entry_of(t).rank, default=None)
         if (act is not None and any(not _is_victim(a) and a.end <= violence[1].start for a in actors)
                 and any(_is_victim(a) for a in actors)):
+            best["violence"] = violence = (_entry_of(act), act)
+    if violence and _RAID.fullmatch(violence[1].text) and _SETTING_BEFORE.search(text, max(0, violence[1].start - 40), violence[1].start):
+        # "villagers caught three robbers during a night raid and beat them": the raid is when,
+        # the act told beside it the event
+        act = max((t for t in triggers if t.family == "violence" and t is not violence[1] and not _entry_of(t).weak),
+                  key=lambda t: _entry_of(t).rank, default=None)
+        if act is not None:
             best["violence"] = violence = (_entry_of(act), act)
     # weapons a strike was aimed at ("air strikes on positions and weapons depots") stop nothing
     suppressing = {entry.suppresses_weapons for entry, trigger in best.values()
@@ -1183,12 +1191,14 @@ def _struck_by_mob(article: Article, index: int, actors: list[ActorMention]) -> 
                  and a.category in (taxonomy.CIVILIANS, taxonomy.STATE_FORCES)
                  # not the police who tell of it, rescue its victim or arrive after it
                  and not load_lexicon().cues["source_after"].match(text, a.end)
-                 and not _RESCUER_BEFORE.search(text, max(0, a.start - 30), a.start)
+                 and not _RESCUER_BEFORE.search(text, max(0, a.start - 30), a.start) and not _RESCUER_AFTER.match(text, a.end)
                  and not _ACT_ENDED.search(text, max(0, a.start - 20), a.start)), None)
 
 
 #: Before those who saved a victim: "rescued by", "taken to hospital by".
 _RESCUER_BEFORE = re.compile(r"\b(?:rescued|saved|taken\s+to\s+hospital)\s+by\s+(?:the\s+)?$", re.I)
+#: After those who saved a victim: "police rescued the third".
+_RESCUER_AFTER = re.compile(r"\s+(?:later\s+|eventually\s+)?(?:rescued|saved|intervened)\b", re.I)
 
 
 def _mob_assault(article: Article, trigger: Trigger) -> bool:
@@ -1626,6 +1636,10 @@ def _side(actor: ActorMention) -> str:
     return taxonomy.PROTESTERS if actor.category in (taxonomy.PROTESTERS, taxonomy.RIOTERS) else _QUALIFIER.sub("", actor.name)
 
 
+#: A sentence that opens on someone told before: "He", "The victim", "Both men".
+_VICTIM_AGAIN = re.compile(r"(?:He|She|They|(?:The|Both)\s+(?:man|men|woman|women|victims?|boy|girl|youths?))\s", re.I)
+
+
 def _retells(article: Article, previous: Event, event: Event) -> bool:
     """A later mention of the same event: "the airstrikes", or the very next sentence going on."""
     if previous.status != event.status:
@@ -1641,9 +1655,10 @@ def _retells(article: Article, previous: Event, event: Event) -> bool:
     adjacent = trigger.sentence - last <= 1
     if adjacent and (_compatible(previous, event, article.text) or _fight_for_ground(previous, event)):
         return True
-    # "Rebels captured Bambu. Nine soldiers were killed.": a toll with nothing new of its own
+    # "Rebels captured Bambu. Nine soldiers were killed.": a toll with nothing new of its own, or
+    # the fate of those it struck ("He was handed over to police and died in hospital")
     entry = _entry_of(trigger)
-    return (entry.generic and event.actor1 is None and trigger.sentence - last <= 2
+    return (entry.generic and (event.actor1 is None or _VICTIM_AGAIN.match(lead)) and trigger.sentence - last <= 2
             and previous.trigger.family in load_lexicon().material_families  # not an accusation's
             and not _arrested_for(article, trigger)  # nor the toll of the act an arrest was for
             # an office's seat ("according to the Bastar IG") is no other place
