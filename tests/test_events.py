@@ -3442,6 +3442,21 @@ def test_forces_sent_to_counter_an_act_are_the_event():
     ("Mob violence", "On Monday villagers caught three suspected robbers during a night raid in Kiganjo and beat them."),
     ("Mob violence", "Residents of Kiganjo village on 19 February 2022 beat and injured a businessman they accused of "
      "grabbing land."),
+    # a killing told with who the victim was before "to death"
+    ("Attack", "On Monday a group of party supporters beat a 40-year-old polling agent, John Kamau, to death in Kiganjo."),
+    # a torch-light rally is no arson; a fire set by a victim's attackers is what the march is about
+    ("Protest with intervention", "On Monday police detained 20 students during a torch-light rally in Kiganjo against "
+     "the new fees."),
+    ("Peaceful protest", "On Monday students held a candle march in Kiganjo after a woman who was set on fire by her "
+     "attackers died in hospital."),
+    # more ways to protest: a railway sat on, a law's copies burnt and slogans shouted
+    ("Peaceful protest", "On Monday farmers sat on the railway tracks at Kiganjo demanding higher prices for maize."),
+    ("Peaceful protest", "On Monday students burnt copies of the new bill in Kiganjo and shouted slogans against the "
+     "government."),
+    ("Protest with intervention", "On Monday teachers protesting in Kiganjo were dragged into buses by police and "
+     "driven out of town."),
+    ("Violent demonstration", "Students of Kiganjo High School on Monday set a dormitory ablaze during a strike over the "
+     "expulsion of four students."),
     ("Air/drone strike", "On Monday US forces conducted a 'self-defence' strike against militants who were attacking "
      "soldiers near Kiganjo."),
     ("Air/drone strike", "On Monday Mirage jets of the coalition, called in by the army, struck a rebel camp near "

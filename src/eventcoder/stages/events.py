@@ -1067,7 +1067,8 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
         # a mob strikes at people)
         demonstrating = (against_state and (lexicon.cues["demonstration_words"].search(_with_next(article, trigger.sentence))
                                             or _party_followed(article.text, crowd) is not None or entry.family == "property")
-                         or entry.family == "property" and lexicon.cues["declared_demonstration"].search(_lead(article, trigger)))
+                         or entry.family == "property" and (lexicon.cues["declared_demonstration"].search(_lead(article, trigger))
+                                                            or _DURING_DEMONSTRATION.search(sentence)))
         sub = taxonomy.VIOLENT_DEMONSTRATION if crowd.category == taxonomy.PROTESTERS or demonstrating else taxonomy.MOB_VIOLENCE
     elif (entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH) and lexicon.cues["mob_killings"].search(sentence)
           and actor1 is None):
@@ -1131,6 +1132,10 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     if sub == trigger.sub_event_type:
         return entry.event_type, sub, trigger.plover_event, trigger.plover_mode
     return _retype(sub)
+
+
+#: The demonstration an act was done in: "set a dormitory ablaze during a strike over fees".
+_DURING_DEMONSTRATION = re.compile(r"\bduring\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:strike|protest|demonstration)s?\b", re.I)
 
 
 def _gave_ground(article: Article, trigger: Trigger) -> bool:
@@ -1225,8 +1230,10 @@ _GRIEVED_INTERVENTION = re.compile(r"\b(?:(?:the\s+)?arrests?\s+of|release\s+of|
 _GRIEVANCE_BEFORE = re.compile(r"\b(?:victims?\s+of|in\s+response\s+to|failure\s+to(?:\s+(?:stop|prevent|end))?|removal\s+of"
                                r"|campaign\s+to|denounc(?:e|ed|es|ing)|condemn(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 
-#: After damage the state did, which a protest is about: "stalls destroyed by county officers".
-_BY_THE_STATE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?by\s+(?:the\s+)?(?:[\w-]+\s+)?(?:police|officers|security\s+forces|authorities|soldiers|army|government|askaris)\b", re.I)
+#: After damage the state, or those the crowd protests against, did: "stalls destroyed by county
+#: officers", "a woman set on fire by her attackers".
+_BY_THE_STATE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?by\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+)?(?:police|officers|security\s+forces|authorities|soldiers|army|government|askaris"
+                          r"|attackers|assailants|killers|rapists|gunmen)\b", re.I)
 
 #: Where a sentence of a story joined by spaces opens.
 _SENTENCE_OPENING = re.compile(r"[.!?]\s+")
