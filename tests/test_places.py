@@ -24,6 +24,12 @@ def test_possessive_is_left_out_of_the_span():
     assert list(_found("Yemen’s capital was quiet.")) == ["Yemen"]
 
 
+def test_a_possessive_inside_a_places_name_stays_in_it():
+    found = _found("Refugees marched in Cox's Bazar, far from Kenya's Lamu county.")
+    assert found["Cox's Bazar"].country_code == "BD"
+    assert {"Kenya", "Lamu"} <= set(found)
+
+
 @pytest.mark.parametrize("text, absent", [
     ("Many people fled on Friday in March.", {"Many", "Friday", "March"}),
     ("Police said Henry will testify.", {"Police", "Henry"}),

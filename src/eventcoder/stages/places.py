@@ -54,6 +54,7 @@ _VOWEL_RUN = re.compile(r"[aeiouy]+")
 _HYPHEN_PART = re.compile(r"(?<![^-])[A-Z][^\W\d_]{2,}(?![^-])")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _POSSESSIVE_ENDS = ("'s", "’s", "'", "’")  # what a possessive ends with, checked first
+_POSSESSIVE_GAPS = ("'s ", "’s ")  # between a possessive word stripped and the next
 _DEMONYM_WORD = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)*$")
 _NO_PLURAL = ("ese", "ish", "ch", "ss", "s")
 #: What in the gap before a token ends the sentence before it.
@@ -471,7 +472,7 @@ def _match(text: str, tokens: list[_Token], gazetteer: Gazetteer, bare_towns: bo
     found: list[_Match] = []
     position = {id(t): i for i, t in enumerate(tokens)}
     zipf, w = _zipf(), weights()
-    for run in _sequences(text, tokens):
+    for run in _possessive_names(text, _sequences(text, tokens), gazetteer):
         letters = [len(t.text) for t in run]
         i = 0
         while i < len(run):
@@ -513,6 +514,18 @@ def _match(text: str, tokens: list[_Token], gazetteer: Gazetteer, bare_towns: bo
                 found += _hyphen_parts(run, i, tokens, position, gazetteer)
                 i += 1
     return found
+
+
+def _possessive_names(text: str, runs: list[list[_Token]], gazetteer: Gazetteer) -> list[list[_Token]]:
+    """Runs split at a possessive that together name a place: "Cox's Bazar" (not "Kenya's Lamu")."""
+    joined: list[list[_Token]] = []
+    for run in runs:
+        if (joined and text[joined[-1][-1].end:run[0].start] in _POSSESSIVE_GAPS
+                and gazetteer.find(text[joined[-1][-1].start:run[0].end]).places):
+            joined[-1] = joined[-1] + run
+        else:
+            joined.append(run)
+    return joined
 
 
 def _hyphen_parts(run: list[_Token], i: int, tokens: list[_Token], position: dict[int, int],
