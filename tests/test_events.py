@@ -3457,6 +3457,7 @@ def test_forces_sent_to_counter_an_act_are_the_event():
      "driven out of town."),
     ("Violent demonstration", "Students of Kiganjo High School on Monday set a dormitory ablaze during a strike over the "
      "expulsion of four students."),
+    ("Violent demonstration", "On Monday striking mineworkers set a security vehicle alight at a mine near Kiganjo."),
     ("Air/drone strike", "On Monday US forces conducted a 'self-defence' strike against militants who were attacking "
      "soldiers near Kiganjo."),
     ("Air/drone strike", "On Monday Mirage jets of the coalition, called in by the army, struck a rebel camp near "

@@ -1070,6 +1070,8 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
                          or entry.family == "property" and (lexicon.cues["declared_demonstration"].search(_lead(article, trigger))
                                                             or _DURING_DEMONSTRATION.search(sentence)))
         sub = taxonomy.VIOLENT_DEMONSTRATION if crowd.category == taxonomy.PROTESTERS or demonstrating else taxonomy.MOB_VIOLENCE
+    elif entry.family == "property" and actor1 is None and not trigger.passive and _DEMONSTRATORS.search(_lead(article, trigger)):
+        sub = taxonomy.VIOLENT_DEMONSTRATION  # "striking mineworkers set a vehicle alight": demonstrators the coder cannot name
     elif (entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH) and lexicon.cues["mob_killings"].search(sentence)
           and actor1 is None):
         sub = taxonomy.MOB_VIOLENCE  # "two men accused of theft were burnt to death": no armed side named
@@ -1134,6 +1136,8 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     return _retype(sub)
 
 
+#: Demonstrators told by what they do: "striking mineworkers", "picketers", "agitating workers".
+_DEMONSTRATORS = re.compile(r"\b(?:strik(?:ing|ers)|agitat(?:ing|ors)|protest(?:ing|ers)|demonstrat(?:ing|ors)|picket(?:ing|ers))\b", re.I)
 #: The demonstration an act was done in: "set a dormitory ablaze during a strike over fees".
 _DURING_DEMONSTRATION = re.compile(r"\bduring\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:strike|protest|demonstration)s?\b", re.I)
 
