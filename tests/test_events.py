@@ -3458,6 +3458,11 @@ def test_forces_sent_to_counter_an_act_are_the_event():
     ("Violent demonstration", "Students of Kiganjo High School on Monday set a dormitory ablaze during a strike over the "
      "expulsion of four students."),
     ("Violent demonstration", "On Monday striking mineworkers set a security vehicle alight at a mine near Kiganjo."),
+    # ground taken after a siege was fought for; a base handed over without fighting was not
+    ("Non-state actor overtakes territory", "On Monday the rebels seized the army's divisional headquarters in Kiganjo "
+     "after a long siege; the troops withdrew westwards."),
+    ("Non-violent transfer of territory", "On Monday the army base in Kiganjo was handed over to the rebels without "
+     "fighting, after mediation by elders."),
     ("Air/drone strike", "On Monday US forces conducted a 'self-defence' strike against militants who were attacking "
      "soldiers near Kiganjo."),
     ("Air/drone strike", "On Monday Mirage jets of the coalition, called in by the army, struck a rebel camp near "
