@@ -519,6 +519,9 @@ def test_a_state_named_by_its_strike_struck(text, actor1, sub_event_type):
      "Al Shabaab"),
     ("Two blasts shook a bus station in Nairobi. Five are dead. Al Shabaab are suspected.", "Al Shabaab"),
     ("A grenade hurt six traders in a border town on Monday; residents suspect Al Shabaab.", "Al Shabaab"),
+    # the side that gives the toll is no doer
+    ("A suicide bomber blew himself up at a market in Baidoa on Monday. The government put the death toll at 9. Al "
+     "Shabaab claimed the attack.", "Al Shabaab"),
     ("Four died when their lorry hit a landmine near Elwak (Al Shabaab assumed responsible).", "Al Shabaab"),
     ("A bomb went off in a market in Garissa; police call it the work of Al Shabaab.", "Al Shabaab"),
     ("Somali Islamist rebels stormed a village near Liboi, killing three traders.", "Al Shabaab"),

@@ -662,6 +662,13 @@ def _is_victim(actor: ActorMention) -> bool:
     return actor.category == taxonomy.CIVILIANS
 
 
+#: The words that only count an act's dead.
+_TOLL_WORD = re.compile(r"(?:death\s+)?toll|dead|deaths|casualties", re.I)
+#: Between a source and the toll it gives: "The government| put the |death toll", "medics| spoke of dozens of |dead".
+_TOLL_GIVEN = re.compile(r"\s+(?:\w+ly\s+|later\s+|first\s+)?(?:put|puts|gave|gives|placed|places|raised|raises|revised|cited|cites|"
+                         r"spoke\s+of|speaks\s+of|reported|reports)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}", re.I)
+
+
 def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention],
                    casualties: list[CasualtyMention]) -> tuple[ActorMention | None, ActorMention | None]:
     """actor1 acted, actor2 was acted upon, read from the clause around the trigger; an actor
@@ -673,8 +680,10 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     actors = [a for a in actors if not finder.search(text, max(0, a.start - 30), a.start)
               and not guise.search(text, max(0, a.start - 40), a.start)  # "posing as soldiers"
               and not _RESCUER_BEFORE.search(text, max(0, a.start - 30), a.start)  # "rescued by police"
-              # nor the one who says whose act it was: "Residents attributed the killing to"
-              and not (a.end <= trigger.start and _ATTRIBUTES.fullmatch(text, a.end, trigger.start))]
+              # nor the one who says whose act it was: "Residents attributed the killing to", or
+              # how many it killed: "The government put the death toll at 9"
+              and not (a.end <= trigger.start and (_ATTRIBUTES.fullmatch(text, a.end, trigger.start)
+                                                   or (_TOLL_WORD.fullmatch(trigger.text) and _TOLL_GIVEN.fullmatch(text, a.end, trigger.start))))]
     fight = _entry_of(trigger).mutual or trigger.sub_event_type == taxonomy.ARMED_CLASH
     harmed = Spans(() if fight else ((c.start, c.end) for c in casualties if c.kind in ("killed", "injured")))
 
