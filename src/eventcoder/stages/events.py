@@ -244,6 +244,7 @@ def load_lexicon() -> _Lexicon:
     cue_names = ["protest_intervention", "protest_excessive_force", "non_violent_transfer",
                  "non_combatant_subjects", "riot_cues", "crowds_fighting", "fighting_cues", "small_arms_fire", "armed_posts", "non_conflict_causes",
                  "unarmed_groups", "crowd_weapons", "mob_killings", "election_violence", "crowd_assaults", "demonstration_words", "declared_demonstration",
+                 "during_demonstration", "demonstrators",
                  "symbols_burnt", "road_blocked"]
     cues = {name: _alternation(data[name]) for name in cue_names}
     # and what the text goes on to tell of that act: "..., in which more than 100 people were killed"
@@ -677,13 +678,14 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     text = article.text
     # "a body was found by residents": the finder is no side of the act
     finder, guise = load_lexicon().cues["finder_before"], load_lexicon().cues["guise_before"]
+    toll = _TOLL_WORD.fullmatch(trigger.text) is not None
     actors = [a for a in actors if not finder.search(text, max(0, a.start - 30), a.start)
               and not guise.search(text, max(0, a.start - 40), a.start)  # "posing as soldiers"
               and not _RESCUER_BEFORE.search(text, max(0, a.start - 30), a.start)  # "rescued by police"
               # nor the one who says whose act it was: "Residents attributed the killing to", or
               # how many it killed: "The government put the death toll at 9"
               and not (a.end <= trigger.start and (_ATTRIBUTES.fullmatch(text, a.end, trigger.start)
-                                                   or (_TOLL_WORD.fullmatch(trigger.text) and _TOLL_GIVEN.fullmatch(text, a.end, trigger.start))))]
+                                                   or (toll and _TOLL_GIVEN.fullmatch(text, a.end, trigger.start))))]
     fight = _entry_of(trigger).mutual or trigger.sub_event_type == taxonomy.ARMED_CLASH
     harmed = Spans(() if fight else ((c.start, c.end) for c in casualties if c.kind in ("killed", "injured")))
 
@@ -1074,12 +1076,14 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
         # (and so does a crowd that loots or burns where the state's forces meet it, or over its
         # grievance: "looted the mall, clashing with police", "striking workers torched two buses";
         # a mob strikes at people)
-        demonstrating = (against_state and (lexicon.cues["demonstration_words"].search(_with_next(article, trigger.sentence))
-                                            or _party_followed(article.text, crowd) is not None or entry.family == "property")
-                         or entry.family == "property" and (lexicon.cues["declared_demonstration"].search(_lead(article, trigger))
-                                                            or _DURING_DEMONSTRATION.search(sentence)))
+        destroying = entry.family == "property"
+        declared = destroying and (lexicon.cues["declared_demonstration"].search(_lead(article, trigger))
+                                   or lexicon.cues["during_demonstration"].search(sentence))
+        demonstrating = declared or against_state and (
+            destroying or lexicon.cues["demonstration_words"].search(_with_next(article, trigger.sentence))
+            or _party_followed(article.text, crowd) is not None)
         sub = taxonomy.VIOLENT_DEMONSTRATION if crowd.category == taxonomy.PROTESTERS or demonstrating else taxonomy.MOB_VIOLENCE
-    elif entry.family == "property" and actor1 is None and not trigger.passive and _DEMONSTRATORS.search(_lead(article, trigger)):
+    elif entry.family == "property" and actor1 is None and not trigger.passive and lexicon.cues["demonstrators"].search(_lead(article, trigger)):
         sub = taxonomy.VIOLENT_DEMONSTRATION  # "striking mineworkers set a vehicle alight": demonstrators the coder cannot name
     elif (entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH) and lexicon.cues["mob_killings"].search(sentence)
           and actor1 is None):
@@ -1143,12 +1147,6 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     if sub == trigger.sub_event_type:
         return entry.event_type, sub, trigger.plover_event, trigger.plover_mode
     return _retype(sub)
-
-
-#: Demonstrators told by what they do: "striking mineworkers", "picketers", "agitating workers".
-_DEMONSTRATORS = re.compile(r"\b(?:strik(?:ing|ers)|agitat(?:ing|ors)|protest(?:ing|ers)|demonstrat(?:ing|ors)|picket(?:ing|ers))\b", re.I)
-#: The demonstration an act was done in: "set a dormitory ablaze during a strike over fees".
-_DURING_DEMONSTRATION = re.compile(r"\bduring\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:strike|protest|demonstration)s?\b", re.I)
 
 
 def _gave_ground(article: Article, trigger: Trigger) -> bool:
@@ -1245,7 +1243,7 @@ _GRIEVANCE_BEFORE = re.compile(r"\b(?:victims?\s+of|in\s+response\s+to|failure\s
 
 #: After damage the state, or those the crowd protests against, did: "stalls destroyed by county
 #: officers", "a woman set on fire by her attackers".
-_BY_THE_STATE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?by\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+)?(?:police|officers|security\s+forces|authorities|soldiers|army|government|askaris"
+_DONE_BY_OTHERS = re.compile(r"\s+(?:[\w-]+\s+){0,2}?by\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+)?(?:police|officers|security\s+forces|authorities|soldiers|army|government|askaris"
                           r"|attackers|assailants|killers|rapists|gunmen)\b", re.I)
 
 #: Where a sentence of a story joined by spaces opens.
@@ -1267,7 +1265,7 @@ def _rioted(story: str) -> bool:
     cues = load_lexicon().cues
     return any(not _GRIEVANCE_BEFORE.search(story, max(0, cue.start() - 60), cue.start())
                and not _PEACEFULLY_BEFORE.search(story, max(0, cue.start() - 24), cue.start())  # "peacefully blocking", "a peaceful road blockade"
-               and not _BY_THE_STATE.match(story, cue.end())
+               and not _DONE_BY_OTHERS.match(story, cue.end())
                # what was burnt, in the cue or in the three words after it
                and not cues["symbols_burnt"].search(story, cue.start(), _THREE_WORDS.match(story, cue.end()).end())
                for cue in _told_cues(cues["riot_cues"], story))
