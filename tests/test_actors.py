@@ -466,6 +466,24 @@ def test_mozambiques_insurgents_are_the_islamic_states_and_militants_elsewhere_s
     assert _names("Militants raided a fishing camp on Monday.", country="KE")["Militants"] == "Unidentified Armed Group (Kenya)"
 
 
+def test_a_name_a_country_gives_its_own_meaning_keeps_its_usual_one_elsewhere():
+    assert _names("Al Shabaab fighters raided a fishing camp on Monday.", country="MZ")["Al Shabaab fighters"] == \
+        "Islamic State (Mozambique)"
+    assert _names("Al Shabaab fighters raided a fishing camp on Monday.", country="KE")["Al Shabaab fighters"] == "Al Shabaab"
+
+
+@pytest.mark.parametrize("text, country, mission", [
+    ("Tanzanian troops serving with SAMIM shelled a camp on Monday.", "MZ",
+     "SAMIM: Southern African Development Community Mission in Mozambique"),
+    ("Tanzanian troops of SAMIM shelled a camp on Monday.", "MZ", "SAMIM: Southern African Development Community Mission in Mozambique"),
+    # Somalia's foreign troops that serve there only in the African Union's mission
+    ("Tanzanian troops repelled an attack on their base on Monday.", "SO", "Military Forces of Tanzania"),
+    ("Ugandan troops repelled an attack on their base on Monday.", "SO", "ATMIS")])
+def test_a_foreign_contingent_acts_as_its_mission(text, country, mission):
+    contingent = " ".join(text.split()[:2])
+    assert _names(text, country=country, published=date(2023, 5, 10))[contingent] == mission
+
+
 def test_a_gang_told_by_its_name_is_that_gang():
     names = _names("On Monday, Grand Ravine gang members raided Carrefour and the 5 Segonn gang kidnapped a pastor.", country="HT")
     assert sorted(names.values()) == ["5 Segonn Gang", "Grand Ravine Gang"]

@@ -271,6 +271,7 @@ def test_no_casualty_count(text):
     ("Two students, Ana Tapia (19) and Luis Rojas (20), were shot dead in Kiganjo.", 2),
     ("One marcher, 19-year-old Ana Tapia, died of her wounds.", 1),
     ("Two boys, aged 12 and 14, were killed by a stray shell.", 2),
+    ("Two farmers, Joseph K. and Peter M., died of gunshot wounds in Kiganjo.", 2),
     # a lone victim named with a title, accents and all
     ("Gunmen killed Indigenous leader José Ramírez Tálaga near Kiganjo.", 1),
     ("Bandits shot dead patrolman Andrés Mejía at a checkpoint.", 1),

@@ -811,6 +811,12 @@ def test_the_source_told_after_an_act_is_no_side_of_it():
     assert (record["actor1"], record["actor2"]) == ("Unidentified Armed Group (Kenya)", "Civilians (Kenya)")
 
 
+def test_the_road_death_a_mob_avenged_is_not_its_toll():
+    event = main_event("A lorry hit and killed a cyclist in Kiganjo on Monday. Angry residents then beat the driver "
+                       "and set the lorry on fire.")
+    assert (event["sub_event_type"], event["fatalities"]) == ("Mob violence", 0)
+
+
 def test_a_states_fire_is_its_forces():
     assert main_event("Two herders were killed by Ugandan fire near Kiganjo on Monday.")["actor1"] == "Military Forces of Uganda"
 
@@ -822,7 +828,8 @@ def test_strikes_told_as_support_of_a_ground_battle_are_its_ally_not_the_act():
 
 
 @pytest.mark.parametrize("text", ["A fire destroyed 50 houses in Kiganjo on Monday.",
-                                  "A bus collided with a truck near Kiganjo on Monday, killing nine passengers."])
+                                  "A bus collided with a truck near Kiganjo on Monday, killing nine passengers.",
+                                  "A lorry hit and killed a cyclist near Kiganjo on Monday."])
 def test_harm_by_fire_or_accident_with_no_one_acting_is_no_event(text):
     assert records_of(text) == []
 
@@ -2202,6 +2209,15 @@ def test_an_encounter_is_a_gunfight():
         "Armed clash", "NPA: New People's Army", 2)
 
 
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("The Kenya Defence Forces established a forward operating base at Kiganjo on Monday.", "Headquarters or base established"),
+    ("Nurses at Kiganjo hospital withdrew emergency services on Monday and gathered at the gate to protest unpaid salaries.",
+     "Peaceful protest"),
+    ("Pokot and Turkana militias engaged in hours of heavy gunfire near Kiganjo on Monday.", "Armed clash")])
+def test_bases_services_withdrawn_and_gunfire_traded(text, sub_event_type):
+    assert main_event(text)["sub_event_type"] == sub_event_type
+
+
 def test_an_armed_groups_administrative_office_is_a_base():
     assert main_event("M23 rebels opened a new administrative office in Bunagana on Monday.")[
         "sub_event_type"] == "Headquarters or base established"
@@ -3183,6 +3199,19 @@ def test_a_word_that_only_names_the_speaker_a_gang_or_a_charge_is_no_act(text, s
 def test_a_raid_that_took_goods_and_hurt_no_one_is_one_looting():
     records = records_of("Al Shabaab fighters raided Kiganjo on Monday, looting shops and carrying off sacks of food. No casualties were reported.")
     assert [r["sub_event_type"] for r in records] == ["Looting/property destruction"]
+
+
+@pytest.mark.parametrize("text", [
+    "Bandits stormed Kiganjo on Monday, looting grain and rustling 60 goats. The villagers had fled and no one was hurt.",
+    "Al Shabaab fighters rustled about 300 camels from herders near Kiganjo on Monday. The herders were let go unhurt."])
+def test_herds_taken_from_people_left_unhurt_are_looting(text):
+    assert main_event(text)["sub_event_type"] == "Looting/property destruction"
+
+
+def test_the_act_after_the_reprisal_phrase_is_the_one_reported():
+    event = main_event("In reprisal for an earlier raid, Turkana gunmen attacked a Pokot settlement near Kiganjo on Monday, "
+                       "killing six herders and burning huts.")
+    assert (event["sub_event_type"], event["fatalities"]) == ("Attack", 6)
 
 
 def test_protesters_who_stoned_a_police_station_before_the_police_fired_rioted():

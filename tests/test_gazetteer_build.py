@@ -37,6 +37,15 @@ def test_first_level_divisions_have_names(name, country):
     assert [p.country_code for p in divisions] == [country]
 
 
+@pytest.mark.parametrize("name, country, former", [
+    ("Bono East", "GH", "Brong-Ahafo"), ("Savannah", "GH", "Northern"), ("Highland Papua", "ID", "Papua")])
+def test_divisions_created_since_the_rows_were_drawn_bear_new_and_former_names(name, country, former):
+    gazetteer = load_gazetteer()
+    division = next(p for p in gazetteer.lookup(name) if p.is_admin1 and p.country_code == country)
+    assert any(p.is_admin1 and p.country_code == country and p.admin1_code == division.admin1_code
+               for p in gazetteer.lookup(former))
+
+
 def test_a_town_lies_in_the_province_named_after_its_seat():
     bunia = next(p for p in load_gazetteer().lookup("Bunia") if p.country_code == "CD")
     assert bunia.admin1 == "Ituri"

@@ -117,8 +117,8 @@ class NameMatch:
     start: int
     end: int
     entry: Entry
-    #: for a contextual alias, what the words mean where it names no one ("militants" outside
-    #: the countries whose militants it names)
+    #: for a contextual alias, what the words mean outside the countries it is listed for: a
+    #: generic kind ("militants") or the actor they name elsewhere ("al-Shabaab": Somalia's)
     elsewhere: Entry | None = None
 
 
@@ -160,7 +160,7 @@ def match_names(text: str, lexicon: Lexicon) -> ActorNames:
                 if not (capitals_text and entry.acronym) and not _after_negating_prefix(haystack, start):
                     cues.append((start, end, entry.country_code))
             elif not _after_negating_prefix(haystack, start) and not _HOLDER_SUFFIX.match(haystack, end):
-                elsewhere = next((e for e in entries[index + 1:] if e.kind == "generic"), None) if entry.kind == "contextual" else None
+                elsewhere = next((e for e in entries[index + 1:] if e.kind in ("generic", "actor")), None) if entry.kind == "contextual" else None
                 candidates.append(NameMatch(start, end, entry, elsewhere))
                 break
     candidates.sort(key=lambda m: (m.start - m.end, m.start))
@@ -406,7 +406,9 @@ class _Builder:
                 self.interned[signature] = entry
             bucket = self.entries[form.lower() if form.isascii() else normalise(form)]
             if entry not in bucket:
-                bucket.append(entry)
+                # a country's own meaning is tried before the one the alias has everywhere else
+                # ("al-Shabaab": Cabo Delgado's insurgents in Mozambique, Somalia's elsewhere)
+                bucket.insert(0, entry) if kind == "contextual" else bucket.append(entry)
 
     def _forms(self, alias: str) -> set[str]:
         forms = {alias, alias.replace("-", " ")} if "-" in alias else {alias}
@@ -443,7 +445,7 @@ def armed_group_spans(names: ActorNames) -> list[tuple[int, int]]:
 
 def armed_group_countries(names: ActorNames) -> set[str]:
     """The home countries of the non-state armed groups the text names ("JNIM" is Mali's)."""
-    return {m.entry.actor.country_code for m in _armed_group_matches(names) if m.entry.actor.country_code}
+    return {_actor_entry(m).actor.country_code for m in _armed_group_matches(names) if _actor_entry(m).actor.country_code}
 
 
 def contextual_armed_countries(names: ActorNames) -> set[str]:
@@ -458,7 +460,14 @@ def contextual_armed_countries(names: ActorNames) -> set[str]:
 
 def _armed_group_matches(names: ActorNames) -> list[NameMatch]:
     armed = taxonomy.category_group("non_state_armed")
-    return [m for m in names.matches if m.entry.kind == "actor" and m.entry.actor.category in armed]
+    return [m for m in names.matches if (entry := _actor_entry(m)) is not None and entry.actor.category in armed]
+
+
+def _actor_entry(match: NameMatch) -> Entry | None:
+    """The named actor a match stands for, a country's own meaning aside ("al-Shabaab" is
+    Somalia's group wherever the text is set)."""
+    entry = match.elsewhere if match.entry.kind == "contextual" else match.entry
+    return entry if entry is not None and entry.kind == "actor" else None
 
 
 def sides_with_state(mention: ActorMention) -> bool:

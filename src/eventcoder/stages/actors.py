@@ -54,6 +54,9 @@ def find_actors(article: Article) -> Article:
     for match in matches:
         entry = match.entry
         span = text[match.start:match.end]
+        contextual = _contextual(entry, country, year) if entry.kind == "contextual" else None
+        if entry.kind == "contextual" and contextual is None and match.elsewhere is not None:
+            entry = match.elsewhere  # what the alias means outside the countries it is listed for
         if entry.kind == "actor":
             mention = _named(span, match, entry.actor, country, lexicon, article.published)
             if mention.category == taxonomy.STATE_FORCES and _no_longer_serving().search(text, max(0, match.start - 12), match.start):
@@ -62,10 +65,8 @@ def find_actors(article: Article) -> Article:
                 generics[id(generic)] = ("civilians", mention.country_code)
                 mention = generic
             mentions.append(mention)
-        elif entry.kind == "contextual" and (actor := _contextual(entry, country, year)):
-            mentions.append(_named(span, match, actor, country, lexicon))
-        elif entry.kind == "contextual" and match.elsewhere is not None:
-            entry = match.elsewhere
+        elif contextual is not None:
+            mentions.append(_named(span, match, contextual, country, lexicon))
         if entry.kind == "generic":
             demonym = cue_ending_at.get(match.start) or (entry.generic == "military" and _demonym_before_model(text, match.start, cue_ending_at))
             if entry.after_demonym and not demonym:
@@ -109,11 +110,19 @@ def find_actors(article: Article) -> Article:
                 and _UNIT_OF.fullmatch(text, mention.end, named_after.start)):
             # "the bomb disposal unit of the Nigerian Army": the force named is the unit's
             mention.name, mention.country_code = named_after.name, named_after.country_code
+        elif (mention.category == taxonomy.STATE_FORCES and named_after.category == taxonomy.EXTERNAL_FORCES
+              and named_after.country_code and mention.country_code not in (None, named_after.country_code)
+              and _SERVING_IN.fullmatch(text, mention.end, named_after.start)):
+            # "Tanzanian troops serving with SAMIM": a foreign contingent acts as its mission (ACLED)
+            mention.name, mention.category, mention.country_code = named_after.name, named_after.category, named_after.country_code
     article.actors = [m for m in mentions if m.name]
     return article
 
 
 _UNIT_OF = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
+#: Between a foreign contingent and the mission it serves in: "Botswana soldiers of SAMIM",
+#: "troops serving with", "a gunship operating under", "deployed as part of".
+_SERVING_IN = re.compile(r"\s+(?:of|(?:(?:serving|operating|deployed|fighting)\s+)?(?:with|under|in|for|as\s+part\s+of))\s+(?:the\s+)?")
 
 
 # After a country's name: another country joined by "and", "which", a time phrase or adverb,

@@ -1067,9 +1067,10 @@ def _lexicon() -> _Lexicon:
                      r"(?:on\s+patrol\s+|on\s+duty\s+)?")
     clause_words = r"(?:[^,;.()]|\([^()]{0,60}\)){0,120}?"
     of_institution = r"(?:\s+of\s+(?-i:[A-Z])[\w'’-]+)?"
-    # who they were, told between commas: ", Peter Mwangi,", ", a driver, 21,", ", aged 15 and 18,"
+    # who they were, told between commas: ", Peter Mwangi,", ", a driver, 21,", ", aged 15 and 18,",
+    # names shortened to an initial: ", Ridwan L. and Yusuf K.,"
     between_commas = (r"\s*,\s*(?:(?-i:[A-Z])|(?:on|while|during|an?|the|his|her|their|one|both|each|aged)\s|\d{1,3}-year-old\s)"
-                      r"(?:[^,;.()]|\(\d{1,3}\)){1,90}?\s*,(?:\s*\d{1,3}\s*,)?")
+                      r"(?:[^,;.()]|\(\d{1,3}\)|(?<=\s(?-i:[A-Z]))\.){1,90}?\s*,(?:\s*\d{1,3}\s*,)?")
     return _Lexicon(
         # dispatched by first character: searched in every sentence, and the plainer regex was its stage's slowest
         cue=dispatched([("cue", _alternatives(roles))], prefix=r"(?<![\w-])", suffix=r"(?![\w-])", flags=flags),

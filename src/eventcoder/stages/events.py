@@ -2091,15 +2091,20 @@ def _avenged(article: Article, trigger: Trigger) -> bool:
     sentence = article.sentences[trigger.sentence]
     cue = _AVENGED.search(article.text, sentence.start, trigger.start)
     # another act told before the cue, or after the avenged act ("in retaliation for the previous
-    # day's attack, armed tribesmen torched houses")
-    return cue is not None and any(t.start < cue.start() or t.start > trigger.end
-                                   for t in article.in_sentence(article.triggers, trigger.sentence))
+    # day's attack, armed tribesmen torched houses"); the act after the cue's clause is the one
+    # reported ("in reprisal for the previous day's attack, youths attacked a settlement")
+    return cue is not None and not _PHRASE_END.search(article.text, cue.end(), trigger.start) and any(
+        t.start < cue.start() or t.start > trigger.end for t in article.in_sentence(article.triggers, trigger.sentence))
 
 
 #: What names an earlier act as the one avenged: "in reprisal for", "to avenge".
 _AVENGED = re.compile(r"\b(?:in\s+(?:apparent\s+|suspected\s+|possible\s+)?(?:retaliation|revenge|reprisal)\s+(?:for|to)|to\s+avenge|avenging"
                       # and a rumour that set it off: "burned shops after rumours that a child had been abducted"
                       r"|(?:after|over|amid|following)\s+(?:false\s+|unfounded\s+)?rumou?rs?\s+(?:that|of))\b", re.I)
+
+
+#: Where a phrase ends: a comma, semicolon or dash.
+_PHRASE_END = re.compile(r"[,;]|\s[-–—]\s")
 
 
 #: A mob's act, as against its name: "lynched", "lynching".
@@ -2728,6 +2733,9 @@ def _with_protest_violence(article: Article, events: list[Event]) -> list[Event]
     return kept
 
 
+#: Its victims let go unhurt: "the herders were released unhurt", "left without harming anyone".
+_UNHARMED = re.compile(r"\b(?:unhurt|unharmed|unscathed|without\s+(?:harming|hurting|injuring)\s+(?:anyone|anybody|them))\b", re.I)
+
 #: A raid told by what it stole: "stole 40 goats", "rustled cattle".
 _THEFT = re.compile(r"(?:st(?:ole|eal)|rustl)", re.I)
 
@@ -2743,13 +2751,17 @@ def _harmless_raids(article: Article, events: list[Event]) -> list[Event]:
                 or (event.sub_event_type == taxonomy.ARMED_CLASH and event.actor2 is None and not _entry_of(event.trigger).mutual))
         if not raid or id(event) in absorbed:
             continue
-        harm = [c for c in event.casualties if c.kind in ("killed", "injured")]
-        if (harm and not any(c.minimum or c.maximum for c in harm)
+        lootings = [e for e in events if e is not event and e.trigger.family == "property"
+                    and e.sentences[0] == event.sentences[0] and e.status == event.status]
+        # the hurt told beside the raid or its looting ("looting foodstuffs ... no one was hurt")
+        harm = [c for e in (event, *lootings) for c in e.casualties if c.kind in ("killed", "injured")]
+        unharmed = not any(c.minimum or c.maximum for c in harm) and (
+            harm or _UNHARMED.search(_with_next(article, event.sentences[-1])))
+        if (unharmed
                 and (_THEFT.match(event.trigger.text)  # "rustled 500 head of cattle. No one was hurt."
                      or any(t.family == "property" for t in article.in_sentence(article.triggers, event.sentences[0])))):
             _retype_event(event, taxonomy.LOOTING)
-            for looting in [e for e in events if e is not event and e.trigger.family == "property"
-                            and e.sentences[0] == event.sentences[0] and e.status == event.status]:
+            for looting in lootings:
                 _absorb(event, looting)
                 absorbed.add(id(looting))
     return [e for e in events if id(e) not in absorbed]

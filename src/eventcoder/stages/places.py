@@ -246,8 +246,9 @@ _SEATS = frozenset({"PPLC", "PPLA", "PPLG"})
 #: Around a whole item of a bracket list: "(|Sirajganj|)", ", |Borno|)".
 _ITEM_OPENS = re.compile(r"[(,]\s*$")
 _ITEM_CLOSES = re.compile(r"\s*[,)]")
-#: From a place to the brackets of its divisions: "Raiganj| police station (", "Bulo (".
-_BRACKET_AFTER = re.compile(r"(?:\s+(?-i:[a-z])[\w-]*){0,3}\s*\(")
+#: From a place to the brackets of its divisions: "Raiganj| police station (", "Bulo (", and
+#: of the locality it is told in: "Bangkal|, Seruyan Raya (".
+_BRACKET_AFTER = re.compile(r"(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?(?:\s+[a-z][\w-]*){0,3}\s*\(")
 
 
 def _capitals_told(text: str, demonyms: list[PlaceMention], home: tuple[str, str] | None,
