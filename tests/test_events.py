@@ -811,6 +811,18 @@ def test_the_source_told_after_an_act_is_no_side_of_it():
     assert (record["actor1"], record["actor2"]) == ("Unidentified Armed Group (Kenya)", "Civilians (Kenya)")
 
 
+def test_clashes_at_a_religious_procession_are_mob_violence():
+    event = main_event("Clashes broke out during a Ram Navami procession in Kiganjo on Monday. Stones and crude bombs "
+                       "were reportedly thrown and several people were injured.")
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == ("Mob violence", "Rioters (Kenya)", "Rioters (Kenya)")
+
+
+def test_the_death_that_angered_a_crowd_is_not_its_toll():
+    event = main_event("On Monday, a crowd angered by the death of a trader in police custody set fire to the Kiganjo "
+                       "police station.")
+    assert (event["event_type"], event["fatalities"]) == ("Riots", 0)
+
+
 def test_the_road_death_a_mob_avenged_is_not_its_toll():
     event = main_event("A lorry hit and killed a cyclist in Kiganjo on Monday. Angry residents then beat the driver "
                        "and set the lorry on fire.")

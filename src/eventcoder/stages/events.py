@@ -3393,6 +3393,10 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
             and _SUSPECTED_BEFORE.search(article.text, max(0, actor2.start - 30), actor2.start)):
         # "residents set ablaze two suspected kidnappers": those a mob judged are its civilians (ACLED)
         actor2 = unnamed_actor("civilians", actor2.country_code, actor2.start)
+    if entry.family != "protest" and sub in taxonomy.RIOT_SUB_TYPES:
+        # "a crowd angered by the death of a trader set fire to": the grievance told before the act
+        casualties = [c for c in casualties if c.start > trigger.start
+                      or not _is_grievance(article.text[article.sentence_at(c.start).start:c.start])]
     if event_type == taxonomy.RIOTS or sub == taxonomy.PROTEST_WITH_INTERVENTION:
         actor1, actor2 = _crowd_control(actor1), _crowd_control(actor2)
     elif event_type != taxonomy.PROTESTS and actor2 is not None and actor2.generic and actor2.category == taxonomy.RIOTERS:
