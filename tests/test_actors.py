@@ -484,6 +484,12 @@ def test_a_foreign_contingent_acts_as_its_mission(text, country, mission):
     assert _names(text, country=country, published=date(2023, 5, 10))[contingent] == mission
 
 
+def test_a_country_named_for_its_troops_is_not_where_they_fought():
+    record = extract_records(Article("t", "On Monday, Botswana soldiers clashed with insurgents near Macomia (Macomia, "
+                                          "Cabo Delgado).", published=date(2022, 10, 17)))[0]
+    assert (record["country"], record["actor2"]) == ("Mozambique", "Islamic State (Mozambique)")
+
+
 def test_a_gang_told_by_its_name_is_that_gang():
     names = _names("On Monday, Grand Ravine gang members raided Carrefour and the 5 Segonn gang kidnapped a pastor.", country="HT")
     assert sorted(names.values()) == ["5 Segonn Gang", "Grand Ravine Gang"]

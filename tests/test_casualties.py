@@ -280,6 +280,11 @@ def test_each_person_killed_is_counted_once(text, count):
     assert sum(m.minimum for m in casualties_in(text) if m.kind == "killed") == count
 
 
+def test_a_breakdown_after_a_colon_is_the_totals_not_more_dead():
+    mentions = top_level(casualties_in("Officials said 22 people died: 5 soldiers and 17 attackers."))
+    assert [(m.minimum, m.kind) for m in mentions] == [(22, "killed")]
+
+
 @pytest.mark.parametrize("text, count", [
     ("A chief was pulled from his car near Kiganjo and killed.", 1),
     ("A trader is freed by police in Kiganjo; later he is attacked and killed by a mob.", 0),

@@ -811,6 +811,46 @@ def test_the_source_told_after_an_act_is_no_side_of_it():
     assert (record["actor1"], record["actor2"]) == ("Unidentified Armed Group (Kenya)", "Civilians (Kenya)")
 
 
+@pytest.mark.parametrize("text", [
+    "On Monday, ODM supporters stoned a police patrol in Kiganjo after police blocked their candidate's motorcade.",
+    "On Monday, hawkers evicted from the streets of Kiganjo threw stones at county officers and police."])
+def test_a_crowd_with_a_cause_that_stones_the_police_is_a_violent_demonstration(text):
+    assert main_event(text)["sub_event_type"] == "Violent demonstration"
+
+
+def test_army_recruits_struck_are_the_military():
+    event = main_event("A suicide bomber blew himself up among army recruits queuing at a camp in Kiganjo on Monday, "
+                       "killing ten recruits.")
+    assert (event["sub_event_type"], event["actor2"], event["fatalities"]) == ("Suicide bomb", "Military Forces of Kenya", 10)
+
+
+@pytest.mark.parametrize("text", ["Police detained two journalists filming clashes in Kiganjo on Monday.",
+                                  "Soldiers arrested a reporter in Kiganjo on Monday while he photographed families who had fled militant attacks."])
+def test_violence_people_fled_or_filmed_is_the_setting_of_the_act(text):
+    assert [r["sub_event_type"] for r in records_of(text)] == ["Arrests"]
+
+
+@pytest.mark.parametrize("text", ["Police arrested 40 students in Kiganjo on Monday before they could hold a rally.",
+                                  "Police arrested 17 people in Kiganjo on Monday as they gathered to mark the anniversary of the massacre."])
+def test_people_held_at_or_before_a_gathering_are_protesters(text):
+    assert [(r["sub_event_type"], r["actor2"]) for r in records_of(text)] == [("Arrests", "Protesters (Kenya)")]
+
+
+def test_a_police_informer_killed_is_a_civilian():
+    event = main_event("Rebels dragged a villager out of his house in Kiganjo on Monday and killed him, branding him a police informer.")
+    assert (event["sub_event_type"], event["actor2"]) == ("Attack", "Civilians (Kenya)")
+
+
+def test_people_seized_are_no_ground_taken():
+    assert all(r["event_type"] != "Strategic developments" or r["sub_event_type"] == "Arrests" for r in records_of(
+        "On Monday, plain-clothes officers seized activist John Kamau outside a pharmacy in Kiganjo."))
+
+
+def test_an_act_captured_on_video_takes_no_ground():
+    event = main_event("A police officer assaulted a motorcyclist in Kiganjo on Monday, in an incident captured on video.")
+    assert (event["sub_event_type"], event["actor1"]) == ("Attack", "Police Forces of Kenya")
+
+
 def test_clashes_at_a_religious_procession_are_mob_violence():
     event = main_event("Clashes broke out during a Ram Navami procession in Kiganjo on Monday. Stones and crude bombs "
                        "were reportedly thrown and several people were injured.")
@@ -2223,10 +2263,16 @@ def test_an_encounter_is_a_gunfight():
 
 @pytest.mark.parametrize("text, sub_event_type", [
     ("The Kenya Defence Forces established a forward operating base at Kiganjo on Monday.", "Headquarters or base established"),
+    ("The army opened a new advanced operating base in Kiganjo on Monday.", "Headquarters or base established"),
+    ("Gunmen took away a mine supervisor and two workers from a gold site near Kiganjo on Monday.",
+     "Abduction/forced disappearance"),
     ("Nurses at Kiganjo hospital withdrew emergency services on Monday and gathered at the gate to protest unpaid salaries.",
      "Peaceful protest"),
-    ("Pokot and Turkana militias engaged in hours of heavy gunfire near Kiganjo on Monday.", "Armed clash")])
-def test_bases_services_withdrawn_and_gunfire_traded(text, sub_event_type):
+    ("Pokot and Turkana militias engaged in hours of heavy gunfire near Kiganjo on Monday.", "Armed clash"),
+    ("Army helicopter gunships attacked militants near Kiganjo on Monday, killing ten.", "Air/drone strike"),
+    ("Helicopters operated by a South African private military company fired on militants near Kiganjo on Monday.",
+     "Air/drone strike")])
+def test_bases_people_taken_services_withdrawn_and_gunfire_traded(text, sub_event_type):
     assert main_event(text)["sub_event_type"] == sub_event_type
 
 

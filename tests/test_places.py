@@ -125,6 +125,19 @@ def test_a_name_lies_in_the_country_of_the_province_its_brackets_end_with(text, 
     assert {m.country_code for m in found.values()} == {country}
 
 
+@pytest.mark.parametrize("text, town, division", [
+    # a province split since keeps its towns under its former name, as older notes write them
+    ("Police arrested 17 people in Timika (Mimika, Papua) on Friday.", "Timika", ("ID", "Central Papua")),
+    ("Youths rioted in Techiman (Techiman Municipal, Bono East) on Friday.", "Techiman", ("GH", "Bono East")),
+    # a village told before its locality's brackets lies in their country
+    ("Police shot at villagers of Bangkal, Seruyan Raya (Seruyan, Central Kalimantan) on Friday.", "Central Kalimantan",
+     ("ID", "Central Kalimantan"))])
+def test_divisions_renamed_or_split_hold_their_towns(text, town, division):
+    found = _found(text)
+    assert (found[town].country_code, found[town].admin1) == division
+    assert {m.country_code for m in found.values()} == {division[0]}
+
+
 def test_seed_article(shared_data):
     text = (shared_data / "seed" / "article.txt").read_text(encoding="utf-8")
     places = _places(text)

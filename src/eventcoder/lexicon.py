@@ -408,7 +408,10 @@ class _Builder:
             if entry not in bucket:
                 # a country's own meaning is tried before the one the alias has everywhere else
                 # ("al-Shabaab": Cabo Delgado's insurgents in Mozambique, Somalia's elsewhere)
-                bucket.insert(0, entry) if kind == "contextual" else bucket.append(entry)
+                if kind == "contextual":
+                    bucket.insert(0, entry)
+                else:
+                    bucket.append(entry)
 
     def _forms(self, alias: str) -> set[str]:
         forms = {alias, alias.replace("-", " ")} if "-" in alias else {alias}
@@ -445,7 +448,7 @@ def armed_group_spans(names: ActorNames) -> list[tuple[int, int]]:
 
 def armed_group_countries(names: ActorNames) -> set[str]:
     """The home countries of the non-state armed groups the text names ("JNIM" is Mali's)."""
-    return {_actor_entry(m).actor.country_code for m in _armed_group_matches(names) if _actor_entry(m).actor.country_code}
+    return {code for m in _armed_group_matches(names) if (code := _actor_entry(m).actor.country_code)}
 
 
 def contextual_armed_countries(names: ActorNames) -> set[str]:

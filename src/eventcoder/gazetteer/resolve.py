@@ -596,8 +596,10 @@ def _no_reading_in_division(candidate: Candidate, containers: list[Candidate]) -
         if any(p.is_country for p in container.places):
             continue  # "Mexico City (Mexico)" names the country, not the State of Mexico
         divisions = [p for p in container.places if p.is_admin1 and p.country_code in countries and p.key == container.key]
+        # (those split from it still bear its former name: "Timika (Papua)" lies in Central Papua)
+        held = {(p.country_code, p.admin1_code) for p in container.places if p.is_admin1 and p.country_code in countries}
         if len(divisions) == 1 and not any(
-                (p.country_code, p.admin1_code) == (divisions[0].country_code, divisions[0].admin1_code)
+                (p.country_code, p.admin1_code) in held
                 or distance_km(p.latitude, p.longitude, divisions[0].latitude, divisions[0].longitude) <= reach
                 for p in candidate.places):
             return True

@@ -347,6 +347,9 @@ def main_country(article: Article, cues: tuple[tuple[int, int, str], ...],
     named = [p for p in article.places if p.country_code and not _foreigners(article.text, p)
              and not (p.is_country and told_beyond(article.text, p.start, p.end, paired=False))]
     grounded = [p for p in named if p.feature_code != "DEMONYM"]
+    # a country named as whose forces they are ("Botswana soldiers of SAMIM clashed ... in Cabo
+    # Delgado") tells who, not where, when the report names places
+    grounded = [p for p in grounded if not (p.is_country and _FORCES_AFTER.match(article.text, p.end))] or grounded
     # a dateline tells where the report was filed ("NAIROBI (Reuters) - ... in Sudan's Darfur"):
     # the places of its body, where there are any
     dateline = dateline_end(article.text)
@@ -364,6 +367,9 @@ def main_country(article: Article, cues: tuple[tuple[int, int, str], ...],
         return None
     return votes.most_common(1)[0][0]
 
+
+#: After a country's name, its forces: "Botswana soldiers", "Rwanda Defence Force troops".
+_FORCES_AFTER = re.compile(r"\s+(?:[A-Z][\w-]*\s+){0,2}(?:troops|soldiers|army|forces|police|policemen|contingents?|peacekeepers|navy|air\s+force)\b")
 
 #: After a generic mention, before the country its people come from: "raiders from Ethiopia".
 #: Right before people told as armed: "armed ", "heavily armed ".

@@ -737,6 +737,10 @@ def _mention(lexicon: _Lexicon, text: str, kind: str, item: re.Match, start: int
     return CasualtyMention(text[start:end], start, end, kind=kind, group=group, minimum=minimum, maximum=maximum)
 
 
+#: Most characters between victims counted and their verb ("22 people |have |died: 5 soldiers").
+_VERB_GAP = 12
+
+
 def _quantity(item: re.Match) -> str | None:
     """The count of a victim phrase, whichever of its forms matched."""
     found = item.groupdict()
@@ -757,6 +761,8 @@ def _counts(lexicon: _Lexicon, text: str, start: int, end: int,
             minimum, maximum = _count(lexicon, match["qty"])
             if (minimum is None and maximum is None) or (labelled and taken.overlap(*match.span("qty"))):
                 continue  # "many deaths"; "FATALITIES: 19 people were killed" counted already
+            if labelled and any(0 <= match.start() - m.end <= _VERB_GAP for m in found):
+                continue  # the verb of victims counted, not a field: "22 people died: 5 soldiers and 17 attackers"
             # the figure the coder settled on corrects those told before it
             mentions.append(CasualtyMention(match.group(), match.start(), match.end(), kind=kinds[_normal(match["noun"])],
                                             minimum=minimum, maximum=maximum, revised=labelled and bool(match.groupdict().get("coded"))))
@@ -1156,7 +1162,8 @@ def _lexicon() -> _Lexicon:
             # not the subject of a verb of its own: "..., a police officer told reporters"
             rf"(?!(?:\s+(?!(?:and|or|but|then|while|as|before|after|when|until|who|which|that)\b)[\w-]+)?\s+(?:(?:{passive_auxiliaries})|(?:{cue})|(?:{reporting}))\b)", flags),
         subset_after=re.compile(
-            rf"(?:\s*[,(—–]\s*|\s+)(?P<subset>(?:{subset_cue})\s+[^,;()—–]+?)"
+            # or a breakdown after a colon: "22 people died: 5 soldiers and 17 attackers"
+            rf"(?:\s*[,(—–]\s*|\s+|(?=\s*:))(?P<subset>(?:(?:{subset_cue})\s+|\s*:\s*)[^,;()—–]+?)"
             rf"(?=\s*[,;()—–.]|\s*$|\s+and\s+(?:{active})\b)", flags),
         quantity=quantity_parser,
         toll_by_place=re.compile(rf"(?<![\w-]){_uncaptured(share)}(?:(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+){_uncaptured(share)})+", flags),

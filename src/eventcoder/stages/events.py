@@ -1222,7 +1222,13 @@ def _mob_assault(article: Article, trigger: Trigger) -> bool:
     motorists", "rioters beat up clerks"): a mob's attack, not a protest turned violent."""
     cues = load_lexicon().cues
     story = _protest_story_text(article, trigger.sentence)
-    return _told(cues["crowd_assaults"], story) and not cues["demonstration_words"].search(story)
+    if not _told(cues["crowd_assaults"], story) or cues["demonstration_words"].search(story):
+        return False
+    # a party's crowd that stones the state's forces makes its politics plain ("NUP supporters
+    # stoned a police patrol"), as when it clashes with them
+    actors = [a for i in _protest_story(article, trigger.sentence) for a in article.in_sentence(article.actors, i)]
+    return not (any(a.category == taxonomy.STATE_FORCES and _branch(a) != "government" for a in actors)
+                and any(_is_crowd(a) and _party_followed(article.text, a) for a in actors))
 
 
 #: Before an arrest or a beating that a protest is about, not one that met it: "demanding the
@@ -1942,6 +1948,21 @@ def _mourned(article: Article, trigger: Trigger) -> bool:
         or _REMEMBERED.search(article.text, max(start, trigger.start - REMEMBERED_REACH), trigger.start) is not None)
 
 
+def _witnessed(article: Article, trigger: Trigger, told: list[Trigger]) -> bool:
+    """Violence told as what people fled or recorded, after the act its sentence tells
+    ("arrested two journalists filming clashes", "families who had fled insurgent attacks"):
+    the setting of that act, not an act."""
+    start = article.sentences[trigger.sentence].start
+    return (trigger.family == "violence"
+            and _WITNESSED_BEFORE.search(article.text, max(start, trigger.start - 60), trigger.start) is not None
+            and any(t.end <= trigger.start for t in article.in_sentence(told, trigger.sentence)))
+
+
+#: Right before violence people fled or recorded: "fled insurgent", "filming the".
+_WITNESSED_BEFORE = re.compile(r"\b(?:fled|fleeing|escaped|escaping|displaced\s+by|film(?:ing|ed)|photograph(?:ing|ed)|cover(?:ing|ed)"
+                               r"|document(?:ing|ed)|report(?:ing|ed)\s+on|record(?:ing|ed))\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def _names_the_speaker(article: Article, trigger: Trigger) -> bool:
     """A word that only says who tells the news, in the clause that closes a sentence ("..., a
     local vigilante leader said", "..., protest organisers told reporters"): no act of its own."""
@@ -2181,12 +2202,14 @@ def _fight_in_name_only(article: Article, trigger: Trigger) -> bool:
 
 def _protest_banned(article: Article, trigger: Trigger) -> bool:
     """Protests an authority banned ("a ban on all public demonstrations", "banned protests in
-    the capital"): the ban is the event, not a protest."""
+    the capital") or stopped before they began ("arrested 40 students before they could hold a
+    rally"): the ban or the arrest is the event, not a protest."""
     return trigger.family == "protest" and _BANNED_BEFORE.search(article.text, max(0, trigger.start - 50), trigger.start) is not None
 
 
 #: Before what was banned: "a ban on all public", "prohibited" (not "a banned demonstration", which was held).
-_BANNED_BEFORE = re.compile(r"\b(?:bans?\s+on|(?<!a\s)(?<!an\s)(?<!the\s)(?:bann(?:ed|ing)|prohibit(?:ed|ing|s)?|outlaw(?:ed|ing|s)?|forb(?:ade|idden|ids?)))\s+"
+_BANNED_BEFORE = re.compile(r"\b(?:bans?\s+on|(?<!a\s)(?<!an\s)(?<!the\s)(?:bann(?:ed|ing)|prohibit(?:ed|ing|s)?|outlaw(?:ed|ing|s)?|forb(?:ade|idden|ids?))"
+                            r"|before\s+they\s+could|prevent(?:ed|ing)\s+(?:them\s+)?from)\s+"
                             r"(?:(?:all|any|further|public|street|political|opposition|the)\s+){0,3}$", re.I)
 
 
@@ -2301,7 +2324,8 @@ def find_events(article: Article) -> Article:
     material = load_lexicon().material_families
     # a death mourned is never the act ("families of people killed last year rallied"), nor a
     # protest those arrested were held over ("arrested 15 activists over a protest held last week")
-    never_acts = {id(t) for t in told if _mourned(article, t) or _arrested_over(article, t, told) or _protested_against(article, t, told)
+    never_acts = {id(t) for t in told if _mourned(article, t) or _witnessed(article, t, told) or _arrested_over(article, t, told)
+                  or _protested_against(article, t, told)
                   or _deployed_over(article, t, told) or _party_to_deal(article, t, told) or _release_demanded(article, t)}
     acts = [t for t in told if id(t) not in never_acts and not (_imputed(article, t) or _avenged(article, t))]
     # "lynched two men accused of planting an IED": no bombing told beside the lynching; nor a
@@ -2870,8 +2894,11 @@ def _detainees_side(article: Article, event: Event) -> ActorMention | None:
 
 #: A protest the detainees took part in or were held over, not one that only came before ("arrested
 #: party workers after the violent protests").
-_PROTEST_ACTIVITY = re.compile(r"\b(?:(?:took|taken|taking)\s+part\s+in|participat\w*\s+in|over|for\s+(?:staging|organi[sz]ing|leading|joining))"
-                               r"\s+(?:[\w'’-]+\s+){0,3}?(?:protests?|demonstrations?|blockades?|marches|rall(?:y|ies)|sit-ins?)\b", re.I)
+#: Or one they were held at or before: "before they could hold a rally", "who had gathered to mark".
+_PROTEST_ACTIVITY = re.compile(r"\b(?:(?:(?:took|taken|taking)\s+part\s+in|participat\w*\s+in|over|for\s+(?:staging|organi[sz]ing|leading|joining)"
+                               r"|before\s+they\s+could\s+(?:hold|stage|start|begin|join)|(?:who\s+were|while|as\s+they\s+were)\s+(?:staging|holding))"
+                               r"\s+(?:[\w'’-]+\s+){0,3}?(?:protests?|demonstrations?|blockades?|marches|rall(?:y|ies)|sit-ins?)\b"
+                               r"|(?:as\s+they|who\s+had|who)\s+gathered\b)", re.I)
 
 
 #: The words of a capture that the police make an arrest.
