@@ -1191,7 +1191,7 @@ def _crowds_fight(article: Article, trigger: Trigger) -> bool:
     story = _protest_story(article, trigger.sentence)
     start, end = article.sentences[story[0]].start, article.sentences[story[-1]].end
     fight = next(_told_cues(load_lexicon().cues["crowds_fighting"], article.text[start:end]), None)
-    return fight is not None and not any(a.category == taxonomy.STATE_FORCES and _branch(a) != "government"
+    return fight is not None and not any(_force_on_the_ground(a)
                                          and a.start < start + fight.end() for a in article.actors if a.start >= start)
 
 
@@ -1226,9 +1226,8 @@ def _mob_assault(article: Article, trigger: Trigger) -> bool:
         return False
     # a party's crowd that stones the state's forces makes its politics plain ("NUP supporters
     # stoned a police patrol"), as when it clashes with them
-    actors = [a for i in _protest_story(article, trigger.sentence) for a in article.in_sentence(article.actors, i)]
-    return not (any(a.category == taxonomy.STATE_FORCES and _branch(a) != "government" for a in actors)
-                and any(_is_crowd(a) and _party_followed(article.text, a) for a in actors))
+    actors = _story_actors(article, trigger.sentence)
+    return not (any(_force_on_the_ground(a) for a in actors) and any(_is_crowd(a) and _party_followed(article.text, a) for a in actors))
 
 
 #: Before an arrest or a beating that a protest is about, not one that met it: "demanding the
@@ -1338,6 +1337,16 @@ def _protest_story_text(article: Article, index: int) -> str:
     return " ".join(article.sentences[i].text for i in _protest_story(article, index))
 
 
+def _story_actors(article: Article, index: int) -> list[ActorMention]:
+    """The actors of :func:`_protest_story`'s sentences."""
+    return [a for i in _protest_story(article, index) for a in article.in_sentence(article.actors, i)]
+
+
+def _force_on_the_ground(actor: ActorMention) -> bool:
+    """A state's force that acts (police, soldiers), not its government."""
+    return actor.category == taxonomy.STATE_FORCES and _branch(actor) != "government"
+
+
 def _names_armed_group(article: Article, index: int) -> bool:
     return any(a.category in taxonomy.category_group("non_state_armed") and not a.generic
                for a in article.in_sentence(article.actors, index))
@@ -1385,8 +1394,12 @@ _MINOR = re.compile(r"\b(?:minor|slight|light|superficial)\s+(?:injur|wound|brui
 
 def _protest_casualties(article: Article, casualties: list[CasualtyMention]) -> list[CasualtyMention]:
     """A protest's own casualties (those of its sentence): not those it protests against."""
-    return [c for c in casualties
-            if not _is_grievance(article.text[article.sentence_at(c.start).start:c.start])]
+    return [c for c in casualties if not _told_as_grievance(article, c)]
+
+
+def _told_as_grievance(article: Article, casualty: CasualtyMention) -> bool:
+    """Dead or hurt told in their sentence as what a crowd protests or is angered by."""
+    return _is_grievance(article.text[article.sentence_at(casualty.start).start:casualty.start])
 
 
 def _retype_event(event: Event, sub: str) -> None:
@@ -2803,9 +2816,7 @@ def _protests_met_with_force(article: Article, events: list[Event]) -> None:
             force = event.actor2
             if force is None or force.category != taxonomy.STATE_FORCES:
                 # the force that met the crowd, not its dead
-                story = _protest_story(article, event.sentences[0])
-                force = next((a for i in story for a in article.in_sentence(article.actors, i)
-                              if a.category == taxonomy.STATE_FORCES and _branch(a) != "government"),
+                force = next((a for a in _story_actors(article, event.sentences[0]) if _force_on_the_ground(a)),
                              None) or _unnamed_in_place("police", event)
             event.actor1, event.actor2 = _crowd_control(force), event.actor1 or _unnamed_in_place("protesters", event)  # as _protest_sides
 
@@ -3378,7 +3389,7 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
         actor2 = None
     elif entry.family == "protest":
         casualties = _protest_casualties(article, casualties)
-        story_actors = [a for i in _protest_story(article, index) for a in article.in_sentence(article.actors, i)]
+        story_actors = _story_actors(article, index)
         struck = _struck_by_mob(article, index, story_actors) if sub == taxonomy.MOB_VIOLENCE else None
         actor1, actor2 = _protest_sides(sub, story_actors, struck)
         crowd = unnamed_actor("rioters" if sub in taxonomy.RIOT_SUB_TYPES else "protesters",
@@ -3422,8 +3433,7 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
         actor2 = unnamed_actor("civilians", actor2.country_code, actor2.start)
     if entry.family != "protest" and sub in taxonomy.RIOT_SUB_TYPES:
         # "a crowd angered by the death of a trader set fire to": the grievance told before the act
-        casualties = [c for c in casualties if c.start > trigger.start
-                      or not _is_grievance(article.text[article.sentence_at(c.start).start:c.start])]
+        casualties = [c for c in casualties if c.start > trigger.start or not _told_as_grievance(article, c)]
     if event_type == taxonomy.RIOTS or sub == taxonomy.PROTEST_WITH_INTERVENTION:
         actor1, actor2 = _crowd_control(actor1), _crowd_control(actor2)
     elif event_type != taxonomy.PROTESTS and actor2 is not None and actor2.generic and actor2.category == taxonomy.RIOTERS:
