@@ -3565,3 +3565,65 @@ def test_acts_told_with_their_setting(sub_event_type, text):
 def test_bodies_handed_over_in_an_exchange_are_no_deaths_of_it():
     text = "On Monday the rebels and the army exchanged 20 prisoners and the bodies of 4 fighters at Kiganjo."
     assert main_event(text)["fatalities"] == 0
+
+
+@pytest.mark.parametrize("sub_event_type, text", [
+    # what a crowd stoned: a councillor's house, with no demonstration told
+    ("Mob violence", "On Monday youths stoned the house of a ward councillor in Kiganjo."),
+    # damage a drought did is the grievance, not the crowd's violence
+    ("Peaceful protest", "On Monday farmers marched to the district office in Kiganjo demanding relief food as "
+     "drought destroyed their crops."),
+    # an attack the march protests is no intervention on it
+    ("Peaceful protest", "On Monday teachers marched through Kiganjo to protest against the beating of demonstrators "
+     "by police last week."),
+    ("Protest with intervention", "On Monday police blocked an opposition march in Kiganjo, arresting eleven people."),
+    ("Peaceful protest", "On Monday lecturers withdrew their labour at the university in Kiganjo over unpaid salaries."),
+    ("Peaceful protest", "On Monday hundreds of students held a peace walk in Kiganjo to condemn the bombing of a church."),
+    ("Peaceful protest", "On Monday thousands of workers marched in Kiganjo for higher pay. The rally broke up peacefully."),
+    ("Peaceful protest", "On Monday residents whose homes were destroyed in the fighting protested outside the "
+     "governor's office in Kiganjo over compensation."),
+    ("Violent demonstration", "On Monday crowds set fire to the consulate in Kiganjo after chanting against the "
+     "government's policy."),
+])
+def test_what_a_protest_is_about_and_what_its_crowd_did(sub_event_type, text):
+    assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+@pytest.mark.parametrize("sub_event_type, text", [
+    # the struck person's errand at a protest is not a protest
+    ("Abduction/forced disappearance", "On Monday a medic who had been treating wounded protesters in Kiganjo was "
+     "abducted by unidentified gunmen."),
+    ("Attack", "On Monday an activist was shot dead by gunmen in Kiganjo while returning from the sit-in."),
+    # attackers that withdrew after a firefight gave up no ground
+    ("Armed clash", "On Monday an army patrol met rebels near Kiganjo. A soldier was killed in the firefight; the "
+     "rebels withdrew, leaving behind a rifle."),
+    ("Abduction/forced disappearance", "On Monday armed men seized a British national and his wife from their resort "
+     "in Kiganjo."),
+    ("Abduction/forced disappearance", "On Monday two opposition leaders were seized from a home in Kiganjo by soldiers."),
+    ("Arrests", "On Monday police arrested a suspected kidnapping facilitator at a house in Kiganjo."),
+    ("Arrests", "On Monday police arrested a former governor in Kiganjo on a warrant for crimes linked to killings of "
+     "protesters."),
+    # armed fighters in the streets are no demonstration
+    ("Non-state actor overtakes territory", "On Monday hundreds of rebel fighters poured into the streets of Kiganjo "
+     "and seized control of the town."),
+])
+def test_who_was_struck_and_what_was_taken(sub_event_type, text):
+    assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+def test_security_forces_firing_on_protesters_are_police():
+    event = main_event("On Monday security forces fired live rounds at protesters in Kiganjo, killing two.")
+    assert event["sub_event_type"] == "Excessive force against protesters"
+    assert event["actor1"].startswith("Police Forces of Kenya")
+
+
+def test_a_coup_protested_puts_no_soldiers_on_the_ground():
+    event = main_event("On Monday thousands marched in Kiganjo against the military coup. Security forces fired "
+                       "live rounds; two protesters were killed.")
+    assert event["actor1"].startswith("Police Forces of Kenya") and event["fatalities"] == 2
+
+
+def test_a_towns_office_that_counts_the_dead_keeps_them_with_the_strike():
+    event = main_event("On Monday rebels fired rockets at a street in Kiganjo (Nyeri, Central). Six civilians were "
+                       "killed, Nyeri's health office said.")
+    assert event["sub_event_type"] == "Shelling/artillery/missile attack" and event["fatalities"] == 6

@@ -39,6 +39,8 @@ def test_a_possessive_inside_a_places_name_stays_in_it():
     ("Fighters of Ahrar al-Sham withdrew.", {"al-Sham"}),
     ("Commanders of the Southern Front met.", {"Southern"}),
     ("Boda boda riders blocked the road.", {"Boda"}),
+    ("Crowds marked Jerusalem Day in the square.", {"Jerusalem"}),
+    ("Gunmen raided Ras al Gharib overnight.", {"Ras"}),
 ])
 def test_non_places_are_not_found(text, absent):
     assert not absent & set(_found(text))

@@ -71,6 +71,8 @@ def find_actors(article: Article) -> Article:
             demonym = cue_ending_at.get(match.start) or (entry.generic == "military" and _demonym_before_model(text, match.start, cue_ending_at))
             if entry.after_demonym and not demonym:
                 continue
+            if entry.generic == "military" and _COUP_AFTER.match(text, match.end):
+                continue  # "protested against the military coup": the act protested, no force on the ground
             mention = ActorMention(span, match.start, match.end, generic=True)
             own_country = None
             if demonym and (not mentions or mentions[-1].end <= demonym[0]):
@@ -119,6 +121,8 @@ def find_actors(article: Article) -> Article:
     return article
 
 
+#: After "the military" that only tells whose act a coup was: "the military coup", "military takeover".
+_COUP_AFTER = re.compile(r"\s+(?:coups?|takeovers?|putsch)\b", re.I)
 _UNIT_OF = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
 #: Between a foreign contingent and the mission it serves in: "Botswana soldiers of SAMIM",
 #: "troops serving with", "a gunship operating under", "deployed as part of".

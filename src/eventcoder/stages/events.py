@@ -319,7 +319,7 @@ def load_lexicon() -> _Lexicon:
     cues["office_before"] = re.compile(rf"\b(?i:{offices})\s+(?:of|for)\s+(?:the\s+)?$")
     cues["coded_location_before"] = re.compile(r"\b(?i:" + "|".join(places["coded_location_before"]) + r")\s+$")
     cues["facility_after"] = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}?\s+(?i:" + "|".join(places["facility_words"]) + r")\b")
-    cues["body_after"] = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}(?:\s+(?:" + "|".join(places["body_modifiers"]) + r")){0,2}\s+(?i:"
+    cues["body_after"] = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w'’-]*){0,2}(?:\s+(?:" + "|".join(places["body_modifiers"]) + r")){0,2}\s+(?i:"
                                     + "|".join(places["body_words"]) + r")\b")
     captures = "|".join(map(re.escape, data["crowd_captures"]))
     # (past where the crowd is from: "residents of Korangi (Korangi, Sindh) caught")
@@ -405,6 +405,13 @@ _RAID = re.compile(r"raid(?:s|ed|ing)?|storm(?:s|ed|ing)", re.I)
 _OPERATION = re.compile(r"\boperations?\b", re.I)
 
 
+def _non_state_retreat(actors: list[ActorMention], retreat: Trigger) -> bool:
+    """Whether the side told right before a withdrawal, in its clause, is a non-state armed group
+    ("the rebels withdrew"): attackers leaving a fight give up no ground of their own."""
+    side = next((a for a in reversed(actors) if retreat.clause_start <= a.start and a.end <= retreat.start), None)
+    return side is not None and side.category in taxonomy.category_group("non_state_armed")
+
+
 def _setting_before(words: str) -> re.Pattern:
     """Right before an act told as the setting of another, after one of ``words``: "in raids"."""
     return re.compile(rf"\b(?:{words})\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){{0,2}}$", re.I)
@@ -427,6 +434,14 @@ def _pick_per_family(text: str, triggers: list[Trigger], actors: list[ActorMenti
     best: dict[str, tuple[_Entry, Trigger]] = {}
     # "amid protests against the law, a mob hacked two men to death": the protest told as the
     # setting gives way to the crowd's own act
+    retreats = [t for t in triggers if t.plover_event == "RETREAT" and t.sub_event_type == taxonomy.NON_VIOLENT_TRANSFER
+                and not _entry_of(t).weak and _non_state_retreat(actors, t)]
+    if (retreats and any(t.family == "violence" and _entry_of(t).mutual for t in triggers)
+            and all(t in retreats for t in triggers if t.family == "territory")):
+        triggers = [t for t in triggers if t not in retreats]  # "...in the firefight; the rebels withdrew": how the fight ended
+    errands = [t for t in triggers if t.family == "protest" and _PROTEST_AS_ERRAND.search(text, max(0, t.start - 50), t.start)]
+    if errands and any(t.family == "violence" for t in triggers):
+        triggers = [t for t in triggers if t not in errands]  # "a medic treating wounded protesters was abducted"
     protests = [t for t in triggers if t.family == "protest"]
     as_time = [t for t in protests if _PROTEST_AS_TIME.search(text, max(0, t.start - 50), t.start)]
     set_in = [t for t in protests if t in as_time or _PROTEST_AS_SETTING.search(text, max(0, t.start - 40), t.start)]
@@ -556,7 +571,8 @@ def _struck_at_gathering(text: str, protest: Trigger, violence: tuple[_Entry, Tr
 
 
 #: A road blocked, which demonstrators do and so do gunmen.
-_BLOCKING = re.compile(r"block(?:ed|ing|s)?\b|barricad", re.I)
+#: A crowd's acts that an armed group does as well: blocking a road, pouring into the streets.
+_BLOCKING = re.compile(r"block(?:ed|ing|s)?\b|barricad|(?:took|take|takes|taking|poured|pour|spilled)\s+(?:in)?to\s+the\s+streets", re.I)
 _ANAPHOR = re.compile(r"(?:the|this|that)\s", re.I)
 #: Between who blocked a road and the blocking: "gunmen blocked", "bandits on motorcycles blocked".
 _BLOCKER_GAP = re.compile(r"\s+(?:(?!(?:who|which|that|and)\b)[a-z][\w'’-]*\s+){0,3}")
@@ -585,6 +601,10 @@ _PROTEST_AS_TIME = re.compile(r"\b(?:(?:first|second|third|last|\w+th)\s+day|ear
 #: Words that make the protest named after them a setting: "during riots", "covering the demonstration",
 #: "filming the dispersal of a protest".
 _PROTEST_AS_SETTING = re.compile(r"\b(?:during|amid|amidst|covering|filming|photographing|reporting\s+on|in\s+the\s+midst\s+of)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+#: Words that make the protest after them a victim's errand: "a medic treating wounded protesters",
+#: "activists organising the sit-in", "returning from the rally" were struck, not protesting.
+_PROTEST_AS_ERRAND = re.compile(r"\b(?:treat(?:ing|ed)|organi[sz](?:ing|ed)|return(?:ing|ed)\s+(?:home\s+)?from|on\s+(?:his|her|their)\s+way\s+(?:to|from|home\s+from)"
+                                r"|head(?:ing|ed)\s+(?:home\s+)?(?:to|from)|after\s+(?:attending|leaving))\s+(?:(?:an?|the|their|his|her)\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
 
 
 @cache
@@ -1238,12 +1258,16 @@ _GRIEVED_INTERVENTION = re.compile(r"\b(?:(?:the\s+)?arrests?\s+of|release\s+of|
                                    r"|(?:who|he|she)\s+(?:was|were|had\s+been)|failure\s+(?:of|to)"
                                    r"|(?:who|which|that)\s+had\s+(?:recently\s+|earlier\s+|previously\s+)?|accus(?:ed|es|ing)\s+(?:[\w-]+\s+){1,3}?of"
                                    r"|(?:was|were|had|has|have)\s+(?:allegedly|arbitrarily|unlawfully|illegally|wrongfully|wrongly))\s+(?:[\w-]+\s+){0,3}"
-                                   r"(?:re-)?$", re.I)  # "who had been re-arrested"
+                                   r"(?:re-)?$"  # "who had been re-arrested"
+                                   # what a protest is against: "marched to protest against the attack on demonstrators"
+                                   r"|\b(?:protest\w*|demonstrat\w*|march\w*|rall(?:y|ies|ied|ying))\s+(?:against|over)\s+(?:the|an?|their|his|her)\s+"
+                                   r"(?:(?!(?:was|were|is|are|had|has|have|been)\b)[\w-]+\s+){0,2}$", re.I)
 
 #: Before violence a protest is about, not one it did: "victims of ethnic clashes", "in response
 #: to a clash", "the failure to stop clashes", "the removal of a roadblock", "a campaign to destroy",
 #: "to denounce the blockade".
 _GRIEVANCE_BEFORE = re.compile(r"\b(?:victims?\s+of|in\s+response\s+to|failure\s+to(?:\s+(?:stop|prevent|end))?|removal\s+of"
+                               r"|whose\s+(?:[\w'’-]+\s+){1,2}(?:was|were|had|have|has)"  # "residents whose homes were destroyed"
                                r"|campaign\s+to|denounc(?:e|ed|es|ing)|condemn(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 
 #: After damage the state, or those the crowd protests against, did: "stalls destroyed by county
@@ -1271,9 +1295,20 @@ def _rioted(story: str) -> bool:
     return any(not _GRIEVANCE_BEFORE.search(story, max(0, cue.start() - 60), cue.start())
                and not _PEACEFULLY_BEFORE.search(story, max(0, cue.start() - 24), cue.start())  # "peacefully blocking", "a peaceful road blockade"
                and not _DONE_BY_OTHERS.match(story, cue.end())
+               and not _done_by_nature(story, cue.start())  # "as drought destroyed their crops"
                # what was burnt, in the cue or in the three words after it
                and not cues["symbols_burnt"].search(story, cue.start(), _THREE_WORDS.match(story, cue.end()).end())
                for cue in _told_cues(cues["riot_cues"], story))
+
+
+def _done_by_nature(text: str, start: int) -> bool:
+    """Whether a flood, a drought or a fire is the subject right before ``start``."""
+    return any(_NATURE_GAP.fullmatch(text, cause.end(), start)
+               for cause in load_lexicon().cues["non_conflict_causes"].finditer(text, max(0, start - 40), start))
+
+
+#: Between a disaster and the damage it did: "drought| |destroyed", "floods| had |destroyed".
+_NATURE_GAP = re.compile(r"\s+(?:(?:had|have|has|also|then)\s+)?")
 
 
 _PEACEFULLY_BEFORE = re.compile(r"\bpeaceful(?:ly)?\s+(?:(?!and\b)[\w-]+\s+)?$", re.I)
@@ -3434,7 +3469,7 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
     if entry.family != "protest" and sub in taxonomy.RIOT_SUB_TYPES:
         # "a crowd angered by the death of a trader set fire to": the grievance told before the act
         casualties = [c for c in casualties if c.start > trigger.start or not _told_as_grievance(article, c)]
-    if event_type == taxonomy.RIOTS or sub == taxonomy.PROTEST_WITH_INTERVENTION:
+    if event_type == taxonomy.RIOTS or sub in (taxonomy.PROTEST_WITH_INTERVENTION, taxonomy.EXCESSIVE_FORCE):
         actor1, actor2 = _crowd_control(actor1), _crowd_control(actor2)
     elif event_type != taxonomy.PROTESTS and actor2 is not None and actor2.generic and actor2.category == taxonomy.RIOTERS:
         # a crowd struck by a bomb or gunmen is its civilians ("detonated her explosives in a crowd")

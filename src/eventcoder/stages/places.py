@@ -99,7 +99,7 @@ def _context() -> dict:
         "stop_words", "connectors", "person_titles", "person_verbs", "organisation_words",
         "place_suffixes", "never_alone", "direction_words", "place_prepositions",
         "name_abbreviations", "affiliation_words", "affiliation_modifiers", "feature_words", "not_building_words", "ground_nouns",
-        "people_qualifiers", "pointing_words", "name_links")}
+        "people_qualifiers", "pointing_words", "name_links", "occasion_words", "name_joiners")}
 
 
 @cache
@@ -604,11 +604,17 @@ def _plausible(candidate: _Match, text: str) -> bool:
             and gap_before == " " and tokens[candidate.token_index - 2].capitalised
             and text[tokens[candidate.token_index - 2].end:before.start] == " "):
         return False  # "Lanao del Sur": the end of a longer name
+    joined = tokens[candidate.last_token_index + 2] if after is not None and candidate.last_token_index + 2 < len(tokens) else None
+    if (single and not country and adjacent_after and after.text in context["name_joiners"] and joined is not None
+            and joined.capitalised and text[after.end:joined.start] == " "):
+        return False  # "Ras al Arah": the start of a longer name
     if (before is not None and before.lower in context["pointing_words"] and gap_before.strip() == ""
             and candidate.text.isupper()):
         return False  # wire copy in capitals: "IN THIS CAPITAL" points back (not "this Nairobi suburb")
     if single and adjacent_after and after.text == candidate.text.lower():
         return False  # "Boda boda", "Tuk tuk": a word said twice is a thing, not a place
+    if candidate.run_after and candidate.run_after[0].capitalised and candidate.run_after[-1].lower in context["occasion_words"]:
+        return False  # "Al Quds Day": a holiday
     if candidate.run_after and not country:
         following = candidate.run_after[0]
         run_end = candidate.last_token_index + len(candidate.run_after) + 1
