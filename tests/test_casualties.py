@@ -879,3 +879,8 @@ def test_tolls_told_with_names_subsets_and_sides(text, fatalities):
 ])
 def test_tolls_told_beside_other_words(text, fatalities):
     assert main_fatalities(text) == fatalities
+
+
+def test_members_of_a_resistance_are_counted_beside_the_fighters():
+    assert main_fatalities("On Monday rebels and resistance fighters fought in Kiganjo. Medics said 14 rebels and 6 "
+                           "members of the resistance died.") == 20

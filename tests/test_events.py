@@ -3627,3 +3627,20 @@ def test_a_towns_office_that_counts_the_dead_keeps_them_with_the_strike():
     event = main_event("On Monday rebels fired rockets at a street in Kiganjo (Nyeri, Central). Six civilians were "
                        "killed, Nyeri's health office said.")
     assert event["sub_event_type"] == "Shelling/artillery/missile attack" and event["fatalities"] == 6
+
+
+def test_the_side_that_blamed_a_group_did_not_set_off_the_bomb():
+    event = main_event("On Monday a bomb exploded outside a mall in Kiganjo, killing two. The army blamed Al Shabaab; "
+                       "no group claimed the blast.")
+    assert event["actor1"] == "Al Shabaab" and event["fatalities"] == 2
+
+
+def test_a_unit_that_engaged_a_band_of_rebels_clashed_with_them():
+    event = main_event("On Monday a patrol of the 15th Infantry Battalion engaged a small band of rebels near Kiganjo. "
+                       "One rebel died, according to the army.")
+    assert event["sub_event_type"] == "Armed clash" and event["actor1"].startswith("Military Forces of Kenya")
+
+
+def test_one_killed_and_another_captured_is_no_ground_taken():
+    event = main_event("On Monday rebels ambushed an army team near Kiganjo. One soldier was killed and another captured.")
+    assert event["sub_event_type"] == "Armed clash" and event["fatalities"] == 1

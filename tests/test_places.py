@@ -425,3 +425,8 @@ def test_a_towns_quarter_of_a_name_found_far_away_is_no_place_of_the_story():
     places = _found("Mortars fell on Baidoa on Monday. One struck a house in Hawl Wadaag neighbourhood.")
     assert "Baidoa" in places and "Hawl Wadaag" not in places
     assert "Hawl Wadaag" in _found("Mortars fell on Mogadishu on Monday. One struck a house in Hawl Wadaag neighbourhood.")
+
+
+def test_a_local_divisions_word_tells_the_country():
+    places = _places("Gunmen killed a mayor in Barangay San Isidro (Pamplona, Negros Oriental).")
+    assert {p.country_code for p in places if p.text == "Pamplona"} == {"PH"}

@@ -3354,11 +3354,18 @@ def _crowd_control(actor: ActorMention | None) -> ActorMention | None:
     return actor
 
 
+#: Before an act no one has claimed: "no group claimed the blast", "nobody has claimed responsibility for the attack".
+_UNCLAIMED_BEFORE = re.compile(r"\b(?:no\s+(?:one|group|organi[sz]ation|faction|party)|nobody|none)\s+(?:has\s+|had\s+|have\s+)?(?:yet\s+|immediately\s+)?"
+                               r"(?:claimed|admitted|taken|took)\s+(?:responsibility\s+for\s+|credit\s+for\s+)?(?:the|this|that|its)?\s*$", re.I)
+
+
 def _build_event(article: Article, trigger: Trigger, entry: _Entry,
                  actors: list[ActorMention], casualties: list[CasualtyMention], only_report: bool = False) -> Event | None:
     lexicon = load_lexicon()
     index = trigger.sentence
     actor1, actor2 = _assign_actors(article, trigger, actors, casualties)
+    if _UNCLAIMED_BEFORE.search(article.text, max(0, trigger.start - 60), trigger.start):
+        actor1 = None  # "the army blamed a faction; no group claimed the blast": no doer told
     if entry.family == "territory" and entry.weak and actor1 is not None:
         subject = article.text[trigger.clause_start:trigger.start]
         if lexicon.cues["non_combatant_subjects"].search(subject):

@@ -178,7 +178,7 @@ def find_places(article: Article) -> Article:
     # and initials that name an armed group in a few countries point at those, as a party's
     # name points at its country ("Awami League supporters clashed in Gopalganj")
     mentioned = ({d.country_code for d in kept if d.country_code} | identities | contextual_armed_countries(article.actor_names)
-                 | _party_countries(article.text))
+                 | _party_countries(article.text) | _division_word_countries(article.text))
     grounded = frozenset(identities | {d.country_code for d in kept
                                        if d.country_code and ground_after().match(article.text, d.end)})
     places = resolve_candidates(article.text, candidates, mentioned, home=home,
@@ -354,6 +354,19 @@ def _party_countries(text: str) -> set[str]:
     """The countries of the parties a text names: "BNP" says the report is from Bangladesh."""
     pattern, countries = _party_pattern()
     return {countries[match.group()] for match in pattern.finditer(text)}
+
+
+def _division_word_countries(text: str) -> set[str]:
+    """The countries whose local divisions' words a text uses: "Barangay" says the Philippines."""
+    pattern, countries = _division_words()
+    return {code for match in pattern.finditer(text) for code in countries[match.group().lower()]}
+
+
+@cache
+def _division_words() -> tuple[re.Pattern, dict[str, list[str]]]:
+    countries = {word.lower(): codes for word, codes in load_yaml("places_division_words.yaml").items()}
+    words = "|".join(sorted(map(re.escape, countries), key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE), countries
 
 
 @cache
