@@ -3644,3 +3644,8 @@ def test_a_unit_that_engaged_a_band_of_rebels_clashed_with_them():
 def test_one_killed_and_another_captured_is_no_ground_taken():
     event = main_event("On Monday rebels ambushed an army team near Kiganjo. One soldier was killed and another captured.")
     assert event["sub_event_type"] == "Armed clash" and event["fatalities"] == 1
+
+
+def test_a_partys_cadres_who_attack_are_its_militia():
+    event = main_event("On Monday PF cadres armed with machetes attacked opposition campaigners in Lusaka, wounding three.")
+    assert event["actor1"] == "PF: Patriotic Front"

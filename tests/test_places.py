@@ -430,3 +430,8 @@ def test_a_towns_quarter_of_a_name_found_far_away_is_no_place_of_the_story():
 def test_a_local_divisions_word_tells_the_country():
     places = _places("Gunmen killed a mayor in Barangay San Isidro (Pamplona, Negros Oriental).")
     assert {p.country_code for p in places if p.text == "Pamplona"} == {"PH"}
+
+
+def test_a_first_level_division_is_known_with_province_after_its_name():
+    places = _places("Mobs killed two men in Chibombo, the Central Province police commissioner said.")
+    assert {p.country_code for p in places} == {"ZM"}

@@ -41,7 +41,7 @@ from eventcoder.gazetteer.dump_index import DUMP_POSITIONS, FIRST_LEVEL, DumpInd
 from eventcoder.gazetteer.geonames_dump import DUMP_SUFFIX, DumpRow, Progress, open_store, quietly, stored_rows
 from eventcoder.gazetteer.names import name_key, skeleton_key, strip_division_word, tier_keys, usable_alternate
 
-INDEX_VERSION = 20
+INDEX_VERSION = 21
 #: Shortest skeleton by which a pycountry subdivision name joins a division ("Iowa" and
 #: "Ohio" share the skeleton "a").
 MIN_ALIAS_SKELETON = 3
@@ -345,6 +345,9 @@ def _add_admin1(builder: _Builder, admin1_names: dict[str, str], imported: dict,
             lat, lon, geonameid = row.lat, row.lon, row.geonameid
             names.update(row.other_names())
         stripped = [strip_division_word(n) for n in names if n]
+        # and named with the word news adds ("Central Province" for Zambia's "Central"), so a
+        # namesake that bears it in full does not win by its spelling alone
+        names.update([f"{n} Province" for n in names if n and strip_division_word(n) is None])
         names.update(n for n in stripped if n)
         keys = {name_key(n) for n in names if n}
         skeletons = {skeleton_key(k) for k in keys}
