@@ -3649,3 +3649,20 @@ def test_one_killed_and_another_captured_is_no_ground_taken():
 def test_a_partys_cadres_who_attack_are_its_militia():
     event = main_event("On Monday PF cadres armed with machetes attacked opposition campaigners in Lusaka, wounding three.")
     assert event["actor1"] == "PF: Patriotic Front"
+
+
+@pytest.mark.parametrize("sub_event_type, text", [
+    # a foreign mission's aircraft bomb as a state's do
+    ("Air/drone strike", "On Monday Saudi-led coalition warplanes bombed an air base near Kiganjo."),
+    ("Abduction/forced disappearance", "On Monday gunmen raided a house in Kiganjo and drove the owner and his two sons to "
+     "an unknown location."),
+    ("Abduction/forced disappearance", "On Monday pirates boarded a cargo ship off Kiganjo and took its 25 crew members "
+     "hostage."),
+])
+def test_strikes_and_captures_told_in_other_words(sub_event_type, text):
+    assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+def test_migrants_keep_their_country():
+    event = main_event("On Monday border guards fired at Ethiopian migrants near Kiganjo, killing nine.")
+    assert event["actor2"].startswith("Civilians (Ethiopia)")

@@ -1857,13 +1857,15 @@ def _context_date(article: Article, statuses: dict[int, str], index: int, status
 
 
 def _names(article: Article) -> tuple[Spans, Spans, Spans]:
-    """The spans of the actors' names that can hold a trigger: all but state forces'; of those,
-    the names of armed groups; and the state's own names past their first letter."""
-    named = [a for a in article.actors if a.category != taxonomy.STATE_FORCES]
+    """The spans of the actors' names that can hold a trigger: all but state and foreign forces'
+    ("coalition warplanes" bomb); of those, the names of armed groups; and the forces' own names
+    past their first letter."""
+    forces = (taxonomy.STATE_FORCES, taxonomy.EXTERNAL_FORCES)
+    named = [a for a in article.actors if a.category not in forces]
     armed = taxonomy.category_group("non_state_armed")
     return (Spans((a.start, a.end) for a in named),
             Spans((a.start, a.end) for a in named if a.category in armed and not a.generic),
-            Spans((a.start + 1, a.end) for a in article.actors if a.category == taxonomy.STATE_FORCES and not a.generic))
+            Spans((a.start + 1, a.end) for a in article.actors if a.category in forces and not a.generic))
 
 
 def _inside_a_name(names: tuple[Spans, Spans, Spans], trigger: Trigger) -> bool:
