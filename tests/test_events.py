@@ -3666,3 +3666,28 @@ def test_strikes_and_captures_told_in_other_words(sub_event_type, text):
 def test_migrants_keep_their_country():
     event = main_event("On Monday border guards fired at Ethiopian migrants near Kiganjo, killing nine.")
     assert event["actor2"].startswith("Civilians (Ethiopia)")
+
+
+@pytest.mark.parametrize("sub_event_type, text", [
+    ("Peaceful protest", "On Monday residents gathered outside the county offices in Kiganjo over water shortages. "
+     "The gathering dispersed in the evening without incident."),
+    ("Peaceful protest", "On Monday residents protested outside the power company in Kiganjo. They dispersed after "
+     "officials promised to restore supply."),
+    ("Peaceful protest", "On Monday students marched with torches through Kiganjo demanding the arrest of a lecturer's killers."),
+    ("Peaceful protest", "On Monday traders whose stalls were gutted in a market fire protested outside the county offices "
+     "in Kiganjo. Hundreds of stalls were destroyed in the blaze."),
+    ("Sexual violence", "On Monday, during protests in Kiganjo, soldiers raped several women, rights officials said."),
+    ("Armed clash", "On Monday militants armed with machetes and crude bombs attacked police at a checkpoint in Kiganjo. "
+     "Two officers were killed in the gunfight."),
+    ("Remote explosive/landmine/IED", "On Monday two children were killed by unexploded ordnance they found near Kiganjo."),
+    ("Government regains territory", "On Monday the army took Kiganjo Hill, a strategic position, from the rebels."),
+    ("Government regains territory", "On Monday the army regained Kiganjo, five months after the rebels took it."),
+    ("Looting/property destruction", "On Monday rebels broke into and emptied the aid agency's warehouses in Kiganjo."),
+])
+def test_what_a_crowd_or_a_force_did_told_in_other_words(sub_event_type, text):
+    assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+def test_a_partys_men_who_set_on_protesters_are_its_militia():
+    event = main_event("On Monday Chhatra League activists attacked students protesting against job quotas in Dhaka.")
+    assert event["sub_event_type"] == "Attack" and event["actor1"] == "BCL: Bangladesh Chhatra League"

@@ -385,6 +385,8 @@ def _entry_of(trigger: Trigger) -> _Entry:
 #: Before heavy arms told as a fight's instruments: "with automatic rifles and", "using machine guns
 #: and", "under heavy artillery".
 _ARMS_OF_A_FIGHT = re.compile(r"\b(?:(?:with|using)\s+(?:[\w,-]+\s+){0,4}|under\s+(?:the\s+)?(?:heavy\s+)?)$", re.I)
+#: Before explosives told as what a side carried or traded: "armed with sticks and", "exchanged gunfire and".
+_CARRIED_ARMS = re.compile(r"\b(?:armed\s+with|exchang(?:ed|ing)\s+(?:[\w-]+\s+)?(?:gun)?fire\s+and)\s+(?:[\w,-]+\s+){0,4}$", re.I)
 #: A trigger that tells the dead found, not the act that killed them: "body of a herder was found".
 _BODY_FOUND = re.compile(r"bod(?:y|ies)\b", re.I)
 #: A violent act told by its verb, past or bare: "beat him", "shot", "lynched".
@@ -452,6 +454,8 @@ def _pick_per_family(text: str, triggers: list[Trigger], actors: list[ActorMenti
         # "police arrested the union's leader on the first day of the national strike": the arrest
         # is the event, the strike when it happened (not "arrested 20 marchers during the protest")
         triggers = [t for t in triggers if t not in set_in]
+    elif set_in and any(t.sub_event_type == taxonomy.SEXUAL_VIOLENCE for t in triggers):
+        triggers = [t for t in triggers if t not in set_in]  # "during protests, security forces raped women": the rapes
     act_told = any(t.family == "violence" and _ACT_VERB.match(t.text) for t in triggers)
     for trigger in triggers:
         entry = _entry_of(trigger)
@@ -474,6 +478,13 @@ def _pick_per_family(text: str, triggers: list[Trigger], actors: list[ActorMenti
                     key=lambda t: _entry_of(t).rank, default=None)
         if fight is not None:
             violence = best["violence"] = (_entry_of(fight), fight)
+    if violence and violence[0].event_type == taxonomy.EXPLOSIONS and _CARRIED_ARMS.search(text, max(0, violence[1].start - 60), violence[1].start):
+        # "militants armed with machetes and crude bombs attacked police", "exchanged gunfire and
+        # crude bombs": the bombs were what they fought with, the act is the one told beside them
+        act = max((t for t in triggers if t.family == "violence" and _entry_of(t).event_type != taxonomy.EXPLOSIONS),
+                  key=lambda t: _entry_of(t).rank, default=None)
+        if act is not None:
+            violence = best["violence"] = (_entry_of(act), act)
     if violence and violence[0].sub_event_type in (taxonomy.ABDUCTION, taxonomy.SEXUAL_VIOLENCE) and any(
             c.kind == "killed" and (c.minimum or c.maximum) for c in casualties):
         # "killed five villagers and kidnapped ten": the killing is the event ACLED codes
@@ -1302,11 +1313,15 @@ def _rioted(story: str) -> bool:
 
 
 def _done_by_nature(text: str, start: int) -> bool:
-    """Whether a flood, a drought or a fire is the subject right before ``start``."""
+    """Whether a flood, a drought or a fire is the subject right before ``start``, or the damage
+    is told as done in one ("3,000 shops were destroyed in the blaze")."""
     return any(_NATURE_GAP.fullmatch(text, cause.end(), start)
-               for cause in load_lexicon().cues["non_conflict_causes"].finditer(text, max(0, start - 40), start))
+               for cause in load_lexicon().cues["non_conflict_causes"].finditer(text, max(0, start - 40), start)) or (
+        _IN_A_DISASTER.match(text, start) is not None)
 
 
+#: Damage told as a disaster's: "destroyed in the blaze", "gutted by the fire", "washed away in the floods".
+_IN_A_DISASTER = re.compile(r"[\w-]+\s+(?:in|by)\s+(?:the|a|an)\s+(?:[\w-]+\s+)?(?:fire|blaze|floods?|storm|earthquake|cyclone|landslide)\b", re.I)
 #: Between a disaster and the damage it did: "drought| |destroyed", "floods| had |destroyed".
 _NATURE_GAP = re.compile(r"\s+(?:(?:had|have|has|also|then)\s+)?")
 
@@ -3441,7 +3456,13 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
         assailant = _protest_assailant(article, trigger) if sub in (
             taxonomy.EXCESSIVE_FORCE, taxonomy.PROTEST_WITH_INTERVENTION, taxonomy.VIOLENT_DEMONSTRATION) else None
         mob = assailant is not None and assailant.category not in taxonomy.category_group("non_state_armed")
-        if assailant is not None and (mob or sub == taxonomy.EXCESSIVE_FORCE):
+        party = _party_followed(article.text, assailant) if mob else None
+        if party is not None:
+            # "Chhatra League activists attacked students demonstrating": a party's men who set on
+            # protesters are its militia, as when they attack anyone
+            mob, assailant = False, replace(assailant, name=party[0], category=taxonomy.POLITICAL_MILITIA,
+                                            country_code=party[1], generic=False)
+        if assailant is not None and (mob or party or sub == taxonomy.EXCESSIVE_FORCE):
             # "unidentified men wielding pangas attacked participants in a demonstration": armed
             # men who are not the state's attacked the protesters, no force policed them (men who
             # only whipped them intervened in it); a crowd that set on them is a mob
