@@ -3691,3 +3691,15 @@ def test_what_a_crowd_or_a_force_did_told_in_other_words(sub_event_type, text):
 def test_a_partys_men_who_set_on_protesters_are_its_militia():
     event = main_event("On Monday Chhatra League activists attacked students protesting against job quotas in Dhaka.")
     assert event["sub_event_type"] == "Attack" and event["actor1"] == "BCL: Bangladesh Chhatra League"
+
+
+def test_the_victim_a_march_protests_is_not_its_dead_when_told_again():
+    event = main_event("On Monday students marched through Kiganjo over the rape of a young girl. The girl died in "
+                       "hospital four days later.")
+    assert event["sub_event_type"] == "Peaceful protest" and event["fatalities"] == 0
+
+
+def test_a_march_police_fired_on_to_stop_it_was_under_way():
+    event = main_event("On Monday police fired tear gas in Kiganjo to stop students marching towards the governor's "
+                       "residence. Thirty students were injured.")
+    assert event["sub_event_type"] == "Protest with intervention"

@@ -1452,6 +1452,21 @@ def _told_as_grievance(article: Article, casualty: CasualtyMention) -> bool:
     return _is_grievance(article.text[article.sentence_at(casualty.start).start:casualty.start])
 
 
+def _grievance_told_again(article: Article, casualty: CasualtyMention) -> bool:
+    """A victim of what a crowd protests, told again in a later sentence by the noun first used:
+    "marched over the rape of a girl. The girl died four days later"."""
+    opening = article.sentence_at(casualty.start).start
+    told_again = _WORD.fullmatch(casualty.text) and _TOLD_AGAIN.search(article.text, max(opening, casualty.start - 6), casualty.start)
+    return bool(told_again) and any(
+        _is_grievance(article.text[article.sentence_at(earlier.start()).start:earlier.start()])
+        for earlier in re.finditer(rf"\b{re.escape(casualty.text)}\b", article.text[:opening], re.I))
+
+
+#: Before a victim told again by the noun they were first named with: "The| girl", "this| student".
+_TOLD_AGAIN = re.compile(r"\b(?:the|this)\s+$", re.I)
+_WORD = re.compile(r"[a-z]+", re.I)
+
+
 def _retype_event(event: Event, sub: str) -> None:
     event.event_type, event.sub_event_type, event.plover_event, event.plover_mode = _retype(sub)
 
@@ -2427,6 +2442,9 @@ def find_events(article: Article) -> Article:
         retellings.add(event)
     merged = _with_protest_violence(article, _met_with_force(article, retellings.merged))
     _add_following_tolls(article, merged, set(by_sentence))
+    for event in merged:
+        if event.trigger.family == "protest":  # the dead it protests, told again after it, are not its own
+            event.casualties = [c for c in event.casualties if not _grievance_told_again(article, c)]
     _protests_met_with_force(article, merged)
     merged = _harmless_raids(article, merged)
     _captives_killed(merged)
