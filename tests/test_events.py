@@ -3703,3 +3703,13 @@ def test_a_march_police_fired_on_to_stop_it_was_under_way():
     event = main_event("On Monday police fired tear gas in Kiganjo to stop students marching towards the governor's "
                        "residence. Thirty students were injured.")
     assert event["sub_event_type"] == "Protest with intervention"
+
+
+@pytest.mark.parametrize("sub_event_type, text", [
+    ("Attack", "On Monday gunmen opened fire on residents who were marching to retake their village near Kiganjo, "
+     "killing seven."),
+    ("Armed clash", "On Monday police fought gang members who had blocked the highway at Kiganjo. Two gang members "
+     "were killed."),
+])
+def test_armed_men_against_people_marching_or_roads_they_blocked(sub_event_type, text):
+    assert main_event(text)["sub_event_type"] == sub_event_type

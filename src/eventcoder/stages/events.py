@@ -575,18 +575,23 @@ def _struck_at_gathering(text: str, protest: Trigger, violence: tuple[_Entry, Tr
     rally", "militants attacked worshippers during a vigil"): an attack where people gathered, not
     a protest that met force."""
     entry, act = violence
-    if not (_GATHERING.fullmatch(protest.text) and _AT_GATHERING.search(text, max(0, protest.start - 40), protest.start)):
+    at_gathering = _GATHERING.fullmatch(protest.text) and _AT_GATHERING.search(text, max(0, protest.start - 40), protest.start)
+    # or on people told as marching: "gunmen opened fire on residents who were marching to retake the area"
+    marching = act.end <= protest.start and _WHO_WERE.search(text, max(0, protest.start - 20), protest.start)
+    if not (at_gathering or marching):
         return False
     return entry.event_type == taxonomy.EXPLOSIONS or any(
         a.category in taxonomy.category_group("non_state_armed") and a.end <= act.start for a in actors)
 
 
+#: Before a protest told as what the people struck were doing: "residents who were| marching".
+_WHO_WERE = re.compile(r"\b(?:who|that)\s+(?:were|was|had\s+been)\s+$", re.I)
 #: A road blocked, which demonstrators do and so do gunmen.
 #: A crowd's acts that an armed group does as well: blocking a road, pouring into the streets.
 _BLOCKING = re.compile(r"block(?:ed|ing|s)?\b|barricad|(?:took|take|takes|taking|poured|pour|spilled)\s+(?:in)?to\s+the\s+streets", re.I)
 _ANAPHOR = re.compile(r"(?:the|this|that)\s", re.I)
 #: Between who blocked a road and the blocking: "gunmen blocked", "bandits on motorcycles blocked".
-_BLOCKER_GAP = re.compile(r"\s+(?:(?!(?:who|which|that|and)\b)[a-z][\w'’-]*\s+){0,3}")
+_BLOCKER_GAP = re.compile(r"\s+(?:(?:who|that)\s+(?:had\s+)?|(?!(?:who|which|that|and)\b)[a-z][\w'’-]*\s+){0,3}")
 #: A gathering named as an event, not its people: "a rally", "the vigil", "the hartal".
 _GATHERING = re.compile(r"(?:rall(?:y|ies)|vigils?|march(?:es)?|demonstrations?|protests?|sit-ins?|gatherings?|processions?"
                         r"|hartals?|bandhs?|shutdowns?|general\s+strikes?|blockades?)", re.I)
