@@ -545,7 +545,8 @@ def _pick_per_family(text: str, triggers: list[Trigger], actors: list[ActorMenti
         for family in ("violence", "arrest", "property"):
             if family in best and not (planned and best[family][1].status != "future"):
                 best.pop(family)  # but police who "arrested youths planning to disrupt a rally" acted
-    if "territory" in strong and "violence" in best and best["violence"][0].sub_event_type in (taxonomy.ARMED_CLASH, taxonomy.ATTACK):
+    if ("territory" in strong and best["territory"][1].status != "future"  # not ground a side set out to take
+            and "violence" in best and best["violence"][0].sub_event_type in (taxonomy.ARMED_CLASH, taxonomy.ATTACK)):
         best.pop("violence")
     arrest = best.get("arrest", (None, None))[1]
     if (violence and arrest and not harmed and _RAID.fullmatch(violence[1].text)
