@@ -3712,3 +3712,14 @@ def test_a_march_police_fired_on_to_stop_it_was_under_way():
 ])
 def test_armed_men_against_people_marching_or_roads_they_blocked(sub_event_type, text):
     assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+@pytest.mark.parametrize("sub_event_type, text", [
+    ("Excessive force against protesters", "On Monday police opened fire on villagers rallying at Kiganjo against a land "
+     "grab, killing four."),
+    # a strike told as when it happened, with an act of its own in the sentence
+    ("Remote explosive/landmine/IED", "On Monday, the first day of the opposition alliance's 60-hour hartal, youths "
+     "hurled crude bombs at a police picket in Kiganjo."),
+])
+def test_a_protest_told_by_its_crowd_or_as_a_time(sub_event_type, text):
+    assert main_event(text)["sub_event_type"] == sub_event_type

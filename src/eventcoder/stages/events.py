@@ -449,10 +449,12 @@ def _pick_per_family(text: str, triggers: list[Trigger], actors: list[ActorMenti
     set_in = [t for t in protests if t in as_time or _PROTEST_AS_SETTING.search(text, max(0, t.start - 40), t.start)]
     if set_in and len(set_in) < len(protests):
         triggers = [t for t in triggers if t not in set_in]
-    elif set_in and len(as_time) == len(set_in) and any(t.family == "arrest" and t.start < set_in[0].start for t in triggers) and not (
-            _victim_groups(casualties) & {"protesters"}):
-        # "police arrested the union's leader on the first day of the national strike": the arrest
-        # is the event, the strike when it happened (not "arrested 20 marchers during the protest")
+    elif set_in and len(as_time) == len(set_in) and any(
+            (t.family == "arrest" and t.start < set_in[0].start) or (t.family == "violence" and not _entry_of(t).weak)
+            for t in triggers) and not (_victim_groups(casualties) & {"protesters"}):
+        # "police arrested the union's leader on the first day of the national strike", "on the first
+        # day of the hartal, youths hurled crude bombs at a police picket": the act is the event, the
+        # strike when it happened (not "arrested 20 marchers during the protest")
         triggers = [t for t in triggers if t not in set_in]
     elif set_in and any(t.sub_event_type == taxonomy.SEXUAL_VIOLENCE for t in triggers):
         triggers = [t for t in triggers if t not in set_in]  # "during protests, security forces raped women": the rapes
@@ -577,7 +579,7 @@ def _struck_at_gathering(text: str, protest: Trigger, violence: tuple[_Entry, Tr
     a protest that met force."""
     entry, act = violence
     at_gathering = _GATHERING.fullmatch(protest.text) and _AT_GATHERING.search(text, max(0, protest.start - 40), protest.start)
-    # or on people told as marching: "gunmen opened fire on residents who were marching to retake the area"
+    # or on people told as marching: "gunmen opened fire on residents who were marching through the town"
     marching = act.end <= protest.start and _WHO_WERE.search(text, max(0, protest.start - 20), protest.start)
     if not (at_gathering or marching):
         return False
@@ -587,7 +589,6 @@ def _struck_at_gathering(text: str, protest: Trigger, violence: tuple[_Entry, Tr
 
 #: Before a protest told as what the people struck were doing: "residents who were| marching".
 _WHO_WERE = re.compile(r"\b(?:who|that)\s+(?:were|was|had\s+been)\s+$", re.I)
-#: A road blocked, which demonstrators do and so do gunmen.
 #: A crowd's acts that an armed group does as well: blocking a road, pouring into the streets.
 _BLOCKING = re.compile(r"block(?:ed|ing|s)?\b|barricad|(?:took|take|takes|taking|poured|pour|spilled)\s+(?:in)?to\s+the\s+streets", re.I)
 _ANAPHOR = re.compile(r"(?:the|this|that)\s", re.I)
@@ -614,7 +615,7 @@ def _act_amid_protest(article: Article, triggers: list[Trigger], casualties: lis
 
 
 #: Words that make a protest named after them a time: "on the first day of the national strike".
-_PROTEST_AS_TIME = re.compile(r"\b(?:(?:first|second|third|last|\w+th)\s+day|early\s+hours|eve|start|height)\s+of\s+(?:an?|the|their|its)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_PROTEST_AS_TIME = re.compile(r"\b(?:(?:first|second|third|last|\w+th)\s+day|early\s+hours|eve|start|height)\s+of\s+(?:an?|the|their|its)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 #: Words that make the protest named after them a setting: "during riots", "covering the demonstration",
 #: "filming the dispersal of a protest".
 _PROTEST_AS_SETTING = re.compile(r"\b(?:during|amid|amidst|covering|filming|photographing|reporting\s+on|in\s+the\s+midst\s+of)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,3}$", re.I)
