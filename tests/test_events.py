@@ -3718,7 +3718,7 @@ def test_armed_men_against_people_marching_or_roads_they_blocked(sub_event_type,
     ("Excessive force against protesters", "On Monday police opened fire on villagers rallying at Kiganjo against a land "
      "grab, killing four."),
     # a strike told as when it happened, with an act of its own in the sentence
-    ("Remote explosive/landmine/IED", "On Monday, the first day of the opposition alliance's 60-hour hartal, youths "
+    ("Grenade", "On Monday, the first day of the opposition alliance's 60-hour hartal, youths "
      "hurled crude bombs at a police picket in Kiganjo."),
 ])
 def test_a_protest_told_by_its_crowd_or_as_a_time(sub_event_type, text):
