@@ -3723,3 +3723,11 @@ def test_armed_men_against_people_marching_or_roads_they_blocked(sub_event_type,
 ])
 def test_a_protest_told_by_its_crowd_or_as_a_time(sub_event_type, text):
     assert main_event(text)["sub_event_type"] == sub_event_type
+
+
+@pytest.mark.parametrize("sub_event_type, text", [
+    ("Air/drone strike", "On Monday the armed forces bombed a rebel camp near Kiganjo, killing ten fighters."),
+    ("Remote explosive/landmine/IED", "On Monday an explosive charge ruptured the oil pipeline near Kiganjo."),
+])
+def test_bombs_told_by_who_dropped_them_or_what_they_were(sub_event_type, text):
+    assert main_event(text)["sub_event_type"] == sub_event_type
