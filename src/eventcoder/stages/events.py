@@ -1013,8 +1013,7 @@ def _sides_as_acled_codes_them(article: Article, trigger: Trigger, actor1: Actor
         party = _party_followed(article.text, actor1)
         followers = lexicon.partisans | lexicon.party_followers if party else lexicon.partisans
         if _last_word(actor1) in followers and (party or actor2 is None or _last_word(actor2) not in followers):
-            actor1 = (replace(actor1, name=party[0], category=taxonomy.POLITICAL_MILITIA, country_code=party[1], generic=False)
-                      if party else unnamed_actor("armed", actor1.country_code, actor1.start))
+            actor1 = _party_militia(actor1, party) if party else unnamed_actor("armed", actor1.country_code, actor1.start)
     return actor1, actor2
 
 
@@ -1024,6 +1023,11 @@ def _party_followed(text: str, followers: ActorMention) -> tuple[str, str] | Non
     before, after, parties = _parties()
     named = before.search(text, max(0, followers.start - 40), followers.start) or after.match(text, followers.end)
     return parties[named.lastgroup] if named else None
+
+
+def _party_militia(followers: ActorMention, party: tuple[str, str]) -> ActorMention:
+    """The followers named as their party's militia (its ACLED name and country)."""
+    return replace(followers, name=party[0], category=taxonomy.POLITICAL_MILITIA, country_code=party[1], generic=False)
 
 
 @cache
@@ -1463,7 +1467,7 @@ def _grievance_told_again(article: Article, casualty: CasualtyMention) -> bool:
     """A victim of what a crowd protests, told again in a later sentence by the noun first used:
     "marched over the rape of a girl. The girl died four days later"."""
     opening = article.sentence_at(casualty.start).start
-    told_again = _WORD.fullmatch(casualty.text) and _TOLD_AGAIN.search(article.text, max(opening, casualty.start - 6), casualty.start)
+    told_again = casualty.text.isalpha() and _TOLD_AGAIN.search(article.text, max(opening, casualty.start - 6), casualty.start)
     return bool(told_again) and any(
         _is_grievance(article.text[article.sentence_at(earlier.start()).start:earlier.start()])
         for earlier in re.finditer(rf"\b{re.escape(casualty.text)}\b", article.text[:opening], re.I))
@@ -1471,7 +1475,6 @@ def _grievance_told_again(article: Article, casualty: CasualtyMention) -> bool:
 
 #: Before a victim told again by the noun they were first named with: "The| girl", "this| student".
 _TOLD_AGAIN = re.compile(r"\b(?:the|this)\s+$", re.I)
-_WORD = re.compile(r"[a-z]+", re.I)
 
 
 def _retype_event(event: Event, sub: str) -> None:
@@ -3485,8 +3488,7 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
         if party is not None:
             # "Chhatra League activists attacked students demonstrating": a party's men who set on
             # protesters are its militia, as when they attack anyone
-            mob, assailant = False, replace(assailant, name=party[0], category=taxonomy.POLITICAL_MILITIA,
-                                            country_code=party[1], generic=False)
+            mob, assailant = False, _party_militia(assailant, party)
         if assailant is not None and (mob or party or sub == taxonomy.EXCESSIVE_FORCE):
             # "unidentified men wielding pangas attacked participants in a demonstration": armed
             # men who are not the state's attacked the protesters, no force policed them (men who

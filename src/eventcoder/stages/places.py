@@ -617,10 +617,10 @@ def _plausible(candidate: _Match, text: str) -> bool:
             and gap_before == " " and tokens[candidate.token_index - 2].capitalised
             and text[tokens[candidate.token_index - 2].end:before.start] == " "):
         return False  # "Lanao del Sur": the end of a longer name
-    joined = tokens[candidate.last_token_index + 2] if after is not None and candidate.last_token_index + 2 < len(tokens) else None
-    if (single and not country and adjacent_after and after.text in context["name_joiners"] and joined is not None
-            and joined.capitalised and text[after.end:joined.start] == " "):
-        return False  # "Ras al Arah": the start of a longer name
+    if single and not country and adjacent_after and after.text in context["name_joiners"]:
+        joined = tokens[candidate.last_token_index + 2] if candidate.last_token_index + 2 < len(tokens) else None
+        if joined is not None and joined.capitalised and text[after.end:joined.start] == " ":
+            return False  # "Ras al Arah": the start of a longer name
     if (before is not None and before.lower in context["pointing_words"] and gap_before.strip() == ""
             and candidate.text.isupper()):
         return False  # wire copy in capitals: "IN THIS CAPITAL" points back (not "this Nairobi suburb")
