@@ -530,6 +530,7 @@ def test_groups_told_by_their_community_spanish_names_initials_and_craft(text, c
     # a gang of the coalition keeps its own name
     ("Members of the 400 Mawozo gang kidnapped a pastor on Monday.", "HT", "400 Mawozo Gang"),
     ("Suspected Fulani ethnic militiamen attacked a village on Monday.", "NG", "Fulani Ethnic Militia (Nigeria)"),
+    ("Tigray forces shelled the airport on Monday.", "ET", "TPLF: Tigray People's Liberation Front"),
 ])
 def test_groups_named_by_what_they_call_themselves(text, country, name):
     assert name in _names(text, country).values()

@@ -151,6 +151,7 @@ def test_days_counted_back_from_the_news():
     ("The August 8 vote went ahead.", "named"),
     ("The attacks on 5 June and 7 June killed ten.", "on"),
     ("Two men suspected of the March 2012 Kiganjo market bombing were seized.", "named"),
+    ("A commander linked to the 2013 Kiganjo mall attack was killed.", "named"),
     ("On the 5 June Kenyan troops entered Kiganjo.", "on"),
     ("The army said that on 11 July it carried out an airstrike.", "on"),
 ])

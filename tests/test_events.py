@@ -595,6 +595,23 @@ def test_a_plan_whose_date_has_no_next_year_is_left_undated(text, published):
      "Teachers protested in Jinja on Tuesday over the failure of police to arrest the killers of a colleague."),
     ("Peaceful protest", "Protesters (Uganda)",
      "Fishermen protested in Jinja on Tuesday because their leader was allegedly arrested by marine police."),
+    # riots of another year named as the grievance, not a riot of this crowd's
+    ("Peaceful protest", "Protesters (Uganda)",
+     "Students protested in Jinja on Tuesday against the release of men jailed over the 1992 Jinja riots."),
+    ("Violent demonstration", "Rioters (Uganda)",
+     "Demonstrators marking the anniversary of the 2017 protests threw stones at police in Jinja on Tuesday."),
+    # a crowd of any people gathered, an occupation, placards in quotes, a march ended where it went, a blockade of a corridor
+    ("Peaceful protest", "Protesters (Uganda)", "Thousands of Dalits massed outside the district offices in Jinja on Tuesday."),
+    ("Peaceful protest", "Protesters (Uganda)",
+     "Farmers kept up their occupation of the main square in Jinja on Tuesday, demanding a loan waiver."),
+    ("Peaceful protest", "Protesters (Uganda)", "Journalists gathered in Jinja on Tuesday holding 'Justice for Ali' placards."),
+    ("Peaceful protest", "Protesters (Uganda)",
+     "Thousands of farmers ended a six-day march from Iganga at the main square in Jinja on Tuesday, demanding land titles."),
+    ("Peaceful protest", "Protesters (Uganda)",
+     "Villagers kept up their blockade of the mining corridor near Jinja on Tuesday over unpaid compensation."),
+    # police riot gear is no riot
+    ("Excessive force against protesters", "Police Forces of Uganda",
+     "Police fired riot pellets at demonstrators in Jinja on Tuesday, injuring a student."),
 ])
 def test_a_protest_is_typed_by_how_it_went_over_its_next_sentences(sub_event_type, actor1, text):
     event = main_event(text)
@@ -2390,9 +2407,31 @@ def test_clans_and_claimants_as_somali_notes_tell_them(text, actor1):
     assert main_event(text)["actor1"] == actor1
 
 
-def test_foreign_troops_retaking_ground_from_rebels_regain_it_for_the_state():
-    event = main_event("Rwandan troops recaptured Mbau from insurgents in Cabo Delgado on Monday.")
-    assert event["sub_event_type"] == "Government regains territory"
+@pytest.mark.parametrize("text", ["Rwandan troops recaptured Mbau from insurgents in Cabo Delgado on Monday.",
+                                  # and a mission in the country it serves
+                                  "AMISOM troops captured the town of Afgooye in Lower Shabelle on Monday."])
+def test_foreign_troops_retaking_ground_from_rebels_regain_it_for_the_state(text):
+    assert main_event(text)["sub_event_type"] == "Government regains territory"
+
+
+def test_the_side_ground_was_taken_from_may_be_named_only_in_its_fight():
+    records = records_of("Somali troops retook the town of Bulo Burte on Monday. Dozens of Al Shabaab fighters were "
+                         "killed in the fighting for the town.")
+    assert [(r["sub_event_type"], r["actor2"], r["fatalities"]) for r in records] == [
+        ("Government regains territory", "Al Shabaab", 12)]
+
+
+def test_a_toll_that_names_only_its_dead_joins_the_strike_before_it():
+    records = records_of("US aircraft struck a camp near Jilib on Monday. The army later confirmed that Al Shabaab "
+                         "commander Ali Farah was among the dead; officials said six militants were killed in all.")
+    assert [(r["sub_event_type"], r["actor2"], r["fatalities"]) for r in records] == [("Air/drone strike", "Al Shabaab", 6)]
+
+
+def test_a_crowd_gathered_of_recruits_or_of_men_who_attack_is_no_protest():
+    assert main_event("On Monday a suicide bomber struck a crowd of army recruits gathered at a school in Kiganjo, "
+                      "killing 20.")["sub_event_type"] == "Suicide bomb"
+    assert main_event("On Monday hundreds of men gathered near a hostel in Kiganjo and attacked foreign "
+                      "students.")["event_type"] != "Protests"
 
 
 @pytest.mark.parametrize("text, sub_event_type, actor1", [

@@ -326,13 +326,16 @@ def _year_range(terms: _Terms, match: re.Match, prefix: _Prefix, published: date
 
 
 def _year(terms: _Terms, match: re.Match, prefix: _Prefix, published: date | None) -> DateMention | None:
-    """A bare year only counts after a preposition or "early/mid/late" ("in 2015", "mid-2014")."""
-    if not (prefix.prep or prefix.mod or match.group().lower().startswith("the year")):
-        return None
+    """A bare year only counts after a preposition or "early/mid/late" ("in 2015", "mid-2014"),
+    or as the name of an event of that year ("the 2013 Westgate mall attack", see :func:`_names_an_event`)."""
     year = int(match["y"])
     part = terms.year_parts.get((prefix.mod or "").lower())
     first_month, last_month = part if part else (1, 12)
-    return _mention(match, prefix, terms, date(year, first_month, 1), 3, end_date=_month_end(year, last_month))
+    mention = _mention(match, prefix, terms, date(year, first_month, 1), 3, end_date=_month_end(year, last_month))
+    if prefix.prep or prefix.mod or match.group().lower().startswith("the year") or _names_an_event(
+            terms, match.string, mention, prefix):
+        return mention
+    return None
 
 
 def _weekday(terms: _Terms, match: re.Match, prefix: _Prefix, published: date | None) -> DateMention | None:

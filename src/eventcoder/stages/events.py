@@ -159,8 +159,9 @@ _PART_TAKEN = re.compile(r"\b(?:who|that)\s+(?:had\s+)?(?:took\s+part|taken\s+pa
                          r"(?:the\s+|a\s+|an\s+|last\s+\w+['’]s\s+)?(?:(?!(?:was|were|is|are|has|have|had|and|but)\b)[\w'’-]+\s+){0,3}$", re.I)
 #: A source's verb right before "that": the clause after it is what was said, no aside.
 _TOLD_BEFORE_THAT = re.compile(r"\b(?:said|says|announced|announces|reported|reports|claimed|claims|stated|confirmed|added|told\s+\w+)\s+$", re.I)
-#: Between a date that names an act and the act's noun: "the March 2012 [Machakos bus station] bombing".
-_NAMED_BY_DATE = re.compile(r"(?:\s+[\w'’-]+){0,4}\s+")
+#: Between a date that names an event and the event's word, a noun phrase's words: "the March 2012
+#: Machakos bus| bombing" (not "the 2008 election violence in Kiambaa| gathered": a clause goes on).
+_NAMED_BY_DATE = re.compile(r"(?:\s+(?!(?:in|at|on|of|from|to|by|for|with|near|and|or|was|were|is|are|has|had|have)\b)[\w'’-]+){0,4}\s+", re.I)
 _AFTER_NEXT = re.compile(r"\s+(?:after|following)\b", re.I)
 _AFTER_PHRASE = re.compile(r"\b(?:after|following|since|in\s+the\s+wake\s+of|ending|to\s+end|an\s+end\s+to|over)\s+"
                            # who did it, told in a clause: "days after he led a protest", "after staging a flash protest"
@@ -1179,9 +1180,10 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
                    else taxonomy.NON_STATE_ACTOR_OVERTAKES_TERRITORY)
         elif lexicon.cues["non_violent_transfer"].search(nearby) and not fought:
             sub = taxonomy.NON_VIOLENT_TRANSFER
-        elif actor1 is not None and actor1.category == taxonomy.STATE_FORCES and (
-                not _abroad(place, actor1) or _from_rebels(actor2)):
-            sub = taxonomy.GOVERNMENT_REGAINS_TERRITORY
+        elif actor1 is not None and ((actor1.category == taxonomy.STATE_FORCES and (not _abroad(place, actor1) or _from_rebels(actor2)))
+                                     or (actor1.category == taxonomy.EXTERNAL_FORCES and (actor2 is None or _from_rebels(actor2))
+                                         and actor1.country_code and not _abroad(place, actor1))):
+            sub = taxonomy.GOVERNMENT_REGAINS_TERRITORY  # (a mission's ground, in the country it serves, is the state's: AMISOM's)
         else:
             sub = taxonomy.NON_STATE_ACTOR_OVERTAKES_TERRITORY
     if sub == taxonomy.VIOLENT_DEMONSTRATION and (_crowds_fight(article, trigger) or _mob_assault(article, trigger)):
@@ -1213,7 +1215,7 @@ def _with_next(article: Article, index: int) -> str:
 
 def _from_rebels(actor2: ActorMention | None) -> bool:
     """Ground taken from armed men of no state ("Rwandan troops recaptured Mbau from insurgents"):
-    a foreign force fighting them beside the state regains it, as ACLED codes the state's allies."""
+    a foreign force or a mission fighting them beside the state regains it, as ACLED codes the state's allies."""
     return actor2 is not None and actor2.category in taxonomy.category_group("non_state_armed")
 
 
@@ -1316,6 +1318,7 @@ def _rioted(story: str) -> bool:
     cues = load_lexicon().cues
     return any(not _GRIEVANCE_BEFORE.search(story, max(0, cue.start() - 60), cue.start())
                and not _PEACEFULLY_BEFORE.search(story, max(0, cue.start() - 24), cue.start())  # "peacefully blocking", "a peaceful road blockade"
+               and not _NAMED_BY_YEAR.search(story, max(0, cue.start() - 40), cue.start())  # "the 2002 riots": another year's
                and not _DONE_BY_OTHERS.match(story, cue.end())
                and not _done_by_nature(story, cue.start())  # "as drought destroyed their crops"
                # what was burnt, in the cue or in the three words after it
@@ -1337,6 +1340,9 @@ _IN_A_DISASTER = re.compile(r"[\w-]+\s+(?:in|by)\s+(?:the|a|an)\s+(?:[\w-]+\s+)?
 _NATURE_GAP = re.compile(r"\s+(?:(?:had|have|has|also|then)\s+)?")
 
 
+#: A year that names past violence: "the 2002 riots", "the 2007 post-election violence", "the 1992 Mombasa clashes".
+#: (names and compounds only between: not "the 2024 protests| threw stones")
+_NAMED_BY_YEAR = re.compile(r"\b(?:the|his|her|their|its|this|that)\s+(?:1[89]|2[01])\d\d\s+(?:(?-i:[A-Z])[\w'’-]*\s+|\w+-[\w-]+\s+){0,2}$", re.I)
 _PEACEFULLY_BEFORE = re.compile(r"\bpeaceful(?:ly)?\s+(?:(?!and\b)[\w-]+\s+)?$", re.I)
 
 
@@ -1739,7 +1745,11 @@ def _fight_for_ground(territory: Event, fight: Event) -> bool:
     if territory.trigger.family != "territory" or fight.sub_event_type != taxonomy.ARMED_CLASH:
         return False
     sides = {_side(a) for a in (territory.actor1, territory.actor2) if a}
-    return all(a.generic or _side(a) in sides for a in (fight.actor1, fight.actor2) if a)
+    others = [a for a in (fight.actor1, fight.actor2) if a and not a.generic and _side(a) not in sides]
+    # the side the ground was taken from may be named only in its fight ("the army retook Dessie.
+    # Dozens of TPLF fighters were killed in the fighting for the city"), told at no other place
+    return not others or (len(others) == 1 and territory.actor2 is None and (
+        fight.place is None or territory.place is None or fight.place.geonameid == territory.place.geonameid))
 
 
 def _side(actor: ActorMention) -> str:
@@ -1770,7 +1780,10 @@ def _retells(article: Article, previous: Event, event: Event) -> bool:
     # "Rebels captured Bambu. Nine soldiers were killed.": a toll with nothing new of its own, or
     # the fate of those it struck ("He was handed over to police and died in hospital")
     entry = _entry_of(trigger)
-    return (entry.generic and (event.actor1 is None or _VICTIM_AGAIN.match(lead)) and trigger.sentence - last <= 2
+    # (a toll whose one named side is both its actors names its dead: "Al Shabaab's leader was among the dead")
+    victims_only = (event.actor1 is not None and event.actor2 is not None and _side(event.actor1) == _side(event.actor2)
+                    and previous.trigger.family == trigger.family)
+    return (entry.generic and (event.actor1 is None or victims_only or _VICTIM_AGAIN.match(lead)) and trigger.sentence - last <= 2
             and previous.trigger.family in load_lexicon().material_families  # not an accusation's
             and not _arrested_for(article, trigger)  # nor the toll of the act an arrest was for
             # an office's seat ("according to the Bastar IG") is no other place
@@ -1832,6 +1845,8 @@ class _Retellings:
         else:
             target.sentences = sorted(set(target.sentences) | set(other.sentences))
         target.actor1 = target.actor1 or other.actor1
+        if target.trigger.family == "territory" and target.actor2 is None and other.sub_event_type == taxonomy.ARMED_CLASH:
+            target.actor2 = _other_armed_side(target, other)  # the side that lost the ground in its fight
         if (target.sub_event_type == taxonomy.ATTACK and other.sub_event_type == taxonomy.ARMED_CLASH
                 and _entry_of(other.trigger).mutual and (fought := _other_armed_side(target, other))):
             # "gunmen opened fire on students ... they later exchanged fire with police": the attack was fought
@@ -2095,13 +2110,21 @@ def _protest_ended(article: Article, trigger: Trigger) -> bool:
     """A protest told as what a deal or a decision ended ("agreed to repeal the decree, ending 11
     days of protests", "the union called off the strike"): what was ended, not an act."""
     start = article.sentences[trigger.sentence].start
-    return trigger.family == "protest" and _ENDING_BEFORE.search(article.text, max(start, trigger.start - 40), trigger.start) is not None
+    if trigger.family != "protest":
+        return False
+    ending = _ENDING_BEFORE.search(article.text, max(start, trigger.start - 40), trigger.start)
+    # but a march the crowd ended where it was going was held: "farmers ended a six-day march at Azad Maidan"
+    return ending is not None and not (_MARCH.search(trigger.text) and _MARCH_END_AFTER.match(article.text, trigger.end))
 
 
 #: Before a protest that was ended: "ending 11 days of", "called off the", "to end their", "ending the six-day", "to halt its".
 _ENDING_BEFORE = re.compile(r"\b(?:end(?:ing|ed|s)?|call(?:ing|ed|s)?\s+off|suspend(?:ing|ed|s)?|halt(?:ing|ed|s)?)\s+"
                             r"(?:(?:the|their|its|a|an|weeks|days|months|\d+|[a-z]+teen|two|three|four|five|six|seven|eight|nine|ten|"
                             r"eleven|twelve|of|national|general|indefinite|nationwide|[\w]+-(?:day|week|month)(?:-long)?)\s+){0,5}$", re.I)
+
+_MARCH = re.compile(r"\b(?:march|walk|procession|trek)", re.I)
+#: Where a march ended: "(a march) from Nashik at Azad Maidan", "(the long march) in Mumbai".
+_MARCH_END_AFTER = re.compile(r"(?:\s+from\s+[^.;,]{1,40}?)?\s+(?:at|in|outside)\s+(?:the\s+)?(?-i:[A-Z])", re.I)
 
 
 def _names_a_gang(article: Article, trigger: Trigger) -> bool:
