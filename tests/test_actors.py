@@ -566,3 +566,9 @@ def test_more_communities_name_their_militias(phrase, name):
     ("CD", "Military Forces of the Democratic Republic of Congo"), ("SY", "Military Forces of Syria")])
 def test_a_presidential_guard_is_the_military_of_the_country_at_hand(country, name):
     assert _names("Republican Guard soldiers opened fire.", country)["Republican Guard soldiers"] == name
+
+
+@pytest.mark.parametrize("arms, name", [("sticks and iron rods", "Rioters (Kenya)"),
+                                        ("sticks and machetes", "Unidentified Armed Group (Kenya)")])
+def test_men_armed_only_with_clubs_are_a_mob(arms, name):
+    assert _names(f"Men armed with {arms} attacked traders in Kiganjo on Monday.", "KE")["Men armed with"] == name

@@ -609,6 +609,9 @@ def test_a_plan_whose_date_has_no_next_year_is_left_undated(text, published):
      "Thousands of farmers ended a six-day march from Iganga at the main square in Jinja on Tuesday, demanding land titles."),
     ("Peaceful protest", "Protesters (Uganda)",
      "Villagers kept up their blockade of the mining corridor near Jinja on Tuesday over unpaid compensation."),
+    # an eviction fought off is the crowd's grievance
+    ("Violent demonstration", "Rioters (Uganda)",
+     "Squatters threw stones at police in Jinja on Tuesday to resist their eviction from the farm."),
     # police riot gear is no riot
     ("Excessive force against protesters", "Police Forces of Uganda",
      "Police fired riot pellets at demonstrators in Jinja on Tuesday, injuring a student."),
@@ -3740,3 +3743,10 @@ def test_a_march_police_fired_on_to_stop_it_was_under_way():
     assert event["sub_event_type"] == "Protest with intervention"
 
 
+@pytest.mark.parametrize("text", ["On Monday, according to police, villagers in Kiganjo caught a man they accused of "
+                                  "theft and beat him.",
+                                  "On Monday villagers in Kiganjo caught a man they accused of theft and beat him, "
+                                  "according to police."])
+def test_the_source_of_a_report_is_no_side_of_the_act(text):
+    event = main_event(text)
+    assert "Police" not in f"{event['actor1']} {event['actor2']}" and event["sub_event_type"] == "Mob violence"

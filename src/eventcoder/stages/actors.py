@@ -84,6 +84,8 @@ def find_actors(article: Article) -> Article:
             kind = entry.generic
             if kind in ("military", "police") and _no_longer_serving().search(text, max(0, mention.start - 12), mention.start):
                 kind = "civilians"  # "former army officers"
+            elif kind == "armed" and _only_clubs_after(text, mention.end) and mention.text.lower().endswith("armed with"):
+                kind = "rioters"  # "masked men armed with rods and sticks": a mob's arms, no armed group's
             elif kind == "civilians" and (armed := _ARMED_BEFORE.search(text, max(0, mention.start - 24), mention.start)):
                 kind = "communal"  # "armed herders", "heavily armed villagers": a community's armed men
                 mention.start, mention.text = armed.start(), text[armed.start():mention.end]
@@ -377,6 +379,17 @@ _FORCES_AFTER = re.compile(r"\s+(?:[A-Z][\w-]*\s+){0,2}(?:troops|soldiers|army|f
 
 #: After a generic mention, before the country its people come from: "raiders from Ethiopia".
 #: Right before people told as armed: "armed ", "heavily armed ".
+def _only_clubs_after(text: str, end: int) -> bool:
+    """Whether the arms told right after "armed with" are a crowd's alone: sticks, rods and stones, no gun or blade."""
+    arms = _ARMS_TOLD.match(text, end)
+    return bool(arms and _CLUBS.search(arms.group()) and not _GUNS_OR_BLADES.search(arms.group()))
+
+
+#: The arms a side was armed with, up to the clause's end.
+_ARMS_TOLD = re.compile(r"[^.;:]{1,80}")
+_CLUBS = re.compile(r"\b(?:sticks|rods|clubs|stones|rocks|bricks|iron bars|pipes|bats|canes|whips|batons|knobkerries)\b", re.I)
+_GUNS_OR_BLADES = re.compile(r"\b(?:guns?|rifles?|pistols?|firearms?|AK-?47s?|machetes?|pangas?|knives|knife|swords?|axes|spears?|"
+                             r"arrows|bows|grenades?|explosives?|weapons)\b", re.I)
 _ARMED_BEFORE = re.compile(r"\b(?:heavily\s+|well[\s-]+)?armed\s+$", re.I)
 _ORIGIN_AFTER = re.compile(rf"(?:{SUSPECTED_TO_BE})?\s+from\s+(?:the\s+)?")
 #: Between generic words and the named side they are said to be: "young men thought to be

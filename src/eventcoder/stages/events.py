@@ -702,6 +702,8 @@ def _is_victim(actor: ActorMention) -> bool:
     return actor.category == taxonomy.CIVILIANS
 
 
+#: Before the source of a report: "according to (the local) police".
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 #: The words that only count an act's dead.
 _TOLL_WORD = re.compile(r"(?:death\s+)?toll|dead|deaths|casualties", re.I)
 #: Between a source and the toll it gives: "The government| put the |death toll", "medics| spoke of dozens of |dead".
@@ -721,6 +723,7 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
     actors = [a for a in actors if not finder.search(text, max(0, a.start - 30), a.start)
               and not guise.search(text, max(0, a.start - 40), a.start)  # "posing as soldiers"
               and not _RESCUER_BEFORE.search(text, max(0, a.start - 30), a.start)  # "rescued by police"
+              and not _ACCORDING_TO.search(text, max(0, a.start - 30), a.start)  # "according to police": the source
               # nor the one who says whose act it was: "Residents attributed the killing to", or
               # how many it killed: "The government put the death toll at 9"
               and not (a.end <= trigger.start and (_ATTRIBUTES.fullmatch(text, a.end, trigger.start)
