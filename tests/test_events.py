@@ -612,6 +612,11 @@ def test_a_plan_whose_date_has_no_next_year_is_left_undated(text, published):
     # an eviction fought off is the crowd's grievance
     ("Violent demonstration", "Rioters (Uganda)",
      "Squatters threw stones at police in Jinja on Tuesday to resist their eviction from the farm."),
+    # a road of any name blocked to press a demand, a blockade set up by a crowd and cleared
+    ("Peaceful protest", "Protesters (Uganda)",
+     "Farm workers blocked the Northern Bypass at Lugazi on Tuesday, demanding better wages."),
+    ("Protest with intervention", "Protesters (Uganda)",
+     "Police cleared a blockade set up by miners near Jinja on Tuesday, using tear gas. Several miners were detained."),
     # police riot gear is no riot
     ("Excessive force against protesters", "Police Forces of Uganda",
      "Police fired riot pellets at demonstrators in Jinja on Tuesday, injuring a student."),
@@ -3750,3 +3755,22 @@ def test_a_march_police_fired_on_to_stop_it_was_under_way():
 def test_the_source_of_a_report_is_no_side_of_the_act(text):
     event = main_event(text)
     assert "Police" not in f"{event['actor1']} {event['actor2']}" and event["sub_event_type"] == "Mob violence"
+
+
+@pytest.mark.parametrize("text", ["On Monday soldiers blocked the road to Kiganjo.",
+                                  "On Monday police blocked the Kiganjo road to stop rebels from escaping.",
+                                  "On Monday rebels and soldiers fought around Kiganjo, blocking traffic on the main road."])
+def test_a_road_the_state_blocks_is_no_protest(text):
+    assert all(r["event_type"] != "Protests" for r in records_of(text))
+
+
+def test_a_killing_told_as_before_the_act_is_not_its_toll():
+    records = records_of("On Monday clan members torched 14 houses in Kiganjo in revenge for the killing of a chief. "
+                         "The chief had been shot dead by herders on suspicion he was a cattle thief.")
+    assert records[0]["sub_event_type"] == "Looting/property destruction" and records[0]["fatalities"] == 0
+
+
+def test_a_toll_told_where_people_fled_to_is_the_fights_before_it():
+    records = records_of("On Monday Al Shabaab and Macawisley militias clashed near Kiganjo. Several people were killed, "
+                         "and hundreds of residents fled towards Nyeri.")
+    assert [(r["sub_event_type"], r["fatalities"], r["location"]) for r in records] == [("Armed clash", 3, "Kiganjo")]

@@ -534,10 +534,7 @@ def _pick_per_family(text: str, triggers: list[Trigger], actors: list[ActorMenti
     if "protest" in strong and violence and violence[0].mutual and _CROWD_NOUN.fullmatch(best["protest"][1].text):
         best.pop("protest")  # "vigilantes clashed with bandits": the word names a side of the fight
         strong.discard("protest")
-    if "protest" in strong and _BLOCKING.match(best["protest"][1].text) and any(
-            a.category in taxonomy.category_group("non_state_armed") and not _is_crowd(a)
-            and not _ANAPHOR.match(a.text)  # "the group blocked a road": whoever was named before
-            and _BLOCKER_GAP.fullmatch(text, a.end, best["protest"][1].start) for a in actors):
+    if "protest" in strong and _BLOCKING.match(best["protest"][1].text) and _blocked_by_arms(text, best["protest"][1], violence, actors):
         best.pop("protest")  # "gunmen blocked the highway and abducted 14 passengers": no demonstration
         strong.discard("protest")
     if "protest" in strong and violence and _struck_at_gathering(text, best["protest"][1], violence, actors):
@@ -595,6 +592,24 @@ _BLOCKING = re.compile(r"block(?:ed|ing|s)?\b|barricad|(?:took|take|takes|taking
 _ANAPHOR = re.compile(r"(?:the|this|that)\s", re.I)
 #: Between who blocked a road and the blocking: "gunmen blocked", "bandits on motorcycles blocked".
 _BLOCKER_GAP = re.compile(r"\s+(?:(?:who|that)\s+(?:had\s+)?|(?!(?:who|which|that|and)\b)[a-z][\w'’-]*\s+){0,3}")
+def _blocked_by_arms(text: str, blocking: Trigger, violence: tuple | None, actors: list[ActorMention]) -> bool:
+    """A road armed men blocked ("gunmen blocked the highway", "soldiers blocked the road to
+    Kiganjo"), or a fight did ("rebels and soldiers fought around Kiganjo, blocking traffic"):
+    a cordon, an ambush or a battle's effect, no crowd's protest."""
+    armed = [a for a in actors if a.category in taxonomy.category_group("armed") and not _is_crowd(a)
+             and not _ANAPHOR.match(a.text)]  # "the group blocked a road": whoever was named before
+    if any(_BLOCKER_GAP.fullmatch(text, a.end, blocking.start) if a.category in taxonomy.category_group("non_state_armed")
+           # (a state's force only as the subject of "blocked": not "angered by police brutality| blocked",
+           # nor "broke through police| barricades")
+           else blocking.text[:5].lower() == "block" and _STATE_BLOCKER_GAP.fullmatch(text, a.end, blocking.start) for a in armed):
+        return True
+    return bool(violence and violence[0].mutual and violence[1].end <= blocking.start and armed
+                and _COMMA_BEFORE.search(text, max(0, blocking.start - 3), blocking.start)
+                and not any(a.category in taxonomy.category_group("crowd") or a.category == taxonomy.CIVILIANS for a in actors))
+
+
+#: Between a state's force and the road it blocked: "soldiers| |blocked", "police| who had |blocked".
+_STATE_BLOCKER_GAP = re.compile(r"\s+(?:(?:who|that)\s+)?(?:(?:had|have|has|also|then)\s+)*")
 #: A gathering named as an event, not its people: "a rally", "the vigil", "the hartal".
 _GATHERING = re.compile(r"(?:rall(?:y|ies)|vigils?|march(?:es)?|demonstrations?|protests?|sit-ins?|gatherings?|processions?"
                         r"|hartals?|bandhs?|shutdowns?|general\s+strikes?|blockades?)", re.I)
@@ -1535,8 +1550,15 @@ def _best_place(places: list[PlaceMention]) -> PlaceMention | None:
 
 def _beyond(text: str, place: PlaceMention) -> bool:
     """A country told as a border, an origin or a destination ("near the border with Somalia",
-    "militants from Somalia", "fled into Somalia"): where the event happened lies outside it."""
-    return _specificity(place) == 3 and told_beyond(text, place.start, place.end)
+    "militants from Somalia", "fled into Somalia"), or any place its people fled to ("thousands
+    fled towards Kobo and Dessie"): where the event happened lies outside it."""
+    return (_specificity(place) == 3 and told_beyond(text, place.start, place.end)) or bool(
+        _FLED_TO_BEFORE.search(text, max(0, place.start - 60), place.start))
+
+
+#: Before where people fled: "fled towards |", "fled to Dessie and |", "sought refuge in the |".
+_FLED_TO_BEFORE = re.compile(r"\b(?:fled|fleeing|flee|flees|escaped)\s+(?:\w+\s+){0,2}?(?:to|towards?|into)\s+(?:the\s+)?"
+                             r"(?:[A-Z][\w'’-]*\s+){0,3}?(?:(?:and|,)\s+)?$|\b(?:sought|seeking|took|taking)\s+refuge\s+in\s+(?:the\s+)?$")
 
 
 def _filed(article: Article) -> date | None:
@@ -1761,6 +1783,7 @@ def _side(actor: ActorMention) -> str:
     return taxonomy.PROTESTERS if actor.category in (taxonomy.PROTESTERS, taxonomy.RIOTERS) else _QUALIFIER.sub("", actor.name)
 
 
+_TOLD_AS_EARLIER = re.compile(r"\bhad\s+(?:been\s+)?\w*\s*$", re.I)
 #: A sentence that opens on someone told before: "He", "The victim", "Both men".
 _VICTIM_AGAIN = re.compile(r"(?:He|She|They|(?:The|Both)\s+(?:man|men|woman|women|victims?|boy|girl|youths?))\s", re.I)
 
@@ -1786,7 +1809,12 @@ def _retells(article: Article, previous: Event, event: Event) -> bool:
     # (a toll whose one named side is both its actors names its dead: "Al Shabaab's leader was among the dead")
     victims_only = (event.actor1 is not None and event.actor2 is not None and _side(event.actor1) == _side(event.actor2)
                     and previous.trigger.family == trigger.family)
-    return (entry.generic and (event.actor1 is None or victims_only or _VICTIM_AGAIN.match(lead)) and trigger.sentence - last <= 2
+    # (nor does an attacker the coder had to supply where only civilians are named: "Several people
+    # were killed", unless told as before the act: "the officer had been killed in an ambush")
+    unnamed = (event.actor1 is not None and not event.actor1.text and not _TOLD_AS_EARLIER.search(lead)
+               and all(a.category == taxonomy.CIVILIANS for a in article.in_sentence(article.actors, trigger.sentence)))
+    return (entry.generic and (event.actor1 is None or unnamed or victims_only or _VICTIM_AGAIN.match(lead))
+            and trigger.sentence - last <= 2
             and previous.trigger.family in load_lexicon().material_families  # not an accusation's
             and not _arrested_for(article, trigger)  # nor the toll of the act an arrest was for
             # an office's seat ("according to the Bastar IG") is no other place
