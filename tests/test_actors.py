@@ -531,6 +531,9 @@ def test_groups_told_by_their_community_spanish_names_initials_and_craft(text, c
     ("Members of the 400 Mawozo gang kidnapped a pastor on Monday.", "HT", "400 Mawozo Gang"),
     ("Suspected Fulani ethnic militiamen attacked a village on Monday.", "NG", "Fulani Ethnic Militia (Nigeria)"),
     ("Tigray forces shelled the airport on Monday.", "ET", "TPLF: Tigray People's Liberation Front"),
+    # a region's special forces are its police; the Somali Region's Liyu Police wherever they act
+    ("Amhara special forces clashed with militiamen on Monday.", "ET", "Police Forces of Ethiopia"),
+    ("Suspected Liyu Police gunmen shot a trader in Mandera on Monday.", "KE", "Police Forces of Ethiopia"),
 ])
 def test_groups_named_by_what_they_call_themselves(text, country, name):
     assert name in _names(text, country).values()

@@ -3774,3 +3774,9 @@ def test_a_toll_told_where_people_fled_to_is_the_fights_before_it():
     records = records_of("On Monday Al Shabaab and Macawisley militias clashed near Kiganjo. Several people were killed, "
                          "and hundreds of residents fled towards Nyeri.")
     assert [(r["sub_event_type"], r["fatalities"], r["location"]) for r in records] == [("Armed clash", 3, "Kiganjo")]
+
+
+def test_homes_the_authorities_bulldoze_are_destroyed_not_a_riot_of_those_blamed():
+    event = main_event("On Monday the district administration, backed by police, bulldozed dozens of houses in Kiganjo "
+                       "belonging to people it accused of throwing stones at a procession.")
+    assert event["sub_event_type"] == "Looting/property destruction" and event["actor1"].startswith("Police Forces")

@@ -1310,7 +1310,9 @@ _GRIEVED_INTERVENTION = re.compile(r"\b(?:(?:the\s+)?arrests?\s+of|release\s+of|
 #: "to denounce the blockade".
 _GRIEVANCE_BEFORE = re.compile(r"\b(?:victims?\s+of|in\s+response\s+to|failure\s+to(?:\s+(?:stop|prevent|end))?|removal\s+of"
                                r"|whose\s+(?:[\w'’-]+\s+){1,2}(?:was|were|had|have|has)"  # "residents whose homes were destroyed"
-                               r"|campaign\s+to|denounc(?:e|ed|es|ing)|condemn(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+                               r"|campaign\s+to|denounc(?:e|ed|es|ing)|condemn(?:s|ed|ing)?"
+                               # a riot imputed to others: "houses of people it accused of throwing stones", "linked to the stone-pelting"
+                               r"|accus(?:ed|ing)\s+(?:\w+\s+)?of|linked\s+to|blamed\s+for)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 
 #: After damage the state, or those the crowd protests against, did: "stalls destroyed by county
 #: officers", "a woman set on fire by her attackers".
