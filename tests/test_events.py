@@ -612,9 +612,7 @@ def test_a_plan_whose_date_has_no_next_year_is_left_undated(text, published):
     # an eviction fought off is the crowd's grievance
     ("Violent demonstration", "Rioters (Uganda)",
      "Squatters threw stones at police in Jinja on Tuesday to resist their eviction from the farm."),
-    # a road of any name blocked to press a demand, a blockade set up by a crowd and cleared
-    ("Peaceful protest", "Protesters (Uganda)",
-     "Farm workers blocked the Northern Bypass at Lugazi on Tuesday, demanding better wages."),
+    # a blockade set up by a crowd and cleared
     ("Protest with intervention", "Protesters (Uganda)",
      "Police cleared a blockade set up by miners near Jinja on Tuesday, using tear gas. Several miners were detained."),
     # police riot gear is no riot
