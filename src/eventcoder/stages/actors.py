@@ -377,8 +377,7 @@ def main_country(article: Article, cues: tuple[tuple[int, int, str], ...],
 #: After a country's name, its forces: "Botswana soldiers", "Rwanda Defence Force troops".
 _FORCES_AFTER = re.compile(r"\s+(?:[A-Z][\w-]*\s+){0,2}(?:troops|soldiers|army|forces|police|policemen|contingents?|peacekeepers|navy|air\s+force)\b")
 
-#: After a generic mention, before the country its people come from: "raiders from Ethiopia".
-#: Right before people told as armed: "armed ", "heavily armed ".
+
 def _only_clubs_after(text: str, end: int) -> bool:
     """Whether the arms told right after "armed with" are a crowd's alone: sticks, rods and stones, no gun or blade."""
     arms = _ARMS_TOLD.match(text, end)
@@ -390,6 +389,8 @@ _ARMS_TOLD = re.compile(r"[^.;:]{1,80}")
 _CLUBS = re.compile(r"\b(?:sticks|rods|clubs|stones|rocks|bricks|iron bars|pipes|bats|canes|whips|batons|knobkerries)\b", re.I)
 _GUNS_OR_BLADES = re.compile(r"\b(?:guns?|rifles?|pistols?|firearms?|AK-?47s?|machetes?|pangas?|knives|knife|swords?|axes|spears?|"
                              r"arrows|bows|grenades?|explosives?|weapons)\b", re.I)
+#: After a generic mention, before the country its people come from: "raiders from Ethiopia".
+#: Right before people told as armed: "armed ", "heavily armed ".
 _ARMED_BEFORE = re.compile(r"\b(?:heavily\s+|well[\s-]+)?armed\s+$", re.I)
 _ORIGIN_AFTER = re.compile(rf"(?:{SUSPECTED_TO_BE})?\s+from\s+(?:the\s+)?")
 #: Between generic words and the named side they are said to be: "young men thought to be

@@ -592,6 +592,8 @@ _BLOCKING = re.compile(r"block(?:ed|ing|s)?\b|barricad|(?:took|take|takes|taking
 _ANAPHOR = re.compile(r"(?:the|this|that)\s", re.I)
 #: Between who blocked a road and the blocking: "gunmen blocked", "bandits on motorcycles blocked".
 _BLOCKER_GAP = re.compile(r"\s+(?:(?:who|that)\s+(?:had\s+)?|(?!(?:who|which|that|and)\b)[a-z][\w'’-]*\s+){0,3}")
+
+
 def _blocked_by_arms(text: str, blocking: Trigger, violence: tuple | None, actors: list[ActorMention]) -> bool:
     """A road armed men blocked ("gunmen blocked the highway", "soldiers blocked the road to
     Kiganjo"), or a fight did ("rebels and soldiers fought around Kiganjo, blocking traffic"):
@@ -1785,6 +1787,7 @@ def _side(actor: ActorMention) -> str:
     return taxonomy.PROTESTERS if actor.category in (taxonomy.PROTESTERS, taxonomy.RIOTERS) else _QUALIFIER.sub("", actor.name)
 
 
+#: The end of a lead that tells its act as before the one reported: "the officer had been |".
 _TOLD_AS_EARLIER = re.compile(r"\bhad\s+(?:been\s+)?\w*\s*$", re.I)
 #: A sentence that opens on someone told before: "He", "The victim", "Both men".
 _VICTIM_AGAIN = re.compile(r"(?:He|She|They|(?:The|Both)\s+(?:man|men|woman|women|victims?|boy|girl|youths?))\s", re.I)
@@ -2155,6 +2158,7 @@ _ENDING_BEFORE = re.compile(r"\b(?:end(?:ing|ed|s)?|call(?:ing|ed|s)?\s+off|susp
                             r"(?:(?:the|their|its|a|an|weeks|days|months|\d+|[a-z]+teen|two|three|four|five|six|seven|eight|nine|ten|"
                             r"eleven|twelve|of|national|general|indefinite|nationwide|[\w]+-(?:day|week|month)(?:-long)?)\s+){0,5}$", re.I)
 
+#: A protest's word that names a march going somewhere.
 _MARCH = re.compile(r"\b(?:march|walk|procession|trek)", re.I)
 #: Where a march ended: "(a march) from Nashik at Azad Maidan", "(the long march) in Mumbai".
 _MARCH_END_AFTER = re.compile(r"(?:\s+from\s+[^.;,]{1,40}?)?\s+(?:at|in|outside)\s+(?:the\s+)?(?-i:[A-Z])", re.I)
