@@ -3778,3 +3778,9 @@ def test_homes_the_authorities_bulldoze_are_destroyed_not_a_riot_of_those_blamed
     event = main_event("On Monday the district administration, backed by police, bulldozed dozens of houses in Kiganjo "
                        "belonging to people it accused of throwing stones at a procession.")
     assert event["sub_event_type"] == "Looting/property destruction" and event["actor1"].startswith("Police Forces")
+
+
+def test_a_crowds_own_act_after_its_grievance_and_a_comma_counts_its_dead():
+    event = main_event("On Monday a mob attacked the home of a trader in Kiganjo after a rumour spread, and beat him "
+                       "to death with bricks and sticks.")
+    assert event["sub_event_type"] == "Mob violence" and event["fatalities"] == 1

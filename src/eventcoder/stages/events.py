@@ -1454,14 +1454,20 @@ def _is_grievance(text_before: str) -> bool:
     for their colleague, a nurse, who was found dead"."""
     cues = load_lexicon().cues
     text = text_before[-GRIEVANCE_REACH:]
-    if _RESULT_CLAUSE.search(text):
-        return False  # "fired on protesting farmers, killing one": what the firing did
+    if _RESULT_CLAUSE.search(text) or _CLAUSE_GOES_ON.search(text):
+        # "fired on protesting farmers, killing one": what the firing did; "after a rumour
+        # spread, and beat |": the crowd's own act goes on
+        return False
     if cues["grievance"].search(text):
         return True
     # further back, only inside the phrase that names the grievance: not after a clause ends
     # ("after the MP's killing, an officer was killed") nor once the protest's own violence is told
     far = cues["grievance_far"].search(text)
     return bool(far and not text.rstrip().endswith((",", ";")) and not cues["protest_own_violence"].search(far["between"]))
+
+
+#: A comma and a verb of the main clause again, right before a victim: ", and beat |", ", and then shot |".
+_CLAUSE_GOES_ON = re.compile(r",\s+and\s+(?:then\s+)?(?-i:[a-z]+)\s+$", re.I)
 
 
 def _force_against_protesters(article: Article, story: str, casualties: list[CasualtyMention]) -> bool:
