@@ -612,6 +612,9 @@ def test_a_plan_whose_date_has_no_next_year_is_left_undated(text, published):
     # an eviction fought off is the crowd's grievance
     ("Violent demonstration", "Rioters (Uganda)",
      "Squatters threw stones at police in Jinja on Tuesday to resist their eviction from the farm."),
+    # a crowd detained on its way to press a demand
+    ("Protest with intervention", "Protesters (Uganda)",
+     "Police detained about 120 supporters at Jinja on Tuesday as they arrived on foot from Iganga to press for land titles."),
     # a blockade set up by a crowd and cleared
     ("Protest with intervention", "Protesters (Uganda)",
      "Police cleared a blockade set up by miners near Jinja on Tuesday, using tear gas. Several miners were detained."),
