@@ -1,4 +1,6 @@
-"""No import cycle between eventcoder's modules, counting imports made inside functions."""
+"""No import cycle between eventcoder's modules, counting imports made inside functions; no
+module binding one top-level name twice (the later binding silently replaces the earlier for
+every function that reads it)."""
 import ast
 from pathlib import Path
 
@@ -95,3 +97,23 @@ def test_the_graph_follows_submodules_reexports_and_imports_inside_functions():
 def test_no_module_imports_itself_through_others():
     cycles = _cycles(GRAPH)
     assert not cycles, "import cycles:\n" + "\n".join(" -> ".join(cycle) for cycle in cycles)
+
+
+def _top_level_names(tree: ast.Module) -> list[str]:
+    names = []
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.append(node.name)
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        names += [target.id for target in targets if isinstance(target, ast.Name)]
+    return names
+
+
+def test_no_module_binds_a_top_level_name_twice():
+    twice = {module: sorted({name for name in names if names.count(name) > 1})
+             for module, (_, tree) in TREES.items() if (names := _top_level_names(tree))}
+    assert not {module: names for module, names in twice.items() if names}
+
+
+def test_a_name_bound_twice_is_found():
+    assert _top_level_names(ast.parse("_GAP = 1\ndef f(): pass\n_GAP = 2\n")).count("_GAP") == 2
