@@ -3787,3 +3787,7 @@ def test_a_crowds_own_act_after_its_grievance_and_a_comma_counts_its_dead():
     event = main_event("On Monday a mob attacked the home of a trader in Kiganjo after a rumour spread, and beat him "
                        "to death with bricks and sticks.")
     assert event["sub_event_type"] == "Mob violence" and event["fatalities"] == 1
+
+
+def test_rioting_charges_name_an_accusation_not_a_riot():
+    assert main_event("On Monday police arrested 12 youths in Kiganjo on rioting charges.")["sub_event_type"] == "Arrests"
