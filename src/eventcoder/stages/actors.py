@@ -84,7 +84,7 @@ def find_actors(article: Article) -> Article:
             kind = entry.generic
             if kind in ("military", "police") and _no_longer_serving().search(text, max(0, mention.start - 12), mention.start):
                 kind = "civilians"  # "former army officers"
-            elif kind == "armed" and _only_clubs_after(text, mention.end) and mention.text.lower().endswith("armed with"):
+            elif kind == "armed" and mention.text.lower().endswith("armed with") and _only_clubs_after(text, mention.end):
                 kind = "rioters"  # "masked men armed with rods and sticks": a mob's arms, no armed group's
             elif kind == "civilians" and (armed := _ARMED_BEFORE.search(text, max(0, mention.start - 24), mention.start)):
                 kind = "communal"  # "armed herders", "heavily armed villagers": a community's armed men

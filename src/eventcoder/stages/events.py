@@ -1200,10 +1200,8 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
                    else taxonomy.NON_STATE_ACTOR_OVERTAKES_TERRITORY)
         elif lexicon.cues["non_violent_transfer"].search(nearby) and not fought:
             sub = taxonomy.NON_VIOLENT_TRANSFER
-        elif actor1 is not None and ((actor1.category == taxonomy.STATE_FORCES and (not _abroad(place, actor1) or _from_rebels(actor2)))
-                                     or (actor1.category == taxonomy.EXTERNAL_FORCES and (actor2 is None or _from_rebels(actor2))
-                                         and actor1.country_code and not _abroad(place, actor1))):
-            sub = taxonomy.GOVERNMENT_REGAINS_TERRITORY  # (a mission's ground, in the country it serves, is the state's: AMISOM's)
+        elif actor1 is not None and _regained_for_the_state(actor1, actor2, place):
+            sub = taxonomy.GOVERNMENT_REGAINS_TERRITORY
         else:
             sub = taxonomy.NON_STATE_ACTOR_OVERTAKES_TERRITORY
     if sub == taxonomy.VIOLENT_DEMONSTRATION and (_crowds_fight(article, trigger) or _mob_assault(article, trigger)):
@@ -1231,6 +1229,15 @@ def _protest_beside(article: Article, index: int) -> bool:
 def _with_next(article: Article, index: int) -> str:
     """A sentence and the one after it, where news tells how an act went on."""
     return " ".join(s.text for s in article.sentences[index:index + 2])
+
+
+def _regained_for_the_state(actor1: ActorMention, actor2: ActorMention | None, place: PlaceMention | None) -> bool:
+    """Ground the state's forces take in their own country, or from rebels abroad; or that a
+    mission takes in the country it serves (AMISOM in Somalia), from no state."""
+    if actor1.category == taxonomy.STATE_FORCES:
+        return not _abroad(place, actor1) or _from_rebels(actor2)
+    return (actor1.category == taxonomy.EXTERNAL_FORCES and bool(actor1.country_code) and not _abroad(place, actor1)
+            and (actor2 is None or _from_rebels(actor2)))
 
 
 def _from_rebels(actor2: ActorMention | None) -> bool:
