@@ -575,3 +575,17 @@ def test_a_presidential_guard_is_the_military_of_the_country_at_hand(country, na
                                         ("sticks and machetes", "Unidentified Armed Group (Kenya)")])
 def test_men_armed_only_with_clubs_are_a_mob(arms, name):
     assert _names(f"Men armed with {arms} attacked traders in Kiganjo on Monday.", "KE")["Men armed with"] == name
+
+
+def test_pnp_is_the_philippine_police_only_in_the_philippines():
+    assert _names("PNP officers raided a house.", country="PH")["PNP"] == "Police Forces of the Philippines"
+    assert "PNP" not in _names("Crowds rallied after the arrest of a PNP figure.", country="TG")
+
+
+def test_army_reinforcements_are_the_army():
+    assert _names("Army reinforcements retook the town.", country="CM")["Army reinforcements"].startswith("Military Forces of Cameroon")
+
+
+def test_people_told_protesting_in_a_relative_clause_are_protesters():
+    assert _names("Police fired on residents who had gathered in anger outside the station.", country="KE")["residents"] \
+        == "Protesters (Kenya)"

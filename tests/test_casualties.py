@@ -884,3 +884,8 @@ def test_tolls_told_beside_other_words(text, fatalities):
 def test_members_of_a_resistance_are_counted_beside_the_fighters():
     assert main_fatalities("On Monday rebels and resistance fighters fought in Kiganjo. Medics said 14 rebels and 6 "
                            "members of the resistance died.") == 20
+
+
+def test_victims_told_by_what_they_could_not_do_are_counted():
+    deaths = [m.minimum for m in casualties_in("Four patients who could not escape died in the blaze.") if m.kind == "killed"]
+    assert deaths == [4]

@@ -3791,3 +3791,74 @@ def test_a_crowds_own_act_after_its_grievance_and_a_comma_counts_its_dead():
 
 def test_rioting_charges_name_an_accusation_not_a_riot():
     assert main_event("On Monday police arrested 12 youths in Kiganjo on rioting charges.")["sub_event_type"] == "Arrests"
+
+
+def test_a_crowd_word_that_only_says_who_reported_is_no_mob():
+    event = main_event("On Monday gunmen raided a hamlet outside Kiganjo and kidnapped three girls, local vigilantes reported.")
+    assert event["sub_event_type"] == "Abduction/forced disappearance"
+
+
+def test_liberation_names_ground_retaken_only_as_the_liberation_of_a_place():
+    assert main_event("On Monday a teacher who had refused to pay the rebels' liberation levy was shot dead in "
+                      "Kiganjo.")["sub_event_type"] == "Attack"
+    assert main_event("On Monday soldiers liberated Kiganjo from the rebels.")["sub_event_type"] == "Government regains territory"
+
+
+def test_people_told_as_seized_by_an_armed_group_are_abducted():
+    event = main_event("On Monday herders grazing near Kiganjo were seized by Boko Haram fighters.")
+    assert event["sub_event_type"] == "Abduction/forced disappearance"
+
+
+def test_the_deed_that_names_whom_a_hunt_is_for_is_an_earlier_event():
+    event = main_event("On Monday soldiers searching for the gunmen who attacked a checkpoint torched twenty homes in Kiganjo.")
+    assert event["sub_event_type"] == "Looting/property destruction"
+
+
+def test_a_bomber_stopped_before_the_blast_is_disrupted_weapons_use():
+    event = main_event("On Monday guards at the Kiganjo market stopped a teenager wearing an explosive vest and handed him to police.")
+    assert event["sub_event_type"] == "Disrupted weapons use"
+
+
+def test_a_partys_initials_that_spell_a_weapon_are_no_shelling():
+    event = main_event("On Monday opposition youths set fire to the local RPG office in Kiganjo.")
+    assert event["event_type"] == "Riots"
+
+
+def test_a_person_intercepted_is_not_a_weapon_intercepted():
+    records = records_of("On Monday a blogger was intercepted by police in Kiganjo and driven off to an unknown destination.")
+    assert "Disrupted weapons use" not in [r["sub_event_type"] for r in records]
+
+
+def test_a_verb_after_a_year_named_event_is_the_act_not_part_of_the_name():
+    event = main_event("On Monday families displaced since the 2017 floods marched to the town hall in Kiganjo.")
+    assert event["sub_event_type"] == "Peaceful protest"
+
+
+def test_damage_a_coast_suffered_is_no_riot_of_those_who_march_over_it():
+    event = main_event("On Monday fishermen marched in Kiganjo over sea erosion, which has destroyed dozens of homes.")
+    assert event["sub_event_type"] == "Peaceful protest"
+
+
+def test_election_material_burnt_is_destruction():
+    assert main_event("On Monday youths burned ballot materials at a school in Kiganjo.")["event_type"] in ("Riots", "Strategic developments")
+
+
+def test_a_beating_with_a_weapon_is_an_attack():
+    event = main_event("On Monday a policeman beat a cyclist with a baton at a roadblock in Kiganjo.")
+    assert event["sub_event_type"] == "Attack"
+
+
+def test_a_base_inaugurated_is_a_base_established():
+    assert main_event("On Monday the army inaugurated a new forward base in Kiganjo.")["sub_event_type"] \
+        == "Headquarters or base established"
+
+
+def test_state_force_on_a_crowd_told_as_protesting_is_force_against_protesters():
+    event = main_event("On Monday police opened fire on villagers who had been blocking the Kiganjo road for days, "
+                       "killing one.")
+    assert event["sub_event_type"] == "Excessive force against protesters"
+
+
+def test_a_crowds_clash_with_police_told_with_a_demonstrations_acts_is_a_violent_demonstration():
+    event = main_event("On Monday opponents of the governor clashed with police in Kiganjo, blocking streets with burning tyres.")
+    assert event["sub_event_type"] == "Violent demonstration"

@@ -171,3 +171,7 @@ def test_a_report_led_by_a_dated_act_long_past_tells_its_toll_as_that_history():
                                 "raided the same post. Five militants were killed in the fighting.",
                            published=PUBLISHED), until="statuses")
     assert [s.status for s in news.statuses] == ["new", "background", "new"]
+
+
+def test_what_could_not_be_done_is_no_conditional():
+    assert status_of("Two patients who could not escape died in the fire.") == ["new"]

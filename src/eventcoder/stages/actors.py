@@ -86,6 +86,8 @@ def find_actors(article: Article) -> Article:
                 kind = "civilians"  # "former army officers"
             elif kind == "armed" and mention.text.lower().endswith("armed with") and _only_clubs_after(text, mention.end):
                 kind = "rioters"  # "masked men armed with rods and sticks": a mob's arms, no armed group's
+            elif kind == "civilians" and _PROTESTING_AFTER.match(text, mention.end):
+                kind = "protesters"  # "fired on villagers who had been blockading a road": the crowd it met
             elif kind == "civilians" and (armed := _ARMED_BEFORE.search(text, max(0, mention.start - 24), mention.start)):
                 kind = "communal"  # "armed herders", "heavily armed villagers": a community's armed men
                 mention.start, mention.text = armed.start(), text[armed.start():mention.end]
@@ -123,6 +125,12 @@ def find_actors(article: Article) -> Article:
     return article
 
 
+#: After people, the relative clause that tells them protesting: "residents who had gathered
+#: there in anger", "villagers who had been blockading a road", "farmers who were trying to stop".
+_PROTESTING_AFTER = re.compile(
+    r"(?:\s+(?!who\b|that\b)[\w'’-]+){0,4}?(?:\s*\([^()]{0,60}\))?\s+(?:who|that)\s+(?:had\s+|have\s+|has\s+|were\s+|was\s+)?(?:been\s+)?(?:\w+ly\s+)?"
+    r"(?:protest\w*|demonstrat\w*|march(?:ed|ing)|blockad\w*|rall(?:ied|ying)|picket\w*|staged\s+a|(?:trying|tried)\s+to\s+(?:stop|block|prevent)"
+    r"|gathered\b[^.;]{0,30}?\b(?:to\s+(?:protest|demand|demonstrate|oppose|block|stop|press)|in\s+(?:anger|protest)|demanding|protesting|chanting))", re.I)
 #: After "the military" that only tells whose act a coup was: "the military coup", "military takeover".
 _COUP_AFTER = re.compile(r"\s+(?:coups?|takeovers?|putsch)\b", re.I)
 _UNIT_OF = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")

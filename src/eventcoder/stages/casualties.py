@@ -1109,7 +1109,7 @@ def _lexicon() -> _Lexicon:
             rf"[^,;.()]{{0,40}}?)?"
             # or who they were: "two traders who were travelling to Garissa were killed", "three
             # paramedics who were on duty there died"
-            rf"(?:\s+(?:who|that)\s+(?:were|was|had(?:\s+been)?)\s+(?-i:[a-z]{{2,}})\b[^,;.()]{{0,50}}?)?"
+            rf"(?:\s+(?:who|that)\s+(?:were|was|had(?:\s+been)?|could(?:\s+not|n['’]t)|did(?:\s+not|n['’]t))\s+(?-i:[a-z]{{2,}})\b[^,;.()]{{0,50}}?)?"
             # and the divisions an ACLED note gives that place: "herding sheep in Hays (Hays, Al Hudaydah)"
             rf"(?:\s*\((?-i:[A-Z])[^()]{{1,60}}\))?"
             rf"\s*(?:,\s*(?=who\b))?"  # "one gang member, who died later"

@@ -1142,8 +1142,9 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
         destroying = entry.family == "property"
         declared = destroying and (lexicon.cues["declared_demonstration"].search(_lead(article, trigger))
                                    or lexicon.cues["during_demonstration"].search(sentence))
+        nearby = _with_next(article, trigger.sentence)
         demonstrating = declared or against_state and (
-            destroying or lexicon.cues["demonstration_words"].search(_with_next(article, trigger.sentence))
+            destroying or lexicon.cues["demonstration_words"].search(nearby)
             or _party_followed(article.text, crowd) is not None)
         sub = taxonomy.VIOLENT_DEMONSTRATION if crowd.category == taxonomy.PROTESTERS or demonstrating else taxonomy.MOB_VIOLENCE
     elif entry.family == "property" and actor1 is None and not trigger.passive and lexicon.cues["demonstrators"].search(_lead(article, trigger)):
@@ -1167,8 +1168,22 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
         # began as..."), a violent demonstration
         party_against_state = any(a is not None and a.category == taxonomy.STATE_FORCES for a in (actor1, actor2)) and any(
             a is not None and a.category != taxonomy.STATE_FORCES and _party_followed(article.text, a) for a in (actor1, actor2))
-        sub = (taxonomy.VIOLENT_DEMONSTRATION if _protest_beside(article, trigger.sentence) or party_against_state
+        # (and so does one told by a demonstration's words: "opponents of the bid clashed with
+        # police, blocking streets with burning tyres")
+        state_side = any(a is not None and _force_on_the_ground(a) for a in (actor1, actor2))
+        nearby = _with_next(article, trigger.sentence)
+        sub = (taxonomy.VIOLENT_DEMONSTRATION if _protest_beside(article, trigger.sentence) or party_against_state or (
+            state_side and lexicon.cues["demonstration_words"].search(nearby))
                else taxonomy.MOB_VIOLENCE)
+    elif (entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH) and actor1 is not None
+          and _force_on_the_ground(actor1) and actor2 is not None and actor2.category == taxonomy.PROTESTERS
+          and _STRUCK_CROWD_GAP.fullmatch(article.text, trigger.end, actor2.start)):
+        # the state's force on a crowd told as protesting ("fired on villagers who had been
+        # blockading a road"): force against protesters, excessive when it killed or hurt
+        told = [c for index in (trigger.sentence, trigger.sentence + 1) for c in article.in_sentence(article.casualties, index)]
+        harmed = any(c.kind in ("killed", "injured") and (c.minimum or c.maximum) for c in told)
+        sub = (taxonomy.EXCESSIVE_FORCE if harmed or lexicon.cues["protest_excessive_force"].search(_with_next(article, trigger.sentence))
+               else taxonomy.PROTEST_WITH_INTERVENTION)
     elif entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH):
         civilian_target = (actor2 is not None and _is_victim(actor2)) or (
             groups & lexicon.civilian_groups and not groups & lexicon.armed_groups)
@@ -1209,6 +1224,10 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     if sub == trigger.sub_event_type:
         return entry.event_type, sub, trigger.plover_event, trigger.plover_mode
     return _retype(sub)
+
+
+#: Between the state's force used and the crowd it struck: "fired on", "opened fire on the".
+_STRUCK_CROWD_GAP = re.compile(r"\s+(?:(?:on|at|upon|into)\s+)?(?:(?:the|a|an|some|several|dozens\s+of|hundreds\s+of)\s+)?", re.I)
 
 
 def _gave_ground(article: Article, trigger: Trigger) -> bool:
@@ -1365,8 +1384,9 @@ def _done_by_nature(text: str, start: int) -> bool:
 
 #: Damage told as a disaster's: "destroyed in the blaze", "gutted by the fire", "washed away in the floods".
 _IN_A_DISASTER = re.compile(r"[\w-]+\s+(?:in|by)\s+(?:the|a|an)\s+(?:[\w-]+\s+)?(?:fire|blaze|floods?|storm|earthquake|cyclone|landslide)\b", re.I)
-#: Between a disaster and the damage it did: "drought| |destroyed", "floods| had |destroyed".
-_NATURE_GAP = re.compile(r"\s+(?:(?:had|have|has|also|then)\s+)?")
+#: Between a disaster and the damage it did: "drought| |destroyed", "floods| had |destroyed",
+#: "erosion|, which has |destroyed".
+_NATURE_GAP = re.compile(r"\s*,?\s+(?:(?:which|that)\s+)?(?:(?:had|have|has|also|then)\s+)?")
 
 
 #: A year that names past violence: "the 2002 riots", "the 2007 post-election violence", "the 1992 Mombasa clashes".
@@ -1987,8 +2007,10 @@ def _told_as_past_aside(article: Article, trigger: Trigger) -> bool:
     """"farmers who had been kidnapped in June were freed": the aside is history; so is an act
     its date names ("suspected of the March 2012 bus station bombing")."""
     sentence = article.sentences[trigger.sentence]
-    if any(d.relation == "named" and _NAMED_BY_DATE.fullmatch(article.text, d.end, trigger.start)
-           for d in article.in_sentence(article.dates, trigger.sentence)):
+    # (a noun's, not a verb's: "families displaced since the 2011 crisis marched")
+    if not trigger.text.split()[0].lower().endswith("ed") and any(
+            d.relation == "named" and _NAMED_BY_DATE.fullmatch(article.text, d.end, trigger.start)
+            for d in article.in_sentence(article.dates, trigger.sentence)):
         return True
     if trigger.family == "protest" and (
             any(t.family in ("arrest", "violence") and t.start < trigger.start
@@ -1999,8 +2021,10 @@ def _told_as_past_aside(article: Article, trigger: Trigger) -> bool:
         # gathering they were held, shot at or dispersed
         return False
     lead = article.text[max(sentence.start, trigger.start - 60):trigger.start]
-    if _PART_TAKEN.search(lead):
-        return True  # "an activist who took part in the October protests was abducted": who he was
+    if _PART_TAKEN.search(lead) or _HUNTED_FOR.search(lead):
+        # "an activist who took part in the October protests was abducted", "soldiers hunting
+        # for those who attacked the post burned houses": who they were
+        return True
     if _COMMA_BEFORE.search(lead) and _EARLIER_ASIDE.match(article.text, trigger.end):
         return True  # "supporters of a leader, arrested two days earlier, clashed with police": who he was
     aside = _PAST_ASIDE.search(lead)
@@ -2008,6 +2032,10 @@ def _told_as_past_aside(article: Article, trigger: Trigger) -> bool:
     return aside is not None and aside.start() >= len(lead) - 40 and not _TOLD_BEFORE_THAT.search(lead, 0, aside.start())
 
 
+#: Before the deed that names whom a hunt is for: "searching for the gunmen who (had)".
+_HUNTED_FOR = re.compile(r"\b(?:(?:hunt(?:ing|ed)?|search(?:ing|ed)?|look(?:ing|ed)|manhunt|pursuit)\s+(?:for|of)|pursu(?:ing|ed)"
+                         r"|track(?:ing|ed)\s+down)\s+(?:those|(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:men|people|gunmen|attackers|assailants"
+                         r"|militants|fighters|suspects|perpetrators|group|bandits|raiders))\s+(?:who|that)\s+(?:had\s+)?(?:\w+ly\s+)?$", re.I)
 #: A participle's aside between commas, told as earlier than the news: ", arrested two days earlier,".
 _COMMA_BEFORE = re.compile(r",\s*$")
 _EARLIER_ASIDE = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+(?:earlier|before|previously|ago|last\s+(?:week|month|year))\s*,", re.I)
@@ -2128,7 +2156,7 @@ def _names_the_speaker(article: Article, trigger: Trigger) -> bool:
 
 #: Before and after a word inside a closing speaker clause: ", a local [vigilante] leader said".
 _SPEAKER_BEFORE = re.compile(r",\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?$", re.I)
-_SPEAKER_AFTER = re.compile(r"(?:\s+(?!(?:was|were|is|are|been|being|has|have|had)\b)[\w-]+){1,2}\s+(?:said|says|told|reported|claimed|stated|added|confirmed)\b", re.I)
+_SPEAKER_AFTER = re.compile(r"(?:\s+(?!(?:was|were|is|are|been|being|has|have|had)\b)[\w-]+){0,2}\s+(?:said|says|told|reported|claimed|stated|added|confirmed)\b", re.I)
 
 
 def _attack_told_repelled(article: Article, trigger: Trigger) -> bool:
@@ -2330,7 +2358,10 @@ def _people_seized(article: Article, trigger: Trigger) -> Trigger:
     if trigger.family != "territory":
         return trigger
     shared = _SHARED_OBJECT_VERB.match(article.text, trigger.end)
-    if not any((c.kind == "abducted" and _PEOPLE_GAP.fullmatch(article.text, trigger.end, c.start))
+    civilians_seized = (trigger.passive and trigger.text.lower().startswith("seiz") and any(
+        a.category == taxonomy.CIVILIANS and trigger.clause_start <= a.start and a.end <= trigger.start
+        for a in article.in_sentence(article.actors, trigger.sentence)))  # "fishermen ... were seized by"
+    if not civilians_seized and not any((c.kind == "abducted" and _PEOPLE_GAP.fullmatch(article.text, trigger.end, c.start))
                # "30 villagers were seized by junta troops" (those "captured" are often prisoners taken in battle)
                or (c.kind == "abducted" and trigger.passive and not trigger.text.lower().startswith("captur")
                    and trigger.clause_start <= c.start < c.end <= trigger.start)
