@@ -589,3 +589,13 @@ def test_army_reinforcements_are_the_army():
 def test_people_told_protesting_in_a_relative_clause_are_protesters():
     assert _names("Police fired on residents who had gathered in anger outside the station.", country="KE")["residents"] \
         == "Protesters (Kenya)"
+
+
+def test_secessionists_in_cameroon_are_the_ambazonian_separatists():
+    assert _names("Secessionists burned a school.", country="CM")["Secessionists"] == "Ambazonian Separatists"
+
+
+def test_vigilance_committees_are_cameroons_only_in_cameroon():
+    assert _names("Vigilance committee members fought off the raiders.", country="CM")["Vigilance committee members"] \
+        == "Vigilance Committee (Cameroon)"
+    assert "Vigilance committee members" not in _names("Vigilance committee members fought off the raiders.", country="KE")

@@ -3862,3 +3862,62 @@ def test_state_force_on_a_crowd_told_as_protesting_is_force_against_protesters()
 def test_a_crowds_clash_with_police_told_with_a_demonstrations_acts_is_a_violent_demonstration():
     event = main_event("On Monday opponents of the governor clashed with police in Kiganjo, blocking streets with burning tyres.")
     assert event["sub_event_type"] == "Violent demonstration"
+
+
+def test_attacks_those_detained_were_planning_are_no_event_of_their_own():
+    event = main_event("On Monday police detained four men in Kiganjo who were allegedly planning attacks on churches.")
+    assert event["sub_event_type"] == "Arrests"
+
+
+def test_arms_seized_in_a_raid_are_no_ground_taken():
+    records = records_of("On Monday soldiers raided a house in Kiganjo. Rifles and bomb-making materials were seized.")
+    assert "Non-state actor overtakes territory" not in [r["sub_event_type"] for r in records]
+
+
+def test_a_crowd_entering_a_building_takes_no_ground():
+    assert records_of("On Monday striking nurses entered the county offices in Kiganjo.") == []
+
+
+def test_those_who_came_under_fire_were_attacked_by_whom_it_came_from():
+    event = main_event("On Monday an army convoy came under fire from Al Shabaab militants near Kiganjo.")
+    assert (event["actor1"], event["actor2"]) == ("Al Shabaab", "Military Forces of Kenya")
+
+
+def test_the_state_force_whose_operation_killed_rebels_acted():
+    event = main_event("On Monday six Al Shabaab fighters were killed near Kiganjo when Kenyan troops launched a clearing operation.")
+    assert event["actor1"] == "Military Forces of Kenya"
+
+
+def test_the_force_whose_dead_are_told_fought_the_rebels_a_fight_names_alone():
+    event = main_event("On Monday fighting in Kiganjo went on as Al Shabaab fighters held the market. Nine soldiers were killed.")
+    assert (event["actor1"], event["actor2"]) == ("Al Shabaab", "Military Forces of Kenya")
+
+
+def test_the_group_blamed_after_its_initials_or_held_responsible_attacked():
+    event = main_event("On Monday a bomb went off at the Kiganjo market, killing two traders. Al Shabaab (AS) was blamed.")
+    assert event["actor1"] == "Al Shabaab"
+    event = main_event("On Monday a grenade was thrown at a police post in Kiganjo. The army said Al Shabaab militants were responsible.")
+    assert event["actor1"] == "Al Shabaab"
+
+
+def test_a_crowd_that_presses_a_demand_protests():
+    event = main_event("On Monday the unions brought thousands of nurses to the county offices in Kiganjo, demanding unpaid salaries.")
+    assert event["sub_event_type"] == "Peaceful protest"
+    assert main_event("On Monday thousands of people were displaced by fighting in Kiganjo, and aid groups are calling for "
+                      "a ceasefire.")["event_type"] != "Protests"
+
+
+def test_the_post_a_crowd_stormed_before_its_riot_names_whom_it_struck():
+    event = main_event("On Monday a crowd stormed a police station in Kiganjo, pelting it with stones and setting two cars on fire.")
+    assert event["actor2"] == "Police Forces of Kenya"
+
+
+def test_a_crowds_grievance_between_commas_leaves_it_the_doer():
+    event = main_event("On Monday traders in Kiganjo, angered by the demolition of their stalls, attacked the county "
+                       "offices with stones.")
+    assert event["actor1"].startswith("Rioters")
+
+
+def test_police_who_step_in_and_round_up_marchers_intervene():
+    event = main_event("On Monday students marched through Kiganjo over fees. Police stepped in and rounded up forty of them.")
+    assert event["sub_event_type"] == "Protest with intervention"

@@ -83,7 +83,10 @@ def _crowd_agent_gap(sites: list[str], crude_weapons: list[str], captures: list[
                       # and where that is: "residents of Kiria in Gatura, Murang'a county, beat up", "of
                       # the El Bosque neighbourhood of Cartagena", "in a rural area near Caranavi"
                       rf"(?:(?:in|near|outside|of)\s+(?:(?:an?|the)\s+(?:[a-z]+\s+){{1,2}}(?:of|in|near|outside)\s+)?(?:[A-Z][\w'’-]*\s*){{1,3}}{division}?(?:,\s*(?:[A-Z][\w'’-]*\s+){{1,2}}{division}?\s*)?,?\s*"
-                      r"(?:\([^()]{1,60}\)\s+)?)?"
+                      r"(?:\([^()]{1,60}\)\s*)?)?"
+                      # and their grievance between commas: "miners in Hire, angered by the destruction of
+                      # their equipment, attacked"
+                      r"(?:,\s*(?:angered|enraged|incensed|outraged|infuriated|upset|frustrated|furious|angry|unhappy)\b[^,;.()]{0,120},\s+)?"
                       # and what they carried: "residents armed with pangas and sticks attacked"
                       rf"(?:armed\s+with\s+{weapon}(?:,?\s+(?:and\s+|or\s+)?{weapon})*,?\s+)?"
                       # and when: "residents of Kiganjo on Monday night set ablaze"
@@ -306,7 +309,7 @@ def load_lexicon() -> _Lexicon:
     cues["harm_noun"] = re.compile("|".join(load_yaml("casualty_terms.yaml")["none_nouns"]), re.I)
     cues["negated"] = re.compile(r"\b(?:" + "|".join(english["negations"]) + r")\b(?:\W+[\w'-]+){0,4}\W*$", re.I)
     # "Al Shabaab claimed ...", "ISWAP, which claimed the attack", "IS cells are suspected"
-    cues["responsibility_after"] = re.compile(r"\s*(?:,\s*(?:which|who)\s+|\s)(?:(?:cells?|elements|operatives|affiliates|coalition|alliance|unit|faction|movement|brigades?|network)\s+)?(?:(?:has|have|had|later|quickly|swiftly|reportedly|also)\s+){0,2}(?:"
+    cues["responsibility_after"] = re.compile(r"(?:\s*\([^()]{1,30}\))?\s*(?:,\s*(?:which|who)\s+|\s)(?:(?:cells?|elements|operatives|affiliates|coalition|alliance|unit|faction|movement|brigades?|network)\s+)?(?:(?:has|have|had|later|quickly|swiftly|reportedly|also)\s+){0,2}(?:"
                                               + "|".join(data["responsibility_after"]) + ")", re.I)
     # (and the unit of the group named: "blamed the Jaime Martinez Front of the FARC-EMC")
     cues["responsibility_before"] = re.compile(r"\b(?:" + "|".join(data["responsibility_before"])
@@ -834,9 +837,13 @@ def _assign_actors(article: Article, trigger: Trigger, actors: list[ActorMention
             # "one was killed after a mob attacked them": the one told as attacking acted; or the
             # side the clause after the harm opens with ("three were killed when al Shabaab
             # launched a raid", "five were injured when suspected militants sprayed their car")
+            # (the state's forces too when the dead are rebels: "five Taliban fighters were killed
+            # when Afghan army and police forces launched a clearing operation")
             others = [a for a in actors if a is not patient]
+            rebels_struck = patient is not None and patient.category in taxonomy.category_group("non_state_armed")
             opening = next((a for a in others if a.start >= trigger.end and not victim(a)
-                            and a.category in taxonomy.category_group("non_state_armed")
+                            and (a.category in taxonomy.category_group("non_state_armed")
+                                 or (rebels_struck and a.category == taxonomy.STATE_FORCES))
                             and _WHEN_CLAUSE_OPENS.fullmatch(text, trigger.end, a.start)), None)
             return _doer(text, others) or opening, patient
         return None, patient
@@ -2594,7 +2601,13 @@ def find_events(article: Article) -> Article:
             # ACLED's actor for violence whose perpetrator the report does not name: an
             # unidentified armed group of the country where it happened; for an air or drone
             # strike, the military of that country, which flies the aircraft there
-            event.actor1 = (_device_handlers(article, event) or _claimant(article, event.sentences[0])
+            foe = _rebels_foe(event)
+            if foe is not None:
+                # the force that lost men and the rebels the text names, in ACLED's order of the day
+                day = event.date.date if event.date is not None and event.date.date else article.published
+                attacker_first = day is not None and day >= taxonomy.attacker_first_since()
+                event.actor1, event.actor2 = (event.actor2, foe) if attacker_first else (foe, event.actor2)
+            event.actor1 = (event.actor1 or _device_handlers(article, event) or _claimant(article, event.sentences[0])
                             or _custodian(article, event)
                             or _unnamed_in_place("military" if event.sub_event_type == taxonomy.AIR_DRONE_STRIKE else "armed", event))
             if event.actor2 is not None and event.actor2.name == event.actor1.name:
@@ -2615,7 +2628,7 @@ def find_events(article: Article) -> Article:
               and _CAPTURED.match(event.trigger.text)):
             _retype_event(event, taxonomy.ARRESTS)  # "police captured a gang leader": an arrest
         if (event.sub_event_type == taxonomy.MOB_VIOLENCE and (event.actor2 is None or event.actor2.category == taxonomy.CIVILIANS)
-                and (side := _post_holder(article, event.trigger))):
+                and (side := _riot_post_holder(article, event.trigger))):
             event.actor2 = _unnamed_in_place(side, event)  # "a mob burnt down the police post": the force that held it
         teller = _own_losses_teller(article, event) if event.trigger.family == "violence" else None
         if (teller is not None and (event.actor2 is None or event.actor2.category == taxonomy.CIVILIANS)
@@ -3106,6 +3119,17 @@ def _other_side(article: Article, event: Event) -> ActorMention | None:
                  if a.name != event.actor1.name and not _is_crowd(a) and _branch(a) != "government"), None)
 
 
+def _rebels_foe(event: Event) -> ActorMention | None:
+    """The state's force that fought the rebels a fight names alone, when only its dead name it
+    ("fighting entered its second day as Taliban militants held several neighbourhoods ... 14
+    soldiers had been killed")."""
+    if (event.sub_event_type != taxonomy.ARMED_CLASH or event.actor2 is None or event.actor2.generic
+            or event.actor2.category not in taxonomy.category_group("non_state_armed")):
+        return None  # (a group named, not "the gunman" of a shoot-out)
+    side = _fallen_force(event.casualties)
+    return _unnamed_in_place(side, event) if side else None
+
+
 def _fallen_force(casualties: list[CasualtyMention]) -> str | None:
     """The state's force that the dead or wounded name ("five police"), if any."""
     lexicon = load_lexicon()
@@ -3115,6 +3139,13 @@ def _fallen_force(casualties: list[CasualtyMention]) -> str | None:
 def _armed_post(article: Article, trigger: Trigger) -> re.Match | None:
     """The post of armed men named just after the act ("attacked a police station")."""
     return load_lexicon().cues["armed_posts"].search(article.text, trigger.end, trigger.end + ARMED_POST_REACH)
+
+
+def _riot_post_holder(article: Article, trigger: Trigger) -> str | None:
+    """The force whose post a crowd's riot struck, named after its act or after the act of its
+    sentence before it ("a crowd stormed a police station, pelting it with stones")."""
+    acts = [t for t in article.in_sentence(article.triggers, trigger.sentence) if t.end <= trigger.start] + [trigger]
+    return next((side for t in acts if t.family in ("violence", "protest", "property") and (side := _post_holder(article, t))), None)
 
 
 def _post_holder(article: Article, trigger: Trigger) -> str | None:
@@ -3519,6 +3550,9 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
         subject = article.text[trigger.clause_start:trigger.start]
         if lexicon.cues["non_combatant_subjects"].search(subject):
             return None
+    armed = taxonomy.category_group("armed")
+    if entry.family == "territory" and entry.weak and actor1 is None and (actor2 is None or actor2.category not in armed):
+        return None  # "workers ... entered the governor's office": no armed side, no ground taken
     if (entry.family == "violence" and entry.generic and actor1 is None and actor2 is None and not casualties
             and not _told_as_verb(article.text, trigger) and not _reported_at(article, trigger)
             and not (only_report and not _after_determiner(article.text, trigger))):
