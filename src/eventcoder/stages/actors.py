@@ -397,9 +397,9 @@ _ARMS_TOLD = re.compile(r"[^.;:]{1,80}")
 _CLUBS = re.compile(r"\b(?:sticks|rods|clubs|stones|rocks|bricks|iron bars|pipes|bats|canes|whips|batons|knobkerries)\b", re.I)
 _GUNS_OR_BLADES = re.compile(r"\b(?:guns?|rifles?|pistols?|firearms?|AK-?47s?|machetes?|pangas?|knives|knife|swords?|axes|spears?|"
                              r"arrows|bows|grenades?|explosives?|weapons)\b", re.I)
-#: After a generic mention, before the country its people come from: "raiders from Ethiopia".
 #: Right before people told as armed: "armed ", "heavily armed ".
 _ARMED_BEFORE = re.compile(r"\b(?:heavily\s+|well[\s-]+)?armed\s+$", re.I)
+#: After a generic mention, before the country its people come from: "raiders from Ethiopia".
 _ORIGIN_AFTER = re.compile(rf"(?:{SUSPECTED_TO_BE})?\s+from\s+(?:the\s+)?")
 #: Between generic words and the named side they are said to be: "young men thought to be
 #: members of the banned Mungiki sect", "gunmen believed to be al-Shabab fighters".

@@ -1129,6 +1129,7 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
     if tagged and sub == taxonomy.VIOLENT_DEMONSTRATION and lexicon.cues["road_blocked"].fullmatch(trigger.text):
         sub = taxonomy.PEACEFUL_PROTEST
     crowds = (taxonomy.RIOTERS, taxonomy.PROTESTERS)
+    nearby = _with_next(article, trigger.sentence)  # the sentence and the next, where news tells how an act went on
     crowd = actor1 if _is_crowd(actor1) else actor2 if (
         entry.mutual and actor2 is not None and actor2.category in crowds
         and actor1 is not None and actor1.category == taxonomy.STATE_FORCES) else None
@@ -1149,7 +1150,6 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
         destroying = entry.family == "property"
         declared = destroying and (lexicon.cues["declared_demonstration"].search(_lead(article, trigger))
                                    or lexicon.cues["during_demonstration"].search(sentence))
-        nearby = _with_next(article, trigger.sentence)
         demonstrating = declared or against_state and (
             destroying or lexicon.cues["demonstration_words"].search(nearby)
             or _party_followed(article.text, crowd) is not None)
@@ -1163,11 +1163,11 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
           and lexicon.cues["election_violence"].fullmatch(trigger.text)):
         sub = taxonomy.VIOLENT_DEMONSTRATION  # "post-election violence persists in Kisumu", nobody named
     elif (entry.family == "violence" and entry.mutual
-          and (lexicon.cues["unarmed_groups"].search(sentence) or _told(lexicon.cues["crowd_weapons"], _with_next(article, trigger.sentence)))
+          and (lexicon.cues["unarmed_groups"].search(sentence) or _told(lexicon.cues["crowd_weapons"], nearby))
           and (all(a is None or a.category in (taxonomy.STATE_FORCES, taxonomy.CIVILIANS) for a in (actor1, actor2))
                # groups of no name fighting with sticks and stones, no gun told: "two rival clans
                # fought with sticks, stones and knives"
-               or (_told(lexicon.cues["crowd_weapons"], sentence) and not _told(lexicon.cues["small_arms_fire"], _with_next(article, trigger.sentence))
+               or (_told(lexicon.cues["crowd_weapons"], sentence) and not _told(lexicon.cues["small_arms_fire"], nearby)
                    and all(a is None or a.generic or a.category == taxonomy.CIVILIANS for a in (actor1, actor2))))):
         # "rival supporters clashed", "students engaged police in running battles": no armed
         # side named but the state's (the crowd itself may be named as civilians), the crowd's
@@ -1178,7 +1178,6 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
         # (and so does one told by a demonstration's words: "opponents of the bid clashed with
         # police, blocking streets with burning tyres")
         state_side = any(a is not None and _force_on_the_ground(a) for a in (actor1, actor2))
-        nearby = _with_next(article, trigger.sentence)
         sub = (taxonomy.VIOLENT_DEMONSTRATION if _protest_beside(article, trigger.sentence) or party_against_state or (
             state_side and lexicon.cues["demonstration_words"].search(nearby))
                else taxonomy.MOB_VIOLENCE)
@@ -1189,7 +1188,7 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
         # blockading a road"): force against protesters, excessive when it killed or hurt
         told = [c for index in (trigger.sentence, trigger.sentence + 1) for c in article.in_sentence(article.casualties, index)]
         harmed = any(c.kind in ("killed", "injured") and (c.minimum or c.maximum) for c in told)
-        sub = (taxonomy.EXCESSIVE_FORCE if harmed or lexicon.cues["protest_excessive_force"].search(_with_next(article, trigger.sentence))
+        sub = (taxonomy.EXCESSIVE_FORCE if harmed or lexicon.cues["protest_excessive_force"].search(nearby)
                else taxonomy.PROTEST_WITH_INTERVENTION)
     elif entry.family == "violence" and sub in (taxonomy.ATTACK, taxonomy.ARMED_CLASH):
         civilian_target = (actor2 is not None and _is_victim(actor2)) or (
@@ -1210,7 +1209,6 @@ def _decide_sub_type(article: Article, trigger: Trigger, actor1: ActorMention | 
         elif _met_intervention(story):
             sub = taxonomy.PROTEST_WITH_INTERVENTION
     elif entry.family == "territory":
-        nearby = _with_next(article, trigger.sentence)
         fought = _told(lexicon.cues["fighting_cues"], sentence)
         if sub == taxonomy.NON_VIOLENT_TRANSFER and not entry.weak and not fought:
             pass
@@ -2604,7 +2602,7 @@ def find_events(article: Article) -> Article:
             foe = _rebels_foe(event)
             if foe is not None:
                 # the force that lost men and the rebels the text names, in ACLED's order of the day
-                day = event.date.date if event.date is not None and event.date.date else article.published
+                day = _event_day(article, event)
                 attacker_first = day is not None and day >= taxonomy.attacker_first_since()
                 event.actor1, event.actor2 = (event.actor2, foe) if attacker_first else (foe, event.actor2)
             event.actor1 = (event.actor1 or _device_handlers(article, event) or _claimant(article, event.sentences[0])
@@ -2657,7 +2655,7 @@ def find_events(article: Article) -> Article:
             # else the other armed side its sentences name: "Two National Guard members and four
             # attackers were killed when CJNG gunmen ambushed a patrol"
             event.actor2 = _unnamed_in_place(side, event) if side else (event.actor1 and _other_side(article, event))
-        _state_first_when_attacked(article, event, event.date.date if event.date is not None and event.date.date else article.published)
+        _state_first_when_attacked(article, event, _event_day(article, event))
         if event.actor2 is None and event.sub_event_type == taxonomy.ARMED_CLASH and (side := _post_holder(article, event.trigger)):
             # "attacked a police station": the force that held it, second, as the attack was told
             event.actor2 = _unnamed_in_place(side, event)
@@ -2839,6 +2837,11 @@ def _arrests_at_protest(article: Article, protest: Event, arrest: Event) -> bool
             and 0 <= arrest.sentences[0] - protest.sentences[-1] <= 1 and not _killed(arrest)
             and (arrest.actor1 is None or arrest.actor1.category == taxonomy.STATE_FORCES)
             and not _arrested_for(article, protest.trigger))
+
+
+def _event_day(article: Article, event: Event) -> date | None:
+    """The event's own day, else the report's: the day ACLED's order of a battle's sides goes by."""
+    return event.date.date if event.date is not None and event.date.date else article.published
 
 
 def _state_first_when_attacked(article: Article, event: Event, day: date | None) -> None:
@@ -3550,8 +3553,8 @@ def _build_event(article: Article, trigger: Trigger, entry: _Entry,
         subject = article.text[trigger.clause_start:trigger.start]
         if lexicon.cues["non_combatant_subjects"].search(subject):
             return None
-    armed = taxonomy.category_group("armed")
-    if entry.family == "territory" and entry.weak and actor1 is None and (actor2 is None or actor2.category not in armed):
+    if (entry.family == "territory" and entry.weak and actor1 is None
+            and (actor2 is None or actor2.category not in taxonomy.category_group("armed"))):
         return None  # "workers ... entered the governor's office": no armed side, no ground taken
     if (entry.family == "violence" and entry.generic and actor1 is None and actor2 is None and not casualties
             and not _told_as_verb(article.text, trigger) and not _reported_at(article, trigger)
